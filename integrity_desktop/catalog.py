@@ -1,0 +1,364 @@
+"""The programme catalogue: typed, validated, cached views of ``resources/catalog/*.json``.
+
+Three files:
+
+* ``three-year-1398-1400.json``: the three-year operational programme of administrative health
+  and protection of people's rights (22 axes, 138 indicators ``N/M``);
+* ``reform-1397-1399.json``: the comprehensive administrative-reform programme, second period
+  (10 programmes);
+* ``offices.json``: headquarters and the 31 provincial directorates general.
+
+Pure Python: no Qt, no database. A broken file raises :class:`ValueError` naming the problem.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from integrity_desktop.resources import resources_dir
+
+THREE_YEAR_FILE = "three-year-1398-1400.json"
+REFORM_FILE = "reform-1397-1399.json"
+OFFICES_FILE = "offices.json"
+
+EXPECTED_AXES = 22
+EXPECTED_INDICATORS = 138
+EXPECTED_REFORM_PROGRAMMES = 10
+EXPECTED_PROVINCES = 31
+HQ_CODE = "hq"
+
+_INDICATOR_CODE = re.compile(r"^([1-9][0-9]*)/([1-9][0-9]*)$")
+_OFFICE_CODE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_OFFICE_KINDS = frozenset({"hq", "province"})
+
+
+# --------------------------------------------------------------------------- data classes
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """One indicator (شاخص) ``N/M`` of the three-year programme."""
+
+    code: str
+    axis_number: int
+    number: int
+    title_fa: str
+    subtasks: tuple[str, ...]
+    legal_basis: str
+    lead_unit: str
+    partner_units: tuple[str, ...]
+    counts: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Axis:
+    """One axis (شاخص محور) of the three-year programme with its indicators in order."""
+
+    number: int
+    title_fa: str
+    indicators: tuple[Indicator, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ThreeYearProgramme:
+    """The three-year operational programme (۱۳۹۸-۱۴۰۰)."""
+
+    code: str
+    version: int
+    title_fa: str
+    title_en: str
+    source: str
+    axes: tuple[Axis, ...]
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        """Every indicator, axis by axis."""
+        return tuple(ind for axis in self.axes for ind in axis.indicators)
+
+    def axis(self, number: int) -> Axis:
+        """The axis with this number; KeyError if there is none."""
+        for axis in self.axes:
+            if axis.number == number:
+                return axis
+        raise KeyError(number)
+
+    def indicator(self, code: str) -> Indicator:
+        """The indicator with this code (``"13/1"``); KeyError if there is none."""
+        for ind in self.indicators:
+            if ind.code == code:
+                return ind
+        raise KeyError(code)
+
+
+@dataclass(frozen=True, slots=True)
+class ReformProgramme:
+    """One of the 10 programmes of the administrative-reform programme."""
+
+    number: int
+    title_fa: str
+    quantitative_goal: str
+    policy_references: tuple[str, ...]
+    joint_actions: tuple[str, ...]
+    outcomes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReformCatalogue:
+    """The comprehensive administrative-reform programme, second period (۱۳۹۷-۱۳۹۹)."""
+
+    code: str
+    version: int
+    title_fa: str
+    title_en: str
+    approved_on: str
+    approved_by: str
+    source: str
+    goals: tuple[str, ...]
+    strategies: tuple[str, ...]
+    programmes: tuple[ReformProgramme, ...]
+
+    def programme(self, number: int) -> ReformProgramme:
+        """The programme with this number (1 to 10); KeyError if there is none."""
+        for prog in self.programmes:
+            if prog.number == number:
+                return prog
+        raise KeyError(number)
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeInfo:
+    """Headquarters or a provincial directorate general, with default unit names."""
+
+    code: str
+    kind: str
+    name_fa: str
+    name_en: str
+    province_fa: str
+    units_fa: tuple[str, ...]
+
+    @property
+    def is_hq(self) -> bool:
+        """Whether this is the headquarters."""
+        return self.kind == "hq"
+
+
+# --------------------------------------------------------------------------- field helpers
+
+
+def _str(obj: Mapping[str, Any], key: str, where: str, *, allow_empty: bool = False) -> str:
+    value = obj.get(key)
+    if not isinstance(value, str):
+        raise ValueError(f"{where}: {key!r} must be a string, got {type(value).__name__}")
+    if not allow_empty and not value.strip():
+        raise ValueError(f"{where}: {key!r} is empty")
+    return value
+
+
+def _int(obj: Mapping[str, Any], key: str, where: str) -> int:
+    value = obj.get(key)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"{where}: {key!r} must be an integer, got {value!r}")
+    return value
+
+
+def _bool(obj: Mapping[str, Any], key: str, where: str) -> bool:
+    value = obj.get(key)
+    if not isinstance(value, bool):
+        raise ValueError(f"{where}: {key!r} must be true or false, got {value!r}")
+    return value
+
+
+def _strs(obj: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = obj.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"{where}: {key!r} must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _objects(obj: Mapping[str, Any], key: str, where: str) -> Sequence[Mapping[str, Any]]:
+    value = obj.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise ValueError(f"{where}: {key!r} must be a list of objects")
+    return value
+
+
+def _mapping(raw: object, where: str) -> Mapping[str, Any]:
+    if not isinstance(raw, dict):
+        raise ValueError(f"{where}: the top level must be a JSON object")
+    return raw
+
+
+# --------------------------------------------------------------------------- parsers
+
+
+def parse_three_year(raw: object, *, where: str = THREE_YEAR_FILE) -> ThreeYearProgramme:
+    """Build and validate the three-year programme from its decoded JSON."""
+    top = _mapping(raw, where)
+    axes: list[Axis] = []
+    seen_codes: set[str] = set()
+    for a_index, a_raw in enumerate(_objects(top, "axes", where), start=1):
+        a_where = f"{where}: axis #{a_index}"
+        number = _int(a_raw, "number", a_where)
+        if number != a_index:
+            raise ValueError(f"{a_where}: axis number {number}, expected {a_index}")
+        a_where = f"{where}: axis {number}"
+        indicators: list[Indicator] = []
+        i_raws = _objects(a_raw, "indicators", a_where)
+        if not i_raws:
+            raise ValueError(f"{a_where}: has no indicators")
+        for i_index, i_raw in enumerate(i_raws, start=1):
+            code = _str(i_raw, "code", f"{a_where}, indicator #{i_index}")
+            i_where = f"{a_where}, indicator {code}"
+            match = _INDICATOR_CODE.match(code)
+            if match is None:
+                raise ValueError(f"{i_where}: code must look like N/M with ASCII digits")
+            if int(match.group(1)) != number:
+                raise ValueError(f"{i_where}: code does not start with its axis number {number}")
+            if int(match.group(2)) != i_index:
+                raise ValueError(f"{i_where}: expected code {number}/{i_index} at this place")
+            if code in seen_codes:
+                raise ValueError(f"{i_where}: duplicate indicator code")
+            seen_codes.add(code)
+            indicators.append(
+                Indicator(
+                    code=code,
+                    axis_number=number,
+                    number=i_index,
+                    title_fa=_str(i_raw, "title_fa", i_where),
+                    subtasks=_strs(i_raw, "subtasks", i_where),
+                    legal_basis=_str(i_raw, "legal_basis", i_where, allow_empty=True),
+                    lead_unit=_str(i_raw, "lead_unit", i_where, allow_empty=True),
+                    partner_units=_strs(i_raw, "partner_units", i_where),
+                    counts=_bool(i_raw, "counts", i_where),
+                )
+            )
+        axes.append(Axis(number, _str(a_raw, "title_fa", a_where), tuple(indicators)))
+    if len(axes) != EXPECTED_AXES:
+        raise ValueError(f"{where}: {len(axes)} axes, expected {EXPECTED_AXES}")
+    if len(seen_codes) != EXPECTED_INDICATORS:
+        raise ValueError(f"{where}: {len(seen_codes)} indicators, expected {EXPECTED_INDICATORS}")
+    return ThreeYearProgramme(
+        code=_str(top, "code", where),
+        version=_int(top, "version", where),
+        title_fa=_str(top, "title_fa", where),
+        title_en=_str(top, "title_en", where),
+        source=_str(top, "source", where, allow_empty=True),
+        axes=tuple(axes),
+    )
+
+
+def parse_reform(raw: object, *, where: str = REFORM_FILE) -> ReformCatalogue:
+    """Build and validate the administrative-reform programme from its decoded JSON."""
+    top = _mapping(raw, where)
+    programmes: list[ReformProgramme] = []
+    for index, p_raw in enumerate(_objects(top, "programmes", where), start=1):
+        p_where = f"{where}: programme #{index}"
+        number = _int(p_raw, "number", p_where)
+        if number != index:
+            raise ValueError(f"{p_where}: programme number {number}, expected {index}")
+        programmes.append(
+            ReformProgramme(
+                number=number,
+                title_fa=_str(p_raw, "title_fa", p_where),
+                quantitative_goal=_str(p_raw, "quantitative_goal", p_where, allow_empty=True),
+                policy_references=_strs(p_raw, "policy_references", p_where),
+                joint_actions=_strs(p_raw, "joint_actions", p_where),
+                outcomes=_strs(p_raw, "outcomes", p_where),
+            )
+        )
+    if len(programmes) != EXPECTED_REFORM_PROGRAMMES:
+        raise ValueError(
+            f"{where}: {len(programmes)} programmes, expected {EXPECTED_REFORM_PROGRAMMES}"
+        )
+    return ReformCatalogue(
+        code=_str(top, "code", where),
+        version=_int(top, "version", where),
+        title_fa=_str(top, "title_fa", where),
+        title_en=_str(top, "title_en", where),
+        approved_on=_str(top, "approved_on", where),
+        approved_by=_str(top, "approved_by", where),
+        source=str(top.get("source", "")),
+        goals=_strs(top, "goals", where),
+        strategies=_strs(top, "strategies", where),
+        programmes=tuple(programmes),
+    )
+
+
+def parse_offices(raw: object, *, where: str = OFFICES_FILE) -> list[OfficeInfo]:
+    """Build and validate the office list (HQ first, then the provinces)."""
+    top = _mapping(raw, where)
+    offices: list[OfficeInfo] = []
+    seen: set[str] = set()
+    for index, o_raw in enumerate(_objects(top, "offices", where), start=1):
+        code = _str(o_raw, "code", f"{where}: office #{index}")
+        o_where = f"{where}: office {code!r}"
+        if not _OFFICE_CODE.match(code):
+            raise ValueError(f"{o_where}: code must be a lowercase ASCII slug")
+        if code in seen:
+            raise ValueError(f"{o_where}: duplicate office code")
+        seen.add(code)
+        kind = _str(o_raw, "kind", o_where)
+        if kind not in _OFFICE_KINDS:
+            raise ValueError(f"{o_where}: unknown kind {kind!r}")
+        if (kind == "hq") != (code == HQ_CODE):
+            raise ValueError(f"{o_where}: only the office coded {HQ_CODE!r} may be of kind hq")
+        units = _strs(o_raw, "units_fa", o_where) if "units_fa" in o_raw else ()
+        offices.append(
+            OfficeInfo(
+                code=code,
+                kind=kind,
+                name_fa=_str(o_raw, "name_fa", o_where),
+                name_en=_str(o_raw, "name_en", o_where),
+                province_fa=(_str(o_raw, "province_fa", o_where) if kind == "province" else ""),
+                units_fa=units,
+            )
+        )
+    if not offices or offices[0].code != HQ_CODE:
+        raise ValueError(f"{where}: the first office must be the headquarters ({HQ_CODE!r})")
+    provinces = sum(1 for o in offices if o.kind == "province")
+    if provinces != EXPECTED_PROVINCES:
+        raise ValueError(f"{where}: {provinces} provinces, expected {EXPECTED_PROVINCES}")
+    return offices
+
+
+# --------------------------------------------------------------------------- loaders
+
+
+def catalog_path(filename: str) -> Path:
+    """The path of a catalogue file under ``resources/catalog/``."""
+    return resources_dir() / "catalog" / filename
+
+
+def _read_json(filename: str) -> object:
+    path = catalog_path(filename)
+    try:
+        with path.open(encoding="utf-8") as f:
+            return json.load(f)
+    except FileNotFoundError as exc:
+        raise ValueError(f"catalogue file missing: {path}") from exc
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{filename}: not valid JSON ({exc})") from exc
+
+
+@cache
+def load_three_year() -> ThreeYearProgramme:
+    """The three-year programme, read once and validated."""
+    return parse_three_year(_read_json(THREE_YEAR_FILE))
+
+
+@cache
+def load_reform() -> ReformCatalogue:
+    """The administrative-reform programme, read once and validated."""
+    return parse_reform(_read_json(REFORM_FILE))
+
+
+@cache
+def load_offices() -> list[OfficeInfo]:
+    """HQ then the 31 provincial directorates general, read once (do not mutate the list)."""
+    return parse_offices(_read_json(OFFICES_FILE))
