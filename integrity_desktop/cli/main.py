@@ -1,0 +1,70 @@
+"""Entry point.  Keeps start-up light: sub-command modules import heavy code in their handlers."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import time
+from collections.abc import Sequence
+
+from integrity_desktop import __version__
+from integrity_desktop.errors import UserError
+
+PROCESS_START = time.perf_counter()
+
+# Each module defines ``register(subparsers)``; handlers are set with ``set_defaults(run=...)``.
+COMMAND_MODULES = [
+    "integrity_desktop.cli.store_cmds",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="integrity-desktop",
+        description="سامانه سلامت اداری — Integrity Desktop. Without a sub-command it starts the GUI.",
+    )
+    parser.add_argument("--version", action="version", version=f"integrity-desktop {__version__}")
+    parser.add_argument("--db", help="store file path or postgresql:// URL")
+    parser.add_argument("--lang", choices=["fa", "en"], default="fa", help="interface language")
+    parser.add_argument("--demo", action="store_true", help="open (creating if needed) a demo store")
+    parser.add_argument("--self-test", action="store_true", help="check resources and exit")
+    parser.add_argument(
+        "--startup-probe", action="store_true",
+        help="sign in from INTEGRITY_USER/INTEGRITY_PASSWORD, paint, print seconds, exit",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def _utf8_streams() -> None:
+    # Windows consoles default to a legacy code page; Persian output must not crash.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from integrity_desktop.ui.launch import launch
+
+            return launch(args, PROCESS_START)
+        return int(args.run(args) or 0)
+    except UserError as exc:
+        print(f"خطا: {exc.fa}", file=sys.stderr)
+        if exc.en and exc.en != exc.fa:
+            print(f"error: {exc.en}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

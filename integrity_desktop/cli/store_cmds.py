@@ -1,0 +1,73 @@
+"""Store commands: offices, init, demo, screenshots."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from integrity_desktop.cli.common import add_db, env_secret, tsv
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("offices", help="list office codes and Persian names")
+    p.set_defaults(run=run_offices)
+
+    p = sub.add_parser("init", help="create a new store for an office")
+    add_db(p)
+    p.add_argument("--office", required=True, help="office code (see `offices`)")
+    p.set_defaults(run=run_init)
+
+    p = sub.add_parser("demo", help="create or fill a store with deterministic demo content")
+    add_db(p)
+    p.add_argument("--office", default="tehran")
+    p.add_argument("--seed", type=int, default=1403)
+    p.add_argument("--scale", type=int, default=1)
+    p.set_defaults(run=run_demo)
+
+    p = sub.add_parser("screenshots", help="render every main screen to PNG files")
+    add_db(p)
+    p.add_argument("--out", required=True)
+    p.add_argument("--lang", choices=["fa", "en"], default="fa")
+    p.set_defaults(run=run_screenshots)
+
+
+def run_offices(args: argparse.Namespace) -> int:
+    from integrity_desktop.catalog import load_offices
+
+    for office in load_offices():
+        print(tsv(office.code, office.name_fa))
+    return 0
+
+
+def run_init(args: argparse.Namespace) -> int:
+    from integrity_desktop.services.stores import init_store
+
+    password = env_secret("INTEGRITY_ADMIN_PASSWORD")
+    passphrase = env_secret("INTEGRITY_PASSPHRASE")
+    store = init_store(args.db, args.office, password, passphrase)
+    print(f"store created for {args.office}: {args.db}")
+    store.dispose()
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from integrity_desktop.services.demo import make_demo
+
+    if args.scale < 1:
+        from integrity_desktop.errors import UserError
+
+        raise UserError("مقدار scale باید عددی مثبت باشد.", "--scale must be at least 1.")
+    summary = make_demo(args.db, args.office, seed=args.seed, scale=args.scale)
+    for key, value in summary.items():
+        print(tsv(key, value))
+    return 0
+
+
+def run_screenshots(args: argparse.Namespace) -> int:
+    from integrity_desktop.ui.screenshots import render_all
+
+    out = Path(args.out)
+    for path in render_all(args.db, out, lang=args.lang):
+        print(path)
+    return 0

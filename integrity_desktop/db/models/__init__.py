@@ -1,0 +1,81 @@
+"""All models, imported here so that ``Base.metadata`` knows every table."""
+
+from integrity_desktop.db.base import Base, Synced
+from integrity_desktop.db.models.audit import AuditEntry
+from integrity_desktop.db.models.cases import Case, CaseEvent
+from integrity_desktop.db.models.checklists import (
+    Checklist,
+    ChecklistEntry,
+    Template,
+    TemplateItem,
+    TemplateSection,
+)
+from integrity_desktop.db.models.evidence import Evidence
+from integrity_desktop.db.models.inspections import (
+    CorrectiveAction,
+    Finding,
+    InspectionPlan,
+    Inspector,
+    PlanItem,
+    Visit,
+)
+from integrity_desktop.db.models.local import StoreMeta, User
+from integrity_desktop.db.models.org import Lookup, Office, Unit
+from integrity_desktop.db.models.sync import (
+    Conflict,
+    ExportLog,
+    ImportLog,
+    LocalKey,
+    TrustedKey,
+)
+
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "Case",
+    "CaseEvent",
+    "Checklist",
+    "ChecklistEntry",
+    "Conflict",
+    "CorrectiveAction",
+    "Evidence",
+    "ExportLog",
+    "Finding",
+    "ImportLog",
+    "InspectionPlan",
+    "Inspector",
+    "LocalKey",
+    "Lookup",
+    "Office",
+    "PlanItem",
+    "StoreMeta",
+    "Synced",
+    "Template",
+    "TemplateItem",
+    "TemplateSection",
+    "TrustedKey",
+    "Unit",
+    "User",
+    "Visit",
+]
+
+# Synced record types in the order an import must apply them (parents before children).
+SYNC_MODELS: list[type[Synced]] = [
+    Office,
+    Unit,
+    Lookup,
+    Template,
+    TemplateSection,
+    TemplateItem,
+    Checklist,
+    ChecklistEntry,
+    Inspector,
+    InspectionPlan,
+    PlanItem,
+    Visit,
+    Finding,
+    CorrectiveAction,
+    Case,
+    CaseEvent,
+    Evidence,
+]

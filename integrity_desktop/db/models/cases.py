@@ -1,0 +1,50 @@
+"""Administrative-violation cases and the immutable events that make their history (axis 6)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from integrity_desktop.db.base import ID, Base, Synced
+
+
+class Case(Synced, Base):
+    """A case file; its state is derived from its events, never stored as the truth."""
+
+    __tablename__ = "cases"
+    __sync_type__ = "case"
+    __table_args__ = (UniqueConstraint("office_code", "case_number"),)
+
+    case_number: Mapped[str] = mapped_column(String(40))
+    year: Mapped[int] = mapped_column(index=True)
+    seq: Mapped[int]
+    employee_name: Mapped[str]
+    employee_name_norm: Mapped[str] = mapped_column(default="", index=True)  # for search
+    national_code: Mapped[str] = mapped_column(String(10))
+    employee_post: Mapped[str] = mapped_column(default="")
+    unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"))
+    reporter: Mapped[str] = mapped_column(default="")
+    violation_codes: Mapped[list[str]] = mapped_column(default=list)
+    reported_on: Mapped[date] = mapped_column(index=True)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    # Derived from the events (see services.cases); kept for fast lists and filters.
+    state: Mapped[str] = mapped_column(String(24), default="reported", index=True)
+    last_event_on: Mapped[date | None]
+
+
+class CaseEvent(Synced, Base):
+    """One step of a case; a correction is a new event that follows it, never an edit."""
+
+    __tablename__ = "case_events"
+    __sync_type__ = "case_event"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    stage: Mapped[str] = mapped_column(String(24))
+    follows_id: Mapped[str | None] = mapped_column(ID)
+    event_date: Mapped[date]
+    note: Mapped[str] = mapped_column(Text, default="")
+    penalty_code: Mapped[str | None] = mapped_column(String(40))
+    board_code: Mapped[str | None] = mapped_column(String(40))
+    actor: Mapped[str] = mapped_column(String(120), default="")

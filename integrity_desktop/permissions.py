@@ -1,0 +1,78 @@
+"""Who may do what: one table, enforced in the services (widgets only hide what it forbids)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from integrity_desktop.errors import PermissionDenied
+
+ADMIN, INSPECTOR, CASE_OFFICER, VIEWER, REVIEWER = (
+    "admin",
+    "inspector",
+    "case_officer",
+    "viewer",
+    "reviewer",
+)
+ROLES: tuple[str, ...] = (ADMIN, INSPECTOR, CASE_OFFICER, VIEWER, REVIEWER)
+ROLE_LABELS_FA = {
+    ADMIN: "مدیر سامانه",
+    INSPECTOR: "بازرس",
+    CASE_OFFICER: "کارشناس پرونده‌های تخلف",
+    VIEWER: "مشاهده‌گر",
+    REVIEWER: "کارشناس بازبینی ستاد",
+}
+
+_ALL = frozenset(ROLES)
+
+# The one written table.  tests/test_permissions.py calls every operation with every role and
+# compares what is allowed against this.
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "users.manage": frozenset({ADMIN}),
+    "units.manage": frozenset({ADMIN}),
+    "lookups.manage": frozenset({ADMIN}),
+    "templates.author": frozenset({ADMIN}),
+    "checklists.view": _ALL,
+    "checklists.edit": frozenset({ADMIN, INSPECTOR}),
+    "checklists.approve": frozenset({ADMIN, REVIEWER}),
+    "inspections.view": _ALL,
+    "inspections.edit": frozenset({ADMIN, INSPECTOR}),
+    "cases.view_counts": _ALL,
+    "cases.view_personal": frozenset({ADMIN, CASE_OFFICER}),
+    "cases.edit": frozenset({ADMIN, CASE_OFFICER}),
+    "reports.run": _ALL,
+    "sync.export": frozenset({ADMIN}),
+    "sync.import": frozenset({ADMIN, REVIEWER}),
+    "sync.trust": frozenset({ADMIN}),
+    "conflicts.resolve": frozenset({ADMIN, REVIEWER}),
+    "audit.view": frozenset({ADMIN}),
+    "backup.manage": frozenset({ADMIN}),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in person as the services see them (a plain value, no ORM row)."""
+
+    username: str
+    role: str
+    office_code: str
+    full_name: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.username}@{self.office_code}"
+
+
+def allowed(actor: Actor, operation: str) -> bool:
+    return actor.role in PERMISSIONS[operation]
+
+
+def require(actor: Actor, operation: str) -> None:
+    """Raise ``PermissionDenied`` unless the actor's role may perform ``operation``."""
+    if not allowed(actor, operation):
+        raise PermissionDenied(operation)
+
+
+def system_actor(office_code: str) -> Actor:
+    """The actor of head-less commands run by the machine's administrator."""
+    return Actor(username="system", role=ADMIN, office_code=office_code, full_name="سامانه")

@@ -1,0 +1,70 @@
+"""Deterministic demo content: the same seed gives the same store, record for record.
+
+Each area of the app contributes a filler ``fill(store, actor, rng, scale) -> counts``; ids are
+derived from the seed, so running the demo again on the same store adds nothing twice.
+"""
+
+from __future__ import annotations
+
+import importlib
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import select
+
+from integrity_desktop.db.models import User
+from integrity_desktop.db.store import Store
+from integrity_desktop.paths import is_url
+from integrity_desktop.permissions import Actor, system_actor
+from integrity_desktop.services import users
+from integrity_desktop.services.stores import check_office_code, init_store, open_initialised
+
+# Documented in README.md; a demo store is for looking around, never for real data.
+DEMO_PASSWORD = "demo-password"
+DEMO_PASSPHRASE = "demo-passphrase"
+DEMO_USERS = [
+    ("inspector", "مریم احمدی", "inspector"),
+    ("officer", "علی رضایی", "case_officer"),
+    ("viewer", "زهرا کریمی", "viewer"),
+    ("reviewer", "حسین محمدی", "reviewer"),
+]
+
+# "module:function" of each area's filler, in the order they run.
+FILLERS: list[str] = []
+
+Filler = Callable[[Store, Actor, random.Random, int], dict[str, int]]
+
+
+def _filler(spec: str) -> Filler:
+    module, func = spec.split(":")
+    fn: Filler = getattr(importlib.import_module(module), func)
+    return fn
+
+
+def ensure_demo_store(location: str, office: str) -> Store:
+    """Open the demo store, creating it with the demo accounts on first use."""
+    check_office_code(office)
+    if is_url(location) or Path(location).exists():
+        return open_initialised(location)
+    store = init_store(location, office, DEMO_PASSWORD, DEMO_PASSPHRASE)
+    admin = system_actor(office)
+    with store.read() as s:
+        existing = set(s.scalars(select(User.username)))
+    for username, full_name, role in DEMO_USERS:
+        if username not in existing:
+            users.create_user(store, admin, username, full_name, role, DEMO_PASSWORD)
+    return store
+
+
+def make_demo(location: str, office: str, seed: int = 1403, scale: int = 1) -> dict[str, int]:
+    store = ensure_demo_store(location, office)
+    try:
+        actor = system_actor(store.office_code)
+        counts: dict[str, int] = {}
+        for spec in FILLERS:
+            rng = random.Random(f"{seed}:{spec}")
+            counts.update(_filler(spec)(store, actor, rng, scale))
+        return counts
+    finally:
+        store.dispose()

@@ -1,0 +1,91 @@
+"""Helpers every service uses to write synced records: stamping, serialising, auditing."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session
+
+from integrity_desktop.db.base import Synced
+from integrity_desktop.db.store import Store
+from integrity_desktop.permissions import Actor
+from integrity_desktop.services import audit
+
+# Stable ids for records that must be the same in every store (catalogue, offices, lookups).
+NAMESPACE = uuid.UUID("6f1c2a7e-5b0d-4c1e-9a55-2f6d1b8e4c90")
+
+
+def stable_id(*parts: str) -> str:
+    return str(uuid.uuid5(NAMESPACE, ":".join(parts)))
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def to_plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def as_dict(obj: Any) -> dict[str, Any]:
+    """The mapped columns of a record as JSON-ready values."""
+    mapper = inspect(type(obj))
+    return {c.key: to_plain(getattr(obj, c.key)) for c in mapper.column_attrs}
+
+
+def stamp(store: Store, actor: Actor, obj: Synced) -> None:
+    """Give a record a fresh version stamp and its owner before it is saved."""
+    obj.hlc = store.clock.now()
+    obj.updated_by = actor.label
+    obj.updated_at = utcnow()
+    if not getattr(obj, "office_code", None):
+        obj.office_code = actor.office_code
+    if obj.deleted is None:
+        obj.deleted = False
+
+
+def add(session: Session, store: Store, actor: Actor, obj: Synced) -> Synced:
+    """Insert a new record, stamped and written to the audit log."""
+    if not obj.id:
+        obj.id = str(uuid.uuid4())
+    stamp(store, actor, obj)
+    session.add(obj)
+    session.flush()
+    audit.append(session, store, actor, "create", obj.__sync_type__, obj.id, None, as_dict(obj))
+    return obj
+
+
+def update(
+    session: Session, store: Store, actor: Actor, obj: Synced, **changes: Any
+) -> bool:
+    """Apply changes to a record; stamps and audits only when something really changed."""
+    before = as_dict(obj)
+    changed = False
+    for key, value in changes.items():
+        if getattr(obj, key) != value:
+            setattr(obj, key, value)
+            changed = True
+    if not changed:
+        return False
+    stamp(store, actor, obj)
+    session.flush()
+    audit.append(session, store, actor, "update", obj.__sync_type__, obj.id, before, as_dict(obj))
+    return True
+
+
+def soft_delete(session: Session, store: Store, actor: Actor, obj: Synced) -> None:
+    """Mark a record deleted (a tombstone that travels), never remove the row."""
+    if obj.deleted:
+        return
+    before = as_dict(obj)
+    obj.deleted = True
+    stamp(store, actor, obj)
+    session.flush()
+    audit.append(session, store, actor, "delete", obj.__sync_type__, obj.id, before, as_dict(obj))

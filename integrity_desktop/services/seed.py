@@ -1,0 +1,159 @@
+"""Reference data every store starts with: offices, the catalogue as templates, lookups.
+
+Ids are UUIDv5 of codes, so the same record has the same id in every store and records made
+in one store can refer to them in another.  Seeding is idempotent.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from integrity_desktop import catalog
+from integrity_desktop.db.base import Synced
+from integrity_desktop.db.models import (
+    Lookup,
+    Office,
+    Template,
+    TemplateItem,
+    TemplateSection,
+    Unit,
+)
+from integrity_desktop.db.store import Store
+from integrity_desktop.permissions import Actor
+from integrity_desktop.resources import resources_dir
+from integrity_desktop.services.records import stable_id, stamp
+
+HQ = "hq"
+LOOKUP_KINDS = ("violation_type", "penalty", "board")
+
+
+def office_id(code: str) -> str:
+    return stable_id("office", code)
+
+
+def template_id(code: str, version: int) -> str:
+    return stable_id("template", code, str(version))
+
+
+def lookup_code(index: int) -> str:
+    return f"{index + 1:02d}"
+
+
+def _put(session: Session, store: Store, actor: Actor, obj: Synced) -> bool:
+    """Insert a reference record unless a record with its id already exists."""
+    if session.get(type(obj), obj.id) is not None:
+        return False
+    stamp(store, actor, obj)
+    session.add(obj)
+    return True
+
+
+def seed_offices(session: Session, store: Store, actor: Actor) -> None:
+    for order, info in enumerate(catalog.load_offices()):
+        _put(session, store, actor, Office(
+            id=office_id(info.code), office_code=HQ, code=info.code, kind=info.kind,
+            name_fa=info.name_fa, name_en=info.name_en, province_fa=info.province_fa,
+            sort_order=order,
+        ))
+
+
+def seed_units(session: Session, store: Store, actor: Actor, office_code: str) -> None:
+    """Default units of a province, with stable ids (HQ may rename or add later)."""
+    for info in catalog.load_offices():
+        if info.code != office_code:
+            continue
+        for i, name in enumerate(info.units_fa):
+            _put(session, store, actor, Unit(
+                id=stable_id("unit", office_code, str(i)), office_code=office_code,
+                name_fa=name, kind="office" if name.startswith("دفتر") else "center",
+            ))
+
+
+def _template_records(
+    code: str, version: int, title_fa: str, title_en: str, description: str,
+    sections: Iterable[tuple[int, str, list[tuple[str, str, list[str], str, str, list[str], bool]]]],
+) -> list[Synced]:
+    tid = template_id(code, version)
+    out: list[Synced] = [Template(
+        id=tid, office_code=HQ, code=code, version=version, title_fa=title_fa,
+        title_en=title_en, origin="catalog", status="published", description=description,
+    )]
+    order = 0
+    for number, title, items in sections:
+        sid = stable_id("section", tid, str(number))
+        out.append(TemplateSection(
+            id=sid, office_code=HQ, template_id=tid, number=number, title_fa=title
+        ))
+        for item_code, item_title, subtasks, basis, lead, partners, counts in items:
+            order += 1
+            out.append(TemplateItem(
+                id=stable_id("item", tid, item_code), office_code=HQ, template_id=tid,
+                section_id=sid, code=item_code, sort_order=order, title_fa=item_title,
+                subtasks=subtasks, legal_basis=basis, lead_unit=lead,
+                partner_units=partners, counts=counts,
+            ))
+    return out
+
+
+def catalogue_records() -> list[Synced]:
+    """Both programmes as template records (three-year indicators; reform joint actions)."""
+    three = catalog.load_three_year()
+    records = _template_records(
+        three.code, three.version, three.title_fa, three.title_en, "",
+        (
+            (axis.number, axis.title_fa, [
+                (ind.code, ind.title_fa, list(ind.subtasks), ind.legal_basis, ind.lead_unit,
+                 list(ind.partner_units), ind.counts)
+                for ind in axis.indicators
+            ])
+            for axis in three.axes
+        ),
+    )
+    reform = catalog.load_reform()
+    records += _template_records(
+        reform.code, reform.version, reform.title_fa, reform.title_en,
+        f"مصوب {reform.approved_on} {reform.approved_by}",
+        (
+            (prog.number, prog.title_fa, [
+                (f"{prog.number}/{i + 1}", action, [], "؛ ".join(prog.policy_references),
+                 "", [], False)
+                for i, action in enumerate(prog.joint_actions)
+            ])
+            for prog in reform.programmes
+        ),
+    )
+    return records
+
+
+def seed_catalogue(session: Session, store: Store, actor: Actor) -> None:
+    for record in catalogue_records():
+        _put(session, store, actor, record)
+
+
+def seed_lookups(session: Session, store: Store, actor: Actor) -> None:
+    data = json.loads((resources_dir() / "catalog" / "lookups.json").read_text("utf-8"))
+    for kind in LOOKUP_KINDS:
+        for i, title in enumerate(data[kind]):
+            code = lookup_code(i)
+            _put(session, store, actor, Lookup(
+                id=stable_id("lookup", kind, code), office_code=HQ, kind=kind, code=code,
+                title_fa=title, sort_order=i,
+            ))
+
+
+def seed_reference_data(store: Store, actor: Actor) -> None:
+    """Everything a fresh store needs before anyone signs in; safe to run again."""
+    with store.session() as s:
+        seed_offices(s, store, actor)
+        s.flush()
+        seed_units(s, store, actor, store.office_code)
+        seed_lookups(s, store, actor)
+        seed_catalogue(s, store, actor)
+
+
+def templates_present(session: Session) -> bool:
+    return session.scalar(select(Template.id).limit(1)) is not None

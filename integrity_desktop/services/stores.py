@@ -1,0 +1,78 @@
+"""Creating and opening stores for an office."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from integrity_desktop import catalog
+from integrity_desktop.db.store import Store, open_store
+from integrity_desktop.errors import StoreError, UserError
+from integrity_desktop.paths import is_url
+from integrity_desktop.permissions import system_actor
+from integrity_desktop.services import keys, users
+from integrity_desktop.services.seed import seed_reference_data
+
+
+def check_office_code(code: str) -> None:
+    codes = [o.code for o in catalog.load_offices()]
+    if code not in codes:
+        raise UserError(
+            f"کد ادارهٔ «{code}» شناخته نیست. فهرست کدها را با فرمان offices ببینید.",
+            f"Unknown office code {code!r}; see `integrity-desktop offices`.",
+            code="unknown_office",
+        )
+
+
+def init_store(location: str, office_code: str, admin_password: str, passphrase: str) -> Store:
+    """Create a new store for an office with its admin account; never touches an existing one."""
+    check_office_code(office_code)
+    users.check_password_rules(admin_password)
+    keys.check_passphrase(passphrase)
+    if not is_url(location):
+        path = Path(location)
+        if path.exists():
+            raise StoreError(
+                f"پروندهٔ «{path}» از پیش وجود دارد؛ فرمان init به آن دست نمی‌زند. "
+                "نام دیگری بدهید یا برای پرونده‌ای که دارید از demo یا خود برنامه استفاده کنید.",
+                f"{path} already exists; init never touches an existing store.",
+                code="store_exists",
+            )
+    store = open_store(location, create=True)
+    if store.initialised:
+        store.dispose()
+        raise StoreError(
+            "این پایگاه داده پیش‌تر راه‌اندازی شده است.",
+            "This database is already initialised.",
+            code="store_exists",
+        )
+    try:
+        with store.session() as s:
+            store.set_meta("office_code", office_code, s)
+        seed_reference_data(store, system_actor(office_code))
+        users.create_first_admin(store, admin_password)
+        keys.create_keys(store, passphrase)
+    except BaseException:
+        # A half-made store is worse than none: remove what this call created.
+        store.dispose()
+        if store.path is not None:
+            remove_store_files(store.path)
+        raise
+    return store
+
+
+def remove_store_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def open_initialised(location: str) -> Store:
+    """Open a store that ``init`` or ``demo`` made; refuse an empty one."""
+    store = open_store(location)
+    if not store.initialised:
+        store.dispose()
+        raise StoreError(
+            "این پایگاه داده هنوز راه‌اندازی نشده است. نخست فرمان init را اجرا کنید.",
+            "The store is not initialised; run `init` first.",
+            code="store_uninitialised",
+        )
+    return store

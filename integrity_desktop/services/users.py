@@ -1,0 +1,203 @@
+"""User accounts: argon2 passwords, lock-out with a growing delay, roles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from integrity_desktop.db.models import User
+from integrity_desktop.db.store import Store
+from integrity_desktop.errors import UserError
+from integrity_desktop.permissions import ROLES, Actor, require
+from integrity_desktop.services import audit
+from integrity_desktop.services.records import utcnow
+
+MIN_PASSWORD_LENGTH = 10
+MAX_PASSWORD_LENGTH = 256
+FREE_ATTEMPTS = 5  # failures before the first lock-out
+BASE_LOCK = timedelta(seconds=30)
+MAX_LOCK = timedelta(hours=1)
+USERNAME_RE = re.compile(r"^[a-z][a-z0-9._-]{2,39}$")
+
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: str
+    username: str
+    full_name: str
+    role: str
+    active: bool
+    locked_until: datetime | None
+
+
+def check_password_rules(password: str) -> None:
+    """Length only: no composition rules that push people to predictable patterns."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UserError(
+            f"گذرواژه باید دست‌کم {MIN_PASSWORD_LENGTH} نویسه باشد؛ یک عبارت بلند و به‌یادماندنی "
+            "بهتر از واژه‌ای کوتاه و پیچیده است.",
+            f"The password must have at least {MIN_PASSWORD_LENGTH} characters.",
+            code="password_short",
+        )
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise UserError("گذرواژه بیش از اندازه بلند است.", "The password is too long.")
+
+
+def _check_username(username: str) -> None:
+    if not USERNAME_RE.match(username):
+        raise UserError(
+            "نام کاربری باید با حرف لاتین کوچک آغاز شود و ۳ تا ۴۰ نویسه از حروف لاتین کوچک، "
+            "رقم، نقطه، خط تیره یا زیرخط باشد.",
+            "A username is 3-40 lowercase Latin letters, digits, '.', '-' or '_'.",
+            code="username",
+        )
+
+
+def _info(u: User) -> UserInfo:
+    return UserInfo(u.id, u.username, u.full_name, u.role, u.active, u.locked_until)
+
+
+def create_first_admin(store: Store, password: str, full_name: str = "مدیر سامانه") -> UserInfo:
+    """The ``admin`` account of a new store (no actor exists yet to authorise it)."""
+    check_password_rules(password)
+    with store.session() as s:
+        if s.scalar(select(User.id).limit(1)):
+            raise UserError("این پروندهٔ داده کاربر دارد.", "The store already has users.")
+        user = User(
+            username="admin",
+            full_name=full_name,
+            role="admin",
+            password_hash=_hasher.hash(password),
+            created_at=utcnow(),
+        )
+        s.add(user)
+        s.flush()
+        actor = Actor("admin", "admin", store.office_code)
+        audit.append(s, store, actor, "user.create", "user", user.id, None, {"username": "admin"})
+        return _info(user)
+
+
+def create_user(
+    store: Store, actor: Actor, username: str, full_name: str, role: str, password: str
+) -> UserInfo:
+    require(actor, "users.manage")
+    _check_username(username)
+    if role not in ROLES:
+        raise UserError(f"نقش «{role}» شناخته نیست.", f"Unknown role {role}.")
+    check_password_rules(password)
+    with store.session() as s:
+        if s.scalar(select(User.id).where(User.username == username)):
+            raise UserError(
+                f"نام کاربری «{username}» پیش‌تر گرفته شده است.",
+                f"Username {username} exists.",
+                code="username_taken",
+            )
+        user = User(
+            username=username,
+            full_name=full_name.strip(),
+            role=role,
+            password_hash=_hasher.hash(password),
+            created_at=utcnow(),
+            must_change_password=True,
+        )
+        s.add(user)
+        s.flush()
+        audit.append(
+            s, store, actor, "user.create", "user", user.id, None,
+            {"username": username, "role": role, "full_name": user.full_name},
+        )
+        return _info(user)
+
+
+def list_users(store: Store, actor: Actor) -> list[UserInfo]:
+    require(actor, "users.manage")
+    with store.read() as s:
+        return [_info(u) for u in s.scalars(select(User).order_by(User.username))]
+
+
+def lock_duration(failures: int) -> timedelta:
+    """Nothing for the first few failures, then 30 s doubling per failure, at most an hour."""
+    if failures < FREE_ATTEMPTS:
+        return timedelta(0)
+    return min(BASE_LOCK * (2 ** (failures - FREE_ATTEMPTS)), MAX_LOCK)
+
+
+_BAD_LOGIN = UserError(
+    "نام کاربری یا گذرواژه درست نیست.", "Wrong username or password.", code="bad_login"
+)
+
+
+def authenticate(store: Store, username: str, password: str) -> Actor:
+    """Check a sign-in; failures are counted, audited and lead to a growing lock-out."""
+    now = utcnow()
+    office = store.office_code
+    with store.session() as s:
+        user = s.scalar(select(User).where(User.username == username))
+        if user is None or not user.active:
+            audit.append(s, store, Actor(username or "?", "", office), "login.failed")
+            raise _BAD_LOGIN
+        if user.locked_until and user.locked_until > now:
+            wait = int((user.locked_until - now).total_seconds()) + 1
+            audit.append(s, store, Actor(username, user.role, office), "login.locked")
+            raise UserError(
+                f"به دلیل چند ورود نادرست، این حساب تا {wait} ثانیهٔ دیگر قفل است.",
+                f"Account locked for {wait} more seconds after failed sign-ins.",
+                code="locked",
+            )
+        try:
+            _hasher.verify(user.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            user.failed_count += 1
+            delay = lock_duration(user.failed_count)
+            user.locked_until = now + delay if delay else None
+            audit.append(s, store, Actor(username, user.role, office), "login.failed")
+            # Commit the counter even though we raise: leave the block normally first.
+            failed = True
+        else:
+            failed = False
+            user.failed_count = 0
+            user.locked_until = None
+            user.last_login = now
+            if _hasher.check_needs_rehash(user.password_hash):
+                user.password_hash = _hasher.hash(password)
+            actor = Actor(user.username, user.role, office, user.full_name)
+            audit.append(s, store, actor, "login")
+    if failed:
+        raise _BAD_LOGIN
+    return actor
+
+
+def change_password(store: Store, actor: Actor, old: str, new: str) -> None:
+    check_password_rules(new)
+    with store.session() as s:
+        user = s.scalar(select(User).where(User.username == actor.username))
+        if user is None:
+            raise _BAD_LOGIN
+        try:
+            _hasher.verify(user.password_hash, old)
+        except (VerificationError, InvalidHashError):
+            raise UserError("گذرواژهٔ کنونی درست نیست.", "The current password is wrong.") from None
+        user.password_hash = _hasher.hash(new)
+        user.must_change_password = False
+        audit.append(s, store, actor, "user.password", "user", user.id)
+
+
+def reset_password(store: Store, actor: Actor, username: str, new: str) -> None:
+    require(actor, "users.manage")
+    check_password_rules(new)
+    with store.session() as s:
+        user = s.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise UserError(f"کاربر «{username}» پیدا نشد.", f"No user {username}.")
+        user.password_hash = _hasher.hash(new)
+        user.must_change_password = True
+        user.failed_count = 0
+        user.locked_until = None
+        audit.append(s, store, actor, "user.reset", "user", user.id)
