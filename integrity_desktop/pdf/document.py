@@ -1,0 +1,575 @@
+"""The one page layout every report of the app uses, so that all PDFs look alike.
+
+``ReportDocument`` collects right-to-left content (headings, paragraphs, key/value blocks,
+tables, signature boxes) and writes an A4 PDF with the organisation's header on every page and
+a «صفحه ۳ از ۹» footer.  Callers give text in logical order and columns in logical
+(right-to-left) order; shaping, reordering and mirroring the table happen here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import functools
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import landscape as _landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from integrity_desktop.digits import format_number, to_persian_digits
+from integrity_desktop.errors import UserError
+from integrity_desktop.jalali import format_date, format_datetime
+from integrity_desktop.pdf.fonts import BOLD, REGULAR, register_fonts
+from integrity_desktop.pdf.shaping import rtl_markup, visual_line, visual_lines
+
+ORGANISATION = "سازمان آموزش فنی و حرفه‌ای کشور"
+APP_NAME = "سامانه سلامت اداری"
+
+Align = Literal["right", "center", "left"]
+_ALIGN = {"right": TA_RIGHT, "center": TA_CENTER, "left": TA_LEFT}
+
+INK = colors.HexColor("#1f2a37")
+RULE = colors.HexColor("#8a94a3")
+HEADER_FILL = colors.HexColor("#dfe6ef")
+ZEBRA_FILL = colors.HexColor("#f3f5f8")
+MUTED = colors.HexColor("#5b6572")
+
+_MARGIN_X = 15 * mm
+_MARGIN_TOP = 10 * mm
+_MARGIN_BOTTOM = 10 * mm
+_FOOTER_HEIGHT = 10 * mm
+_CELL_PAD = 4.0
+
+
+# --------------------------------------------------------------------------- cell kinds
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column, given in logical (right-to-left) order.
+
+    ``width`` is a share of the table width (the widths are scaled to fill the frame), so the
+    same column list works in portrait and landscape.
+    """
+
+    label: str
+    width: float = 1.0
+    align: Align = "right"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell value with its own look: bold, aligned, shaded or coloured."""
+
+    value: Any
+    bold: bool = False
+    align: Align | None = None
+    background: colors.Color | None = None
+    color: colors.Color | None = None
+
+
+@dataclass(frozen=True)
+class CheckBox:
+    """A check box drawn as a shape (Vazirmatn has no ☐/☑), with an optional label to its left."""
+
+    checked: bool = False
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Choices:
+    """Several labelled boxes in one cell, e.g. «بله ☐ خیر ☐»; ``selected`` is ticked."""
+
+    options: tuple[str, ...]
+    selected: str | None = None
+
+
+@dataclass(frozen=True)
+class WriteHere:
+    """Empty ruled lines for a blank form, to be filled in by hand."""
+
+    lines: int = 1
+
+
+CellValue = Any  # str | int | float | date | datetime | None | Cell | CheckBox | Choices | WriteHere
+
+
+def cell_text(value: Any) -> str:
+    """The Persian text for a plain value: Persian digits, Jalali dates, "" for None."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "بله" if value else "خیر"
+    if isinstance(value, _dt.datetime):
+        return format_datetime(value)
+    if isinstance(value, _dt.date):
+        return format_date(value)
+    if isinstance(value, int | float):
+        return format_number(value, 0 if isinstance(value, int) else 2)
+    return to_persian_digits(str(value))
+
+
+# --------------------------------------------------------------------------- drawn flowables
+
+
+def _draw_box(canv: Canvas, x: float, y: float, size: float, checked: bool) -> None:
+    """A square with bottom-left corner (x, y), with a tick when ``checked``."""
+    canv.saveState()
+    canv.setStrokeColor(INK)
+    canv.setLineWidth(0.8)
+    canv.rect(x, y, size, size, stroke=1, fill=0)
+    if checked:
+        canv.setLineWidth(1.4)
+        path = canv.beginPath()
+        path.moveTo(x + size * 0.18, y + size * 0.52)
+        path.lineTo(x + size * 0.42, y + size * 0.22)
+        path.lineTo(x + size * 0.84, y + size * 0.84)
+        canv.drawPath(path, stroke=1, fill=0)
+    canv.restoreState()
+
+
+class _BoxRow(Flowable):
+    """Labelled check boxes laid out right to left: box, then its label to the left."""
+
+    def __init__(self, items: Sequence[tuple[str, bool]], font_size: float) -> None:
+        super().__init__()
+        self.items = list(items)
+        self.font_size = font_size
+        self.box = font_size * 0.95
+        self.gap = font_size * 0.4
+
+    def _label_width(self, label: str) -> float:
+        return stringWidth(visual_line(label, REGULAR), REGULAR, self.font_size) if label else 0.0
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        natural = sum(self.box + self.gap * 3 + self._label_width(t) for t, _ in self.items)
+        self.width = min(aW, natural)
+        self.height = self.font_size * 1.6
+        return self.width, self.height
+
+    def draw(self) -> None:
+        x = self.width
+        y_box = (self.height - self.box) / 2
+        self.canv.setFont(REGULAR, self.font_size)
+        self.canv.setFillColor(INK)
+        for label, checked in self.items:
+            x -= self.box
+            _draw_box(self.canv, x, y_box, self.box, checked)
+            x -= self.gap
+            if label:
+                self.canv.drawRightString(x, y_box + self.box * 0.12, visual_line(label, REGULAR))
+                x -= self._label_width(label) + self.gap * 2
+
+
+class _WriteLines(Flowable):
+    """Dotted lines across the cell for handwriting."""
+
+    def __init__(self, lines: int, spacing: float) -> None:
+        super().__init__()
+        self.lines = max(1, lines)
+        self.spacing = spacing
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self.width = aW
+        self.height = self.lines * self.spacing
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.setStrokeColor(RULE)
+        self.canv.setLineWidth(0.5)
+        self.canv.setDash(1, 2)
+        for i in range(self.lines):
+            y = self.height - (i + 1) * self.spacing + 3
+            self.canv.line(0, y, self.width, y)
+        self.canv.restoreState()
+
+
+# --------------------------------------------------------------------------- page furniture
+
+
+@dataclass(frozen=True)
+class _Furniture:
+    """What is drawn on every page: header lines and footer texts, already shaped."""
+
+    organisation: str
+    title: str
+    field_lines: tuple[str, ...]
+    printed: str
+    page_size: tuple[float, float]
+
+    @property
+    def header_height(self) -> float:
+        return 12 + 20 + 14 * len(self.field_lines) + 10
+
+    def draw_header(self, canv: Canvas, _doc: object = None) -> None:
+        width, height = self.page_size
+        right = width - _MARGIN_X
+        y = height - _MARGIN_TOP - 10
+        canv.saveState()
+        canv.setFillColor(MUTED)
+        canv.setFont(BOLD, 10)
+        canv.drawCentredString(width / 2, y, self.organisation)
+        y -= 20
+        canv.setFillColor(INK)
+        canv.setFont(BOLD, 14)
+        canv.drawCentredString(width / 2, y, self.title)
+        canv.setFont(REGULAR, 9)
+        for line in self.field_lines:
+            y -= 14
+            canv.drawRightString(right, y, line)
+        y -= 7
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.7)
+        canv.line(_MARGIN_X, y, right, y)
+        canv.restoreState()
+
+    def draw_footer(self, canv: Canvas, page: int, total: int) -> None:
+        width, _ = self.page_size
+        right = width - _MARGIN_X
+        y = _MARGIN_BOTTOM
+        canv.saveState()
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        canv.line(_MARGIN_X, y + 12, right, y + 12)
+        canv.setFillColor(MUTED)
+        canv.setFont(REGULAR, 8.5)
+        number = visual_line(to_persian_digits(f"صفحه {page} از {total}"), REGULAR)
+        canv.drawCentredString(width / 2, y, number)
+        canv.drawRightString(right, y, self.printed)
+        canv.drawString(_MARGIN_X, y, visual_line(APP_NAME, REGULAR))
+        canv.restoreState()
+
+
+class _NumberedCanvas(Canvas):
+    """Keeps every page until ``save`` so the footer can say how many pages there are."""
+
+    def __init__(self, *args: Any, furniture: _Furniture, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._furniture = furniture
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._furniture.draw_footer(self, number, total)
+            super().showPage()
+        super().save()
+
+
+# --------------------------------------------------------------------------- the document
+
+
+class ReportDocument:
+    """An A4 right-to-left report: add content in reading order, then ``build(path)`` once.
+
+    ``header_fields`` are (key, value) pairs shown under the title on every page, e.g.
+    [("اداره", "…"), ("دوره", "مهر ۱۴۰۳")].  Values may be dates or numbers.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        header_fields: Sequence[tuple[str, Any]] = (),
+        *,
+        landscape: bool = False,
+        organisation: str = ORGANISATION,
+        printed_at: _dt.datetime | None = None,
+    ) -> None:
+        register_fonts()
+        self.title = title
+        self.page_size: tuple[float, float] = _landscape(A4) if landscape else A4
+        self.width = self.page_size[0] - 2 * _MARGIN_X
+        printed = format_datetime(printed_at or _dt.datetime.now())
+        self._furniture = _Furniture(
+            organisation=visual_line(organisation, BOLD),
+            title=visual_line(title, BOLD),
+            field_lines=tuple(self._field_lines(header_fields)),
+            printed=visual_line(f"تاریخ چاپ: {printed}", REGULAR),
+            page_size=self.page_size,
+        )
+        self._story: list[Flowable] = []
+
+    def _field_lines(self, fields: Sequence[tuple[str, Any]]) -> list[str]:
+        """Header fields as «کلید: مقدار» separated by wide gaps, wrapped to the page width."""
+        text = "\u2003\u2003".join(f"{key}: {cell_text(value)}" for key, value in fields)
+        return visual_lines(text, REGULAR, 9, self.width) if text else []
+
+    # ----------------------------------------------------------------- styles
+
+    @staticmethod
+    @functools.cache
+    def _style(
+        size: float, bold: bool = False, align: Align = "right", color: str = "#1f2a37"
+    ) -> ParagraphStyle:
+        return ParagraphStyle(
+            name=f"rtl-{size}-{bold}-{align}-{color}",
+            fontName=BOLD if bold else REGULAR,
+            fontSize=size,
+            leading=size * 1.55,
+            alignment=_ALIGN[align],
+            textColor=colors.HexColor(color),
+        )
+
+    def _para(
+        self,
+        text: str,
+        width: float,
+        size: float,
+        bold: bool = False,
+        align: Align = "right",
+        color: str = "#1f2a37",
+    ) -> Paragraph:
+        font = BOLD if bold else REGULAR
+        return Paragraph(rtl_markup(text, font, size, width), self._style(size, bold, align, color))
+
+    # ----------------------------------------------------------------- content
+
+    def heading(self, text: str, level: int = 1) -> None:
+        """A bold section heading that stays on the page of what follows it."""
+        size = {1: 13.0, 2: 11.5}.get(level, 10.5)
+        para = self._para(text, self.width, size, bold=True)
+        para.keepWithNext = True
+        self._story += [Spacer(1, 4 if level > 1 else 8), para, Spacer(1, 3)]
+
+    def paragraph(self, text: str, size: float = 10.0, align: Align = "right") -> None:
+        """Running text, wrapped right to left; newlines start new lines."""
+        self._story += [self._para(text, self.width, size, align=align), Spacer(1, 4)]
+
+    def spacer(self, height_mm: float = 4.0) -> None:
+        self._story.append(Spacer(1, height_mm * mm))
+
+    def page_break(self) -> None:
+        self._story.append(PageBreak())
+
+    def add(self, flowable: Flowable) -> None:
+        """Escape hatch for a ReportLab flowable the helpers do not cover."""
+        self._story.append(flowable)
+
+    def fields(self, pairs: Sequence[tuple[str, Any]], per_row: int = 2, size: float = 10.0) -> None:
+        """A key/value block: bold keys, wrapped values, ``per_row`` pairs on each line."""
+        per_row = max(1, per_row)
+        key_w = self.width / per_row * 0.35
+        val_w = self.width / per_row - key_w
+        rows: list[list[Flowable | str]] = []
+        for start in range(0, len(pairs), per_row):
+            logical: list[Flowable | str] = []
+            for key, value in pairs[start : start + per_row]:
+                logical.append(self._para(f"{key}:", key_w - 2 * _CELL_PAD, size, bold=True))
+                logical.append(self._para(cell_text(value), val_w - 2 * _CELL_PAD, size))
+            logical += [""] * (2 * per_row - len(logical))
+            rows.append(logical[::-1])
+        if not rows:
+            return
+        table = Table(rows, colWidths=[val_w, key_w] * per_row, hAlign="RIGHT")
+        table.setStyle(TableStyle([*self._padding(), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        self._story += [table, Spacer(1, 6)]
+
+    def table(
+        self,
+        columns: Sequence[Column | tuple[str, float]],
+        rows: Iterable[Sequence[CellValue]],
+        *,
+        font_size: float = 9.0,
+        zebra: bool = True,
+        empty_text: str = "موردی برای نمایش نیست.",
+    ) -> None:
+        """A bordered table; ``columns`` and each row in logical order (first = rightmost).
+
+        Cells wrap inside their width, the header row repeats on every page, and rows are
+        shaded alternately.  A cell may be a plain value or a ``Cell``, ``CheckBox``,
+        ``Choices`` or ``WriteHere``.
+        """
+        cols = [c if isinstance(c, Column) else Column(c[0], c[1]) for c in columns]
+        total = sum(c.width for c in cols) or 1.0
+        widths = [self.width * c.width / total for c in cols]
+        n = len(cols)
+        header = [
+            self._para(c.label, w - 2 * _CELL_PAD, font_size, bold=True, align="center")
+            for c, w in zip(cols, widths, strict=True)
+        ]
+        data: list[list[Any]] = [header[::-1]]
+        commands: list[tuple[Any, ...]] = []
+        for r, row in enumerate(rows, start=1):
+            values = list(row)[:n] + [None] * (n - len(row))
+            logical = []
+            for i, (value, col, width) in enumerate(zip(values, cols, widths, strict=True)):
+                logical.append(self._cell(value, col, width, font_size))
+                commands += self._cell_commands(value, n - 1 - i, r)
+            data.append(logical[::-1])
+        if len(data) == 1 and empty_text:
+            data.append(
+                [self._para(empty_text, self.width - 2 * _CELL_PAD, font_size, align="center")]
+                + [""] * (n - 1)
+            )
+            commands.append(("SPAN", (0, 1), (-1, 1)))
+        table = Table(data, colWidths=widths[::-1], repeatRows=1, hAlign="RIGHT")
+        table.setStyle(TableStyle(self._table_style(zebra) + commands))
+        self._story += [table, Spacer(1, 6)]
+
+    def _cell(self, value: CellValue, col: Column, width: float, size: float) -> Any:
+        inner = width - 2 * _CELL_PAD
+        if isinstance(value, CheckBox):
+            return _BoxRow([(value.label, value.checked)], size)
+        if isinstance(value, Choices):
+            return _BoxRow([(o, o == value.selected) for o in value.options], size)
+        if isinstance(value, WriteHere):
+            return _WriteLines(value.lines, size * 2.0)
+        if isinstance(value, Cell):
+            color = value.color.hexval().replace("0x", "#") if value.color is not None else "#1f2a37"
+            return self._para(
+                cell_text(value.value), inner, size, value.bold, value.align or col.align, color
+            )
+        return self._para(cell_text(value), inner, size, align=col.align)
+
+    @staticmethod
+    def _cell_commands(value: CellValue, col: int, row: int) -> list[tuple[Any, ...]]:
+        at = ((col, row), (col, row))
+        commands: list[tuple[Any, ...]] = []
+        if isinstance(value, CheckBox | Choices):
+            commands.append(("ALIGN", *at, "RIGHT"))
+        if isinstance(value, Cell) and value.background is not None:
+            commands.append(("BACKGROUND", *at, value.background))
+        return commands
+
+    @staticmethod
+    def _padding() -> list[tuple[Any, ...]]:
+        return [
+            ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PAD),
+            ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PAD),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+
+    def _table_style(self, zebra: bool) -> list[tuple[Any, ...]]:
+        style = [
+            *self._padding(),
+            ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+            ("BOX", (0, 0), (-1, -1), 0.8, INK),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ]
+        if zebra:
+            style.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA_FILL]))
+        return style
+
+    def signatures(self, labels: Sequence[str], note: str = "نام، امضا و تاریخ") -> None:
+        """A row of signature boxes (first label on the right), kept on one page."""
+        if not labels:
+            return
+        width = self.width / len(labels)
+        cells = [
+            [
+                self._para(label, width - 2 * _CELL_PAD, 10, bold=True, align="center"),
+                Spacer(1, 16 * mm),
+                self._para(note, width - 2 * _CELL_PAD, 8, align="center"),
+            ]
+            for label in labels
+        ]
+        table = Table([cells[::-1]], colWidths=[width] * len(labels), hAlign="RIGHT")
+        table.setStyle(
+            TableStyle(
+                [
+                    *self._padding(),
+                    ("GRID", (0, 0), (-1, -1), 0.6, RULE),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
+        self._story += [Spacer(1, 8), KeepTogether([table])]
+
+    # ----------------------------------------------------------------- output
+
+    def _template(self, target: str) -> BaseDocTemplate:
+        top = _MARGIN_TOP + self._furniture.header_height
+        bottom = _MARGIN_BOTTOM + _FOOTER_HEIGHT + 4
+        frame = Frame(
+            _MARGIN_X,
+            bottom,
+            self.width,
+            self.page_size[1] - top - bottom,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        doc = BaseDocTemplate(
+            target,
+            pagesize=self.page_size,
+            title=self.title,
+            author=ORGANISATION,
+            creator=APP_NAME,
+            leftMargin=_MARGIN_X,
+            rightMargin=_MARGIN_X,
+            topMargin=top,
+            bottomMargin=bottom,
+        )
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._furniture.draw_header)])
+        return doc
+
+    def build(self, path: str | os.PathLike[str]) -> Path:
+        """Write the PDF to ``path`` atomically: a temporary file in the same folder, then a rename.
+
+        A failure leaves no file (and no half-written PDF) at ``path``.  Problems of the disk or
+        folder become a ``UserError``; anything else is a bug and propagates.
+        """
+        target = Path(path)
+        try:
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".pdf.tmp", dir=target.parent)
+        except OSError as exc:
+            raise _write_error(target, exc) from exc
+        os.close(fd)
+        try:
+            canvasmaker: Callable[..., Canvas] = functools.partial(_NumberedCanvas, furniture=self._furniture)
+            self._template(tmp_name).build(list(self._story), canvasmaker=canvasmaker)
+            os.replace(tmp_name, target)
+        except OSError as exc:
+            _remove_quietly(tmp_name)
+            raise _write_error(target, exc) from exc
+        except BaseException:
+            _remove_quietly(tmp_name)
+            raise
+        return target
+
+
+def _remove_quietly(name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.remove(name)
+
+
+def _write_error(target: Path, exc: OSError) -> UserError:
+    return UserError(
+        f"فایل «{target}» نوشته نشد ({exc.strerror or exc}). پوشهٔ دیگری برگزینید یا مطمئن شوید "
+        "فایل در برنامهٔ دیگری باز نیست و دیسک جا دارد.",
+        f"Could not write {target}: {exc}",
+        code="write_failed",
+    )
