@@ -16,6 +16,7 @@ PROCESS_START = time.perf_counter()
 # Each module defines ``register(subparsers)``; handlers are set with ``set_defaults(run=...)``.
 COMMAND_MODULES = [
     "integrity_desktop.cli.store_cmds",
+    "integrity_desktop.cli.report_cmds",
 ]
 
 

@@ -1,0 +1,1 @@
+"""Every report of the app, by name, for the ``report`` command and the reports screen."""

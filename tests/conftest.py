@@ -1,0 +1,85 @@
+"""Shared fixtures: every test gets its own real SQLite store file (copied from one made once).
+
+Stores are made through the real ``init`` path; copying the finished file keeps the suite fast
+without mocking anything of ours.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from integrity_desktop.db.store import Store, open_store  # noqa: E402
+from integrity_desktop.permissions import Actor  # noqa: E402
+from integrity_desktop.services.stores import init_store  # noqa: E402
+
+ADMIN_PASSWORD = "admin-password-1"
+PASSPHRASE = "key-passphrase-1"
+
+
+def copy_store(src: Path, dst: Path) -> Path:
+    """A consistent copy through SQLite's backup API."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
+        a.backup(b)
+    a.close()
+    b.close()
+    return dst
+
+
+def _made_store(factory: pytest.TempPathFactory, office: str) -> Path:
+    path = factory.mktemp(f"template-{office}") / "store.sqlite"
+    init_store(str(path), office, ADMIN_PASSWORD, PASSPHRASE).dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def province_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _made_store(tmp_path_factory, "tehran")
+
+
+@pytest.fixture(scope="session")
+def hq_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _made_store(tmp_path_factory, "hq")
+
+
+@pytest.fixture
+def make_store(tmp_path: Path) -> Iterator[Callable[..., Store]]:
+    """make_store(template_path, name) -> an open store on a fresh copy."""
+    opened: list[Store] = []
+
+    def make(template: Path, name: str = "store") -> Store:
+        path = copy_store(template, tmp_path / name / "store.sqlite")
+        store = open_store(str(path))
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.dispose()
+
+
+@pytest.fixture
+def store(make_store: Callable[..., Store], province_template: Path) -> Store:
+    """A fresh store of the Tehran directorate general."""
+    return make_store(province_template, "tehran")
+
+
+@pytest.fixture
+def hq_store(make_store: Callable[..., Store], hq_template: Path) -> Store:
+    return make_store(hq_template, "hq")
+
+
+def actor(role: str, office: str = "tehran", username: str | None = None) -> Actor:
+    return Actor(username=username or f"test-{role}", role=role, office_code=office)
+
+
+@pytest.fixture
+def admin(store: Store) -> Actor:
+    return actor("admin", store.office_code)
