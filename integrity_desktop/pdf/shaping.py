@@ -58,10 +58,20 @@ def _with_font_fallback(text: str, font_name: str) -> str:
     return "".join(out)
 
 
-def reshape(text: str, font_name: str | None = None) -> str:
-    """Join the letters of ``text`` (still in logical order) into presentation forms."""
-    shaped: str = _reshaper().reshape(_ISOLATES.sub("", text))
+@functools.lru_cache(maxsize=16384)
+def _reshape_word(word: str, font_name: str | None) -> str:
+    """Reshape one space-free chunk; cached because the reshaper is slow and words recur."""
+    shaped: str = _reshaper().reshape(word)
     return _with_font_fallback(shaped, font_name) if font_name else shaped
+
+
+def reshape(text: str, font_name: str | None = None) -> str:
+    """Join the letters of ``text`` (still in logical order) into presentation forms.
+
+    Words are reshaped one by one: a space never joins letters, and the ligatures that span
+    words (whole sentences) are off, so the result is the same as reshaping the whole text.
+    """
+    return " ".join(_reshape_word(word, font_name) for word in _ISOLATES.sub("", text).split(" "))
 
 
 def to_visual(shaped: str, base_dir: str = "R") -> str:
