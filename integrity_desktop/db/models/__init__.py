@@ -26,6 +26,7 @@ from integrity_desktop.db.models.sync import (
     ExportLog,
     ImportLog,
     LocalKey,
+    RecordBase,
     TrustedKey,
 )
 
@@ -48,6 +49,7 @@ __all__ = [
     "Lookup",
     "Office",
     "PlanItem",
+    "RecordBase",
     "StoreMeta",
     "Synced",
     "Template",

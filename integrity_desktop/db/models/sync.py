@@ -83,3 +83,18 @@ class Conflict(Base):
     resolution: Mapped[str] = mapped_column(String(24), default="")
     resolved_by: Mapped[str] = mapped_column(String(120), default="")
     resolved_at: Mapped[datetime | None]
+
+
+class RecordBase(Base):
+    """Per record, the newest version taken from a bundle and the base that version carried.
+
+    The sync merge uses it to tell a later edit of a received version (no conflict) from a
+    concurrent edit (a conflict); see ``integrity_desktop.sync.merge``.
+    """
+
+    __tablename__ = "sync_record_base"
+
+    record_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    record_type: Mapped[str] = mapped_column(String(40))
+    applied_hlc: Mapped[str] = mapped_column(String(48))
+    carried_base: Mapped[str] = mapped_column(String(48), default="")

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 14:31:13.446989
+Create Date: 2026-11-23 14:39:14.494834
 """
 from __future__ import annotations
 
@@ -171,6 +171,13 @@ def upgrade() -> None:
     sa.Column('key', sa.String(length=80), nullable=False),
     sa.Column('value', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_store_meta'))
+    )
+    op.create_table('sync_record_base',
+    sa.Column('record_id', sa.String(length=36), nullable=False),
+    sa.Column('record_type', sa.String(length=40), nullable=False),
+    sa.Column('applied_hlc', sa.String(length=48), nullable=False),
+    sa.Column('carried_base', sa.String(length=48), nullable=False),
+    sa.PrimaryKeyConstraint('record_id', name=op.f('pk_sync_record_base'))
     )
     op.create_table('templates',
     sa.Column('code', sa.String(length=80), nullable=False),
@@ -593,6 +600,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_templates_hlc'))
 
     op.drop_table('templates')
+    op.drop_table('sync_record_base')
     op.drop_table('store_meta')
     with op.batch_alter_table('offices', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_offices_office_code'))
