@@ -1,0 +1,552 @@
+"""Filled checklists: create one per (unit, template, period), answer its indicators, list them.
+
+Every answer is saved in its own transaction the moment it is given (there is no "save"
+button), and the checklist's cached completion is refreshed in the same transaction.
+``save_entry`` returns the values it replaced, so a screen can undo by saving them back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from integrity_desktop import textnorm
+from integrity_desktop.db.base import new_id
+from integrity_desktop.db.models import (
+    Checklist,
+    ChecklistEntry,
+    Evidence,
+    Office,
+    Template,
+    TemplateItem,
+    TemplateSection,
+    Unit,
+)
+from integrity_desktop.db.store import Store
+from integrity_desktop.errors import UserError
+from integrity_desktop.jalali import Period
+from integrity_desktop.permissions import Actor, require
+from integrity_desktop.services import entry_rules, records, scoring
+from integrity_desktop.services.entry_rules import STATUS_LABELS_FA, STATUSES
+from integrity_desktop.services.records import stable_id
+
+__all__ = ["STATUSES", "STATUS_LABELS_FA"]
+
+HQ = "hq"
+ENTRY_OWNER = "checklist_entry"  # Evidence.owner_type of an answer's attachments
+CHECKLIST_STATUSES = ("draft", "submitted", "approved")
+CHECKLIST_STATUS_LABELS_FA = {"draft": "پیش‌نویس", "submitted": "ارسال‌شده", "approved": "تأییدشده"}
+WHOLE_DIRECTORATE = ""  # pass as ``unit_id`` filter to list only whole-directorate checklists
+
+
+@dataclass(frozen=True)
+class ChecklistSummary:
+    """One row of a checklist list."""
+
+    id: str
+    office_code: str
+    template_id: str
+    template_code: str
+    template_version: int
+    template_title: str
+    unit_id: str | None
+    unit_name: str  # the office's name for a whole-directorate checklist
+    period_code: str
+    period_label: str
+    status: str
+    completion: float | None
+    approved_by: str | None
+    updated_at: datetime
+
+    @property
+    def status_label(self) -> str:
+        return CHECKLIST_STATUS_LABELS_FA.get(self.status, self.status)
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """One indicator of a checklist with its answer, ready for an editor row."""
+
+    id: str
+    checklist_id: str
+    item_id: str
+    item_code: str
+    sort_order: int
+    axis_number: int
+    axis_title: str
+    title: str
+    legal_basis: str
+    lead_unit: str
+    subtasks: tuple[str, ...]
+    counts: bool
+    status: str
+    progress: int | None
+    value: float | None
+    note: str
+    subtasks_done: tuple[int, ...]
+    computed: bool
+    computed_source: dict[str, Any] | None
+    evidence_count: int
+    updated_at: datetime
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS_FA[self.status]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in ("", "not_done", "partial")
+
+
+@dataclass(frozen=True)
+class ChecklistView:
+    summary: ChecklistSummary
+    entries: tuple[EntryView, ...]
+
+
+@dataclass(frozen=True)
+class EntryValues:
+    """The editable values of an answer; what ``save_entry`` takes and what undo needs."""
+
+    status: str
+    progress: int | None
+    value: float | None
+    note: str
+    subtasks_done: tuple[int, ...]
+
+    def as_fields(self) -> dict[str, Any]:
+        return {
+            "status": self.status, "progress": self.progress, "value": self.value,
+            "note": self.note, "subtasks_done": list(self.subtasks_done),
+        }
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    entry: EntryView
+    previous: EntryValues  # save these back to undo
+    completion: float | None  # the checklist's new completion in percent
+    changed: bool
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _office_names(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(Office.code, Office.name_fa)).tuples().all())
+
+
+def _summary_query() -> Select[Any]:
+    return (
+        select(Checklist, Template, Unit.name_fa)
+        .join(Template, Template.id == Checklist.template_id)
+        .outerjoin(Unit, Unit.id == Checklist.unit_id)
+    )
+
+
+def _summary(row: Any, offices: dict[str, str]) -> ChecklistSummary:
+    checklist, template, unit_name = row
+    return ChecklistSummary(
+        id=checklist.id, office_code=checklist.office_code, template_id=template.id,
+        template_code=template.code, template_version=template.version,
+        template_title=template.title_fa, unit_id=checklist.unit_id,
+        unit_name=unit_name or offices.get(checklist.office_code, checklist.office_code),
+        period_code=checklist.period_code, period_label=Period.parse(checklist.period_code).label_fa,
+        status=checklist.status, completion=checklist.completion,
+        approved_by=checklist.approved_by, updated_at=checklist.updated_at,
+    )
+
+
+def _live_checklist(session: Session, checklist_id: str) -> Checklist:
+    checklist = session.get(Checklist, checklist_id)
+    if checklist is None or checklist.deleted:
+        raise UserError(
+            "این چک‌لیست پیدا نشد؛ شاید حذف شده است. فهرست را تازه کنید.",
+            f"Checklist {checklist_id} not found.",
+            code="checklist_missing",
+        )
+    return checklist
+
+
+def summary_in(session: Session, checklist_id: str) -> ChecklistSummary:
+    _live_checklist(session, checklist_id)
+    row = session.execute(_summary_query().where(Checklist.id == checklist_id)).one()
+    return _summary(row, _office_names(session))
+
+
+def entries_in(
+    session: Session, checklist_id: str, entry_ids: Iterable[str] | None = None
+) -> list[EntryView]:
+    """The entries of a checklist (or only ``entry_ids``) in the template's order."""
+    query = (
+        select(ChecklistEntry, TemplateItem, TemplateSection)
+        .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
+        .join(TemplateSection, TemplateSection.id == TemplateItem.section_id)
+        .where(ChecklistEntry.checklist_id == checklist_id, ChecklistEntry.deleted.is_(False))
+        .order_by(TemplateItem.sort_order)
+    )
+    if entry_ids is not None:
+        query = query.where(ChecklistEntry.id.in_(list(entry_ids)))
+    rows = session.execute(query).tuples().all()
+    ids = [entry.id for entry, _, _ in rows]
+    evidence: dict[str, int] = {}
+    if ids:
+        evidence = dict(session.execute(
+            select(Evidence.owner_id, func.count())
+            .where(Evidence.owner_type == ENTRY_OWNER, Evidence.deleted.is_(False),
+                   Evidence.owner_id.in_(ids))
+            .group_by(Evidence.owner_id)
+        ).tuples().all())
+    return [_entry_view(e, i, s, evidence.get(e.id, 0)) for e, i, s in rows]
+
+
+def _entry_view(e: ChecklistEntry, i: TemplateItem, s: TemplateSection, evidence: int) -> EntryView:
+    return EntryView(
+        id=e.id, checklist_id=e.checklist_id, item_id=i.id, item_code=i.code,
+        sort_order=i.sort_order, axis_number=s.number, axis_title=s.title_fa, title=i.title_fa,
+        legal_basis=i.legal_basis, lead_unit=i.lead_unit, subtasks=tuple(i.subtasks or ()),
+        counts=i.counts, status=e.status, progress=e.progress, value=e.value, note=e.note,
+        subtasks_done=tuple(e.subtasks_done or ()), computed=e.computed,
+        computed_source=dict(e.computed_source) if e.computed_source else None,
+        evidence_count=evidence, updated_at=e.updated_at,
+    )
+
+
+def get_checklist(store: Store, actor: Actor, checklist_id: str) -> ChecklistView:
+    """A checklist with every indicator and its answer, for the editor."""
+    require(actor, "checklists.view")
+    with store.read() as s:
+        return ChecklistView(summary_in(s, checklist_id), tuple(entries_in(s, checklist_id)))
+
+
+def get_entry(store: Store, actor: Actor, entry_id: str) -> EntryView:
+    require(actor, "checklists.view")
+    with store.read() as s:
+        entry = _live_entry(s, entry_id)
+        return entries_in(s, entry.checklist_id, [entry_id])[0]
+
+
+def _filtered(
+    query: Select[Any], *, office_code: str | None, unit_id: str | None, period_code: str | None,
+    template_id: str | None, status: str | None, search: str | None,
+) -> Select[Any]:
+    query = query.where(Checklist.deleted.is_(False))
+    if office_code is not None:
+        query = query.where(Checklist.office_code == office_code)
+    if unit_id == WHOLE_DIRECTORATE:
+        query = query.where(Checklist.unit_id.is_(None))
+    elif unit_id is not None:
+        query = query.where(Checklist.unit_id == unit_id)
+    if period_code:
+        query = query.where(Checklist.period_code == Period.parse(period_code).code)
+    if template_id is not None:
+        query = query.where(Checklist.template_id == template_id)
+    if status:
+        query = query.where(Checklist.status == status)
+    for word in textnorm.normalize_for_search(search or "").split():
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(Checklist.search_text.like(f"%{escaped}%", escape="\\"))
+    return query
+
+
+def list_checklists(
+    store: Store, actor: Actor, *, office_code: str | None = None, unit_id: str | None = None,
+    period_code: str | None = None, template_id: str | None = None, status: str | None = None,
+    search: str | None = None, offset: int = 0, limit: int = 100,
+) -> list[ChecklistSummary]:
+    """Checklists, newest period first; ``unit_id=WHOLE_DIRECTORATE`` for whole-directorate ones.
+
+    ``search`` matches every word regardless of yeh/kaf forms, ZWNJ and digit forms.
+    """
+    require(actor, "checklists.view")
+    query = _filtered(
+        _summary_query(), office_code=office_code, unit_id=unit_id, period_code=period_code,
+        template_id=template_id, status=status, search=search,
+    ).order_by(Checklist.period_code.desc(), Checklist.office_code, Unit.name_fa.nulls_first(),
+               Template.code, Checklist.id)
+    with store.read() as s:
+        offices = _office_names(s)
+        rows = s.execute(query.offset(max(0, offset)).limit(max(0, limit))).all()
+        return [_summary(r, offices) for r in rows]
+
+
+def count_checklists(
+    store: Store, actor: Actor, *, office_code: str | None = None, unit_id: str | None = None,
+    period_code: str | None = None, template_id: str | None = None, status: str | None = None,
+    search: str | None = None,
+) -> int:
+    require(actor, "checklists.view")
+    query = _filtered(
+        select(func.count()).select_from(Checklist), office_code=office_code, unit_id=unit_id,
+        period_code=period_code, template_id=template_id, status=status, search=search,
+    )
+    with store.read() as s:
+        return int(s.scalar(query) or 0)
+
+
+# --------------------------------------------------------------------------- creating
+
+
+def _duplicate(
+    session: Session, office: str, unit_id: str | None, template_id: str, period: str
+) -> str | None:
+    query = select(Checklist.id).where(
+        Checklist.office_code == office, Checklist.template_id == template_id,
+        Checklist.period_code == period, Checklist.deleted.is_(False),
+        Checklist.unit_id.is_(None) if unit_id is None else Checklist.unit_id == unit_id,
+    )
+    return session.scalar(query.limit(1))
+
+
+def search_text(session: Session, checklist: Checklist) -> str:
+    """Unit (or office) name, template title, period label and code, and every note, normalised."""
+    template = session.get(Template, checklist.template_id)
+    unit = session.get(Unit, checklist.unit_id) if checklist.unit_id else None
+    if unit is not None:
+        place = unit.name_fa
+    else:
+        place = session.scalar(select(Office.name_fa).where(Office.code == checklist.office_code)) or ""
+    notes = session.scalars(
+        select(ChecklistEntry.note).where(
+            ChecklistEntry.checklist_id == checklist.id, ChecklistEntry.note != ""
+        )
+    ).all()
+    period = Period.parse(checklist.period_code)
+    parts = [place, template.title_fa if template else "", period.label_fa, period.code, *notes]
+    return textnorm.normalize_for_search(" ".join(parts))
+
+
+def create_in(
+    session: Session, store: Store, actor: Actor, template_id: str, unit_id: str | None,
+    period_code: str, *, checklist_id: str | None = None,
+    answers: dict[str, dict[str, Any]] | None = None,
+) -> Checklist:
+    """Create a checklist inside the caller's transaction (see ``create_checklist``).
+
+    ``answers`` maps item codes to initial field values (used by the demo filler); they go
+    through the same validators as ``save_entry``.
+    """
+    require(actor, "checklists.edit")
+    period = Period.parse(period_code)
+    template = session.get(Template, template_id)
+    if template is None or template.deleted:
+        raise UserError(
+            "الگوی چک‌لیست پیدا نشد.", f"Template {template_id} not found.", code="template_missing"
+        )
+    if template.status != "published":
+        raise UserError(
+            "این الگو هنوز پیش‌نویس است؛ نخست ستاد باید آن را منتشر کند.",
+            "The template is a draft; HQ must publish it first.",
+            code="template_draft",
+        )
+    if unit_id is not None:
+        unit = session.get(Unit, unit_id)
+        if unit is None or unit.deleted or unit.office_code != actor.office_code:
+            raise UserError(
+                "واحد انتخاب‌شده از واحدهای ادارهٔ شما نیست.",
+                f"Unit {unit_id} is not a unit of office {actor.office_code}.",
+                code="unit_missing",
+            )
+    existing = _duplicate(session, actor.office_code, unit_id, template_id, period.code)
+    if existing is not None:
+        raise UserError(
+            f"برای این واحد و این الگو در {period.label_fa} از پیش چک‌لیستی هست؛ "
+            "همان را از فهرست باز کنید.",
+            f"A checklist for this unit, template and period {period.code} already exists ({existing}).",
+            code="checklist_exists",
+        )
+    checklist = Checklist(
+        id=checklist_id or new_id(), office_code=actor.office_code,
+        template_id=template_id, unit_id=unit_id, period_code=period.code, status="draft",
+    )
+    records.add(session, store, actor, checklist)
+    items = session.scalars(
+        select(TemplateItem)
+        .where(TemplateItem.template_id == template_id, TemplateItem.deleted.is_(False))
+        .order_by(TemplateItem.sort_order)
+    ).all()
+    answers = answers or {}
+    pairs: list[tuple[str, int | None]] = []
+    for item in items:
+        fields = _validated(item, None, answers.get(item.code, {}))
+        entry = ChecklistEntry(
+            id=stable_id("entry", checklist.id, item.id), office_code=actor.office_code,
+            checklist_id=checklist.id, item_id=item.id, status=fields.get("status", ""),
+            progress=fields.get("progress"), value=fields.get("value"), note=fields.get("note", ""),
+            subtasks_done=fields.get("subtasks_done", []), computed=False,
+        )
+        records.add(session, store, actor, entry)
+        pairs.append((entry.status, entry.progress))
+    checklist.completion = scoring.completion(pairs)
+    checklist.search_text = search_text(session, checklist)
+    session.flush()
+    return checklist
+
+
+def create_checklist(
+    store: Store, actor: Actor, template_id: str, unit_id: str | None, period_code: str
+) -> ChecklistSummary:
+    """A new checklist with one empty answer per indicator; ``unit_id`` None = whole directorate.
+
+    Refused when the office already has one for the same unit, template and period.
+    """
+    with store.session() as s:
+        checklist = create_in(s, store, actor, template_id, unit_id, period_code)
+        return summary_in(s, checklist.id)
+
+
+# --------------------------------------------------------------------------- answering
+
+
+def _live_entry(session: Session, entry_id: str) -> ChecklistEntry:
+    entry = session.get(ChecklistEntry, entry_id)
+    if entry is None or entry.deleted:
+        raise UserError("این ردیف چک‌لیست پیدا نشد.", f"Entry {entry_id} not found.", code="entry_missing")
+    return entry
+
+
+def check_editable(checklist: Checklist) -> None:
+    if checklist.status == "approved":
+        raise UserError(
+            "این چک‌لیست تأیید شده و قفل است؛ برای تغییر، ستاد باید تأیید را بازگرداند.",
+            "The checklist is approved and locked; HQ must reopen it first.",
+            code="checklist_locked",
+        )
+
+
+def _validated(item: TemplateItem, entry: ChecklistEntry | None, fields: dict[str, Any]) -> dict[str, Any]:
+    entry_rules.check_fields(fields)
+    out: dict[str, Any] = {}
+    if "status" in fields:
+        out["status"] = entry_rules.status(fields["status"])
+    if "progress" in fields:
+        out["progress"] = entry_rules.progress(fields["progress"])
+    if "value" in fields:
+        computed = bool(entry is not None and entry.computed)
+        out["value"] = entry_rules.value(
+            fields["value"], item.counts, computed, entry.value if entry is not None else None
+        )
+    if "note" in fields:
+        out["note"] = entry_rules.note(fields["note"])
+    if "subtasks_done" in fields:
+        out["subtasks_done"] = entry_rules.subtasks_done(fields["subtasks_done"], item.subtasks or [])
+    return out
+
+
+def values_of(entry: ChecklistEntry) -> EntryValues:
+    return EntryValues(
+        status=entry.status, progress=entry.progress, value=entry.value, note=entry.note,
+        subtasks_done=tuple(entry.subtasks_done or ()),
+    )
+
+
+def refresh_checklist(session: Session, store: Store, actor: Actor, checklist: Checklist) -> float | None:
+    """Recompute the cached completion and search text after answers changed."""
+    pairs = session.execute(
+        select(ChecklistEntry.status, ChecklistEntry.progress).where(
+            ChecklistEntry.checklist_id == checklist.id, ChecklistEntry.deleted.is_(False)
+        )
+    ).tuples().all()
+    completion = scoring.completion(pairs)
+    records.update(
+        session, store, actor, checklist, completion=completion,
+        search_text=search_text(session, checklist),
+    )
+    return completion
+
+
+def apply_in(
+    session: Session, store: Store, actor: Actor, entry: ChecklistEntry, fields: dict[str, Any]
+) -> tuple[EntryValues, bool]:
+    """Validate and apply ``fields`` to one answer inside the caller's transaction."""
+    checklist = _live_checklist(session, entry.checklist_id)
+    check_editable(checklist)
+    item = session.get(TemplateItem, entry.item_id)
+    assert item is not None  # a foreign key guarantees it
+    previous = values_of(entry)
+    changes = _validated(item, entry, fields)
+    return previous, records.update(session, store, actor, entry, **changes)
+
+
+def save_entry(store: Store, actor: Actor, entry_id: str, **fields: Any) -> SaveResult:
+    """Validate and save some fields of one answer at once, in its own transaction.
+
+    Fields: ``status`` ("", done, partial, not_done, na), ``progress`` (0..100), ``value``
+    (indicators that count; never for computed ones), ``note`` (≤ 4000 characters),
+    ``subtasks_done`` (indices).  A refused value leaves the store as it was.
+    """
+    require(actor, "checklists.edit")
+    with store.session() as s:
+        entry = _live_entry(s, entry_id)
+        previous, changed = apply_in(s, store, actor, entry, fields)
+        checklist = _live_checklist(s, entry.checklist_id)
+        completion = refresh_checklist(s, store, actor, checklist) if changed else checklist.completion
+        view = entries_in(s, entry.checklist_id, [entry_id])[0]
+    return SaveResult(entry=view, previous=previous, completion=completion, changed=changed)
+
+
+# --------------------------------------------------------------------------- life cycle
+
+
+def submit(store: Store, actor: Actor, checklist_id: str) -> ChecklistSummary:
+    """The office sends a finished checklist for HQ's review."""
+    require(actor, "checklists.edit")
+    with store.session() as s:
+        checklist = _live_checklist(s, checklist_id)
+        if checklist.status != "draft":
+            raise UserError(
+                "فقط چک‌لیست پیش‌نویس را می‌توان ارسال کرد.",
+                "Only a draft checklist can be submitted.",
+                code="checklist_state",
+            )
+        records.update(s, store, actor, checklist, status="submitted")
+        return summary_in(s, checklist_id)
+
+
+def approve(store: Store, actor: Actor, checklist_id: str) -> ChecklistSummary:
+    """HQ approves a submitted checklist; ``approved_hlc`` marks the version approved."""
+    require(actor, "checklists.approve")
+    if actor.office_code != HQ:
+        raise UserError(
+            "تأیید چک‌لیست فقط در ستاد انجام می‌شود.",
+            "Only HQ can approve checklists.",
+            code="hq_only",
+        )
+    with store.session() as s:
+        checklist = _live_checklist(s, checklist_id)
+        if checklist.status != "submitted":
+            raise UserError(
+                "فقط چک‌لیستی را که اداره ارسال کرده است می‌توان تأیید کرد.",
+                "Only a submitted checklist can be approved.",
+                code="checklist_state",
+            )
+        records.update(
+            s, store, actor, checklist, status="approved", approved_by=actor.label,
+            approved_hlc=store.clock.now(),
+        )
+        return summary_in(s, checklist_id)
+
+
+def reopen(store: Store, actor: Actor, checklist_id: str) -> ChecklistSummary:
+    """HQ sends a submitted or approved checklist back to draft so the office can edit it."""
+    require(actor, "checklists.approve")
+    if actor.office_code != HQ:
+        raise UserError("بازگرداندن چک‌لیست فقط در ستاد انجام می‌شود.", "Only HQ can reopen.", code="hq_only")
+    with store.session() as s:
+        checklist = _live_checklist(s, checklist_id)
+        records.update(s, store, actor, checklist, status="draft", approved_by=None, approved_hlc=None)
+        return summary_in(s, checklist_id)
+
+
+def delete_checklist(store: Store, actor: Actor, checklist_id: str) -> None:
+    """Soft delete (a tombstone that travels); an approved checklist stays."""
+    require(actor, "checklists.edit")
+    with store.session() as s:
+        checklist = _live_checklist(s, checklist_id)
+        check_editable(checklist)
+        records.soft_delete(s, store, actor, checklist)

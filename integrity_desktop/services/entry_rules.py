@@ -1,0 +1,141 @@
+"""What a checklist answer may hold: one validator per field, shared by the editor and Excel import.
+
+Each validator takes the raw value a person gave and returns the value to store, or raises
+``UserError`` with a Persian message saying what to write instead.  The Excel importer calls
+them field by field so that every problem can be tied to its cell.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from integrity_desktop.digits import to_ascii_digits, to_persian_digits
+from integrity_desktop.errors import UserError
+
+STATUSES: tuple[str, ...] = ("", "done", "partial", "not_done", "na")
+STATUS_LABELS_FA: dict[str, str] = {
+    "": "بی‌پاسخ",
+    "done": "انجام شد",
+    "partial": "تا حدی انجام شد",
+    "not_done": "انجام نشد",
+    "na": "موضوعیت ندارد",
+}
+FIELDS: tuple[str, ...] = ("status", "progress", "value", "note", "subtasks_done")
+MAX_NOTE = 4000
+
+
+def _number(raw: Any) -> float | None:
+    """A number from a cell or a field: int/float, or text with any digits; None if empty."""
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        raise ValueError("bool")
+    if isinstance(raw, int | float):
+        return float(raw)
+    text = to_ascii_digits(str(raw)).strip().replace("\u066b", ".").replace("\u066c", "")
+    text = text.replace(",", "").replace("\u066a", "").replace("%", "").strip()
+    if not text:
+        return None
+    return float(text)
+
+
+def status(raw: Any) -> str:
+    """A status code; Persian labels are accepted too (they come back from Excel)."""
+    text = "" if raw is None else str(raw).strip()
+    if text in STATUSES:
+        return text
+    for code, label in STATUS_LABELS_FA.items():
+        if text.replace("\u200c", " ") == label.replace("\u200c", " "):
+            return code
+    allowed = "، ".join(f"«{label}»" for code, label in STATUS_LABELS_FA.items() if code)
+    raise UserError(
+        f"وضعیت «{text}» شناخته نیست؛ یکی از {allowed} را بنویسید یا خانه را خالی بگذارید.",
+        f"Unknown status {text!r}; use done, partial, not_done, na or leave it empty.",
+        code="invalid_status",
+    )
+
+
+def progress(raw: Any) -> int | None:
+    """Progress in percent: a whole number from 0 to 100, or empty."""
+    problem = UserError(
+        f"درصد پیشرفت «{to_persian_digits(str(raw))}» معتبر نیست؛ عددی درست از ۰ تا ۱۰۰ بنویسید.",
+        f"Progress {raw!r} is not valid; write a whole number from 0 to 100.",
+        code="invalid_progress",
+    )
+    try:
+        number = _number(raw)
+    except ValueError as exc:
+        raise problem from exc
+    if number is None:
+        return None
+    if not math.isfinite(number) or number != int(number) or not 0 <= number <= 100:
+        raise problem
+    return int(number)
+
+
+def value(raw: Any, counts: bool, computed: bool = False, current: float | None = None) -> float | None:
+    """The counted value: only for indicators that count something; a finite number >= 0."""
+    try:
+        number = _number(raw)
+    except ValueError as exc:
+        raise UserError(
+            f"مقدار «{to_persian_digits(str(raw))}» عدد نیست؛ عددی صفر یا بزرگ‌تر بنویسید.",
+            f"Value {raw!r} is not a number.",
+            code="invalid_value",
+        ) from exc
+    if computed and number != current:
+        raise UserError(
+            "مقدار این شاخص از روی پرونده‌ها و بازرسی‌ها محاسبه می‌شود و دستی تغییر نمی‌کند؛ "
+            "برای تغییر آن، پرونده یا بازرسی مربوط را اصلاح کنید.",
+            "This indicator's value is computed from records and cannot be changed by hand.",
+            code="computed_value",
+        )
+    if number is None:
+        return None
+    if not counts:
+        raise UserError(
+            "این شاخص شمارشی نیست و مقدار عددی نمی‌گیرد؛ خانهٔ مقدار را خالی بگذارید.",
+            "This indicator does not count anything; leave the value empty.",
+            code="value_not_counted",
+        )
+    if not math.isfinite(number) or number < 0:
+        raise UserError(
+            f"مقدار «{to_persian_digits(str(raw))}» معتبر نیست؛ عددی صفر یا بزرگ‌تر بنویسید.",
+            f"Value {raw!r} must be a finite number of at least 0.",
+            code="invalid_value",
+        )
+    return number
+
+
+def note(raw: Any) -> str:
+    text = "" if raw is None else str(raw).strip()
+    if len(text) > MAX_NOTE:
+        raise UserError(
+            f"یادداشت {to_persian_digits(str(len(text)))} نویسه است؛ آن را به "
+            f"{to_persian_digits(str(MAX_NOTE))} نویسه کوتاه کنید و بقیه را به‌صورت پیوست بیفزایید.",
+            f"The note has {len(text)} characters; the limit is {MAX_NOTE}.",
+            code="note_too_long",
+        )
+    return text
+
+
+def subtasks_done(raw: Any, subtasks: Sequence[str]) -> list[int]:
+    """Indices of ticked sub-tasks, each valid for this indicator, returned sorted and unique."""
+    indices = list(raw or [])
+    for i in indices:
+        if isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < len(subtasks):
+            raise UserError(
+                f"زیرفعالیت شمارهٔ {to_persian_digits(str(i))} در این شاخص نیست.",
+                f"Sub-task index {i!r} does not exist for this indicator.",
+                code="invalid_subtask",
+            )
+    return sorted(set(indices))
+
+
+def check_fields(fields: dict[str, Any]) -> None:
+    """Unknown field names are a programming error, not a user's."""
+    unknown = set(fields) - set(FIELDS)
+    if unknown:
+        raise TypeError(f"unknown entry fields: {sorted(unknown)}")

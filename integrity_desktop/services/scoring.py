@@ -1,0 +1,246 @@
+"""Completion scores of checklists and axes, and the dashboard's figures built on them.
+
+One formula everywhere (see ``SCORE_HELP_FA``): done = 1, partly done = progress/100 (0.5 when
+no progress is given), not done = 0, unanswered = 0, not applicable left out of both sides.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from integrity_desktop.db.models import (
+    Checklist,
+    ChecklistEntry,
+    Office,
+    TemplateItem,
+    TemplateSection,
+    Unit,
+)
+from integrity_desktop.db.store import Store
+from integrity_desktop.jalali import Period, PeriodKind, periods_of_year
+from integrity_desktop.permissions import Actor, require
+from integrity_desktop.services.records import stable_id
+
+SCORE_HELP_FA = (
+    "درصد تکمیل هر محور و هر چک‌لیست چنین حساب می‌شود: هر شاخص «انجام شد» یک امتیاز، "
+    "«تا حدی انجام شد» به اندازهٔ درصد پیشرفتش (اگر درصدی نوشته نشده باشد نیم امتیاز)، "
+    "«انجام نشد» و شاخص بی‌پاسخ صفر امتیاز می‌گیرند. شاخص‌های «موضوعیت ندارد» نه در صورت و "
+    "نه در مخرج شمرده می‌شوند. درصد تکمیل = مجموع امتیازها ÷ شمار شاخص‌های شمرده‌شده × ۱۰۰. "
+    "در داشبورد، درصد هر محور میانگین درصد آن محور در چک‌لیست‌های واحدهای اداره در همان دوره است."
+)
+SCORE_HELP_EN = (
+    "Completion = sum of points / number of counted indicators × 100, where done = 1, partly "
+    "done = progress/100 (0.5 without a progress), not done and unanswered = 0; not applicable "
+    "indicators are left out. Dashboard axis figures average the office's checklists."
+)
+
+OPEN_STATUSES = ("", "not_done", "partial")
+
+
+def entry_points(status: str, progress: int | None) -> float | None:
+    """Points of one answer, or None when it does not count (not applicable)."""
+    if status == "na":
+        return None
+    if status == "done":
+        return 1.0
+    if status == "partial":
+        return 0.5 if progress is None else max(0, min(100, progress)) / 100
+    return 0.0
+
+
+def completion(answers: Iterable[tuple[str, int | None]]) -> float | None:
+    """Percent (0..100) over (status, progress) pairs; None if every answer is not applicable."""
+    total = 0.0
+    counted = 0
+    for status, progress in answers:
+        points = entry_points(status, progress)
+        if points is not None:
+            total += points
+            counted += 1
+    return round(total / counted * 100, 2) if counted else None
+
+
+@dataclass(frozen=True)
+class AxisScore:
+    """Completion of one axis (in one checklist, or averaged over several)."""
+
+    number: int
+    title: str
+    completion: float | None
+    done: int
+    partial: int
+    not_done: int
+    na: int
+    unanswered: int
+
+    @property
+    def total(self) -> int:
+        return self.done + self.partial + self.not_done + self.na + self.unanswered
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    period_code: str
+    period_label: str
+    completion: float | None  # average over the checklists of the period
+    checklists: int
+
+
+@dataclass(frozen=True)
+class OpenIndicator:
+    """An indicator still open in at least one checklist of the period, with its lead unit."""
+
+    item_code: str
+    sort_order: int
+    axis_number: int
+    title: str
+    lead_unit: str
+    open_in: int  # checklists where it is not done, partly done or unanswered
+    checklists: int
+    units: tuple[str, ...]  # where it is open (unit names; the office for whole-directorate)
+
+
+_COUNTERS = {"done": "done", "partial": "partial", "not_done": "not_done", "na": "na", "": "unanswered"}
+
+
+def _axis_rows(store: Store, checklist_ids: list[str]) -> list[tuple[str, int, str, str, int | None]]:
+    if not checklist_ids:
+        return []
+    query = (
+        select(ChecklistEntry.checklist_id, TemplateSection.number, TemplateSection.title_fa,
+               ChecklistEntry.status, ChecklistEntry.progress)
+        .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
+        .join(TemplateSection, TemplateSection.id == TemplateItem.section_id)
+        .where(ChecklistEntry.checklist_id.in_(checklist_ids), ChecklistEntry.deleted.is_(False))
+    )
+    with store.read() as s:
+        return [tuple(r) for r in s.execute(query).tuples().all()]  # type: ignore[misc]
+
+
+def _axis_scores(rows: list[tuple[str, int, str, str, int | None]]) -> list[AxisScore]:
+    """Per axis: completion averaged over checklists, status counts summed."""
+    titles: dict[int, str] = {}
+    answers: dict[int, dict[str, list[tuple[str, int | None]]]] = defaultdict(lambda: defaultdict(list))
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for checklist_id, number, title, status, progress in rows:
+        titles[number] = title
+        answers[number][checklist_id].append((status, progress))
+        counts[number][_COUNTERS.get(status, "unanswered")] += 1
+    out = []
+    for number in sorted(titles):
+        per_checklist = [c for c in (completion(a) for a in answers[number].values()) if c is not None]
+        average = round(sum(per_checklist) / len(per_checklist), 2) if per_checklist else None
+        n = counts[number]
+        out.append(AxisScore(number, titles[number], average, n["done"], n["partial"], n["not_done"],
+                             n["na"], n["unanswered"]))
+    return out
+
+
+def checklist_axes(store: Store, actor: Actor, checklist_id: str) -> list[AxisScore]:
+    """Completion per axis of one checklist."""
+    require(actor, "checklists.view")
+    return _axis_scores(_axis_rows(store, [checklist_id]))
+
+
+def three_year_template_id() -> str:
+    """Id of the catalogue's three-year programme template (the dashboard's subject)."""
+    from integrity_desktop import catalog
+
+    programme = catalog.load_three_year()
+    return stable_id("template", programme.code, str(programme.version))
+
+
+def _period_checklists(store: Store, office_code: str, period_code: str, template_id: str) -> list[str]:
+    with store.read() as s:
+        return list(s.scalars(select(Checklist.id).where(
+            Checklist.office_code == office_code, Checklist.period_code == Period.parse(period_code).code,
+            Checklist.template_id == template_id, Checklist.deleted.is_(False),
+        )))
+
+
+def dashboard_axes(
+    store: Store, actor: Actor, period_code: str, *, office_code: str | None = None,
+    template_id: str | None = None,
+) -> list[AxisScore]:
+    """Completion per axis for a period, averaged over the office's checklists (units and whole)."""
+    require(actor, "checklists.view")
+    ids = _period_checklists(store, office_code or actor.office_code, period_code,
+                             template_id or three_year_template_id())
+    return _axis_scores(_axis_rows(store, ids))
+
+
+def trend(
+    store: Store, actor: Actor, year: int, kind: PeriodKind = "quarter", *,
+    office_code: str | None = None, template_id: str | None = None,
+) -> list[TrendPoint]:
+    """Average completion of the office's checklists in each period of a Jalali year."""
+    require(actor, "checklists.view")
+    office = office_code or actor.office_code
+    template = template_id or three_year_template_id()
+    points = []
+    with store.read() as s:
+        for period in periods_of_year(year, kind):
+            values = list(s.scalars(select(Checklist.completion).where(
+                Checklist.office_code == office, Checklist.period_code == period.code,
+                Checklist.template_id == template, Checklist.deleted.is_(False),
+            )))
+            scored = [v for v in values if v is not None]
+            average = round(sum(scored) / len(scored), 2) if scored else None
+            points.append(TrendPoint(period.code, period.label_fa, average, len(values)))
+    return points
+
+
+def _open_indicators(
+    store: Store, actor: Actor, period_code: str, office_code: str | None, template_id: str | None
+) -> list[OpenIndicator]:
+    office = office_code or actor.office_code
+    ids = _period_checklists(store, office, period_code, template_id or three_year_template_id())
+    if not ids:
+        return []
+    query = (
+        select(TemplateItem, TemplateSection.number, ChecklistEntry.status, Unit.name_fa)
+        .join(ChecklistEntry, ChecklistEntry.item_id == TemplateItem.id)
+        .join(TemplateSection, TemplateSection.id == TemplateItem.section_id)
+        .join(Checklist, Checklist.id == ChecklistEntry.checklist_id)
+        .outerjoin(Unit, Unit.id == Checklist.unit_id)
+        .where(ChecklistEntry.checklist_id.in_(ids), ChecklistEntry.deleted.is_(False))
+    )
+    with store.read() as s:
+        office_name = s.scalar(select(Office.name_fa).where(Office.code == office)) or office
+        rows = s.execute(query).tuples().all()
+    by_item: dict[str, tuple[TemplateItem, int]] = {}
+    total: dict[str, int] = defaultdict(int)
+    open_units: dict[str, list[str]] = defaultdict(list)
+    for item, axis, status, unit_name in rows:
+        by_item[item.id] = (item, axis)
+        total[item.id] += 1
+        if status in OPEN_STATUSES:
+            open_units[item.id].append(unit_name or office_name)
+    out = [
+        OpenIndicator(item.code, item.sort_order, axis, item.title_fa, item.lead_unit,
+                      len(open_units[item_id]), total[item_id], tuple(sorted(open_units[item_id])))
+        for item_id, (item, axis) in by_item.items() if open_units[item_id]
+    ]
+    return sorted(out, key=lambda o: o.sort_order)
+
+
+def open_indicators(
+    store: Store, actor: Actor, period_code: str, *, office_code: str | None = None,
+    template_id: str | None = None, offset: int = 0, limit: int = 100,
+) -> list[OpenIndicator]:
+    """Indicators not yet done in some checklist of the period, in catalogue order."""
+    require(actor, "checklists.view")
+    found = _open_indicators(store, actor, period_code, office_code, template_id)
+    return found[max(0, offset): max(0, offset) + max(0, limit)]
+
+
+def count_open_indicators(
+    store: Store, actor: Actor, period_code: str, *, office_code: str | None = None,
+    template_id: str | None = None,
+) -> int:
+    require(actor, "checklists.view")
+    return len(_open_indicators(store, actor, period_code, office_code, template_id))
