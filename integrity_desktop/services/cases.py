@@ -1,0 +1,682 @@
+"""The register of administrative-violation cases: registering, stepping, correcting, reading.
+
+Every change is one transaction; every step is a new immutable ``CaseEvent`` and the case's
+cached ``state``/``last_event_on`` are re-derived from all its events in the same transaction
+(``case_lifecycle.derive_state``).  Confidentiality is enforced here, not in widgets: roles
+without ``cases.view_personal`` get the same objects with every personal field replaced by
+«محرمانه», and cannot search by name.  Opening a case file is written to the audit log.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from integrity_desktop import jalali
+from integrity_desktop.db.models import Case, CaseEvent, Evidence, Lookup, Unit
+from integrity_desktop.db.store import Store
+from integrity_desktop.digits import to_persian_digits
+from integrity_desktop.errors import UserError
+from integrity_desktop.nationalid import normalize_national_code
+from integrity_desktop.permissions import Actor, allowed, require
+from integrity_desktop.services import audit, records
+from integrity_desktop.services import case_lifecycle as lc
+from integrity_desktop.textnorm import normalize_for_search
+
+CONFIDENTIAL = "محرمانه"
+MAX_NAME = 200
+MAX_NOTE = 4000
+MAX_LIMIT = 1000
+
+
+# ------------------------------------------------------------------------------ plain values
+
+
+@dataclass(frozen=True)
+class LookupItem:
+    code: str
+    title_fa: str
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One row of the register; personal fields are «محرمانه» when ``anonymised``."""
+
+    id: str
+    case_number: str
+    year: int
+    office_code: str
+    state: str
+    state_label: str
+    employee_name: str
+    national_code: str
+    employee_post: str
+    reporter: str
+    unit_id: str | None
+    unit_name: str
+    violation_codes: tuple[str, ...]
+    reported_on: _dt.date
+    last_event_on: _dt.date | None
+    due_on: _dt.date | None
+    overdue: bool
+    anonymised: bool
+
+    @property
+    def case_number_fa(self) -> str:
+        return to_persian_digits(self.case_number)
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    filename: str
+    size: int
+    mime: str
+    event_id: str | None  # None: attached to the case itself
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One stored event as it happened; ``status`` says how it counts in the derivation."""
+
+    id: str
+    kind: str
+    kind_label: str
+    event_date: _dt.date
+    follows_id: str | None
+    note: str
+    penalty_code: str | None
+    penalty_label: str
+    board_code: str | None
+    board_label: str
+    actor: str
+    office_code: str
+    hlc: str
+    # "applied", "corrected" (a later amendment replaces its data), "amendment" (a correction
+    # or withdrawal that counts), or why it is ignored (see case_lifecycle.Derived).
+    status: str
+    documents: tuple[Document, ...]
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    """Everything about one case for its screen and its PDF."""
+
+    case: CaseSummary
+    summary: str
+    violations: tuple[LookupItem, ...]
+    timeline: tuple[TimelineEntry, ...]  # every stored event in (stage order, hlc, id) order
+    steps: tuple[TimelineEntry, ...]  # the applied steps, corrections merged in
+    documents: tuple[Document, ...]
+    allowed_next: tuple[str, ...]
+
+
+# ------------------------------------------------------------------------------ validation
+
+
+def _text(value: str | None, label_fa: str, label_en: str, *, required: bool, limit: int = MAX_NAME) -> str:
+    text = " ".join((value or "").split()) if limit <= MAX_NAME else (value or "").strip()
+    if required and not text:
+        raise UserError(f"{label_fa} را بنویسید.", f"{label_en} is required.", code="case_required")
+    if len(text) > limit:
+        raise UserError(
+            f"{label_fa} بیش از {to_persian_digits(str(limit))} نویسه است؛ آن را کوتاه کنید.",
+            f"{label_en} is longer than {limit} characters.",
+            code="case_too_long",
+        )
+    return text
+
+
+def _date(value: _dt.date | str, label_fa: str, label_en: str, today: _dt.date) -> _dt.date:
+    d = jalali.parse_date(value) if isinstance(value, str) else value
+    if isinstance(d, _dt.datetime):
+        d = d.date()
+    if not isinstance(d, _dt.date):
+        raise UserError(f"{label_fa} را بنویسید.", f"{label_en} is required.", code="invalid_date")
+    if d > today:
+        raise UserError(
+            f"{label_fa} ({jalali.format_date(d)}) در آینده است؛ تاریخ امروز یا پیش از آن را بنویسید.",
+            f"{label_en} {d.isoformat()} is in the future.",
+            code="case_future_date",
+        )
+    return d
+
+
+def _active_codes(session: Session, kind: str) -> dict[str, str]:
+    rows = session.execute(
+        select(Lookup.code, Lookup.title_fa).where(
+            Lookup.kind == kind, Lookup.active.is_(True), Lookup.deleted.is_(False)
+        )
+    )
+    return {code: title for code, title in rows}
+
+
+def _lookup_titles(session: Session) -> dict[tuple[str, str], str]:
+    rows = session.execute(select(Lookup.kind, Lookup.code, Lookup.title_fa).where(Lookup.kind.in_(
+        ("violation_type", "penalty", "board"))))
+    return {(k, c): t for k, c, t in rows}
+
+
+def lookup_items(store: Store, kind: str) -> list[LookupItem]:
+    """Active entries of a configurable list (violation_type, penalty, board) in their order."""
+    with store.read() as s:
+        rows = s.execute(
+            select(Lookup.code, Lookup.title_fa)
+            .where(Lookup.kind == kind, Lookup.active.is_(True), Lookup.deleted.is_(False))
+            .order_by(Lookup.sort_order, Lookup.code)
+        )
+        return [LookupItem(c, t) for c, t in rows]
+
+
+def _check_code(codes: Mapping[str, str], code: str | None, label_fa: str, label_en: str) -> str:
+    if not code:
+        raise UserError(f"{label_fa} را برگزینید.", f"Choose the {label_en}.", code="case_required")
+    if code not in codes:
+        raise UserError(
+            f"{label_fa} «{code}» در فهرست نیست؛ یکی از موارد فهرست را برگزینید.",
+            f"Unknown {label_en} code {code!r}.",
+            code="case_unknown_code",
+        )
+    return code
+
+
+# ------------------------------------------------------------------------------ registering
+
+
+def _next_seq(session: Session, office_code: str, year: int) -> int:
+    top = session.scalar(
+        select(func.max(Case.seq)).where(Case.office_code == office_code, Case.year == year)
+    )
+    return int(top or 0) + 1
+
+
+def case_number(year: int, seq: int) -> str:
+    """ASCII case number, e.g. ``1403/0012`` (shown with Persian digits)."""
+    return f"{year}/{seq:04d}"
+
+
+def register_case(
+    store: Store,
+    actor: Actor,
+    *,
+    employee_name: str,
+    national_code: str,
+    employee_post: str = "",
+    unit_id: str | None = None,
+    reporter: str,
+    violation_codes: Sequence[str],
+    reported_on: _dt.date | str,
+    summary: str = "",
+    today: _dt.date | None = None,
+) -> CaseSummary:
+    """Open a case with its first event («گزارش‌شده»); the number is the next of its year."""
+    require(actor, "cases.edit")
+    today = today or jalali.today()
+    name = _text(employee_name, "نام کارمند", "Employee name", required=True)
+    code = normalize_national_code(national_code)
+    post = _text(employee_post, "سمت کارمند", "Employee post", required=False)
+    who = _text(reporter, "گزارش‌دهنده", "Reporter", required=True)
+    note = _text(summary, "خلاصهٔ گزارش", "Summary", required=False, limit=MAX_NOTE)
+    when = _date(reported_on, "تاریخ گزارش", "Report date", today)
+    if not violation_codes:
+        raise UserError(
+            "دست‌کم یک نوع تخلف را از فهرست برگزینید.",
+            "Choose at least one violation type.",
+            code="case_no_violation",
+        )
+    year = jalali.jalali_year(when)
+    for attempt in range(3):
+        try:
+            with store.session() as s:
+                known = _active_codes(s, "violation_type")
+                chosen = list(dict.fromkeys(
+                    _check_code(known, c, "نوع تخلف", "violation type") for c in violation_codes
+                ))
+                if unit_id is not None:
+                    unit = s.get(Unit, unit_id)
+                    if unit is None or unit.deleted:
+                        raise UserError(
+                            "واحد برگزیده پیدا نشد؛ واحد را از فهرست برگزینید.",
+                            f"Unknown unit {unit_id!r}.",
+                            code="case_unknown_unit",
+                        )
+                seq = _next_seq(s, actor.office_code, year)
+                case = Case(
+                    office_code=actor.office_code, case_number=case_number(year, seq), year=year,
+                    seq=seq, employee_name=name, employee_name_norm=normalize_for_search(name),
+                    national_code=code, employee_post=post, unit_id=unit_id, reporter=who,
+                    violation_codes=chosen, reported_on=when, summary=note,
+                    state=lc.REPORTED, last_event_on=when,
+                )
+                records.add(s, store, actor, case)
+                event = CaseEvent(
+                    case_id=case.id, stage=lc.REPORTED, follows_id=None, event_date=when,
+                    note="", actor=actor.label, office_code=actor.office_code,
+                )
+                records.add(s, store, actor, event)
+                case_id = case.id
+            break
+        except IntegrityError:
+            # Another window of this office took the same number at the same moment: retry.
+            if attempt == 2:
+                raise
+    return _summaries(store, actor, [case_id])[0]
+
+
+# ------------------------------------------------------------------------------ events
+
+
+def _event_records(session: Session, case_id: str) -> list[lc.EventRecord]:
+    rows = session.scalars(
+        select(CaseEvent).where(CaseEvent.case_id == case_id, CaseEvent.deleted.is_(False))
+    )
+    return [_as_record(e) for e in rows]
+
+
+def _as_record(e: CaseEvent) -> lc.EventRecord:
+    return lc.EventRecord(
+        id=e.id, stage=e.stage, hlc=e.hlc, event_date=e.event_date, follows_id=e.follows_id,
+        note=e.note, penalty_code=e.penalty_code, board_code=e.board_code, actor=e.actor,
+        office_code=e.office_code,
+    )
+
+
+def _refresh_cache(session: Session, store: Store, actor: Actor, case: Case) -> lc.Derived:
+    derived = lc.derive_state(_event_records(session, case.id))
+    records.update(session, store, actor, case, state=derived.state, last_event_on=derived.entered_on)
+    return derived
+
+
+def recompute_state(session: Session, store: Store, actor: Actor, case_id: str) -> str:
+    """Re-derive a case's cached state from its events (e.g. after a sync import)."""
+    case = session.get(Case, case_id)
+    if case is None:
+        raise KeyError(case_id)
+    return _refresh_cache(session, store, actor, case).state
+
+
+def _load_case(session: Session, case_id: str) -> Case:
+    case = session.get(Case, case_id)
+    if case is None or case.deleted:
+        raise UserError(
+            "پرونده پیدا نشد؛ فهرست پرونده‌ها را دوباره باز کنید.",
+            f"No case with id {case_id!r}.",
+            code="case_missing",
+        )
+    return case
+
+
+def _verdict_fields(
+    session: Session, stage: str, penalty_code: str | None, board_code: str | None
+) -> tuple[str | None, str | None]:
+    if stage in lc.VERDICT_STAGES:
+        penalties = _active_codes(session, "penalty")
+        penalty = _check_code(penalties, penalty_code, "مجازات (نتیجهٔ رأی)", "penalty")
+        board = _check_code(_active_codes(session, "board"), board_code, "مرجع رأی", "deciding board")
+        return penalty, board
+    if penalty_code or board_code:
+        raise UserError(
+            f"برای «{lc.STATE_LABELS_FA[stage]}» مجازات و مرجع رأی ثبت نمی‌شود؛ آن‌ها را خالی بگذارید.",
+            f"A {stage!r} step records no penalty or board.",
+            code="case_not_verdict",
+        )
+    return None, None
+
+
+def _check_event_date(when: _dt.date, after: lc.EventRecord | None, reported_on: _dt.date) -> None:
+    floor = after.event_date if after is not None else reported_on
+    if when < floor:
+        raise UserError(
+            f"تاریخ این مرحله ({jalali.format_date(when)}) پیش از مرحلهٔ قبلی "
+            f"({jalali.format_date(floor)}) است؛ تاریخ را اصلاح کنید.",
+            f"The step's date {when} is before the previous step ({floor}).",
+            code="case_date_order",
+        )
+
+
+def add_event(
+    store: Store,
+    actor: Actor,
+    case_id: str,
+    stage: str,
+    *,
+    event_date: _dt.date | str,
+    note: str = "",
+    penalty_code: str | None = None,
+    board_code: str | None = None,
+    today: _dt.date | None = None,
+) -> CaseSummary:
+    """Record the next step of a case; refused unless the lifecycle allows it from its state."""
+    require(actor, "cases.edit")
+    today = today or jalali.today()
+    when = _date(event_date, "تاریخ مرحله", "Step date", today)
+    text = _text(note, "شرح", "Note", required=False, limit=MAX_NOTE)
+    with store.session() as s:
+        case = _load_case(s, case_id)
+        derived = lc.derive_state(_event_records(s, case.id))
+        lc.check_transition(derived.state, stage)
+        penalty, board = _verdict_fields(s, stage, penalty_code, board_code)
+        _check_event_date(when, derived.last, case.reported_on)
+        records.add(s, store, actor, CaseEvent(
+            case_id=case.id, stage=stage, follows_id=derived.last.id if derived.last else None,
+            event_date=when, note=text, penalty_code=penalty, board_code=board,
+            actor=actor.label, office_code=actor.office_code,
+        ))
+        _refresh_cache(s, store, actor, case)
+    return _summaries(store, actor, [case_id])[0]
+
+
+def _amend(
+    store: Store, actor: Actor, event_id: str, kind: str, fields: Mapping[str, Any], today: _dt.date
+) -> CaseSummary:
+    with store.session() as s:
+        target = s.get(CaseEvent, event_id)
+        if target is None or target.deleted:
+            raise UserError(
+                "مرحلهٔ برگزیده پیدا نشد؛ پرونده را دوباره باز کنید.",
+                f"No case event {event_id!r}.",
+                code="case_event_missing",
+            )
+        case = _load_case(s, target.case_id)
+        events = _event_records(s, case.id)
+        derived = lc.derive_state(events)
+        by_id = {e.id: e for e in events}
+        root = by_id[target.id]
+        while root.stage in lc.AMENDMENTS and root.follows_id in by_id:
+            root = by_id[root.follows_id]  # amend the step, whichever amendment was picked
+        current = {e.id: e for e in derived.applied}.get(root.id)
+        if current is None:
+            raise UserError(
+                "این مرحله در وضعیت پرونده اثری ندارد (باطل یا تکراری است) و اصلاح نمی‌شود.",
+                "Only steps that count in the case's state can be corrected or withdrawn.",
+                code="case_event_not_applied",
+            )
+        if kind == lc.WITHDRAWAL:
+            if current.stage == lc.REPORTED:
+                raise UserError(
+                    "گزارش اولیه باطل نمی‌شود؛ اگر گزارش قابل رسیدگی نیست، "
+                    "مرحلهٔ «غیرقابل رسیدگی» را ثبت کنید.",
+                    "The initial report cannot be withdrawn; record 'not pursuable' instead.",
+                    code="case_withdraw_report",
+                )
+            if derived.last is None or derived.last.id != current.id:
+                raise UserError(
+                    "فقط آخرین مرحلهٔ پرونده را می‌توان باطل کرد؛ نخست مرحله‌های بعدی را باطل کنید.",
+                    "Only the latest step can be withdrawn; withdraw the later steps first.",
+                    code="case_withdraw_not_last",
+                )
+            values = {"event_date": today, "note": fields["note"], "penalty_code": None, "board_code": None}
+        else:
+            when = fields.get("event_date") or current.event_date
+            when = _date(when, "تاریخ مرحله", "Step date", today)
+            steps = list(derived.applied)
+            i = steps.index(current)
+            _check_event_date(when, steps[i - 1] if i > 0 else None, case.reported_on)
+            if i + 1 < len(steps) and when > steps[i + 1].event_date:
+                raise UserError(
+                    "تاریخ اصلاحی پس از تاریخ مرحلهٔ بعدی است؛ تاریخ را اصلاح کنید.",
+                    "The corrected date is after the next step's date.",
+                    code="case_date_order",
+                )
+            penalty, board = _verdict_fields(
+                s, current.stage,
+                fields.get("penalty_code") or current.penalty_code if current.stage in lc.VERDICT_STAGES
+                else None,
+                fields.get("board_code") or current.board_code if current.stage in lc.VERDICT_STAGES
+                else None,
+            )
+            note = fields.get("note")
+            values = {"event_date": when, "note": current.note if note is None else note,
+                      "penalty_code": penalty, "board_code": board}
+        records.add(s, store, actor, CaseEvent(
+            case_id=case.id, stage=kind, follows_id=target.id, actor=actor.label,
+            office_code=actor.office_code, **values,
+        ))
+        _refresh_cache(s, store, actor, case)
+        case_id = case.id
+    return _summaries(store, actor, [case_id])[0]
+
+
+def correct_event(
+    store: Store,
+    actor: Actor,
+    event_id: str,
+    *,
+    event_date: _dt.date | str | None = None,
+    note: str | None = None,
+    penalty_code: str | None = None,
+    board_code: str | None = None,
+    today: _dt.date | None = None,
+) -> CaseSummary:
+    """Record a correction of a step (date, note, penalty, board); the step stays as it was."""
+    require(actor, "cases.edit")
+    today = today or jalali.today()
+    text = None if note is None else _text(note, "شرح", "Note", required=False, limit=MAX_NOTE)
+    fields = {"event_date": event_date, "note": text, "penalty_code": penalty_code, "board_code": board_code}
+    return _amend(store, actor, event_id, lc.CORRECTION, fields, today)
+
+
+def withdraw_event(
+    store: Store, actor: Actor, event_id: str, *, reason: str, today: _dt.date | None = None
+) -> CaseSummary:
+    """Withdraw the latest step (recorded by mistake) with a reason; the record stays."""
+    require(actor, "cases.edit")
+    text = _text(reason, "دلیل ابطال", "Reason", required=True, limit=MAX_NOTE)
+    return _amend(store, actor, event_id, lc.WITHDRAWAL, {"note": text}, today or jalali.today())
+
+
+def set_deadlines(store: Store, actor: Actor, values: Mapping[str, int]) -> dict[str, int]:
+    """Change the legal deadlines (days per state) of this store; others keep their value."""
+    require(actor, "cases.configure")
+    clean = lc.validate_deadlines(values)
+    merged = {**lc.deadlines(store), **clean}
+    with store.session() as s:
+        store.set_meta(lc.DEADLINES_META_KEY, json.dumps(merged, sort_keys=True), s)
+        audit.append(s, store, actor, "case.deadlines", "store_meta", lc.DEADLINES_META_KEY, None, merged)
+    return merged
+
+
+# ------------------------------------------------------------------------------ reading
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    """Filters of the register; the UI keeps one and pages with ``offset``/``limit``."""
+
+    state: str | None = None
+    year: int | None = None
+    name: str | None = None  # Persian name search (personal roles only)
+    overdue: bool = False
+    unit_id: str | None = None
+    office_code: str | None = None
+
+
+def _conditions(store: Store, actor: Actor, q: CaseQuery, today: _dt.date) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = [Case.deleted.is_(False)]
+    if q.state:
+        if q.state not in lc.STAGE_ORDER:
+            raise UserError(
+                f"وضعیت «{q.state}» شناخته نیست.", f"Unknown case state {q.state!r}.",
+                code="case_unknown_state",
+            )
+        conds.append(Case.state == q.state)
+    if q.year is not None:
+        conds.append(Case.year == q.year)
+    if q.unit_id:
+        conds.append(Case.unit_id == q.unit_id)
+    if q.office_code:
+        conds.append(Case.office_code == q.office_code)
+    if q.name and q.name.strip():
+        require(actor, "cases.view_personal")  # searching by name would reveal who has a case
+        conds.append(Case.employee_name_norm.contains(normalize_for_search(q.name), autoescape=True))
+    if q.overdue:
+        limits = lc.deadlines(store)
+        conds.append(or_(*(
+            and_(Case.state == state, Case.last_event_on < today - _dt.timedelta(days=days))
+            for state, days in limits.items()
+        )))
+    return conds
+
+
+def count_cases(
+    store: Store, actor: Actor, query: CaseQuery = CaseQuery(), *, today: _dt.date | None = None
+) -> int:
+    """How many cases match ``query`` (every role may count)."""
+    require(actor, "cases.view_counts")
+    conds = _conditions(store, actor, query, today or jalali.today())
+    with store.read() as s:
+        return int(s.scalar(select(func.count()).select_from(Case).where(*conds)) or 0)
+
+
+def list_cases(
+    store: Store,
+    actor: Actor,
+    query: CaseQuery = CaseQuery(),
+    *,
+    offset: int = 0,
+    limit: int = 100,
+    today: _dt.date | None = None,
+) -> list[CaseSummary]:
+    """One page of the register, newest case number first; anonymised for non-personal roles."""
+    require(actor, "cases.view_counts")
+    today = today or jalali.today()
+    conds = _conditions(store, actor, query, today)
+    limit = max(0, min(limit, MAX_LIMIT))
+    stmt = (
+        select(Case, Unit.name_fa)
+        .outerjoin(Unit, Unit.id == Case.unit_id)
+        .where(*conds)
+        .order_by(Case.year.desc(), Case.seq.desc(), Case.office_code, Case.id)
+        .offset(max(0, offset))
+        .limit(limit)
+    )
+    with store.read() as s:
+        rows = s.execute(stmt).all()
+    limits = lc.deadlines(store)
+    personal = allowed(actor, "cases.view_personal")
+    return [_summary(c, unit or "", limits, today, personal) for c, unit in rows]
+
+
+def _summary(
+    c: Case, unit_name: str, limits: Mapping[str, int], today: _dt.date, personal: bool
+) -> CaseSummary:
+    return CaseSummary(
+        id=c.id, case_number=c.case_number, year=c.year, office_code=c.office_code,
+        state=c.state, state_label=lc.STATE_LABELS_FA.get(c.state, c.state),
+        employee_name=c.employee_name if personal else CONFIDENTIAL,
+        national_code=c.national_code if personal else CONFIDENTIAL,
+        employee_post=c.employee_post if personal else CONFIDENTIAL,
+        reporter=c.reporter if personal else CONFIDENTIAL,
+        unit_id=c.unit_id, unit_name=unit_name, violation_codes=tuple(c.violation_codes or ()),
+        reported_on=c.reported_on, last_event_on=c.last_event_on,
+        due_on=lc.due_date(c.state, c.last_event_on, limits),
+        overdue=lc.is_overdue(c.state, c.last_event_on, limits, today),
+        anonymised=not personal,
+    )
+
+
+def _summaries(store: Store, actor: Actor, ids: Iterable[str]) -> list[CaseSummary]:
+    ids = list(ids)
+    with store.read() as s:
+        rows = {c.id: (c, u) for c, u in s.execute(
+            select(Case, Unit.name_fa).outerjoin(Unit, Unit.id == Case.unit_id).where(Case.id.in_(ids))
+        )}
+    limits = lc.deadlines(store)
+    personal = allowed(actor, "cases.view_personal")
+    today = jalali.today()
+    return [_summary(rows[i][0], rows[i][1] or "", limits, today, personal) for i in ids]
+
+
+def get_case_file(store: Store, actor: Actor, case_id: str, *, today: _dt.date | None = None) -> CaseFile:
+    """The whole case for its screen or PDF; the view is written to the audit log."""
+    require(actor, "cases.view_counts")
+    today = today or jalali.today()
+    personal = allowed(actor, "cases.view_personal")
+    with store.session() as s:
+        case = _load_case(s, case_id)
+        unit = s.get(Unit, case.unit_id) if case.unit_id else None
+        events = list(s.scalars(
+            select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.deleted.is_(False))
+        ))
+        event_ids = [e.id for e in events]
+        docs = list(s.scalars(
+            select(Evidence).where(
+                Evidence.deleted.is_(False),
+                or_(
+                    and_(Evidence.owner_type == "case", Evidence.owner_id == case.id),
+                    and_(Evidence.owner_type == "case_event", Evidence.owner_id.in_(event_ids)),
+                ),
+            ).order_by(Evidence.updated_at, Evidence.id)
+        ))
+        titles = _lookup_titles(s)
+        audit.append(s, store, actor, "case.view", "case", case.id, None,
+                     {"case_number": case.case_number, "personal": personal})
+        summary = _summary(case, unit.name_fa if unit else "", lc.deadlines(store), today, personal)
+        summary_text = case.summary
+
+    def mask(text: str) -> str:
+        return text if personal or not text else CONFIDENTIAL
+
+    documents = tuple(
+        Document(d.id, mask(d.filename), d.size, d.mime, d.owner_id if d.owner_type == "case_event" else None)
+        for d in docs
+    )
+    raw = [_as_record(e) for e in events]
+    derived = lc.derive_state(raw)
+    applied_ids = {e.id for e in derived.applied}
+    # Amendments that count, and the steps they amend ("corrected" in the timeline).
+    live = {e.id: e for e in raw if e.stage in lc.AMENDMENTS and e.id not in derived.ignored}
+    corrected = {e.follows_id for e in live.values()}
+
+    def status(e: lc.EventRecord) -> str:
+        if e.id in derived.ignored:
+            return derived.ignored[e.id]
+        if e.id in live:
+            return "amendment"
+        return "corrected" if e.id in corrected and e.id in applied_ids else "applied"
+
+    def entry(e: lc.EventRecord) -> TimelineEntry:
+        return TimelineEntry(
+            id=e.id, kind=e.stage, kind_label=lc.KIND_LABELS_FA.get(e.stage, e.stage),
+            event_date=e.event_date, follows_id=e.follows_id, note=mask(e.note),
+            penalty_code=e.penalty_code, penalty_label=titles.get(("penalty", e.penalty_code or ""), ""),
+            board_code=e.board_code, board_label=titles.get(("board", e.board_code or ""), ""),
+            actor=e.actor, office_code=e.office_code, hlc=e.hlc,
+            status=status(e),
+            documents=tuple(d for d in documents if d.event_id == e.id),
+        )
+
+    timeline = tuple(entry(e) for e in _timeline_order(raw))
+    steps = tuple(entry(e) for e in derived.applied)
+    return CaseFile(
+        case=summary,
+        summary=mask(summary_text),
+        violations=tuple(
+            LookupItem(c, titles.get(("violation_type", c), c)) for c in summary.violation_codes
+        ),
+        timeline=timeline,
+        steps=steps,
+        documents=documents,
+        allowed_next=tuple(s for s in lc.STATES if s in lc.allowed_next(summary.state)),
+    )
+
+
+def _timeline_order(events: list[lc.EventRecord]) -> list[lc.EventRecord]:
+    """Steps in (stage order, hlc, id); each amendment right after the step it amends."""
+    by_id = {e.id: e for e in events}
+
+    def key(e: lc.EventRecord) -> tuple[int, str, str, int, str, str]:
+        root, depth = e, 0
+        while root.stage in lc.AMENDMENTS and root.follows_id in by_id and depth < len(events):
+            root, depth = by_id[root.follows_id or ""], depth + 1
+        rank = lc.STAGE_ORDER.get(root.stage, len(lc.STAGE_ORDER))
+        return (rank, root.hlc, root.id, 1 if depth else 0, e.hlc, e.id)
+
+    return sorted(events, key=key)
