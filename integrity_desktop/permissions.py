@@ -41,6 +41,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "cases.view_counts": _ALL,
     "cases.view_personal": frozenset({ADMIN, CASE_OFFICER}),
     "cases.edit": frozenset({ADMIN, CASE_OFFICER}),
+    "cases.configure": frozenset({ADMIN}),
     "reports.run": _ALL,
     "sync.export": frozenset({ADMIN}),
     "sync.import": frozenset({ADMIN, REVIEWER}),
