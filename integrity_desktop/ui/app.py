@@ -1,0 +1,75 @@
+"""The application object: direction, locale, font and translators, set once at start-up."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication
+
+from integrity_desktop import __version__
+from integrity_desktop.resources import resources_dir
+from integrity_desktop.ui.i18n import translations_dir
+
+APP_FONT_FAMILY = "Vazirmatn"
+_translators: list[QTranslator] = []  # kept alive for the life of the application
+
+
+def load_fonts() -> str:
+    """Register the bundled Vazirmatn faces; return the family name Qt knows them by."""
+    family = APP_FONT_FAMILY
+    for face in ("Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf"):
+        font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / face))
+        if font_id < 0:
+            raise RuntimeError(f"font {face} could not be loaded")
+        families = QFontDatabase.applicationFontFamilies(font_id)
+        if families:
+            family = families[0]
+    return family
+
+
+def install_translators(app: QApplication, lang: str) -> int:
+    """Load every compiled ``.qm`` of the language; return how many were installed."""
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    if lang == "en":
+        return 0
+    for qm in sorted((translations_dir() / lang).glob("*.qm")):
+        translator = QTranslator(app)
+        if translator.load(str(qm)):
+            app.installTranslator(translator)
+            _translators.append(translator)
+    return len(_translators)
+
+
+def create_application(lang: str = "fa", argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, right-to-left and Persian unless English is asked for."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setApplicationName("IntegrityDesktop")
+    app.setApplicationDisplayName("سامانه سلامت اداری" if lang == "fa" else "Integrity Desktop")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("TVTO")
+    icon = resources_dir() / "icons" / "integrity-desktop-256.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    family = load_fonts()
+    font = QFont(family, 10)
+    app.setFont(font)
+    if lang == "fa":
+        QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    install_translators(app, lang)
+    app.setProperty("integrity_lang", lang)
+    return app
+
+
+def current_lang() -> str:
+    app = QApplication.instance()
+    value = app.property("integrity_lang") if app is not None else None
+    return str(value) if value else "fa"

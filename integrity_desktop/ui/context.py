@@ -1,0 +1,18 @@
+"""What every screen receives: the open store, the signed-in actor and the language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from integrity_desktop.db.store import Store
+from integrity_desktop.permissions import Actor, allowed
+
+
+@dataclass
+class UiContext:
+    store: Store
+    actor: Actor
+    lang: str = "fa"
+
+    def can(self, operation: str) -> bool:
+        return allowed(self.actor, operation)

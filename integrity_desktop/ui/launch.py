@@ -1,0 +1,138 @@
+"""Starting the GUI: the store (or the first-run wizard), sign-in, the main window.
+
+Also the two head-less modes CI and the benchmarks use: ``--self-test`` and ``--startup-probe``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from integrity_desktop.db.store import Store
+from integrity_desktop.errors import StoreError, UserError
+from integrity_desktop.paths import data_home, resolve_store_location
+from integrity_desktop.ui.app import create_application
+
+
+def seconds_since_process_start(fallback: float) -> float:
+    """Wall seconds since the OS started this process (Linux /proc), else since ``fallback``."""
+    try:
+        stat = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        start_ticks = int(stat[19])
+        btime = next(
+            int(line.split()[1]) for line in Path("/proc/stat").read_text().splitlines()
+            if line.startswith("btime")
+        )
+        return time.time() - (btime + start_ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError, StopIteration):
+        return time.perf_counter() - fallback
+
+
+class _FirstPaint(QObject):
+    """Calls back once, after the watched widget has painted for the first time."""
+
+    def __init__(self, callback: object) -> None:
+        super().__init__()
+        self.callback = callback
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            QTimer.singleShot(0, self.callback)  # type: ignore[arg-type]
+        return False
+
+
+def _message(title: str, text: str) -> None:
+    if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        QMessageBox.critical(None, title, text)
+    print(text, file=sys.stderr)
+
+
+def _open_or_create(location: str, demo: bool) -> Store | None:
+    from integrity_desktop.services.stores import open_initialised
+
+    if demo:
+        from integrity_desktop.services.demo import ensure_demo_store, make_demo
+
+        if not Path(location).exists():
+            make_demo(location, "tehran")
+        return ensure_demo_store(location, "tehran")
+    try:
+        return open_initialised(location)
+    except StoreError as exc:
+        if exc.code != "store_missing":
+            raise
+    from integrity_desktop.ui.first_run import FirstRunDialog
+
+    dialog = FirstRunDialog(location)
+    if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
+        return None
+    return dialog.store
+
+
+def launch(args: argparse.Namespace, process_start: float) -> int:
+    if args.self_test:
+        from integrity_desktop.ui.self_test import run_self_test
+
+        return run_self_test(args.lang)
+    app = create_application(args.lang)
+    location = resolve_store_location(args.db)
+    if args.demo and not args.db:
+        location = str(data_home() / "demo.sqlite")
+    try:
+        store = _open_or_create(location, args.demo)
+    except UserError as exc:
+        _message(app.translate("Launch", "Cannot open the store"), exc.message(args.lang))
+        return 2
+    if store is None:
+        return 1
+    from integrity_desktop.services.offices import office_name
+
+    office = office_name(store, store.office_code)
+    if args.startup_probe:
+        from integrity_desktop.services.users import authenticate
+
+        actor = authenticate(
+            store, os.environ.get("INTEGRITY_USER", ""), os.environ.get("INTEGRITY_PASSWORD", "")
+        )
+    else:
+        from integrity_desktop.ui.login_dialog import LoginDialog
+
+        hint = ""
+        if args.demo:
+            hint = app.translate(
+                "Launch",
+                "Demo store. Accounts: admin, inspector, officer, viewer, reviewer; "
+                "password for all: demo-password",
+            )
+        dialog = LoginDialog(store, office, hint)
+        if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.actor is None:
+            store.dispose()
+            return 1
+        actor = dialog.actor
+    from integrity_desktop.ui.context import UiContext
+    from integrity_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(UiContext(store, actor, args.lang))
+    if args.startup_probe:
+        def report() -> None:
+            print(f"{seconds_since_process_start(process_start):.3f}")
+            app.quit()
+
+        watcher = _FirstPaint(report)
+        window.screen("dashboard").installEventFilter(watcher)
+        window.show()
+        app.exec()
+        store.dispose()
+        return 0
+    window.show()
+    code = app.exec()
+    store.dispose()
+    return int(code)

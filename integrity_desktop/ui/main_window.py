@@ -1,0 +1,166 @@
+"""The main window: a navigation list on the right, the current screen, a status bar.
+
+Screens are created on first visit (only the dashboard is built at start-up) from ``SCREENS``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Protocol
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from integrity_desktop import __version__
+from integrity_desktop.permissions import ROLE_LABELS_FA
+from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.text import shown_number
+
+# (key, title, "module:Class").  Every screen takes (ctx, parent) and may define refresh().
+SCREENS: list[tuple[str, str, str]] = [
+    ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"),
+     "integrity_desktop.ui.screens.dashboard:DashboardScreen"),
+    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"),
+     "integrity_desktop.ui.screens.settings:SettingsScreen"),
+]
+
+
+class Refreshable(Protocol):
+    def refresh(self) -> None: ...
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    """Signals: ``screen_shown(key)`` after a screen is made current; ``sign_out_requested``."""
+
+    screen_shown = Signal(str)
+    sign_out_requested = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Integrity Desktop — administrative health"))
+        self.resize(1280, 800)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(190)
+        self.nav.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget()
+        self._screens: dict[str, QWidget] = {}
+        self._keys: list[str] = []
+        for key, title, _spec in SCREENS:
+            item = QListWidgetItem(tr(title))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setSizeHint(QSize(180, 40))
+            self.nav.addItem(item)
+            self._keys.append(key)
+        self.nav.currentRowChanged.connect(self._on_nav)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menu()
+        self._build_status_bar()
+        self.nav.setCurrentRow(0)
+
+    # ------------------------------------------------------------------ building
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        sign_out = QAction(self.tr("Sign out"), self)
+        sign_out.triggered.connect(self.sign_out_requested.emit)
+        file_menu.addAction(sign_out)
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("About"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+        for i, _key in enumerate(self._keys[:9]):
+            shortcut = QAction(self)
+            shortcut.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            shortcut.triggered.connect(lambda _=False, row=i: self.nav.setCurrentRow(row))
+            self.addAction(shortcut)
+
+    def _build_status_bar(self) -> None:
+        from integrity_desktop.services.offices import office_name
+
+        office = office_name(self.ctx.store, self.ctx.store.office_code)
+        role = ROLE_LABELS_FA.get(self.ctx.actor.role, self.ctx.actor.role)
+        who = self.ctx.actor.full_name or self.ctx.actor.username
+        self.office_label = QLabel(self.tr("Office: {office}").format(office=office))
+        self.user_label = QLabel(self.tr("User: {user} ({role})").format(user=who, role=role))
+        self.statusBar().addWidget(self.office_label)
+        self.statusBar().addPermanentWidget(self.user_label)
+
+    # ------------------------------------------------------------------ screens
+    def screen(self, key: str) -> QWidget:
+        """The screen widget for a key, created on first use."""
+        if key not in self._screens:
+            spec = next(s for k, _t, s in SCREENS if k == key)
+            module_name, class_name = spec.split(":")
+            cls = getattr(importlib.import_module(module_name), class_name)
+            widget = cls(self.ctx, self)
+            self._screens[key] = widget
+            self.stack.addWidget(widget)
+        return self._screens[key]
+
+    def show_screen(self, key: str) -> QWidget:
+        row = self._keys.index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+        return self._screens[key]
+
+    def _on_nav(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self._keys[row]
+        widget = self.screen(key)
+        self.stack.setCurrentWidget(widget)
+        refresh = getattr(widget, "refresh", None)
+        if callable(refresh):
+            QTimer.singleShot(0, refresh)
+        self.screen_shown.emit(key)
+
+    def show_screen_now(self, key: str) -> QWidget:
+        """Make a screen current and refresh it synchronously (screenshots, tests)."""
+        row = self._keys.index(key)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(row)
+        self.nav.blockSignals(False)
+        widget = self.screen(key)
+        self.stack.setCurrentWidget(widget)
+        refresh = getattr(widget, "refresh", None)
+        if callable(refresh):
+            refresh()
+        return widget
+
+    @property
+    def screen_keys(self) -> list[str]:
+        return list(self._keys)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About"),
+            self.tr(
+                "Integrity Desktop, version {version}\nAdministrative health and protection of "
+                "people's rights\nTechnical and Vocational Training Organization"
+            ).format(version=shown_number(__version__)),
+        )

@@ -1,0 +1,181 @@
+"""Settings: user accounts and units (admin), the store's location and version."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrity_desktop import __version__
+from integrity_desktop.errors import UserError
+from integrity_desktop.permissions import ROLE_LABELS_FA, ROLES
+from integrity_desktop.services import offices, users
+from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets.messages import show_exception
+
+
+class NewUserDialog(QDialog):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("New user"))
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.full_name = QLineEdit()
+        self.full_name.setObjectName("full_name")
+        self.role = QComboBox()
+        for role in ROLES:
+            self.role.addItem(ROLE_LABELS_FA[role], role)
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Username (Latin):"), self.username)
+        form.addRow(self.tr("Full name:"), self.full_name)
+        form.addRow(self.tr("Role:"), self.role)
+        form.addRow(self.tr("First password:"), self.password)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828")
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.create)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def create(self) -> None:
+        try:
+            users.create_user(
+                self.ctx.store, self.ctx.actor, self.username.text().strip(),
+                self.full_name.text(), str(self.role.currentData()), self.password.text(),
+            )
+        except UserError as exc:
+            self.error.setText(exc.fa)
+            return
+        self.accept()
+
+
+class SettingsScreen(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tabs = QTabWidget()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        if ctx.can("users.manage"):
+            self.tabs.addTab(self._users_tab(), self.tr("Users"))
+        self.tabs.addTab(self._units_tab(), self.tr("Units"))
+        self.tabs.addTab(self._about_tab(), self.tr("Data store"))
+
+    # users -------------------------------------------------------------------------
+    def _users_tab(self) -> QWidget:
+        page = QWidget()
+        self.users_table = QTableWidget(0, 3)
+        self.users_table.setHorizontalHeaderLabels(
+            [self.tr("Username"), self.tr("Full name"), self.tr("Role")]
+        )
+        self.users_table.horizontalHeader().setStretchLastSection(True)
+        self.users_table.verticalHeader().setVisible(False)
+        self.users_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        add = QPushButton(self.tr("New user…"))
+        add.clicked.connect(self.add_user)
+        reset = QPushButton(self.tr("Reset password…"))
+        reset.clicked.connect(self.reset_password)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(reset)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addLayout(buttons)
+        layout.addWidget(self.users_table)
+        return page
+
+    def add_user(self) -> None:
+        if NewUserDialog(self.ctx, self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def reset_password(self) -> None:
+        row = self.users_table.currentRow()
+        if row < 0:
+            return
+        item = self.users_table.item(row, 0)
+        if item is None:
+            return
+        username = item.text()
+        password, ok = QInputDialog.getText(
+            self, self.tr("Reset password"), self.tr("New password for {user}:").format(user=username),
+            QLineEdit.EchoMode.Password,
+        )
+        if ok:
+            try:
+                users.reset_password(self.ctx.store, self.ctx.actor, username, password)
+            except UserError as exc:
+                show_exception(self, exc)
+
+    # units -------------------------------------------------------------------------
+    def _units_tab(self) -> QWidget:
+        page = QWidget()
+        self.units_table = QTableWidget(0, 2)
+        self.units_table.setHorizontalHeaderLabels([self.tr("Unit"), self.tr("Kind")])
+        self.units_table.horizontalHeader().setStretchLastSection(True)
+        self.units_table.verticalHeader().setVisible(False)
+        self.units_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout = QVBoxLayout(page)
+        if self.ctx.can("units.manage"):
+            add = QPushButton(self.tr("New unit…"))
+            add.clicked.connect(self.add_unit)
+            row = QHBoxLayout()
+            row.addWidget(add)
+            row.addStretch(1)
+            layout.addLayout(row)
+        layout.addWidget(self.units_table)
+        return page
+
+    def add_unit(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New unit"), self.tr("Unit name:"))
+        if ok:
+            try:
+                offices.add_unit(self.ctx.store, self.ctx.actor, name)
+            except UserError as exc:
+                show_exception(self, exc)
+            self.refresh()
+
+    def _about_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        location = QLabel(self.ctx.store.location)
+        location.setTextInteractionFlags(location.textInteractionFlags() | location.textInteractionFlags().TextSelectableByMouse)
+        form.addRow(self.tr("Store:"), location)
+        form.addRow(self.tr("Files folder:"), QLabel(str(self.ctx.store.files_dir)))
+        form.addRow(self.tr("Version:"), QLabel(shown_number(__version__)))
+        return page
+
+    def refresh(self) -> None:
+        if self.ctx.can("users.manage"):
+            rows = users.list_users(self.ctx.store, self.ctx.actor)
+            self.users_table.setRowCount(len(rows))
+            for i, u in enumerate(rows):
+                for j, text in enumerate([u.username, u.full_name, ROLE_LABELS_FA.get(u.role, u.role)]):
+                    self.users_table.setItem(i, j, QTableWidgetItem(text))
+        kinds = {"center": self.tr("Training centre"), "office": self.tr("Office")}
+        units = offices.list_units(self.ctx.store)
+        self.units_table.setRowCount(len(units))
+        for i, unit in enumerate(units):
+            self.units_table.setItem(i, 0, QTableWidgetItem(unit.name_fa))
+            self.units_table.setItem(i, 1, QTableWidgetItem(kinds.get(unit.kind, unit.kind)))

@@ -1,0 +1,42 @@
+"""Messages for people: a UserError shows its Persian text; a bug says so and how to report it."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from integrity_desktop.errors import UserError
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Messages", text)
+
+
+def error_text(exc: BaseException, lang: str = "fa") -> str:
+    if isinstance(exc, UserError):
+        return exc.message(lang)
+    return tr(
+        "An unexpected error happened. Nothing was saved by this action. "
+        "Please send the log file to your administrator."
+    )
+
+
+def show_exception(parent: QWidget | None, exc: BaseException) -> None:
+    if not isinstance(exc, UserError):
+        log.error("unexpected error", exc_info=exc)
+    from integrity_desktop.ui.app import current_lang
+
+    QMessageBox.warning(parent, tr("Error"), error_text(exc, current_lang()))
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes

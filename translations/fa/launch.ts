@@ -1,0 +1,14 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fa" sourcelanguage="en">
+<context>
+    <name>Launch</name>
+    <message>
+        <source>Cannot open the store</source>
+        <translation>پروندهٔ داده باز نشد</translation>
+    </message>
+    <message>
+        <source>Demo store. Accounts: admin, inspector, officer, viewer, reviewer; password for all: demo-password</source>
+        <translation>پروندهٔ نمایشی. حساب‌ها: admin، inspector، officer، viewer، reviewer؛ گذرواژهٔ همه: demo-password</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,54 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fa" sourcelanguage="en">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>پیشخوان</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>تنظیمات</translation>
+    </message>
+    <message>
+        <source>Integrity Desktop — administrative health</source>
+        <translation>سامانه سلامت اداری</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;پرونده</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>خروج از حساب</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>بستن برنامه</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;راهنما</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>دربارهٔ سامانه</translation>
+    </message>
+    <message>
+        <source>Office: {office}</source>
+        <translation>اداره: {office}</translation>
+    </message>
+    <message>
+        <source>User: {user} ({role})</source>
+        <translation>کاربر: {user} ({role})</translation>
+    </message>
+    <message>
+        <source>Integrity Desktop, version {version}
+Administrative health and protection of people's rights
+Technical and Vocational Training Organization</source>
+        <translation>سامانه سلامت اداری، نسخهٔ {version}
+سلامت نظام اداری و صیانت از حقوق مردم
+سازمان آموزش فنی و حرفه‌ای کشور</translation>
+    </message>
+</context>
+</TS>
