@@ -1,0 +1,237 @@
+"""Indicators 6/1–6/11 of the three-year programme, computed from the case register.
+
+Axis 6 («اجرای قانون رسیدگی به تخلفات اداری در دستگاه») counts what happened to cases in a
+period.  A step counts in the period its *effective* date falls in (a correction may move it);
+only steps that count in a case's derived state are counted (``case_lifecycle.derive_state``),
+so a withdrawn step, a duplicate recorded by a second office or a correction never counts twice.
+The mapping of each indicator, with its catalogue title:
+
+- 6/1 «گزارش بازرسان معتمد … در خصوص ارتکاب تخلف در مرتبه اول»: cases reported in the period
+  whose employee (national code) had no case reported earlier in the same office's register.
+- 6/2 «گزارش‌های غیرقابل رسیدگی»: «غیرقابل رسیدگی» steps dated in the period.
+- 6/3 «پرونده‌های تشکیل شده»: «پرونده تشکیل شد» steps.
+- 6/4 «پرونده‌های مختومه»: «مختومه» steps.
+- 6/5 «آراء بدوی»: preliminary verdicts.
+- 6/6 «درخواست تجدیدنظرخواهی»: appeal requests.
+- 6/7 «آراء تجدیدنظر»: appeal verdicts.
+- 6/8 «اعتراض به دیوان عدالت اداری یا هیأت عالی نظارت»: objections.
+- 6/9 «آراء قطعی دیوان و یا تصمیم هیأت عالی نظارت»: final decisions.
+- 6/10 «اقدام قانونی در خصوص گزارش بازرسان معتمد در زمینه تکرار تخلف»: legal-action steps.
+- 6/11 «آمار کلی فعالیت‌های انجام شده»: every counted step in the period, the report itself
+  included (the sum of all the steps above plus reports of repeated violations).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import case as sql_case
+from sqlalchemy.orm import Session
+
+from integrity_desktop import jalali
+from integrity_desktop.db.models import Case, CaseEvent
+from integrity_desktop.db.store import Store
+from integrity_desktop.permissions import Actor, require
+from integrity_desktop.services import case_lifecycle as lc
+
+# Indicator code -> the lifecycle step it counts (6/1 and 6/11 are computed specially).
+STEP_INDICATORS: dict[str, str] = {
+    "6/2": lc.NOT_PURSUABLE,
+    "6/3": lc.FILE_FORMED,
+    "6/4": lc.CLOSED,
+    "6/5": lc.PRELIMINARY_VERDICT,
+    "6/6": lc.APPEAL_REQUESTED,
+    "6/7": lc.APPEAL_VERDICT,
+    "6/8": lc.OBJECTION,
+    "6/9": lc.FINAL_DECISION,
+    "6/10": lc.LEGAL_ACTION,
+}
+INDICATOR_CODES: tuple[str, ...] = tuple(f"6/{i}" for i in range(1, 12))
+_CHUNK = 500  # ids per IN (...) list: well under every database's parameter limit
+
+
+@dataclass(frozen=True)
+class CaseStatistics:
+    """Indicator values of one period for one office, plus two breakdowns for the report."""
+
+    period_code: str
+    period_label: str
+    office_code: str
+    values: dict[str, int]  # "6/1" .. "6/11"
+    by_penalty: dict[str, int]  # penalty code -> verdicts of the period with that penalty
+    by_violation: dict[str, int]  # violation code -> cases reported in the period
+
+
+def _chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _events_of(session: Session, case_ids: Sequence[str]) -> dict[str, list[lc.EventRecord]]:
+    out: dict[str, list[lc.EventRecord]] = {}
+    for chunk in _chunks(case_ids):
+        rows = session.execute(
+            select(
+                CaseEvent.case_id, CaseEvent.id, CaseEvent.stage, CaseEvent.hlc, CaseEvent.event_date,
+                CaseEvent.follows_id, CaseEvent.penalty_code, CaseEvent.board_code,
+            ).where(CaseEvent.case_id.in_(chunk), CaseEvent.deleted.is_(False))
+        )
+        for case_id, eid, stage, hlc, when, follows, penalty, board in rows:
+            out.setdefault(case_id, []).append(lc.EventRecord(
+                id=eid, stage=stage, hlc=hlc, event_date=when, follows_id=follows,
+                penalty_code=penalty, board_code=board,
+            ))
+    return out
+
+
+def _first_offence_count(session: Session, office_code: str, start: _dt.date, end: _dt.date) -> int:
+    """Cases reported in [start, end] whose employee had no case reported before it."""
+    rows = session.execute(
+        select(Case.national_code, Case.reported_on, Case.year, Case.seq)
+        .where(Case.office_code == office_code, Case.deleted.is_(False), Case.reported_on <= end)
+    ).all()
+    first: dict[str, tuple[_dt.date, int, int]] = {}
+    for code, when, year, seq in rows:
+        key = (when, year, seq)
+        if code not in first or key < first[code]:
+            first[code] = key
+    return sum(1 for when, _, _ in first.values() if start <= when <= end)
+
+
+def compute(store: Store, actor: Actor, period_code: str, office_code: str | None = None) -> CaseStatistics:
+    """Indicators 6/1–6/11 of ``period_code`` for an office (default: the actor's)."""
+    require(actor, "cases.view_counts")
+    period = jalali.Period.parse(period_code)
+    office = office_code or actor.office_code
+    start, end = period.start, period.end
+    with store.read() as s:
+        case_ids = list(s.scalars(
+            select(CaseEvent.case_id.distinct())
+            .join(Case, Case.id == CaseEvent.case_id)
+            .where(
+                Case.office_code == office, Case.deleted.is_(False), CaseEvent.deleted.is_(False),
+                CaseEvent.event_date >= start, CaseEvent.event_date <= end,
+            )
+        ))
+        events = _events_of(s, sorted(case_ids))
+        first = _first_offence_count(s, office, start, end)
+        violations: Counter[str] = Counter()
+        for codes in s.scalars(select(Case.violation_codes).where(
+            Case.office_code == office, Case.deleted.is_(False),
+            Case.reported_on >= start, Case.reported_on <= end,
+        )):
+            violations.update(codes or ())
+    steps: Counter[str] = Counter()
+    penalties: Counter[str] = Counter()
+    for case_events in events.values():
+        for step in lc.derive_state(case_events).applied:
+            if start <= step.event_date <= end:
+                steps[step.stage] += 1
+                if step.stage in lc.VERDICT_STAGES and step.penalty_code:
+                    penalties[step.penalty_code] += 1
+    values = {"6/1": first}
+    values.update({code: steps[stage] for code, stage in STEP_INDICATORS.items()})
+    values["6/11"] = sum(steps.values())
+    return CaseStatistics(
+        period_code=period.code, period_label=period.label_fa, office_code=office,
+        values={code: values[code] for code in INDICATOR_CODES},
+        by_penalty=dict(sorted(penalties.items())), by_violation=dict(sorted(violations.items())),
+    )
+
+
+def refresh_computed(store: Store, actor: Actor, period_code: str) -> CaseStatistics:
+    """Write 6/1–6/11 of the period into the indicator checklist as computed values."""
+    from integrity_desktop.services.computed import write_computed
+
+    stats = compute(store, actor, period_code)
+    source: dict[str, Any] = {
+        "source": "cases", "period": stats.period_code, "office": stats.office_code,
+        "computed_on": jalali.today().isoformat(),
+    }
+    write_computed(store, actor, stats.period_code, {
+        code: (float(value), {**source, "rule": _RULES[code]}) for code, value in stats.values.items()
+    })
+    return stats
+
+
+_RULES: dict[str, str] = {
+    "6/1": "cases reported in the period, first case of the national code in the office",
+    **{code: f"'{stage}' steps dated in the period" for code, stage in STEP_INDICATORS.items()},
+    "6/11": "every counted step (report included) dated in the period",
+}
+
+
+# ------------------------------------------------------------------------------ dashboard
+
+AGE_BUCKETS: tuple[tuple[str, str, int | None], ...] = (
+    ("lt1m", "کمتر از یک ماه", 30),
+    ("1to3m", "یک تا سه ماه", 90),
+    ("3to6m", "سه تا شش ماه", 180),
+    ("6to12m", "شش ماه تا یک سال", 365),
+    ("gt1y", "بیش از یک سال", None),
+)
+
+
+@dataclass(frozen=True)
+class OpenCasesRow:
+    """Open cases in one state, by age since the report and how many are overdue."""
+
+    state: str
+    state_label: str
+    by_age: dict[str, int]  # bucket key (AGE_BUCKETS) -> count
+    total: int
+    overdue: int
+
+
+def open_cases_by_state_and_age(
+    store: Store, actor: Actor, *, office_code: str | None = None, today: _dt.date | None = None
+) -> list[OpenCasesRow]:
+    """The dashboard table: one row per open state (in lifecycle order), counts only."""
+    require(actor, "cases.view_counts")
+    today = today or jalali.today()
+    limits = lc.deadlines(store)
+    whens = []
+    for key, _label, days in AGE_BUCKETS:
+        if days is not None:
+            whens.append((Case.reported_on >= today - _dt.timedelta(days=days), key))
+    bucket = sql_case(*whens, else_=AGE_BUCKETS[-1][0])
+    overdue = sql_case(*(
+        (Case.state == state, sql_case(
+            (Case.last_event_on < today - _dt.timedelta(days=days), 1), else_=0))
+        for state, days in limits.items()
+    ), else_=0)
+    conds: list[ColumnElement[bool]] = [Case.deleted.is_(False), Case.state.in_(lc.OPEN_STATES)]
+    if office_code:
+        conds.append(Case.office_code == office_code)
+    with store.read() as s:
+        rows = s.execute(
+            select(Case.state, bucket, func.count(), func.sum(overdue)).where(*conds)
+            .group_by(Case.state, bucket)
+        ).all()
+    table: dict[str, dict[str, int]] = {st: {k: 0 for k, _, _ in AGE_BUCKETS} for st in lc.OPEN_STATES}
+    late: Counter[str] = Counter()
+    for state, key, count, n_overdue in rows:
+        table[state][key] += int(count)
+        late[state] += int(n_overdue or 0)
+    return [
+        OpenCasesRow(st, lc.STATE_LABELS_FA[st], ages, sum(ages.values()), late[st])
+        for st, ages in table.items()
+    ]
+
+
+def indicator_titles(codes: Iterable[str] = INDICATOR_CODES) -> dict[str, str]:
+    """Catalogue titles of the axis-6 indicators (for reports and screens)."""
+    from integrity_desktop import catalog
+
+    wanted = set(codes)
+    out: dict[str, str] = {}
+    for axis in catalog.load_three_year().axes:
+        for ind in axis.indicators:
+            if ind.code in wanted:
+                out[ind.code] = ind.title_fa
+    return out
