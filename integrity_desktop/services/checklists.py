@@ -324,14 +324,14 @@ def search_text(session: Session, checklist: Checklist) -> str:
 def create_in(
     session: Session, store: Store, actor: Actor, template_id: str, unit_id: str | None,
     period_code: str, *, checklist_id: str | None = None,
-    answers: dict[str, dict[str, Any]] | None = None,
+    answers: dict[str, dict[str, Any]] | None = None, operation: str = "checklists.edit",
 ) -> Checklist:
     """Create a checklist inside the caller's transaction (see ``create_checklist``).
 
     ``answers`` maps item codes to initial field values (used by the demo filler); they go
     through the same validators as ``save_entry``.
     """
-    require(actor, "checklists.edit")
+    require(actor, operation)
     period = Period.parse(period_code)
     template = session.get(Template, template_id)
     if template is None or template.deleted:

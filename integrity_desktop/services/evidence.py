@@ -1,0 +1,307 @@
+"""Evidence files (scanned letters, PDFs, images, office documents) attached to records.
+
+Bytes are stored once per content under ``<files_dir>/evidence/<sha[:2]>/<sha>``: the same
+scan attached to ten answers takes the space of one.  A file is streamed in chunks (never read
+whole), written to a temporary file and renamed, so a crash leaves no half blob under a real
+name.  The original file name is kept only as a label to show; it never becomes a path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from sqlalchemy import func, select
+
+from integrity_desktop.db.models import SYNC_MODELS, Evidence
+from integrity_desktop.db.store import Store
+from integrity_desktop.digits import format_number, to_persian_digits
+from integrity_desktop.errors import UserError
+from integrity_desktop.permissions import Actor, require
+from integrity_desktop.services import records
+
+CHUNK = 1 << 20
+DEFAULT_MAX_MB = 50
+META_MAX_MB = "evidence_max_mb"
+
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# extension -> (MIME type, accepted leading bytes; empty = checked as text)
+ALLOWED: dict[str, tuple[str, tuple[bytes, ...]]] = {
+    "pdf": ("application/pdf", (b"%PDF-",)),
+    "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
+    "tif": ("image/tiff", (b"II*\x00", b"MM\x00*")),
+    "tiff": ("image/tiff", (b"II*\x00", b"MM\x00*")),
+    "doc": ("application/msword", (_OLE,)),
+    "xls": ("application/vnd.ms-excel", (_OLE,)),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (_ZIP,)),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (_ZIP,)),
+    "odt": ("application/vnd.oasis.opendocument.text", (_ZIP,)),
+    "ods": ("application/vnd.oasis.opendocument.spreadsheet", (_ZIP,)),
+    "txt": ("text/plain", ()),
+}
+
+# Who may attach to what: the permission of editing the owner record.
+OWNER_PERMISSIONS: dict[str, str] = {
+    "checklist_entry": "checklists.edit",
+    "checklist": "checklists.edit",
+    "visit": "inspections.edit",
+    "finding": "inspections.edit",
+    "corrective_action": "inspections.edit",
+    "case": "cases.edit",
+    "case_event": "cases.edit",
+}
+_VIEW_PERMISSIONS = {"checklists.edit": "checklists.view", "inspections.edit": "inspections.view",
+                     "cases.edit": "cases.view_personal"}
+
+
+@dataclass(frozen=True)
+class EvidenceInfo:
+    id: str
+    sha256: str
+    filename: str  # a label to show, never a path
+    mime: str
+    size: int
+    owner_type: str
+    owner_id: str
+    note: str
+    updated_at: datetime
+    updated_by: str
+
+    @property
+    def size_label(self) -> str:
+        """«۱٫۲ مگابایت» / «۳۴ کیلوبایت» for a list."""
+        if self.size >= 1 << 20:
+            return f"{format_number(self.size / (1 << 20), 1)} مگابایت"
+        return f"{format_number(max(1, round(self.size / 1024)))} کیلوبایت"
+
+
+def _info(e: Evidence) -> EvidenceInfo:
+    return EvidenceInfo(e.id, e.sha256, e.filename, e.mime, e.size, e.owner_type, e.owner_id, e.note,
+                        e.updated_at, e.updated_by)
+
+
+def display_name(source: str) -> str:
+    """The last part of a name under either path convention, so ``..\\x/../a.pdf`` -> ``a.pdf``."""
+    name = PureWindowsPath(PurePosixPath(str(source)).name).name
+    name = "".join(c for c in name if c.isprintable()).strip().lstrip(".")
+    return name[:255] or "file"
+
+
+def max_bytes(store: Store) -> int:
+    raw = store.get_meta(META_MAX_MB, str(DEFAULT_MAX_MB))
+    try:
+        mb = float(raw)
+    except ValueError:
+        mb = DEFAULT_MAX_MB
+    return int(mb * (1 << 20))
+
+
+def set_max_mb(store: Store, actor: Actor, mb: int) -> None:
+    """The size limit of one file in megabytes (store setting, default 50)."""
+    require(actor, "evidence.settings")
+    if isinstance(mb, bool) or not isinstance(mb, int) or not 1 <= mb <= 2048:
+        raise UserError("حد اندازه را عددی درست از ۱ تا ۲۰۴۸ مگابایت بدهید.",
+                        "Give the limit as 1..2048 MB.", code="invalid_limit")
+    store.set_meta(META_MAX_MB, str(mb))
+
+
+def blob_path(store: Store, sha256: str) -> Path:
+    if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        raise ValueError(f"not a sha256: {sha256!r}")
+    return store.files_dir / "evidence" / sha256[:2] / sha256
+
+
+def _too_large(name: str, limit: int) -> UserError:
+    return UserError(
+        f"فایل «{name}» بزرگ‌تر از {to_persian_digits(str(limit >> 20))} مگابایت است. آن را فشرده‌تر "
+        "اسکن کنید یا به چند فایل کوچک‌تر بشکنید.",
+        f"{name} is larger than the limit of {limit >> 20} MB.",
+        code="evidence_too_large",
+    )
+
+
+def _check_type(source: Path, name: str) -> tuple[str, str]:
+    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if ext not in ALLOWED:
+        allowed = "، ".join(sorted(ALLOWED))
+        raise UserError(
+            f"نوع فایل «{name}» پذیرفته نیست. فقط این نوع‌ها را می‌توان پیوست کرد: {allowed}.",
+            f"File type of {name} is not allowed; allowed: {', '.join(sorted(ALLOWED))}.",
+            code="evidence_type",
+        )
+    mime, magics = ALLOWED[ext]
+    with source.open("rb") as fh:
+        head = fh.read(4096)
+    if magics:
+        ok = any(head.startswith(m) for m in magics)
+    else:
+        ok = b"\x00" not in head
+        if ok:
+            try:
+                head.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                ok = exc.start >= len(head) - 3  # a character cut at the end of the sniff is fine
+    if not ok:
+        raise UserError(
+            f"محتوای فایل «{name}» با پسوند آن ({ext}) نمی‌خواند؛ شاید فایل خراب است یا پسوندش "
+            "عوض شده است. فایل درست را برگزینید.",
+            f"The content of {name} does not match its .{ext} extension.",
+            code="evidence_content",
+        )
+    return ext, mime
+
+
+def _check_owner(store: Store, owner_type: str, owner_id: str) -> None:
+    models = {m.__sync_type__: m for m in SYNC_MODELS}
+    model = models.get(owner_type)
+    if model is None:
+        raise ValueError(f"unknown owner type {owner_type!r}")
+    with store.read() as s:
+        owner = s.get(model, owner_id)
+        if owner is None or owner.deleted:
+            raise UserError("رکوردی که پیوست به آن است پیدا نشد.", f"{owner_type} {owner_id} not found.",
+                            code="owner_missing")
+
+
+def store_blob(store: Store, source: Path, limit: int, name: str) -> tuple[str, int]:
+    """Copy ``source`` into the blob store in chunks; returns (sha256, size)."""
+    folder = store.files_dir / "evidence"
+    folder.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    size = 0
+    fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+            while chunk := src.read(CHUNK):
+                size += len(chunk)
+                if size > limit:  # the file grew while being copied
+                    raise _too_large(name, limit)
+                digest.update(chunk)
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        sha = digest.hexdigest()
+        target = blob_path(store, sha)
+        if target.exists() and target.stat().st_size == size:
+            os.remove(tmp)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp, target)
+        return sha, size
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.remove(tmp)
+        raise
+
+
+def attach(
+    store: Store, actor: Actor, owner_type: str, owner_id: str, source_path: str | os.PathLike[str],
+    note: str = "", *, operation: str | None = None,
+) -> EvidenceInfo:
+    """Store a file and attach it to a record; the same file on the same record is kept once.
+
+    ``operation`` is the permission needed (default: editing the owner's area).
+    """
+    require(actor, operation or OWNER_PERMISSIONS.get(owner_type, "checklists.edit"))
+    source = Path(source_path)
+    name = display_name(str(source_path))
+    if not source.is_file():
+        raise UserError(f"فایل «{name}» پیدا نشد یا خواندنی نیست.", f"{source} is not a readable file.",
+                        code="evidence_missing")
+    limit = max_bytes(store)
+    if source.stat().st_size > limit:
+        raise _too_large(name, limit)
+    _ext, mime = _check_type(source, name)
+    _check_owner(store, owner_type, owner_id)
+    try:
+        sha, size = store_blob(store, source, limit, name)
+    except OSError as exc:
+        raise UserError(
+            f"فایل «{name}» ذخیره نشد ({exc.strerror or exc}). جای خالی دیسک را بررسی کنید.",
+            f"Could not store {name}: {exc}",
+            code="evidence_write",
+        ) from exc
+    with store.session() as s:
+        existing = s.scalar(select(Evidence).where(
+            Evidence.owner_type == owner_type, Evidence.owner_id == owner_id,
+            Evidence.sha256 == sha, Evidence.deleted.is_(False),
+        ).limit(1))
+        if existing is not None:
+            return _info(existing)
+        record = Evidence(sha256=sha, filename=name, mime=mime, size=size, owner_type=owner_type,
+                          owner_id=owner_id, note=note.strip()[:255])
+        records.add(s, store, actor, record)
+        return _info(record)
+
+
+def list_for(store: Store, actor: Actor, owner_type: str, owner_id: str) -> list[EvidenceInfo]:
+    """The attachments of one record, oldest first."""
+    operation = OWNER_PERMISSIONS.get(owner_type, "checklists.edit")
+    require(actor, _VIEW_PERMISSIONS.get(operation, "checklists.view"))
+    with store.read() as s:
+        rows = s.scalars(select(Evidence).where(
+            Evidence.owner_type == owner_type, Evidence.owner_id == owner_id, Evidence.deleted.is_(False)
+        ).order_by(Evidence.updated_at, Evidence.id))
+        return [_info(e) for e in rows]
+
+
+def count_for(store: Store, owner_type: str, owner_ids: list[str]) -> dict[str, int]:
+    """How many attachments each of ``owner_ids`` has (only those with any)."""
+    if not owner_ids:
+        return {}
+    with store.read() as s:
+        return dict(s.execute(select(Evidence.owner_id, func.count()).where(
+            Evidence.owner_type == owner_type, Evidence.owner_id.in_(owner_ids), Evidence.deleted.is_(False)
+        ).group_by(Evidence.owner_id)).tuples().all())
+
+
+def get(store: Store, evidence_id: str) -> EvidenceInfo:
+    with store.read() as s:
+        e = s.get(Evidence, evidence_id)
+        if e is None or e.deleted:
+            raise UserError("پیوست پیدا نشد.", f"Evidence {evidence_id} not found.", code="evidence_missing")
+        return _info(e)
+
+
+def path_of(store: Store, evidence: EvidenceInfo) -> Path:
+    """Where the bytes are, for "open with the system viewer"; a clear error when missing."""
+    path = blob_path(store, evidence.sha256)
+    if not path.is_file():
+        raise UserError(
+            f"فایل پیوست «{evidence.filename}» در پوشهٔ داده نیست؛ شاید هنوز همگام نشده یا پاک شده است.",
+            f"The blob of {evidence.filename} ({evidence.sha256}) is missing.",
+            code="evidence_blob_missing",
+        )
+    return path
+
+
+def verify(store: Store, evidence: EvidenceInfo) -> bool:
+    """Whether the stored bytes still hash to the recorded SHA-256 (and have the recorded size)."""
+    path = blob_path(store, evidence.sha256)
+    if not path.is_file():
+        return False
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest() == evidence.sha256 and size == evidence.size
+
+
+def detach(store: Store, actor: Actor, evidence_id: str) -> None:
+    """Soft delete the attachment record; the blob stays (other records may share it)."""
+    with store.session() as s:
+        e = s.get(Evidence, evidence_id)
+        if e is None or e.deleted:
+            return
+        require(actor, OWNER_PERMISSIONS.get(e.owner_type, "checklists.edit"))
+        records.soft_delete(s, store, actor, e)
