@@ -17,6 +17,7 @@ PROCESS_START = time.perf_counter()
 COMMAND_MODULES = [
     "integrity_desktop.cli.store_cmds",
     "integrity_desktop.cli.report_cmds",
+    "integrity_desktop.cli.case_cmds",
 ]
 
 

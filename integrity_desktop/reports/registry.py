@@ -38,7 +38,9 @@ class ReportSpec:
     needs_subject: bool = False
 
 
-REPORT_MODULES: list[str] = []
+REPORT_MODULES: list[str] = [
+    "integrity_desktop.reports.case_reports",
+]
 
 
 def all_reports() -> dict[str, ReportSpec]:

@@ -75,6 +75,18 @@ KIND_LABELS_FA: dict[str, str] = {
     WITHDRAWAL: "ابطال مرحلهٔ ثبت‌شده",
 }
 
+# How a stored event counts in the derivation (``CaseFile.timeline`` statuses).
+STATUS_LABELS_FA: dict[str, str] = {
+    "applied": "معتبر",
+    "corrected": "اصلاح‌شده",
+    "amendment": "اصلاحیهٔ معتبر",
+    "duplicate": "تکراری (بی‌اثر)",
+    "not_allowed": "ناسازگار با روند (بی‌اثر)",
+    "withdrawn": "باطل‌شده",
+    "superseded": "جایگزین‌شده با اصلاحیهٔ بعدی",
+    "orphan": "بی‌مرجع (بی‌اثر)",
+}
+
 TRANSITIONS: dict[str, frozenset[str]] = {
     REPORTED: frozenset({NOT_PURSUABLE, LEGAL_ACTION, FILE_FORMED}),
     NOT_PURSUABLE: frozenset(),

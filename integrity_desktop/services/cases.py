@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -496,6 +496,8 @@ class CaseQuery:
     overdue: bool = False
     unit_id: str | None = None
     office_code: str | None = None
+    reported_from: _dt.date | None = None  # report date range, both ends included
+    reported_to: _dt.date | None = None
 
 
 def _conditions(store: Store, actor: Actor, q: CaseQuery, today: _dt.date) -> list[ColumnElement[bool]]:
@@ -513,6 +515,10 @@ def _conditions(store: Store, actor: Actor, q: CaseQuery, today: _dt.date) -> li
         conds.append(Case.unit_id == q.unit_id)
     if q.office_code:
         conds.append(Case.office_code == q.office_code)
+    if q.reported_from is not None:
+        conds.append(Case.reported_on >= q.reported_from)
+    if q.reported_to is not None:
+        conds.append(Case.reported_on <= q.reported_to)
     if q.name and q.name.strip():
         require(actor, "cases.view_personal")  # searching by name would reveal who has a case
         conds.append(Case.employee_name_norm.contains(normalize_for_search(q.name), autoescape=True))
@@ -562,6 +568,27 @@ def list_cases(
     limits = lc.deadlines(store)
     personal = allowed(actor, "cases.view_personal")
     return [_summary(c, unit or "", limits, today, personal) for c, unit in rows]
+
+
+def iter_cases(
+    store: Store, actor: Actor, query: CaseQuery = CaseQuery(), *, today: _dt.date | None = None
+) -> Iterator[CaseSummary]:
+    """Every matching case in register order, streamed (exports and the command line)."""
+    require(actor, "cases.view_counts")
+    today = today or jalali.today()
+    conds = _conditions(store, actor, query, today)
+    limits = lc.deadlines(store)
+    personal = allowed(actor, "cases.view_personal")
+    stmt = (
+        select(Case, Unit.name_fa)
+        .outerjoin(Unit, Unit.id == Case.unit_id)
+        .where(*conds)
+        .order_by(Case.year.desc(), Case.seq.desc(), Case.office_code, Case.id)
+        .execution_options(yield_per=2000)
+    )
+    with store.read() as s:
+        for c, unit in s.execute(stmt):
+            yield _summary(c, unit or "", limits, today, personal)
 
 
 def _summary(
