@@ -1,0 +1,332 @@
+"""Checklists to Excel and back, so an office can fill them offline.
+
+Export: one right-to-left sheet per period, an id column the import matches on, Persian
+headers, status as its Persian label, Jalali date as text plus a real date column.
+Import: the whole workbook is checked first with the editor's own validators; every problem
+is listed with its sheet and cell; nothing is written unless the whole file is valid, then
+every row is applied in one transaction.
+
+openpyxl's write-only workbook is used directly here (not ``excel.RtlWorkbook``) because the
+real date column needs a styled cell tied to its sheet; the sheet set-up is the same.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import zipfile
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from sqlalchemy import select
+
+from integrity_desktop.db.models import Checklist, ChecklistEntry, TemplateItem
+from integrity_desktop.db.store import Store
+from integrity_desktop.digits import to_persian_digits
+from integrity_desktop.errors import UserError
+from integrity_desktop.excel import sanitize_sheet_title
+from integrity_desktop.jalali import Period, format_date
+from integrity_desktop.permissions import Actor, require
+from integrity_desktop.services import checklists, entry_rules
+from integrity_desktop.services.checklists import ChecklistSummary, EntryView
+from integrity_desktop.services.entry_rules import STATUS_LABELS_FA
+
+# (key, Persian header, width); the import finds columns by header, so order may change.
+COLUMNS: tuple[tuple[str, str, float], ...] = (
+    ("id", "شناسه", 38),
+    ("unit", "واحد", 30),
+    ("code", "کد شاخص", 10),
+    ("title", "عنوان شاخص", 60),
+    ("status", "وضعیت", 18),
+    ("progress", "درصد پیشرفت", 12),
+    ("value", "مقدار", 10),
+    ("note", "یادداشت", 50),
+    ("computed", "محاسبه‌شده", 11),
+    ("changed_fa", "آخرین تغییر", 14),
+    ("changed", "تاریخ آخرین تغییر (میلادی)", 16),
+)
+HEADER = {key: label for key, label, _ in COLUMNS}
+EDITABLE = ("status", "progress", "value", "note")
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="DFE6EF")
+_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_WRAP = Alignment(vertical="top", wrap_text=True)
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    path: Path
+    sheets: tuple[str, ...]
+    rows: int
+
+
+@dataclass(frozen=True)
+class Problem:
+    sheet: str
+    cell: str  # e.g. "D7"
+    fa: str
+    en: str
+
+    @property
+    def message_fa(self) -> str:
+        return f"برگهٔ «{self.sheet}» خانهٔ {self.cell}: {self.fa}"
+
+    @property
+    def message_en(self) -> str:
+        return f"sheet {self.sheet!r} cell {self.cell}: {self.en}"
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    rows: int
+    updated: int
+    unchanged: int
+    problems: tuple[Problem, ...]
+    applied: bool  # False when refused (problems) or a dry run
+
+
+# --------------------------------------------------------------------------- export
+
+
+def export_workbook(
+    store: Store, actor: Actor, out: str | os.PathLike[str], *, period_code: str | None = None,
+    checklist_ids: Sequence[str] | None = None,
+) -> ExportSummary:
+    """Write the office's checklists (of one period, or the given ones) to ``out``."""
+    require(actor, "checklists.view")
+    if checklist_ids is not None:
+        summaries = [checklists.get_checklist(store, actor, cid).summary for cid in checklist_ids]
+    else:
+        total = checklists.count_checklists(store, actor, period_code=period_code)
+        summaries = checklists.list_checklists(store, actor, period_code=period_code, limit=total)
+    if not summaries:
+        raise UserError(
+            "چک‌لیستی برای بیرون‌بردن نیست؛ دوره یا پالایه را عوض کنید.",
+            "No checklists to export.",
+            code="nothing_to_export",
+        )
+    by_period: dict[str, list[ChecklistSummary]] = defaultdict(list)
+    for summary in summaries:
+        by_period[summary.period_code].append(summary)
+    book = Workbook(write_only=True)
+    titles: list[str] = []
+    rows = 0
+    with store.read() as s:
+        for code in sorted(by_period, key=Period.parse):
+            title = sanitize_sheet_title(Period.parse(code).label_fa, titles)
+            titles.append(title)
+            sheet = book.create_sheet(title)
+            _start_sheet(sheet)
+            count = 0
+            for summary in sorted(by_period[code], key=lambda x: (x.unit_id is not None, x.unit_name)):
+                for entry in checklists.entries_in(s, summary.id):
+                    sheet.append(_row(sheet, summary, entry))
+                    count += 1
+            sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
+            rows += count
+    return ExportSummary(_save(book, Path(out)), tuple(titles), rows)
+
+
+def _start_sheet(sheet: Any) -> None:
+    sheet.sheet_view.rightToLeft = True
+    sheet.freeze_panes = "A2"
+    for index, (_key, _label, width) in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    header = []
+    for _key, label, _width in COLUMNS:
+        cell = WriteOnlyCell(sheet, value=label)
+        cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _CENTER
+        header.append(cell)
+    sheet.append(header)
+
+
+def _row(sheet: Any, summary: ChecklistSummary, e: EntryView) -> list[Any]:
+    changed = WriteOnlyCell(sheet, value=e.updated_at.date())
+    changed.number_format = "yyyy-mm-dd"
+    title = WriteOnlyCell(sheet, value=e.title)
+    title.alignment = _WRAP
+    return [
+        e.id, summary.unit_name, e.item_code, title, STATUS_LABELS_FA[e.status] if e.status else "",
+        e.progress, e.value, e.note, "بله" if e.computed else "خیر", format_date(e.updated_at.date()),
+        changed,
+    ]
+
+
+def _save(book: Workbook, target: Path) -> Path:
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".xlsx.tmp", dir=target.parent)
+    except OSError as exc:
+        raise _write_error(target, exc) from exc
+    os.close(fd)
+    try:
+        book.save(tmp)
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.remove(tmp)
+        raise _write_error(target, exc) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.remove(tmp)
+        raise
+    return target
+
+
+def _write_error(target: Path, exc: OSError) -> UserError:
+    return UserError(
+        f"فایل «{target}» نوشته نشد ({exc.strerror or exc}). اگر در اکسل باز است آن را ببندید، "
+        "یا پوشهٔ دیگری برگزینید.",
+        f"Could not write {target}: {exc}",
+        code="write_failed",
+    )
+
+
+# --------------------------------------------------------------------------- import
+
+
+@dataclass(frozen=True)
+class _Row:
+    sheet: str
+    number: int
+    values: dict[str, Any]  # by column key
+    letters: dict[str, str]  # column key -> letter
+
+    def cell(self, key: str) -> str:
+        return f"{self.letters.get(key, 'A')}{self.number}"
+
+
+def _read(path: Path) -> tuple[list[_Row], list[Problem]]:
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise UserError(
+            f"فایل «{path.name}» یک فایل اکسل معتبر (‎.xlsx) نیست یا باز نمی‌شود.",
+            f"{path} is not a readable .xlsx file: {exc}",
+            code="bad_excel",
+        ) from exc
+    rows: list[_Row] = []
+    problems: list[Problem] = []
+    by_label = {label: key for key, label, _ in COLUMNS}
+    try:
+        for sheet in book.worksheets:
+            it = sheet.iter_rows(values_only=True)
+            header = next(it, None)
+            if header is None:
+                continue
+            letters = {by_label[str(h).strip()]: get_column_letter(i)
+                       for i, h in enumerate(header, start=1) if h is not None and str(h).strip() in by_label}
+            positions = {by_label[str(h).strip()]: i
+                         for i, h in enumerate(header) if h is not None and str(h).strip() in by_label}
+            if "id" not in positions:
+                problems.append(Problem(sheet.title, "A1", f"ستون «{HEADER['id']}» در این برگه نیست؛ "
+                                        "برگه را همان‌گونه که بیرون آمده بود نگه دارید.",
+                                        "the id column is missing"))
+                continue
+            for number, values in enumerate(it, start=2):
+                record = {key: _clean(values[i]) if i < len(values) else None for key, i in positions.items()}
+                if any(v is not None for v in record.values()):
+                    rows.append(_Row(sheet.title, number, record, letters))
+    finally:
+        book.close()
+    return rows, problems
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def _same(a: Any, b: Any) -> bool:
+    return a == b or (a in (None, "") and b in (None, ""))
+
+
+def import_workbook(
+    store: Store, actor: Actor, path: str | os.PathLike[str], *, dry_run: bool = False
+) -> ImportSummary:
+    """Check the whole workbook, then (unless ``dry_run`` or any problem) apply it at once."""
+    require(actor, "checklists.edit")
+    rows, problems = _read(Path(path))
+    changes: dict[str, dict[str, Any]] = {}
+    unchanged = 0
+    with store.read() as s:
+        ids = [str(r.values["id"]) for r in rows if r.values.get("id") is not None]
+        entries = {e.id: e for e in s.scalars(select(ChecklistEntry).where(ChecklistEntry.id.in_(ids)))} \
+            if ids else {}
+        items = {i.id: i for i in s.scalars(select(TemplateItem).where(
+            TemplateItem.id.in_({e.item_id for e in entries.values()})))} if entries else {}
+        lists = {c.id: c for c in s.scalars(select(Checklist).where(
+            Checklist.id.in_({e.checklist_id for e in entries.values()})))} if entries else {}
+        seen: dict[str, str] = {}
+        for row in rows:
+            def problem(key: str, fa: str, en: str, row: _Row = row) -> None:
+                problems.append(Problem(row.sheet, row.cell(key), fa, en))
+
+            entry_id = row.values.get("id")
+            entry = entries.get(str(entry_id)) if entry_id is not None else None
+            if entry is None or entry.deleted or lists[entry.checklist_id].deleted:
+                problem("id", "این ردیف با هیچ شاخصِ چک‌لیستی در این پایگاه داده جور نیست؛ شناسه را "
+                        "تغییر ندهید و ردیف تازه نیفزایید.", f"unknown entry id {entry_id!r}")
+                continue
+            if str(entry_id) in seen:
+                problem("id", f"این شاخص در ردیف {to_persian_digits(seen[str(entry_id)])} هم آمده است.",
+                        "duplicate row")
+                continue
+            seen[str(entry_id)] = str(row.number)
+            item = items[entry.item_id]
+            code = row.values.get("code")
+            if "code" in row.values and code is not None and str(code) != item.code:
+                problem("code", f"کد شاخص باید «{item.code}» باشد؛ کد را تغییر ندهید.",
+                        f"indicator code must stay {item.code}")
+                continue
+            fields: dict[str, Any] = {}
+            for key in EDITABLE:
+                if key not in row.values:
+                    continue
+                raw = row.values[key]
+                try:
+                    if key == "status":
+                        fields[key] = entry_rules.status(raw)
+                    elif key == "progress":
+                        fields[key] = entry_rules.progress(raw)
+                    elif key == "value":
+                        fields[key] = entry_rules.value(raw, item.counts, entry.computed, entry.value)
+                    else:
+                        fields[key] = entry_rules.note(raw)
+                except UserError as exc:
+                    problem(key, exc.fa, exc.en)
+            current = {"status": entry.status, "progress": entry.progress, "value": entry.value,
+                       "note": entry.note}
+            diff = {k: v for k, v in fields.items() if not _same(current[k], v)}
+            if diff and lists[entry.checklist_id].status == "approved":
+                problem("id", "این چک‌لیست تأیید شده و قفل است؛ ردیف‌های آن را تغییر ندهید.",
+                        "the checklist is approved and locked")
+                continue
+            if diff:
+                changes[entry.id] = diff
+            else:
+                unchanged += 1
+    if problems or dry_run:
+        return ImportSummary(len(rows), len(changes), unchanged, tuple(problems), applied=False)
+    with store.session() as s:
+        touched: set[str] = set()
+        for entry_id, fields in changes.items():
+            entry = s.get(ChecklistEntry, entry_id)
+            assert entry is not None
+            checklists.apply_in(s, store, actor, entry, fields)
+            touched.add(entry.checklist_id)
+        for checklist_id in sorted(touched):
+            checklist = s.get(Checklist, checklist_id)
+            assert checklist is not None
+            checklists.refresh_checklist(s, store, actor, checklist)
+    return ImportSummary(len(rows), len(changes), unchanged, (), applied=True)

@@ -1,0 +1,165 @@
+"""Checklists on paper: a blank form for a visit, and a filled checklist with its evidence list.
+
+Both are grouped by axis, carry each indicator's legal basis, and use the app's one page
+layout (``ReportDocument``: A4, right to left, header with office/unit/period, «صفحه ۱ از ۹»).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from reportlab.lib import colors
+from sqlalchemy import select
+
+from integrity_desktop.db.models import Evidence, Office, Unit
+from integrity_desktop.db.store import Store
+from integrity_desktop.digits import format_number, to_persian_digits
+from integrity_desktop.jalali import Period
+from integrity_desktop.pdf.document import Cell, CheckBox, Column, ReportDocument, WriteHere
+from integrity_desktop.permissions import Actor, require
+from integrity_desktop.services import checklists, scoring, templates
+from integrity_desktop.services.checklists import ENTRY_OWNER, EntryView
+from integrity_desktop.services.entry_rules import STATUS_LABELS_FA
+
+SIGNATURES = ("تکمیل‌کننده", "ناظر ارشد سلامت اداری", "مدیرکل")
+STATUS_FILL = {
+    "done": colors.HexColor("#dcefdc"),
+    "partial": colors.HexColor("#fbefd0"),
+    "not_done": colors.HexColor("#f6d9d9"),
+    "na": colors.HexColor("#e6e6e6"),
+}
+BLANK_OPTIONS = ("done", "partial", "not_done", "na")
+_SHORT = {"done": "انجام شد", "partial": "تا حدی", "not_done": "انجام نشد", "na": "موضوعیت ندارد"}
+
+
+def _office_name(store: Store, code: str) -> str:
+    with store.read() as s:
+        return s.scalar(select(Office.name_fa).where(Office.code == code)) or code
+
+
+def _indicator_text(
+    title: str, legal_basis: str, subtasks: tuple[str, ...], done: tuple[int, ...] | None = None
+) -> str:
+    """Title, sub-tasks (marked done/left when ``done`` is given) and the legal basis."""
+    lines = [title]
+    for i, task in enumerate(subtasks):
+        if done is None:
+            lines.append(f"– {task}")
+        else:
+            lines.append(f"{'انجام شده' if i in done else 'مانده'}: {task}")
+    if legal_basis:
+        lines.append(f"مبنای قانونی: {legal_basis}")
+    return "\n".join(lines)
+
+
+def blank_form(
+    store: Store, actor: Actor, template_id: str, out: str | os.PathLike[str], *,
+    unit_id: str | None = None, period_code: str | None = None,
+) -> Path:
+    """A paper form for a visit: boxes to tick per status, lines to write, signature boxes."""
+    require(actor, "checklists.view")
+    view = templates.get_template(store, actor, template_id)
+    unit_name = "........................"
+    if unit_id is not None:
+        with store.read() as s:
+            unit = s.get(Unit, unit_id)
+            unit_name = unit.name_fa if unit is not None else unit_name
+    period = Period.parse(period_code).label_fa if period_code else "........................"
+    doc = ReportDocument(
+        f"فرم چک‌لیست: {view.summary.title_fa}",
+        [("اداره", _office_name(store, actor.office_code)), ("واحد", unit_name), ("دوره", period),
+         ("نسخهٔ الگو", view.summary.version)],
+    )
+    doc.paragraph(
+        "برای هر شاخص یکی از خانه‌های وضعیت را علامت بزنید؛ در ستون «مقدار / درصد» برای شاخص‌های "
+        "شمارشی عدد و برای کارهای نیمه‌تمام درصد پیشرفت را بنویسید.", size=9,
+    )
+    columns = [Column("کد", 0.55, "center"), Column("شاخص و مبنای قانونی", 4.2)]
+    columns += [Column(_SHORT[s], 0.9 if s == "na" else 0.62, "center") for s in BLANK_OPTIONS]
+    columns += [Column("مقدار / درصد", 0.9), Column("توضیحات", 2.0)]
+    for section in view.sections:
+        doc.heading(f"محور {to_persian_digits(str(section.number))}: {section.title_fa}", level=2)
+        rows = []
+        for item in section.items:
+            text = _indicator_text(item.title_fa, item.legal_basis, item.subtasks)
+            rows.append([item.code, text, *[CheckBox() for _ in BLANK_OPTIONS],
+                         WriteHere(1), WriteHere(2)])
+        doc.table(columns, rows, font_size=8.5, zebra=False)
+    doc.signatures(list(SIGNATURES))
+    return doc.build(out)
+
+
+def _status_cell(entry: EntryView) -> Cell:
+    return Cell(STATUS_LABELS_FA[entry.status], align="center", background=STATUS_FILL.get(entry.status))
+
+
+def _value_text(entry: EntryView) -> str:
+    if entry.value is None:
+        return ""
+    number = format_number(entry.value, 0 if entry.value == int(entry.value) else 2)
+    return f"{number}\n(محاسبه‌شده)" if entry.computed else number
+
+
+def filled(store: Store, actor: Actor, checklist_id: str, out: str | os.PathLike[str]) -> Path:
+    """A filled checklist: status, progress, value (computed ones marked), note, evidence."""
+    require(actor, "checklists.view")
+    view = checklists.get_checklist(store, actor, checklist_id)
+    summary = view.summary
+    axes = {a.number: a for a in scoring.checklist_axes(store, actor, checklist_id)}
+    doc = ReportDocument(
+        f"چک‌لیست: {summary.template_title}",
+        [("اداره", _office_name(store, summary.office_code)), ("واحد", summary.unit_name),
+         ("دوره", summary.period_label), ("وضعیت", summary.status_label)],
+    )
+    completion = "—" if summary.completion is None else f"{format_number(summary.completion, 1)}٪"
+    counts = {code: sum(1 for e in view.entries if e.status == code) for code in STATUS_LABELS_FA}
+    doc.fields([
+        ("درصد تکمیل", completion), ("شمار شاخص‌ها", len(view.entries)),
+        ("انجام شد", counts["done"]), ("تا حدی انجام شد", counts["partial"]),
+        ("انجام نشد", counts["not_done"]), ("بی‌پاسخ", counts[""]),
+        ("موضوعیت ندارد", counts["na"]), ("تأییدکننده", summary.approved_by or "—"),
+    ])
+    columns = [Column("کد", 0.55, "center"), Column("شاخص و مبنای قانونی", 4.0),
+               Column("وضعیت", 1.0, "center"), Column("پیشرفت", 0.85, "center"),
+               Column("مقدار", 0.8, "center"), Column("یادداشت", 2.1), Column("پیوست", 0.8, "center")]
+    by_axis: dict[int, list[EntryView]] = {}
+    for entry in view.entries:
+        by_axis.setdefault(entry.axis_number, []).append(entry)
+    for number, entries in by_axis.items():
+        score = axes.get(number)
+        rate = "" if score is None or score.completion is None else \
+            f" (تکمیل {format_number(score.completion, 1)}٪)"
+        doc.heading(f"محور {to_persian_digits(str(number))}: {entries[0].axis_title}{rate}", level=2)
+        rows = []
+        for e in entries:
+            text = _indicator_text(e.title, e.legal_basis, e.subtasks, e.subtasks_done)
+            progress = "" if e.progress is None else f"{format_number(e.progress)}٪"
+            rows.append([e.item_code, text, _status_cell(e), progress, _value_text(e), e.note,
+                         format_number(e.evidence_count) if e.evidence_count else ""])
+        doc.table(columns, rows, font_size=8.5)
+    _evidence_list(store, doc, view.entries)
+    doc.paragraph(scoring.SCORE_HELP_FA, size=8)
+    doc.signatures(list(SIGNATURES))
+    return doc.build(out)
+
+
+def _evidence_list(store: Store, doc: ReportDocument, entries: tuple[EntryView, ...]) -> None:
+    codes = {e.id: e.item_code for e in entries if e.evidence_count}
+    if not codes:
+        return
+    with store.read() as s:
+        rows = s.scalars(select(Evidence).where(
+            Evidence.owner_type == ENTRY_OWNER, Evidence.owner_id.in_(list(codes)),
+            Evidence.deleted.is_(False),
+        ).order_by(Evidence.updated_at)).all()
+    order = {entry_id: i for i, entry_id in enumerate(codes)}
+    rows = sorted(rows, key=lambda r: order[r.owner_id])
+    doc.heading("فهرست پیوست‌ها", level=2)
+    doc.table(
+        [Column("کد شاخص", 0.8, "center"), Column("نام فایل", 3.0), Column("اندازه", 1.0, "center"),
+         Column("تاریخ", 1.0, "center")],
+        [[codes[r.owner_id], r.filename, f"{format_number(max(1, round(r.size / 1024)))} کیلوبایت",
+          r.updated_at.date()] for r in rows],
+        font_size=8.5,
+    )
