@@ -31,7 +31,9 @@ DEMO_USERS = [
 ]
 
 # "module:function" of each area's filler, in the order they run.
-FILLERS: list[str] = []
+FILLERS: list[str] = [
+    "integrity_desktop.services.demo_cases:fill",
+]
 
 Filler = Callable[[Store, Actor, random.Random, int], dict[str, int]]
 
