@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "integrity_desktop.cli.store_cmds",
     "integrity_desktop.cli.report_cmds",
     "integrity_desktop.cli.case_cmds",
+    "integrity_desktop.cli.checklist_cmds",
 ]
 
 

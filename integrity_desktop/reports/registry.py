@@ -40,6 +40,7 @@ class ReportSpec:
 
 REPORT_MODULES: list[str] = [
     "integrity_desktop.reports.case_reports",
+    "integrity_desktop.reports.checklist_reports",
 ]
 
 

@@ -1,0 +1,127 @@
+"""Checklist commands: templates, checklists, print-checklist, export-excel, import-excel.
+
+The two list commands print TAB-separated lines with ASCII ids and digits that other tools parse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from integrity_desktop.cli.common import actor_for, add_db, open_for, tsv
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("templates", help="list checklist templates: ID<TAB>version<TAB>title")
+    add_db(p)
+    p.set_defaults(run=run_templates)
+
+    p = sub.add_parser("checklists", help="list checklists: ID<TAB>unit<TAB>period<TAB>template ID<TAB>%%")
+    add_db(p)
+    p.set_defaults(run=run_checklists)
+
+    p = sub.add_parser("print-checklist", help="a blank form (--blank --template ID) or a filled checklist")
+    add_db(p)
+    p.add_argument("--out", required=True, help="PDF file to write")
+    p.add_argument("--blank", action="store_true", help="a paper form for a visit")
+    p.add_argument("--template", help="template ID (with --blank)")
+    p.add_argument("--checklist", help="checklist ID")
+    p.set_defaults(run=run_print)
+
+    p = sub.add_parser("export-excel", help="checklists to an .xlsx workbook, one sheet per period")
+    add_db(p)
+    p.add_argument("--out", required=True)
+    p.add_argument("--period", help="only this period, e.g. 1403-Q2")
+    p.set_defaults(run=run_export)
+
+    p = sub.add_parser("import-excel", help="import an exported workbook filled offline")
+    add_db(p)
+    p.add_argument("file")
+    p.add_argument("--dry-run", action="store_true", help="check only, write nothing")
+    p.set_defaults(run=run_import)
+
+
+def run_templates(args: argparse.Namespace) -> int:
+    from integrity_desktop.services import templates
+
+    store = open_for(args)
+    try:
+        actor = actor_for(store)
+        total = templates.count_templates(store, actor)
+        for t in templates.list_templates(store, actor, limit=total):
+            print(tsv(t.id, t.version, t.title_fa))
+    finally:
+        store.dispose()
+    return 0
+
+
+def run_checklists(args: argparse.Namespace) -> int:
+    from integrity_desktop.services import checklists
+
+    store = open_for(args)
+    try:
+        actor = actor_for(store)
+        total = checklists.count_checklists(store, actor)
+        for c in checklists.list_checklists(store, actor, limit=total):
+            print(tsv(c.id, c.unit_name, c.period_code, c.template_id, f"{c.completion or 0.0:.1f}"))
+    finally:
+        store.dispose()
+    return 0
+
+
+def run_print(args: argparse.Namespace) -> int:
+    from integrity_desktop.errors import UserError
+    from integrity_desktop.reports import checklist_pdf
+
+    if args.blank == bool(args.checklist) or (args.blank and not args.template):
+        raise UserError(
+            "یا --blank --template ID یا --checklist ID را بدهید.",
+            "Give either --blank --template ID or --checklist ID.",
+        )
+    store = open_for(args)
+    try:
+        actor = actor_for(store)
+        if args.blank:
+            checklist_pdf.blank_form(store, actor, args.template, Path(args.out))
+        else:
+            checklist_pdf.filled(store, actor, args.checklist, Path(args.out))
+    finally:
+        store.dispose()
+    print(args.out)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from integrity_desktop.reports.checklist_excel import export_workbook
+
+    store = open_for(args)
+    try:
+        summary = export_workbook(store, actor_for(store), Path(args.out), period_code=args.period)
+    finally:
+        store.dispose()
+    print(tsv(summary.path, len(summary.sheets), summary.rows))
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from integrity_desktop.reports.checklist_excel import import_workbook
+
+    store = open_for(args)
+    try:
+        summary = import_workbook(store, actor_for(store), Path(args.file), dry_run=args.dry_run)
+    finally:
+        store.dispose()
+    for problem in summary.problems:
+        print(tsv(problem.sheet, problem.cell, problem.fa, problem.en), file=sys.stderr)
+    if summary.problems:
+        print(f"خطا: فایل وارد نشد؛ {len(summary.problems)} خانه نادرست است. آن‌ها را درست کنید و "
+              "دوباره وارد کنید.", file=sys.stderr)
+        print(f"error: refused, {len(summary.problems)} invalid cells; nothing was written", file=sys.stderr)
+        return 2
+    print(tsv("rows", summary.rows))
+    print(tsv("updated", summary.updated))
+    print(tsv("unchanged", summary.unchanged))
+    print(tsv("applied", "yes" if summary.applied else "no (dry run)"))
+    return 0

@@ -1,0 +1,67 @@
+"""Checklist reports for the registry: one checklist, a blank form, completion per axis."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from integrity_desktop.db.store import Store
+from integrity_desktop.digits import format_number, to_persian_digits
+from integrity_desktop.excel import RtlWorkbook
+from integrity_desktop.jalali import Period
+from integrity_desktop.pdf.document import Column, ReportDocument
+from integrity_desktop.permissions import Actor
+from integrity_desktop.reports.registry import ReportParams, ReportSpec
+from integrity_desktop.services import scoring
+
+
+def _checklist(store: Store, actor: Actor, params: ReportParams, out: Path, fmt: str) -> None:
+    assert params.subject is not None
+    if fmt == "pdf":
+        from integrity_desktop.reports.checklist_pdf import filled
+
+        filled(store, actor, params.subject, out)
+    else:
+        from integrity_desktop.reports.checklist_excel import export_workbook
+
+        export_workbook(store, actor, out, checklist_ids=[params.subject])
+
+
+def _blank(store: Store, actor: Actor, params: ReportParams, out: Path, fmt: str) -> None:
+    from integrity_desktop.reports.checklist_pdf import blank_form
+
+    assert params.subject is not None
+    blank_form(store, actor, params.subject, out, unit_id=params.unit, period_code=params.period)
+
+
+def _axis_completion(store: Store, actor: Actor, params: ReportParams, out: Path, fmt: str) -> None:
+    assert params.period is not None
+    period = Period.parse(params.period)
+    axes = scoring.dashboard_axes(store, actor, period.code)
+    headers = ["محور", "عنوان", "درصد تکمیل", "انجام شد", "تا حدی", "انجام نشد", "بی‌پاسخ", "موضوعیت ندارد"]
+    if fmt == "xlsx":
+        book = RtlWorkbook()
+        sheet = book.add_sheet(period.label_fa, headers, [8, 60, 12, 10, 10, 10, 10, 14])
+        for a in axes:
+            sheet.append([a.number, a.title, a.completion, a.done, a.partial, a.not_done, a.unanswered, a.na])
+        book.save(out)
+        return
+    doc = ReportDocument("درصد تکمیل محورهای برنامهٔ سه‌ساله", [("دوره", period.label_fa)])
+    rows = [
+        [to_persian_digits(str(a.number)), a.title,
+         "—" if a.completion is None else f"{format_number(a.completion, 1)}٪",
+         a.done, a.partial, a.not_done, a.unanswered, a.na]
+        for a in axes
+    ]
+    widths = [0.6, 4.0, 1.0, 0.8, 0.8, 0.8, 0.8, 1.0]
+    doc.table([Column(h, w, "center" if i != 1 else "right") for i, (h, w) in enumerate(zip(headers, widths,
+              strict=True))], rows, empty_text="در این دوره چک‌لیستی پر نشده است.")
+    doc.paragraph(scoring.SCORE_HELP_FA, size=8.5)
+    doc.build(out)
+
+
+REPORTS: list[ReportSpec] = [
+    ReportSpec("checklist", "چک‌لیست تکمیل‌شده", ("pdf", "xlsx"), _checklist, needs_subject=True),
+    ReportSpec("blank-checklist", "فرم خام چک‌لیست برای بازدید", ("pdf",), _blank, needs_subject=True),
+    ReportSpec("axis-completion", "درصد تکمیل محورها در دوره", ("pdf", "xlsx"), _axis_completion,
+               needs_period=True),
+]
