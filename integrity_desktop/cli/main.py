@@ -17,8 +17,11 @@ PROCESS_START = time.perf_counter()
 COMMAND_MODULES = [
     "integrity_desktop.cli.store_cmds",
     "integrity_desktop.cli.report_cmds",
+    "integrity_desktop.cli.admin_cmds",
     "integrity_desktop.cli.case_cmds",
+    "integrity_desktop.cli.inspection_cmds",
     "integrity_desktop.cli.checklist_cmds",
+    "integrity_desktop.cli.sync_cmds",
 ]
 
 
