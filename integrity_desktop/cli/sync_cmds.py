@@ -1,0 +1,219 @@
+"""Sync commands: keys, trusted keys, bundles, conflicts and the content digest.
+
+Outputs are TAB-separated with ASCII ids (other tools parse them); see docs/SYNC.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from integrity_desktop.cli.common import actor_for, add_db, env_secret, open_for, tsv
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("key", help="print this store's public signing key or age recipient")
+    add_db(p)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--public", action="store_true", help="minisign public key file")
+    which.add_argument("--age-recipient", action="store_true", help="age recipient (age1...)")
+    p.set_defaults(run=run_key)
+
+    p = sub.add_parser("trust", help="manage the signing keys of offices this store trusts")
+    tsub = p.add_subparsers(dest="trust_command", metavar="ACTION", required=True)
+    t = tsub.add_parser("add", help="trust an office's public key file")
+    add_db(t)
+    t.add_argument("--office", required=True)
+    t.add_argument("keyfile")
+    t.set_defaults(run=run_trust_add)
+    t = tsub.add_parser("list", help="list trusted keys")
+    add_db(t)
+    t.set_defaults(run=run_trust_list)
+    t = tsub.add_parser("revoke", help="revoke an office's key")
+    add_db(t)
+    t.add_argument("--office", required=True)
+    t.set_defaults(run=run_trust_revoke)
+
+    p = sub.add_parser("export-bundle", help="write a signed sync bundle")
+    add_db(p)
+    p.add_argument("--out", required=True)
+    p.add_argument("--full", action="store_true", help="everything the recipient may see")
+    p.add_argument("--encrypt-to", metavar="RECIPIENT", help="age recipient of the receiver")
+    p.add_argument("--for-office", metavar="CODE", help="HQ only: the province it is for")
+    p.set_defaults(run=run_export)
+
+    p = sub.add_parser("import-bundle", help="verify and merge a sync bundle")
+    add_db(p)
+    p.add_argument("file")
+    p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--identity", metavar="FILE", help="age identity file (age-keygen format)")
+    p.set_defaults(run=run_import)
+
+    p = sub.add_parser("conflicts", help="list the versions that lost a merge")
+    add_db(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_conflicts)
+
+    p = sub.add_parser("digest", help="SHA-256 over the canonical synced content")
+    add_db(p)
+    p.set_defaults(run=run_digest)
+
+
+def run_key(args: argparse.Namespace) -> int:
+    from integrity_desktop.services import keys
+
+    store = open_for(args)
+    try:
+        if args.public:
+            sys.stdout.write(keys.public_key_file(store))
+        else:
+            print(keys.age_recipient(store))
+    finally:
+        store.dispose()
+    return 0
+
+
+def run_trust_add(args: argparse.Namespace) -> int:
+    from integrity_desktop.errors import UserError
+    from integrity_desktop.sync.trust import add_key
+
+    try:
+        text = Path(args.keyfile).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"پروندهٔ کلید «{args.keyfile}» خوانده نشد.",
+                        f"Cannot read {args.keyfile}: {exc}", code="bad_key_file") from exc
+    store = open_for(args)
+    try:
+        info = add_key(store, actor_for(store), args.office, text)
+    finally:
+        store.dispose()
+    print(tsv(info.office_code, info.key_id, "active", info.fingerprint))
+    return 0
+
+
+def run_trust_list(args: argparse.Namespace) -> int:
+    from integrity_desktop.sync.trust import list_keys
+
+    store = open_for(args)
+    try:
+        for k in list_keys(store, actor_for(store)):
+            print(tsv(k.office_code, k.key_id, "active" if k.active else "revoked",
+                      k.fingerprint, k.added_at.isoformat(timespec="seconds")))
+    finally:
+        store.dispose()
+    return 0
+
+
+def run_trust_revoke(args: argparse.Namespace) -> int:
+    from integrity_desktop.sync.trust import revoke
+
+    store = open_for(args)
+    try:
+        n = revoke(store, actor_for(store), args.office)
+    finally:
+        store.dispose()
+    print(tsv(args.office, "revoked", n))
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from integrity_desktop.services import keys
+    from integrity_desktop.sync.export import export_bundle
+
+    passphrase = env_secret("INTEGRITY_PASSPHRASE")
+    store = open_for(args)
+    try:
+        result = export_bundle(
+            store, actor_for(store), Path(args.out), keys.signing_key(store, passphrase),
+            full=args.full, encrypt_to=args.encrypt_to, for_office=args.for_office,
+        )
+    finally:
+        store.dispose()
+    print(tsv("bundle", result.path, result.sha256, result.seq, result.recipient_office,
+              "full" if result.full else "changes", "age" if result.encrypted else "zip"))
+    for record_type, n in result.record_counts.items():
+        print(tsv("records", record_type, n))
+    print(tsv("evidence", result.evidence_files))
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from integrity_desktop.errors import UserError
+    from integrity_desktop.services import keys
+    from integrity_desktop.sync.merge import import_bundle
+    from integrity_desktop.sync.verify import read_identity_file
+
+    store = open_for(args)
+
+    def identities() -> list[Any]:
+        if args.identity:
+            return read_identity_file(Path(args.identity))
+        return [keys.age_identity(store, env_secret("INTEGRITY_PASSPHRASE"))]
+
+    try:
+        summary = import_bundle(store, actor_for(store), Path(args.file), identities,
+                                dry_run=args.dry_run)
+    except UserError as exc:
+        if args.json:
+            print(json.dumps({"outcome": "refused", "code": exc.code, "fa": exc.fa,
+                              "en": exc.en}, ensure_ascii=False))
+        raise
+    finally:
+        store.dispose()
+    if args.json:
+        print(json.dumps(summary.to_json(), ensure_ascii=False, indent=1))
+        return 0
+    print(tsv("bundle", summary.bundle_sha256, summary.source_office, summary.seq,
+              summary.outcome, "dry-run" if summary.dry_run else "written"))
+    print(tsv("type", "created", "updated", "unchanged", "conflicts", "rejected"))
+    for record_type, c in summary.counts.items():
+        print(tsv(record_type, c.created, c.updated, c.unchanged, c.conflicts, c.rejected))
+    for r in summary.rejections:
+        print(tsv("rejected", r.record_type, r.record_id, r.reason, r.reason_fa))
+    for n in summary.notices:
+        print(tsv("notice", n.code, n.fa))
+    return 0
+
+
+def run_conflicts(args: argparse.Namespace) -> int:
+    from integrity_desktop.sync.conflicts import list_conflicts
+
+    store = open_for(args)
+    try:
+        actor = actor_for(store)
+        rows = []
+        offset = 0
+        while batch := list_conflicts(store, actor, status=None, offset=offset, limit=500):
+            rows.extend(batch)
+            offset += len(batch)
+    finally:
+        store.dispose()
+    if args.json:
+        print(json.dumps([
+            {"id": c.id, "record_type": c.record_type, "record_id": c.record_id,
+             "reason": c.reason, "source_office": c.source_office, "status": c.status,
+             "resolution": c.resolution,
+             "detected_at": c.detected_at.isoformat(timespec="seconds"),
+             "fields": c.differing_fields, "winner": c.winner, "loser": c.loser}
+            for c in rows
+        ], ensure_ascii=False, indent=1))
+        return 0
+    for c in rows:
+        print(tsv(c.id, c.record_type, c.record_id, c.reason, c.source_office,
+                  c.winner.get("hlc", ""), c.loser.get("hlc", ""), c.status))
+    return 0
+
+
+def run_digest(args: argparse.Namespace) -> int:
+    from integrity_desktop.sync.digest import store_digest
+
+    store = open_for(args)
+    try:
+        print(store_digest(store))
+    finally:
+        store.dispose()
+    return 0

@@ -1,0 +1,1 @@
+"""Sync bundles: signed (optionally encrypted) files that carry records between offices."""

@@ -1,0 +1,143 @@
+"""The bundle's layout, limits and the record (de)serialisation every other sync module shares.
+
+A bundle is a ZIP file::
+
+    manifest.json            format and schema version, source office, sequence, member hashes
+    manifest.json.minisig    minisign signature of manifest.json by the source office's key
+    records/<type>.jsonl     one JSON object per line per record of that type
+    evidence/<sha256>        an evidence file, named by its SHA-256
+
+Record types come from ``SYNC_MODELS`` and their columns from the SQLAlchemy mappers, so a
+record type added later travels with no change here.  Each record line carries every mapped
+column plus ``_base``: the newest version from elsewhere that the exporting store had taken
+for the record (see ``merge``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Date, DateTime, Table
+
+from integrity_desktop.db.base import Synced
+from integrity_desktop.db.models import SYNC_MODELS
+
+FORMAT = "integrity-desktop-bundle"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.json.minisig"
+AGE_MAGIC = b"age-encryption.org/v1"
+ZIP_MAGIC = b"PK\x03\x04"
+
+# Limits checked before anything is read or written.
+MAX_MEMBERS = 200_000
+MAX_MEMBER_SIZE = 2 * 1024**3  # one evidence file or one record type
+MAX_TOTAL_SIZE = 16 * 1024**3  # all members, uncompressed
+MAX_MANIFEST_SIZE = 64 * 1024**2
+MAX_RATIO = 200  # uncompressed / compressed, for members over RATIO_FLOOR bytes
+RATIO_FLOOR = 1024**2
+
+EVIDENCE_RE = re.compile(r"^evidence/[0-9a-f]{64}$")
+RECORDS_RE = re.compile(r"^records/([a-z_]{1,40})\.jsonl$")
+
+# Record types HQ sends to every province; any other type goes only to the office it belongs to.
+REFERENCE_TYPES = frozenset(
+    {"office", "unit", "lookup", "template", "template_section", "template_item"}
+)
+
+
+@cache
+def models_by_type() -> dict[str, type[Synced]]:
+    return {m.__sync_type__: m for m in SYNC_MODELS}
+
+
+def sync_order() -> list[str]:
+    """Record types parents before children (the order import applies them)."""
+    return [m.__sync_type__ for m in SYNC_MODELS]
+
+
+def table_of(record_type: str) -> Table:
+    table = models_by_type()[record_type].__table__  # type: ignore[attr-defined]
+    assert isinstance(table, Table)
+    return table
+
+
+def record_base_table() -> Table:
+    from integrity_desktop.db.models import RecordBase
+
+    table = RecordBase.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def records_member(record_type: str) -> str:
+    return f"records/{record_type}.jsonl"
+
+
+def evidence_member(sha256: str) -> str:
+    return f"evidence/{sha256}"
+
+
+def is_known_member(name: str) -> bool:
+    if name in (MANIFEST, SIGNATURE) or EVIDENCE_RE.match(name):
+        return True
+    m = RECORDS_RE.match(name)
+    return bool(m and m.group(1) in models_by_type())
+
+
+def is_unsafe_name(name: str) -> bool:
+    """Absolute paths, parent references, drive letters and backslashes are never accepted."""
+    return (
+        name.startswith(("/", "\\"))
+        or "\\" in name
+        or ":" in name
+        or any(part in ("..", ".") for part in name.split("/"))
+        or "\x00" in name
+    )
+
+
+def encode_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def row_to_json(table: Table, row: Any) -> dict[str, Any]:
+    """A row (a mapping of column name to value) as JSON-ready values, every column."""
+    return {c.name: encode_value(row[c.name]) for c in table.columns}
+
+
+def json_to_row(table: Table, data: dict[str, Any]) -> dict[str, Any]:
+    """Parse a record line back to column values; raises ``ValueError`` on a bad value."""
+    out: dict[str, Any] = {}
+    for col in table.columns:
+        if col.name not in data:
+            raise ValueError(f"missing column {col.name}")
+        value = data[col.name]
+        if value is not None:
+            if isinstance(col.type, DateTime):
+                value = datetime.fromisoformat(value)
+            elif isinstance(col.type, Date):
+                value = date.fromisoformat(value)
+        elif not col.nullable and not col.primary_key:
+            raise ValueError(f"column {col.name} may not be empty")
+        out[col.name] = value
+    return out
+
+
+def canonical_line(data: dict[str, Any]) -> bytes:
+    return (
+        json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    ).encode("utf-8")
+
+
+def stamp_node(stamp: str) -> str:
+    """The store (clock node) that made a version."""
+    parts = stamp.split("-", 2)
+    return parts[2] if len(parts) == 3 else ""

@@ -1,0 +1,148 @@
+"""The conflict list: versions that lost a merge, kept until a person decides.
+
+A reviewer keeps the winning version, takes the losing one, or merges field by field; the
+chosen values become a new local version (stamped and audited like any edit), so the decision
+travels to the other office with the next bundle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select
+
+from integrity_desktop.db.models import Conflict
+from integrity_desktop.db.store import Store
+from integrity_desktop.errors import UserError
+from integrity_desktop.permissions import Actor, require
+from integrity_desktop.services import audit, records
+from integrity_desktop.sync import bundle_format as bf
+
+# Columns a resolution never copies: identity and version metadata.
+META_COLUMNS = frozenset({"id", "office_code", "hlc", "updated_by", "updated_at"})
+REASON_LABELS_FA = {
+    "concurrent": "تغییر هم‌زمان در دو اداره",
+    "approved_locked": "تغییر پس از تأیید ستاد",
+}
+CHOICES = ("winner", "loser", "merge")
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    id: str
+    record_type: str
+    record_id: str
+    reason: str
+    source_office: str
+    detected_at: datetime
+    status: str
+    resolution: str
+    winner: dict[str, Any]
+    loser: dict[str, Any]
+
+    @property
+    def reason_fa(self) -> str:
+        return REASON_LABELS_FA.get(self.reason, self.reason)
+
+    @property
+    def differing_fields(self) -> list[str]:
+        """Content columns whose values differ between the two versions (for the screen)."""
+        keys = sorted((set(self.winner) | set(self.loser)) - META_COLUMNS)
+        return [k for k in keys if self.winner.get(k) != self.loser.get(k)]
+
+
+def _view(c: Conflict) -> ConflictView:
+    return ConflictView(c.id, c.record_type, c.record_id, c.reason, c.source_office,
+                        c.detected_at, c.status, c.resolution, dict(c.winner), dict(c.loser))
+
+
+def _filters(status: str | None, record_type: str | None) -> list[ColumnElement[bool]]:
+    out: list[ColumnElement[bool]] = []
+    if status:
+        out.append(Conflict.status == status)
+    if record_type:
+        out.append(Conflict.record_type == record_type)
+    return out
+
+
+def list_conflicts(
+    store: Store, actor: Actor, *, status: str | None = "open", record_type: str | None = None,
+    offset: int = 0, limit: int = 100,
+) -> list[ConflictView]:
+    require(actor, "conflicts.resolve")
+    with store.read() as s:
+        rows = s.scalars(
+            select(Conflict).where(*_filters(status, record_type))
+            .order_by(Conflict.detected_at, Conflict.record_type, Conflict.record_id, Conflict.id)
+            .offset(offset).limit(limit)
+        ).all()
+        return [_view(c) for c in rows]
+
+
+def count_conflicts(
+    store: Store, actor: Actor, *, status: str | None = "open", record_type: str | None = None
+) -> int:
+    require(actor, "conflicts.resolve")
+    with store.read() as s:
+        return s.scalar(
+            select(func.count()).select_from(Conflict).where(*_filters(status, record_type))
+        ) or 0
+
+
+def resolve_conflict(
+    store: Store, actor: Actor, conflict_id: str, choice: str,
+    fields: dict[str, str] | None = None,
+) -> ConflictView:
+    """``choice``: "winner" keeps the current record; "loser" takes the losing version's
+    values; "merge" takes, per field named in ``fields``, "winner" or "loser"."""
+    require(actor, "conflicts.resolve")
+    if choice not in CHOICES:
+        raise UserError("یکی از گزینه‌های نگه‌داشتن نسخهٔ برنده، نسخهٔ بازنده یا ادغام را برگزینید.",
+                        f"choice must be one of {', '.join(CHOICES)}.", code="bad_choice")
+    with store.session() as s:
+        c = s.get(Conflict, conflict_id)
+        if c is None:
+            raise UserError("این ناسازگاری پیدا نشد.", "No such conflict.", code="no_conflict")
+        if c.status != "open":
+            raise UserError("این ناسازگاری پیش‌تر رسیدگی شده است.",
+                            "This conflict is already resolved.", code="conflict_resolved")
+        model = bf.models_by_type().get(c.record_type)
+        obj = s.get(model, c.record_id) if model else None
+        if model is None or obj is None:
+            raise UserError("رکورد این ناسازگاری در این سامانه نیست.",
+                            "The record of this conflict is not in this store.",
+                            code="conflict_record_missing")
+        table = bf.table_of(c.record_type)
+        changes: dict[str, Any] = {}
+        if choice != "winner":
+            if not c.loser:
+                raise UserError("نسخهٔ بازنده‌ای برای این ناسازگاری نیست.",
+                                "This conflict has no losing version.", code="no_loser")
+            loser = bf.json_to_row(table, c.loser)
+            content = [col.name for col in table.columns if col.name not in META_COLUMNS]
+            if choice == "loser":
+                picked = set(content)
+            else:
+                fields = fields or {}
+                unknown = set(fields) - set(content)
+                bad = {v for v in fields.values()} - {"winner", "loser"}
+                if unknown or bad:
+                    raise UserError(
+                        "برای ادغام، برای هر فیلد یکی از دو نسخه را برگزینید.",
+                        f"merge fields must be content columns mapped to winner|loser "
+                        f"(unknown: {sorted(unknown)}).",
+                        code="bad_merge_fields",
+                    )
+                picked = {k for k, v in fields.items() if v == "loser"}
+            changes = {k: loser[k] for k in picked}
+            records.update(s, store, actor, obj, **changes)
+        c.status = "resolved"
+        c.resolution = {"winner": "kept_winner", "loser": "took_loser"}.get(choice, "merged")
+        c.resolved_by = actor.label
+        c.resolved_at = records.utcnow()
+        audit.append(s, store, actor, "resolve_conflict", c.record_type, c.record_id, None,
+                     {"conflict": c.id, "resolution": c.resolution, "fields": sorted(changes)})
+        s.flush()
+        return _view(c)

@@ -1,0 +1,549 @@
+"""Importing a verified bundle: one transaction, record by record, with reasons for every
+rejection and a conflict row for every version that loses.
+
+Rules (why they hold in any import order, any number of times):
+
+* The winner of a record is the version with the highest key: ``hlc`` (a hybrid-logical-clock
+  stamp whose last part is the store that made it, so no two versions tie), except for
+  checklists, whose key is ``(approved_hlc, hlc)``: an approved version beats every version that
+  does not carry that approval, so a province's later change to an approved checklist never
+  replaces HQ's approval.  The winner is the maximum over all versions seen, which does not
+  depend on the order they arrive in; the same version twice changes nothing.
+* Tombstones (``deleted``) are versions like any other and win only by key, so re-importing an
+  old bundle never brings a deleted record back.
+* Conflict test.  Every exported record carries ``_base``: the newest version from elsewhere
+  that the exporting store had taken for it (kept in ``sync_record_base``).  Version X is an
+  *ancestor* of Y when X is older and was made by the same store as Y, or X is not newer than
+  Y's base.  When the loser of a merge is not an ancestor of the winner, both sides changed the
+  record since they last synced: the loser is stored in ``conflicts`` (once: the same loser is
+  never recorded twice), with reason ``concurrent`` or ``approved_locked``.  The rule is exact
+  when a record is written by at most two stores (its province and HQ), which is how offices
+  work; with more writers a concurrent version older than the base can go unflagged.
+* A province's bundle may create or change only that province's records; anything else is
+  rejected and reported and the rest still merges.  A province accepts from HQ only reference
+  data and its own records.  Entries of a checklist that this store holds as approved are not
+  changed by a province's later versions: they become ``approved_locked`` conflicts for HQ.
+* Evidence files are taken only with their records and are checked against their SHA-256
+  while they are copied (temporary name, then rename).  A rolled-back import can leave a
+  verified blob behind; blobs are content-addressed, so that is harmless.
+
+Test hook: ``INTEGRITY_TEST_KILL_AFTER_RECORDS=N`` makes the import process exit abruptly
+(``os._exit(9)``) after N records have been written inside the open transaction; the tests use
+it to prove a killed import leaves the store as it was.  It is read only in the record loop.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zipfile
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from integrity_desktop.clock import parse_stamp
+from integrity_desktop.db.models import Conflict, ImportLog, StoreMeta
+from integrity_desktop.db.store import Store
+from integrity_desktop.permissions import Actor, require
+from integrity_desktop.services import audit
+from integrity_desktop.services.records import utcnow
+from integrity_desktop.services.seed import HQ
+from integrity_desktop.sync import bundle_format as bf
+from integrity_desktop.sync.export import evidence_path
+from integrity_desktop.sync.verify import (
+    CHUNK,
+    HashingReader,
+    IdentityProvider,
+    VerifiedBundle,
+    opened_bundle,
+    refuse,
+)
+
+BATCH = 500
+KILL_HOOK = "INTEGRITY_TEST_KILL_AFTER_RECORDS"
+
+REJECT_REASONS_FA = {
+    "foreign_office": "رکورد ادارهٔ دیگری است؛ این اداره اجازهٔ ساختن یا تغییر آن را ندارد",
+    "not_for_this_office": "رکورد ادارهٔ دیگری است و به این اداره نمی‌رسد",
+    "invalid_record": "رکورد خوانا یا کامل نیست",
+    "missing_parent": "رکورد والد آن (مثلاً سیاهه یا واحد) در این سامانه نیست",
+    "evidence_missing": "پروندهٔ مستند همراه رکورد نیامده است",
+    "constraint": "با رکورد دیگری هم‌شناسه است (تکراری)",
+}
+
+
+@dataclass
+class TypeCounts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+
+
+@dataclass(frozen=True)
+class Rejection:
+    record_type: str
+    record_id: str
+    reason: str  # a key of REJECT_REASONS_FA
+    detail: str = ""
+
+    @property
+    def reason_fa(self) -> str:
+        return REJECT_REASONS_FA.get(self.reason, self.reason)
+
+
+@dataclass(frozen=True)
+class Notice:
+    code: str  # replay | older | gap | audit_shorter | audit_rewritten
+    fa: str
+    en: str
+
+
+@dataclass
+class ImportSummary:
+    bundle_sha256: str
+    source_office: str
+    seq: int
+    outcome: str  # accepted | replay
+    dry_run: bool
+    encrypted: bool
+    counts: dict[str, TypeCounts] = field(default_factory=dict)
+    rejections: list[Rejection] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    evidence_files: int = 0
+
+    @property
+    def changed(self) -> int:
+        return sum(c.created + c.updated for c in self.counts.values())
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "bundle_sha256": self.bundle_sha256,
+            "source_office": self.source_office,
+            "seq": self.seq,
+            "outcome": self.outcome,
+            "dry_run": self.dry_run,
+            "encrypted": self.encrypted,
+            "counts": {k: asdict(v) for k, v in self.counts.items()},
+            "rejections": [
+                {**asdict(r), "reason_fa": r.reason_fa} for r in self.rejections
+            ],
+            "notices": [asdict(n) for n in self.notices],
+            "evidence_files": self.evidence_files,
+        }
+
+
+class _DryRun(Exception):
+    pass
+
+
+def import_bundle(
+    store: Store,
+    actor: Actor,
+    path: Path,
+    identities: IdentityProvider,
+    *,
+    dry_run: bool = False,
+) -> ImportSummary:
+    """Verify, then merge in one transaction (rolled back for a dry run); refusals raise
+    ``BundleRefused`` and write nothing."""
+    require(actor, "sync.import")
+    with opened_bundle(store, Path(path), identities) as vb:
+        return _import_verified(store, actor, vb, dry_run)
+
+
+def _import_verified(
+    store: Store, actor: Actor, vb: VerifiedBundle, dry_run: bool
+) -> ImportSummary:
+    summary = ImportSummary(vb.sha256, vb.source_office, vb.seq, "accepted", dry_run,
+                            vb.encrypted)
+    session = store.read()
+    try:
+        with session.begin():
+            s = session
+            if _already_imported(s, vb.sha256):
+                summary.outcome = "replay"
+                summary.notices.append(Notice(
+                    "replay", "این بسته پیش‌تر وارد شده است؛ چیزی تغییر نکرد.",
+                    "This bundle was imported before; nothing changed."))
+                if not dry_run:
+                    _log(s, actor, vb, summary)
+                    return summary
+                raise _DryRun
+            summary.notices.extend(_sequence_notices(s, vb))
+            summary.notices.extend(_audit_notices(s, vb, write=not dry_run))
+            merger = _Merger(store, s, vb, summary, dry_run)
+            high = merger.run()
+            _log(s, actor, vb, summary)
+            audit.append(s, store, actor, "import_bundle", "bundle", vb.sha256, None,
+                         {"source": vb.source_office, "seq": vb.seq,
+                          "changed": summary.changed})
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    finally:
+        session.close()
+    if not dry_run and high:
+        store.clock.observe(high)
+    return summary
+
+
+def _already_imported(s: Session, sha: str) -> bool:
+    return s.scalar(
+        select(ImportLog.id).where(ImportLog.bundle_sha256 == sha,
+                                   ImportLog.outcome == "accepted").limit(1)
+    ) is not None
+
+
+def _log(s: Session, actor: Actor, vb: VerifiedBundle, summary: ImportSummary) -> None:
+    created = vb.manifest.get("created_at")
+    from datetime import datetime
+
+    try:
+        created_at = datetime.fromisoformat(str(created).rstrip("Z")) if created else None
+    except ValueError:
+        created_at = None
+    data = summary.to_json()
+    data["recipient_office"] = vb.manifest.get("recipient_office", "")
+    s.add(ImportLog(
+        bundle_sha256=vb.sha256, source_office=vb.source_office, seq=vb.seq,
+        created_at=created_at, imported_at=utcnow(), imported_by=actor.label,
+        outcome=summary.outcome, summary=data,
+    ))
+
+
+def seen_sequences(s: Session, source: str, recipient: str) -> set[int]:
+    rows = s.execute(
+        select(ImportLog.seq, ImportLog.summary).where(
+            ImportLog.source_office == source, ImportLog.outcome == "accepted")
+    ).all()
+    return {seq for seq, data in rows if (data or {}).get("recipient_office", "") == recipient}
+
+
+def _sequence_notices(s: Session, vb: VerifiedBundle) -> list[Notice]:
+    recipient = str(vb.manifest.get("recipient_office", ""))
+    seen = seen_sequences(s, vb.source_office, recipient)
+    out = []
+    if seen and vb.seq < max(seen):
+        out.append(Notice(
+            "older",
+            f"این بسته (شمارهٔ {vb.seq}) قدیمی‌تر از آخرین بستهٔ واردشده از همین اداره "
+            f"(شمارهٔ {max(seen)}) است؛ فقط آنچه تازه باشد اثر دارد.",
+            f"Bundle seq {vb.seq} is older than the newest imported ({max(seen)}).",
+        ))
+    missing = sorted(set(range(1, vb.seq)) - seen)
+    if missing:
+        listed = ", ".join(str(n) for n in missing[:20])
+        out.append(Notice(
+            "gap",
+            f"بسته‌های شمارهٔ {listed} از ادارهٔ «{vb.source_office}» هنوز نرسیده‌اند.",
+            f"Bundles {listed} from {vb.source_office} have not arrived.",
+        ))
+    return out
+
+
+def _audit_notices(s: Session, vb: VerifiedBundle, write: bool) -> list[Notice]:
+    """Compare the audit-chain head in the bundle with the newest one seen from that office."""
+    head = vb.manifest.get("audit_head") or {}
+    if not isinstance(head, dict) or "hash" not in head:
+        return []
+    key = f"audit_head:{vb.source_office}"
+    row = s.get(StoreMeta, key)
+    known = json.loads(row.value) if row and row.value else None
+    out: list[Notice] = []
+    if known and vb.seq >= known.get("seq", 0):
+        if int(head.get("length", 0)) < int(known.get("length", 0)):
+            out.append(Notice(
+                "audit_shorter",
+                f"تاریخچهٔ رخدادهای ادارهٔ «{vb.source_office}» کوتاه‌تر از نسخهٔ پیشین است؛ "
+                "ممکن است بخشی از آن پاک شده باشد. موضوع را پیگیری کنید.",
+                f"The audit chain of {vb.source_office} is shorter than before.",
+            ))
+        elif int(head.get("length", 0)) == int(known.get("length", 0)) and (
+            head["hash"] != known.get("hash")
+        ):
+            out.append(Notice(
+                "audit_rewritten",
+                f"تاریخچهٔ رخدادهای ادارهٔ «{vb.source_office}» بازنویسی شده است. "
+                "موضوع را پیگیری کنید.",
+                f"The audit chain of {vb.source_office} was rewritten.",
+            ))
+    if write and (not known or vb.seq > known.get("seq", 0)):
+        value = json.dumps({"hash": head["hash"], "length": int(head.get("length", 0)),
+                            "seq": vb.seq}, sort_keys=True)
+        s.merge(StoreMeta(key=key, value=value))
+    return out
+
+
+def _key(record_type: str, row: dict[str, Any]) -> tuple[str, str]:
+    if record_type == "checklist":
+        return (row.get("approved_hlc") or "", row["hlc"])
+    return ("", row["hlc"])
+
+
+def is_ancestor(older: str, newer: str, newer_base: str) -> bool:
+    """Was version ``older`` part of the history ``newer`` was made from (see module doc)?"""
+    if older >= newer:
+        return False
+    return bf.stamp_node(older) == bf.stamp_node(newer) or (bool(newer_base) and older <= newer_base)
+
+
+def local_base(hlc: str, applied: str | None, carried: str | None) -> str:
+    if not applied:
+        return ""
+    return (carried or "") if hlc == applied else applied
+
+
+class _Merger:
+    """Applies one bundle's records inside the caller's transaction."""
+
+    def __init__(
+        self, store: Store, s: Session, vb: VerifiedBundle, summary: ImportSummary,
+        dry_run: bool,
+    ) -> None:
+        self.store = store
+        self.s = s
+        self.vb = vb
+        self.summary = summary
+        self.dry_run = dry_run
+        self.source = vb.source_office
+        self.own = store.office_code
+        self.known_ids: dict[str, set[str]] = {}
+        self.high = ""
+        self.done = 0
+        kill = os.environ.get(KILL_HOOK, "")
+        self.kill_after = int(kill) if kill.isdigit() else None
+        self.evidence_members = {
+            name.split("/", 1)[1] for name in vb.manifest["members"] if name.startswith("evidence/")
+        }
+
+    # ----------------------------------------------------------------------------- driver
+    def run(self) -> str:
+        with zipfile.ZipFile(self.vb.zip_path) as zf:
+            for record_type in bf.sync_order():
+                name = bf.records_member(record_type)
+                if name not in self.vb.manifest["members"]:
+                    continue
+                counts = self.summary.counts.setdefault(record_type, TypeCounts())
+                with zf.open(name) as fh:
+                    reader = HashingReader(fh)
+                    for batch in _batches(reader):
+                        self._merge_batch(record_type, counts, batch)
+                if reader.sha.hexdigest() != self.vb.manifest["members"][name]["sha256"]:
+                    raise refuse("member_hash", f"پروندهٔ «{name}» هنگام خواندن تغییر کرد.",
+                                 f"member {name!r} changed while it was read.")
+            if not self.dry_run:
+                self._copy_evidence(zf)
+        return self.high
+
+    # ---------------------------------------------------------------------------- records
+    def _ids(self, table: Table) -> set[str]:
+        if table.name not in self.known_ids:
+            self.known_ids[table.name] = set(self.s.scalars(select(table.c.id)))
+        return self.known_ids[table.name]
+
+    def _reject(self, counts: TypeCounts, record_type: str, rid: str, reason: str,
+                detail: str = "") -> None:
+        counts.rejected += 1
+        self.summary.rejections.append(Rejection(record_type, rid, reason, detail))
+
+    def _check(self, record_type: str, table: Table, row: dict[str, Any]) -> str:
+        """A rejection reason, or "" when the record may be merged."""
+        office = row["office_code"]
+        if self.source != HQ and office != self.source:
+            return "foreign_office"
+        if self.own != HQ and office not in (HQ, self.own):
+            return "not_for_this_office"
+        for col in table.columns:
+            for fk in col.foreign_keys:
+                value = row.get(col.name)
+                if value is not None and value not in self._ids(fk.column.table):
+                    return "missing_parent"
+        if record_type == "evidence" and not row["deleted"]:
+            sha = row["sha256"]
+            if sha not in self.evidence_members and not evidence_path(self.store, sha).is_file():
+                return "evidence_missing"
+        return ""
+
+    def _merge_batch(self, record_type: str, counts: TypeCounts, lines: list[bytes]) -> None:
+        table = bf.table_of(record_type)
+        incoming: list[tuple[dict[str, Any], str]] = []
+        for line in lines:
+            try:
+                data = json.loads(line)
+                base = str(data.pop("_base", "") or "")
+                row = bf.json_to_row(table, data)
+                parse_stamp(row["hlc"])
+                if not isinstance(row["id"], str) or not row["id"]:
+                    raise ValueError("no id")
+            except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                rid = data.get("id", "") if isinstance(data, dict) else ""
+                self._reject(counts, record_type, str(rid), "invalid_record", str(exc))
+                continue
+            incoming.append((row, base))
+        ids = [r["id"] for r, _ in incoming]
+        local = {
+            r["id"]: dict(r)
+            for r in self.s.execute(select(table).where(table.c.id.in_(ids))).mappings()
+        }
+        rb = bf.record_base_table()
+        bases = {
+            r.record_id: (r.applied_hlc, r.carried_base)
+            for r in self.s.execute(select(rb).where(rb.c.record_id.in_(ids)))
+        }
+        known_losers = {
+            (c.record_id, c.loser.get("hlc")) for c in self.s.scalars(
+                select(Conflict).where(Conflict.record_type == record_type,
+                                       Conflict.record_id.in_(ids)))
+        }
+        for row, base in incoming:
+            self._merge_one(record_type, table, counts, row, base, local.get(row["id"]),
+                            bases.get(row["id"]), known_losers)
+            self.done += 1
+            if self.kill_after is not None and self.done >= self.kill_after:
+                self.s.flush()
+                os._exit(9)  # test hook, see the module docstring
+
+    def _merge_one(
+        self, record_type: str, table: Table, counts: TypeCounts, row: dict[str, Any],
+        base: str, cur: dict[str, Any] | None, cur_base: tuple[str, str] | None,
+        known_losers: set[tuple[str, Any]],
+    ) -> None:
+        rid = row["id"]
+        self.high = max(self.high, row["hlc"])
+        reason = self._check(record_type, table, row)
+        if reason:
+            self._reject(counts, record_type, rid, reason)
+            return
+        if cur is not None and cur["hlc"] == row["hlc"]:
+            counts.unchanged += 1
+            return
+        locked = self._locked_by_approval(record_type, row)
+        if cur is None:
+            if locked:
+                self._conflict(counts, record_type, rid, {}, row, "approved_locked", known_losers)
+                return
+            if not self._write(table, counts, record_type, row, insert_new=True):
+                return
+            self._set_base(record_type, rid, row["hlc"], base)
+            counts.created += 1
+            return
+        cur_b = local_base(cur["hlc"], *(cur_base or ("", "")))
+        key_in, key_cur = _key(record_type, row), _key(record_type, cur)
+        if key_in > key_cur and not locked:
+            if not self._write(table, counts, record_type, row, insert_new=False):
+                return
+            self._set_base(record_type, rid, row["hlc"], base)
+            counts.updated += 1
+            if not is_ancestor(cur["hlc"], row["hlc"], base):
+                # An approval that beats a later, unapproved version locks that version out.
+                reason = "approved_locked" if key_in[0] > key_cur[0] else "concurrent"
+                self._conflict(counts, record_type, rid, row, cur, reason, known_losers)
+            return
+        # The local version stays.
+        if not locked and is_ancestor(row["hlc"], cur["hlc"], cur_b):
+            counts.unchanged += 1
+            return
+        reason = "approved_locked" if locked or key_cur[0] > key_in[0] else "concurrent"
+        self._conflict(counts, record_type, rid, cur, row, reason, known_losers)
+
+    def _locked_by_approval(self, record_type: str, row: dict[str, Any]) -> bool:
+        """A province's version, made after HQ's approval, of a checklist (or one of its
+        entries) that this store holds as approved."""
+        if record_type not in ("checklist", "checklist_entry") or self.source == HQ:
+            return False
+        table = bf.table_of("checklist")
+        checklist_id = row["id"] if record_type == "checklist" else row["checklist_id"]
+        parent = self.s.execute(
+            select(table.c.status, table.c.approved_hlc).where(table.c.id == checklist_id)
+        ).first()
+        if parent is None or parent.status != "approved" or not parent.approved_hlc:
+            return False
+        return bool(row["hlc"] > parent.approved_hlc)
+
+    def _write(self, table: Table, counts: TypeCounts, record_type: str, row: dict[str, Any],
+               insert_new: bool) -> bool:
+        try:
+            with self.s.begin_nested():
+                if insert_new:
+                    self.s.execute(insert(table).values(**row))
+                else:
+                    values = {k: v for k, v in row.items() if k != "id"}
+                    self.s.execute(update(table).where(table.c.id == row["id"]).values(**values))
+        except IntegrityError as exc:
+            self._reject(counts, record_type, row["id"], "constraint", str(exc.orig)[:200])
+            return False
+        if insert_new:
+            self._ids(table).add(row["id"])
+        return True
+
+    def _set_base(self, record_type: str, rid: str, applied: str, carried: str) -> None:
+        rb = bf.record_base_table()
+        exists = self.s.execute(select(rb.c.record_id).where(rb.c.record_id == rid)).first()
+        if exists:
+            self.s.execute(update(rb).where(rb.c.record_id == rid).values(
+                applied_hlc=applied, carried_base=carried, record_type=record_type))
+        else:
+            self.s.execute(insert(rb).values(record_id=rid, record_type=record_type,
+                                             applied_hlc=applied, carried_base=carried))
+
+    def _conflict(
+        self, counts: TypeCounts, record_type: str, rid: str, winner: dict[str, Any],
+        loser: dict[str, Any], reason: str, known_losers: set[tuple[str, Any]],
+    ) -> None:
+        counts.conflicts += 1
+        table = bf.table_of(record_type)
+        loser_json = bf.row_to_json(table, loser)
+        if (rid, loser_json["hlc"]) in known_losers:
+            return
+        known_losers.add((rid, loser_json["hlc"]))
+        self.s.add(Conflict(
+            record_type=record_type, record_id=rid, reason=reason,
+            winner=bf.row_to_json(table, winner) if winner else {}, loser=loser_json,
+            source_office=self.source, detected_at=utcnow(), status="open", resolution="",
+            resolved_by="", resolved_at=None,
+        ))
+        self.s.flush()
+
+    # --------------------------------------------------------------------------- evidence
+    def _copy_evidence(self, zf: zipfile.ZipFile) -> None:
+        import hashlib
+
+        for sha in sorted(self.evidence_members):
+            target = evidence_path(self.store, sha)
+            if target.is_file():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{sha}.part")
+            digest = hashlib.sha256()
+            with zf.open(bf.evidence_member(sha)) as src, tmp.open("wb") as dst:
+                while chunk := src.read(CHUNK):
+                    digest.update(chunk)
+                    dst.write(chunk)
+                dst.flush()
+                os.fsync(dst.fileno())
+            if digest.hexdigest() != sha:
+                tmp.unlink(missing_ok=True)
+                raise refuse("member_hash", f"پروندهٔ مستند «{sha}» دست‌کاری شده است.",
+                             f"evidence {sha} does not match its SHA-256.")
+            os.replace(tmp, target)
+            self.summary.evidence_files += 1
+
+
+def _batches(lines: HashingReader) -> Iterator[list[bytes]]:
+    batch: list[bytes] = []
+    for line in lines:
+        if line.strip():
+            batch.append(line)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
