@@ -42,7 +42,7 @@ def test_table_is_consistent() -> None:
     for state, nexts in lc.TRANSITIONS.items():
         for nxt in nexts:
             assert lc.STAGE_ORDER[nxt] > lc.STAGE_ORDER[state], (state, nxt)  # always forward
-    assert lc.TERMINAL_STATES == {lc.NOT_PURSUABLE, lc.CLOSED}
+    assert {lc.NOT_PURSUABLE, lc.CLOSED} == lc.TERMINAL_STATES
     assert set(lc.DEFAULT_DEADLINES) == set(lc.OPEN_STATES)
     assert set(lc.STATE_LABELS_FA) == set(lc.STATES)
 
@@ -96,7 +96,9 @@ def test_service_refuses_invalid_steps_and_changes_nothing(store: Store, state: 
 # ------------------------------------------------------------------------------ derivation
 
 
-def _ev(i: int, stage: str, hlc: int, follows: str | None = None, penalty: str | None = None) -> lc.EventRecord:
+def _ev(
+    i: int, stage: str, hlc: int, follows: str | None = None, penalty: str | None = None
+) -> lc.EventRecord:
     return lc.EventRecord(id=f"e{i:03d}", stage=stage, hlc=f"{hlc:013d}-0000-n", follows_id=follows,
                           event_date=D0 + dt.timedelta(days=i), penalty_code=penalty)
 
@@ -155,7 +157,8 @@ def test_concurrent_same_step_keeps_the_earlier_stamp_and_marks_the_other() -> N
 
 
 def test_latest_correction_wins_and_withdrawal_removes_the_step() -> None:
-    base = [_ev(0, lc.REPORTED, 1), _ev(1, lc.FILE_FORMED, 2), _ev(2, lc.PRELIMINARY_VERDICT, 3, penalty="01")]
+    base = [_ev(0, lc.REPORTED, 1), _ev(1, lc.FILE_FORMED, 2),
+            _ev(2, lc.PRELIMINARY_VERDICT, 3, penalty="01")]
     fix1 = _ev(10, lc.CORRECTION, 4, "e002", penalty="05")
     fix2 = _ev(11, lc.CORRECTION, 6, "e010", penalty="07")  # corrects the correction
     derived = lc.derive_state([*base, fix2, fix1])
