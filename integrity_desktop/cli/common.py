@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import TYPE_CHECKING
 
-from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.paths import resolve_store_location
 from integrity_desktop.permissions import Actor, system_actor
+
+if TYPE_CHECKING:  # the store pulls in SQLAlchemy: only the handlers that need it pay for it
+    from integrity_desktop.db.store import Store
 
 
 def add_db(parser: argparse.ArgumentParser, required: bool = True) -> None:

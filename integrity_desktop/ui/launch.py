@@ -12,11 +12,12 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import StoreError, UserError
 from integrity_desktop.paths import data_home, resolve_store_location
+from integrity_desktop.permissions import Actor
 from integrity_desktop.ui.app import create_application
 
 
@@ -89,8 +90,10 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
     try:
         store = _open_or_create(location, args.demo)
     except UserError as exc:
-        _message(app.translate("Launch", "Cannot open the store"), exc.message(args.lang))
-        return 2
+        store = _recover(location, exc) if not args.startup_probe else None
+        if store is None:
+            _message(app.translate("Launch", "Cannot open the store"), exc.message(args.lang))
+            return 2
     if store is None:
         return 1
     from integrity_desktop.services.offices import office_name
@@ -133,6 +136,72 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
         store.dispose()
         return 0
     window.show()
+    _start_housekeeping(window, store, actor)
     code = app.exec()
+    if store.path is not None:
+        from integrity_desktop.services.backup import auto_backup
+
+        try:
+            auto_backup(store)  # on exit: the last N are kept next to the store
+        except UserError as exc:
+            print(exc.message(args.lang), file=sys.stderr)
     store.dispose()
     return int(code)
+
+
+def _start_housekeeping(window: QWidget, store: Store, actor: Actor) -> None:
+    """Daily backup shortly after start (off the GUI thread) and the idle sign-out lock."""
+    from datetime import timedelta
+
+    from integrity_desktop.services.backup import auto_backup
+    from integrity_desktop.ui.idle import DEFAULT_IDLE_MINUTES, IdleWatcher
+    from integrity_desktop.ui.login_dialog import LoginDialog
+    from integrity_desktop.ui.tasks import run_task
+
+    if store.path is not None:
+        QTimer.singleShot(
+            10_000,
+            lambda: run_task(
+                None, lambda _r: auto_backup(store, min_age=timedelta(days=1)), None,
+                lambda _e: None, modal_progress=False,
+            ),
+        )
+
+    def lock() -> None:
+        window.hide()
+        dialog = LoginDialog(store, store.office_code)
+        dialog.username.setText(actor.username)
+        dialog.username.setReadOnly(True)
+        if dialog.exec() == LoginDialog.DialogCode.Accepted:
+            window.show()
+        else:
+            window.close()
+
+    minutes = float(store.get_meta("idle_minutes", str(DEFAULT_IDLE_MINUTES)) or 0)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        window.setProperty("idle_watcher", IdleWatcher(app, minutes, lock))
+
+
+def _recover(location: str, exc: UserError) -> Store | None:
+    """A corrupt or unopenable store: offer the newest backup instead of a traceback."""
+    if not isinstance(exc, StoreError) or exc.code not in {"store_corrupt", "store_open"}:
+        return None
+    from integrity_desktop.services.backup import BACKUP_DIR, restore
+    from integrity_desktop.services.stores import open_initialised
+
+    path = Path(location)
+    backups = sorted((path.parent / BACKUP_DIR).glob(f"{path.stem}-*.sqlite"))
+    if not backups or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        return None
+    box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("Launch", "Cannot open the store"),
+                      exc.fa)
+    restore_button = box.addButton(
+        QApplication.translate("Launch", "Restore the latest backup"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QApplication.translate("Launch", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is not restore_button:
+        return None
+    restore(path, backups[-1])  # the damaged file is kept next to it as *.replaced-*
+    return open_initialised(location)

@@ -10,5 +10,13 @@
         <source>Demo store. Accounts: admin, inspector, officer, viewer, reviewer; password for all: demo-password</source>
         <translation>پروندهٔ نمایشی. حساب‌ها: admin، inspector، officer، viewer، reviewer؛ گذرواژهٔ همه: demo-password</translation>
     </message>
+    <message>
+        <source>Restore the latest backup</source>
+        <translation>بازگرداندن آخرین پشتیبان</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>بستن برنامه</translation>
+    </message>
 </context>
 </TS>
