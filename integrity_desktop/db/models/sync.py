@@ -86,10 +86,10 @@ class Conflict(Base):
 
 
 class RecordBase(Base):
-    """Per record, the newest version taken from a bundle and the base that version carried.
+    """Per record, the newest version taken from a bundle and the history it carried.
 
     The sync merge uses it to tell a later edit of a received version (no conflict) from a
-    concurrent edit (a conflict); see ``integrity_desktop.sync.merge``.
+    concurrent edit (a conflict); see ``integrity_desktop.sync.history``.
     """
 
     __tablename__ = "sync_record_base"
@@ -97,4 +97,5 @@ class RecordBase(Base):
     record_id: Mapped[str] = mapped_column(ID, primary_key=True)
     record_type: Mapped[str] = mapped_column(String(40))
     applied_hlc: Mapped[str] = mapped_column(String(48))
-    carried_base: Mapped[str] = mapped_column(String(48), default="")
+    carried_history: Mapped[str] = mapped_column(Text, default="")  # JSON, see sync.history
+    floor_hlc: Mapped[str] = mapped_column(String(48), default="")

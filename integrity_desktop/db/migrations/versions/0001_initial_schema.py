@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 14:39:14.494834
+Create Date: 2026-11-23 14:45:06.587166
 """
 from __future__ import annotations
 
@@ -176,7 +176,8 @@ def upgrade() -> None:
     sa.Column('record_id', sa.String(length=36), nullable=False),
     sa.Column('record_type', sa.String(length=40), nullable=False),
     sa.Column('applied_hlc', sa.String(length=48), nullable=False),
-    sa.Column('carried_base', sa.String(length=48), nullable=False),
+    sa.Column('carried_history', sa.Text(), nullable=False),
+    sa.Column('floor_hlc', sa.String(length=48), nullable=False),
     sa.PrimaryKeyConstraint('record_id', name=op.f('pk_sync_record_base'))
     )
     op.create_table('templates',
