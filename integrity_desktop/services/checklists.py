@@ -292,9 +292,10 @@ def count_checklists(
 # --------------------------------------------------------------------------- creating
 
 
-def _duplicate(
+def find_existing(
     session: Session, office: str, unit_id: str | None, template_id: str, period: str
 ) -> str | None:
+    """The id of the live checklist of this office, unit, template and period, if any."""
     query = select(Checklist.id).where(
         Checklist.office_code == office, Checklist.template_id == template_id,
         Checklist.period_code == period, Checklist.deleted.is_(False),
@@ -352,7 +353,7 @@ def create_in(
                 f"Unit {unit_id} is not a unit of office {actor.office_code}.",
                 code="unit_missing",
             )
-    existing = _duplicate(session, actor.office_code, unit_id, template_id, period.code)
+    existing = find_existing(session, actor.office_code, unit_id, template_id, period.code)
     if existing is not None:
         raise UserError(
             f"برای این واحد و این الگو در {period.label_fa} از پیش چک‌لیستی هست؛ "

@@ -33,6 +33,7 @@ DEMO_USERS = [
 # "module:function" of each area's filler, in the order they run.
 FILLERS: list[str] = [
     "integrity_desktop.services.demo_cases:fill",
+    "integrity_desktop.services.demo_checklists:fill",
 ]
 
 Filler = Callable[[Store, Actor, random.Random, int], dict[str, int]]
