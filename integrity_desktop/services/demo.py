@@ -34,6 +34,7 @@ DEMO_USERS = [
 FILLERS: list[str] = [
     "integrity_desktop.services.demo_cases:fill",
     "integrity_desktop.services.demo_checklists:fill",
+    "integrity_desktop.services.demo_inspections:fill",
 ]
 
 Filler = Callable[[Store, Actor, random.Random, int], dict[str, int]]

@@ -40,6 +40,7 @@ class PlanItemInput:
     planned_date: _dt.date | str
     inspector_ids: tuple[str, ...]
     template_id: str | None = None
+    record_id: str | None = None  # a fixed id (demo data, imports); random otherwise
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,8 @@ def _add_item(
         inspector_ids=list(row.inspector_ids),
         template_id=row.template_id or None,
     )
+    if row.record_id:
+        item.id = row.record_id
     records.add(session, store, actor, item)
     return item
 
