@@ -385,11 +385,12 @@ def list_plan_items(
     offset: int = 0,
     limit: int = 200,
 ) -> list[PlanItemInfo]:
-    """Plan items of a plan, or dated inside a period; optionally of one unit or inspector."""
+    """Plan items of a plan, or dated inside a period (the actor's office's plans); optionally
+    of one unit or inspector, in date order."""
     require(actor, "inspections.view")
     check_paging(offset, limit)
     with store.read() as s:
-        rows = _select_items(s, plan_id, period_code, unit_id, inspector_id)
+        rows = _select_items(s, actor.office_code, plan_id, period_code, unit_id, inspector_id)
         return [_item_info(s, item, plan.period_code) for item, plan in rows[offset : offset + limit]]
 
 
@@ -404,11 +405,12 @@ def count_plan_items(
 ) -> int:
     require(actor, "inspections.view")
     with store.read() as s:
-        return len(_select_items(s, plan_id, period_code, unit_id, inspector_id))
+        return len(_select_items(s, actor.office_code, plan_id, period_code, unit_id, inspector_id))
 
 
 def _select_items(
     session: Session,
+    office_code: str,
     plan_id: str | None,
     period_code: str | None,
     unit_id: str | None,
@@ -418,7 +420,7 @@ def _select_items(
         plan = _load_plan(session, plan_id)
         rows = [(item, plan) for item in _items_of(session, plan.id)]
     elif period_code:
-        rows = items_in_period(session, parse_period(period_code))
+        rows = items_in_period(session, parse_period(period_code), office_code)
     else:
         raise ValueError("give plan_id or period_code")
     if unit_id:
@@ -433,7 +435,7 @@ def timeline(store: Store, actor: Actor, period_code: str) -> list[TimelineMonth
     require(actor, "inspections.view")
     period = parse_period(period_code)
     with store.read() as s:
-        rows = items_in_period(s, period)
+        rows = items_in_period(s, period, actor.office_code)
         infos = [_item_info(s, item, plan.period_code) for item, plan in rows]
     months: list[TimelineMonth] = []
     month = period_containing(period.start, "month")

@@ -596,9 +596,11 @@ def _visits_query(
     unit_id: str | None,
     kind: str | None,
     status: str | None,
-    inspector_id: str | None,
+    office_code: str | None = None,
 ) -> Select[tuple[Visit]]:
     stmt = select(Visit).where(Visit.deleted.is_(False))
+    if office_code:
+        stmt = stmt.where(Visit.office_code == office_code)
     if period_code:
         period = Period.parse(period_code)
         stmt = stmt.where(Visit.visit_date >= period.start, Visit.visit_date <= period.end)
@@ -624,12 +626,12 @@ def visits_in(
     kind: str | None = None,
     status: str | None = None,
     inspector_id: str | None = None,
+    office_code: str | None = None,
 ) -> list[Visit]:
     """Live visits, newest first (for reports and figures inside a caller's session)."""
-    stmt = _visits_query(period_code, unit_id, kind, status, inspector_id).order_by(
-        Visit.visit_date.desc(), Visit.id
-    )
-    return _inspector_filter(list(session.scalars(stmt)), inspector_id)
+    stmt = _visits_query(period_code, unit_id, kind, status, office_code)
+    rows = list(session.scalars(stmt.order_by(Visit.visit_date.desc(), Visit.id)))
+    return _inspector_filter(rows, inspector_id)
 
 
 def list_visits(
@@ -641,27 +643,23 @@ def list_visits(
     kind: str | None = None,
     status: str | None = None,
     inspector_id: str | None = None,
+    office_code: str | None = None,
     offset: int = 0,
     limit: int = 100,
 ) -> list[VisitInfo]:
-    """Visits newest first, filtered by period, unit, kind, status or inspector."""
+    """Visits newest first, filtered by period, unit, kind, status, inspector or office."""
     require(actor, "inspections.view")
     check_paging(offset, limit)
     with store.read() as s:
         if inspector_id:
             rows = visits_in(
-                s,
-                period_code=period_code,
-                unit_id=unit_id,
-                kind=kind,
-                status=status,
-                inspector_id=inspector_id,
-            )[offset : offset + limit]
+                s, period_code=period_code, unit_id=unit_id, kind=kind, status=status,
+                inspector_id=inspector_id, office_code=office_code,
+            )[offset : offset + limit]  # fmt: skip
         else:
-            stmt = _visits_query(period_code, unit_id, kind, status, None)
-            rows = list(
-                s.scalars(stmt.order_by(Visit.visit_date.desc(), Visit.id).offset(offset).limit(limit))
-            )
+            stmt = _visits_query(period_code, unit_id, kind, status, office_code)
+            stmt = stmt.order_by(Visit.visit_date.desc(), Visit.id).offset(offset).limit(limit)
+            rows = list(s.scalars(stmt))
         return [_visit_info(s, v) for v in rows]
 
 
@@ -674,21 +672,18 @@ def count_visits(
     kind: str | None = None,
     status: str | None = None,
     inspector_id: str | None = None,
+    office_code: str | None = None,
 ) -> int:
+    """How many visits ``list_visits`` pages through with the same filters."""
     require(actor, "inspections.view")
     with store.read() as s:
         if inspector_id:
-            return len(
-                visits_in(
-                    s,
-                    period_code=period_code,
-                    unit_id=unit_id,
-                    kind=kind,
-                    status=status,
-                    inspector_id=inspector_id,
-                )
-            )
-        stmt = _visits_query(period_code, unit_id, kind, status, None).subquery()
+            rows = visits_in(
+                s, period_code=period_code, unit_id=unit_id, kind=kind, status=status,
+                inspector_id=inspector_id, office_code=office_code,
+            )  # fmt: skip
+            return len(rows)
+        stmt = _visits_query(period_code, unit_id, kind, status, office_code).subquery()
         return int(s.scalar(select(func.count()).select_from(stmt)) or 0)
 
 
