@@ -133,7 +133,8 @@ def test_lists_filter_and_search_across_letter_and_digit_forms(store: Store) -> 
     assert checklists.count_checklists(store, INSPECTOR, search="نامه 45") == 1
     assert checklists.count_checklists(store, INSPECTOR, search="سه‌ماههٔ دوم") == 2
     assert checklists.count_checklists(store, INSPECTOR, search="100%_") == 0
-    assert {c.id for c in checklists.list_checklists(store, INSPECTOR, period_code="1403-Q2")} == {b.id, whole.id}
+    in_q2 = checklists.list_checklists(store, INSPECTOR, period_code="1403-Q2")
+    assert {c.id for c in in_q2} == {b.id, whole.id}
     only_whole = checklists.list_checklists(store, INSPECTOR, unit_id=checklists.WHOLE_DIRECTORATE)
     assert [c.id for c in only_whole] == [whole.id]
     assert [c.id for c in checklists.list_checklists(store, INSPECTOR, unit_id=units[1])] == [b.id]
@@ -170,7 +171,8 @@ def test_submit_then_only_hq_approves_and_approval_locks(hq_store: Store) -> Non
 def test_computed_values_are_written_and_cannot_be_changed_by_hand(store: Store) -> None:
     officer = actor("case_officer")
     source = {"kind": "cases", "ids": ["c1", "c2"], "formula": "count"}
-    checklist_id = computed.write_computed(store, officer, "1403-Q2", {"6/1": (2, source), "6/4": (5, source)})
+    values = {"6/1": (2.0, source), "6/4": (5.0, source)}
+    checklist_id = computed.write_computed(store, officer, "1403-Q2", values)
     view = checklists.get_checklist(store, INSPECTOR, checklist_id)
     assert view.summary.unit_id is None and view.summary.period_code == "1403-Q2"
     e61 = _entry(view, "6/1")
@@ -229,6 +231,7 @@ def test_templates_authored_at_hq_and_frozen_once_used(hq_store: Store, store: S
 def test_entries_of_a_checklist_are_real_rows(store: Store) -> None:
     summary = checklists.create_checklist(store, INSPECTOR, THREE_YEAR, None, "1403")
     with store.read() as s:
-        count = len(s.scalars(select(ChecklistEntry.id).where(ChecklistEntry.checklist_id == summary.id)).all())
+        query = select(ChecklistEntry.id).where(ChecklistEntry.checklist_id == summary.id)
+        count = len(s.scalars(query).all())
     assert count == 138
     assert summary.period_label == "سال ۱۴۰۳"
