@@ -30,6 +30,8 @@ from integrity_desktop.ui.text import shown_number
 SCREENS: list[tuple[str, str, str]] = [
     ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"),
      "integrity_desktop.ui.screens.dashboard:DashboardScreen"),
+    ("checklists", QT_TRANSLATE_NOOP("MainWindow", "Checklists"), "integrity_desktop.ui.screens.checklists:ChecklistsScreen"),
+    ("templates", QT_TRANSLATE_NOOP("MainWindow", "Templates"), "integrity_desktop.ui.screens.templates:TemplatesScreen"),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"),
      "integrity_desktop.ui.screens.settings:SettingsScreen"),
 ]

@@ -1,26 +1,420 @@
-"""Dashboard: the office at a glance (areas add their panels as they land)."""
+"""Dashboard: completion per axis for a period, the trend across the year, indicators still open.
+
+It is the first screen at start-up, so construction builds only plain widgets; ``refresh()``
+loads the figures off the GUI thread (``run_task``) and imports QtCharts only then.  QtCharts
+ignores right-to-left, so categories are put in reverse order (axis 1 on the right) by hand.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from dataclasses import dataclass
+from typing import Any
 
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QThreadPool,
+)
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrity_desktop import jalali
+from integrity_desktop.jalali import Period
 from integrity_desktop.services.offices import office_name
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.tasks import run_task
+from integrity_desktop.ui.text import shown_number
+
+OPEN_PAGE = 100
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    period_code: str
+    axes: list[Any]  # scoring.AxisScore
+    trend: list[Any]  # scoring.TrendPoint
+    open_total: int
+    open_first: list[Any]  # scoring.OpenIndicator
+
+
+def load_dashboard(ctx: UiContext, period_code: str | None) -> DashboardData:
+    """Everything the dashboard shows, read in one go (runs off the GUI thread)."""
+    from integrity_desktop.services import checklists, scoring
+
+    store, actor = ctx.store, ctx.actor
+    template_id = scoring.three_year_template_id()
+    if period_code is None:
+        newest = checklists.list_checklists(
+            store, actor, office_code=actor.office_code, template_id=template_id, limit=1
+        )
+        period_code = (
+            newest[0].period_code if newest else jalali.period_containing(jalali.today(), "quarter").code
+        )
+    period = Period.parse(period_code)
+    trend_kind = period.kind if period.kind != "year" else "quarter"
+    return DashboardData(
+        period_code=period.code,
+        axes=scoring.dashboard_axes(store, actor, period.code),
+        trend=scoring.trend(store, actor, period.year, trend_kind),
+        open_total=scoring.count_open_indicators(store, actor, period.code),
+        open_first=scoring.open_indicators(store, actor, period.code, limit=OPEN_PAGE),
+    )
+
+
+class OpenIndicatorModel(QAbstractTableModel):
+    """Indicators still open in the period, fetched page by page."""
+
+    COLUMNS = ("code", "title", "lead", "open", "units")
+
+    def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.period_code = ""
+        self.rows: list[Any] = []
+        self.total = 0
+        self._headers = [
+            self.tr("Code"),
+            self.tr("Indicator"),
+            self.tr("Lead unit"),
+            self.tr("Open in"),
+            self.tr("Where"),
+        ]
+
+    def set_rows(self, period_code: str, total: int, first: list[Any]) -> None:
+        self.beginResetModel()
+        self.period_code, self.total, self.rows = period_code, total, list(first)
+        self.endResetModel()
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        from integrity_desktop.services import scoring
+
+        if parent.isValid():
+            return
+        page = scoring.open_indicators(
+            self.ctx.store, self.ctx.actor, self.period_code, offset=len(self.rows), limit=OPEN_PAGE
+        )
+        if not page:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+        self.rows.extend(page)
+        self.endInsertRows()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        o = self.rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                "code": shown_number(o.item_code),
+                "title": o.title,
+                "lead": o.lead_unit or "—",
+                "open": self.tr("{open} of {all}").format(
+                    open=shown_number(o.open_in), all=shown_number(o.checklists)
+                ),
+                "units": "، ".join(o.units),
+            }[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column in ("title", "units"):
+            return o.title if column == "title" else "\n".join(o.units)
+        return None
 
 
 class DashboardScreen(QWidget):
+    """Attributes for tests: ``loaded`` (True once figures are shown), ``data``, ``period``,
+    ``open_model``, ``axis_chart_view`` and ``trend_chart_view`` (None until loaded)."""
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("dashboard")
+        self.loaded = False
+        self.loading = False
+        self.data: DashboardData | None = None
+        self.axis_chart_view: QWidget | None = None
+        self.trend_chart_view: QWidget | None = None
         title = QLabel(f"<h2>{office_name(ctx.store, ctx.store.office_code)}</h2>")
         title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         subtitle = QLabel(self.tr("Administrative health and protection of people's rights"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addWidget(subtitle)
-        layout.addStretch(1)
+        self.period = QComboBox()
+        self.period.setObjectName("period")
+        self._fill_periods()
+        self.period.activated.connect(lambda _i: self.refresh())
+        self.help_button = QPushButton(self.tr("How is completion computed?"))
+        self.help_button.clicked.connect(self.show_help)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(QLabel(self.tr("Period:")))
+        head.addWidget(self.period)
+        head.addWidget(self.help_button)
 
+        self.axis_box = QVBoxLayout()
+        self.axis_title = QLabel(self.tr("<b>Completion per axis</b>"))
+        self.axis_box.addWidget(self.axis_title)
+        self.axis_placeholder = QLabel(self.tr("Loading…"))
+        self.axis_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.axis_box.addWidget(self.axis_placeholder, 1)
+        self.trend_box = QVBoxLayout()
+        self.trend_title = QLabel(self.tr("<b>Trend across the year</b>"))
+        self.trend_box.addWidget(self.trend_title)
+        self.trend_placeholder = QLabel()
+        self.trend_box.addWidget(self.trend_placeholder, 1)
+        charts = QHBoxLayout()
+        axis_panel = QWidget()
+        axis_panel.setLayout(self.axis_box)
+        trend_panel = QWidget()
+        trend_panel.setLayout(self.trend_box)
+        charts.addWidget(axis_panel, 3)
+        charts.addWidget(trend_panel, 2)
+        charts_panel = QWidget()
+        charts_panel.setLayout(charts)
+
+        self.open_model = OpenIndicatorModel(ctx, self)
+        self.open_table = QTableView()
+        self.open_table.setObjectName("open_indicators")
+        self.open_table.setModel(self.open_model)
+        self.open_table.verticalHeader().setVisible(False)
+        self.open_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.open_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.open_table.setAlternatingRowColors(True)
+        header = self.open_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 60)
+        header.resizeSection(2, 200)
+        header.resizeSection(3, 80)
+        header.resizeSection(4, 220)
+        self.open_label = QLabel(self.tr("<b>Indicators still open</b>"))
+        open_panel = QWidget()
+        open_layout = QVBoxLayout(open_panel)
+        open_layout.setContentsMargins(0, 0, 0, 0)
+        open_layout.addWidget(self.open_label)
+        open_layout.addWidget(self.open_table, 1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(charts_panel)
+        splitter.addWidget(open_panel)
+        splitter.setSizes([380, 260])
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(subtitle)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(splitter, 1)
+
+    def _fill_periods(self) -> None:
+        this_year = jalali.jalali_year(jalali.today())
+        self.period.addItem(self.tr("Latest period with checklists"), None)
+        for year in range(this_year, this_year - 3, -1):
+            for kind in ("quarter", "half", "year"):
+                for p in jalali.periods_of_year(year, kind):  # type: ignore[arg-type]
+                    self.period.addItem(p.label_fa, p.code)
+
+    # ------------------------------------------------------------------ loading
     def refresh(self) -> None:
-        pass
+        if self.loading:
+            return
+        self.loading = True
+        ctx, period = self.ctx, self.period.currentData()
+        run_task(self, lambda _r: load_dashboard(ctx, period), self._show, self._failed, modal_progress=False)
+
+    def _failed(self, exc: BaseException) -> None:
+        from integrity_desktop.ui.widgets.messages import error_text
+
+        self.loading = False
+        self.axis_placeholder.setText(error_text(exc))
+        self.axis_placeholder.show()
+
+    def wait_loaded(self, msecs: int = 15000) -> None:
+        """Block until a running refresh has been shown (screenshots and tests)."""
+        QThreadPool.globalInstance().waitForDone(msecs)
+        QApplication.processEvents()
+
+    def _show(self, data: DashboardData) -> None:
+        self.loading = False
+        self.data = data
+        period = Period.parse(data.period_code)
+        scored = [a.completion for a in data.axes if a.completion is not None]
+        if data.axes:
+            average = sum(scored) / len(scored) if scored else None
+            self.summary_label.setText(
+                self.tr(
+                    "{period}: average completion of the axes {percent}; {open} indicators still open."
+                ).format(
+                    period=period.label_fa, percent=_percent(average), open=shown_number(data.open_total)
+                )
+            )
+        else:
+            self.summary_label.setText(
+                self.tr(
+                    "{period}: no checklist of the three-year programme has been filled in for this "
+                    "period yet. Choose another period, or create one under Checklists."
+                ).format(period=period.label_fa)
+            )
+        self._show_axes(data, period)
+        self._show_trend(data)
+        self.open_model.set_rows(data.period_code, data.open_total, data.open_first)
+        self.open_label.setText(
+            self.tr("<b>Indicators still open</b> ({count})").format(count=shown_number(data.open_total))
+        )
+        self.loaded = True
+
+    def _chart(self, title: str) -> Any:
+        from PySide6.QtCharts import QChart
+
+        chart = QChart()
+        chart.setTitle(title)
+        chart.legend().hide()
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.setLocalizeNumbers(True)
+        chart.setMargins(chart.margins())
+        return chart
+
+    def _view(self, chart: Any, old: QWidget | None, box: QVBoxLayout, placeholder: QLabel) -> QWidget:
+        from PySide6.QtCharts import QChartView
+
+        view = QChartView(chart)
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setMinimumHeight(240)
+        if old is not None:
+            box.removeWidget(old)
+            old.deleteLater()
+        placeholder.hide()
+        box.addWidget(view, 1)
+        return view
+
+    def _show_axes(self, data: DashboardData, period: Period) -> None:
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
+
+        if not data.axes:
+            if self.axis_chart_view is not None:
+                self.axis_chart_view.hide()
+            self.axis_placeholder.setText(self.tr("No figures for this period."))
+            self.axis_placeholder.show()
+            return
+        axes = list(reversed(data.axes))  # right to left: axis 1 on the right
+        bars = QBarSet(self.tr("Completion"))
+        bars.setColor(QColor("#1565c0"))
+        bars.setLabelColor(QColor("white"))
+        for a in axes:
+            bars.append(round(a.completion or 0.0))
+        series = QBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(False)  # 22 narrow bars: the values are in the tooltips
+        series.setLabelsFormat("@value")
+        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsInsideEnd)
+        titles = {shown_number(a.number): a.title for a in axes}
+        bars.hovered.connect(
+            lambda status, i: (
+                self.axis_title.setText(
+                    f"<b>{shown_number(axes[i].number)}. {axes[i].title}: {_percent(axes[i].completion)}</b>"
+                )
+                if status
+                else None
+            )
+        )
+        chart = self._chart(self.tr("Completion per axis, {period} (%)").format(period=period.label_fa))
+        chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append(list(titles))
+        categories.setTitleText(self.tr("Axis number"))
+        values = QValueAxis()
+        values.setRange(0, 100)
+        values.setLabelFormat("%.0f")
+        values.setTickCount(6)
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignRight)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+        self.axis_chart_view = self._view(chart, self.axis_chart_view, self.axis_box, self.axis_placeholder)
+        self.axis_chart_view.setToolTip("\n".join(f"{n}. {t}" for n, t in reversed(titles.items())))
+
+    def _show_trend(self, data: DashboardData) -> None:
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
+
+        points = list(reversed(data.trend))  # the first period on the right
+        bars = QBarSet(self.tr("Average completion"))
+        bars.setColor(QColor("#2e7d32"))
+        bars.setLabelColor(QColor("white"))
+        for p in points:
+            bars.append(round(p.completion or 0.0))
+        series = QBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value")
+        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsInsideEnd)
+        chart = self._chart(self.tr("Average completion per period (%)"))
+        chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append([shown_number(Period.parse(p.period_code).number) for p in points])
+        if points:
+            first = Period.parse(points[0].period_code)
+            kinds = {"quarter": self.tr("Quarter of {year}"), "month": self.tr("Month of {year}"),
+                     "half": self.tr("Half-year of {year}")}
+            year = shown_number(str(first.year))
+            categories.setTitleText(kinds.get(first.kind, "{year}").format(year=year))
+        values = QValueAxis()
+        values.setRange(0, 100)
+        values.setLabelFormat("%.0f")
+        values.setTickCount(6)
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignRight)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+        self.trend_chart_view = self._view(
+            chart, self.trend_chart_view, self.trend_box, self.trend_placeholder
+        )
+
+    # ------------------------------------------------------------------ help
+    def help_text(self) -> str:
+        from integrity_desktop.services.scoring import SCORE_HELP_EN, SCORE_HELP_FA
+        from integrity_desktop.ui.app import current_lang
+
+        return SCORE_HELP_FA if current_lang() == "fa" else SCORE_HELP_EN
+
+    def show_help(self) -> None:
+        QMessageBox.information(self, self.tr("How completion is computed"), self.help_text())
+
+    def screenshot_states(self) -> list[tuple[str, QWidget]]:
+        self.wait_loaded()
+        return [("loaded", self)]
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else shown_number(round(value)) + "٪"

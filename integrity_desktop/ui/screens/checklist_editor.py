@@ -1,0 +1,771 @@
+"""The checklist editor: one filled checklist, indicator by indicator, saved at every edit.
+
+``ChecklistEditor(ctx, checklist_id, parent)`` is reusable (the inspections screens embed it in a
+visit).  A table lists every indicator grouped by axis; the form beside it edits the current
+one.  Each field is saved through ``checklists.save_entry`` the moment it is left (there is no
+"save" button); the values it replaced go on an undo stack (Ctrl+Z) for the life of the widget.
+
+Keyboard: Tab walks the form in reading order (status, progress, value, note, sub-tasks,
+evidence, previous/next); "Next" (Ctrl+PgDown) moves to the next indicator and puts the cursor
+on its status, so a whole checklist is filled without the mouse.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrity_desktop.errors import UserError
+from integrity_desktop.services import checklists, evidence, scoring
+from integrity_desktop.services.checklists import ENTRY_OWNER, EntryView
+from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.tasks import run_task
+from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets.messages import confirm, show_exception
+
+ERROR_STYLE = "border: 1px solid #c62828;"
+
+
+def shown_percent(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return shown_number(round(value)) + "٪"
+
+
+def shown_value(value: float | None) -> str:
+    if value is None:
+        return ""
+    return shown_number(int(value) if float(value).is_integer() else value)
+
+
+class _NoUndoLineEdit(QLineEdit):
+    """A line edit that leaves Ctrl+Z to the editor (undo of saved edits, not of typing)."""
+
+    def event(self, e: QEvent) -> bool:
+        if (
+            e.type() == QEvent.Type.ShortcutOverride
+            and isinstance(e, QKeyEvent)
+            and e.matches(QKeySequence.StandardKey.Undo)
+        ):
+            e.ignore()
+            return False
+        return super().event(e)
+
+
+class _NoteEdit(QPlainTextEdit):
+    """A note field: Tab leaves it, leaving it saves it (``left``), Ctrl+Z goes to the editor."""
+
+    left = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+
+    def focusOutEvent(self, e: Any) -> None:
+        super().focusOutEvent(e)
+        self.left.emit()
+
+    def event(self, e: QEvent) -> bool:
+        if (
+            e.type() == QEvent.Type.ShortcutOverride
+            and isinstance(e, QKeyEvent)
+            and e.matches(QKeySequence.StandardKey.Undo)
+        ):
+            e.ignore()
+            return False
+        return super().event(e)
+
+
+class EntryTableModel(QAbstractTableModel):
+    """The indicators of one checklist (at most a few hundred, loaded with the checklist)."""
+
+    COLUMNS = ("code", "title", "status", "progress", "value", "evidence")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[EntryView] = []
+        self._headers = [
+            self.tr("Code"),
+            self.tr("Indicator"),
+            self.tr("Status"),
+            self.tr("Progress"),
+            self.tr("Value"),
+            self.tr("Evidence"),
+        ]
+
+    def set_entries(self, entries: list[EntryView]) -> None:
+        self.beginResetModel()
+        self.entries = list(entries)
+        self.endResetModel()
+
+    def replace(self, entry: EntryView) -> int:
+        for row, old in enumerate(self.entries):
+            if old.id == entry.id:
+                self.entries[row] = entry
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+                return row
+        return -1
+
+    def row_of(self, entry_id: str) -> int:
+        return next((i for i, e in enumerate(self.entries) if e.id == entry_id), -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        e = self.entries[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "code":
+                return shown_number(e.item_code)
+            if column == "title":
+                return e.title
+            if column == "status":
+                return e.status_label
+            if column == "progress":
+                return "" if e.progress is None else shown_number(e.progress) + "٪"
+            if column == "value":
+                return shown_value(e.value) if e.counts else ""
+            if column == "evidence":
+                return shown_number(e.evidence_count) if e.evidence_count else ""
+        if role == Qt.ItemDataRole.ToolTipRole and column == "title":
+            return e.title
+        if role == Qt.ItemDataRole.BackgroundRole and e.axis_number % 2 == 0:
+            return QBrush(QColor("#f4f7fb"))
+        if role == Qt.ItemDataRole.ForegroundRole and column == "status":
+            return QBrush(QColor(STATUS_COLOURS.get(e.status, "#000000")))
+        if role == Qt.ItemDataRole.UserRole:
+            return e.id
+        return None
+
+
+STATUS_COLOURS = {
+    "done": "#2e7d32",
+    "partial": "#b26a00",
+    "not_done": "#c62828",
+    "na": "#616161",
+    "": "#455a64",
+}
+
+
+@dataclass
+class _Undo:
+    entry_id: str
+    fields: dict[str, Any]
+
+
+class ChecklistEditor(QWidget):
+    """Edit one checklist.  Signals: ``saved(entry_id)`` after every saved edit;
+    ``completion_changed(float | None)``.  Attributes used by tests: ``status``, ``progress``,
+    ``value``, ``note``, ``subtasks``, ``error_label``, ``saved_label``, ``table``, ``model``.
+    """
+
+    saved = Signal(str)
+    completion_changed = Signal(object)
+
+    def __init__(self, ctx: UiContext, checklist_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.checklist_id = checklist_id
+        self.setObjectName("checklist_editor")
+        self._undo: list[_Undo] = []
+        self._loading = False
+        self._current: EntryView | None = None
+        self.summary: checklists.ChecklistSummary | None = None
+        self._build()
+        self.reload()
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        self.completion_label = QLabel()
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("saved_label")
+        self.saved_label.setStyleSheet("color: #2e7d32")
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.clicked.connect(self.print_filled)
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.clicked.connect(self.export_excel)
+        self.import_button = QPushButton(self.tr("Import workbook…"))
+        self.import_button.clicked.connect(self.import_excel)
+        self.submit_button = QPushButton(self.tr("Send for review"))
+        self.submit_button.clicked.connect(self.submit)
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Undo the last saved edit (Ctrl+Z)"))
+        self.undo_button.clicked.connect(self.undo)
+        self.undo_button.setEnabled(False)
+        head = QHBoxLayout()
+        head.addWidget(self.title_label, 1)
+        head.addWidget(self.completion_label)
+        head.addWidget(self.saved_label)
+        actions = QHBoxLayout()
+        for b in (
+            self.undo_button,
+            self.print_button,
+            self.export_button,
+            self.import_button,
+            self.submit_button,
+        ):
+            actions.addWidget(b)
+        actions.addStretch(1)
+
+        self.axes = QListWidget()
+        self.axes.setObjectName("axes")
+        self.axes.currentRowChanged.connect(self._axis_chosen)
+        self.axes.setWordWrap(True)
+        self.axes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.axes.setSpacing(2)
+        self.model = EntryTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("entries")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.activated.connect(lambda _i: self.status.setFocus())
+
+        form_box = QGroupBox(self.tr("Indicator"))
+        self.item_label = QLabel()
+        self.item_label.setWordWrap(True)
+        self.item_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.basis_label = QLabel()
+        self.basis_label.setWordWrap(True)
+        self.lead_label = QLabel()
+        self.lead_label.setWordWrap(True)
+        self.status = QComboBox()
+        self.status.setObjectName("status")
+        for code in checklists.STATUSES:
+            self.status.addItem(checklists.STATUS_LABELS_FA[code], code)
+        self.status.currentIndexChanged.connect(self._status_changed)
+        self.progress = _NoUndoLineEdit()
+        self.progress.setObjectName("progress")
+        self.progress.setPlaceholderText(self.tr("0 to 100"))
+        self.progress.editingFinished.connect(lambda: self._field_left("progress"))
+        self.value = _NoUndoLineEdit()
+        self.value.setObjectName("value")
+        self.value.editingFinished.connect(lambda: self._field_left("value"))
+        self.value_label = QLabel(self.tr("Value:"))
+        self.source_label = QLabel()
+        self.source_label.setWordWrap(True)
+        self.source_label.setStyleSheet("color: #455a64")
+        self.note = _NoteEdit()
+        self.note.setObjectName("note")
+        self.note.setMaximumHeight(90)
+        self.note.left.connect(lambda: self._field_left("note"))
+        self.subtasks = QListWidget()
+        self.subtasks.setObjectName("subtasks")
+        self.subtasks.setMaximumHeight(110)
+        self.subtasks.itemChanged.connect(self._subtask_changed)
+        self.subtasks_label = QLabel(self.tr("Sub-tasks:"))
+        self.evidence_list = QListWidget()
+        self.evidence_list.setObjectName("evidence")
+        self.evidence_list.setMaximumHeight(80)
+        self.evidence_list.itemActivated.connect(lambda _i: self.open_evidence())
+        self.attach_button = QPushButton(self.tr("Attach file…"))
+        self.attach_button.clicked.connect(self.attach_evidence)
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.clicked.connect(self.open_evidence)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.clicked.connect(self.remove_evidence)
+        evidence_buttons = QHBoxLayout()
+        evidence_buttons.addWidget(self.attach_button)
+        evidence_buttons.addWidget(self.open_button)
+        evidence_buttons.addWidget(self.remove_button)
+        evidence_buttons.addStretch(1)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error_label")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #c62828")
+        self.previous_button = QPushButton(self.tr("Previous indicator"))
+        self.previous_button.setToolTip(self.tr("Ctrl+PgUp"))
+        self.previous_button.clicked.connect(lambda: self.move(-1))
+        self.next_button = QPushButton(self.tr("Next indicator"))
+        self.next_button.setToolTip(self.tr("Ctrl+PgDown"))
+        self.next_button.clicked.connect(lambda: self.move(1))
+        nav = QHBoxLayout()
+        nav.addWidget(self.previous_button)
+        nav.addWidget(self.next_button)
+        nav.addStretch(1)
+
+        form = QFormLayout(form_box)
+        form.addRow(self.item_label)
+        form.addRow(self.tr("Legal basis:"), self.basis_label)
+        form.addRow(self.tr("Lead unit:"), self.lead_label)
+        form.addRow(self.tr("Status:"), self.status)
+        form.addRow(self.tr("Progress (%):"), self.progress)
+        form.addRow(self.value_label, self.value)
+        form.addRow(self.source_label)
+        form.addRow(self.tr("Note:"), self.note)
+        form.addRow(self.subtasks_label, self.subtasks)
+        form.addRow(self.tr("Evidence:"), self.evidence_list)
+        form.addRow(evidence_buttons)
+        form.addRow(self.error_label)
+        form.addRow(nav)
+        self._form = form
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.axes)
+        splitter.addWidget(self.table)
+        splitter.addWidget(form_box)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setStretchFactor(2, 4)
+        splitter.setSizes([230, 560, 440])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(head)
+        layout.addLayout(actions)
+        layout.addWidget(splitter, 1)
+
+        # Reading order, right to left then down: the form's fields, then moving on.
+        order = [
+            self.status,
+            self.progress,
+            self.value,
+            self.note,
+            self.subtasks,
+            self.evidence_list,
+            self.attach_button,
+            self.open_button,
+            self.remove_button,
+            self.previous_button,
+            self.next_button,
+            self.table,
+        ]
+        for a, b in itertools.pairwise(order):
+            QWidget.setTabOrder(a, b)
+
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo, context=context)
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self.move(1), context=context)
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self.move(-1), context=context)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.print_filled, context=context)
+
+    # ------------------------------------------------------------------ loading
+    @property
+    def editable(self) -> bool:
+        return (
+            self.ctx.can("checklists.edit") and self.summary is not None and self.summary.status != "approved"
+        )
+
+    def reload(self) -> None:
+        try:
+            view = checklists.get_checklist(self.ctx.store, self.ctx.actor, self.checklist_id)
+        except UserError as exc:
+            self.title_label.setText(exc.fa)
+            self.setEnabled(False)
+            return
+        self.summary = view.summary
+        keep = self._current.id if self._current else None
+        self.model.set_entries(list(view.entries))
+        self._show_summary()
+        self._fill_axes()
+        row = self.model.row_of(keep) if keep else 0
+        self.select_row(max(0, row))
+
+    def _show_summary(self) -> None:
+        s = self.summary
+        if s is None:
+            return
+        self.title_label.setText(
+            self.tr("<b>{template}</b><br>{unit} — {period} — {status}").format(
+                template=s.template_title,
+                unit=s.unit_name,
+                period=s.period_label,
+                status=s.status_label,
+            )
+        )
+        self._show_completion(s.completion)
+        can_edit = self.editable
+        for w in (self.import_button, self.attach_button, self.remove_button, self.undo_button):
+            w.setVisible(self.ctx.can("checklists.edit"))
+        self.submit_button.setVisible(self.ctx.can("checklists.edit") and s.status == "draft")
+        for w in (self.status, self.progress, self.value, self.note, self.subtasks):
+            w.setEnabled(can_edit)
+        self.import_button.setEnabled(can_edit)
+        self.attach_button.setEnabled(can_edit)
+        self.remove_button.setEnabled(can_edit)
+
+    def _show_completion(self, completion: float | None) -> None:
+        self.completion_label.setText(
+            self.tr("Completion: {percent}").format(percent=shown_percent(completion))
+        )
+
+    def _fill_axes(self) -> None:
+        """One row per axis with its completion (the service's formula over the shown answers)."""
+        current = self.axes.currentRow()
+        self.axes.blockSignals(True)
+        self.axes.clear()
+        self._axis_rows: list[int] = []
+        seen: dict[int, list[EntryView]] = {}
+        for e in self.model.entries:
+            seen.setdefault(e.axis_number, []).append(e)
+        for number, entries in seen.items():
+            percent = scoring.completion((e.status, e.progress) for e in entries)
+            item = QListWidgetItem(
+                f"{shown_number(number)}. ({shown_percent(percent)}) {entries[0].axis_title}"
+            )
+            item.setToolTip(entries[0].axis_title)
+            item.setData(Qt.ItemDataRole.UserRole, number)
+            self.axes.addItem(item)
+            self._axis_rows.append(self.model.row_of(entries[0].id))
+        if 0 <= current < self.axes.count():
+            self.axes.setCurrentRow(current)
+        self.axes.blockSignals(False)
+
+    def _axis_chosen(self, index: int) -> None:
+        if 0 <= index < len(self._axis_rows):
+            self.select_row(self._axis_rows[index])
+
+    def select_row(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        self._flush()
+        self.show_entry(self.model.entries[current.row()])
+
+    def show_entry(self, e: EntryView) -> None:
+        self._loading = True
+        try:
+            self._current = e
+            self.error_label.clear()
+            for w in (self.progress, self.value):
+                w.setStyleSheet("")
+            self.item_label.setText(f"{shown_number(e.item_code)} — {e.title}")
+            self.basis_label.setText(e.legal_basis or "—")
+            self.lead_label.setText(e.lead_unit or "—")
+            self.status.setCurrentIndex(max(0, self.status.findData(e.status)))
+            self.progress.setText("" if e.progress is None else shown_number(e.progress))
+            self.value.setText(shown_value(e.value))
+            self.value.setVisible(e.counts)
+            self.value_label.setVisible(e.counts)
+            self.value.setReadOnly(e.computed)
+            self.value.setToolTip(self.tr("Computed: change the records behind it") if e.computed else "")
+            self.source_label.setVisible(e.computed)
+            self.source_label.setText(self._source_text(e) if e.computed else "")
+            self.note.setPlainText(e.note)
+            self.subtasks.clear()
+            for i, text in enumerate(e.subtasks):
+                item = QListWidgetItem(text)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if i in e.subtasks_done else Qt.CheckState.Unchecked)
+                self.subtasks.addItem(item)
+            self.subtasks.setVisible(bool(e.subtasks))
+            self.subtasks_label.setVisible(bool(e.subtasks))
+            row = self.model.row_of(e.id)
+            self.previous_button.setEnabled(row > 0)
+            self.next_button.setEnabled(row < self.model.rowCount() - 1)
+            axis_index = next(
+                (
+                    i
+                    for i in range(self.axes.count())
+                    if self.axes.item(i).data(Qt.ItemDataRole.UserRole) == e.axis_number
+                ),
+                -1,
+            )
+            self.axes.blockSignals(True)
+            self.axes.setCurrentRow(axis_index)
+            self.axes.blockSignals(False)
+        finally:
+            self._loading = False
+        self._load_evidence()
+
+    def _source_text(self, e: EntryView) -> str:
+        source = e.computed_source or {}
+        kinds = {
+            "cases": self.tr("violation cases"),
+            "inspections": self.tr("inspections"),
+            "visits": self.tr("inspection visits"),
+        }
+        kind = kinds.get(str(source.get("kind", "")), str(source.get("kind", "")))
+        ids = source.get("ids") or []
+        text = self.tr("Computed from {count} records of {kind}; it cannot be changed by hand.").format(
+            count=shown_number(len(ids)), kind=kind
+        )
+        formula = source.get("formula")
+        if formula:
+            text += "\n" + self.tr("Formula: {formula}").format(formula=formula)
+        return text
+
+    def _load_evidence(self) -> None:
+        self.evidence_list.clear()
+        e = self._current
+        if e is None:
+            return
+        for info in evidence.list_for(self.ctx.store, self.ctx.actor, ENTRY_OWNER, e.id):
+            item = QListWidgetItem(f"{info.filename} ({info.size_label})")
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            self.evidence_list.addItem(item)
+        has = self.evidence_list.count() > 0
+        if has:
+            self.evidence_list.setCurrentRow(0)
+        self.open_button.setEnabled(has)
+        self.remove_button.setEnabled(has and self.editable)
+
+    # ------------------------------------------------------------------ saving
+    def _status_changed(self, _index: int) -> None:
+        if not self._loading:
+            self._save({"status": self.status.currentData()})
+
+    def _subtask_changed(self, _item: QListWidgetItem) -> None:
+        if self._loading:
+            return
+        done = [
+            i
+            for i in range(self.subtasks.count())
+            if self.subtasks.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        self._save({"subtasks_done": done})
+
+    def _field_left(self, field: str) -> None:
+        if self._loading or self._current is None or not self.editable:
+            return
+        e = self._current
+        if field == "progress":
+            shown = "" if e.progress is None else shown_number(e.progress)
+            text = self.progress.text().strip()
+            if text != shown:
+                self._save({"progress": text or None}, self.progress)
+        elif field == "value":
+            if not e.counts or e.computed:
+                return
+            text = self.value.text().strip()
+            if text != shown_value(e.value):
+                self._save({"value": text or None}, self.value)
+        elif field == "note" and self.note.toPlainText().strip() != e.note:
+            self._save({"note": self.note.toPlainText()})
+
+    def _flush(self) -> None:
+        """Save whatever field is still being typed in (before moving away)."""
+        for field in ("progress", "value", "note"):
+            self._field_left(field)
+
+    def _save(self, fields: dict[str, Any], widget: QWidget | None = None, record_undo: bool = True) -> bool:
+        e = self._current
+        if e is None:
+            return False
+        try:
+            result = checklists.save_entry(self.ctx.store, self.ctx.actor, e.id, **fields)
+        except UserError as exc:
+            self.error_label.setText(exc.fa)
+            self.saved_label.clear()
+            if widget is not None:
+                widget.setStyleSheet(ERROR_STYLE)
+            return False
+        self.error_label.clear()
+        if widget is not None:
+            widget.setStyleSheet("")
+        if result.changed and record_undo:
+            previous = result.previous.as_fields()
+            self._undo.append(_Undo(e.id, {k: previous[k] for k in fields}))
+            self.undo_button.setEnabled(True)
+        self._applied(result)
+        return True
+
+    def _applied(self, result: checklists.SaveResult) -> None:
+        entry = result.entry
+        self.model.replace(entry)
+        if self._current is not None and self._current.id == entry.id:
+            self._current = entry
+        if self.summary is not None:
+            self.summary = checklists.ChecklistSummary(
+                **{**self.summary.__dict__, "completion": result.completion}
+            )
+        self._show_completion(result.completion)
+        self._fill_axes()
+        self.saved_label.setText(self.tr("Saved"))
+        self.saved.emit(entry.id)
+        self.completion_changed.emit(result.completion)
+
+    def undo(self) -> None:
+        """Put back the values the last saved edit replaced."""
+        if not self._undo:
+            return
+        step = self._undo.pop()
+        row = self.model.row_of(step.entry_id)
+        if row >= 0:
+            self.table.selectionModel().blockSignals(True)
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.selectionModel().blockSignals(False)
+            self._current = self.model.entries[row]
+        if self._save(step.fields, record_undo=False) and self._current is not None:
+            self.show_entry(self._current)
+            self.saved_label.setText(self.tr("Undone and saved"))
+        self.undo_button.setEnabled(bool(self._undo))
+
+    @property
+    def undo_depth(self) -> int:
+        return len(self._undo)
+
+    def move(self, step: int) -> None:
+        row = self.table.currentIndex().row() + step
+        if 0 <= row < self.model.rowCount():
+            self._flush()
+            self.select_row(row)
+            self.status.setFocus()
+
+    def hideEvent(self, e: Any) -> None:
+        self._flush()
+        super().hideEvent(e)
+
+    # ------------------------------------------------------------------ evidence
+    def attach_evidence(self) -> None:
+        e = self._current
+        if e is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Attach evidence"),
+            "",
+            self.tr(
+                "Documents and images (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx "
+                "*.xls *.xlsx *.odt *.ods *.txt);;All files (*)"
+            ),
+        )
+        if path:
+            self.attach_file(path)
+
+    def attach_file(self, path: str) -> None:
+        """Store a file as evidence of the current indicator (hashing runs off the GUI thread)."""
+        e = self._current
+        if e is None:
+            return
+        store, actor, entry_id = self.ctx.store, self.ctx.actor, e.id
+
+        def done(_info: object) -> None:
+            self._refresh_entry(entry_id)
+            self.saved_label.setText(self.tr("Saved"))
+
+        run_task(
+            self,
+            lambda _report: evidence.attach(store, actor, ENTRY_OWNER, entry_id, path),
+            done,
+            title=self.tr("Storing the file…"),
+        )
+
+    def _refresh_entry(self, entry_id: str) -> None:
+        entry = checklists.get_entry(self.ctx.store, self.ctx.actor, entry_id)
+        self.model.replace(entry)
+        if self._current is not None and self._current.id == entry_id:
+            self._current = entry
+            self._load_evidence()
+
+    def _chosen_evidence(self) -> str | None:
+        item = self.evidence_list.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def open_evidence(self) -> None:
+        evidence_id = self._chosen_evidence()
+        if evidence_id is None:
+            return
+        try:
+            path = evidence.path_of(self.ctx.store, evidence.get(self.ctx.store, evidence_id))
+        except UserError as exc:
+            show_exception(self, exc)
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def remove_evidence(self) -> None:
+        evidence_id = self._chosen_evidence()
+        if evidence_id is None or self._current is None:
+            return
+        if not confirm(self, self.tr("Remove evidence"), self.tr("Remove this file from the indicator?")):
+            return
+        try:
+            evidence.detach(self.ctx.store, self.ctx.actor, evidence_id)
+        except UserError as exc:
+            show_exception(self, exc)
+            return
+        self._refresh_entry(self._current.id)
+
+    # ------------------------------------------------------------------ whole checklist
+    def submit(self) -> None:
+        self._flush()
+        if not confirm(
+            self, self.tr("Send for review"), self.tr("Send this checklist to headquarters for review?")
+        ):
+            return
+        try:
+            self.summary = checklists.submit(self.ctx.store, self.ctx.actor, self.checklist_id)
+        except UserError as exc:
+            show_exception(self, exc)
+            return
+        self._show_summary()
+
+    def print_filled(self) -> None:
+        from integrity_desktop.ui.screens.checklists import print_filled_checklist
+
+        self._flush()
+        print_filled_checklist(self, self.ctx, self.checklist_id)
+
+    def export_excel(self) -> None:
+        from integrity_desktop.ui.screens.checklists import export_checklists
+
+        self._flush()
+        export_checklists(self, self.ctx, [self.checklist_id])
+
+    def import_excel(self) -> None:
+        from integrity_desktop.ui.screens.checklists import import_workbook
+
+        self._flush()
+        if import_workbook(self, self.ctx):
+            self.reload()

@@ -1,0 +1,516 @@
+"""Templates: the checklist templates in the store; at HQ the admin authors new ones.
+
+A template or a new version starts as a draft; its axes and indicators can be edited while it is
+a draft that no checklist has used; publishing makes it available to checklists.  The services
+enforce these rules; this screen only hides what cannot be done.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrity_desktop.digits import to_ascii_digits
+from integrity_desktop.errors import UserError
+from integrity_desktop.services import templates
+from integrity_desktop.services.templates import ItemView, TemplateSummary, TemplateView
+from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets.messages import confirm, show_exception
+
+HQ = "hq"
+
+
+class _Table(QAbstractTableModel):
+    """A small read-only table of plain rows; ``columns`` are (header, row -> text)."""
+
+    def __init__(self, columns: list[tuple[str, Any]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section][0]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.columns[index.column()][1](self.rows[index.row()])
+        return None
+
+
+def _table(model: QAbstractTableModel, stretch: int) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.setAlternatingRowColors(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #c62828")
+    return label
+
+
+def _latin(edit: QLineEdit) -> QLineEdit:
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    return edit
+
+
+class NewTemplateDialog(QDialog):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.created: TemplateSummary | None = None
+        self.setWindowTitle(self.tr("New template"))
+        self.setMinimumWidth(520)
+        self.code = _latin(QLineEdit())
+        self.code.setObjectName("code")
+        self.code.setPlaceholderText("service-desk")
+        self.title_fa = QLineEdit()
+        self.title_fa.setObjectName("title_fa")
+        self.title_en = _latin(QLineEdit())
+        self.title_en.setObjectName("title_en")
+        self.error = _error_label()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.create)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Code (Latin):"), self.code)
+        form.addRow(self.tr("Persian title:"), self.title_fa)
+        form.addRow(self.tr("English title:"), self.title_en)
+        form.addRow(self.error)
+        form.addRow(buttons)
+
+    def create(self) -> None:
+        try:
+            self.created = templates.create_template(
+                self.ctx.store, self.ctx.actor, self.code.text(), self.title_fa.text(), self.title_en.text()
+            )
+        except UserError as exc:
+            self.error.setText(exc.fa)
+            return
+        self.accept()
+
+
+class SectionDialog(QDialog):
+    """A new axis of a draft template: its number and Persian title."""
+
+    def __init__(
+        self, ctx: UiContext, template_id: str, next_number: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.template_id = template_id
+        self.setWindowTitle(self.tr("New axis"))
+        self.setMinimumWidth(480)
+        self.number = QLineEdit(shown_number(next_number))
+        self.number.setObjectName("number")
+        self.title_fa = QLineEdit()
+        self.title_fa.setObjectName("title_fa")
+        self.error = _error_label()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.create)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Axis number:"), self.number)
+        form.addRow(self.tr("Title:"), self.title_fa)
+        form.addRow(self.error)
+        form.addRow(buttons)
+
+    def create(self) -> None:
+        text = to_ascii_digits(self.number.text()).strip()
+        if not text.isdigit() or not 0 < int(text) < 1000:
+            self.error.setText(self.tr("Write the axis number as a whole number, for example 9."))
+            return
+        try:
+            templates.add_section(
+                self.ctx.store, self.ctx.actor, self.template_id, int(text), self.title_fa.text()
+            )
+        except UserError as exc:
+            self.error.setText(exc.fa)
+            return
+        self.accept()
+
+
+class ItemDialog(QDialog):
+    """Add an indicator to an axis of a draft template, or edit one (``item`` given)."""
+
+    def __init__(
+        self, ctx: UiContext, view: TemplateView, item: ItemView | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.item = item
+        self.setWindowTitle(self.tr("Edit indicator") if item else self.tr("New indicator"))
+        self.setMinimumWidth(620)
+        self.section = QComboBox()
+        self.section.setObjectName("section")
+        for s in view.sections:
+            self.section.addItem(f"{shown_number(s.number)}. {s.title_fa}", s.id)
+        self.code = _latin(QLineEdit())
+        self.code.setObjectName("code")
+        self.code.setPlaceholderText("9/6")
+        self.title_fa = QPlainTextEdit()
+        self.title_fa.setObjectName("title_fa")
+        self.title_fa.setTabChangesFocus(True)
+        self.title_fa.setMaximumHeight(70)
+        self.legal_basis = QLineEdit()
+        self.lead_unit = QLineEdit()
+        self.partner_units = QLineEdit()
+        self.partner_units.setPlaceholderText(self.tr("separated by commas"))
+        self.subtasks = QPlainTextEdit()
+        self.subtasks.setTabChangesFocus(True)
+        self.subtasks.setPlaceholderText(self.tr("one sub-task per line"))
+        self.subtasks.setMaximumHeight(90)
+        self.counts = QCheckBox(self.tr("The indicator counts something (takes a numeric value)"))
+        self.error = _error_label()
+        if item is not None:
+            self.section.setCurrentIndex(max(0, self.section.findData(item.section_id)))
+            self.section.setEnabled(False)
+            self.code.setText(item.code)
+            self.code.setReadOnly(True)
+            self.title_fa.setPlainText(item.title_fa)
+            self.legal_basis.setText(item.legal_basis)
+            self.lead_unit.setText(item.lead_unit)
+            self.partner_units.setText("، ".join(item.partner_units))
+            self.subtasks.setPlainText("\n".join(item.subtasks))
+            self.counts.setChecked(item.counts)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Axis:"), self.section)
+        form.addRow(self.tr("Code:"), self.code)
+        form.addRow(self.tr("Title:"), self.title_fa)
+        form.addRow(self.tr("Legal basis:"), self.legal_basis)
+        form.addRow(self.tr("Lead unit:"), self.lead_unit)
+        form.addRow(self.tr("Partner units:"), self.partner_units)
+        form.addRow(self.tr("Sub-tasks:"), self.subtasks)
+        form.addRow(self.counts)
+        form.addRow(self.error)
+        form.addRow(buttons)
+
+    def fields(self) -> dict[str, Any]:
+        partners = self.partner_units.text().replace("،", ",").split(",")
+        return {
+            "title_fa": self.title_fa.toPlainText(),
+            "legal_basis": self.legal_basis.text(),
+            "lead_unit": self.lead_unit.text(),
+            "partner_units": partners,
+            "subtasks": self.subtasks.toPlainText().splitlines(),
+            "counts": self.counts.isChecked(),
+        }
+
+    def save(self) -> None:
+        try:
+            if self.item is None:
+                if self.section.currentData() is None:
+                    self.error.setText(self.tr("Add an axis to the template first."))
+                    return
+                templates.add_item(
+                    self.ctx.store,
+                    self.ctx.actor,
+                    str(self.section.currentData()),
+                    to_ascii_digits(self.code.text()),
+                    **self.fields(),
+                )
+            else:
+                templates.update_item(self.ctx.store, self.ctx.actor, self.item.id, **self.fields())
+        except UserError as exc:
+            self.error.setText(exc.fa)
+            return
+        self.accept()
+
+
+class TemplatesScreen(QWidget):
+    """Templates on the right, the chosen template's indicators on the left (reading order)."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("templates")
+        self.view: TemplateView | None = None
+        self.authoring = ctx.can("templates.author") and ctx.actor.office_code == HQ
+        origin = {"catalog": self.tr("catalogue"), "authored": self.tr("authored at HQ")}
+        status = {"draft": self.tr("draft"), "published": self.tr("published")}
+        self.template_model = _Table(
+            [
+                (self.tr("Title"), lambda t: t.title_fa),
+                (self.tr("Version"), lambda t: shown_number(t.version)),
+                (self.tr("State"), lambda t: status.get(t.status, t.status)),
+                (self.tr("Indicators"), lambda t: shown_number(t.item_count)),
+                (self.tr("Used"), lambda t: self.tr("yes") if t.used else self.tr("no")),
+                (self.tr("Origin"), lambda t: origin.get(t.origin, t.origin)),
+            ],
+            self,
+        )
+        self.template_table = _table(self.template_model, 0)
+        self.template_table.setObjectName("template_table")
+        self.template_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_template())
+        self.item_model = _Table(
+            [
+                (self.tr("Code"), lambda i: shown_number(i.code)),
+                (self.tr("Indicator"), lambda i: i.title_fa),
+                (self.tr("Lead unit"), lambda i: i.lead_unit),
+                (self.tr("Counts"), lambda i: self.tr("yes") if i.counts else ""),
+            ],
+            self,
+        )
+        self.item_table = _table(self.item_model, 1)
+        self.item_table.setObjectName("item_table")
+        self.item_table.activated.connect(lambda _i: self.edit_item())
+        self.detail_label = QLabel()
+        self.detail_label.setWordWrap(True)
+
+        self.new_button = QPushButton(self.tr("New template…"))
+        self.new_button.clicked.connect(self.new_template)
+        self.version_button = QPushButton(self.tr("New version…"))
+        self.version_button.clicked.connect(self.new_version)
+        self.section_button = QPushButton(self.tr("Add axis…"))
+        self.section_button.clicked.connect(self.add_section)
+        self.item_button = QPushButton(self.tr("Add indicator…"))
+        self.item_button.clicked.connect(self.add_item)
+        self.edit_button = QPushButton(self.tr("Edit indicator…"))
+        self.edit_button.clicked.connect(self.edit_item)
+        self.remove_button = QPushButton(self.tr("Remove indicator"))
+        self.remove_button.clicked.connect(self.remove_item)
+        self.publish_button = QPushButton(self.tr("Publish"))
+        self.publish_button.clicked.connect(self.publish)
+        self.blank_button = QPushButton(self.tr("Blank form…"))
+        self.blank_button.clicked.connect(self.print_blank)
+        authoring = (
+            self.new_button,
+            self.version_button,
+            self.section_button,
+            self.item_button,
+            self.edit_button,
+            self.remove_button,
+            self.publish_button,
+        )
+        for b in authoring:
+            b.setVisible(self.authoring)
+        buttons = QHBoxLayout()
+        for b in (*authoring, self.blank_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        note = QLabel(
+            self.tr(
+                "A version that has been published or used by a checklist never changes; to change it, "
+                "make a new version. Provinces receive templates from headquarters through sync."
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #607d8b")
+
+        items_panel = QWidget()
+        items_layout = QVBoxLayout(items_panel)
+        items_layout.setContentsMargins(0, 0, 0, 0)
+        items_layout.addWidget(self.detail_label)
+        items_layout.addWidget(self.item_table, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.template_table)
+        splitter.addWidget(items_panel)
+        splitter.setSizes([520, 700])
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(note)
+        layout.addWidget(splitter, 1)
+        order = [*authoring, self.blank_button, self.template_table, self.item_table]
+        for a, b in itertools.pairwise(order):
+            QWidget.setTabOrder(a, b)
+
+    def refresh(self, select_id: str | None = None) -> None:
+        keep = select_id or (self.view.summary.id if self.view else None)
+        rows = templates.list_templates(self.ctx.store, self.ctx.actor, include_drafts=True)
+        self.template_model.set_rows(rows)
+        row = next((i for i, t in enumerate(rows) if t.id == keep), 0)
+        if rows:
+            self.template_table.setCurrentIndex(self.template_model.index(row, 0))
+        self._show_template()
+
+    def current(self) -> TemplateSummary | None:
+        index = self.template_table.currentIndex()
+        return self.template_model.rows[index.row()] if index.isValid() else None
+
+    def _show_template(self) -> None:
+        summary = self.current()
+        if summary is None:
+            self.view = None
+            self.item_model.set_rows([])
+            self._update_buttons()
+            return
+        try:
+            self.view = templates.get_template(self.ctx.store, self.ctx.actor, summary.id)
+        except UserError as exc:
+            show_exception(self, exc)
+            return
+        self.item_model.set_rows(list(self.view.items))
+        self.detail_label.setText(
+            self.tr(
+                "<b>{title}</b><br>code {code}, version {version}: {axes} axes, {items} indicators"
+            ).format(
+                title=summary.title_fa,
+                code=summary.code,
+                version=shown_number(summary.version),
+                axes=shown_number(len(self.view.sections)),
+                items=shown_number(summary.item_count),
+            )
+        )
+        self._update_buttons()
+
+    def _draft(self) -> bool:
+        t = self.view.summary if self.view else None
+        return t is not None and t.status == "draft" and not t.used
+
+    def _update_buttons(self) -> None:
+        has = self.view is not None
+        draft = self._draft()
+        self.version_button.setEnabled(has)
+        for b in (
+            self.section_button,
+            self.item_button,
+            self.edit_button,
+            self.remove_button,
+            self.publish_button,
+        ):
+            b.setEnabled(draft)
+        self.blank_button.setEnabled(has)
+
+    def current_item(self) -> ItemView | None:
+        index = self.item_table.currentIndex()
+        return self.item_model.rows[index.row()] if index.isValid() else None
+
+    # ------------------------------------------------------------------ actions
+    def new_template(self) -> None:
+        dialog = NewTemplateDialog(self.ctx, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.created:
+            self.refresh(dialog.created.id)
+
+    def new_version(self) -> None:
+        if self.view is None:
+            return
+        try:
+            created = templates.new_version(self.ctx.store, self.ctx.actor, self.view.summary.id)
+        except UserError as exc:
+            show_exception(self, exc)
+            return
+        self.refresh(created.id)
+
+    def add_section(self) -> None:
+        if self.view is None:
+            return
+        numbers = [s.number for s in self.view.sections]
+        dialog = SectionDialog(self.ctx, self.view.summary.id, max(numbers, default=0) + 1, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def add_item(self) -> None:
+        if self.view is None:
+            return
+        if ItemDialog(self.ctx, self.view, None, self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def edit_item(self) -> None:
+        item = self.current_item()
+        if self.view is None or item is None or not self._draft():
+            return
+        if ItemDialog(self.ctx, self.view, item, self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def remove_item(self) -> None:
+        item = self.current_item()
+        if item is None:
+            return
+        if not confirm(
+            self,
+            self.tr("Remove indicator"),
+            self.tr("Remove indicator {code} from this draft?").format(code=shown_number(item.code)),
+        ):
+            return
+        try:
+            templates.remove_item(self.ctx.store, self.ctx.actor, item.id)
+        except UserError as exc:
+            show_exception(self, exc)
+        self.refresh()
+
+    def publish(self) -> None:
+        if self.view is None:
+            return
+        if not confirm(
+            self,
+            self.tr("Publish"),
+            self.tr("After publishing, this version can no longer change. Publish it?"),
+        ):
+            return
+        try:
+            templates.publish(self.ctx.store, self.ctx.actor, self.view.summary.id)
+        except UserError as exc:
+            show_exception(self, exc)
+        self.refresh()
+
+    def print_blank(self) -> None:
+        from integrity_desktop.ui.screens.checklists import print_blank_form
+
+        if self.view is not None:
+            print_blank_form(self, self.ctx, self.view.summary.id)
+
+    def screenshot_states(self) -> list[tuple[str, QWidget]]:
+        if self.view is None:
+            return []
+        dialog = ItemDialog(self.ctx, self.view, self.view.items[0] if self.view.items else None, self)
+        dialog.adjustSize()
+        return [("indicator", dialog)]

@@ -1,0 +1,117 @@
+"""Preview a generated PDF inside the app and print it through the system printer.
+
+The PDF itself is shown (``QPdfDocument`` + ``QPdfView``), not ``QPrintPreviewDialog``: the latter
+misplaced punctuation in mixed Persian/Latin lines while the PDF was right (see QT.md).
+Printing renders each page of the same PDF onto a ``QPrinter`` chosen in ``QPrintDialog``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QPainter, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrity_desktop.ui.text import shown_number
+
+
+class PdfPreviewDialog(QDialog):
+    """A dialog showing ``path``; ``Print…`` sends the same pages to a printer.
+
+    Attributes: ``document`` (QPdfDocument), ``view`` (QPdfView), ``pages_label``.
+    """
+
+    def __init__(self, path: str | Path, title: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self.setWindowTitle(title or self.tr("Print preview"))
+        self.resize(900, 760)
+        self.document = QPdfDocument(self)
+        self.document.load(str(self.path))
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        # A page is a page: keep the viewer's own direction, whatever the app's.
+        self.view.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.pages_label = QLabel(
+            self.tr("{pages} pages").format(pages=shown_number(self.document.pageCount()))
+        )
+        self.file_label = QLabel(str(self.path))
+        self.file_label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button.setDefault(True)
+        self.print_button.clicked.connect(self.print_document)
+        self.open_button = QPushButton(self.tr("Open in the system viewer"))
+        self.open_button.clicked.connect(self.open_external)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.clicked.connect(self.reject)
+        bar = QHBoxLayout()
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.open_button)
+        bar.addWidget(self.pages_label)
+        bar.addStretch(1)
+        bar.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.file_label)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
+
+    def print_document(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.path.stem)
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, max(1, self.document.pageCount()))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.render_to(printer)
+
+    def render_to(self, printer: QPrinter) -> int:
+        """Draw every page (or the chosen range) on ``printer``; returns the pages printed."""
+        count = self.document.pageCount()
+        first, last = 1, count
+        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+            first, last = printer.fromPage(), min(count, printer.toPage() or count)
+        painter = QPainter()
+        if not painter.begin(printer):
+            return 0
+        printed = 0
+        try:
+            for number in range(first, last + 1):
+                if printed:
+                    printer.newPage()
+                target = printer.pageLayout().paintRectPixels(printer.resolution())
+                size = self.document.pagePointSize(number - 1)
+                scale = min(target.width() / max(1.0, size.width()),
+                            target.height() / max(1.0, size.height()))
+                pixels = QSize(int(size.width() * scale), int(size.height() * scale))
+                image = self.document.render(number - 1, pixels)
+                painter.fillRect(0, 0, pixels.width(), pixels.height(), QColor("white"))
+                painter.drawImage(0, 0, image)  # render() gives a transparent background
+                printed += 1
+        finally:
+            painter.end()
+        return printed
+
+    def open_external(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path)))
+
+
+def preview_pdf(parent: QWidget | None, path: str | Path, title: str = "") -> PdfPreviewDialog:
+    """Show the preview (modal) and return the dialog."""
+    dialog = PdfPreviewDialog(path, title, parent)
+    dialog.exec()
+    return dialog
