@@ -41,6 +41,7 @@ class ReportSpec:
 REPORT_MODULES: list[str] = [
     "integrity_desktop.reports.case_reports",
     "integrity_desktop.reports.checklist_reports",
+    "integrity_desktop.reports.inspection_reports",
 ]
 
 
