@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -58,12 +59,6 @@ ALL = object()  # "no filter" in the filter combos
 PERIOD_KINDS = ("year", "half", "quarter", "month")
 
 
-def tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("ChecklistActions", text)
-
-
 def shown_percent(value: float | None) -> str:
     return "—" if value is None else shown_number(round(value)) + "٪"
 
@@ -103,8 +98,10 @@ def print_filled_checklist(parent: QWidget, ctx: UiContext, checklist_id: str) -
     run_task(
         parent,
         lambda _r: checklist_pdf.filled(store, actor, checklist_id, out),
-        lambda path: _preview(parent, Path(path), tr("Filled checklist")),
-        title=tr("Preparing the PDF…"),
+        lambda path: _preview(
+            parent, Path(path), QCoreApplication.translate("ChecklistActions", "Filled checklist")
+        ),
+        title=QCoreApplication.translate("ChecklistActions", "Preparing the PDF…"),
     )
 
 
@@ -125,8 +122,10 @@ def print_blank_form(
         lambda _r: checklist_pdf.blank_form(
             store, actor, template_id, out, unit_id=unit_id, period_code=period_code
         ),
-        lambda path: _preview(parent, Path(path), tr("Blank form")),
-        title=tr("Preparing the PDF…"),
+        lambda path: _preview(
+            parent, Path(path), QCoreApplication.translate("ChecklistActions", "Blank form")
+        ),
+        title=QCoreApplication.translate("ChecklistActions", "Preparing the PDF…"),
     )
 
 
@@ -143,7 +142,10 @@ def export_checklists(
 
     if path is None:
         path, _ = QFileDialog.getSaveFileName(
-            parent, tr("Export to Excel"), str(Path.home() / "checklists.xlsx"), tr("Excel workbook (*.xlsx)")
+            parent,
+            QCoreApplication.translate("ChecklistActions", "Export to Excel"),
+            str(Path.home() / "checklists.xlsx"),
+            QCoreApplication.translate("ChecklistActions", "Excel workbook (*.xlsx)"),
         )
         if not path:
             return
@@ -154,8 +156,10 @@ def export_checklists(
     def done(summary: Any) -> None:
         show_info(
             parent,
-            tr("Export to Excel"),
-            tr("{rows} rows in {sheets} sheets were written to {path}.").format(
+            QCoreApplication.translate("ChecklistActions", "Export to Excel"),
+            QCoreApplication.translate(
+                "ChecklistActions", "{rows} rows in {sheets} sheets were written to {path}."
+            ).format(
                 rows=shown_number(summary.rows), sheets=shown_number(len(summary.sheets)), path=summary.path
             ),
         )
@@ -168,7 +172,7 @@ def export_checklists(
             store, actor, target, period_code=period_code, checklist_ids=checklist_ids
         ),
         done,
-        title=tr("Writing the workbook…"),
+        title=QCoreApplication.translate("ChecklistActions", "Writing the workbook…"),
     )
 
 
@@ -238,7 +242,10 @@ def import_workbook(
 
     if path is None:
         path, _ = QFileDialog.getOpenFileName(
-            parent, tr("Import workbook"), str(Path.home()), tr("Excel workbook (*.xlsx)")
+            parent,
+            QCoreApplication.translate("ChecklistActions", "Import workbook"),
+            str(Path.home()),
+            QCoreApplication.translate("ChecklistActions", "Excel workbook (*.xlsx)"),
         )
         if not path:
             return
@@ -253,10 +260,11 @@ def import_workbook(
             return
         show_info(
             parent,
-            tr("Import workbook"),
-            tr("The workbook was imported: {updated} indicators changed, {unchanged} unchanged.").format(
-                updated=shown_number(summary.updated), unchanged=shown_number(summary.unchanged)
-            ),
+            QCoreApplication.translate("ChecklistActions", "Import workbook"),
+            QCoreApplication.translate(
+                "ChecklistActions",
+                "The workbook was imported: {updated} indicators changed, {unchanged} unchanged.",
+            ).format(updated=shown_number(summary.updated), unchanged=shown_number(summary.unchanged)),
         )
         if on_applied is not None:
             on_applied(summary)
@@ -265,7 +273,7 @@ def import_workbook(
         parent,
         lambda _r: checklist_excel.import_workbook(store, actor, source),
         done,
-        title=tr("Checking the workbook…"),
+        title=QCoreApplication.translate("ChecklistActions", "Checking the workbook…"),
     )
 
 

@@ -385,8 +385,11 @@ class DashboardScreen(QWidget):
         categories.append([shown_number(Period.parse(p.period_code).number) for p in points])
         if points:
             first = Period.parse(points[0].period_code)
-            kinds = {"quarter": self.tr("Quarter of {year}"), "month": self.tr("Month of {year}"),
-                     "half": self.tr("Half-year of {year}")}
+            kinds = {
+                "quarter": self.tr("Quarter of {year}"),
+                "month": self.tr("Month of {year}"),
+                "half": self.tr("Half-year of {year}"),
+            }
             year = shown_number(str(first.year))
             categories.setTitleText(kinds.get(first.kind, "{year}").format(year=year))
         values = QValueAxis()

@@ -95,8 +95,9 @@ class PdfPreviewDialog(QDialog):
                     printer.newPage()
                 target = printer.pageLayout().paintRectPixels(printer.resolution())
                 size = self.document.pagePointSize(number - 1)
-                scale = min(target.width() / max(1.0, size.width()),
-                            target.height() / max(1.0, size.height()))
+                scale = min(
+                    target.width() / max(1.0, size.width()), target.height() / max(1.0, size.height())
+                )
                 pixels = QSize(int(size.width() * scale), int(size.height() * scale))
                 image = self.document.render(number - 1, pixels)
                 painter.fillRect(0, 0, pixels.width(), pixels.height(), QColor("white"))

@@ -1,0 +1,190 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fa" sourcelanguage="en">
+<context>
+    <name>ChecklistEditor</name>
+    <message>
+        <source>Print…</source>
+        <translation>چاپ…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>خروجی اکسل…</translation>
+    </message>
+    <message>
+        <source>Import workbook…</source>
+        <translation>ورود کارپوشهٔ اکسل…</translation>
+    </message>
+    <message>
+        <source>Send for review</source>
+        <translation>ارسال برای بررسی</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>واگرد</translation>
+    </message>
+    <message>
+        <source>Undo the last saved edit (Ctrl+Z)</source>
+        <translation>واگرد آخرین تغییر ذخیره‌شده (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>شاخص</translation>
+    </message>
+    <message>
+        <source>0 to 100</source>
+        <translation>۰ تا ۱۰۰</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>مقدار:</translation>
+    </message>
+    <message>
+        <source>Sub-tasks:</source>
+        <translation>زیرفعالیت‌ها:</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>پیوست فایل…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>برداشتن</translation>
+    </message>
+    <message>
+        <source>Previous indicator</source>
+        <translation>شاخص قبلی</translation>
+    </message>
+    <message>
+        <source>Ctrl+PgUp</source>
+        <translation>Ctrl+PgUp</translation>
+    </message>
+    <message>
+        <source>Next indicator</source>
+        <translation>شاخص بعدی</translation>
+    </message>
+    <message>
+        <source>Ctrl+PgDown</source>
+        <translation>Ctrl+PgDown</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>مبنای قانونی:</translation>
+    </message>
+    <message>
+        <source>Lead unit:</source>
+        <translation>واحد مسئول:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>وضعیت:</translation>
+    </message>
+    <message>
+        <source>Progress (%):</source>
+        <translation>پیشرفت (٪):</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>یادداشت:</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>مستندات:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{template}&lt;/b&gt;&lt;br&gt;{unit} — {period} — {status}</source>
+        <translation>&lt;b&gt;{template}&lt;/b&gt;&lt;br&gt;{unit} — {period} — {status}</translation>
+    </message>
+    <message>
+        <source>Completion: {percent}</source>
+        <translation>درصد تکمیل: {percent}</translation>
+    </message>
+    <message>
+        <source>Computed: change the records behind it</source>
+        <translation>محاسبه‌شده: سوابق پشت آن را اصلاح کنید</translation>
+    </message>
+    <message>
+        <source>violation cases</source>
+        <translation>پرونده‌های تخلف</translation>
+    </message>
+    <message>
+        <source>inspections</source>
+        <translation>بازرسی‌ها</translation>
+    </message>
+    <message>
+        <source>inspection visits</source>
+        <translation>بازدیدهای بازرسی</translation>
+    </message>
+    <message>
+        <source>Computed from {count} records of {kind}; it cannot be changed by hand.</source>
+        <translation>محاسبه‌شده از {count} سابقهٔ {kind}؛ دستی تغییر نمی‌کند.</translation>
+    </message>
+    <message>
+        <source>Formula: {formula}</source>
+        <translation>فرمول: {formula}</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>ذخیره شد</translation>
+    </message>
+    <message>
+        <source>Undone and saved</source>
+        <translation>واگرد شد و ذخیره شد</translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation>پیوست کردن مستند</translation>
+    </message>
+    <message>
+        <source>Documents and images (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt *.ods *.txt);;All files (*)</source>
+        <translation>سندها و تصویرها (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx *.xls *.xlsx *.odt *.ods *.txt);;همهٔ فایل‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Storing the file…</source>
+        <translation>در حال ذخیرهٔ فایل…</translation>
+    </message>
+    <message>
+        <source>Remove evidence</source>
+        <translation>برداشتن پیوست</translation>
+    </message>
+    <message>
+        <source>Remove this file from the indicator?</source>
+        <translation>این فایل از پیوست‌های شاخص برداشته شود؟</translation>
+    </message>
+    <message>
+        <source>Send this checklist to headquarters for review?</source>
+        <translation>این چک‌لیست برای بررسی به ستاد فرستاده شود؟</translation>
+    </message>
+</context>
+<context>
+    <name>EntryTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>کد</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>شاخص</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>پیشرفت</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>مقدار</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>پیوست</translation>
+    </message>
+</context>
+</TS>
