@@ -1,60 +1,29 @@
-"""Helpers and fixtures for the sync tests: stores of several offices with their own clock
-nodes, trust between them, and bundle export/import through the real services."""
+"""Helpers for the sync tests: trust between stores and bundle export/import through the real
+services, and re-writing bundles to forge them.  Fixtures are in ``sync_fixtures``."""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import json
-import secrets
-import sqlite3
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import minisign
-import pytest
 
-from integrity_desktop.db.store import Store, open_store
+from integrity_desktop.db.store import Store
 from integrity_desktop.permissions import Actor
 from integrity_desktop.services import keys
-from integrity_desktop.services.stores import init_store
 from integrity_desktop.sync import bundle_format as bf
 from integrity_desktop.sync.export import ExportResult, export_bundle
 from integrity_desktop.sync.merge import ImportSummary, import_bundle
 from integrity_desktop.sync.trust import add_key
 
-from .conftest import ADMIN_PASSWORD, PASSPHRASE, copy_store
+from .conftest import PASSPHRASE
 
 _SIGNING: dict[str, minisign.SecretKey] = {}
-
-
-@pytest.fixture(scope="session")
-def isfahan_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template-isfahan") / "store.sqlite"
-    init_store(str(path), "isfahan", ADMIN_PASSWORD, PASSPHRASE).dispose()
-    return path
-
-
-@pytest.fixture
-def fresh(tmp_path: Path) -> Iterator[Callable[[Path, str], Store]]:
-    """fresh(template, name) -> an open copy with its own clock node (a separate PC)."""
-    opened: list[Store] = []
-
-    def make(template: Path, name: str) -> Store:
-        path = copy_store(template, tmp_path / name / "store.sqlite")
-        with sqlite3.connect(path) as con:
-            con.execute("UPDATE store_meta SET value=? WHERE key='node_id'",
-                        (secrets.token_hex(4),))
-        con.close()
-        store = open_store(str(path))
-        opened.append(store)
-        return store
-
-    yield make
-    for store in opened:
-        store.dispose()
 
 
 def admin(store: Store) -> Actor:

@@ -34,12 +34,10 @@ from integrity_desktop.sync.digest import store_digest
 from integrity_desktop.sync.export import evidence_path
 
 from .conftest import PASSPHRASE
-from .sync_helpers import (  # noqa: F401  (fixtures)
+from .sync_helpers import (
     admin,
     export,
-    fresh,
     import_,
-    isfahan_template,
     jsonl,
     lines,
     read_members,
@@ -47,6 +45,8 @@ from .sync_helpers import (  # noqa: F401  (fixtures)
     trust,
     write_bundle,
 )
+
+pytest_plugins = ("tests.sync_fixtures",)  # fixtures: fresh, isfahan_template
 
 Fresh = Callable[[Path, str], Store]
 

@@ -15,18 +15,18 @@ from integrity_desktop.sync.digest import store_digest
 from integrity_desktop.sync.trust import revoke
 from integrity_desktop.sync.verify import BundleRefused
 
-from .sync_helpers import (  # noqa: F401  (fixtures)
+from .sync_helpers import (
     admin,
     export,
-    fresh,
     import_,
-    isfahan_template,
     read_members,
     signing_key,
     trust,
     write_bundle,
 )
 from .test_sync_roundtrip import add_unit
+
+pytest_plugins = ("tests.sync_fixtures",)  # fixtures: fresh, isfahan_template
 
 Fresh = Callable[[Path, str], Store]
 

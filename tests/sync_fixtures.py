@@ -1,0 +1,43 @@
+"""Fixtures of the sync tests (loaded with ``pytest_plugins``): stores of several offices,
+each copy with its own clock node as if it were a separate PC."""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from integrity_desktop.db.store import Store, open_store
+from integrity_desktop.services.stores import init_store
+
+from .conftest import ADMIN_PASSWORD, PASSPHRASE, copy_store
+
+
+@pytest.fixture(scope="session")
+def isfahan_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template-isfahan") / "store.sqlite"
+    init_store(str(path), "isfahan", ADMIN_PASSWORD, PASSPHRASE).dispose()
+    return path
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[Callable[[Path, str], Store]]:
+    """fresh(template, name) -> an open copy with its own clock node (a separate PC)."""
+    opened: list[Store] = []
+
+    def make(template: Path, name: str) -> Store:
+        path = copy_store(template, tmp_path / name / "store.sqlite")
+        with sqlite3.connect(path) as con:
+            con.execute("UPDATE store_meta SET value=? WHERE key='node_id'",
+                        (secrets.token_hex(4),))
+        con.close()
+        store = open_store(str(path))
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.dispose()
