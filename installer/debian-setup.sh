@@ -47,7 +47,7 @@ case "$mode" in
   test)
     export QT_QPA_PLATFORM=offscreen INTEGRITY_TEST_PG=1
     .venv/bin/ruff check integrity_desktop tests
-    exec .venv/bin/python -m pytest -q -p no:cacheprovider
+    .venv/bin/python -m pytest -q -p no:cacheprovider
     ;;
   *)
     echo "usage: bash installer/debian-setup.sh run|test" >&2

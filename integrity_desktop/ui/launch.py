@@ -19,6 +19,7 @@ from integrity_desktop.errors import StoreError, UserError
 from integrity_desktop.paths import data_home, resolve_store_location
 from integrity_desktop.permissions import Actor
 from integrity_desktop.ui.app import create_application
+from integrity_desktop.ui.main_window import MainWindow
 
 
 def seconds_since_process_start(fallback: float) -> float:
@@ -121,7 +122,6 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
             return 1
         actor = dialog.actor
     from integrity_desktop.ui.context import UiContext
-    from integrity_desktop.ui.main_window import MainWindow
 
     window = MainWindow(UiContext(store, actor, args.lang))
     if args.startup_probe:
@@ -136,6 +136,8 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
         store.dispose()
         return 0
     window.show()
+    if args.open:
+        _open_bundle(window, args.open)
     _start_housekeeping(window, store, actor)
     code = app.exec()
     if store.path is not None:
@@ -147,6 +149,16 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
             print(exc.message(args.lang), file=sys.stderr)
     store.dispose()
     return int(code)
+
+
+def _open_bundle(window: MainWindow, path: str) -> None:
+    """A double-clicked bundle: go to the sync screen and start its import (dry run first)."""
+    if "sync" not in window.screen_keys:
+        return
+    screen = window.show_screen("sync")
+    start = getattr(screen, "start_import", None)
+    if callable(start):
+        QTimer.singleShot(0, lambda: start(path))
 
 
 def _start_housekeeping(window: QWidget, store: Store, actor: Actor) -> None:
