@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["fa", "en"], default="fa", help="interface language")
     parser.add_argument("--demo", action="store_true", help="open (creating if needed) a demo store")
     parser.add_argument("--self-test", action="store_true", help="check resources and exit")
+    parser.add_argument("--open", metavar="BUNDLE", help="open the import screen for a sync bundle")
     parser.add_argument(
         "--startup-probe", action="store_true",
         help="sign in from INTEGRITY_USER/INTEGRITY_PASSWORD, paint, print seconds, exit",
