@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from integrity_desktop.db.base import ID, Base, Synced
@@ -15,7 +15,10 @@ class Case(Synced, Base):
 
     __tablename__ = "cases"
     __sync_type__ = "case"
-    __table_args__ = (UniqueConstraint("office_code", "case_number"),)
+    __table_args__ = (
+        UniqueConstraint("office_code", "case_number"),
+        Index("ix_cases_year_seq", "year", "seq"),  # the register's order, paged at 100k cases
+    )
 
     case_number: Mapped[str] = mapped_column(String(40))
     year: Mapped[int] = mapped_column(index=True)
@@ -43,7 +46,7 @@ class CaseEvent(Synced, Base):
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
     stage: Mapped[str] = mapped_column(String(24))
     follows_id: Mapped[str | None] = mapped_column(ID)
-    event_date: Mapped[date]
+    event_date: Mapped[date] = mapped_column(index=True)  # statistics select steps by period
     note: Mapped[str] = mapped_column(Text, default="")
     penalty_code: Mapped[str | None] = mapped_column(String(40))
     board_code: Mapped[str | None] = mapped_column(String(40))

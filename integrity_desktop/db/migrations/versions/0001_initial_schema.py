@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 14:45:06.587166
+Create Date: 2026-11-23 14:54:52.018850
 """
 from __future__ import annotations
 
@@ -278,6 +278,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_cases_reported_on'), ['reported_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_cases_state'), ['state'], unique=False)
         batch_op.create_index(batch_op.f('ix_cases_year'), ['year'], unique=False)
+        batch_op.create_index('ix_cases_year_seq', ['year', 'seq'], unique=False)
 
     op.create_table('checklists',
     sa.Column('template_id', sa.String(length=36), nullable=False),
@@ -387,6 +388,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('case_events', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_case_events_case_id'), ['case_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_case_events_event_date'), ['event_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_case_events_hlc'), ['hlc'], unique=False)
         batch_op.create_index(batch_op.f('ix_case_events_office_code'), ['office_code'], unique=False)
 
@@ -549,6 +551,7 @@ def downgrade() -> None:
     with op.batch_alter_table('case_events', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_case_events_office_code'))
         batch_op.drop_index(batch_op.f('ix_case_events_hlc'))
+        batch_op.drop_index(batch_op.f('ix_case_events_event_date'))
         batch_op.drop_index(batch_op.f('ix_case_events_case_id'))
 
     op.drop_table('case_events')
@@ -578,6 +581,7 @@ def downgrade() -> None:
 
     op.drop_table('checklists')
     with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.drop_index('ix_cases_year_seq')
         batch_op.drop_index(batch_op.f('ix_cases_year'))
         batch_op.drop_index(batch_op.f('ix_cases_state'))
         batch_op.drop_index(batch_op.f('ix_cases_reported_on'))
