@@ -7,6 +7,10 @@
         <translation>پیشخوان</translation>
     </message>
     <message>
+        <source>Inspections</source>
+        <translation>بازرسی‌ها</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>

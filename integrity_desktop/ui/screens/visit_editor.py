@@ -1,0 +1,462 @@
+"""One inspection visit: date, unit, kind, inspectors, the checklist filled during the visit,
+findings (severity, related indicator, evidence) and their corrective actions.
+
+A new visit is written in one call to ``visits.log_visit`` together with the findings typed
+before saving, so a refused field (a date outside the plan's period, an inspector not appointed
+that day, a due date before the visit) saves nothing.  A saved visit is edited piece by piece.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import importlib
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrity_desktop.errors import UserError
+from integrity_desktop.services import inspection_plans, visits
+from integrity_desktop.services.inspections import (
+    KIND_ADHOC,
+    KIND_PERIODIC,
+    SEVERITIES,
+    VISIT_KINDS,
+    VISIT_STATUSES,
+)
+from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.screens.inspection_dialogs import (
+    OVERDUE_BG,
+    ActionDialog,
+    CloseActionDialog,
+    Column,
+    FindingDialog,
+    InspectorPicker,
+    RowsModel,
+    error_label,
+    select_data,
+    template_combo,
+    unit_combo,
+)
+from integrity_desktop.ui.text import shown_date, shown_number
+from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
+
+
+def make_table(model: RowsModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    for i, column in enumerate(model.columns):
+        if column.width is None:
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        else:
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(i, column.width)
+    view.setWordWrap(False)
+    return view
+
+
+def current_row(view: QTableView) -> object | None:
+    model = view.model()
+    index = view.currentIndex()
+    if not isinstance(model, RowsModel) or not index.isValid():
+        return None
+    return model.row_at(index.row())
+
+
+def _text_box(name: str) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setObjectName(name)
+    box.setTabChangesFocus(True)
+    box.setMaximumHeight(80)
+    return box
+
+
+class VisitEditor(QDialog):
+    """A new visit (``visit_id`` None; ``plan_item`` for a periodic one) or a saved one.
+
+    Attributes: ``tabs``; on a new visit ``kind``, ``plan_item``, ``visit_date``, ``unit``,
+    ``picker``, ``template``; ``findings_view`` (and ``actions_view`` once saved); ``error``.
+    """
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        visit_id: str | None = None,
+        plan_item: inspection_plans.PlanItemInfo | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.visit_id = visit_id
+        self.detail: visits.VisitDetail | None = None
+        self.pending: list[visits.FindingInput] = []
+        self.editable = ctx.can("inspections.edit")
+        self.resize(980, 680)
+        self.tabs = QTabWidget()
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.error)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        layout.addLayout(self.buttons)
+        if visit_id is None:
+            self.setWindowTitle(self.tr("New inspection visit"))
+            self._build_new(plan_item)
+        else:
+            self._build_saved()
+            self.reload()
+
+    # ------------------------------------------------------------------ new visit
+    def _build_new(self, plan_item: inspection_plans.PlanItemInfo | None) -> None:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind")
+        for key, label in VISIT_KINDS.items():
+            self.kind.addItem(label, key)
+        self.plan_item = QComboBox()
+        self.plan_item.setObjectName("plan_item")
+        self.visit_date = JalaliDateEdit()
+        self.visit_date.setObjectName("visit_date")
+        self.unit = unit_combo(self.ctx)
+        self.unit.setObjectName("unit")
+        self.picker = InspectorPicker(self.ctx)
+        self.template = template_combo(self.ctx, self.tr("(no checklist)"))
+        self.status = QComboBox()
+        self.status.setObjectName("status")
+        for key in ("open", "reported"):
+            self.status.addItem(VISIT_STATUSES[key], key)
+        self.summary = _text_box("summary")
+        self.recommendations = _text_box("recommendations")
+        form.addRow(self.tr("Kind:"), self.kind)
+        form.addRow(self.tr("Plan item:"), self.plan_item)
+        form.addRow(self.tr("Visit date:"), self.visit_date)
+        form.addRow(self.tr("Unit inspected:"), self.unit)
+        form.addRow(self.tr("Inspectors:"), self.picker)
+        form.addRow(self.tr("Checklist template:"), self.template)
+        form.addRow(self.tr("Status:"), self.status)
+        form.addRow(self.tr("Summary:"), self.summary)
+        form.addRow(self.tr("Recommendations:"), self.recommendations)
+        self.tabs.addTab(page, self.tr("Visit"))
+
+        findings_page = QWidget()
+        self.findings_model = RowsModel(self._pending_columns())
+        self.findings_view = make_table(self.findings_model, "findings")
+        add = QPushButton(self.tr("Add finding…"))
+        add.setObjectName("add_finding")
+        add.clicked.connect(self.add_pending_finding)
+        remove = QPushButton(self.tr("Remove finding"))
+        remove.clicked.connect(self.remove_pending_finding)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        box = QVBoxLayout(findings_page)
+        box.addLayout(row)
+        box.addWidget(self.findings_view)
+        self.tabs.addTab(findings_page, self.tr("Findings"))
+
+        save = QPushButton(self.tr("Save visit"))
+        save.setObjectName("save")
+        save.setDefault(True)
+        save.clicked.connect(self.save_new)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.clicked.connect(self.reject)
+        self.buttons.addWidget(save)
+        self.buttons.addWidget(cancel)
+
+        self._fill_plan_items(plan_item)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.plan_item.currentIndexChanged.connect(self._plan_item_changed)
+        if plan_item is not None:
+            select_data(self.kind, KIND_PERIODIC)
+            select_data(self.plan_item, plan_item.id)
+            self._plan_item_changed()
+            if not plan_item.planned_date > _dt.date.today():
+                self.visit_date.set_value(plan_item.planned_date)
+        else:
+            select_data(self.kind, KIND_ADHOC)
+        self._kind_changed()
+
+    def _fill_plan_items(self, chosen: inspection_plans.PlanItemInfo | None) -> None:
+        """Plan items without a visit this Jalali year and last (the chosen one first)."""
+        self._items: dict[str, inspection_plans.PlanItemInfo] = {}
+        if chosen is not None:
+            self._items[chosen.id] = chosen
+        year = inspection_plans.quarter_of(_dt.date.today()).split("-")[0]
+        for code in (year, str(int(year) - 1)):
+            for item in inspection_plans.list_plan_items(
+                self.ctx.store, self.ctx.actor, period_code=code, limit=1000
+            ):
+                if not item.done:
+                    self._items.setdefault(item.id, item)
+        for item in self._items.values():
+            self.plan_item.addItem(f"{shown_date(item.planned_date)} — {item.unit_name}", item.id)
+
+    def _kind_changed(self) -> None:
+        periodic = self.kind.currentData() == KIND_PERIODIC
+        self.plan_item.setEnabled(periodic)
+        self.unit.setEnabled(not periodic)
+        if periodic:
+            self._plan_item_changed()
+
+    def _plan_item_changed(self) -> None:
+        item = self._items.get(str(self.plan_item.currentData()))
+        if item is None or self.kind.currentData() != KIND_PERIODIC:
+            return
+        select_data(self.unit, item.unit_id)
+        self.picker.set_checked(item.inspector_ids)
+        select_data(self.template, item.template_id)
+
+    def _pending_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("Severity"), lambda f: SEVERITIES.get(f.severity, f.severity)),
+            Column(self.tr("Indicator"), lambda f: shown_number(f.indicator_code)),
+            Column(self.tr("Corrective actions"), lambda f: shown_number(len(f.actions))),
+            Column(self.tr("Finding"), lambda f: f.text),
+        ]
+
+    def add_pending_finding(self) -> None:
+        dialog = FindingDialog(self.ctx, None, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_value is not None:
+            self.pending.append(dialog.result_value)
+            self.findings_model.set_rows(self.pending)
+
+    def remove_pending_finding(self) -> None:
+        index = self.findings_view.currentIndex()
+        if index.isValid():
+            del self.pending[index.row()]
+            self.findings_model.set_rows(self.pending)
+
+    def save_new(self) -> None:
+        periodic = self.kind.currentData() == KIND_PERIODIC
+        self.error.setText("")
+        try:
+            detail = visits.log_visit(
+                self.ctx.store,
+                self.ctx.actor,
+                kind=str(self.kind.currentData()),
+                visit_date=self.visit_date.value_or_none() or "",
+                unit_id=None if periodic else self.unit.currentData(),
+                inspector_ids=self.picker.checked_ids(),
+                plan_item_id=self.plan_item.currentData() if periodic else None,
+                template_id=self.template.currentData(),
+                summary=self.summary.toPlainText(),
+                recommendations=self.recommendations.toPlainText(),
+                status=str(self.status.currentData()),
+                findings=self.pending,
+            )
+        except UserError as exc:
+            self.error.setText(exc.fa)
+            return
+        self.visit_id = detail.visit.id
+        self.accept()
+
+    # ------------------------------------------------------------------ saved visit
+    def _build_saved(self) -> None:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        self.header = QLabel()
+        self.header.setObjectName("header")
+        self.header.setWordWrap(True)
+        outer.addWidget(self.header)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
+        self.status = QComboBox()
+        self.status.setObjectName("status")
+        for key, label in VISIT_STATUSES.items():
+            self.status.addItem(label, key)
+        self.summary = _text_box("summary")
+        self.recommendations = _text_box("recommendations")
+        form.addRow(self.tr("Status:"), self.status)
+        form.addRow(self.tr("Summary:"), self.summary)
+        form.addRow(self.tr("Recommendations:"), self.recommendations)
+        save = QPushButton(self.tr("Save changes"))
+        save.setObjectName("save")
+        save.clicked.connect(self.save_changes)
+        save.setEnabled(self.editable)
+        row = QHBoxLayout()
+        row.addWidget(save)
+        row.addStretch(1)
+        form.addRow(row)
+        self.tabs.addTab(page, self.tr("Visit"))
+
+        findings_page = QWidget()
+        self.findings_model = RowsModel(
+            [
+                Column(self.tr("Severity"), lambda f: f.severity_fa),
+                Column(self.tr("Indicator"), lambda f: shown_number(f.indicator_code)),
+                Column(
+                    self.tr("Open actions"),
+                    lambda f: shown_number(sum(1 for a in f.actions if a.status == "open")),
+                ),
+                Column(self.tr("Finding"), lambda f: f.text),
+            ]
+        )
+        self.findings_view = make_table(self.findings_model, "findings")
+        self.actions_model = RowsModel(
+            [
+                Column(self.tr("Due date"), lambda a: shown_date(a.due_date)),
+                Column(self.tr("Responsible unit"), lambda a: a.responsible_unit_name),
+                Column(self.tr("Status"), lambda a: a.status_fa),
+                Column(self.tr("Done on"), lambda a: shown_date(a.closed_on)),
+                Column(self.tr("Action"), lambda a: a.description),
+            ],
+            background=lambda a: OVERDUE_BG if a.overdue else None,
+        )
+        self.actions_view = make_table(self.actions_model, "actions")
+        self.findings_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_actions())
+        buttons = QHBoxLayout()
+        for text, slot, name in (
+            (self.tr("Add finding…"), self.add_finding, "add_finding"),
+            (self.tr("Add corrective action…"), self.add_action, "add_action"),
+            (self.tr("Close action…"), self.close_action, "close_action"),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            button.setEnabled(self.editable)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.findings_view)
+        split.addWidget(self.actions_view)
+        box = QVBoxLayout(findings_page)
+        box.addLayout(buttons)
+        box.addWidget(split, 1)
+        self.tabs.addTab(findings_page, self.tr("Findings and actions"))
+        self.checklist_page = QWidget()
+        QVBoxLayout(self.checklist_page)
+        self.tabs.addTab(self.checklist_page, self.tr("Checklist"))
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        self.buttons.addWidget(close)
+
+    def reload(self) -> None:
+        assert self.visit_id is not None
+        self.detail = visits.get_visit(self.ctx.store, self.ctx.actor, self.visit_id)
+        v = self.detail.visit
+        self.setWindowTitle(
+            self.tr("Visit of {unit} on {date}").format(unit=v.unit_name, date=shown_date(v.visit_date))
+        )
+        self.header.setText(
+            self.tr("{kind} inspection of {unit} on {date} by {inspectors}").format(
+                kind=v.kind_fa,
+                unit=v.unit_name,
+                date=shown_date(v.visit_date),
+                inspectors="، ".join(v.inspector_names),
+            )
+        )
+        select_data(self.status, v.status)
+        self.summary.setPlainText(v.summary)
+        self.recommendations.setPlainText(v.recommendations)
+        keep = self.findings_view.currentIndex().row()
+        self.findings_model.set_rows(self.detail.findings)
+        if self.detail.findings:
+            self.findings_view.selectRow(min(max(keep, 0), len(self.detail.findings) - 1))
+        self._show_actions()
+        if not getattr(self, "_checklist_built", False):
+            self._build_checklist(v.checklist_id)
+
+    def _build_checklist(self, checklist_id: str | None) -> None:
+        """Embed the checklist editor when it exists; otherwise a button to the checklist screen."""
+        self._checklist_built = True
+        layout = self.checklist_page.layout()
+        if not checklist_id:
+            layout.addWidget(QLabel(self.tr("No checklist was filled during this visit.")))
+            return
+        try:
+            module = importlib.import_module("integrity_desktop.ui.screens.checklist_editor")
+            editor_cls = module.ChecklistEditor
+        except (ImportError, AttributeError):
+            editor_cls = None
+        if editor_cls is not None:
+            self.checklist_editor = editor_cls(self.ctx, checklist_id, self.checklist_page)
+            layout.addWidget(self.checklist_editor)
+            return
+        layout.addWidget(QLabel(self.tr("The checklist of this visit is filled on the checklists screen.")))
+        button = QPushButton(self.tr("Open the checklist"))
+        button.setObjectName("open_checklist")
+        button.clicked.connect(lambda: self._open_checklist(checklist_id))
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addStretch(1)
+
+    def _open_checklist(self, checklist_id: str) -> None:
+        window = self.parent().window() if self.parent() is not None else None
+        show = getattr(window, "show_screen", None)
+        if not callable(show) or "checklists" not in getattr(window, "screen_keys", []):
+            return
+        screen = show("checklists")
+        opener = getattr(screen, "open_checklist", None)
+        self.accept()
+        if callable(opener):
+            opener(checklist_id)
+
+    def _show_actions(self) -> None:
+        finding = current_row(self.findings_view)
+        self.actions_model.set_rows(finding.actions if isinstance(finding, visits.FindingInfo) else [])
+
+    def save_changes(self) -> None:
+        assert self.visit_id is not None
+        try:
+            visits.update_visit(
+                self.ctx.store,
+                self.ctx.actor,
+                self.visit_id,
+                summary=self.summary.toPlainText(),
+                recommendations=self.recommendations.toPlainText(),
+                status=str(self.status.currentData()),
+            )
+        except UserError as exc:
+            self.error.setText(exc.fa)
+            return
+        self.error.setText("")
+        self.reload()
+
+    def add_finding(self) -> None:
+        assert self.visit_id is not None
+        visit_id = self.visit_id
+
+        def save(value: visits.FindingInput) -> None:
+            visits.add_finding(self.ctx.store, self.ctx.actor, visit_id, value)
+
+        if FindingDialog(self.ctx, save, self).exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+    def add_action(self) -> None:
+        finding = current_row(self.findings_view)
+        if not isinstance(finding, visits.FindingInfo):
+            self.error.setText(self.tr("Choose a finding first."))
+            return
+        if ActionDialog(self.ctx, finding.id, self).exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+    def close_action(self) -> None:
+        action = current_row(self.actions_view)
+        if not isinstance(action, visits.ActionInfo) or action.status != "open":
+            self.error.setText(self.tr("Choose an open corrective action first."))
+            return
+        if CloseActionDialog(self.ctx, action, self).exec() == QDialog.DialogCode.Accepted:
+            self.reload()

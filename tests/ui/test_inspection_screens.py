@@ -1,0 +1,224 @@
+"""Inspection screens as a person uses them: typed fields, the exact Persian message for a bad
+input, and nothing saved when the service refuses."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from integrity_desktop.db.store import Store
+from integrity_desktop.jalali import parse_date
+from integrity_desktop.nationalid import generate_valid_national_code
+from integrity_desktop.services import inspection_plans, inspectors, offices, visits
+from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.screens.inspection_dialogs import (
+    OVERDUE_BG,
+    CloseActionDialog,
+    Column,
+    FindingDialog,
+    InspectorDialog,
+    PagedModel,
+    PlanItemDialog,
+)
+from integrity_desktop.ui.screens.inspections import InspectionsScreen
+from integrity_desktop.ui.screens.visit_editor import VisitEditor
+from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
+from tests.conftest import actor
+
+pytestmark = pytest.mark.gui
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any text, Persian included (qtbot.keyClicks aborts on non-ASCII)."""
+    widget.setFocus()
+    for ch in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
+
+
+def type_date(field: JalaliDateEdit, text: str) -> None:
+    field.line.clear()
+    type_text(field.line, text)
+
+
+@pytest.fixture
+def ctx(store: Store) -> UiContext:
+    return UiContext(store, actor("admin", store.office_code))
+
+
+def _inspector(ctx: UiContext, name: str, appointed: str, seed: int) -> inspectors.InspectorInfo:
+    return inspectors.create_inspector(
+        ctx.store, ctx.actor, full_name=name, national_code=generate_valid_national_code(random.Random(seed)),
+        appointed_on=appointed, letter_no="۱۲۳/ب",
+    )  # fmt: skip
+
+
+def _units(ctx: UiContext) -> list[str]:
+    return [u.id for u in offices.list_units(ctx.store)]
+
+
+def test_inspector_dialog_refuses_a_wrong_check_digit_then_saves(qtbot, ctx: UiContext) -> None:  # type: ignore[no-untyped-def]
+    dialog = InspectorDialog(ctx)
+    qtbot.addWidget(dialog)
+    good = generate_valid_national_code(random.Random(3))
+    bad = good[:9] + str((int(good[9]) + 1) % 10)
+    type_text(dialog.full_name, "زهرا موسوی")
+    type_text(dialog.national_code, bad)
+    type_text(dialog.letter_no, "۴۵۶/ب/۱۴۰۳")
+    type_date(dialog.appointed_on, "۱۴۰۳/۰۲/۱۰")
+    dialog.save()
+    assert dialog.error.text() == (
+        "کد ملی واردشده معتبر نیست (رقم کنترل آن درست نیست)؛ آن را با کارت ملی مقایسه و اصلاح کنید."
+    )
+    assert inspectors.count_inspectors(ctx.store, ctx.actor) == 0
+
+    dialog.national_code.clear()
+    type_text(dialog.national_code, good)
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    saved = inspectors.list_inspectors(ctx.store, ctx.actor)
+    assert [(i.full_name, i.national_code, i.appointed_on) for i in saved] == [
+        ("زهرا موسوی", good, parse_date("1403/02/10"))
+    ]
+
+
+def test_plan_item_outside_the_period_is_refused(qtbot, ctx: UiContext) -> None:  # type: ignore[no-untyped-def]
+    person = _inspector(ctx, "علی رضایی", "1403/01/15", 1)
+    plan = inspection_plans.create_plan(ctx.store, ctx.actor, "1403-Q3")
+    dialog = PlanItemDialog(ctx, plan)
+    qtbot.addWidget(dialog)
+    type_date(dialog.planned_date, "1403/10/05")
+    dialog.picker.set_checked([person.id])
+    dialog.save()
+    assert dialog.error.text() == (
+        "تاریخ برنامه‌ریزی‌شده (۱۴۰۳/۱۰/۰۵) بیرون از دورهٔ برنامه (سه\u200cماههٔ سوم ۱۴۰۳: "
+        "۱۴۰۳/۰۷/۰۱ تا ۱۴۰۳/۰۹/۳۰) است؛ تاریخی درون دوره برگزینید."
+    )
+    assert inspection_plans.count_plan_items(ctx.store, ctx.actor, plan_id=plan.id) == 0
+
+    type_date(dialog.planned_date, "1403/08/12")
+    dialog.save()
+    items = inspection_plans.list_plan_items(ctx.store, ctx.actor, plan_id=plan.id)
+    assert [(i.planned_date, i.inspector_ids) for i in items] == [(parse_date("1403/08/12"), (person.id,))]
+
+
+def test_new_visit_refuses_unappointed_inspector_and_early_due_date(qtbot, ctx: UiContext) -> None:  # type: ignore[no-untyped-def]
+    person = _inspector(ctx, "نرگس کریمی", "1403/05/01", 2)
+    editor = VisitEditor(ctx)
+    qtbot.addWidget(editor)
+    type_date(editor.visit_date, "1403/04/10")
+    editor.picker.set_checked([person.id])
+    editor.save_new()
+    assert editor.error.text() == (
+        "بازرس «نرگس کریمی» در تاریخ ۱۴۰۳/۰۴/۱۰ حکم بازرسی معتبر ندارد (ابلاغ: ۱۴۰۳/۰۵/۰۱)؛ "
+        "بازرس دیگری برگزینید یا تاریخ را اصلاح کنید."
+    )
+    assert visits.count_visits(ctx.store, ctx.actor) == 0
+
+    type_date(editor.visit_date, "1403/06/10")
+    finding = FindingDialog(ctx, None, editor)
+    qtbot.addWidget(finding)
+    type_text(finding.text, "دفتر ثبت مراجعان به‌روز نیست.")
+    type_text(finding.indicator, "22/1")
+    finding.action.setChecked(True)
+    type_text(finding.action.description, "به‌روزرسانی دفتر مراجعان")
+    type_date(finding.action.due_date, "1403/06/01")
+    finding.accept_finding()
+    assert finding.result_value is not None
+    editor.pending.append(finding.result_value)
+    editor.findings_model.set_rows(editor.pending)
+    editor.save_new()
+    assert editor.error.text() == (
+        "مهلت اقدام اصلاحی (۱۴۰۳/۰۶/۰۱) پیش از تاریخ بازدید (۱۴۰۳/۰۶/۱۰) است؛ "
+        "مهلتی برابر یا پس از تاریخ بازدید بگذارید."
+    )
+    assert visits.count_visits(ctx.store, ctx.actor) == 0
+    assert visits.count_follow_up(ctx.store, ctx.actor, status=None) == 0
+
+    editor.pending[0] = visits.FindingInput(
+        severity=editor.pending[0].severity, text=editor.pending[0].text, indicator_code="22/1",
+        actions=(visits.ActionInput(editor.pending[0].actions[0].responsible_unit_id,
+                                    "به‌روزرسانی دفتر مراجعان", parse_date("1403/07/01")),),
+    )  # fmt: skip
+    editor.save_new()
+    assert editor.error.text() == ""
+    assert editor.result() == editor.DialogCode.Accepted
+    detail = visits.get_visit(ctx.store, ctx.actor, str(editor.visit_id))
+    assert detail.visit.visit_date == parse_date("1403/06/10")
+    assert [(f.indicator_code, len(f.actions)) for f in detail.findings] == [("22/1", 1)]
+
+
+def test_follow_up_marks_overdue_and_closes_an_action(qtbot, ctx: UiContext) -> None:  # type: ignore[no-untyped-def]
+    person = _inspector(ctx, "حسن مرادی", "1403/01/01", 4)
+    unit = _units(ctx)[0]
+    plan = inspection_plans.create_plan(
+        ctx.store, ctx.actor, "1403-Q2",
+        items=[inspection_plans.PlanItemInput(unit, "1403/04/05", (person.id,)),
+               inspection_plans.PlanItemInput(unit, "1403/05/20", (person.id,))],
+    )  # fmt: skip
+    item = inspection_plans.list_plan_items(ctx.store, ctx.actor, plan_id=plan.id)[0]
+    visits.log_visit(
+        ctx.store, ctx.actor, kind="periodic", visit_date="1403/04/06", plan_item_id=item.id,
+        findings=[visits.FindingInput("high", "پرونده‌ها بایگانی نشده است.",
+                                      actions=(visits.ActionInput(unit, "بایگانی پرونده‌ها", "1403/04/30"),))],
+    )  # fmt: skip
+    screen = InspectionsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.today = parse_date("1403/05/10")
+    screen.refresh()
+    screen.today = parse_date("1403/05/10")
+    select = screen.plan_period.findData("1403-Q2")
+    screen.plan_period.setCurrentIndex(select)
+    # the plan: one of two planned inspections carried out, the grid marks it
+    assert "۵۰٪" in screen.plan_info.text()
+    grid = screen.timeline_model
+    texts = {grid.data(grid.index(r, c)) for r in range(grid.rowCount()) for c in range(grid.columnCount())}
+    assert "۵ ✓" in texts and "۲۰" in texts
+    # the follow-up list: the open action is overdue and highlighted
+    screen.reload_follow_up()
+    model = screen.follow_model
+    assert model.rowCount() == 1
+    assert model.data(model.index(0, 1)) == "۱۱"  # 1403/04/30 to 1403/05/10 (Tir has 31 days)
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole).color() == OVERDUE_BG
+    row = model.row_at(0)
+    dialog = CloseActionDialog(ctx, row.action, screen)
+    qtbot.addWidget(dialog)
+    type_date(dialog.closed_on, "1403/04/01")
+    dialog.save()
+    assert dialog.error.text() == (
+        "تاریخ انجام (۱۴۰۳/۰۴/۰۱) پیش از تاریخ بازدید (۱۴۰۳/۰۴/۰۶) است؛ آن را اصلاح کنید."
+    )
+    assert visits.count_follow_up(ctx.store, ctx.actor) == 1
+    type_date(dialog.closed_on, "1403/05/02")
+    type_text(dialog.note, "انجام شد")
+    dialog.save()
+    assert dialog.error.text() == ""
+    screen.reload_follow_up()
+    assert screen.follow_model.rowCount() == 0
+    assert visits.count_follow_up(ctx.store, ctx.actor, status="done") == 1
+
+
+def test_screen_tabs_follow_permissions(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    viewer = UiContext(store, actor("viewer", store.office_code))
+    screen = InspectionsScreen(viewer)
+    qtbot.addWidget(screen)
+    screen.refresh()
+    assert not screen.findChild(QWidget, "new_inspector").isEnabled()
+    assert not screen.findChild(QWidget, "close_action").isEnabled()
+    assert not screen.create_plan_button.isVisible()
+
+
+def test_paged_model_fetches_more_on_demand(qapp: QApplication) -> None:
+    data = list(range(250))
+    model = PagedModel([Column("n", str)], fetch=lambda o, n: data[o : o + n], count=lambda: len(data))
+    model.reload()
+    assert model.rowCount() == 100 and model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 250 and not model.canFetchMore()
+    assert model.headerData(0, Qt.Orientation.Vertical) == "۱"

@@ -1,0 +1,167 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fa" sourcelanguage="en">
+<context>
+    <name>VisitEditor</name>
+    <message>
+        <source>New inspection visit</source>
+        <translation>بازدید بازرسی تازه</translation>
+    </message>
+    <message>
+        <source>(no checklist)</source>
+        <translation>(بدون چک‌لیست)</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>نوع:</translation>
+    </message>
+    <message>
+        <source>Plan item:</source>
+        <translation>ردیف برنامه:</translation>
+    </message>
+    <message>
+        <source>Visit date:</source>
+        <translation>تاریخ بازدید:</translation>
+    </message>
+    <message>
+        <source>Unit inspected:</source>
+        <translation>واحد بازرسی‌شونده:</translation>
+    </message>
+    <message>
+        <source>Inspectors:</source>
+        <translation>بازرسان:</translation>
+    </message>
+    <message>
+        <source>Checklist template:</source>
+        <translation>قالب چک‌لیست:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>وضعیت:</translation>
+    </message>
+    <message>
+        <source>Summary:</source>
+        <translation>خلاصه:</translation>
+    </message>
+    <message>
+        <source>Recommendations:</source>
+        <translation>پیشنهادها:</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>بازدید</translation>
+    </message>
+    <message>
+        <source>Add finding…</source>
+        <translation>افزودن یافته…</translation>
+    </message>
+    <message>
+        <source>Remove finding</source>
+        <translation>حذف یافته</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>یافته‌ها</translation>
+    </message>
+    <message>
+        <source>Save visit</source>
+        <translation>ذخیرهٔ بازدید</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>شدت</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>شاخص</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>اقدام‌های اصلاحی</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>یافته</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>ذخیرهٔ تغییرات</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>اقدام‌های باز</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>مهلت</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>واحد مسئول</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>تاریخ انجام</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>اقدام</translation>
+    </message>
+    <message>
+        <source>Add corrective action…</source>
+        <translation>افزودن اقدام اصلاحی…</translation>
+    </message>
+    <message>
+        <source>Close action…</source>
+        <translation>بستن اقدام…</translation>
+    </message>
+    <message>
+        <source>Findings and actions</source>
+        <translation>یافته‌ها و اقدام‌ها</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>چک‌لیست</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Visit of {unit} on {date}</source>
+        <translation>بازدید {unit} در تاریخ {date}</translation>
+    </message>
+    <message>
+        <source>{kind} inspection of {unit} on {date} by {inspectors}</source>
+        <translation>بازرسی {kind} از {unit} در تاریخ {date}، بازرسان: {inspectors}</translation>
+    </message>
+    <message>
+        <source>No checklist was filled during this visit.</source>
+        <translation>در این بازدید چک‌لیستی پر نشده است.</translation>
+    </message>
+    <message>
+        <source>The checklist of this visit is filled on the checklists screen.</source>
+        <translation>چک‌لیست این بازدید در صفحهٔ چک‌لیست‌ها پر می‌شود.</translation>
+    </message>
+    <message>
+        <source>Open the checklist</source>
+        <translation>باز کردن چک‌لیست</translation>
+    </message>
+    <message>
+        <source>Choose a finding first.</source>
+        <translation>نخست یک یافته را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Choose an open corrective action first.</source>
+        <translation>نخست یک اقدام اصلاحی باز را برگزینید.</translation>
+    </message>
+</context>
+</TS>
