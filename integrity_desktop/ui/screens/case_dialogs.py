@@ -1,0 +1,138 @@
+"""Register a violation case: the employee, the reporter, the alleged violations, the date.
+
+The dialog only gathers values; ``services.cases.register_case`` checks them (national code
+check digit, required fields, dates not in the future) and its Persian message is shown as is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrity_desktop.errors import UserError
+from integrity_desktop.services import cases, offices
+from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
+from integrity_desktop.ui.widgets.messages import error_text
+
+
+class RegisterCaseDialog(QDialog):
+    """A new case from a report.  ``registered`` holds the service's summary after OK."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.registered: cases.CaseSummary | None = None
+        self.setWindowTitle(self.tr("Register a violation report"))
+        self.setMinimumWidth(720)
+
+        self.employee_name = QLineEdit()
+        self.employee_name.setObjectName("employee_name")
+        self.national_code = QLineEdit()
+        self.national_code.setObjectName("national_code")
+        self.national_code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.national_code.setMaxLength(12)
+        self.national_code.setPlaceholderText("۰۰۱۲۳۴۵۶۷۸")
+        self.employee_post = QLineEdit()
+        self.employee_post.setObjectName("employee_post")
+        self.unit = QComboBox()
+        self.unit.setObjectName("unit")
+        self.unit.addItem(self.tr("(none)"), None)
+        for unit in offices.list_units(ctx.store):
+            self.unit.addItem(unit.name_fa, unit.id)
+        self.reporter = QLineEdit()
+        self.reporter.setObjectName("reporter")
+        self.violations = QListWidget()
+        self.violations.setObjectName("violations")
+        self.violations.setMinimumHeight(220)
+        self.violations.setWordWrap(True)
+        self.violations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.violations.setResizeMode(QListWidget.ResizeMode.Adjust)
+        for item in cases.lookup_items(ctx.store, "violation_type"):
+            row = QListWidgetItem(item.title_fa)
+            row.setData(Qt.ItemDataRole.UserRole, item.code)
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(Qt.CheckState.Unchecked)
+            self.violations.addItem(row)
+        self.reported_on = JalaliDateEdit()
+        self.reported_on.setObjectName("reported_on")
+        self.summary = QPlainTextEdit()
+        self.summary.setObjectName("summary")
+        self.summary.setTabChangesFocus(True)
+        self.summary.setFixedHeight(70)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Employee's full name:"), self.employee_name)
+        form.addRow(self.tr("National code:"), self.national_code)
+        form.addRow(self.tr("Post:"), self.employee_post)
+        form.addRow(self.tr("Unit:"), self.unit)
+        form.addRow(self.tr("Reported by:"), self.reporter)
+        form.addRow(self.tr("Report date:"), self.reported_on)
+        form.addRow(self.tr("Alleged violations (tick with Space):"), self.violations)
+        form.addRow(self.tr("Summary of the report:"), self.summary)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Register"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.register)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        for a, b in [
+            (self.employee_name, self.national_code),
+            (self.national_code, self.employee_post),
+            (self.employee_post, self.unit),
+            (self.unit, self.reporter),
+            (self.reporter, self.reported_on.line),
+            (self.reported_on.line, self.violations),
+            (self.violations, self.summary),
+            (self.summary, self.buttons),
+        ]:
+            self.setTabOrder(a, b)
+        self.employee_name.setFocus()
+
+    def chosen_violations(self) -> list[str]:
+        out = []
+        for i in range(self.violations.count()):
+            item = self.violations.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+    def register(self) -> None:
+        try:
+            self.registered = cases.register_case(
+                self.ctx.store,
+                self.ctx.actor,
+                employee_name=self.employee_name.text(),
+                national_code=self.national_code.text(),
+                employee_post=self.employee_post.text(),
+                unit_id=self.unit.currentData(),
+                reporter=self.reporter.text(),
+                violation_codes=self.chosen_violations(),
+                reported_on=self.reported_on.line.text(),
+                summary=self.summary.toPlainText(),
+            )
+        except UserError as exc:
+            self.error.setText(error_text(exc, self.ctx.lang))
+            return
+        self.accept()

@@ -1,0 +1,55 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fa" sourcelanguage="en">
+<context>
+    <name>RegisterCaseDialog</name>
+    <message>
+        <source>Register a violation report</source>
+        <translation>ثبت گزارش تخلف اداری</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(هیچ)</translation>
+    </message>
+    <message>
+        <source>Employee&apos;s full name:</source>
+        <translation>نام و نام خانوادگی کارمند:</translation>
+    </message>
+    <message>
+        <source>National code:</source>
+        <translation>کد ملی:</translation>
+    </message>
+    <message>
+        <source>Post:</source>
+        <translation>سمت:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>واحد:</translation>
+    </message>
+    <message>
+        <source>Reported by:</source>
+        <translation>گزارش‌دهنده:</translation>
+    </message>
+    <message>
+        <source>Report date:</source>
+        <translation>تاریخ گزارش:</translation>
+    </message>
+    <message>
+        <source>Alleged violations (tick with Space):</source>
+        <translation>تخلف‌های منتسب (با فاصله علامت بزنید):</translation>
+    </message>
+    <message>
+        <source>Summary of the report:</source>
+        <translation>خلاصهٔ گزارش:</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>دفتر پرونده‌ها</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+</context>
+</TS>
