@@ -32,6 +32,7 @@ SCREENS: list[tuple[str, str, str]] = [
      "integrity_desktop.ui.screens.dashboard:DashboardScreen"),
     ("checklists", QT_TRANSLATE_NOOP("MainWindow", "Checklists"), "integrity_desktop.ui.screens.checklists:ChecklistsScreen"),
     ("inspections", QT_TRANSLATE_NOOP("MainWindow", "Inspections"), "integrity_desktop.ui.screens.inspections:InspectionsScreen"),
+    ("cases", QT_TRANSLATE_NOOP("MainWindow", "Violation cases"), "integrity_desktop.ui.screens.cases:CasesScreen"),
     ("templates", QT_TRANSLATE_NOOP("MainWindow", "Templates"), "integrity_desktop.ui.screens.templates:TemplatesScreen"),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"),
      "integrity_desktop.ui.screens.settings:SettingsScreen"),

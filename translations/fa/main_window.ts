@@ -11,6 +11,10 @@
         <translation>بازرسی‌ها</translation>
     </message>
     <message>
+        <source>Violation cases</source>
+        <translation>پرونده‌های تخلف</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
