@@ -1,0 +1,401 @@
+"""Checklist screens as a person uses them: keyboard entry, the exact Persian message for a bad
+value, nothing saved when the service refuses, undo, search, dashboard, templates, import, PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+
+from integrity_desktop.db.store import Store
+from integrity_desktop.errors import UserError
+from integrity_desktop.jalali import Period
+from integrity_desktop.reports import checklist_excel, checklist_pdf
+from integrity_desktop.services import checklists, evidence, offices, scoring, templates
+from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.screens import templates as templates_screen
+from integrity_desktop.ui.screens.checklist_editor import ChecklistEditor
+from integrity_desktop.ui.screens.checklists import ChecklistsScreen, NewChecklistDialog, import_workbook
+from integrity_desktop.ui.screens.dashboard import DashboardScreen
+from integrity_desktop.ui.widgets import messages
+from integrity_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
+from tests.conftest import actor
+
+pytestmark = pytest.mark.gui
+
+PERIOD = "1403-Q2"
+LATIN_DIGITS = set("0123456789")
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any text, Persian included, one key at a time (keyClicks aborts on non-ASCII)."""
+    for ch in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
+
+
+def inspector_ctx(store: Store) -> UiContext:
+    return UiContext(store, actor("inspector", store.office_code, "inspector"))
+
+
+def unit_named(store: Store, fragment: str) -> offices.UnitRow:
+    return next(u for u in offices.list_units(store) if fragment in u.name_fa)
+
+
+def new_checklist(store: Store, unit_fragment: str = "مالی", period: str = PERIOD) -> str:
+    ctx = inspector_ctx(store)
+    unit = unit_named(store, unit_fragment)
+    return checklists.create_checklist(store, ctx.actor, scoring.three_year_template_id(), unit.id, period).id
+
+
+def open_editor(qtbot, store: Store, checklist_id: str) -> ChecklistEditor:  # type: ignore[no-untyped-def]
+    editor = ChecklistEditor(inspector_ctx(store), checklist_id)
+    qtbot.addWidget(editor)
+    editor.resize(1300, 760)
+    editor.show()
+    with qtbot.waitActive(editor):
+        editor.activateWindow()
+    return editor
+
+
+def entry(store: Store, entry_id: str) -> checklists.EntryView:
+    return checklists.get_entry(store, inspector_ctx(store).actor, entry_id)
+
+
+# ------------------------------------------------------------------------------ the editor
+
+
+def test_fill_by_keyboard_refuse_bad_progress_then_undo(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    editor = open_editor(qtbot, store, new_checklist(store))
+    first = editor.model.entries[0]
+    assert editor.item_label.text().startswith("۱/۱ — ")
+
+    editor.status.setFocus()
+    QTest.keyClick(editor.status, Qt.Key.Key_Down)  # بی‌پاسخ -> انجام شد
+    assert entry(store, first.id).status == "done"
+    assert editor.saved_label.text() == "ذخیره شد"
+    assert editor.model.entries[0].status_label == "انجام شد"
+
+    QTest.keyClick(editor.status, Qt.Key.Key_Tab)  # reading order: status, then progress
+    assert QApplication.focusWidget() is editor.progress
+    QTest.keyClicks(editor.progress, "150")
+    QTest.keyClick(editor.progress, Qt.Key.Key_Return)
+    assert editor.error_label.text() == "درصد پیشرفت «۱۵۰» معتبر نیست؛ عددی درست از ۰ تا ۱۰۰ بنویسید."
+    assert entry(store, first.id).progress is None  # nothing saved
+
+    editor.progress.clear()
+    type_text(editor.progress, "۶۰")  # Persian digits, as typed on a Persian keyboard
+    QTest.keyClick(editor.progress, Qt.Key.Key_Return)
+    assert editor.error_label.text() == ""
+    assert entry(store, first.id).progress == 60
+    assert editor.progress.text() == "۶۰"
+
+    QTest.keyClick(editor.progress, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert entry(store, first.id).progress is None
+    assert editor.progress.text() == ""
+    assert editor.saved_label.text() == "واگرد شد و ذخیره شد"
+    QTest.keyClick(editor.status, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert entry(store, first.id).status == ""
+    assert editor.undo_depth == 0
+
+    # Next indicator from the keyboard: the cursor lands on its status.
+    QTest.keyClick(editor.status, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert editor.table.currentIndex().row() == 1
+    assert QApplication.focusWidget() is editor.status
+
+
+def test_value_note_and_subtasks_are_saved_when_left(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    checklist_id = new_checklist(store)
+    editor = open_editor(qtbot, store, checklist_id)
+    entries = editor.model.entries
+    counting = next(i for i, e in enumerate(entries) if e.counts and not e.computed)
+    not_counting = next(i for i, e in enumerate(entries) if not e.counts)
+
+    editor.select_row(not_counting)
+    assert not editor.value.isVisibleTo(editor)  # only indicators that count take a value
+
+    editor.select_row(counting)
+    assert editor.value.isVisibleTo(editor)
+    editor.value.setFocus()
+    QTest.keyClicks(editor.value, "-3")
+    QTest.keyClick(editor.value, Qt.Key.Key_Tab)
+    assert editor.error_label.text() == "مقدار «-۳» معتبر نیست؛ عددی صفر یا بزرگ‌تر بنویسید."
+    assert entry(store, entries[counting].id).value is None
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)  # back to the value
+    assert QApplication.focusWidget() is editor.value
+    editor.value.clear()
+    type_text(editor.value, "۱۲")
+    QTest.keyClick(editor.value, Qt.Key.Key_Tab)
+    assert entry(store, entries[counting].id).value == 12
+    assert QApplication.focusWidget() is editor.note
+
+    type_text(editor.note, "نامهٔ شمارهٔ ۱۲ ارسال شد")
+    QTest.keyClick(editor.note, Qt.Key.Key_Tab)  # Tab leaves the note (and saves it)
+    assert entry(store, entries[counting].id).note == "نامهٔ شمارهٔ ۱۲ ارسال شد"
+
+    with_subtasks = next((i for i, e in enumerate(editor.model.entries) if e.subtasks), None)
+    if with_subtasks is not None:
+        editor.select_row(with_subtasks)
+        editor.subtasks.item(0).setCheckState(Qt.CheckState.Checked)
+        assert entry(store, editor.model.entries[with_subtasks].id).subtasks_done == (0,)
+
+    # Search finds the note's words whatever the yeh/kaf form typed.
+    ctx = inspector_ctx(store)
+    assert checklists.count_checklists(store, ctx.actor, search="ارسال") == 1
+
+
+def test_computed_value_is_read_only_with_its_source(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    from integrity_desktop.services import computed
+
+    admin = actor("admin", store.office_code)
+    checklist_id = computed.write_computed(
+        store, admin, PERIOD, {"6/4": (7, {"kind": "cases", "ids": ["a", "b"], "formula": "closed cases"})}
+    )
+    editor = open_editor(qtbot, store, checklist_id)
+    row = next(i for i, e in enumerate(editor.model.entries) if e.item_code == "6/4")
+    editor.select_row(row)
+    assert editor.value.isReadOnly()
+    assert editor.value.text() == "۷"
+    assert editor.source_label.text().startswith("محاسبه‌شده از ۲ سابقهٔ پرونده‌های تخلف")
+
+
+def test_attach_evidence_and_refuse_a_file_over_the_limit(
+    qtbot,
+    store: Store,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch,
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(messages.QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    editor = open_editor(qtbot, store, new_checklist(store))
+    first = editor.model.entries[0]
+    letter = tmp_path / "نامه.pdf"
+    letter.write_bytes(b"%PDF-1.4\n% a scanned letter\n")
+    editor.attach_file(str(letter))
+    qtbot.waitUntil(lambda: editor.evidence_list.count() == 1)
+    assert editor.evidence_list.item(0).text().startswith("نامه.pdf")
+    assert editor.model.entries[0].evidence_count == 1
+
+    evidence.set_max_mb(store, actor("admin", store.office_code), 1)
+    big = tmp_path / "big.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + b"0" * (2 << 20))
+    editor.attach_file(str(big))
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown == [
+        "فایل «big.pdf» بزرگ‌تر از ۱ مگابایت است. آن را فشرده‌تر اسکن کنید یا به چند فایل کوچک‌تر بشکنید."
+    ]
+    admin = actor("admin", store.office_code)
+    assert len(evidence.list_for(store, admin, checklists.ENTRY_OWNER, first.id)) == 1
+
+
+# ------------------------------------------------------------------------------ the list
+
+
+def test_list_filters_and_persian_search(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    new_checklist(store, "مالی")
+    new_checklist(store, "حراست", "1403-Q3")
+    screen = ChecklistsScreen(inspector_ctx(store))
+    qtbot.addWidget(screen)
+    screen.refresh()
+    assert screen.model.total == 2
+    assert screen.count_label.text() == "۲ چک‌لیست"
+    type_text(screen.search, "مالي")  # Arabic yeh
+    screen.apply_filters()
+    assert [r.unit_name for r in screen.model.rows] == ["دفتر امور اداری و مالی"]
+    screen.search.clear()
+    screen.period_filter.setCurrentIndex(screen.period_filter.findData("1403-Q3"))
+    assert [r.period_code for r in screen.model.rows] == ["1403-Q3"]
+    screen.period_filter.setCurrentIndex(0)
+    screen.status_filter.setCurrentIndex(screen.status_filter.findData("approved"))
+    assert screen.model.total == 0 and screen.empty_label.isVisibleTo(screen)
+    for row in range(screen.model.rowCount()):
+        for column in range(screen.model.columnCount()):
+            text = str(screen.model.data(screen.model.index(row, column)) or "")
+            assert not set(text) & LATIN_DIGITS
+
+
+def test_new_checklist_dialog_refuses_duplicate_and_bad_year(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    new_checklist(store, "مالی")
+    ctx = inspector_ctx(store)
+    dialog = NewChecklistDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.template.setCurrentIndex(dialog.template.findData(scoring.three_year_template_id()))
+    dialog.unit.setCurrentIndex(dialog.unit.findData(unit_named(store, "مالی").id))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("quarter"))
+    dialog.number.setCurrentIndex(1)
+    dialog.year.clear()
+    type_text(dialog.year, "۱۴۰۳")
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == (
+        f"برای این واحد و این الگو در {Period.parse(PERIOD).label_fa} از پیش چک‌لیستی هست؛ "
+        "همان را از فهرست باز کنید."
+    )
+    dialog.year.clear()
+    QTest.keyClicks(dialog.year, "14")
+    QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == (
+        "دورهٔ «۱۴-Q۲» معتبر نیست؛ آن را به شکل ۱۴۰۳ یا ۱۴۰۳-Q2 یا ۱۴۰۳-M07 بنویسید."
+    )
+    assert checklists.count_checklists(store, ctx.actor) == 1
+
+    dialog.year.clear()
+    type_text(dialog.year, "۱۴۰۳")
+    dialog.unit.setCurrentIndex(0)  # the whole directorate
+    QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.created is not None and dialog.created.unit_id is None
+    assert checklists.count_checklists(store, ctx.actor) == 2
+
+
+def test_import_lists_every_bad_cell_and_writes_nothing(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    checklist_id = new_checklist(store)
+    ctx = inspector_ctx(store)
+    path = tmp_path / "checklists.xlsx"
+    checklist_excel.export_workbook(store, ctx.actor, path, checklist_ids=[checklist_id])
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    headers = [c.value for c in sheet[1]]
+    status_col = headers.index("وضعیت") + 1
+    progress_col = headers.index("درصد پیشرفت") + 1
+    sheet.cell(row=2, column=status_col, value="انجام شد")
+    sheet.cell(row=3, column=status_col, value="خوب")
+    sheet.cell(row=4, column=progress_col, value=140)
+    book.save(path)
+
+    screen = ChecklistsScreen(ctx)
+    qtbot.addWidget(screen)
+    import_workbook(screen, ctx, str(path))
+    qtbot.waitUntil(lambda: getattr(screen, "_import_problems", None) is not None)
+    dialog = screen._import_problems  # type: ignore[attr-defined]
+    cells = [(p.cell, p.fa) for p in dialog.model.problems]
+    letter = chr(ord("A") + status_col - 1)
+    progress_letter = chr(ord("A") + progress_col - 1)
+    assert [c for c, _ in cells] == [f"{letter}3", f"{progress_letter}4"]
+    assert cells[0][1].startswith("وضعیت «خوب» شناخته نیست")
+    assert dialog.model.data(dialog.model.index(0, 1)) == f"{letter}3"
+    dialog.close()
+    view = checklists.get_checklist(store, ctx.actor, checklist_id)
+    assert all(e.status == "" for e in view.entries)  # not even the valid row was written
+
+
+# ------------------------------------------------------------------------------ dashboard
+
+
+def test_dashboard_loads_off_the_gui_thread_and_shows_the_period(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    checklist_id = new_checklist(store)
+    ctx = inspector_ctx(store)
+    first = checklists.get_checklist(store, ctx.actor, checklist_id).entries[0]
+    checklists.save_entry(store, ctx.actor, first.id, status="done")
+    screen = DashboardScreen(ctx)
+    qtbot.addWidget(screen)
+    assert screen.axis_chart_view is None  # construction loads nothing
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.loaded)
+    assert screen.data is not None and screen.data.period_code == PERIOD
+    assert screen.axis_chart_view is not None and screen.trend_chart_view is not None
+    assert len(screen.data.axes) == 22
+    assert screen.open_model.total == 137  # every indicator but the one done
+    assert screen.open_model.rowCount() == 100  # the first page; the rest on scrolling
+    screen.open_model.fetchMore()
+    assert screen.open_model.rowCount() == 137
+    assert screen.summary_label.text().startswith(Period.parse(PERIOD).label_fa)
+    assert not set(screen.summary_label.text()) & LATIN_DIGITS
+    assert screen.help_text() == scoring.SCORE_HELP_FA
+
+
+# ------------------------------------------------------------------------------ templates
+
+
+def test_hq_authors_a_template_and_publishes_it(qtbot, hq_store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(templates_screen, "confirm", lambda *_a: True)
+    ctx = UiContext(hq_store, actor("admin", "hq"))
+    before = templates.count_templates(hq_store, ctx.actor)
+    dialog = templates_screen.NewTemplateDialog(ctx)
+    qtbot.addWidget(dialog)
+    QTest.keyClicks(dialog.code, "Service Desk")
+    type_text(dialog.title_fa, "بازرسی میز خدمت")
+    dialog.create()
+    assert dialog.error.text() == (
+        "کد الگو باید با حروف کوچک لاتین، رقم و خط تیره نوشته شود (مثلاً service-desk)."
+    )
+    assert templates.count_templates(hq_store, ctx.actor) == before
+    dialog.code.clear()
+    QTest.keyClicks(dialog.code, "service-desk")
+    dialog.create()
+    assert dialog.created is not None
+
+    screen = templates_screen.TemplatesScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.refresh(dialog.created.id)
+    assert screen.new_button.isVisibleTo(screen) and screen.section_button.isEnabled()
+    section = templates_screen.SectionDialog(ctx, dialog.created.id, 9, screen)
+    qtbot.addWidget(section)
+    assert section.number.text() == "۹"
+    type_text(section.title_fa, "خدمات به مردم")
+    section.create()
+    screen.refresh()
+    item = templates_screen.ItemDialog(ctx, screen.view, None, screen)  # type: ignore[arg-type]
+    qtbot.addWidget(item)
+    QTest.keyClicks(item.code, "96")
+    type_text(item.title_fa, "استقرار میز خدمت")
+    item.save()
+    assert item.error.text() == "کد شاخص را به شکل «محور/شماره» بنویسید، مثلاً 9/6."
+    item.code.clear()
+    QTest.keyClicks(item.code, "9/6")
+    item.counts.setChecked(True)
+    item.save()
+    screen.refresh()
+    assert [(i.code, i.title_fa, i.counts) for i in screen.view.items] == [  # type: ignore[union-attr]
+        ("9/6", "استقرار میز خدمت", True)
+    ]
+    screen.publish()
+    assert screen.view.summary.status == "published"  # type: ignore[union-attr]
+    assert not screen.item_button.isEnabled()  # a published version never changes
+    with pytest.raises(UserError):
+        templates.add_item(hq_store, ctx.actor, screen.view.sections[0].id, "9/9", "x")  # type: ignore[union-attr]
+
+
+def test_province_sees_templates_without_authoring(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    screen = templates_screen.TemplatesScreen(UiContext(store, actor("admin", store.office_code)))
+    qtbot.addWidget(screen)
+    screen.refresh()
+    assert screen.template_model.rowCount() == 2
+    assert not screen.new_button.isVisibleTo(screen)
+    assert screen.blank_button.isEnabled()
+
+
+# ------------------------------------------------------------------------------ printing
+
+
+def test_pdf_preview_shows_and_prints_the_blank_form(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinter
+
+    ctx = inspector_ctx(store)
+    pdf = checklist_pdf.blank_form(store, ctx.actor, scoring.three_year_template_id(), tmp_path / "blank.pdf")
+    dialog = PdfPreviewDialog(pdf, "فرم خالی")
+    qtbot.addWidget(dialog)
+    pages = dialog.document.pageCount()
+    assert pages > 1
+    assert not set(dialog.pages_label.text()) & LATIN_DIGITS
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert dialog.render_to(printer) == pages
+    assert (tmp_path / "printed.pdf").stat().st_size > 0
+
+
+def test_print_from_the_list_opens_a_preview(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    new_checklist(store)
+    screen = ChecklistsScreen(inspector_ctx(store))
+    qtbot.addWidget(screen)
+    screen.refresh()
+    screen.print_current()
+    qtbot.waitUntil(lambda: getattr(screen, "_last_preview", None) is not None, timeout=20000)
+    preview = screen._last_preview  # type: ignore[attr-defined]
+    assert preview.document.pageCount() > 1
+    preview.close()
