@@ -7,6 +7,7 @@ it was (row counts of every inspection table, checklists and the audit log).
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -372,3 +373,27 @@ def test_refresh_computed_writes_indicator_checklist(
     assert by_code["1/4"][1] == 25.0 and by_code["1/4"][2] is True
     assert by_code["1/4"][3]["ids"]["visited_plan_items"] == [items[0].id]
     assert Period.parse(by_code["22/1"][3]["period"]).code == Q3
+
+
+def test_evidence_on_finding_and_inspector(
+    store: Store, inspector_actor: Actor, team: list[inspectors.InspectorInfo], tmp_path: Path
+) -> None:
+    from integrity_desktop.services import inspection_evidence
+
+    detail = visits.log_visit(
+        store, inspector_actor, kind="adhoc", unit_id=units(store)[0], visit_date="1403/07/20",
+        inspector_ids=[team[0].id], findings=[FindingInput("low", "یافته")],
+    )  # fmt: skip
+    finding = detail.findings[0]
+    note = tmp_path / "صورتجلسه.txt"
+    note.write_text("صورت‌جلسهٔ بازدید", encoding="utf-8")
+    letter = tmp_path / "letter.pdf"
+    letter.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    inspection_evidence.attach(store, inspector_actor, "finding", finding.id, note, "صورت‌جلسه")
+    inspection_evidence.attach(store, inspector_actor, "inspector", team[0].id, letter, "حکم")
+    again = visits.get_visit(store, inspector_actor, detail.visit.id)
+    assert again.findings[0].evidence_count == 1
+    files = inspection_evidence.list_attached(store, inspector_actor, "inspector", team[0].id)
+    assert [f.filename for f in files] == ["letter.pdf"]
+    with pytest.raises(PermissionDenied):
+        inspection_evidence.attach(store, actor("viewer", store.office_code), "finding", finding.id, note)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from integrity_desktop.db.models import (
     CorrectiveAction,
+    Evidence,
     Finding,
     InspectionPlan,
     Inspector,
@@ -98,6 +99,7 @@ class FindingInfo:
     indicator_code: str
     text: str
     actions: tuple[ActionInfo, ...]
+    evidence_count: int = 0  # files attached (services.inspection_evidence)
 
 
 @dataclass(frozen=True)
@@ -574,6 +576,16 @@ def _finding_info(session: Session, f: Finding, today: _dt.date) -> FindingInfo:
         indicator_code=f.indicator_code,
         text=f.text,
         actions=tuple(_action_info(session, a, f.visit_id, today) for a in _actions_of(session, f.id)),
+        evidence_count=int(
+            session.scalar(
+                select(func.count())
+                .select_from(Evidence)
+                .where(
+                    Evidence.owner_type == "finding", Evidence.owner_id == f.id, Evidence.deleted.is_(False)
+                )
+            )
+            or 0
+        ),
     )
 
 
