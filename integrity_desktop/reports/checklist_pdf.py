@@ -22,6 +22,7 @@ from integrity_desktop.services import checklists, scoring, templates
 from integrity_desktop.services.checklists import ENTRY_OWNER, EntryView
 from integrity_desktop.services.entry_rules import STATUS_LABELS_FA
 
+WHOLE_DIRECTORATE_FA = "کل اداره"
 SIGNATURES = ("تکمیل‌کننده", "ناظر ارشد سلامت اداری", "مدیرکل")
 STATUS_FILL = {
     "done": colors.HexColor("#dcefdc"),
@@ -109,7 +110,8 @@ def filled(store: Store, actor: Actor, checklist_id: str, out: str | os.PathLike
     axes = {a.number: a for a in scoring.checklist_axes(store, actor, checklist_id)}
     doc = ReportDocument(
         f"چک‌لیست: {summary.template_title}",
-        [("اداره", _office_name(store, summary.office_code)), ("واحد", summary.unit_name),
+        [("اداره", _office_name(store, summary.office_code)),
+         ("واحد", summary.unit_name if summary.unit_id else WHOLE_DIRECTORATE_FA),
          ("دوره", summary.period_label), ("وضعیت", summary.status_label)],
     )
     completion = "—" if summary.completion is None else f"{format_number(summary.completion, 1)}٪"
