@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
     <name>RegisterCaseDialog</name>
@@ -12,7 +11,7 @@
         <translation>(هیچ)</translation>
     </message>
     <message>
-        <source>Employee&apos;s full name:</source>
+        <source>Employee's full name:</source>
         <translation>نام و نام خانوادگی کارمند:</translation>
     </message>
     <message>
@@ -37,15 +36,15 @@
     </message>
     <message>
         <source>Alleged violations (tick with Space):</source>
-        <translation>تخلف‌های منتسب (با فاصله علامت بزنید):</translation>
+        <translation>تخلف‌های منتسب (با کلید فاصله علامت بزنید):</translation>
     </message>
     <message>
         <source>Summary of the report:</source>
         <translation>خلاصهٔ گزارش:</translation>
     </message>
     <message>
-        <source>Register</source>
-        <translation>دفتر پرونده‌ها</translation>
+        <source>Register the case</source>
+        <translation>ثبت پرونده</translation>
     </message>
     <message>
         <source>Cancel</source>

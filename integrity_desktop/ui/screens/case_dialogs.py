@@ -36,7 +36,7 @@ class RegisterCaseDialog(QDialog):
         self.ctx = ctx
         self.registered: cases.CaseSummary | None = None
         self.setWindowTitle(self.tr("Register a violation report"))
-        self.setMinimumWidth(720)
+        self.setMinimumWidth(760)
 
         self.employee_name = QLineEdit()
         self.employee_name.setObjectName("employee_name")
@@ -56,12 +56,12 @@ class RegisterCaseDialog(QDialog):
         self.reporter.setObjectName("reporter")
         self.violations = QListWidget()
         self.violations.setObjectName("violations")
-        self.violations.setMinimumHeight(220)
-        self.violations.setWordWrap(True)
+        self.violations.setMinimumHeight(230)
         self.violations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.violations.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.violations.setTextElideMode(Qt.TextElideMode.ElideRight)
         for item in cases.lookup_items(ctx.store, "violation_type"):
             row = QListWidgetItem(item.title_fa)
+            row.setToolTip(item.title_fa)
             row.setData(Qt.ItemDataRole.UserRole, item.code)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Unchecked)
@@ -80,7 +80,8 @@ class RegisterCaseDialog(QDialog):
         form.addRow(self.tr("Unit:"), self.unit)
         form.addRow(self.tr("Reported by:"), self.reporter)
         form.addRow(self.tr("Report date:"), self.reported_on)
-        form.addRow(self.tr("Alleged violations (tick with Space):"), self.violations)
+        form.addRow(QLabel(self.tr("Alleged violations (tick with Space):")))
+        form.addRow(self.violations)
         form.addRow(self.tr("Summary of the report:"), self.summary)
         self.error = QLabel()
         self.error.setObjectName("error")
@@ -89,7 +90,7 @@ class RegisterCaseDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Register"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Register the case"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.register)
         self.buttons.rejected.connect(self.reject)
