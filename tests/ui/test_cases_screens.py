@@ -242,6 +242,13 @@ def test_officer_searches_by_persian_name(qtbot, store: Store) -> None:
     model = screen.register.model
     assert model.data(model.index(0, 2)) == "نرگس امینی"
     assert model.data(model.index(0, 3)) == "۰۰۱۳۵۴۲۴۱۹"
+    # Enter on a row opens its case file; the back button returns to the register.
+    screen.register.table.setCurrentIndex(model.index(0, 0))
+    QTest.keyClick(screen.register.table, Qt.Key.Key_Return)
+    assert screen.pages.currentWidget() is screen.detail
+    assert screen.detail.field_labels["employee_name"].text() == "نرگس امینی"
+    QTest.mouseClick(screen.detail.back_button, Qt.MouseButton.LeftButton)
+    assert screen.pages.currentWidget() is screen.register
 
 
 # ------------------------------------------------------------------------------ a big register

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -361,6 +361,8 @@ class CaseDetailWidget(QWidget):
         self.back_button = QPushButton(self.tr("← Back to the register"))
         self.back_button.setObjectName("back")
         self.back_button.clicked.connect(self.closed.emit)
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.closed.emit)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.title = QLabel()
         self.title.setObjectName("case_title")
         self.pdf_button = QPushButton(self.tr("Case file PDF…"))

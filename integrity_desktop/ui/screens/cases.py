@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -285,9 +285,7 @@ class CaseRegister(QWidget):
         for col, width in enumerate((100, 190, 190, 110, 230, 100, 100, 110)):
             self.table.setColumnWidth(col, width)
         self.table.setColumnHidden(3, not self.personal)
-        self.table.doubleClicked.connect(lambda _i: self.open_current())
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_current)
-        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self.open_current)
+        self.table.activated.connect(lambda _i: self.open_current())  # Enter or double-click
 
         self.count = QLabel()
         self.count.setObjectName("case_count")
