@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
     <name>ItemDialog</name>
@@ -197,8 +196,8 @@
         <translation>نسخه‌ای که منتشر شده یا در چک‌لیستی به کار رفته است هرگز تغییر نمی‌کند؛ برای تغییر، نسخهٔ تازه‌ای بسازید. استان‌ها الگوها را با همگام‌سازی از ستاد می‌گیرند.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;code {code}, version {version}: {axes} axes, {items} indicators</source>
-        <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;کد {code}، نسخهٔ {version}: {axes} محور، {items} شاخص</translation>
+        <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;version {version}: {axes} axes, {items} indicators</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;نسخهٔ {version}: {axes} محور، {items} شاخص</translation>
     </message>
     <message>
         <source>Remove indicator {code} from this draft?</source>

@@ -315,6 +315,11 @@ class TemplatesScreen(QWidget):
         self.item_table.activated.connect(lambda _i: self.edit_item())
         self.detail_label = QLabel()
         self.detail_label.setWordWrap(True)
+        self.code_label = QLabel()  # a Latin slug: its own left-to-right label
+        self.code_label.setObjectName("code")
+        self.code_label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.code_label.setStyleSheet("color: #455a64")
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.new_button = QPushButton(self.tr("New template…"))
         self.new_button.clicked.connect(self.new_template)
@@ -359,7 +364,10 @@ class TemplatesScreen(QWidget):
         items_panel = QWidget()
         items_layout = QVBoxLayout(items_panel)
         items_layout.setContentsMargins(0, 0, 0, 0)
-        items_layout.addWidget(self.detail_label)
+        detail = QHBoxLayout()
+        detail.addWidget(self.detail_label, 1)
+        detail.addWidget(self.code_label)
+        items_layout.addLayout(detail)
         items_layout.addWidget(self.item_table, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.template_table)
@@ -400,16 +408,14 @@ class TemplatesScreen(QWidget):
             return
         self.item_model.set_rows(list(self.view.items))
         self.detail_label.setText(
-            self.tr(
-                "<b>{title}</b><br>code {code}, version {version}: {axes} axes, {items} indicators"
-            ).format(
+            self.tr("<b>{title}</b><br>version {version}: {axes} axes, {items} indicators").format(
                 title=summary.title_fa,
-                code=summary.code,
                 version=shown_number(summary.version),
                 axes=shown_number(len(self.view.sections)),
                 items=shown_number(summary.item_count),
             )
         )
+        self.code_label.setText(summary.code)
         self._update_buttons()
 
     def _draft(self) -> bool:
