@@ -7,12 +7,20 @@
         <translation>پیشخوان</translation>
     </message>
     <message>
+        <source>Checklists</source>
+        <translation>چک‌لیست‌ها</translation>
+    </message>
+    <message>
         <source>Inspections</source>
         <translation>بازرسی‌ها</translation>
     </message>
     <message>
         <source>Violation cases</source>
         <translation>پرونده‌های تخلف</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>الگوهای چک‌لیست</translation>
     </message>
     <message>
         <source>Settings</source>
