@@ -11,14 +11,10 @@ Rules (why they hold in any import order, any number of times):
   depend on the order they arrive in; the same version twice changes nothing.
 * Tombstones (``deleted``) are versions like any other and win only by key, so re-importing an
   old bundle never brings a deleted record back.
-* Conflict test.  Every exported record carries ``_base``: the newest version from elsewhere
-  that the exporting store had taken for it (kept in ``sync_record_base``).  Version X is an
-  *ancestor* of Y when X is older and was made by the same store as Y, or X is not newer than
-  Y's base.  When the loser of a merge is not an ancestor of the winner, both sides changed the
-  record since they last synced: the loser is stored in ``conflicts`` (once: the same loser is
-  never recorded twice), with reason ``concurrent`` or ``approved_locked``.  The rule is exact
-  when a record is written by at most two stores (its province and HQ), which is how offices
-  work; with more writers a concurrent version older than the base can go unflagged.
+* Conflict test (see ``history``): every exported record carries ``_history``, the versions
+  it was made from.  When the loser of a merge is not in the winner's history, both sides
+  changed the record since they last synced: the loser is stored in ``conflicts`` (once: the
+  same loser is never recorded twice), with reason ``concurrent`` or ``approved_locked``.
 * A province's bundle may create or change only that province's records; anything else is
   rejected and reported and the rest still merges.  A province accepts from HQ only reference
   data and its own records.  Entries of a checklist that this store holds as approved are not
@@ -54,6 +50,7 @@ from integrity_desktop.services import audit
 from integrity_desktop.services.records import utcnow
 from integrity_desktop.services.seed import HQ
 from integrity_desktop.sync import bundle_format as bf
+from integrity_desktop.sync import history
 from integrity_desktop.sync.export import evidence_path
 from integrity_desktop.sync.verify import (
     CHUNK,
@@ -238,7 +235,8 @@ def _sequence_notices(s: Session, vb: VerifiedBundle) -> list[Notice]:
             f"(شمارهٔ {max(seen)}) است؛ فقط آنچه تازه باشد اثر دارد.",
             f"Bundle seq {vb.seq} is older than the newest imported ({max(seen)}).",
         ))
-    missing = sorted(set(range(1, vb.seq)) - seen)
+    top = max(seen | {vb.seq})
+    missing = sorted(set(range(1, top)) - seen - {vb.seq})
     if missing:
         listed = ", ".join(str(n) for n in missing[:20])
         out.append(Notice(
@@ -286,19 +284,6 @@ def _key(record_type: str, row: dict[str, Any]) -> tuple[str, str]:
     if record_type == "checklist":
         return (row.get("approved_hlc") or "", row["hlc"])
     return ("", row["hlc"])
-
-
-def is_ancestor(older: str, newer: str, newer_base: str) -> bool:
-    """Was version ``older`` part of the history ``newer`` was made from (see module doc)?"""
-    if older >= newer:
-        return False
-    return bf.stamp_node(older) == bf.stamp_node(newer) or (bool(newer_base) and older <= newer_base)
-
-
-def local_base(hlc: str, applied: str | None, carried: str | None) -> str:
-    if not applied:
-        return ""
-    return (carried or "") if hlc == applied else applied
 
 
 class _Merger:
@@ -374,11 +359,12 @@ class _Merger:
 
     def _merge_batch(self, record_type: str, counts: TypeCounts, lines: list[bytes]) -> None:
         table = bf.table_of(record_type)
-        incoming: list[tuple[dict[str, Any], str]] = []
+        incoming: list[tuple[dict[str, Any], history.History]] = []
         for line in lines:
+            data: Any = None
             try:
                 data = json.loads(line)
-                base = str(data.pop("_base", "") or "")
+                hist = history.loads(data.pop("_history", None) or None)
                 row = bf.json_to_row(table, data)
                 parse_stamp(row["hlc"])
                 if not isinstance(row["id"], str) or not row["id"]:
@@ -387,7 +373,7 @@ class _Merger:
                 rid = data.get("id", "") if isinstance(data, dict) else ""
                 self._reject(counts, record_type, str(rid), "invalid_record", str(exc))
                 continue
-            incoming.append((row, base))
+            incoming.append((row, hist))
         ids = [r["id"] for r, _ in incoming]
         local = {
             r["id"]: dict(r)
@@ -395,7 +381,7 @@ class _Merger:
         }
         rb = bf.record_base_table()
         bases = {
-            r.record_id: (r.applied_hlc, r.carried_base)
+            r.record_id: (r.applied_hlc, r.carried_history, r.floor_hlc)
             for r in self.s.execute(select(rb).where(rb.c.record_id.in_(ids)))
         }
         known_losers = {
@@ -403,8 +389,8 @@ class _Merger:
                 select(Conflict).where(Conflict.record_type == record_type,
                                        Conflict.record_id.in_(ids)))
         }
-        for row, base in incoming:
-            self._merge_one(record_type, table, counts, row, base, local.get(row["id"]),
+        for row, hist in incoming:
+            self._merge_one(record_type, table, counts, row, hist, local.get(row["id"]),
                             bases.get(row["id"]), known_losers)
             self.done += 1
             if self.kill_after is not None and self.done >= self.kill_after:
@@ -413,7 +399,8 @@ class _Merger:
 
     def _merge_one(
         self, record_type: str, table: Table, counts: TypeCounts, row: dict[str, Any],
-        base: str, cur: dict[str, Any] | None, cur_base: tuple[str, str] | None,
+        hist: history.History, cur: dict[str, Any] | None,
+        cur_base: tuple[str, str, str] | None,
         known_losers: set[tuple[str, Any]],
     ) -> None:
         rid = row["id"]
@@ -432,23 +419,23 @@ class _Merger:
                 return
             if not self._write(table, counts, record_type, row, insert_new=True):
                 return
-            self._set_base(record_type, rid, row["hlc"], base)
+            self._set_base(record_type, rid, row["hlc"], hist, row["hlc"])
             counts.created += 1
             return
-        cur_b = local_base(cur["hlc"], *(cur_base or ("", "")))
+        cur_hist = history.current_history(cur["hlc"], *(cur_base or ("", "", "")))
         key_in, key_cur = _key(record_type, row), _key(record_type, cur)
         if key_in > key_cur and not locked:
             if not self._write(table, counts, record_type, row, insert_new=False):
                 return
-            self._set_base(record_type, rid, row["hlc"], base)
+            self._set_base(record_type, rid, row["hlc"], hist, max(row["hlc"], cur["hlc"]))
             counts.updated += 1
-            if not is_ancestor(cur["hlc"], row["hlc"], base):
+            if not history.contains(hist, cur["hlc"]):
                 # An approval that beats a later, unapproved version locks that version out.
                 reason = "approved_locked" if key_in[0] > key_cur[0] else "concurrent"
                 self._conflict(counts, record_type, rid, row, cur, reason, known_losers)
             return
         # The local version stays.
-        if not locked and is_ancestor(row["hlc"], cur["hlc"], cur_b):
+        if not locked and history.contains(cur_hist, row["hlc"]):
             counts.unchanged += 1
             return
         reason = "approved_locked" if locked or key_cur[0] > key_in[0] else "concurrent"
@@ -484,15 +471,16 @@ class _Merger:
             self._ids(table).add(row["id"])
         return True
 
-    def _set_base(self, record_type: str, rid: str, applied: str, carried: str) -> None:
+    def _set_base(self, record_type: str, rid: str, applied: str, hist: history.History,
+                  floor: str) -> None:
         rb = bf.record_base_table()
+        values = {"record_type": record_type, "applied_hlc": applied,
+                  "carried_history": history.dumps(hist), "floor_hlc": floor}
         exists = self.s.execute(select(rb.c.record_id).where(rb.c.record_id == rid)).first()
         if exists:
-            self.s.execute(update(rb).where(rb.c.record_id == rid).values(
-                applied_hlc=applied, carried_base=carried, record_type=record_type))
+            self.s.execute(update(rb).where(rb.c.record_id == rid).values(**values))
         else:
-            self.s.execute(insert(rb).values(record_id=rid, record_type=record_type,
-                                             applied_hlc=applied, carried_base=carried))
+            self.s.execute(insert(rb).values(record_id=rid, **values))
 
     def _conflict(
         self, counts: TypeCounts, record_type: str, rid: str, winner: dict[str, Any],
