@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from integrity_desktop.db.store import Store
+from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import Period
 from integrity_desktop.permissions import Actor
@@ -40,7 +41,7 @@ def period_of_kind(code: str | None, kinds: tuple[str, ...], example: str) -> Pe
     """The report's period, refused with an example when it is of the wrong kind."""
     if not code:
         raise UserError(
-            f"دورهٔ گزارش را بدهید (مانند {example}).",
+            f"دورهٔ گزارش را بدهید (مانند {to_persian_digits(example)}).",
             f"Give --period (e.g. {example}).",
             code="period_missing",
         )
@@ -49,7 +50,7 @@ def period_of_kind(code: str | None, kinds: tuple[str, ...], example: str) -> Pe
         names = {"month": "ماه", "half": "نیم‌سال", "year": "سال", "quarter": "سه‌ماهه"}
         wanted = " یا ".join(names[k] for k in kinds)
         raise UserError(
-            f"دورهٔ این گزارش باید {wanted} باشد؛ آن را مانند {example} بنویسید.",
+            f"دورهٔ این گزارش باید {wanted} باشد؛ آن را مانند {to_persian_digits(example)} بنویسید.",
             f"This report needs a period of kind {'/'.join(kinds)}, e.g. {example}.",
             code="period_kind",
         )
