@@ -222,3 +222,63 @@ def test_paged_model_fetches_more_on_demand(qapp: QApplication) -> None:
     model.fetchMore()
     assert model.rowCount() == 250 and not model.canFetchMore()
     assert model.headerData(0, Qt.Orientation.Vertical) == "۱"
+
+
+def test_reports_tab_writes_the_realisation_rate_off_the_gui_thread(qtbot, ctx: UiContext, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    person = _inspector(ctx, "رضا امینی", "1403/01/01", 5)
+    unit = _units(ctx)[0]
+    inspection_plans.create_plan(
+        ctx.store,
+        ctx.actor,
+        "1403-Q2",
+        items=[inspection_plans.PlanItemInput(unit, "1403/04/05", (person.id,))],
+    )
+    screen = InspectionsScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.refresh()
+    names = {
+        screen.report_list.item(i).data(Qt.ItemDataRole.UserRole).name
+        for i in range(screen.report_list.count())
+    }
+    assert {
+        "inspector-monthly",
+        "inspections-semiannual",
+        "inspection-realisation",
+        "inspector-evaluation",
+    } <= names
+    rows = {
+        screen.report_list.item(i).data(Qt.ItemDataRole.UserRole).name: i
+        for i in range(screen.report_list.count())
+    }
+    screen.report_list.setCurrentRow(rows["inspector-monthly"])
+    kinds = {screen.report_period.itemData(i)[5:6] for i in range(screen.report_period.count())}
+    assert kinds == {"M"} and screen.report_inspector.isEnabled()
+    screen.report_list.setCurrentRow(rows["inspection-realisation"])
+    assert not screen.report_inspector.isEnabled()
+    screen.report_period.setCurrentIndex(screen.report_period.findData("1403-Q2"))
+    out = tmp_path / "realisation.xlsx"
+    screen.run_selected_report("xlsx", out)
+    qtbot.waitUntil(lambda: getattr(screen, "last_report", None) == out)
+    assert out.stat().st_size > 0
+    assert screen.report_error.text() == ""
+
+
+def test_saved_visit_embeds_the_checklist_editor(qtbot, ctx: UiContext) -> None:  # type: ignore[no-untyped-def]
+    from integrity_desktop.services import templates
+    from integrity_desktop.ui.screens.checklist_editor import ChecklistEditor
+
+    person = _inspector(ctx, "لیلا صادقی", "1403/01/01", 6)
+    template = templates.list_templates(ctx.store, ctx.actor, include_drafts=False)[0]
+    editor = VisitEditor(ctx)
+    qtbot.addWidget(editor)
+    type_date(editor.visit_date, "1403/03/12")
+    editor.picker.set_checked([person.id])
+    editor.template.setCurrentIndex(editor.template.findData(template.id))
+    type_text(editor.summary, "بازدید بدون یافته")
+    editor.save_new()
+    assert editor.result() == editor.DialogCode.Accepted
+    saved = VisitEditor(ctx, str(editor.visit_id))
+    qtbot.addWidget(saved)
+    assert saved.detail is not None and saved.detail.visit.checklist_id
+    assert saved.detail.visit.summary == "بازدید بدون یافته"
+    assert isinstance(saved.checklist_page.findChild(ChecklistEditor), ChecklistEditor)

@@ -66,6 +66,13 @@ from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.messages import confirm, show_exception
 
 REPORTS_MODULE = "integrity_desktop.reports.inspection_reports"
+ALL_KINDS: tuple[str, ...] = ("month", "quarter", "half", "year")
+# The period each report is drawn up for; others accept any period.
+REPORT_PERIOD_KINDS: dict[str, tuple[str, ...]] = {
+    "inspector-monthly": ("month",),
+    "inspections-semiannual": ("half",),
+    "inspector-evaluation": ("year",),
+}
 
 
 def period_choices(today: _dt.date, extra_years: Iterable[int] = ()) -> list[tuple[str, str]]:
@@ -647,10 +654,6 @@ class InspectionsScreen(QWidget):
         self.report_list.setMaximumHeight(160)
         self.report_period = QComboBox()
         self.report_period.setObjectName("report_period")
-        for label, code in month_choices(self.today, min(self._plan_years, default=None)) + period_choices(
-            self.today, self._plan_years
-        ):
-            self.report_period.addItem(label, code)
         self.report_inspector = QComboBox()
         self.report_inspector.setObjectName("report_inspector")
         self.report_unit = unit_combo(self.ctx, optional=True, none_text=self.tr("Whole office"))
@@ -708,10 +711,29 @@ class InspectionsScreen(QWidget):
     def _report_chosen(self) -> None:
         item = self.report_list.currentItem()
         spec = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        self._fill_report_periods(REPORT_PERIOD_KINDS.get(spec.name, ALL_KINDS) if spec else ALL_KINDS)
         self.report_inspector.setEnabled(bool(spec and spec.needs_subject))
         self.pdf_button.setEnabled(bool(spec and "pdf" in spec.formats))
         self.xlsx_button.setEnabled(bool(spec and "xlsx" in spec.formats))
         self.report_error.setText("")
+
+    def _fill_report_periods(self, kinds: tuple[str, ...]) -> None:
+        """Periods of the kinds the report is made for (months for the monthly report, ...)."""
+        previous = self.report_period.currentData()
+        self.report_period.blockSignals(True)
+        self.report_period.clear()
+        choices: list[tuple[str, str]] = []
+        if "month" in kinds:
+            choices += month_choices(self.today, min(self._plan_years, default=None))
+        choices += [
+            (label, code)
+            for label, code in period_choices(self.today, self._plan_years)
+            if jalali.Period.parse(code).kind in kinds
+        ]
+        for label, code in choices:
+            self.report_period.addItem(label, code)
+        select_data(self.report_period, previous)
+        self.report_period.blockSignals(False)
 
     def run_selected_report(self, fmt: str, out: Path | None = None) -> None:
         from integrity_desktop.reports.registry import ReportParams, run_report
@@ -779,7 +801,9 @@ class InspectionsScreen(QWidget):
             ("follow-up", _TabShot(self, self.follow_tab)),
         ]
         first = visits.list_visits(self.ctx.store, self.ctx.actor, limit=50)
-        with_findings = next((v for v in first if v.finding_count), first[0] if first else None)
+        with_findings = next(
+            (v for v in first if v.open_actions), next((v for v in first if v.finding_count), None)
+        ) or (first[0] if first else None)
         if with_findings is not None:
 
             def visit_dialog(tab: int) -> Callable[[], QDialog]:

@@ -375,7 +375,8 @@ class VisitEditor(QDialog):
         keep = self.findings_view.currentIndex().row()
         self.findings_model.set_rows(self.detail.findings)
         if self.detail.findings:
-            self.findings_view.selectRow(min(max(keep, 0), len(self.detail.findings) - 1))
+            row = min(max(keep, 0), len(self.detail.findings) - 1)
+            self.findings_view.setCurrentIndex(self.findings_model.index(row, 0))
         self._show_actions()
         if not getattr(self, "_checklist_built", False):
             self._build_checklist(v.checklist_id)
