@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import random
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -313,3 +314,51 @@ def test_filters_on_a_big_register_run_off_the_gui_thread(qtbot, big_template: P
         assert register.count.text() == f"{shown_number(register.model.total)} پرونده"
     finally:
         store.dispose()
+
+
+# ------------------------------------------------------------------------------ exports
+
+
+def _pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    from integrity_desktop.textnorm import normalize_for_search
+
+    text = "".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+    return normalize_for_search(unicodedata.normalize("NFKC", text)).replace(" ", "")
+
+
+def test_viewer_exports_carry_no_employee_name(qtbot, store: Store, tmp_path: Path, monkeypatch) -> None:
+    from openpyxl import load_workbook
+
+    from integrity_desktop.textnorm import normalize_for_search
+    from integrity_desktop.ui.screens import case_detail
+    from integrity_desktop.ui.screens import case_stats as stats_module
+
+    monkeypatch.setattr(case_detail, "show_info", lambda *a: None)
+    monkeypatch.setattr(stats_module, "show_info", lambda *a: None)
+    case = make_case(store)
+    officer = actor("case_officer", store.office_code, "officer")
+    cases.add_event(store, officer, case.id, lc.FILE_FORMED,
+                    event_date=_dt.date.today() - _dt.timedelta(days=30), note="شرح دربارهٔ " + NAME)
+    ctx = UiContext(store, actor("viewer", store.office_code))
+
+    detail = CaseDetailWidget(ctx)
+    qtbot.addWidget(detail)
+    detail.load(case.id)
+    detail.export_pdf(tmp_path / "case.pdf")
+    qtbot.waitUntil(lambda: detail.last_export is not None, timeout=20000)
+    text = _pdf_text(tmp_path / "case.pdf")
+    assert normalize_for_search("محرمانه") in text
+    for secret in [*NAME.split(), CODE]:
+        assert normalize_for_search(secret) not in text
+
+    panel = CaseStatsPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.export("xlsx", tmp_path / "stats.xlsx")
+    qtbot.waitUntil(lambda: panel.last_export is not None, timeout=20000)
+    book = load_workbook(tmp_path / "stats.xlsx", read_only=True)
+    cells = [str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+             for v in row if v is not None]
+    assert any("6/" in c or "۶/" in c for c in cells)
+    assert not any(part in c for c in cells for part in NAME.split())

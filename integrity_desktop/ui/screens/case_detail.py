@@ -358,6 +358,7 @@ class CaseDetailWidget(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.case_file: cases.CaseFile | None = None
+        self.last_export: Path | None = None
         self.back_button = QPushButton(self.tr("← Back to the register"))
         self.back_button.setObjectName("back")
         self.back_button.clicked.connect(self.closed.emit)
@@ -570,9 +571,8 @@ class CaseDetailWidget(QWidget):
             case_reports.write_case_file(store, actor, ReportParams(subject=case_id), target, "pdf")
             return target
 
-        run_task(
-            self,
-            work,
-            lambda p: show_info(self, self.tr("Case file PDF"), self.tr("Saved: {path}").format(path=p)),
-            title=self.tr("Writing the case file…"),
-        )
+        def done(path: Path) -> None:
+            self.last_export = path
+            show_info(self, self.tr("Case file PDF"), self.tr("Saved: {path}").format(path=path))
+
+        run_task(self, work, done, title=self.tr("Writing the case file…"))

@@ -63,6 +63,7 @@ class CaseStatsPanel(QWidget):
         self.open_rows: list[case_stats.OpenCasesRow] = []
         self._generation = 0
         self.loading = False
+        self.last_export: Path | None = None
         this_year = jalali.jalali_year(jalali.today())
         self.year = QComboBox()
         self.year.setObjectName("stats_year")
@@ -251,8 +252,6 @@ class CaseStatsPanel(QWidget):
         def work(_report: object) -> Path:
             case_reports.write_statistics(store, actor, ReportParams(period=code), target, fmt)
             return target
-
-        self.last_export: Path | None = None
 
         def done(path: Path) -> None:
             self.last_export = path
