@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QSizePolicy,
     QWidget,
 )
 
@@ -166,6 +167,14 @@ def ok_cancel(dialog: QDialog, on_ok: Callable[[], None]) -> QDialogButtonBox:
     return buttons
 
 
+def date_field(optional: bool = False) -> JalaliDateEdit:
+    """A Jalali date field that keeps its height and a date's width inside a form."""
+    field = JalaliDateEdit(optional=optional)
+    field.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    field.setMaximumWidth(240)
+    return field
+
+
 def unit_combo(ctx: UiContext, optional: bool = False, none_text: str = "") -> QComboBox:
     combo = QComboBox()
     if optional:
@@ -242,9 +251,9 @@ class InspectorDialog(QDialog):
         self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(no unit)"))
         self.letter_no = QLineEdit()
         self.letter_no.setObjectName("letter_no")
-        self.appointed_on = JalaliDateEdit()
+        self.appointed_on = date_field()
         self.appointed_on.setObjectName("appointed_on")
-        self.term_end = JalaliDateEdit(optional=True)
+        self.term_end = date_field(optional=True)
         self.term_end.setObjectName("term_end")
         self.status = QComboBox()
         for key, label in INSPECTOR_STATUSES.items():
@@ -327,7 +336,7 @@ class PlanItemDialog(QDialog):
         period = inspection_plans.parse_period(plan.period_code)
         self.unit = unit_combo(ctx)
         self.unit.setObjectName("unit")
-        self.planned_date = JalaliDateEdit()
+        self.planned_date = date_field()
         self.planned_date.setObjectName("planned_date")
         today = _dt.date.today()
         self.planned_date.set_value(today if period.contains(today) else period.start)
@@ -399,7 +408,7 @@ class ActionFields(QGroupBox):
         self.unit.setObjectName("responsible_unit")
         self.description = QLineEdit()
         self.description.setObjectName("action_description")
-        self.due_date = JalaliDateEdit()
+        self.due_date = date_field()
         self.due_date.setObjectName("due_date")
         form = QFormLayout(self)
         form.addRow(self.tr("Responsible unit:"), self.unit)
@@ -519,7 +528,7 @@ class CloseActionDialog(QDialog):
         for key, label in ACTION_STATUSES.items():
             if key != "open":
                 self.status.addItem(label, key)
-        self.closed_on = JalaliDateEdit()
+        self.closed_on = date_field()
         self.closed_on.setObjectName("closed_on")
         self.note = QLineEdit()
         self.note.setObjectName("note")

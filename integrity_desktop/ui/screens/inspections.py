@@ -272,7 +272,7 @@ class InspectionsScreen(QWidget):
             ),
         )
         self.inspectors_view = make_table(self.inspectors_model, "inspectors_table")
-        self.inspectors_view.doubleClicked.connect(lambda _i: self.edit_inspector())
+        self.inspectors_view.activated.connect(lambda _i: self.edit_inspector())
         self.inspectors_count = QLabel()
         layout = QVBoxLayout(page)
         layout.addLayout(
@@ -342,7 +342,7 @@ class InspectionsScreen(QWidget):
             background=lambda i: DONE_BG if i.done else (LATE_BG if i.planned_date < self.today else None),
         )
         self.items_view = make_table(self.items_model, "plan_items")
-        self.items_view.doubleClicked.connect(lambda _i: self.edit_item())
+        self.items_view.activated.connect(lambda _i: self.edit_item())
         self.plan_buttons = [
             _button(self.tr("Add planned inspection…"), "add_item", self.add_item, self.editable),
             _button(self.tr("Edit…"), "edit_item", self.edit_item, self.editable),
@@ -489,7 +489,7 @@ class InspectionsScreen(QWidget):
             count=lambda: visits.count_visits(self.ctx.store, self.ctx.actor, **self._visit_filter()),
         )
         self.visits_view = make_table(self.visits_model, "visits_table")
-        self.visits_view.doubleClicked.connect(lambda _i: self.open_selected_visit())
+        self.visits_view.activated.connect(lambda _i: self.open_selected_visit())
         self.visits_count = QLabel()
         layout = QVBoxLayout(page)
         layout.addLayout(
@@ -587,7 +587,7 @@ class InspectionsScreen(QWidget):
             background=lambda r: OVERDUE_BG if r.action.overdue else None,
         )
         self.follow_view = make_table(self.follow_model, "follow_up_table")
-        self.follow_view.doubleClicked.connect(lambda _i: self.close_selected_action())
+        self.follow_view.activated.connect(lambda _i: self.close_selected_action())
         self.follow_count = QLabel()
         self.follow_count.setObjectName("follow_count")
         layout = QVBoxLayout(page)
@@ -775,7 +775,7 @@ class InspectionsScreen(QWidget):
                 self, path, self.report_list.currentItem().text() if self.report_list.currentItem() else ""
             )
         else:
-            self.report_hint.setText(self.tr("Saved: {path}").format(path=str(path)))
+            self.report_hint.setText(self.tr("Saved: {path}").format(path=f"\u2066{path}\u2069"))
 
     def _report_failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
@@ -826,6 +826,14 @@ class InspectionsScreen(QWidget):
                 _TabShot(self, self.inspectors_tab, lambda: InspectorDialog(self.ctx, None, self)),
             )
         )
+        plan = self.plan
+        if plan is not None:
+            states.append(
+                (
+                    "plan-item-dialog",
+                    _TabShot(self, self.plan_tab, lambda: PlanItemDialog(self.ctx, plan, None, self)),
+                )
+            )
         if hasattr(self, "reports_tab"):
             states.append(("reports", _TabShot(self, self.reports_tab)))
         return states

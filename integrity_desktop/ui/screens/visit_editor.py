@@ -46,13 +46,13 @@ from integrity_desktop.ui.screens.inspection_dialogs import (
     FindingDialog,
     InspectorPicker,
     RowsModel,
+    date_field,
     error_label,
     select_data,
     template_combo,
     unit_combo,
 )
 from integrity_desktop.ui.text import shown_date, shown_number
-from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 
 
 def make_table(model: RowsModel, name: str) -> QTableView:
@@ -137,7 +137,7 @@ class VisitEditor(QDialog):
             self.kind.addItem(label, key)
         self.plan_item = QComboBox()
         self.plan_item.setObjectName("plan_item")
-        self.visit_date = JalaliDateEdit()
+        self.visit_date = date_field()
         self.visit_date.setObjectName("visit_date")
         self.unit = unit_combo(self.ctx)
         self.unit.setObjectName("unit")
