@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,7 +52,6 @@ STEP_INDICATORS: dict[str, str] = {
     "6/10": lc.LEGAL_ACTION,
 }
 INDICATOR_CODES: tuple[str, ...] = tuple(f"6/{i}" for i in range(1, 12))
-_CHUNK = 500  # ids per IN (...) list: well under every database's parameter limit
 
 
 @dataclass(frozen=True)
@@ -67,40 +66,65 @@ class CaseStatistics:
     by_violation: dict[str, int]  # violation code -> cases reported in the period
 
 
-def _chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def _events_touching(
+    session: Session, office: str, start: _dt.date, end: _dt.date
+) -> dict[str, list[lc.EventRecord]]:
+    """All events of every case of ``office`` that has any event dated in [start, end].
 
-
-def _events_of(session: Session, case_ids: Sequence[str]) -> dict[str, list[lc.EventRecord]]:
-    out: dict[str, list[lc.EventRecord]] = {}
-    for chunk in _chunks(case_ids):
-        rows = session.execute(
-            select(
-                CaseEvent.case_id, CaseEvent.id, CaseEvent.stage, CaseEvent.hlc, CaseEvent.event_date,
-                CaseEvent.follows_id, CaseEvent.penalty_code, CaseEvent.board_code,
-            ).where(CaseEvent.case_id.in_(chunk), CaseEvent.deleted.is_(False))
+    One query with a sub-select (no id lists), so it costs the same on SQLite and PostgreSQL.
+    Any step whose effective date is in the period has its own date or a correction's in it.
+    """
+    touched = (
+        select(CaseEvent.case_id)
+        .where(CaseEvent.event_date >= start, CaseEvent.event_date <= end, CaseEvent.deleted.is_(False))
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(
+            CaseEvent.case_id, CaseEvent.id, CaseEvent.stage, CaseEvent.hlc, CaseEvent.event_date,
+            CaseEvent.follows_id, CaseEvent.penalty_code,
         )
-        for case_id, eid, stage, hlc, when, follows, penalty, board in rows:
-            out.setdefault(case_id, []).append(lc.EventRecord(
-                id=eid, stage=stage, hlc=hlc, event_date=when, follows_id=follows,
-                penalty_code=penalty, board_code=board,
-            ))
+        .join(Case, Case.id == CaseEvent.case_id)
+        .where(
+            Case.office_code == office, Case.deleted.is_(False), CaseEvent.deleted.is_(False),
+            CaseEvent.case_id.in_(touched),
+        )
+    )
+    out: dict[str, list[lc.EventRecord]] = {}
+    for case_id, eid, stage, hlc, when, follows, penalty in rows:
+        out.setdefault(case_id, []).append(lc.EventRecord(
+            id=eid, stage=stage, hlc=hlc, event_date=when, follows_id=follows, penalty_code=penalty,
+        ))
     return out
 
 
+def _count_replayed(
+    events: dict[str, list[lc.EventRecord]], start: _dt.date, end: _dt.date,
+    steps: Counter[str], penalties: Counter[str],
+) -> tuple[Counter[str], Counter[str]]:
+    for case_events in events.values():
+        for step in lc.derive_state(case_events).applied:
+            if start <= step.event_date <= end:
+                steps[step.stage] += 1
+                if step.stage in lc.VERDICT_STAGES and step.penalty_code:
+                    penalties[step.penalty_code] += 1
+    return steps, penalties
+
+
 def _first_offence_count(session: Session, office_code: str, start: _dt.date, end: _dt.date) -> int:
-    """Cases reported in [start, end] whose employee had no case reported before it."""
-    rows = session.execute(
-        select(Case.national_code, Case.reported_on, Case.year, Case.seq)
+    """Employees (national codes) whose first case in the office was reported in [start, end].
+
+    Each employee has one first case, so this is the number of first-offence cases.
+    """
+    firsts = (
+        select(Case.national_code, func.min(Case.reported_on).label("first_on"))
         .where(Case.office_code == office_code, Case.deleted.is_(False), Case.reported_on <= end)
-    ).all()
-    first: dict[str, tuple[_dt.date, int, int]] = {}
-    for code, when, year, seq in rows:
-        key = (when, year, seq)
-        if code not in first or key < first[code]:
-            first[code] = key
-    return sum(1 for when, _, _ in first.values() if start <= when <= end)
+        .group_by(Case.national_code)
+        .subquery()
+    )
+    return int(session.scalar(
+        select(func.count()).select_from(firsts).where(firsts.c.first_on >= start)
+    ) or 0)
 
 
 def compute(store: Store, actor: Actor, period_code: str, office_code: str | None = None) -> CaseStatistics:
@@ -110,15 +134,7 @@ def compute(store: Store, actor: Actor, period_code: str, office_code: str | Non
     office = office_code or actor.office_code
     start, end = period.start, period.end
     with store.read() as s:
-        case_ids = list(s.scalars(
-            select(CaseEvent.case_id.distinct())
-            .join(Case, Case.id == CaseEvent.case_id)
-            .where(
-                Case.office_code == office, Case.deleted.is_(False), CaseEvent.deleted.is_(False),
-                CaseEvent.event_date >= start, CaseEvent.event_date <= end,
-            )
-        ))
-        events = _events_of(s, sorted(case_ids))
+        events = _events_touching(s, office, start, end)
         first = _first_offence_count(s, office, start, end)
         violations: Counter[str] = Counter()
         for codes in s.scalars(select(Case.violation_codes).where(
@@ -126,14 +142,7 @@ def compute(store: Store, actor: Actor, period_code: str, office_code: str | Non
             Case.reported_on >= start, Case.reported_on <= end,
         )):
             violations.update(codes or ())
-    steps: Counter[str] = Counter()
-    penalties: Counter[str] = Counter()
-    for case_events in events.values():
-        for step in lc.derive_state(case_events).applied:
-            if start <= step.event_date <= end:
-                steps[step.stage] += 1
-                if step.stage in lc.VERDICT_STAGES and step.penalty_code:
-                    penalties[step.penalty_code] += 1
+    steps, penalties = _count_replayed(events, start, end, Counter(), Counter())
     values = {"6/1": first}
     values.update({code: steps[stage] for code, stage in STEP_INDICATORS.items()})
     values["6/11"] = sum(steps.values())

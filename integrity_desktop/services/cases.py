@@ -559,7 +559,7 @@ def list_cases(
         select(Case, Unit.name_fa)
         .outerjoin(Unit, Unit.id == Case.unit_id)
         .where(*conds)
-        .order_by(Case.year.desc(), Case.seq.desc(), Case.office_code, Case.id)
+        .order_by(Case.year.desc(), Case.seq.desc(), Case.id.desc())
         .offset(max(0, offset))
         .limit(limit)
     )
@@ -583,7 +583,7 @@ def iter_cases(
         select(Case, Unit.name_fa)
         .outerjoin(Unit, Unit.id == Case.unit_id)
         .where(*conds)
-        .order_by(Case.year.desc(), Case.seq.desc(), Case.office_code, Case.id)
+        .order_by(Case.year.desc(), Case.seq.desc(), Case.id.desc())
         .execution_options(yield_per=2000)
     )
     with store.read() as s:
