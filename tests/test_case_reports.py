@@ -174,3 +174,30 @@ def test_report_command_writes_a_case_file(store: Store, case_id: str, tmp_path:
                "--out", str(tmp_path / "f.pdf"))
     assert out.returncode == 0, out.stderr
     assert PdfReader(tmp_path / "f.pdf").pages
+
+
+@needs_pdftotext
+def test_documents_are_listed_and_their_names_hidden_from_viewers(
+    store: Store, case_id: str, tmp_path: Path
+) -> None:
+    letter = tmp_path / f"نامه {NAME}.txt"
+    letter.write_text("متن نامهٔ ابلاغ رأی", encoding="utf-8")
+    verdict = cases.get_case_file(store, OFFICER, case_id).steps[-1]
+    doc = cases.attach_document(store, OFFICER, case_id, letter, event_id=verdict.id)
+    assert doc.event_id == verdict.id and doc.size == letter.stat().st_size
+    with pytest.raises(UserError):
+        cases.attach_document(store, OFFICER, case_id, letter, event_id="not-a-step")
+    f = cases.get_case_file(store, OFFICER, case_id)
+    assert [d.filename for d in f.documents] == [letter.name]
+    assert f.steps[-1].documents == f.documents
+    out = tmp_path / "with-doc.pdf"
+    run_report(store, OFFICER, "case-file", ReportParams(subject=case_id), out)
+    assert norm(f"نامه {NAME}").replace(" ", "") in _pdf_text(out)
+    hidden = cases.get_case_file(store, VIEWER, case_id)
+    assert [d.filename for d in hidden.documents] == [cases.CONFIDENTIAL]
+    out = tmp_path / "viewer-doc.pdf"
+    run_report(store, VIEWER, "case-file", ReportParams(subject=case_id), out)
+    raw = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert _forbidden(raw) == []
+    with pytest.raises(UserError):
+        cases.attach_document(store, VIEWER, case_id, letter)

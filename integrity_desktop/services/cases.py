@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -470,6 +471,39 @@ def withdraw_event(
     require(actor, "cases.edit")
     text = _text(reason, "دلیل ابطال", "Reason", required=True, limit=MAX_NOTE)
     return _amend(store, actor, event_id, lc.WITHDRAWAL, {"note": text}, today or jalali.today())
+
+
+def attach_document(
+    store: Store,
+    actor: Actor,
+    case_id: str,
+    source_path: str | os.PathLike[str],
+    *,
+    event_id: str | None = None,
+    note: str = "",
+) -> Document:
+    """Attach a file to a case, or to one of its steps (``event_id``), in the evidence store.
+
+    The step is saved first and the file attached after it (the file copy cannot share the
+    step's transaction); a failed attachment leaves the step as it was.
+    """
+    require(actor, "cases.edit")
+    with store.read() as s:
+        _load_case(s, case_id)
+        if event_id is not None:
+            event = s.get(CaseEvent, event_id)
+            if event is None or event.case_id != case_id or event.deleted:
+                raise UserError(
+                    "مرحلهٔ برگزیده از این پرونده نیست؛ پرونده را دوباره باز کنید.",
+                    f"Event {event_id!r} is not a step of case {case_id!r}.",
+                    code="case_event_missing",
+                )
+    from integrity_desktop.services import evidence
+
+    info = evidence.attach(
+        store, actor, "case_event" if event_id else "case", event_id or case_id, source_path, note
+    )
+    return Document(info.id, info.filename, info.size, info.mime, event_id)
 
 
 def set_deadlines(store: Store, actor: Actor, values: Mapping[str, int]) -> dict[str, int]:
