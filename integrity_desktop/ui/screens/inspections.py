@@ -769,19 +769,23 @@ class InspectionsScreen(QWidget):
     def _report_done(self, path: Path) -> None:
         self.last_report = path
         if path.suffix.lower() == ".pdf":
-            from integrity_desktop.ui.widgets.pdf_preview import preview_pdf
-
-            preview_pdf(
-                self, path, self.report_list.currentItem().text() if self.report_list.currentItem() else ""
-            )
+            # The preview is modal: open it after the task's callback has returned, so its
+            # nested event loop does not run inside the finished job's signal.
+            title = self.report_list.currentItem().text() if self.report_list.currentItem() else ""
+            QTimer.singleShot(0, lambda: self._preview(path, title))
         else:
             self.report_hint.setText(self.tr("Saved: {path}").format(path=f"\u2066{path}\u2069"))
+
+    def _preview(self, path: Path, title: str) -> None:
+        from integrity_desktop.ui.widgets import pdf_preview
+
+        pdf_preview.preview_pdf(self, path, title)
 
     def _report_failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
             self.report_error.setText(exc.fa)
         else:
-            show_exception(self, exc)
+            QTimer.singleShot(0, lambda: show_exception(self, exc))
 
     # ------------------------------------------------------------------ screen
     def refresh(self) -> None:
