@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from integrity_desktop.db.models import LocalKey
 from integrity_desktop.db.store import Store
+from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.services.records import utcnow
 
@@ -24,7 +25,7 @@ MIN_PASSPHRASE = 10
 def check_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
         raise UserError(
-            f"عبارت عبور کلید باید دست‌کم {MIN_PASSPHRASE} نویسه باشد.",
+            f"عبارت عبور کلید باید دست‌کم {to_persian_digits(str(MIN_PASSPHRASE))} نویسه باشد.",
             f"The key passphrase must have at least {MIN_PASSPHRASE} characters.",
             code="passphrase_short",
         )

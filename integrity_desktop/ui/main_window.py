@@ -33,6 +33,8 @@ SCREENS: list[tuple[str, str, str]] = [
     ("checklists", QT_TRANSLATE_NOOP("MainWindow", "Checklists"), "integrity_desktop.ui.screens.checklists:ChecklistsScreen"),
     ("inspections", QT_TRANSLATE_NOOP("MainWindow", "Inspections"), "integrity_desktop.ui.screens.inspections:InspectionsScreen"),
     ("cases", QT_TRANSLATE_NOOP("MainWindow", "Violation cases"), "integrity_desktop.ui.screens.cases:CasesScreen"),
+    ("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), "integrity_desktop.ui.screens.sync:SyncScreen"),
+    ("conflicts", QT_TRANSLATE_NOOP("MainWindow", "Conflicts"), "integrity_desktop.ui.screens.conflicts:ConflictsScreen"),
     ("templates", QT_TRANSLATE_NOOP("MainWindow", "Templates"), "integrity_desktop.ui.screens.templates:TemplatesScreen"),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"),
      "integrity_desktop.ui.screens.settings:SettingsScreen"),

@@ -1,0 +1,327 @@
+"""Sync screens on real store files: export with the passphrase, dry run then import, refusals in
+Persian with nothing written, trusted keys, and the conflict review resolving a real conflict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+
+from integrity_desktop.db.store import Store
+from integrity_desktop.services import keys, offices, records
+from integrity_desktop.sync import conflicts, trust
+from integrity_desktop.sync.export import export_bundle
+from integrity_desktop.sync.merge import import_bundle
+from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.dialogs.passphrase import PassphraseDialog
+from integrity_desktop.ui.screens.conflicts import ConflictsScreen
+from integrity_desktop.ui.screens.sync import SyncScreen
+from tests.conftest import PASSPHRASE, actor
+
+pytestmark = pytest.mark.gui
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any text, Persian included (qtbot.keyClicks aborts on non-ASCII)."""
+    for ch in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
+
+
+def admin_of(store: Store):  # type: ignore[no-untyped-def]
+    return actor("admin", store.office_code)
+
+
+def trust_each_other(a: Store, b: Store) -> None:
+    trust.add_key(a, admin_of(a), b.office_code, keys.public_key_file(b))
+    trust.add_key(b, admin_of(b), a.office_code, keys.public_key_file(a))
+
+
+def export_from(store: Store, out: Path, **kw) -> Path:  # type: ignore[no-untyped-def]
+    export_bundle(store, admin_of(store), out, keys.signing_key(store, PASSPHRASE), **kw)
+    return out
+
+
+def import_into(store: Store, path: Path):  # type: ignore[no-untyped-def]
+    return import_bundle(store, admin_of(store), path, lambda: [keys.age_identity(store, PASSPHRASE)])
+
+
+def screen(qtbot, store: Store, role: str = "admin") -> SyncScreen:  # type: ignore[no-untyped-def]
+    widget = SyncScreen(UiContext(store, actor(role, store.office_code)))
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.refresh()
+    return widget
+
+
+def cell(model, row: int, col: int) -> str:  # type: ignore[no-untyped-def]
+    return str(model.data(model.index(row, col)))
+
+
+# ------------------------------------------------------------------------------ passphrase
+def test_passphrase_dialog_refuses_a_short_passphrase(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = PassphraseDialog("امضای بسته")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    type_text(dialog.edit, "کوتاه")
+    QTest.keyClick(dialog.edit, Qt.Key.Key_Return)
+    assert dialog.error.text() == "عبارت عبور کلید باید دست‌کم ۱۰ نویسه باشد."
+    assert dialog.result() != PassphraseDialog.DialogCode.Accepted
+    dialog.edit.clear()
+    type_text(dialog.edit, "عبارت عبور بلند")
+    QTest.keyClick(dialog.edit, Qt.Key.Key_Return)
+    assert dialog.result() == PassphraseDialog.DialogCode.Accepted
+    assert dialog.passphrase() == "عبارت عبور بلند"
+
+
+# ------------------------------------------------------------------------------ export
+def test_export_writes_a_bundle_with_the_typed_passphrase(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    w = screen(qtbot, store)
+    out = tmp_path / "tehran-1.itb"
+    w.export_path.clear()
+    qtbot.keyClicks(w.export_path, str(out))
+    w.ask_passphrase = lambda parent, purpose: PASSPHRASE
+    qtbot.mouseClick(w.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(w.export_result.text()), timeout=30000)
+    assert out.is_file()
+    assert w.export_error.text() == ""
+    assert "بستهٔ شمارهٔ ۱ نوشته شد" in w.export_result.text()
+    assert w.export_button.isEnabled()
+
+
+def test_export_with_a_wrong_passphrase_says_so_and_writes_nothing(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, tmp_path: Path
+) -> None:
+    w = screen(qtbot, store)
+    (tmp_path / "out").mkdir()
+    out = tmp_path / "out" / "tehran-1.itb"
+    w.export_path.setText(str(out))
+    w.ask_passphrase = lambda parent, purpose: "not-the-passphrase"
+    qtbot.mouseClick(w.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(w.export_error.text()), timeout=30000)
+    assert w.export_error.text() == "عبارت عبور کلید درست نیست."
+    assert not out.exists()
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_export_refuses_a_bad_age_recipient(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    w = screen(qtbot, store)
+    out = tmp_path / "tehran-1.itb"
+    w.export_path.setText(str(out))
+    w.encrypt.setFocus()
+    QTest.keyClick(w.encrypt, Qt.Key.Key_Space)
+    assert w.encrypt_to.isEnabled()
+    qtbot.keyClicks(w.encrypt_to, "age1-not-a-key")
+    w.ask_passphrase = lambda parent, purpose: PASSPHRASE
+    qtbot.mouseClick(w.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(w.export_error.text()), timeout=30000)
+    assert w.export_error.text().startswith("گیرندهٔ age درست نیست.")
+    assert not out.exists()
+
+
+# ------------------------------------------------------------------------------ import
+def test_dry_run_shows_the_summary_and_writes_nothing_until_confirmed(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, hq_store: Store, tmp_path: Path
+) -> None:
+    trust_each_other(hq_store, store)
+    bundle = export_from(store, tmp_path / "tehran-1.itb")
+    w = screen(qtbot, hq_store)
+    w.start_import(bundle)
+    assert w.tabs.currentWidget() is w.import_tab
+    qtbot.waitUntil(lambda: bool(w.summary_title.text()), timeout=30000)
+    assert w.summary_title.text().startswith("ورود آزمایشی بستهٔ شمارهٔ ۱ از ")
+    types = [w.summary_model.row_at(i).record_type for i in range(w.summary_model.rowCount())]
+    assert "unit" in types
+    row = types.index("unit")
+    assert cell(w.summary_model, row, 0) == "واحدها"
+    created = w.summary_model.row_at(row).created
+    assert created > 0
+    assert cell(w.summary_model, row, 1) == "۰۱۲۳۴۵۶۷۸۹"[created] if created < 10 else True
+    assert offices.list_units(hq_store, "tehran") == []  # a dry run writes nothing
+    assert w.confirm_button.isEnabled()
+
+    qtbot.mouseClick(w.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "وارد شد" in w.summary_title.text(), timeout=30000)
+    assert len(offices.list_units(hq_store, "tehran")) == created
+    assert not w.confirm_button.isEnabled()
+
+    # the same bundle again: nothing to do, and the screen says so
+    w.start_import(bundle)
+    qtbot.waitUntil(lambda: bool(w.summary_title.text()), timeout=30000)
+    assert "پیش‌تر وارد شده است" in w.summary_title.text()
+    assert not w.confirm_button.isEnabled()
+
+
+def test_a_bundle_from_an_untrusted_office_is_refused_in_persian(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, hq_store: Store, tmp_path: Path
+) -> None:
+    bundle = export_from(store, tmp_path / "tehran-1.itb")
+    w = screen(qtbot, hq_store)
+    w.tabs.setCurrentWidget(w.import_tab)
+    qtbot.keyClicks(w.import_path, str(bundle))
+    qtbot.mouseClick(w.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(w.import_error.text()), timeout=30000)
+    assert w.import_error.text() == (
+        "بسته پذیرفته نشد: کلید ادارهٔ «tehran» در این سامانه ثبت نشده است. "
+        "نخست کلید عمومی آن اداره را با trust add بیفزایید."
+    )
+    assert not w.confirm_button.isEnabled()
+    assert offices.list_units(hq_store, "tehran") == []
+
+
+def test_a_file_that_is_not_a_bundle_is_refused(qtbot, hq_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    junk = tmp_path / "notes.itb"
+    junk.write_text("not a bundle")
+    w = screen(qtbot, hq_store)
+    w.start_import(junk)
+    qtbot.waitUntil(lambda: bool(w.import_error.text()), timeout=30000)
+    assert w.import_error.text() == "بسته پذیرفته نشد: این پرونده بستهٔ همگام‌سازی نیست (ZIP نیست)."
+
+
+def test_an_empty_path_asks_for_a_file(qtbot, hq_store: Store) -> None:  # type: ignore[no-untyped-def]
+    w = screen(qtbot, hq_store)
+    qtbot.mouseClick(w.check_button, Qt.MouseButton.LeftButton)
+    assert w.import_error.text() == "نخست پروندهٔ بسته را انتخاب کنید."
+
+
+# ------------------------------------------------------------------------------ keys and trust
+def test_keys_tab_shows_and_copies_this_offices_fingerprint(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    w = screen(qtbot, store)
+    fp = keys.fingerprint(keys.public_key_base64(store))
+    assert w.own_fingerprint.text() == fp
+    assert w.own_recipient.text() == keys.age_recipient(store)
+    qtbot.mouseClick(w.findChild(QWidget, "copy_recipient"), Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == keys.age_recipient(store)
+
+
+def test_adding_a_key_file_that_is_not_a_key_shows_the_reason(  # type: ignore[no-untyped-def]
+    qtbot, hq_store: Store, tmp_path: Path
+) -> None:
+    bad = tmp_path / "tehran.pub"
+    bad.write_text("untrusted comment: hello\nnot base64 at all\n")
+    w = screen(qtbot, hq_store)
+    w.trust_office.setCurrentIndex(w.trust_office.findData("tehran"))
+    w.add_key_from_file(bad)
+    assert w.trust_error.text() == (
+        "پروندهٔ کلید یک کلید عمومی minisign نیست. پرونده‌ای را بدهید که فرمان "
+        "key --public در آن اداره ساخته است."
+    )
+    assert trust.list_keys(hq_store, admin_of(hq_store)) == []
+
+
+def test_trust_then_revoke_an_office_key(qtbot, store: Store, hq_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pub = tmp_path / "tehran.pub"
+    pub.write_text(keys.public_key_file(store))
+    w = screen(qtbot, hq_store)
+    w.tabs.setCurrentWidget(w.keys_tab)
+    w.trust_office.setCurrentIndex(w.trust_office.findData("tehran"))
+    w.add_key_from_file(pub)
+    fp = keys.fingerprint(keys.public_key_base64(store))
+    assert fp in w.trust_done.text()
+    assert w.trust_model.rowCount() == 1
+    assert cell(w.trust_model, 0, 2) == fp
+    assert cell(w.trust_model, 0, 4) == "فعال"
+
+    qtbot.mouseClick(w.revoke_button, Qt.MouseButton.LeftButton)  # nothing selected yet
+    assert w.trust_error.text() == "نخست کلید اداره را در فهرست انتخاب کنید."
+    first = w.trust_view.visualRect(w.trust_model.index(0, 0)).center()
+    qtbot.mouseClick(w.trust_view.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    w.confirm = lambda title, text: True
+    qtbot.mouseClick(w.revoke_button, Qt.MouseButton.LeftButton)
+    assert w.trust_error.text() == ""
+    assert cell(w.trust_model, 0, 4).startswith("باطل‌شده")
+    assert not trust.list_keys(hq_store, admin_of(hq_store))[0].active
+
+
+def test_a_viewer_sees_no_export_import_or_trust(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    w = screen(qtbot, store, role="viewer")
+    titles = [w.tabs.tabText(i) for i in range(w.tabs.count())]
+    assert titles == ["تاریخچهٔ دریافت", "کلیدها و اعتماد"]
+    assert not w.trusted_box.isVisibleTo(w)
+
+
+# ------------------------------------------------------------------------------ conflicts
+HQ_NAME = "واحد یک (نام ستاد)"
+PROVINCE_NAME = "واحد یک (نام استان)"
+
+
+def make_conflict(store: Store, hq_store: Store, tmp_path: Path) -> str:
+    """HQ and Tehran both rename the same Tehran unit after a sync: one real conflict at HQ."""
+    from integrity_desktop.db.models import Unit
+
+    trust_each_other(hq_store, store)
+    import_into(hq_store, export_from(store, tmp_path / "t1.itb"))
+    unit_id = offices.list_units(store)[0].id
+    for s, name in ((hq_store, HQ_NAME), (store, PROVINCE_NAME)):
+        with s.session() as session:
+            records.update(session, s, admin_of(s), session.get(Unit, unit_id), name_fa=name)
+    summary = import_into(hq_store, export_from(store, tmp_path / "t2.itb"))
+    assert summary.counts["unit"].conflicts == 1
+    return unit_id
+
+
+def conflict_screen(qtbot, store: Store, role: str = "admin") -> ConflictsScreen:  # type: ignore[no-untyped-def]
+    widget = ConflictsScreen(UiContext(store, actor(role, store.office_code)))
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.refresh()
+    return widget
+
+
+def unit_name(store: Store, unit_id: str) -> str:
+    return next(u.name_fa for u in offices.list_units(store, "tehran") if u.id == unit_id)
+
+
+def test_conflict_review_merges_the_ticked_field(qtbot, store: Store, hq_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    unit_id = make_conflict(store, hq_store, tmp_path)
+    w = conflict_screen(qtbot, hq_store)
+    assert w.count_label.text() == "۱ ناسازگاری باز"
+    assert w.list_model.rowCount() == 1
+    fields = w.fields_model
+    assert fields.rows[0].name == "name_fa" and fields.rows[0].differs
+    assert [r.name for r in fields.rows if r.differs] == ["name_fa"]
+    applied, other = fields.rows[0].applied, fields.rows[0].other
+    assert {applied, other} == {HQ_NAME, PROVINCE_NAME}
+    assert unit_name(hq_store, unit_id) == applied
+    # tick "take the set-aside value" with the keyboard
+    w.fields_view.setFocus()
+    w.fields_view.setCurrentIndex(fields.index(0, 3))
+    QTest.keyClick(w.fields_view, Qt.Key.Key_Space)
+    assert fields.rows[0].take_other
+    qtbot.mouseClick(w.merge, Qt.MouseButton.LeftButton)
+    assert w.error.text() == ""
+    assert w.done.text() == "نسخهٔ ادغام‌شده ذخیره شد؛ با بستهٔ بعدی فرستاده می‌شود."
+    assert unit_name(hq_store, unit_id) == other
+    assert conflicts.count_conflicts(hq_store, admin_of(hq_store)) == 0
+    assert w.count_label.text() == "۰ ناسازگاری باز"
+    assert w.detail_title.text() == "ناسازگاری‌ای در انتظار تصمیم نیست."
+
+
+def test_conflict_review_keeps_the_applied_version(qtbot, store: Store, hq_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    unit_id = make_conflict(store, hq_store, tmp_path)
+    w = conflict_screen(qtbot, hq_store)
+    applied = w.fields_model.rows[0].applied
+    qtbot.mouseClick(w.keep_applied, Qt.MouseButton.LeftButton)
+    assert w.done.text() == "نسخهٔ اعمال‌شده نگه داشته شد."
+    assert unit_name(hq_store, unit_id) == applied
+    w.show_resolved.setChecked(True)
+    assert w.list_model.rowCount() == 1
+    assert cell(w.list_model, 0, 5) == "نسخهٔ اعمال‌شده نگه داشته شد"
+    assert not w.keep_applied.isEnabled()
+
+
+def test_conflicts_are_not_shown_to_a_viewer(qtbot, hq_store: Store) -> None:  # type: ignore[no-untyped-def]
+    w = conflict_screen(qtbot, hq_store, role="viewer")
+    note = w.findChild(QWidget, "not_allowed")
+    assert note is not None and note.isVisibleTo(w)
+    assert not w.keep_applied.isEnabled()
