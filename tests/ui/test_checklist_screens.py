@@ -224,6 +224,8 @@ def test_new_checklist_dialog_refuses_duplicate_and_bad_year(qtbot, store: Store
     ctx = inspector_ctx(store)
     dialog = NewChecklistDialog(ctx)
     qtbot.addWidget(dialog)
+    assert dialog.template.currentData() == scoring.three_year_template_id()
+    assert "٬" not in dialog.year.text() and not set(dialog.year.text()) & LATIN_DIGITS
     dialog.template.setCurrentIndex(dialog.template.findData(scoring.three_year_template_id()))
     dialog.unit.setCurrentIndex(dialog.unit.findData(unit_named(store, "مالی").id))
     dialog.kind.setCurrentIndex(dialog.kind.findData("quarter"))

@@ -187,6 +187,10 @@
         <source>Nothing was written. Correct these {count} cells in the workbook and import it again:</source>
         <translation>هیچ چیز نوشته نشد. این {count} خانه را در کارپوشه اصلاح کنید و دوباره وارد کنید:</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
 </context>
 <context>
     <name>NewChecklistDialog</name>
@@ -221,6 +225,10 @@
     <message>
         <source>Create</source>
         <translation>ساختن</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
     </message>
     <message>
         <source>Template:</source>

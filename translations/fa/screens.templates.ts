@@ -23,6 +23,14 @@
         <translation>شاخص شمارشی است (مقدار عددی می‌گیرد)</translation>
     </message>
     <message>
+        <source>OK</source>
+        <translation>تأیید</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
         <source>Axis:</source>
         <translation>محور:</translation>
     </message>
@@ -62,6 +70,14 @@
         <translation>الگوی تازه</translation>
     </message>
     <message>
+        <source>OK</source>
+        <translation>تأیید</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
         <source>Code (Latin):</source>
         <translation>کد (لاتین):</translation>
     </message>
@@ -79,6 +95,14 @@
     <message>
         <source>New axis</source>
         <translation>محور تازه</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>تأیید</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
     </message>
     <message>
         <source>Axis number:</source>

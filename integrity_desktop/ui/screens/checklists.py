@@ -197,8 +197,9 @@ class ImportProblemsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.resizeRowsToContents()
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -392,6 +393,9 @@ class NewChecklistDialog(QDialog):
                 ),
                 t.id,
             )
+        from integrity_desktop.services.scoring import three_year_template_id
+
+        self.template.setCurrentIndex(max(0, self.template.findData(three_year_template_id())))
         self.unit = QComboBox()
         self.unit.setObjectName("unit")
         self.unit.addItem(self.tr("The whole directorate"), None)
@@ -408,7 +412,7 @@ class NewChecklistDialog(QDialog):
             self.kind.addItem(label, kind)
         self.number = QComboBox()
         self.number.setObjectName("number")
-        self.year = QLineEdit(shown_number(jalali.jalali_year(jalali.today())))
+        self.year = QLineEdit(shown_number(str(jalali.jalali_year(jalali.today()))))  # no separator
         self.year.setObjectName("year")
         self.year.setMaxLength(6)
         self.kind.currentIndexChanged.connect(self._fill_numbers)
@@ -423,6 +427,7 @@ class NewChecklistDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.create)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -749,4 +754,38 @@ class ChecklistsScreen(QWidget):
             self.open_current()
             self.window().resize(1366, 768)
             states.append(("editor", self.window()))
+            states.extend(self._sample_states(self.model.rows[0].id))
+        return states
+
+    def _sample_states(self, checklist_id: str) -> list[tuple[str, QWidget]]:
+        """The print preview of a filled checklist and the problems of a badly edited workbook
+        (built synchronously: screenshots only)."""
+        from openpyxl import load_workbook
+
+        from integrity_desktop.reports import checklist_excel, checklist_pdf
+        from integrity_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
+
+        states: list[tuple[str, QWidget]] = []
+        folder = Path(tempfile.mkdtemp(prefix="integrity-shots-"))
+        pdf = checklist_pdf.filled(self.ctx.store, self.ctx.actor, checklist_id, folder / "filled.pdf")
+        preview = PdfPreviewDialog(pdf, "", self)
+        preview.resize(900, 760)
+        preview.show()
+        preview.settle()
+        states.append(("print-preview", preview))
+        book_path = folder / "edited.xlsx"
+        checklist_excel.export_workbook(
+            self.ctx.store, self.ctx.actor, book_path, checklist_ids=[checklist_id]
+        )
+        book = load_workbook(book_path)
+        sheet = book.worksheets[0]
+        headers = [c.value for c in sheet[1]]
+        sheet.cell(row=3, column=headers.index("وضعیت") + 1, value="خوب")
+        sheet.cell(row=5, column=headers.index("درصد پیشرفت") + 1, value=140)
+        sheet.cell(row=6, column=1, value="not-an-id")
+        book.save(book_path)
+        if self.ctx.can("checklists.edit"):
+            summary = checklist_excel.import_workbook(self.ctx.store, self.ctx.actor, book_path, dry_run=True)
+            problems = ImportProblemsDialog(list(summary.problems), self)
+            states.append(("import-problems", problems))
         return states

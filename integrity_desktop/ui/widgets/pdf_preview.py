@@ -70,6 +70,16 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.file_label)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
 
+    def settle(self, rounds: int = 40) -> None:
+        """Let ``QPdfView`` finish its asynchronous rendering (screenshots)."""
+        import time
+
+        from PySide6.QtWidgets import QApplication
+
+        for _ in range(rounds):
+            QApplication.processEvents()
+            time.sleep(0.02)
+
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.path.stem)
