@@ -1,10 +1,9 @@
-"""The register of administrative-violation cases: registering, stepping, correcting, reading.
+"""The register of administrative-violation cases: registering, stepping, correcting.
 
 Every change is one transaction; every step is a new immutable ``CaseEvent`` and the case's
 cached ``state``/``last_event_on`` are re-derived from all its events in the same transaction
-(``case_lifecycle.derive_state``).  Confidentiality is enforced here, not in widgets: roles
-without ``cases.view_personal`` get the same objects with every personal field replaced by
-«محرمانه», and cannot search by name.  Opening a case file is written to the audit log.
+(``case_lifecycle.derive_state``).  Reading (lists, counts, the case file, confidentiality)
+lives in ``case_queries``; its public names are re-exported here so a screen imports one module.
 """
 
 from __future__ import annotations
@@ -12,111 +11,51 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from integrity_desktop import jalali
-from integrity_desktop.db.models import Case, CaseEvent, Evidence, Lookup, Unit
+from integrity_desktop.db.models import Case, CaseEvent, Lookup, Unit
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.nationalid import normalize_national_code
-from integrity_desktop.permissions import Actor, allowed, require
+from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import audit, records
 from integrity_desktop.services import case_lifecycle as lc
+from integrity_desktop.services.case_queries import (  # re-exported: one module for screens
+    CONFIDENTIAL,
+    MAX_LIMIT,
+    CaseFile,
+    CaseQuery,
+    CaseSummary,
+    Document,
+    LookupItem,
+    TimelineEntry,
+    _event_records,
+    _load_case,
+    _summaries,
+    count_cases,
+    get_case_file,
+    iter_cases,
+    list_cases,
+    lookup_items,
+)
 from integrity_desktop.textnorm import normalize_for_search
 
-CONFIDENTIAL = "محرمانه"
+__all__ = [
+    "CONFIDENTIAL", "MAX_LIMIT", "CaseFile", "CaseQuery", "CaseSummary", "Document", "LookupItem",
+    "TimelineEntry", "add_event", "attach_document", "case_number", "correct_event", "count_cases",
+    "get_case_file", "iter_cases", "list_cases", "lookup_items", "recompute_state", "register_case",
+    "set_deadlines", "withdraw_event",
+]
+
 MAX_NAME = 200
 MAX_NOTE = 4000
-MAX_LIMIT = 1000
-
-
-# ------------------------------------------------------------------------------ plain values
-
-
-@dataclass(frozen=True)
-class LookupItem:
-    code: str
-    title_fa: str
-
-
-@dataclass(frozen=True)
-class CaseSummary:
-    """One row of the register; personal fields are «محرمانه» when ``anonymised``."""
-
-    id: str
-    case_number: str
-    year: int
-    office_code: str
-    state: str
-    state_label: str
-    employee_name: str
-    national_code: str
-    employee_post: str
-    reporter: str
-    unit_id: str | None
-    unit_name: str
-    violation_codes: tuple[str, ...]
-    reported_on: _dt.date
-    last_event_on: _dt.date | None
-    due_on: _dt.date | None
-    overdue: bool
-    anonymised: bool
-
-    @property
-    def case_number_fa(self) -> str:
-        return to_persian_digits(self.case_number)
-
-
-@dataclass(frozen=True)
-class Document:
-    id: str
-    filename: str
-    size: int
-    mime: str
-    event_id: str | None  # None: attached to the case itself
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    """One stored event as it happened; ``status`` says how it counts in the derivation."""
-
-    id: str
-    kind: str
-    kind_label: str
-    event_date: _dt.date
-    follows_id: str | None
-    note: str
-    penalty_code: str | None
-    penalty_label: str
-    board_code: str | None
-    board_label: str
-    actor: str
-    office_code: str
-    hlc: str
-    # "applied", "corrected" (a later amendment replaces its data), "amendment" (a correction
-    # or withdrawal that counts), or why it is ignored (see case_lifecycle.Derived).
-    status: str
-    documents: tuple[Document, ...]
-
-
-@dataclass(frozen=True)
-class CaseFile:
-    """Everything about one case for its screen and its PDF."""
-
-    case: CaseSummary
-    summary: str
-    violations: tuple[LookupItem, ...]
-    timeline: tuple[TimelineEntry, ...]  # every stored event in (stage order, hlc, id) order
-    steps: tuple[TimelineEntry, ...]  # the applied steps, corrections merged in
-    documents: tuple[Document, ...]
-    allowed_next: tuple[str, ...]
 
 
 # ------------------------------------------------------------------------------ validation
@@ -157,23 +96,6 @@ def _active_codes(session: Session, kind: str) -> dict[str, str]:
         )
     )
     return {code: title for code, title in rows}
-
-
-def _lookup_titles(session: Session) -> dict[tuple[str, str], str]:
-    rows = session.execute(select(Lookup.kind, Lookup.code, Lookup.title_fa).where(Lookup.kind.in_(
-        ("violation_type", "penalty", "board"))))
-    return {(k, c): t for k, c, t in rows}
-
-
-def lookup_items(store: Store, kind: str) -> list[LookupItem]:
-    """Active entries of a configurable list (violation_type, penalty, board) in their order."""
-    with store.read() as s:
-        rows = s.execute(
-            select(Lookup.code, Lookup.title_fa)
-            .where(Lookup.kind == kind, Lookup.active.is_(True), Lookup.deleted.is_(False))
-            .order_by(Lookup.sort_order, Lookup.code)
-        )
-        return [LookupItem(c, t) for c, t in rows]
 
 
 def _check_code(codes: Mapping[str, str], code: str | None, label_fa: str, label_en: str) -> str:
@@ -274,21 +196,6 @@ def register_case(
 # ------------------------------------------------------------------------------ events
 
 
-def _event_records(session: Session, case_id: str) -> list[lc.EventRecord]:
-    rows = session.scalars(
-        select(CaseEvent).where(CaseEvent.case_id == case_id, CaseEvent.deleted.is_(False))
-    )
-    return [_as_record(e) for e in rows]
-
-
-def _as_record(e: CaseEvent) -> lc.EventRecord:
-    return lc.EventRecord(
-        id=e.id, stage=e.stage, hlc=e.hlc, event_date=e.event_date, follows_id=e.follows_id,
-        note=e.note, penalty_code=e.penalty_code, board_code=e.board_code, actor=e.actor,
-        office_code=e.office_code,
-    )
-
-
 def _refresh_cache(session: Session, store: Store, actor: Actor, case: Case) -> lc.Derived:
     derived = lc.derive_state(_event_records(session, case.id))
     records.update(session, store, actor, case, state=derived.state, last_event_on=derived.entered_on)
@@ -301,17 +208,6 @@ def recompute_state(session: Session, store: Store, actor: Actor, case_id: str) 
     if case is None:
         raise KeyError(case_id)
     return _refresh_cache(session, store, actor, case).state
-
-
-def _load_case(session: Session, case_id: str) -> Case:
-    case = session.get(Case, case_id)
-    if case is None or case.deleted:
-        raise UserError(
-            "پرونده پیدا نشد؛ فهرست پرونده‌ها را دوباره باز کنید.",
-            f"No case with id {case_id!r}.",
-            code="case_missing",
-        )
-    return case
 
 
 def _verdict_fields(
@@ -517,227 +413,3 @@ def set_deadlines(store: Store, actor: Actor, values: Mapping[str, int]) -> dict
     return merged
 
 
-# ------------------------------------------------------------------------------ reading
-
-
-@dataclass(frozen=True)
-class CaseQuery:
-    """Filters of the register; the UI keeps one and pages with ``offset``/``limit``."""
-
-    state: str | None = None
-    year: int | None = None
-    name: str | None = None  # Persian name search (personal roles only)
-    overdue: bool = False
-    unit_id: str | None = None
-    office_code: str | None = None
-    reported_from: _dt.date | None = None  # report date range, both ends included
-    reported_to: _dt.date | None = None
-
-
-def _conditions(store: Store, actor: Actor, q: CaseQuery, today: _dt.date) -> list[ColumnElement[bool]]:
-    conds: list[ColumnElement[bool]] = [Case.deleted.is_(False)]
-    if q.state:
-        if q.state not in lc.STAGE_ORDER:
-            raise UserError(
-                f"وضعیت «{q.state}» شناخته نیست.", f"Unknown case state {q.state!r}.",
-                code="case_unknown_state",
-            )
-        conds.append(Case.state == q.state)
-    if q.year is not None:
-        conds.append(Case.year == q.year)
-    if q.unit_id:
-        conds.append(Case.unit_id == q.unit_id)
-    if q.office_code:
-        conds.append(Case.office_code == q.office_code)
-    if q.reported_from is not None:
-        conds.append(Case.reported_on >= q.reported_from)
-    if q.reported_to is not None:
-        conds.append(Case.reported_on <= q.reported_to)
-    if q.name and q.name.strip():
-        require(actor, "cases.view_personal")  # searching by name would reveal who has a case
-        conds.append(Case.employee_name_norm.contains(normalize_for_search(q.name), autoescape=True))
-    if q.overdue:
-        limits = lc.deadlines(store)
-        conds.append(or_(*(
-            and_(Case.state == state, Case.last_event_on < today - _dt.timedelta(days=days))
-            for state, days in limits.items()
-        )))
-    return conds
-
-
-def count_cases(
-    store: Store, actor: Actor, query: CaseQuery = CaseQuery(), *, today: _dt.date | None = None
-) -> int:
-    """How many cases match ``query`` (every role may count)."""
-    require(actor, "cases.view_counts")
-    conds = _conditions(store, actor, query, today or jalali.today())
-    with store.read() as s:
-        return int(s.scalar(select(func.count()).select_from(Case).where(*conds)) or 0)
-
-
-def list_cases(
-    store: Store,
-    actor: Actor,
-    query: CaseQuery = CaseQuery(),
-    *,
-    offset: int = 0,
-    limit: int = 100,
-    today: _dt.date | None = None,
-) -> list[CaseSummary]:
-    """One page of the register, newest case number first; anonymised for non-personal roles."""
-    require(actor, "cases.view_counts")
-    today = today or jalali.today()
-    conds = _conditions(store, actor, query, today)
-    limit = max(0, min(limit, MAX_LIMIT))
-    stmt = (
-        select(Case, Unit.name_fa)
-        .outerjoin(Unit, Unit.id == Case.unit_id)
-        .where(*conds)
-        .order_by(Case.year.desc(), Case.seq.desc(), Case.id.desc())
-        .offset(max(0, offset))
-        .limit(limit)
-    )
-    with store.read() as s:
-        rows = s.execute(stmt).all()
-    limits = lc.deadlines(store)
-    personal = allowed(actor, "cases.view_personal")
-    return [_summary(c, unit or "", limits, today, personal) for c, unit in rows]
-
-
-def iter_cases(
-    store: Store, actor: Actor, query: CaseQuery = CaseQuery(), *, today: _dt.date | None = None
-) -> Iterator[CaseSummary]:
-    """Every matching case in register order, streamed (exports and the command line)."""
-    require(actor, "cases.view_counts")
-    today = today or jalali.today()
-    conds = _conditions(store, actor, query, today)
-    limits = lc.deadlines(store)
-    personal = allowed(actor, "cases.view_personal")
-    stmt = (
-        select(Case, Unit.name_fa)
-        .outerjoin(Unit, Unit.id == Case.unit_id)
-        .where(*conds)
-        .order_by(Case.year.desc(), Case.seq.desc(), Case.id.desc())
-        .execution_options(yield_per=2000)
-    )
-    with store.read() as s:
-        for c, unit in s.execute(stmt):
-            yield _summary(c, unit or "", limits, today, personal)
-
-
-def _summary(
-    c: Case, unit_name: str, limits: Mapping[str, int], today: _dt.date, personal: bool
-) -> CaseSummary:
-    return CaseSummary(
-        id=c.id, case_number=c.case_number, year=c.year, office_code=c.office_code,
-        state=c.state, state_label=lc.STATE_LABELS_FA.get(c.state, c.state),
-        employee_name=c.employee_name if personal else CONFIDENTIAL,
-        national_code=c.national_code if personal else CONFIDENTIAL,
-        employee_post=c.employee_post if personal else CONFIDENTIAL,
-        reporter=c.reporter if personal else CONFIDENTIAL,
-        unit_id=c.unit_id, unit_name=unit_name, violation_codes=tuple(c.violation_codes or ()),
-        reported_on=c.reported_on, last_event_on=c.last_event_on,
-        due_on=lc.due_date(c.state, c.last_event_on, limits),
-        overdue=lc.is_overdue(c.state, c.last_event_on, limits, today),
-        anonymised=not personal,
-    )
-
-
-def _summaries(store: Store, actor: Actor, ids: Iterable[str]) -> list[CaseSummary]:
-    ids = list(ids)
-    with store.read() as s:
-        rows = {c.id: (c, u) for c, u in s.execute(
-            select(Case, Unit.name_fa).outerjoin(Unit, Unit.id == Case.unit_id).where(Case.id.in_(ids))
-        )}
-    limits = lc.deadlines(store)
-    personal = allowed(actor, "cases.view_personal")
-    today = jalali.today()
-    return [_summary(rows[i][0], rows[i][1] or "", limits, today, personal) for i in ids]
-
-
-def get_case_file(store: Store, actor: Actor, case_id: str, *, today: _dt.date | None = None) -> CaseFile:
-    """The whole case for its screen or PDF; the view is written to the audit log."""
-    require(actor, "cases.view_counts")
-    today = today or jalali.today()
-    personal = allowed(actor, "cases.view_personal")
-    with store.session() as s:
-        case = _load_case(s, case_id)
-        unit = s.get(Unit, case.unit_id) if case.unit_id else None
-        events = list(s.scalars(
-            select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.deleted.is_(False))
-        ))
-        event_ids = [e.id for e in events]
-        docs = list(s.scalars(
-            select(Evidence).where(
-                Evidence.deleted.is_(False),
-                or_(
-                    and_(Evidence.owner_type == "case", Evidence.owner_id == case.id),
-                    and_(Evidence.owner_type == "case_event", Evidence.owner_id.in_(event_ids)),
-                ),
-            ).order_by(Evidence.updated_at, Evidence.id)
-        ))
-        titles = _lookup_titles(s)
-        audit.append(s, store, actor, "case.view", "case", case.id, None,
-                     {"case_number": case.case_number, "personal": personal})
-        summary = _summary(case, unit.name_fa if unit else "", lc.deadlines(store), today, personal)
-        summary_text = case.summary
-
-    def mask(text: str) -> str:
-        return text if personal or not text else CONFIDENTIAL
-
-    documents = tuple(
-        Document(d.id, mask(d.filename), d.size, d.mime, d.owner_id if d.owner_type == "case_event" else None)
-        for d in docs
-    )
-    raw = [_as_record(e) for e in events]
-    derived = lc.derive_state(raw)
-    applied_ids = {e.id for e in derived.applied}
-    # Amendments that count, and the steps they amend ("corrected" in the timeline).
-    live = {e.id: e for e in raw if e.stage in lc.AMENDMENTS and e.id not in derived.ignored}
-    corrected = {e.follows_id for e in live.values()}
-
-    def status(e: lc.EventRecord) -> str:
-        if e.id in derived.ignored:
-            return derived.ignored[e.id]
-        if e.id in live:
-            return "amendment"
-        return "corrected" if e.id in corrected and e.id in applied_ids else "applied"
-
-    def entry(e: lc.EventRecord) -> TimelineEntry:
-        return TimelineEntry(
-            id=e.id, kind=e.stage, kind_label=lc.KIND_LABELS_FA.get(e.stage, e.stage),
-            event_date=e.event_date, follows_id=e.follows_id, note=mask(e.note),
-            penalty_code=e.penalty_code, penalty_label=titles.get(("penalty", e.penalty_code or ""), ""),
-            board_code=e.board_code, board_label=titles.get(("board", e.board_code or ""), ""),
-            actor=e.actor, office_code=e.office_code, hlc=e.hlc,
-            status=status(e),
-            documents=tuple(d for d in documents if d.event_id == e.id),
-        )
-
-    timeline = tuple(entry(e) for e in _timeline_order(raw))
-    steps = tuple(entry(e) for e in derived.applied)
-    return CaseFile(
-        case=summary,
-        summary=mask(summary_text),
-        violations=tuple(
-            LookupItem(c, titles.get(("violation_type", c), c)) for c in summary.violation_codes
-        ),
-        timeline=timeline,
-        steps=steps,
-        documents=documents,
-        allowed_next=tuple(s for s in lc.STATES if s in lc.allowed_next(summary.state)),
-    )
-
-
-def _timeline_order(events: list[lc.EventRecord]) -> list[lc.EventRecord]:
-    """Steps in (stage order, hlc, id); each amendment right after the step it amends."""
-    by_id = {e.id: e for e in events}
-
-    def key(e: lc.EventRecord) -> tuple[int, str, str, int, str, str]:
-        root, depth = e, 0
-        while root.stage in lc.AMENDMENTS and root.follows_id in by_id and depth < len(events):
-            root, depth = by_id[root.follows_id or ""], depth + 1
-        rank = lc.STAGE_ORDER.get(root.stage, len(lc.STAGE_ORDER))
-        return (rank, root.hlc, root.id, 1 if depth else 0, e.hlc, e.id)
-
-    return sorted(events, key=key)
