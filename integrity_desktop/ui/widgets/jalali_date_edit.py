@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from PySide6.QtCore import QCalendar, QCoreApplication, QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -49,6 +49,22 @@ class JalaliCalendarWidget(QCalendarWidget):
         self.setGridVisible(True)
 
 
+def calendar_icon() -> QIcon:
+    """A small calendar page drawn in code, so it renders on every platform."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pixmap)
+    p.setPen(QColor("#37474f"))
+    p.setBrush(QColor("white"))
+    p.drawRect(1, 2, 13, 12)
+    p.fillRect(2, 3, 12, 3, QColor("#1b6fb5"))
+    for row in range(2):
+        for col in range(3):
+            p.fillRect(3 + col * 4, 8 + row * 3, 2, 2, QColor("#37474f"))
+    p.end()
+    return QIcon(pixmap)
+
+
 def _qdate(d: _dt.date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
@@ -68,7 +84,8 @@ class JalaliDateEdit(QWidget):
         self.line.setMaxLength(12)
         self.line.editingFinished.connect(self._normalise)
         self.button = QToolButton(self)
-        self.button.setText("📅")
+        # No emoji: office PCs (and the offscreen test platform) often lack a colour-emoji font.
+        self.button.setIcon(calendar_icon())
         self.button.setToolTip(QCoreApplication.translate("JalaliDateEdit", "Choose from the calendar"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = JalaliCalendarWidget(self)
