@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from typing import Any
 
 from integrity_desktop.cli.common import actor_for, add_db, open_for, tsv
@@ -44,6 +46,10 @@ def run_cases(args: argparse.Namespace) -> int:
         query = cases.CaseQuery(state=args.state)
         for c in cases.iter_cases(store, actor_for(store), query):
             print(tsv(c.id, c.case_number, c.state, ascii_jalali(c.last_event_on)))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): not an error; keep Python quiet at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     finally:
         store.dispose()
     return 0
