@@ -35,6 +35,8 @@ SCREENS: list[tuple[str, str, str]] = [
     ("cases", QT_TRANSLATE_NOOP("MainWindow", "Violation cases"), "integrity_desktop.ui.screens.cases:CasesScreen"),
     ("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), "integrity_desktop.ui.screens.sync:SyncScreen"),
     ("conflicts", QT_TRANSLATE_NOOP("MainWindow", "Conflicts"), "integrity_desktop.ui.screens.conflicts:ConflictsScreen"),
+    ("hq", QT_TRANSLATE_NOOP("MainWindow", "HQ console"), "integrity_desktop.ui.screens.hq_console:HqConsoleScreen"),
+    ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), "integrity_desktop.ui.screens.reports:ReportsScreen"),
     ("templates", QT_TRANSLATE_NOOP("MainWindow", "Templates"), "integrity_desktop.ui.screens.templates:TemplatesScreen"),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"),
      "integrity_desktop.ui.screens.settings:SettingsScreen"),

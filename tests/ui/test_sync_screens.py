@@ -11,7 +11,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
+from integrity_desktop import jalali
 from integrity_desktop.db.store import Store
+from integrity_desktop.reports.registry import all_reports
 from integrity_desktop.services import keys, offices, records
 from integrity_desktop.sync import conflicts, trust
 from integrity_desktop.sync.export import export_bundle
@@ -19,6 +21,8 @@ from integrity_desktop.sync.merge import import_bundle
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.dialogs.passphrase import PassphraseDialog
 from integrity_desktop.ui.screens.conflicts import ConflictsScreen
+from integrity_desktop.ui.screens.hq_console import HqConsoleScreen
+from integrity_desktop.ui.screens.reports import ReportsScreen
 from integrity_desktop.ui.screens.sync import SyncScreen
 from tests.conftest import PASSPHRASE, actor
 
@@ -282,7 +286,9 @@ def unit_name(store: Store, unit_id: str) -> str:
     return next(u.name_fa for u in offices.list_units(store, "tehran") if u.id == unit_id)
 
 
-def test_conflict_review_merges_the_ticked_field(qtbot, store: Store, hq_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_conflict_review_merges_the_ticked_field(
+    qtbot, store: Store, hq_store: Store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     unit_id = make_conflict(store, hq_store, tmp_path)
     w = conflict_screen(qtbot, hq_store)
     assert w.count_label.text() == "۱ ناسازگاری باز"
@@ -307,7 +313,9 @@ def test_conflict_review_merges_the_ticked_field(qtbot, store: Store, hq_store: 
     assert w.detail_title.text() == "ناسازگاری‌ای در انتظار تصمیم نیست."
 
 
-def test_conflict_review_keeps_the_applied_version(qtbot, store: Store, hq_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_conflict_review_keeps_the_applied_version(
+    qtbot, store: Store, hq_store: Store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     unit_id = make_conflict(store, hq_store, tmp_path)
     w = conflict_screen(qtbot, hq_store)
     applied = w.fields_model.rows[0].applied
@@ -325,3 +333,113 @@ def test_conflicts_are_not_shown_to_a_viewer(qtbot, hq_store: Store) -> None:  #
     note = w.findChild(QWidget, "not_allowed")
     assert note is not None and note.isVisibleTo(w)
     assert not w.keep_applied.isEnabled()
+
+
+# ------------------------------------------------------------------------------ HQ console
+def hq_screen(qtbot, store: Store) -> HqConsoleScreen:  # type: ignore[no-untyped-def]
+    widget = HqConsoleScreen(UiContext(store, actor("admin", store.office_code)))
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_hq_console_shows_every_province_and_the_quiet_ones(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, hq_store: Store, tmp_path: Path
+) -> None:
+    trust_each_other(hq_store, store)
+    import_into(hq_store, export_from(store, tmp_path / "t1.itb"))
+    w = hq_screen(qtbot, hq_store)
+    w.refresh()
+    model = w.provinces_model
+    assert model.rowCount() == 31
+    names = [cell(model, i, 0) for i in range(model.rowCount())]
+    row = names.index("تهران")
+    assert model.row_at(row).quiet is False
+    assert cell(model, row, 2) == "۰"  # written today
+    assert cell(model, row, 3) == "۱"
+    other = 1 if row == 0 else 0
+    assert model.row_at(other).quiet and cell(model, other, 1) == "هنوز نرسیده"
+    assert model.data(model.index(other, 0), Qt.ItemDataRole.BackgroundRole) is not None
+    assert w.summary.text().startswith("۱ استان از ۳۱ استان بسته فرستاده‌اند؛ ۳۰ استان ساکت مانده‌اند.")
+    w.only_quiet.setChecked(True)
+    assert model.rowCount() == 30
+    assert "تهران" not in [cell(model, i, 0) for i in range(model.rowCount())]
+    qtbot.waitUntil(lambda: bool(w.completion_note.text()), timeout=30000)
+    label = w.period.currentText()
+    assert w.completion_note.text() in (
+        f"{label}: هنوز هیچ استانی چک‌لیست این دوره را نفرستاده است.",
+        f"{label}: چک‌لیست ۱ استان رسیده است.",
+    )
+
+
+def test_hq_console_exports_excel_and_opens_it(qtbot, hq_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    w = hq_screen(qtbot, hq_store)
+    w.refresh()
+    opened: list[Path] = []
+    w.open_file = opened.append
+    out = tmp_path / "provinces.xlsx"
+    w.export_to(out, str(w.period.currentData()))
+    qtbot.waitUntil(lambda: bool(opened) or bool(w.error.text()), timeout=60000)
+    assert w.error.text() == ""
+    assert opened == [out] and out.stat().st_size > 0
+    assert w.summary.text() == f"در {out} ذخیره شد."
+
+
+def test_hq_console_in_a_province_says_where_it_belongs(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    w = hq_screen(qtbot, store)
+    w.refresh()
+    note = w.findChild(QWidget, "not_hq")
+    assert note is not None and note.isVisibleTo(w)
+
+
+# ------------------------------------------------------------------------------ reports
+def reports_screen(qtbot, store: Store, out: Path | None) -> ReportsScreen:  # type: ignore[no-untyped-def]
+    widget = ReportsScreen(UiContext(store, actor("admin", store.office_code)))
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.refresh()
+    widget.choose_path = lambda default, fmt: out
+    widget.opened = []  # type: ignore[attr-defined]
+    widget.open_file = widget.opened.append  # type: ignore[attr-defined]
+    return widget
+
+
+def test_reports_lists_the_registry_and_writes_excel_for_a_period(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, tmp_path: Path
+) -> None:
+    out = tmp_path / "axes.xlsx"
+    w = reports_screen(qtbot, store, out)
+    assert w.list_model.rowCount() == len(all_reports())
+    w.select_report("axis-completion")
+    assert w.period.isEnabled() and not w.subject.isEnabled()
+    w.kind.setCurrentIndex(w.kind.findData("half"))
+    assert [w.period.itemText(i) for i in range(w.period.count())] == [
+        p.label_fa for p in jalali.periods_of_year(int(w.year.currentData()), "half")
+    ]
+    w.xlsx.setFocus()
+    QTest.keyClick(w.xlsx, Qt.Key.Key_Space)
+    assert w.xlsx.isChecked()
+    qtbot.mouseClick(w.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(w.done.text()) or bool(w.error.text()), timeout=60000)
+    assert w.error.text() == ""
+    assert out.stat().st_size > 0
+    assert w.opened == [out]  # type: ignore[attr-defined]
+
+
+def test_a_report_about_a_missing_record_says_so_and_writes_nothing(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, tmp_path: Path
+) -> None:
+    out = tmp_path / "case.pdf"
+    w = reports_screen(qtbot, store, out)
+    w.select_report("case-file")
+    assert w.subject.isEnabled() and not w.xlsx.isEnabled() and not w.period.isEnabled()
+    qtbot.keyClicks(w.subject, "no-such-case")
+    qtbot.mouseClick(w.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(w.error.text()), timeout=30000)
+    assert w.error.text() == "پرونده پیدا نشد؛ فهرست پرونده‌ها را دوباره باز کنید."
+    assert not out.exists()
+    assert w.opened == []  # type: ignore[attr-defined]

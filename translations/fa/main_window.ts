@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
     <name>MainWindow</name>
@@ -26,6 +25,14 @@
     <message>
         <source>Conflicts</source>
         <translation>ناسازگاری‌ها</translation>
+    </message>
+    <message>
+        <source>HQ console</source>
+        <translation>پیشخوان ستاد</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>گزارش‌ها</translation>
     </message>
     <message>
         <source>Templates</source>
@@ -69,7 +76,7 @@
     </message>
     <message>
         <source>Integrity Desktop, version {version}
-Administrative health and protection of people&apos;s rights
+Administrative health and protection of people's rights
 Technical and Vocational Training Organization</source>
         <translation>سامانه سلامت اداری، نسخهٔ {version}
 سلامت نظام اداری و صیانت از حقوق مردم

@@ -1,0 +1,259 @@
+"""Reports: every report in the registry, with a period, a unit or a subject where it needs one,
+written as PDF or Excel off the GUI thread and opened when done."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrity_desktop import jalali
+from integrity_desktop.reports.registry import ReportParams, all_reports, run_report
+from integrity_desktop.services import offices
+from integrity_desktop.ui.app import current_lang
+from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.screens.sync import ListTableModel, ltr, make_table
+from integrity_desktop.ui.tasks import run_task
+from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets.messages import error_text
+
+PERIOD_KINDS: list[tuple[str, str]] = [
+    ("quarter", QT_TRANSLATE_NOOP("ReportsScreen", "Quarter")),
+    ("half", QT_TRANSLATE_NOOP("ReportsScreen", "Half year")),
+    ("month", QT_TRANSLATE_NOOP("ReportsScreen", "Month")),
+    ("year", QT_TRANSLATE_NOOP("ReportsScreen", "Whole year")),
+]
+FORMAT_NAMES = {"pdf": "PDF", "xlsx": "Excel"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ReportsScreen", text)
+
+
+class ReportsScreen(QWidget):
+    """Pick a report on one side; its period, unit or subject and the format on the other."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("reports")
+        self.open_file = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.choose_path = self._choose_path  # replaced in tests
+        self.specs: dict[str, Any] = {}
+        self.list_model = ListTableModel(
+            [
+                (self.tr("Report"), lambda spec: spec.title_fa),
+                (self.tr("Formats"), lambda spec: "، ".join(FORMAT_NAMES.get(f, f) for f in spec.formats)),
+            ]
+        )
+        self.list_view = make_table(self.list_model, "report_list")
+        self.list_view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._picked(cur.row()))
+
+        self.title = QLabel()
+        self.title.setObjectName("report_title")
+        self.title.setWordWrap(True)
+        self.year = QComboBox()
+        self.year.setObjectName("year")
+        this_year = jalali.jalali_year(jalali.today())
+        for y in range(this_year, this_year - 8, -1):
+            self.year.addItem(shown_number(str(y)), y)
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind")
+        for kind, label in PERIOD_KINDS:
+            self.kind.addItem(tr(label), kind)
+        self.period = QComboBox()
+        self.period.setObjectName("period")
+        self.year.currentIndexChanged.connect(lambda _i: self._fill_periods())
+        self.kind.currentIndexChanged.connect(lambda _i: self._fill_periods())
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.year)
+        period_row.addWidget(self.kind)
+        period_row.addWidget(self.period, 1)
+        self.unit = QComboBox()
+        self.unit.setObjectName("unit")
+        self.unit.addItem(self.tr("The whole office"), None)
+        for u in offices.list_units(ctx.store):
+            self.unit.addItem(u.name_fa, u.id)
+        self.subject = QLineEdit()
+        self.subject.setObjectName("subject")
+        self.subject.setPlaceholderText(self.tr("the record's identifier"))
+        ltr(self.subject)
+        self.pdf = QRadioButton("PDF")
+        self.pdf.setObjectName("format_pdf")
+        self.xlsx = QRadioButton("Excel")
+        self.xlsx.setObjectName("format_xlsx")
+        self.formats = QButtonGroup(self)
+        self.formats.addButton(self.pdf)
+        self.formats.addButton(self.xlsx)
+        self.pdf.setChecked(True)
+        format_row = QHBoxLayout()
+        format_row.addWidget(self.pdf)
+        format_row.addWidget(self.xlsx)
+        format_row.addStretch(1)
+        self.run_button = QPushButton(self.tr("Make the report…"))
+        self.run_button.setObjectName("run_report")
+        self.run_button.clicked.connect(self.run)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828")
+        self.done = QLabel()
+        self.done.setObjectName("done")
+        self.done.setWordWrap(True)
+        self.done.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        form_box = QWidget()
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("Period:"), period_row)
+        self.form.addRow(self.tr("Unit:"), self.unit)
+        self.form.addRow(self.tr("Subject:"), self.subject)
+        self.form.addRow(self.tr("Format:"), format_row)
+        right = QVBoxLayout(form_box)
+        right.addWidget(self.title)
+        right.addLayout(self.form)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addStretch(1)
+        right.addLayout(buttons)
+        right.addWidget(self.error)
+        right.addWidget(self.done)
+        right.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.list_view)
+        splitter.addWidget(form_box)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        self.year.setCurrentIndex(0)
+        self.kind.setCurrentIndex(0)
+        self._fill_periods()
+        current = jalali.period_containing(jalali.today(), "quarter").code
+        self.period.setCurrentIndex(max(0, self.period.findData(current)))
+        self._set_enabled(None)
+
+    # ----------------------------------------------------------------------- choices
+    def _fill_periods(self) -> None:
+        year, kind = self.year.currentData(), self.kind.currentData()
+        if year is None or kind is None:
+            return
+        keep = self.period.currentIndex()
+        self.period.clear()
+        for p in jalali.periods_of_year(int(year), kind):
+            self.period.addItem(p.label_fa, p.code)
+        self.period.setCurrentIndex(max(0, min(keep, self.period.count() - 1)))
+
+    def selected_spec(self) -> Any:
+        index = self.list_view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.list_model.row_at(index.row())
+
+    def select_report(self, name: str) -> None:
+        for i in range(self.list_model.rowCount()):
+            if self.list_model.row_at(i).name == name:
+                self.list_view.setCurrentIndex(self.list_model.index(i, 0))
+                return
+
+    def _picked(self, row: int) -> None:
+        self.error.clear()
+        self.done.clear()
+        spec = self.list_model.row_at(row) if 0 <= row < self.list_model.rowCount() else None
+        self._set_enabled(spec)
+
+    def _set_enabled(self, spec: Any) -> None:
+        if spec is None:
+            self.title.setText(self.tr("Choose a report from the list."))
+            for w in (
+                self.year,
+                self.kind,
+                self.period,
+                self.unit,
+                self.subject,
+                self.pdf,
+                self.xlsx,
+                self.run_button,
+            ):
+                w.setEnabled(False)
+            return
+        self.title.setText(f"<b>{spec.title_fa}</b>")
+        for w in (self.year, self.kind, self.period):
+            w.setEnabled(spec.needs_period)
+        self.unit.setEnabled(True)
+        self.subject.setEnabled(spec.needs_subject)
+        self.pdf.setEnabled("pdf" in spec.formats)
+        self.xlsx.setEnabled("xlsx" in spec.formats)
+        if not self.pdf.isEnabled():
+            self.xlsx.setChecked(True)
+        elif not self.xlsx.isEnabled():
+            self.pdf.setChecked(True)
+        self.run_button.setEnabled(True)
+
+    def params(self, spec: Any) -> ReportParams:
+        return ReportParams(
+            period=str(self.period.currentData()) if spec.needs_period else None,
+            unit=self.unit.currentData(),
+            subject=self.subject.text().strip() or None,
+        )
+
+    # ----------------------------------------------------------------------- running
+    def _choose_path(self, default: Path, fmt: str) -> Path | None:
+        filters = self.tr("Excel workbooks (*.xlsx)") if fmt == "xlsx" else self.tr("PDF documents (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), str(default), filters)
+        return Path(path).with_suffix("." + fmt) if path else None
+
+    def run(self) -> None:
+        spec = self.selected_spec()
+        if spec is None:
+            return
+        self.error.clear()
+        self.done.clear()
+        fmt = "xlsx" if self.xlsx.isChecked() else "pdf"
+        params = self.params(spec)
+        stem = "-".join(p for p in (spec.name, params.period) if p)
+        out = self.choose_path(Path.home() / f"{stem}.{fmt}", fmt)
+        if out is None:
+            return
+        store, actor = self.ctx.store, self.ctx.actor
+
+        def work(report: Callable[[int, int, str], None]) -> Path:
+            run_report(store, actor, spec.name, params, out)
+            return out
+
+        self.run_button.setEnabled(False)
+        run_task(self, work, self._done, self._failed, title=self.tr("Making the report…"))
+
+    def _done(self, path: Path) -> None:
+        self.run_button.setEnabled(True)
+        self.done.setText(self.tr("Saved to {path}.").format(path=str(path)))
+        self.open_file(path)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.run_button.setEnabled(True)
+        self.error.setText(error_text(exc, current_lang()))
+
+    def refresh(self) -> None:
+        name = getattr(self.selected_spec(), "name", None)
+        self.specs = all_reports()
+        self.list_model.set_items(sorted(self.specs.values(), key=lambda s: s.title_fa))
+        if name:
+            self.select_report(name)
+        elif self.list_model.rowCount():
+            self.list_view.setCurrentIndex(self.list_model.index(0, 0))

@@ -1,0 +1,82 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fa" sourcelanguage="en">
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <source>Quarter</source>
+        <translation>سه‌ماهه</translation>
+    </message>
+    <message>
+        <source>Half year</source>
+        <translation>نیم‌سال</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>ماه</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>سال کامل</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>گزارش</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>قالب‌ها</translation>
+    </message>
+    <message>
+        <source>The whole office</source>
+        <translation>کل اداره</translation>
+    </message>
+    <message>
+        <source>the record's identifier</source>
+        <translation>شناسهٔ رکورد</translation>
+    </message>
+    <message>
+        <source>Make the report…</source>
+        <translation>ساختن گزارش…</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>دوره:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>واحد:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>موضوع:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>قالب:</translation>
+    </message>
+    <message>
+        <source>Choose a report from the list.</source>
+        <translation>گزارشی را از فهرست انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>کارپوشه‌های اکسل (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>سندهای PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>ذخیرهٔ گزارش</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>ساختن گزارش…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>در {path} ذخیره شد.</translation>
+    </message>
+</context>
+</TS>
