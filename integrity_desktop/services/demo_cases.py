@@ -12,9 +12,9 @@ import datetime as _dt
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 
 from integrity_desktop import jalali
 from integrity_desktop.db.models import Case, CaseEvent, Unit
@@ -173,6 +173,10 @@ def _generate(
         yield batch
 
 
+def _table(model: type[Case] | type[CaseEvent]) -> Table:
+    return cast(Table, model.__table__)
+
+
 def fill(store: Store, actor: Actor, rng: random.Random, scale: int) -> dict[str, int]:
     """The demo filler (see ``services.demo.FILLERS``)."""
     today = jalali.today()
@@ -198,8 +202,9 @@ def fill(store: Store, actor: Actor, rng: random.Random, scale: int) -> dict[str
                 next_seq[c["year"]] = seq + 1
                 c["seq"], c["case_number"] = seq, f"{c['year']}/{seq:04d}"
             if new_cases:
-                s.execute(insert(Case), new_cases)
-                s.execute(insert(CaseEvent), new_events)
+                # Table-level inserts: one executemany each (the ORM's bulk path splits rows).
+                s.execute(insert(_table(Case)), new_cases)
+                s.execute(insert(_table(CaseEvent)), new_events)
             added_cases += len(new_cases)
             added_events += len(new_events)
     if added_cases:
