@@ -38,7 +38,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -535,3 +535,43 @@ def _batches(lines: HashingReader) -> Iterator[list[bytes]]:
             batch = []
     if batch:
         yield batch
+
+
+@dataclass(frozen=True)
+class ImportLogRow:
+    """One bundle this store has seen, for the import history (newest first)."""
+
+    bundle_sha256: str
+    source_office: str
+    seq: int
+    created_at: Any  # datetime | None: when the source office wrote it
+    imported_at: Any  # datetime
+    imported_by: str
+    outcome: str  # accepted | replay
+    records: int  # created + updated
+    conflicts: int
+    rejected: int
+
+
+def list_imports(store: Store, actor: Actor, *, offset: int = 0, limit: int = 100) -> list[ImportLogRow]:
+    """The import log, newest first, a page at a time (the sync screen's history)."""
+    require(actor, "sync.import")
+    with store.read() as s:
+        rows = s.scalars(
+            select(ImportLog).order_by(ImportLog.imported_at.desc(), ImportLog.id).offset(offset).limit(limit)
+        ).all()
+        out = []
+        for r in rows:
+            counts = (r.summary or {}).get("counts", {}).values()
+            out.append(ImportLogRow(
+                r.bundle_sha256, r.source_office, r.seq, r.created_at, r.imported_at, r.imported_by,
+                r.outcome, sum(c.get("created", 0) + c.get("updated", 0) for c in counts),
+                sum(c.get("conflicts", 0) for c in counts), sum(c.get("rejected", 0) for c in counts),
+            ))
+        return out
+
+
+def count_imports(store: Store, actor: Actor) -> int:
+    require(actor, "sync.import")
+    with store.read() as s:
+        return s.scalar(select(func.count()).select_from(ImportLog)) or 0

@@ -156,6 +156,11 @@ def test_dry_run_shows_the_summary_and_writes_nothing_until_confirmed(  # type: 
     qtbot.waitUntil(lambda: "وارد شد" in w.summary_title.text(), timeout=30000)
     assert len(offices.list_units(hq_store, "tehran")) == created
     assert not w.confirm_button.isEnabled()
+    history = w.history_model
+    assert history.rowCount() == 1
+    assert cell(history, 0, 2) == "۱" and cell(history, 0, 4) == "وارد شد"
+    assert history.row_at(0).source_office == "tehran" and history.row_at(0).records >= created
+    assert w.history_total.text() == "۱ بسته دریافت شده است"
 
     # the same bundle again: nothing to do, and the screen says so
     w.start_import(bundle)
@@ -248,7 +253,7 @@ def test_trust_then_revoke_an_office_key(qtbot, store: Store, hq_store: Store, t
 def test_a_viewer_sees_no_export_import_or_trust(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
     w = screen(qtbot, store, role="viewer")
     titles = [w.tabs.tabText(i) for i in range(w.tabs.count())]
-    assert titles == ["تاریخچهٔ دریافت", "کلیدها و اعتماد"]
+    assert titles == ["کلیدها و اعتماد"]
     assert not w.trusted_box.isVisibleTo(w)
 
 

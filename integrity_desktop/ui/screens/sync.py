@@ -330,7 +330,8 @@ class SyncScreen(QWidget):
             self.tabs.addTab(self.export_tab, self.tr("Send a bundle"))
         if ctx.can("sync.import"):
             self.tabs.addTab(self.import_tab, self.tr("Receive a bundle"))
-        self.tabs.addTab(self.history_tab, self.tr("Import history"))
+        if ctx.can("sync.import"):
+            self.tabs.addTab(self.history_tab, self.tr("Import history"))
         self.tabs.addTab(self.keys_tab, self.tr("Keys and trust"))
 
     # ----------------------------------------------------------------------- export
@@ -724,18 +725,17 @@ class SyncScreen(QWidget):
     def _history_page(self, offset: int, limit: int) -> Sequence[Any]:
         from integrity_desktop.sync import merge
 
-        return merge.import_history(self.ctx.store, self.ctx.actor, offset=offset, limit=limit)
+        return merge.list_imports(self.ctx.store, self.ctx.actor, offset=offset, limit=limit)
 
     def _history_count(self) -> int:
         from integrity_desktop.sync import merge
 
-        return int(merge.count_import_history(self.ctx.store, self.ctx.actor))
+        return merge.count_imports(self.ctx.store, self.ctx.actor)
 
     def refresh_history(self) -> None:
-        try:
-            self.history_model.reload()
-        except (ImportError, AttributeError):  # the history service has not landed yet
+        if not self.ctx.can("sync.import"):
             return
+        self.history_model.reload()
         self.history_total.setText(
             self.tr("{n} bundles received").format(n=shown_number(self.history_model.total))
         )
