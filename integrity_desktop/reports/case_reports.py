@@ -17,7 +17,7 @@ from integrity_desktop.digits import format_number, to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.excel import RtlWorkbook
 from integrity_desktop.pdf.document import Cell, Column, ReportDocument
-from integrity_desktop.permissions import Actor, allowed
+from integrity_desktop.permissions import Actor
 from integrity_desktop.reports.registry import ReportParams, ReportSpec
 from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services import case_stats, cases
@@ -207,11 +207,6 @@ def write_register(store: Store, actor: Actor, params: ReportParams, out: Path, 
             c.reported_on, c.last_event_on, c.due_on, c.overdue,
         ])
     book.save(out)
-
-
-def personal_allowed(actor: Actor) -> bool:
-    """Whether a report written for ``actor`` carries names (for the UI's export hint)."""
-    return allowed(actor, "cases.view_personal")
 
 
 REPORTS: list[ReportSpec] = [
