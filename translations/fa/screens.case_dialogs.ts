@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
     <name>RegisterCaseDialog</name>
@@ -11,7 +12,7 @@
         <translation>(هیچ)</translation>
     </message>
     <message>
-        <source>Employee's full name:</source>
+        <source>Employee&apos;s full name:</source>
         <translation>نام و نام خانوادگی کارمند:</translation>
     </message>
     <message>
