@@ -10,7 +10,16 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QImage, QLinearGradient, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QGuiApplication,
+    QImage,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 OUT = Path(__file__).resolve().parent.parent / "resources" / "icons"

@@ -15,9 +15,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from integrity_desktop.db.store import Store, open_store  # noqa: E402
-from integrity_desktop.permissions import Actor  # noqa: E402
-from integrity_desktop.services.stores import init_store  # noqa: E402
+from integrity_desktop.db.store import Store, open_store
+from integrity_desktop.permissions import Actor
+from integrity_desktop.services.stores import init_store
 
 ADMIN_PASSWORD = "admin-password-1"
 PASSPHRASE = "key-passphrase-1"

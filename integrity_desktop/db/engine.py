@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +40,8 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     mode = cur.execute("PRAGMA journal_mode").fetchone()[0]
     if mode != "wal":
-        try:
+        with contextlib.suppress(Exception):  # a read-only store keeps its journal mode
             cur.execute("PRAGMA journal_mode=WAL")
-        except Exception:  # a read-only store keeps its journal mode
-            pass
     # FULL: a power cut after a commit must not lose what the screen showed as saved.
     cur.execute("PRAGMA synchronous=FULL")
     cur.close()
