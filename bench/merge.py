@@ -1,0 +1,139 @@
+"""HQ merge: province bundles imported into one HQ store, against a raw ``sqlite3``
+``executemany`` of the same rows into tables of the same columns, measured in the same run.
+
+Figures: records per second and its ratio to the raw insert (goal at least 0.25); the time
+for all bundles over the time for half of them (goal at most 2.2 for twice the data); peak
+memory of the importing process (goal under 300 MB at either size).  The import runs in a child
+process (``--child``) so its peak memory (``ru_maxrss`` of that process) is its own.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import statistics
+import sys
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from bench import workload
+from bench.common import Figure, Options, emit, median_time, peak_rss_mb, run_child
+
+MEMORY_GOAL_MB = 300.0
+
+
+def _records(bundle: Path) -> dict[str, list[dict[str, Any]]]:
+    """Every record line of a bundle, by record type (the rows the raw baseline inserts)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    with zipfile.ZipFile(bundle) as zf:
+        for name in zf.namelist():
+            if name.startswith("records/") and name.endswith(".jsonl"):
+                kind = name[len("records/"):-len(".jsonl")]
+                rows = out.setdefault(kind, [])
+                for line in zf.read(name).splitlines():
+                    if line.strip():
+                        data = json.loads(line)
+                        data.pop("_history", None)
+                        rows.append(data)
+    return out
+
+
+def _plain(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
+
+
+def raw_insert(path: Path, bundles: list[dict[str, list[dict[str, Any]]]]) -> None:
+    """The baseline: one table per record type, same columns and primary key, one
+    ``executemany`` per type and bundle, one commit."""
+    from integrity_desktop.sync import bundle_format as bf
+
+    path.unlink(missing_ok=True)
+    con = sqlite3.connect(path)
+    try:
+        for kind in bf.sync_order():
+            cols = [c.name for c in bf.table_of(kind).columns]
+            col_sql = ", ".join(f'"{c}"' for c in cols)
+            con.execute(f'CREATE TABLE "{kind}" ({col_sql}, PRIMARY KEY ("id"))')
+        for records in bundles:
+            for kind, rows in records.items():
+                cols = [c.name for c in bf.table_of(kind).columns]
+                marks = ", ".join("?" for _ in cols)
+                con.executemany(
+                    f'INSERT OR REPLACE INTO "{kind}" VALUES ({marks})',
+                    [tuple(_plain(r.get(c)) for c in cols) for r in rows],
+                )
+        con.commit()
+    finally:
+        con.close()
+
+
+def child(argv: list[str]) -> None:
+    """``--child TEMPLATE TARGET BUNDLE...``: import the bundles into a copy of the HQ store."""
+    template, target, *bundles = (Path(a) for a in argv)
+    from integrity_desktop.permissions import Actor
+    from integrity_desktop.services import keys
+    from integrity_desktop.services.stores import open_initialised
+    from integrity_desktop.sync.merge import import_bundle
+
+    workload.copy_store(template, target)
+    store = open_initialised(str(target))
+    actor = Actor("bench", "admin", "hq")
+    rss_before = peak_rss_mb()
+    start = time.perf_counter()
+    created = 0
+    for b in bundles:
+        summary = import_bundle(store, actor, b, lambda: [keys.age_identity(store, workload.PASSPHRASE)])
+        created += summary.changed
+    seconds = time.perf_counter() - start
+    store.dispose()
+    emit({"seconds": seconds, "created": created, "peak_mb": peak_rss_mb(), "rss_before_mb": rss_before})
+
+
+def _manifest_records(bundle: Path) -> int:
+    with zipfile.ZipFile(bundle) as zf:
+        return int(sum(json.loads(zf.read("manifest.json"))["record_counts"].values()))
+
+
+def _merge(codes: list[str], scale: int, opts: Options, repeats: int) -> tuple[float, float, int]:
+    template = workload.hq_template(codes, scale, opts.work)
+    bundles = [workload.bundle(c, scale, opts.work) for c in codes]
+    target = opts.work / f"hq-merge-{len(codes)}.sqlite"
+    runs = [run_child(["-m", "bench.merge", "--child", str(template), str(target),
+                       *map(str, bundles)]) for _ in range(repeats)]
+    return (statistics.median(r["seconds"] for r in runs), max(r["peak_mb"] for r in runs),
+            sum(_manifest_records(b) for b in bundles))
+
+
+def run(opts: Options) -> list[Figure]:
+    n = opts.provinces or (2 if opts.quick else 31)
+    scale = opts.scale or (1 if opts.quick else 2)
+    codes = workload.province_codes(n)
+    workload.province_stores(codes, scale, opts.work)
+    repeats = 3 if opts.quick else max(1, min(3, opts.repeats))
+    half = codes[: max(1, n // 2)]
+    t_half, mem_half, rec_half = _merge(half, scale, opts, repeats)
+    t_all, mem_all, rec_all = _merge(codes, scale, opts, repeats)
+    rows = [_records(workload.bundle(c, scale, opts.work)) for c in codes]
+    raw_path = opts.work / "raw-baseline.sqlite"
+    t_raw, _ = median_time(lambda: raw_insert(raw_path, rows), max(3, repeats))
+    rate, raw_rate = rec_all / t_all, rec_all / t_raw
+    size = f"{n} bundles, {rec_all} records, {repeats} runs"
+    growth = (t_all / t_half) / (rec_all / rec_half)  # time ratio per data ratio
+    return [
+        Figure("merge", "records/s", rate, "rec/s", ">= 0.25 x raw", rate / raw_rate >= 0.25,
+               baseline=raw_rate, ratio=rate / raw_rate, note=size),
+        Figure("merge", f"time x{rec_all / rec_half:.2f} data", t_all / t_half, "x",
+               "<= 2.2 for 2x data", t_all / t_half <= 2.2 * (rec_all / rec_half) / 2,
+               baseline=t_half, ratio=growth, note=f"{t_half:.2f}s -> {t_all:.2f}s"),
+        Figure("merge", f"peak memory ({len(half)} bundles)", mem_half, "MB", "< 300 MB",
+               mem_half < MEMORY_GOAL_MB),
+        Figure("merge", f"peak memory ({n} bundles)", mem_all, "MB", "< 300 MB",
+               mem_all < MEMORY_GOAL_MB),
+    ]
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child(sys.argv[2:])
