@@ -42,6 +42,7 @@ REPORT_MODULES: list[str] = [
     "integrity_desktop.reports.case_reports",
     "integrity_desktop.reports.checklist_reports",
     "integrity_desktop.reports.inspection_reports",
+    "integrity_desktop.reports.hq_reports",
 ]
 
 

@@ -9,8 +9,7 @@ A bundle is a ZIP file::
 
 Record types come from ``SYNC_MODELS`` and their columns from the SQLAlchemy mappers, so a
 record type added later travels with no change here.  Each record line carries every mapped
-column plus ``_base``: the newest version from elsewhere that the exporting store had taken
-for the record (see ``merge``).
+column plus ``_history``: the versions it was made from (see ``history``).
 """
 
 from __future__ import annotations

@@ -35,6 +35,7 @@ from integrity_desktop.services.records import utcnow
 from integrity_desktop.services.seed import HQ
 from integrity_desktop.services.stores import check_office_code
 from integrity_desktop.sync import bundle_format as bf
+from integrity_desktop.sync import history
 
 CHUNK = 1024 * 1024
 
@@ -106,13 +107,6 @@ def _previous_high(s: Session, recipient: str) -> str:
     return s.scalar(
         select(func.max(ExportLog.hlc_high)).where(ExportLog.recipient == recipient)
     ) or ""
-
-
-def _base_of(hlc: str, applied: str | None, carried: str | None) -> str:
-    """The newest version from elsewhere this record's current version builds on."""
-    if not applied:
-        return ""
-    return (carried or "") if hlc == applied else applied
 
 
 def export_bundle(
@@ -227,7 +221,7 @@ def _write_zip(
             if prev_high:
                 cond = and_(cond, table.c.hlc > prev_high)
             stmt = (
-                select(table, rb.c.applied_hlc, rb.c.carried_base)
+                select(table, rb.c.applied_hlc, rb.c.carried_history, rb.c.floor_hlc)
                 .outerjoin(rb, rb.c.record_id == table.c.id)
                 .where(cond)
                 .order_by(table.c.id)
@@ -242,7 +236,9 @@ def _write_zip(
                     writer = _HashingWriter(member)
                 assert writer is not None
                 data = bf.row_to_json(table, row)
-                data["_base"] = _base_of(row["hlc"], row["applied_hlc"], row["carried_base"])
+                data["_history"] = history.current_history(
+                    row["hlc"], row["applied_hlc"], row["carried_history"], row["floor_hlc"]
+                )
                 writer.write(bf.canonical_line(data))
                 n += 1
                 high = max(high, row["hlc"])

@@ -38,7 +38,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -138,6 +138,18 @@ class ImportSummary:
 
 class _DryRun(Exception):
     pass
+
+
+@dataclass
+class _Pending:
+    """A write the merge decided on: the incoming row, its history, the floor to keep, and
+    the local version it replaces when that version is lost (with the reason)."""
+
+    row: dict[str, Any]
+    hist: history.History
+    floor: str
+    lost: tuple[dict[str, Any], str] | None
+    update: bool = False
 
 
 def import_bundle(
@@ -301,10 +313,12 @@ class _Merger:
         self.source = vb.source_office
         self.own = store.office_code
         self.known_ids: dict[str, set[str]] = {}
+        self._parents: dict[str, tuple[str, str | None]] = {}
         self.high = ""
         self.done = 0
         kill = os.environ.get(KILL_HOOK, "")
         self.kill_after = int(kill) if kill.isdigit() else None
+        self.batch = 1 if self.kill_after is not None else BATCH
         self.evidence_members = {
             name.split("/", 1)[1] for name in vb.manifest["members"] if name.startswith("evidence/")
         }
@@ -319,7 +333,7 @@ class _Merger:
                 counts = self.summary.counts.setdefault(record_type, TypeCounts())
                 with zf.open(name) as fh:
                     reader = HashingReader(fh)
-                    for batch in _batches(reader):
+                    for batch in _batches(reader, self.batch):
                         self._merge_batch(record_type, counts, batch)
                 if reader.sha.hexdigest() != self.vb.manifest["members"][name]["sha256"]:
                     raise refuse("member_hash", f"پروندهٔ «{name}» هنگام خواندن تغییر کرد.",
@@ -389,98 +403,142 @@ class _Merger:
                 select(Conflict).where(Conflict.record_type == record_type,
                                        Conflict.record_id.in_(ids)))
         }
+        self._parents = self._approval_states(record_type, [r for r, _ in incoming])
+        pending: list[_Pending] = []
         for row, hist in incoming:
-            self._merge_one(record_type, table, counts, row, hist, local.get(row["id"]),
-                            bases.get(row["id"]), known_losers)
-            self.done += 1
-            if self.kill_after is not None and self.done >= self.kill_after:
-                self.s.flush()
-                os._exit(9)  # test hook, see the module docstring
+            action = self._merge_one(record_type, table, counts, row, hist,
+                                     local.get(row["id"]), bases.get(row["id"]), known_losers)
+            if action is not None:
+                pending.append(action)
+        self._apply(record_type, table, counts, pending, set(bases), known_losers)
+        self.done += len(incoming)
+        if self.kill_after is not None and self.done >= self.kill_after:
+            self.s.flush()
+            os._exit(9)  # test hook, see the module docstring
 
     def _merge_one(
         self, record_type: str, table: Table, counts: TypeCounts, row: dict[str, Any],
         hist: history.History, cur: dict[str, Any] | None,
         cur_base: tuple[str, str, str] | None,
         known_losers: set[tuple[str, Any]],
-    ) -> None:
+    ) -> _Pending | None:
+        """Decide one record: a write to make (returned), or unchanged / rejected / a
+        conflict where the local version stays (handled here)."""
         rid = row["id"]
         self.high = max(self.high, row["hlc"])
         reason = self._check(record_type, table, row)
         if reason:
             self._reject(counts, record_type, rid, reason)
-            return
+            return None
         if cur is not None and cur["hlc"] == row["hlc"]:
             counts.unchanged += 1
-            return
+            return None
         locked = self._locked_by_approval(record_type, row)
         if cur is None:
             if locked:
                 self._conflict(counts, record_type, rid, {}, row, "approved_locked", known_losers)
-                return
-            if not self._write(table, counts, record_type, row, insert_new=True):
-                return
-            self._set_base(record_type, rid, row["hlc"], hist, row["hlc"])
-            counts.created += 1
-            return
+                return None
+            return _Pending(row, hist, row["hlc"], None)
         cur_hist = history.current_history(cur["hlc"], *(cur_base or ("", "", "")))
         key_in, key_cur = _key(record_type, row), _key(record_type, cur)
         if key_in > key_cur and not locked:
-            if not self._write(table, counts, record_type, row, insert_new=False):
-                return
-            self._set_base(record_type, rid, row["hlc"], hist, max(row["hlc"], cur["hlc"]))
-            counts.updated += 1
+            lost: tuple[dict[str, Any], str] | None = None
             if not history.contains(hist, cur["hlc"]):
                 # An approval that beats a later, unapproved version locks that version out.
-                reason = "approved_locked" if key_in[0] > key_cur[0] else "concurrent"
-                self._conflict(counts, record_type, rid, row, cur, reason, known_losers)
-            return
+                lost = (cur, "approved_locked" if key_in[0] > key_cur[0] else "concurrent")
+            return _Pending(row, hist, max(row["hlc"], cur["hlc"]), lost, update=True)
         # The local version stays.
         if not locked and history.contains(cur_hist, row["hlc"]):
             counts.unchanged += 1
-            return
+            return None
         reason = "approved_locked" if locked or key_cur[0] > key_in[0] else "concurrent"
         self._conflict(counts, record_type, rid, cur, row, reason, known_losers)
+        return None
+
+    def _approval_states(
+        self, record_type: str, rows: list[dict[str, Any]]
+    ) -> dict[str, tuple[str, str | None]]:
+        if record_type not in ("checklist", "checklist_entry") or self.source == HQ:
+            return {}
+        table = bf.table_of("checklist")
+        ids = {r["id"] if record_type == "checklist" else r["checklist_id"] for r in rows}
+        return {
+            r.id: (r.status, r.approved_hlc)
+            for r in self.s.execute(select(table.c.id, table.c.status, table.c.approved_hlc)
+                                    .where(table.c.id.in_(ids)))
+        }
 
     def _locked_by_approval(self, record_type: str, row: dict[str, Any]) -> bool:
         """A province's version, made after HQ's approval, of a checklist (or one of its
         entries) that this store holds as approved."""
         if record_type not in ("checklist", "checklist_entry") or self.source == HQ:
             return False
-        table = bf.table_of("checklist")
         checklist_id = row["id"] if record_type == "checklist" else row["checklist_id"]
-        parent = self.s.execute(
-            select(table.c.status, table.c.approved_hlc).where(table.c.id == checklist_id)
-        ).first()
-        if parent is None or parent.status != "approved" or not parent.approved_hlc:
+        status, approved_hlc = self._parents.get(checklist_id, ("", None))
+        if status != "approved" or not approved_hlc:
             return False
-        return bool(row["hlc"] > parent.approved_hlc)
+        return bool(row["hlc"] > approved_hlc)
 
-    def _write(self, table: Table, counts: TypeCounts, record_type: str, row: dict[str, Any],
-               insert_new: bool) -> bool:
+    def _apply(
+        self, record_type: str, table: Table, counts: TypeCounts, pending: list[_Pending],
+        have_base: set[str], known_losers: set[tuple[str, Any]],
+    ) -> None:
+        """Write a batch in one statement per kind; if the database refuses it (a unique
+        key taken by another record), write record by record and reject only the culprits."""
+        if not pending:
+            return
         try:
             with self.s.begin_nested():
-                if insert_new:
-                    self.s.execute(insert(table).values(**row))
-                else:
-                    values = {k: v for k, v in row.items() if k != "id"}
-                    self.s.execute(update(table).where(table.c.id == row["id"]).values(**values))
-        except IntegrityError as exc:
-            self._reject(counts, record_type, row["id"], "constraint", str(exc.orig)[:200])
-            return False
-        if insert_new:
-            self._ids(table).add(row["id"])
-        return True
+                self._bulk_write(record_type, table, pending, have_base)
+            done = pending
+        except IntegrityError:
+            done = []
+            for p in pending:
+                try:
+                    with self.s.begin_nested():
+                        self._bulk_write(record_type, table, [p], have_base)
+                    done.append(p)
+                except IntegrityError as exc:
+                    self._reject(counts, record_type, p.row["id"], "constraint",
+                                 str(exc.orig)[:200])
+        for p in done:
+            have_base.add(p.row["id"])
+            if p.update:
+                counts.updated += 1
+            else:
+                counts.created += 1
+                self._ids(table).add(p.row["id"])
+            if p.lost is not None:
+                self._conflict(counts, record_type, p.row["id"], p.row, p.lost[0], p.lost[1],
+                               known_losers)
 
-    def _set_base(self, record_type: str, rid: str, applied: str, hist: history.History,
-                  floor: str) -> None:
+    def _bulk_write(
+        self, record_type: str, table: Table, pending: list[_Pending], have_base: set[str]
+    ) -> None:
+        inserts = [p.row for p in pending if not p.update]
+        updates = [p.row for p in pending if p.update]
+        if inserts:
+            self.s.execute(insert(table), inserts)
+        if updates:
+            cols = [c.name for c in table.columns if c.name != "id"]
+            stmt = update(table).where(table.c.id == bindparam("b_id")).values(
+                {c: bindparam(f"b_{c}") for c in cols})
+            self.s.execute(stmt, [{f"b_{k}": v for k, v in r.items()} for r in updates])
         rb = bf.record_base_table()
-        values = {"record_type": record_type, "applied_hlc": applied,
-                  "carried_history": history.dumps(hist), "floor_hlc": floor}
-        exists = self.s.execute(select(rb.c.record_id).where(rb.c.record_id == rid)).first()
-        if exists:
-            self.s.execute(update(rb).where(rb.c.record_id == rid).values(**values))
-        else:
-            self.s.execute(insert(rb).values(record_id=rid, **values))
+        base_rows = [{"b_record_id": p.row["id"], "b_record_type": record_type,
+                      "b_applied_hlc": p.row["hlc"], "b_carried_history": history.dumps(p.hist),
+                      "b_floor_hlc": p.floor} for p in pending]
+        new = [r for r in base_rows if r["b_record_id"] not in have_base]
+        old = [r for r in base_rows if r["b_record_id"] in have_base]
+        if new:
+            self.s.execute(insert(rb), [{k[2:]: v for k, v in r.items()} for r in new])
+        if old:
+            self.s.execute(
+                update(rb).where(rb.c.record_id == bindparam("b_record_id")).values(
+                    {c: bindparam(f"b_{c}") for c in
+                     ("record_type", "applied_hlc", "carried_history", "floor_hlc")}),
+                old,
+            )
 
     def _conflict(
         self, counts: TypeCounts, record_type: str, rid: str, winner: dict[str, Any],
@@ -525,12 +583,12 @@ class _Merger:
             self.summary.evidence_files += 1
 
 
-def _batches(lines: HashingReader) -> Iterator[list[bytes]]:
+def _batches(lines: HashingReader, size: int) -> Iterator[list[bytes]]:
     batch: list[bytes] = []
     for line in lines:
         if line.strip():
             batch.append(line)
-        if len(batch) >= BATCH:
+        if len(batch) >= size:
             yield batch
             batch = []
     if batch:

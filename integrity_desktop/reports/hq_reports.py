@@ -1,0 +1,159 @@
+"""The HQ console as a report: every province side by side (bundles received, quiet offices,
+checklist completion per axis with a chart, open corrective actions, cases by state)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from integrity_desktop.db.store import Store
+from integrity_desktop.digits import format_number, to_persian_digits
+from integrity_desktop.excel import RtlWorkbook
+from integrity_desktop.jalali import Period, format_date
+from integrity_desktop.pdf.document import Cell, Column, ReportDocument
+from integrity_desktop.pdf.fonts import REGULAR
+from integrity_desktop.pdf.shaping import visual_line
+from integrity_desktop.permissions import Actor
+from integrity_desktop.reports.registry import ReportParams, ReportSpec
+from integrity_desktop.sync import hq_console as hq
+
+STATUS_HEADERS = ["استان", "آخرین بسته", "عمر (روز)", "شمارهٔ آخرین بسته", "بسته‌های نرسیده",
+                  "اقدام اصلاحی باز", "سررسید گذشته", "پرونده‌ها", "وضعیت"]
+CASE_STATE_FA = {
+    "reported": "گزارش‌شده", "investigating": "در رسیدگی", "referred": "ارجاع‌شده",
+    "decided": "رأی صادرشده", "appealed": "تجدیدنظر", "closed": "مختومه",
+}
+
+
+def _mean(values: list[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return round(sum(present) / len(present), 1) if present else None
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{format_number(value, 0)}٪"
+
+
+def _fa_int(n: int | None) -> str:
+    return "—" if n is None else format_number(n)
+
+
+class _Bars(Flowable):
+    """Horizontal bars, right to left: the province's name at the right, its bar to the left."""
+
+    def __init__(self, items: list[tuple[str, float | None]], width: float) -> None:
+        super().__init__()
+        self.items = items
+        self.width = width
+        self.row = 11.0
+        self.height = self.row * len(items) + 4
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        label_w = max((stringWidth(visual_line(n, REGULAR), REGULAR, 7.5)
+                       for n, _ in self.items), default=0.0) + 8
+        bar_max = self.width - label_w - 50
+        c.setFont(REGULAR, 7.5)
+        for i, (name, value) in enumerate(self.items):
+            y = self.height - (i + 1) * self.row
+            c.setFillColor(colors.black)
+            c.drawRightString(self.width, y + 2, visual_line(name, REGULAR))
+            length = bar_max * (value or 0) / 100
+            right = self.width - label_w
+            c.setFillColor(colors.HexColor("#4a7fb5"))
+            c.rect(right - length, y + 1, length, self.row - 3, stroke=0, fill=1)
+            c.setFillColor(colors.black)
+            text = visual_line(_percent(value), REGULAR)
+            c.drawRightString(right - length - 3, y + 2, text)
+        c.setStrokeColor(colors.grey)
+        c.line(self.width - label_w, 0, self.width - label_w, self.height)
+
+
+def _data(store: Store, actor: Actor, params: ReportParams) -> tuple[
+    Period | None, list[hq.ProvinceStatus], list[hq.AxisRow]
+]:
+    code = params.period or hq.latest_period(store)
+    period = Period.parse(code) if code else None
+    statuses = hq.province_statuses(store, actor, limit=1000)
+    axes = hq.completion_by_axis(store, actor, period.code) if period else []
+    return period, statuses, axes
+
+
+def _status_row(p: hq.ProvinceStatus) -> list[Any]:
+    return [
+        p.province_fa,
+        format_date(p.last_created_at.date()) if p.last_created_at else "—",
+        _fa_int(p.age_days),
+        _fa_int(p.highest_seq) if p.highest_seq else "—",
+        "، ".join(to_persian_digits(str(n)) for n in p.missing_seqs) or "—",
+        _fa_int(p.open_actions),
+        _fa_int(p.overdue_actions),
+        _fa_int(p.cases_total),
+        Cell("ساکت", bold=True, color=colors.HexColor("#b00020")) if p.quiet else "فعال",
+    ]
+
+
+def write_provinces(store: Store, actor: Actor, params: ReportParams, out: Path, fmt: str) -> None:
+    period, statuses, axes = _data(store, actor, params)
+    names = {p.office_code: p.name_fa for p in statuses}
+    if fmt == "xlsx":
+        _excel(out, statuses, axes, names)
+        return
+    fields = [("دوره", period.label_fa if period else "—"),
+              ("آستانهٔ سکوت", f"{to_persian_digits(str(hq.QUIET_DAYS))} روز")]
+    doc = ReportDocument("وضعیت استان‌ها در ستاد", fields, landscape=True)
+    doc.heading("بسته‌های دریافتی، اقدام‌های اصلاحی و پرونده‌ها")
+    widths = [1.4, 1.2, 0.8, 1.0, 1.4, 1.0, 1.0, 0.9, 0.8]
+    doc.table([Column(h, w, "right" if i == 0 else "center")
+               for i, (h, w) in enumerate(zip(STATUS_HEADERS, widths, strict=True))],
+              [_status_row(p) for p in statuses], font_size=8)
+    doc.page_break()
+    doc.heading("میانگین درصد تکمیل چک‌لیست‌ها در هر استان")
+    means = [(p.province_fa, _mean([a.by_office.get(p.office_code) for a in axes]))
+             for p in statuses]
+    doc.add(_Bars(means, doc.width))
+    doc.page_break()
+    doc.heading("درصد تکمیل هر محور در هر استان")
+    columns = [Column("استان", 2.2), Column("میانگین", 1.1, "center")] + [
+        Column(to_persian_digits(str(a.number)), 0.7, "center") for a in axes]
+    rows = [[p.province_fa, _percent(m)] + [_percent(a.by_office.get(p.office_code)) for a in axes]
+            for p, (_, m) in zip(statuses, means, strict=True)]
+    doc.table(columns, rows, font_size=6.5,
+              empty_text="در این دوره چک‌لیستی از استان‌ها دریافت نشده است.")
+    doc.paragraph("شمارهٔ ستون‌ها شمارهٔ محور برنامهٔ سه‌ساله است: " + "؛ ".join(
+        f"{to_persian_digits(str(a.number))}. {a.title}" for a in axes), size=7)
+    doc.build(out)
+
+
+def _excel(out: Path, statuses: list[hq.ProvinceStatus], axes: list[hq.AxisRow],
+           names: dict[str, str]) -> None:
+    book = RtlWorkbook()
+    sheet = book.add_sheet("استان‌ها", STATUS_HEADERS, [24, 14, 10, 12, 18, 12, 12, 10, 8])
+    for p in statuses:
+        sheet.append([p.province_fa, format_date(p.last_created_at.date()) if p.last_created_at
+                      else "", p.age_days, p.highest_seq or None,
+                      "، ".join(str(n) for n in p.missing_seqs), p.open_actions,
+                      p.overdue_actions, p.cases_total, "ساکت" if p.quiet else "فعال"])
+    sheet = book.add_sheet("تکمیل محورها", ["استان"] + [f"محور {a.number}" for a in axes],
+                           [24] + [10] * len(axes))
+    for p in statuses:
+        sheet.append([p.province_fa] + [a.by_office.get(p.office_code) for a in axes])
+    states = sorted({s for p in statuses for s in p.cases_by_state})
+    sheet = book.add_sheet("پرونده‌ها", ["استان"] + [CASE_STATE_FA.get(s, s) for s in states]
+                           + ["جمع"], [24] + [12] * (len(states) + 1))
+    for p in statuses:
+        sheet.append([p.province_fa] + [p.cases_by_state.get(s, 0) for s in states]
+                     + [p.cases_total])
+    book.save(out)
+
+
+REPORTS = [
+    ReportSpec("hq-provinces", "وضعیت استان‌ها در ستاد", ("pdf", "xlsx"), write_provinces),
+]

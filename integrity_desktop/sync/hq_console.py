@@ -1,0 +1,140 @@
+"""What the HQ console shows of every province side by side: the latest bundle received and
+its age, sequence gaps, offices gone quiet, checklist completion per axis, open corrective
+actions and cases by state.  Plain values for the console screen and the ``hq-provinces``
+report; everything is read from the merged records and the import log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+
+from integrity_desktop.db.models import Case, Checklist, CorrectiveAction, ImportLog, Office
+from integrity_desktop.db.store import Store
+from integrity_desktop.permissions import Actor, require
+from integrity_desktop.services import scoring
+from integrity_desktop.services.records import utcnow
+from integrity_desktop.services.seed import HQ
+from integrity_desktop.sync.merge import seen_sequences
+
+QUIET_DAYS = 30
+
+
+@dataclass(frozen=True)
+class ProvinceStatus:
+    office_code: str
+    name_fa: str
+    province_fa: str  # the short name, for tables and charts
+    last_imported_at: datetime | None  # when HQ imported its newest bundle
+    last_created_at: datetime | None  # when the province wrote it
+    age_days: int | None  # days since the province wrote its newest bundle
+    highest_seq: int
+    missing_seqs: tuple[int, ...]  # bundles that never arrived
+    quiet: bool  # no bundle, or none for QUIET_DAYS days
+    open_actions: int
+    overdue_actions: int
+    cases_total: int
+    cases_by_state: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AxisRow:
+    """Completion of one axis in every province (None: no checklist answered)."""
+
+    number: int
+    title: str
+    by_office: dict[str, float | None]
+
+
+def _provinces(store: Store) -> list[tuple[str, str, str]]:
+    with store.read() as s:
+        return [(c, n, p or n) for c, n, p in s.execute(
+            select(Office.code, Office.name_fa, Office.province_fa)
+            .where(Office.kind == "province", Office.deleted.is_(False))
+            .order_by(Office.sort_order, Office.code)
+        ).all()]
+
+
+def count_provinces(store: Store, actor: Actor) -> int:
+    require(actor, "reports.run")
+    return len(_provinces(store))
+
+
+def province_statuses(
+    store: Store, actor: Actor, *, quiet_days: int = QUIET_DAYS, today: date | None = None,
+    offset: int = 0, limit: int = 100, only_quiet: bool = False,
+) -> list[ProvinceStatus]:
+    """One row per province in the catalogue's order (paged; ``only_quiet`` filters)."""
+    require(actor, "reports.run")
+    now = utcnow()
+    today = today or now.date()
+    out: list[ProvinceStatus] = []
+    with store.read() as s:
+        latest = {
+            office: (imported, created, seq)
+            for office, imported, created, seq in s.execute(
+                select(ImportLog.source_office, func.max(ImportLog.imported_at),
+                       func.max(ImportLog.created_at), func.max(ImportLog.seq))
+                .where(ImportLog.outcome == "accepted")
+                .group_by(ImportLog.source_office)
+            ).all()
+        }
+        open_actions = dict(s.execute(
+            select(CorrectiveAction.office_code, func.count())
+            .where(CorrectiveAction.status == "open", CorrectiveAction.deleted.is_(False))
+            .group_by(CorrectiveAction.office_code)
+        ).tuples().all())
+        overdue = dict(s.execute(
+            select(CorrectiveAction.office_code, func.count())
+            .where(CorrectiveAction.status == "open", CorrectiveAction.deleted.is_(False),
+                   CorrectiveAction.due_date < today)
+            .group_by(CorrectiveAction.office_code)
+        ).tuples().all())
+        cases: dict[str, dict[str, int]] = {}
+        for office, state, n in s.execute(
+            select(Case.office_code, Case.state, func.count())
+            .where(Case.deleted.is_(False)).group_by(Case.office_code, Case.state)
+        ).tuples().all():
+            cases.setdefault(office, {})[state] = n
+        for code, name, short in _provinces(store):
+            imported, created, _ = latest.get(code, (None, None, 0))
+            seen = seen_sequences(s, code, HQ)
+            top = max(seen, default=0)
+            missing = tuple(sorted(set(range(1, top)) - seen))
+            stamp = created or imported
+            age = (today - stamp.date()).days if stamp else None
+            quiet = age is None or age >= quiet_days
+            if only_quiet and not quiet:
+                continue
+            by_state = cases.get(code, {})
+            out.append(ProvinceStatus(
+                code, name, short, imported, created, age, top, missing, quiet,
+                open_actions.get(code, 0), overdue.get(code, 0), sum(by_state.values()),
+                dict(sorted(by_state.items())),
+            ))
+    return out[offset:offset + limit]
+
+
+def latest_period(store: Store) -> str | None:
+    """The newest period any province filled a checklist for (the console's default)."""
+    with store.read() as s:
+        periods = set(s.scalars(select(Checklist.period_code).where(
+            Checklist.deleted.is_(False), Checklist.office_code != HQ).distinct()))
+    if not periods:
+        return None
+    from integrity_desktop.jalali import Period
+
+    return max(Period.parse(code) for code in periods).code
+
+
+def completion_by_axis(store: Store, actor: Actor, period_code: str) -> list[AxisRow]:
+    """Axis × province completion for one period (the same formula as each province's own
+    dashboard, applied to the checklists HQ has received)."""
+    require(actor, "reports.run")
+    axes: dict[int, AxisRow] = {}
+    for code, _, _ in _provinces(store):
+        for a in scoring.dashboard_axes(store, actor, period_code, office_code=code):
+            row = axes.setdefault(a.number, AxisRow(a.number, a.title, {}))
+            row.by_office[code] = a.completion
+    return [axes[n] for n in sorted(axes)]
