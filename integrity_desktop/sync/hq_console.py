@@ -133,8 +133,12 @@ def completion_by_axis(store: Store, actor: Actor, period_code: str) -> list[Axi
     dashboard, applied to the checklists HQ has received)."""
     require(actor, "reports.run")
     axes: dict[int, AxisRow] = {}
-    for code, _, _ in _provinces(store):
+    codes = [code for code, _, _ in _provinces(store)]
+    for code in codes:
         for a in scoring.dashboard_axes(store, actor, period_code, office_code=code):
             row = axes.setdefault(a.number, AxisRow(a.number, a.title, {}))
             row.by_office[code] = a.completion
+    for row in axes.values():  # every province has a cell, None where nothing was answered
+        for code in codes:
+            row.by_office.setdefault(code, None)
     return [axes[n] for n in sorted(axes)]
