@@ -309,6 +309,17 @@ def test_dashboard_loads_off_the_gui_thread_and_shows_the_period(qtbot, store: S
     assert not set(screen.summary_label.text()) & LATIN_DIGITS
     assert screen.help_text() == scoring.SCORE_HELP_FA
 
+    # Another period, chosen twice while loading: the last choice is what ends up shown.
+    screen.period.setCurrentIndex(screen.period.findData("1403-Q1"))
+    screen.refresh()
+    screen.period.setCurrentIndex(screen.period.findData("1403-Q3"))
+    screen.refresh()
+    qtbot.waitUntil(
+        lambda: not screen.loading and screen.data is not None and screen.data.period_code == "1403-Q3"
+    )
+    assert screen.data.axes == [] and screen.open_model.rowCount() == 0
+    assert screen.summary_label.text().startswith(Period.parse("1403-Q3").label_fa + ": هنوز هیچ چک‌لیستی")
+
 
 # ------------------------------------------------------------------------------ templates
 

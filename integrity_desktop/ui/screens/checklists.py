@@ -772,7 +772,11 @@ class ChecklistsScreen(QWidget):
         preview.resize(900, 760)
         preview.show()
         preview.settle()
-        states.append(("print-preview", preview))
+        picture = QLabel()  # a still of the preview: the dialog itself is closed at once
+        picture.setPixmap(preview.grab())
+        picture.resize(preview.size())
+        preview.release()
+        states.append(("print-preview", picture))
         book_path = folder / "edited.xlsx"
         checklist_excel.export_workbook(
             self.ctx.store, self.ctx.actor, book_path, checklist_ids=[checklist_id]

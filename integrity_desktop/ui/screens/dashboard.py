@@ -164,6 +164,8 @@ class DashboardScreen(QWidget):
         self.setObjectName("dashboard")
         self.loaded = False
         self.loading = False
+        self._again = False
+        self._requested: object = None
         self.data: DashboardData | None = None
         self.axis_chart_view: QWidget | None = None
         self.trend_chart_view: QWidget | None = None
@@ -248,18 +250,27 @@ class DashboardScreen(QWidget):
 
     # ------------------------------------------------------------------ loading
     def refresh(self) -> None:
+        ctx, period = self.ctx, self.period.currentData()
         if self.loading:
+            # Another period chosen meanwhile: load it once this one is shown.
+            self._again = self._again or period != self._requested
             return
         self.loading = True
-        ctx, period = self.ctx, self.period.currentData()
+        self._again = False
+        self._requested = period
         run_task(self, lambda _r: load_dashboard(ctx, period), self._show, self._failed, modal_progress=False)
+
+    def _then(self) -> None:
+        self.loading = False
+        if self._again:
+            self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
         from integrity_desktop.ui.widgets.messages import error_text
 
-        self.loading = False
         self.axis_placeholder.setText(error_text(exc))
         self.axis_placeholder.show()
+        self._then()
 
     def wait_loaded(self, msecs: int = 15000) -> None:
         """Block until a running refresh has been shown (screenshots and tests)."""
@@ -267,7 +278,6 @@ class DashboardScreen(QWidget):
         QApplication.processEvents()
 
     def _show(self, data: DashboardData) -> None:
-        self.loading = False
         self.data = data
         period = Period.parse(data.period_code)
         scored = [a.completion for a in data.axes if a.completion is not None]
@@ -294,6 +304,7 @@ class DashboardScreen(QWidget):
             self.tr("<b>Indicators still open</b> ({count})").format(count=shown_number(data.open_total))
         )
         self.loaded = True
+        self._then()
 
     def _chart(self, title: str) -> Any:
         from PySide6.QtCharts import QChart

@@ -378,7 +378,7 @@ class TemplatesScreen(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.template_table)
         splitter.addWidget(items_panel)
-        splitter.setSizes([520, 700])
+        splitter.setSizes([640, 600])
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(note)

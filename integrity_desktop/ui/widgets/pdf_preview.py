@@ -80,6 +80,17 @@ class PdfPreviewDialog(QDialog):
             QApplication.processEvents()
             time.sleep(0.02)
 
+    def release(self) -> None:
+        """Detach and close the document, then close the dialog (used before it is dropped)."""
+        self.view.setDocument(None)
+        self.document.close()
+        self.close()
+        self.deleteLater()
+
+    def done(self, result: int) -> None:
+        self.view.setDocument(None)  # the view stops rendering before the document goes
+        super().done(result)
+
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.path.stem)
