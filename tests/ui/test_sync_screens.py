@@ -382,6 +382,7 @@ def test_hq_console_shows_every_province_and_the_quiet_ones(  # type: ignore[no-
 def test_hq_console_exports_excel_and_opens_it(qtbot, hq_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     w = hq_screen(qtbot, hq_store)
     w.refresh()
+    qtbot.waitUntil(lambda: bool(w.completion_note.text()), timeout=30000)  # the chart's task is done
     opened: list[Path] = []
     w.open_file = opened.append
     out = tmp_path / "provinces.xlsx"

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
     <name>ConflictsScreen</name>
@@ -82,6 +81,14 @@
     <message>
         <source>Order</source>
         <translation>ترتیب</translation>
+    </message>
+    <message>
+        <source>Training centre</source>
+        <translation>مرکز آموزش</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>اداره</translation>
     </message>
     <message>
         <source>Yes</source>

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop.errors import UserError
+from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services import offices
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
@@ -72,6 +73,11 @@ FIELD_LABELS: dict[str, str] = {
     "due_date": QT_TRANSLATE_NOOP("ConflictsScreen", "Due date"),
     "sort_order": QT_TRANSLATE_NOOP("ConflictsScreen", "Order"),
 }
+# Codes stored in a few fields, shown by name.
+VALUE_LABELS: dict[str, str] = {
+    "center": QT_TRANSLATE_NOOP("ConflictsScreen", "Training centre"),
+    "office": QT_TRANSLATE_NOOP("ConflictsScreen", "Office"),
+}
 META = frozenset({"id", "office_code", "hlc", "updated_by", "updated_at"})
 
 
@@ -107,6 +113,10 @@ def shown_value(value: Any) -> str:
                 return shown_datetime(_dt.datetime.fromisoformat(value.rstrip("Z")))
             except ValueError:
                 pass
+        if value in VALUE_LABELS:
+            return tr(VALUE_LABELS[value])
+        if value in lc.STATE_LABELS_FA:
+            return lc.STATE_LABELS_FA[value]
         return value
     if isinstance(value, dict | list):
         return shown_number(str(value))

@@ -88,7 +88,7 @@ class CompletionModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.provinces)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or not self.axes else len(self.axes) + 2
+        return 0 if parent.isValid() else len(self.axes) + 2
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
@@ -398,6 +398,7 @@ class HqConsoleScreen(QWidget):
             self.chart.removeAxis(axis)
         model = self.completion_model
         if not model.axes:
+            self.chart.setTitle(self.completion_note.text())
             return
         number = self.chart_axis.currentData() or 0
         values: list[tuple[str, float]] = []
