@@ -9,8 +9,7 @@ from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.errors import StoreError, UserError
 from integrity_desktop.paths import is_url
 from integrity_desktop.permissions import system_actor
-from integrity_desktop.services import keys, users
-from integrity_desktop.services.seed import seed_reference_data
+from integrity_desktop.services import users
 
 
 def check_office_code(code: str) -> None:
@@ -25,6 +24,10 @@ def check_office_code(code: str) -> None:
 
 def init_store(location: str, office_code: str, admin_password: str, passphrase: str) -> Store:
     """Create a new store for an office with its admin account; never touches an existing one."""
+    # Imported here: opening a store (every start-up) needs neither the keys nor the catalogue.
+    from integrity_desktop.services import keys
+    from integrity_desktop.services.seed import seed_reference_data
+
     check_office_code(office_code)
     users.check_password_rules(admin_password)
     keys.check_passphrase(passphrase)
