@@ -146,10 +146,9 @@ def export_bundle(
         del members
         sha = _file_sha256(tmp_zip)
         if age_recipient is not None:
-            with tmp_zip.open("rb") as src, tmp_age.open("wb") as dst:
-                pyrage.encrypt_io(src, dst, [age_recipient])
-                dst.flush()
-                os.fsync(dst.fileno())
+            pyrage.encrypt_file(str(tmp_zip), str(tmp_age), [age_recipient])  # streams
+            with tmp_age.open("rb") as fh:
+                os.fsync(fh.fileno())
             tmp_zip.unlink()
             final_tmp = tmp_age
         else:
@@ -253,7 +252,11 @@ def _write_zip(
             if not blob.is_file():
                 continue  # the importer rejects the record and says the file is missing
             name = bf.evidence_member(sha)
-            with blob.open("rb") as src, zf.open(name, "w", force_zip64=True) as dst:
+            # Stored, not deflated: evidence is mostly PDF or images already compressed, and
+            # the importer's compression-ratio check must never refuse a genuine file.
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_STORED
+            with blob.open("rb") as src, zf.open(info, "w", force_zip64=True) as dst:
                 writer = _HashingWriter(dst)
                 while chunk := src.read(CHUNK):
                     writer.write(chunk)
