@@ -227,6 +227,7 @@ class ItemDialog(QDialog):
             self.code.setReadOnly(True)
             self.title_fa.setPlainText(item.title_fa)
             self.legal_basis.setText(item.legal_basis)
+            self.legal_basis.setCursorPosition(0)  # show where the text begins
             self.lead_unit.setText(item.lead_unit)
             self.partner_units.setText("، ".join(item.partner_units))
             self.subtasks.setPlainText("\n".join(item.subtasks))
