@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from integrity_desktop.db.store import Store
@@ -140,6 +140,7 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
         _open_bundle(window, args.open)
     _start_housekeeping(window, store, actor)
     code = app.exec()
+    QThreadPool.globalInstance().waitForDone()  # no background job may outlive the store
     if store.path is not None:
         from integrity_desktop.services.backup import auto_backup
 

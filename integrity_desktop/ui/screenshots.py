@@ -12,6 +12,7 @@ from pathlib import Path
 
 def render_all(db: str, out: Path, lang: str = "fa") -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
 
     from integrity_desktop.permissions import system_actor
@@ -20,7 +21,7 @@ def render_all(db: str, out: Path, lang: str = "fa") -> list[Path]:
     from integrity_desktop.ui.context import UiContext
     from integrity_desktop.ui.main_window import MainWindow
 
-    app = create_application(lang)
+    create_application(lang)
     out.mkdir(parents=True, exist_ok=True)
     store = open_initialised(db)
     written: list[Path] = []
@@ -43,7 +44,10 @@ def render_all(db: str, out: Path, lang: str = "fa") -> list[Path]:
                     extra.grab().save(str(extra_path))
                     written.append(extra_path)
         window.close()
+        window.deleteLater()
     finally:
+        # Background loads (dashboard, lists) must end before the store and Qt go away.
+        QThreadPool.globalInstance().waitForDone()
+        QApplication.processEvents()
         store.dispose()
-    del app
     return written

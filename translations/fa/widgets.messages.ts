@@ -1,8 +1,7 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
-    <name></name>
+    <name>Messages</name>
     <message>
         <source>An unexpected error happened. Nothing was saved by this action. Please send the log file to your administrator.</source>
         <translation>خطای پیش‌بینی‌نشده‌ای رخ داد. این کار چیزی را ذخیره نکرد. لطفاً پروندهٔ گزارش را برای مدیر سامانه بفرستید.</translation>

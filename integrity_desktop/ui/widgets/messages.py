@@ -12,16 +12,13 @@ from integrity_desktop.errors import UserError
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 def error_text(exc: BaseException, lang: str = "fa") -> str:
     if isinstance(exc, UserError):
         return exc.message(lang)
-    return tr(
+    return QCoreApplication.translate(
+        "Messages",
         "An unexpected error happened. Nothing was saved by this action. "
-        "Please send the log file to your administrator."
+        "Please send the log file to your administrator.",
     )
 
 
@@ -30,7 +27,9 @@ def show_exception(parent: QWidget | None, exc: BaseException) -> None:
         log.error("unexpected error", exc_info=exc)
     from integrity_desktop.ui.app import current_lang
 
-    QMessageBox.warning(parent, tr("Error"), error_text(exc, current_lang()))
+    QMessageBox.warning(
+        parent, QCoreApplication.translate("Messages", "Error"), error_text(exc, current_lang())
+    )
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
