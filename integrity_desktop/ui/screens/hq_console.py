@@ -277,8 +277,8 @@ class HqConsoleScreen(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.completion_view)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         lay = QVBoxLayout(page)
         lay.addWidget(self.completion_note)
         lay.addWidget(splitter, 1)
@@ -408,7 +408,11 @@ class HqConsoleScreen(QWidget):
                 value = axis_row.by_office.get(code) if axis_row else None
             else:
                 value = model.province_mean(code)
-            values.append((name, value or 0.0))
+            if value is not None:  # provinces with no checklist in the period are left out
+                values.append((name, value))
+        if not values:
+            self.chart.setTitle(self.completion_note.text())
+            return
         values.reverse()  # a category axis draws its first category at the bottom
         bars = QBarSet(self.chart_axis.currentText())
         bars.setColor(QColor("#2e7d32"))
@@ -420,6 +424,9 @@ class HqConsoleScreen(QWidget):
         self.chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append([name for name, _v in values])
+        small = categories.labelsFont()
+        small.setPointSizeF(8 if len(values) > 12 else 9)
+        categories.setLabelsFont(small)
         self.chart.addAxis(categories, Qt.AlignmentFlag.AlignRight)
         series.attachAxis(categories)
         scale = QValueAxis()

@@ -169,8 +169,8 @@ class PagedTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[index.column()][1](row)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._columns[index.column()][1](row)  # the tooltip shows text a column cuts
         if role == Qt.ItemDataRole.BackgroundRole and self._tint is not None:
             colour = self._tint(row)
             return QBrush(QColor(colour)) if colour else None
