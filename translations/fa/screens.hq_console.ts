@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
     <name>HqConsoleScreen</name>
     <message>
-        <source>The HQ console shows every province side by side; it is used in the HQ store, where the provinces' bundles arrive.</source>
+        <source>The HQ console shows every province side by side; it is used in the HQ store, where the provinces&apos; bundles arrive.</source>
         <translation>پیشخوان ستاد همهٔ استان‌ها را کنار هم نشان می‌دهد؛ در سامانهٔ ستاد به کار می‌رود که بسته‌های استان‌ها به آن می‌رسد.</translation>
     </message>
     <message>

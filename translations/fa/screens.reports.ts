@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
     <name>ReportsScreen</name>
@@ -31,7 +32,7 @@
         <translation>کل اداره</translation>
     </message>
     <message>
-        <source>the record's identifier</source>
+        <source>the record&apos;s identifier</source>
         <translation>شناسهٔ رکورد</translation>
     </message>
     <message>
