@@ -140,10 +140,13 @@ def visual_lines(
     ]
 
 
+@functools.lru_cache(maxsize=8192)
 def rtl_markup(text: str, font_name: str, font_size: float, max_width: float, base_dir: str = "R") -> str:
     """Paragraph markup for ``text``: shaped visual lines, XML-escaped, joined with ``<br/>``.
 
     Use it in a ``Paragraph`` whose style has the same font and size and right alignment.
+    Cached: the bidi reordering is the slow part, and the same texts (indicator titles, legal
+    bases, labels) come back in every checklist and report a session prints.
     """
     lines = visual_lines(text, font_name, font_size, max_width, base_dir)
     return "<br/>".join(escape(line) for line in lines)
