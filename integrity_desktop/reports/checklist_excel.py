@@ -16,6 +16,7 @@ import contextlib
 import os
 import tempfile
 import zipfile
+import zlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -204,15 +205,26 @@ class _Row:
         return f"{self.letters.get(key, 'A')}{self.number}"
 
 
+# What openpyxl raises on a damaged or hostile file, while opening it or reading its rows:
+# a broken ZIP or deflate stream, broken XML (ParseError is a SyntaxError), missing parts, and
+# values of the wrong shape.  tests/test_fuzz.py feeds it random and mutated files.
+_BROKEN_FILE = (InvalidFileException, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError,
+                TypeError, IndexError, AttributeError, SyntaxError, OSError)
+
+
+def _not_excel(path: Path, exc: Exception) -> UserError:
+    return UserError(
+        f"فایل «{path.name}» یک فایل اکسل معتبر (‎.xlsx) نیست یا باز نمی‌شود.",
+        f"{path} is not a readable .xlsx file: {exc}",
+        code="bad_excel",
+    )
+
+
 def _read(path: Path) -> tuple[list[_Row], list[Problem]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise UserError(
-            f"فایل «{path.name}» یک فایل اکسل معتبر (‎.xlsx) نیست یا باز نمی‌شود.",
-            f"{path} is not a readable .xlsx file: {exc}",
-            code="bad_excel",
-        ) from exc
+    except _BROKEN_FILE as exc:
+        raise _not_excel(path, exc) from exc
     rows: list[_Row] = []
     problems: list[Problem] = []
     by_label = {label: key for key, label, _ in COLUMNS}
@@ -235,6 +247,8 @@ def _read(path: Path) -> tuple[list[_Row], list[Problem]]:
                 record = {key: _clean(values[i]) if i < len(values) else None for key, i in positions.items()}
                 if any(v is not None for v in record.values()):
                     rows.append(_Row(sheet.title, number, record, letters))
+    except _BROKEN_FILE as exc:
+        raise _not_excel(path, exc) from exc
     finally:
         book.close()
     return rows, problems
