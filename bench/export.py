@@ -76,7 +76,7 @@ def bare_zip(bundle: Path, store: Path, out: Path) -> float:
     with zipfile.ZipFile(bundle) as zf:
         records = {n: zf.read(n) for n in zf.namelist() if n.startswith("records/")}
         blobs = [n.split("/", 1)[1] for n in zf.namelist() if n.startswith("evidence/")]
-    files = Path(f"{store}-files") / "evidence"
+    files = store.with_name(f"{store.stem}-files") / "evidence"
     out.unlink(missing_ok=True)
     start = time.perf_counter()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:

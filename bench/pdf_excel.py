@@ -134,14 +134,14 @@ def excel_figures(work: Path, n: int, repeats: int) -> list[Figure]:
     out = work / "register-bench.xlsx"
     full, half_store = workload.cases_store(n, work), workload.cases_store(n // 2, work)
 
-    def child(store: Path, mode: str) -> dict[str, Any]:
-        return run_child(["-m", "bench.pdf_excel", "--child", str(store), str(out), mode])
+    def child(store: Path, mode: str, target: Path = out) -> dict[str, Any]:
+        return run_child(["-m", "bench.pdf_excel", "--child", str(store), str(target), mode])
 
     app_runs, bare_runs = [], []
     for _ in range(repeats):  # alternated, so both see the same load
+        bare_runs.append(child(full, "bare", work / "register-bare.xlsx"))
         app_runs.append(child(full, "app"))
-        bare_runs.append(child(full, "bare"))
-    half = child(half_store, "app")
+    half = child(half_store, "app", work / "register-bench-half.xlsx")
     app = statistics.median(r["seconds"] for r in app_runs)
     bare = statistics.median(r["seconds"] for r in bare_runs)
     mem_all = max(r["peak_mb"] for r in app_runs)

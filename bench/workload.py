@@ -46,7 +46,7 @@ def _locked(path: Path) -> Iterator[None]:
 
 
 def _remove_store(path: Path) -> None:
-    for p in (path, Path(f"{path}-files"), path.with_name(path.name + ".done")):
+    for p in (path, path.with_name(f"{path.stem}-files"), path.with_name(path.name + ".done")):
         if p.is_dir():
             shutil.rmtree(p)
         elif p.exists():
@@ -135,9 +135,9 @@ def copy_store(src: Path, dst: Path) -> Path:
     """A fresh copy of a store file and its evidence folder."""
     _remove_store(dst)
     shutil.copyfile(src, dst)
-    files = Path(f"{src}-files")
+    files = src.with_name(f"{src.stem}-files")
     if files.is_dir():
-        shutil.copytree(files, Path(f"{dst}-files"))
+        shutil.copytree(files, dst.with_name(f"{dst.stem}-files"))
     return dst
 
 
