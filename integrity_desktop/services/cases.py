@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import func, select
@@ -197,8 +197,16 @@ def register_case(
 
 
 def _refresh_cache(session: Session, store: Store, actor: Actor, case: Case) -> lc.Derived:
+    """Re-derive the cached state from the events.
+
+    The cache is derived data, not a change of the case: it gets no new version stamp, so a
+    province and HQ adding events to one case never make the case record itself conflict.
+    Each store re-derives it (``refresh_derived`` after an import).
+    """
     derived = lc.derive_state(_event_records(session, case.id))
-    records.update(session, store, actor, case, state=derived.state, last_event_on=derived.entered_on)
+    case.state = derived.state
+    case.last_event_on = derived.entered_on
+    session.flush()
     return derived
 
 
@@ -208,6 +216,17 @@ def recompute_state(session: Session, store: Store, actor: Actor, case_id: str) 
     if case is None:
         raise KeyError(case_id)
     return _refresh_cache(session, store, actor, case).state
+
+
+def refresh_derived(session: Session, case_ids: Iterable[str]) -> None:
+    """After a sync import: re-derive every touched case's cached state inside its transaction."""
+    for case_id in sorted(set(case_ids)):
+        case = session.get(Case, case_id)
+        if case is not None:
+            derived = lc.derive_state(_event_records(session, case.id))
+            case.state = derived.state
+            case.last_event_on = derived.entered_on
+    session.flush()
 
 
 def _verdict_fields(
@@ -264,7 +283,9 @@ def add_event(
         records.add(s, store, actor, CaseEvent(
             case_id=case.id, stage=stage, follows_id=derived.last.id if derived.last else None,
             event_date=when, note=text, penalty_code=penalty, board_code=board,
-            actor=actor.label, office_code=actor.office_code,
+            # The event belongs to the case's office (an HQ decision travels back to it);
+            # ``actor``/``updated_by`` say who recorded it.
+            actor=actor.label, office_code=case.office_code,
         ))
         _refresh_cache(s, store, actor, case)
     return _summaries(store, actor, [case_id])[0]
@@ -334,7 +355,7 @@ def _amend(
                       "penalty_code": penalty, "board_code": board}
         records.add(s, store, actor, CaseEvent(
             case_id=case.id, stage=kind, follows_id=target.id, actor=actor.label,
-            office_code=actor.office_code, **values,
+            office_code=case.office_code, **values,
         ))
         _refresh_cache(s, store, actor, case)
         case_id = case.id

@@ -47,6 +47,7 @@ from integrity_desktop.db.models import Conflict, ImportLog, StoreMeta
 from integrity_desktop.db.store import Store
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import audit
+from integrity_desktop.services.cases import refresh_derived
 from integrity_desktop.services.records import utcnow
 from integrity_desktop.services.seed import HQ
 from integrity_desktop.sync import bundle_format as bf
@@ -189,6 +190,8 @@ def _import_verified(
             summary.notices.extend(_audit_notices(s, vb, write=not dry_run))
             merger = _Merger(store, s, vb, summary, dry_run)
             high = merger.run()
+            # A case's state is derived from its events: re-derive what this bundle touched.
+            refresh_derived(s, merger.touched_cases)
             _log(s, actor, vb, summary)
             audit.append(s, store, actor, "import_bundle", "bundle", vb.sha256, None,
                          {"source": vb.source_office, "seq": vb.seq,
@@ -316,6 +319,7 @@ class _Merger:
         self._parents: dict[str, tuple[str, str | None]] = {}
         self.high = ""
         self.done = 0
+        self.touched_cases: set[str] = set()
         kill = os.environ.get(KILL_HOOK, "")
         self.kill_after = int(kill) if kill.isdigit() else None
         self.batch = 1 if self.kill_after is not None else BATCH
@@ -388,6 +392,10 @@ class _Merger:
                 self._reject(counts, record_type, str(rid), "invalid_record", str(exc))
                 continue
             incoming.append((row, hist))
+            if record_type == "case":
+                self.touched_cases.add(row["id"])
+            elif record_type == "case_event":
+                self.touched_cases.add(row["case_id"])
         ids = [r["id"] for r, _ in incoming]
         local = {
             r["id"]: dict(r)
