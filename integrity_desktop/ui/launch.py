@@ -9,6 +9,7 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
@@ -57,6 +58,25 @@ def _message(title: str, text: str) -> None:
     print(text, file=sys.stderr)
 
 
+def _run_with_progress(work: Callable[[], object], title: str) -> None:
+    """Run slow start-up work off the GUI thread behind a progress dialog, then return."""
+    from PySide6.QtCore import QEventLoop
+
+    from integrity_desktop.ui.tasks import run_task
+
+    loop = QEventLoop()
+    failure: list[BaseException] = []
+
+    def failed(exc: BaseException) -> None:
+        failure.append(exc)
+        loop.quit()
+
+    run_task(None, lambda _report: work(), lambda _result: loop.quit(), failed, title=title)
+    loop.exec()
+    if failure:
+        raise failure[0]
+
+
 def _open_or_create(location: str, demo: bool) -> Store | None:
     from integrity_desktop.services.stores import open_initialised
 
@@ -64,7 +84,10 @@ def _open_or_create(location: str, demo: bool) -> Store | None:
         from integrity_desktop.services.demo import ensure_demo_store, make_demo
 
         if not Path(location).exists():
-            make_demo(location, "tehran")
+            _run_with_progress(
+                lambda: make_demo(location, "tehran"),
+                QApplication.translate("Launch", "Preparing the demo store (once, about a minute)…"),
+            )
         return ensure_demo_store(location, "tehran")
     try:
         return open_initialised(location)

@@ -4,6 +4,10 @@
 <context>
     <name>Launch</name>
     <message>
+        <source>Preparing the demo store (once, about a minute)…</source>
+        <translation>آماده‌سازی پروندهٔ نمایشی (فقط یک بار، حدود یک دقیقه)…</translation>
+    </message>
+    <message>
         <source>Cannot open the store</source>
         <translation>پروندهٔ داده باز نشد</translation>
     </message>
