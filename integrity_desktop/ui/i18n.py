@@ -16,10 +16,19 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from integrity_desktop.resources import resources_dir
 
 UI_DIR = Path(__file__).resolve().parent
+
+if TYPE_CHECKING:
+
+    def QT_TRANSLATE_NOOP(context: str, source_text: str, /) -> str:
+        """PySide6's own, typed as it behaves: it returns ``source_text`` (its stub says ``object``).
+
+        UI modules import this name only for the type checker; at run time they use PySide6's.
+        """
 
 
 def translations_dir() -> Path:
@@ -92,7 +101,9 @@ def fill(ts: Path, mapping: dict[str, str]) -> int:
             tr.text = mapping[source]
             tr.attrib.pop("type", None)
             count += 1
-    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    # Write the header lupdate writes, so a later lupdate run does not rewrite every file.
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", "utf-8")
     return count
 
 
