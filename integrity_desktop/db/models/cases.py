@@ -18,6 +18,9 @@ class Case(Synced, Base):
     __table_args__ = (
         UniqueConstraint("office_code", "case_number"),
         Index("ix_cases_year_seq", "year", "seq"),  # the register's order, paged at 100k cases
+        # Counting the register and the name search read this index, not the wide rows:
+        # at 100k cases count 41 -> 11 ms, name count 65 -> 26 ms CPU (bench/case_list.py).
+        Index("ix_cases_deleted_name", "deleted", "employee_name_norm"),
     )
 
     case_number: Mapped[str] = mapped_column(String(40))
