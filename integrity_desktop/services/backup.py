@@ -7,6 +7,8 @@ moves the current store aside (kept as ``*.replaced-<time>.sqlite``) and renames
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -35,6 +37,22 @@ def _require_file_store(store: Store) -> Path:
     return store.path
 
 
+def _why_fa(exc: Exception) -> str:
+    """The cause of a failed write in words an office user can act on."""
+    text = str(exc).lower()
+    code = getattr(exc, "errno", None)
+    if code == errno.ENOSPC or "disk is full" in text:
+        return "دیسک پر است"
+    if code in (errno.EROFS, errno.EACCES, errno.EPERM) or "unable to open" in text or "readonly" in text:
+        return "پوشه فقط‌خواندنی است یا اجازهٔ نوشتن در آن نیست"
+    return "نوشتن ممکن نشد"
+
+
+def _remove_quietly(path: Path) -> None:
+    with contextlib.suppress(OSError):  # on a read-only disk even removing a missing file fails
+        path.unlink(missing_ok=True)
+
+
 def copy_sqlite(src: Path, dst: Path) -> None:
     """A consistent copy of a live store (WAL included) written under a temporary name."""
     tmp = dst.with_name(f".{dst.name}.{os.getpid()}.partial")
@@ -48,16 +66,16 @@ def copy_sqlite(src: Path, dst: Path) -> None:
                 target.close()
         source.close()
         os.replace(tmp, dst)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
+    except (OSError, sqlite3.OperationalError) as exc:  # sqlite reports a full disk its own way
+        _remove_quietly(tmp)
         raise UserError(
-            f"نوشتن پشتیبان در «{dst}» ممکن نشد ({exc.strerror}). جای خالی دیسک و اجازهٔ نوشتن را "
-            "بررسی کنید.",
+            f"نوشتن پشتیبان در «{dst}» ممکن نشد ({_why_fa(exc)}). جای خالی دیسک و اجازهٔ نوشتن را "
+            "بررسی کنید یا پوشهٔ دیگری برگزینید.",
             f"Cannot write the backup to {dst}: {exc}",
             code="backup_write",
         ) from exc
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        _remove_quietly(tmp)
         raise
 
 
