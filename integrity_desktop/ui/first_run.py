@@ -58,7 +58,7 @@ class FirstRunDialog(QDialog):
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.create)
+        buttons.accepted.connect(self.try_create)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -72,7 +72,7 @@ class FirstRunDialog(QDialog):
         edit.setEchoMode(QLineEdit.EchoMode.Password)
         return edit
 
-    def create(self) -> None:
+    def try_create(self) -> None:
         if self.password.text() != self.password2.text():
             self.error.setText(self.tr("The two passwords are not the same."))
             return

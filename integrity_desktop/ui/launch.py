@@ -40,7 +40,7 @@ def seconds_since_process_start(fallback: float) -> float:
 class _FirstPaint(QObject):
     """Calls back once, after the watched widget has painted for the first time."""
 
-    def __init__(self, callback: object) -> None:
+    def __init__(self, callback: Callable[[], object]) -> None:
         super().__init__()
         self.callback = callback
         self.done = False
@@ -48,7 +48,7 @@ class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.done:
             self.done = True
-            QTimer.singleShot(0, self.callback)  # type: ignore[arg-type]
+            QTimer.singleShot(0, self.callback)
         return False
 
 
@@ -153,7 +153,7 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
             app.quit()
 
         watcher = _FirstPaint(report)
-        window.screen("dashboard").installEventFilter(watcher)
+        window.screen_widget("dashboard").installEventFilter(watcher)
         window.show()
         app.exec()
         store.dispose()

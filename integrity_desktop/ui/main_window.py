@@ -6,9 +6,9 @@ Screens are created on first visit (only the dashboard is built at start-up) fro
 from __future__ import annotations
 
 import importlib
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,6 +25,11 @@ from integrity_desktop import __version__
 from integrity_desktop.permissions import ROLE_LABELS_FA
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.text import shown_number
+
+if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
+    from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 # (key, title, "module:Class").  Every screen takes (ctx, parent) and may define refresh().
 SCREENS: list[tuple[str, str, str]] = [
@@ -118,7 +123,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
 
     # ------------------------------------------------------------------ screens
-    def screen(self, key: str) -> QWidget:
+    def screen_widget(self, key: str) -> QWidget:
         """The screen widget for a key, created on first use."""
         if key not in self._screens:
             spec = next(s for k, _t, s in SCREENS if k == key)
@@ -139,7 +144,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = self._keys[row]
-        widget = self.screen(key)
+        widget = self.screen_widget(key)
         self.stack.setCurrentWidget(widget)
         refresh = getattr(widget, "refresh", None)
         if callable(refresh):
@@ -152,7 +157,7 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(row)
         self.nav.blockSignals(False)
-        widget = self.screen(key)
+        widget = self.screen_widget(key)
         self.stack.setCurrentWidget(widget)
         refresh = getattr(widget, "refresh", None)
         if callable(refresh):

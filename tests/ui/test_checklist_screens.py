@@ -332,14 +332,14 @@ def test_hq_authors_a_template_and_publishes_it(qtbot, hq_store: Store, monkeypa
     qtbot.addWidget(dialog)
     QTest.keyClicks(dialog.code, "Service Desk")
     type_text(dialog.title_fa, "بازرسی میز خدمت")
-    dialog.create()
+    dialog.try_create()
     assert dialog.error.text() == (
         "کد الگو باید با حروف کوچک لاتین، رقم و خط تیره نوشته شود (مثلاً service-desk)."
     )
     assert templates.count_templates(hq_store, ctx.actor) == before
     dialog.code.clear()
     QTest.keyClicks(dialog.code, "service-desk")
-    dialog.create()
+    dialog.try_create()
     assert dialog.created is not None
 
     screen = templates_screen.TemplatesScreen(ctx)
@@ -350,7 +350,7 @@ def test_hq_authors_a_template_and_publishes_it(qtbot, hq_store: Store, monkeypa
     qtbot.addWidget(section)
     assert section.number.text() == "۹"
     type_text(section.title_fa, "خدمات به مردم")
-    section.create()
+    section.try_create()
     screen.refresh()
     item = templates_screen.ItemDialog(ctx, screen.view, None, screen)  # type: ignore[arg-type]
     qtbot.addWidget(item)

@@ -79,7 +79,7 @@ def test_first_run_refuses_mismatched_passwords(qtbot, tmp_path: Path) -> None: 
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.password, "long-enough-password")
     qtbot.keyClicks(dialog.password2, "another-password!!")
-    dialog.create()
+    dialog.try_create()
     assert dialog.error.text() == "دو گذرواژه یکسان نیستند."
     assert not location.exists()
 
@@ -92,7 +92,7 @@ def test_first_run_short_password_message_and_nothing_created(qtbot, tmp_path: P
         qtbot.keyClicks(edit, "short")
     for edit in (dialog.passphrase, dialog.passphrase2):
         qtbot.keyClicks(edit, "a-long-passphrase")
-    dialog.create()
+    dialog.try_create()
     qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=10000)
     assert "دست‌کم ۱۰ نویسه" in dialog.error.text() or "دست‌کم 10 نویسه" in dialog.error.text()
     assert not location.exists()

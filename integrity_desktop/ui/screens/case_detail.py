@@ -408,14 +408,14 @@ class CaseDetailWidget(QWidget):
         host_layout = QVBoxLayout(timeline_host)
         host_layout.addLayout(self.timeline_box)
         host_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(timeline_host)
+        self.timeline_scroll = QScrollArea()
+        self.timeline_scroll.setWidgetResizable(True)
+        self.timeline_scroll.setWidget(timeline_host)
         right = QVBoxLayout()
         timeline_title = QLabel(self.tr("Timeline of the case"))
         timeline_title.setStyleSheet("font-weight: bold")
         right.addWidget(timeline_title)
-        right.addWidget(self.scroll, 1)
+        right.addWidget(self.timeline_scroll, 1)
         right.addLayout(self.next_box)
 
         body = QHBoxLayout()
@@ -477,6 +477,7 @@ class CaseDetailWidget(QWidget):
         # next steps: exactly those the lifecycle allows
         while self.next_box.count():
             item = self.next_box.takeAt(0)
+            assert item is not None  # count() > 0
             w = item.widget()
             if w is not None and w is not self.next_label:
                 w.deleteLater()

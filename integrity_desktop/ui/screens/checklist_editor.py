@@ -285,7 +285,7 @@ class ChecklistEditor(QWidget):
         self.basis_label.setWordWrap(True)
         self.lead_label = QLabel()
         self.lead_label.setWordWrap(True)
-        self.status = QComboBox()
+        self.status: QComboBox = QComboBox()
         self.status.setObjectName("status")
         for code in checklists.STATUSES:
             self.status.addItem(checklists.STATUS_LABELS_FA[code], code)
@@ -331,10 +331,10 @@ class ChecklistEditor(QWidget):
         self.error_label.setStyleSheet("color: #c62828")
         self.previous_button = QPushButton(self.tr("Previous indicator"))
         self.previous_button.setToolTip(self.tr("Ctrl+PgUp"))
-        self.previous_button.clicked.connect(lambda: self.move(-1))
+        self.previous_button.clicked.connect(lambda: self.move_row(-1))
         self.next_button = QPushButton(self.tr("Next indicator"))
         self.next_button.setToolTip(self.tr("Ctrl+PgDown"))
-        self.next_button.clicked.connect(lambda: self.move(1))
+        self.next_button.clicked.connect(lambda: self.move_row(1))
         nav = QHBoxLayout()
         nav.addWidget(self.previous_button)
         nav.addWidget(self.next_button)
@@ -385,13 +385,13 @@ class ChecklistEditor(QWidget):
             self.next_button,
             self.table,
         ]
-        for a, b in itertools.pairwise(order):
-            QWidget.setTabOrder(a, b)
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
 
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo, context=context)
-        QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self.move(1), context=context)
-        QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self.move(-1), context=context)
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self.move_row(1), context=context)
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self.move_row(-1), context=context)
         QShortcut(QKeySequence("Ctrl+P"), self, self.print_filled, context=context)
 
     # ------------------------------------------------------------------ loading
@@ -433,8 +433,8 @@ class ChecklistEditor(QWidget):
         for w in (self.import_button, self.attach_button, self.remove_button, self.undo_button):
             w.setVisible(self.ctx.can("checklists.edit"))
         self.submit_button.setVisible(self.ctx.can("checklists.edit") and s.status == "draft")
-        for w in (self.status, self.progress, self.value, self.note, self.subtasks):
-            w.setEnabled(can_edit)
+        for field in (self.status, self.progress, self.value, self.note, self.subtasks):
+            field.setEnabled(can_edit)
         self.import_button.setEnabled(can_edit)
         self.attach_button.setEnabled(can_edit)
         self.remove_button.setEnabled(can_edit)
@@ -656,7 +656,7 @@ class ChecklistEditor(QWidget):
     def undo_depth(self) -> int:
         return len(self._undo)
 
-    def move(self, step: int) -> None:
+    def move_row(self, step: int) -> None:
         row = self.table.currentIndex().row() + step
         if 0 <= row < self.model.rowCount():
             self._flush()
@@ -767,5 +767,4 @@ class ChecklistEditor(QWidget):
         from integrity_desktop.ui.screens.checklists import import_workbook
 
         self._flush()
-        if import_workbook(self, self.ctx):
-            self.reload()
+        import_workbook(self, self.ctx)

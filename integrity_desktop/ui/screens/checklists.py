@@ -428,7 +428,7 @@ class NewChecklistDialog(QDialog):
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.create)
+        buttons.accepted.connect(self.try_create)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Template:"), self.template)
@@ -455,7 +455,7 @@ class NewChecklistDialog(QDialog):
         letter = {"half": "H", "quarter": "Q", "month": "M"}[kind]
         return f"{year}-{letter}{number:02d}" if kind == "month" else f"{year}-{letter}{number}"
 
-    def create(self) -> None:
+    def try_create(self) -> None:
         try:
             self.created = checklists.create_checklist(
                 self.ctx.store,
@@ -487,12 +487,12 @@ class ChecklistsScreen(QWidget):
         self.back_button = QPushButton(self.tr("Back to the list"))
         self.back_button.setToolTip(self.tr("Alt+Left"))
         self.back_button.clicked.connect(self.show_list)
-        editor_layout = QVBoxLayout(self.editor_page)
-        editor_layout.setContentsMargins(0, 0, 0, 0)
+        self.editor_layout = QVBoxLayout(self.editor_page)
+        self.editor_layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addStretch(1)
-        editor_layout.addLayout(top)
+        self.editor_layout.addLayout(top)
         self.pages.addWidget(self.editor_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -610,8 +610,8 @@ class ChecklistsScreen(QWidget):
             self.import_button,
             self.table,
         ]
-        for a, b in itertools.pairwise(order):
-            QWidget.setTabOrder(a, b)
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
         return page
 
     # ------------------------------------------------------------------ filters
@@ -698,7 +698,7 @@ class ChecklistsScreen(QWidget):
             self.editor.hide()
             self.editor.deleteLater()
         self.editor = ChecklistEditor(self.ctx, checklist_id, self.editor_page)
-        self.editor_page.layout().addWidget(self.editor)
+        self.editor_layout.addWidget(self.editor)
         self.pages.setCurrentWidget(self.editor_page)
         self.editor.table.setFocus()
         return self.editor

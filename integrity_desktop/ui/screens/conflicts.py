@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -46,6 +45,11 @@ from integrity_desktop.ui.screens.sync import (
     shown_datetime,
 )
 from integrity_desktop.ui.text import shown_date, shown_number
+
+if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
+    from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 DIFF_COLOUR = "#fff3c4"
 CHOSEN_COLOUR = "#d7f0dc"

@@ -245,7 +245,7 @@ class DashboardScreen(QWidget):
         self.period.addItem(self.tr("Latest period with checklists"), None)
         for year in range(this_year, this_year - 3, -1):
             for kind in ("quarter", "half", "year"):
-                for p in jalali.periods_of_year(year, kind):  # type: ignore[arg-type]
+                for p in jalali.periods_of_year(year, kind):
                     self.period.addItem(p.label_fa, p.code)
 
     # ------------------------------------------------------------------ loading

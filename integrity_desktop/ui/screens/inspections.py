@@ -82,7 +82,7 @@ def period_choices(today: _dt.date, extra_years: Iterable[int] = ()) -> list[tup
     out: list[tuple[str, str]] = []
     for y in sorted({year, year - 1, *extra_years}, reverse=True):
         for kind in ("quarter", "half", "year"):
-            for p in jalali.periods_of_year(y, kind):  # type: ignore[arg-type]
+            for p in jalali.periods_of_year(y, kind):
                 out.append((p.label_fa, p.code))
     return out
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,6 +33,11 @@ from integrity_desktop.ui.screens.sync import ListTableModel, ltr, make_table
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets.messages import error_text
+
+if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
+    from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 PERIOD_KINDS: list[tuple[str, str]] = [
     ("quarter", QT_TRANSLATE_NOOP("ReportsScreen", "Quarter")),

@@ -55,11 +55,11 @@ class NewUserDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.create)
+        buttons.accepted.connect(self.try_create)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def create(self) -> None:
+    def try_create(self) -> None:
         try:
             users.create_user(
                 self.ctx.store, self.ctx.actor, self.username.text().strip(),

@@ -11,10 +11,9 @@ import datetime as _dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -51,6 +50,11 @@ from integrity_desktop.ui.dialogs.passphrase import ask_passphrase
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets.messages import error_text
+
+if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
+    from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 BUNDLE_FILTER = QT_TRANSLATE_NOOP("SyncScreen", "Sync bundles (*.itb *.zip *.age);;All files (*)")
 

@@ -124,7 +124,7 @@ class NewTemplateDialog(QDialog):
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.create)
+        buttons.accepted.connect(self.try_create)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Code (Latin):"), self.code)
@@ -133,7 +133,7 @@ class NewTemplateDialog(QDialog):
         form.addRow(self.error)
         form.addRow(buttons)
 
-    def create(self) -> None:
+    def try_create(self) -> None:
         try:
             self.created = templates.create_template(
                 self.ctx.store, self.ctx.actor, self.code.text(), self.title_fa.text(), self.title_en.text()
@@ -165,7 +165,7 @@ class SectionDialog(QDialog):
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.create)
+        buttons.accepted.connect(self.try_create)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Axis number:"), self.number)
@@ -173,7 +173,7 @@ class SectionDialog(QDialog):
         form.addRow(self.error)
         form.addRow(buttons)
 
-    def create(self) -> None:
+    def try_create(self) -> None:
         text = to_ascii_digits(self.number.text()).strip()
         if not text.isdigit() or not 0 < int(text) < 1000:
             self.error.setText(self.tr("Write the axis number as a whole number, for example 9."))
@@ -385,8 +385,8 @@ class TemplatesScreen(QWidget):
         layout.addWidget(note)
         layout.addWidget(splitter, 1)
         order = [*authoring, self.blank_button, self.template_table, self.item_table]
-        for a, b in itertools.pairwise(order):
-            QWidget.setTabOrder(a, b)
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
 
     def refresh(self, select_id: str | None = None) -> None:
         keep = select_id or (self.view.summary.id if self.view else None)

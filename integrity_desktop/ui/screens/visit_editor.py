@@ -348,7 +348,7 @@ class VisitEditor(QDialog):
         box.addWidget(split, 1)
         self.tabs.addTab(findings_page, self.tr("Findings and actions"))
         self.checklist_page = QWidget()
-        QVBoxLayout(self.checklist_page)
+        self.checklist_layout = QVBoxLayout(self.checklist_page)
         self.tabs.addTab(self.checklist_page, self.tr("Checklist"))
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
@@ -384,7 +384,7 @@ class VisitEditor(QDialog):
     def _build_checklist(self, checklist_id: str | None) -> None:
         """Embed the checklist editor when it exists; otherwise a button to the checklist screen."""
         self._checklist_built = True
-        layout = self.checklist_page.layout()
+        layout = self.checklist_layout
         if not checklist_id:
             layout.addWidget(QLabel(self.tr("No checklist was filled during this visit.")))
             return
@@ -405,7 +405,8 @@ class VisitEditor(QDialog):
         layout.addStretch(1)
 
     def _open_checklist(self, checklist_id: str) -> None:
-        window = self.parent().window() if self.parent() is not None else None
+        parent = self.parentWidget()
+        window = parent.window() if parent is not None else None
         show = getattr(window, "show_screen", None)
         if not callable(show) or "checklists" not in getattr(window, "screen_keys", []):
             return

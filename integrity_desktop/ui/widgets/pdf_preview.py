@@ -82,13 +82,14 @@ class PdfPreviewDialog(QDialog):
 
     def release(self) -> None:
         """Detach and close the document, then close the dialog (used before it is dropped)."""
-        self.view.setDocument(None)
+        self.view.setDocument(None)  # type: ignore[arg-type]  # stub omits None; Qt takes nullptr
         self.document.close()
         self.close()
         self.deleteLater()
 
     def done(self, result: int) -> None:
-        self.view.setDocument(None)  # the view stops rendering before the document goes
+        # The view stops rendering before the document goes.
+        self.view.setDocument(None)  # type: ignore[arg-type]  # stub omits None; Qt takes nullptr
         super().done(result)
 
     def print_document(self) -> None:
