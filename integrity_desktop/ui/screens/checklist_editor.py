@@ -767,4 +767,5 @@ class ChecklistEditor(QWidget):
         from integrity_desktop.ui.screens.checklists import import_workbook
 
         self._flush()
-        import_workbook(self, self.ctx)
+        # The edited workbook may have changed this checklist: show the stored values again.
+        import_workbook(self, self.ctx, on_applied=lambda _summary: self.reload())
