@@ -47,6 +47,7 @@ case "$mode" in
   test)
     export QT_QPA_PLATFORM=offscreen INTEGRITY_TEST_PG=1
     .venv/bin/ruff check integrity_desktop tests
+    .venv/bin/mypy integrity_desktop
     .venv/bin/python -m pytest -q -p no:cacheprovider
     ;;
   *)
