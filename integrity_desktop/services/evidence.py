@@ -91,7 +91,9 @@ def _info(e: Evidence) -> EvidenceInfo:
 def display_name(source: str) -> str:
     """The last part of a name under either path convention, so ``..\\x/../a.pdf`` -> ``a.pdf``."""
     name = PureWindowsPath(PurePosixPath(str(source)).name).name
-    name = "".join(c for c in name if c.isprintable()).strip().lstrip(".")
+    # Drop control and direction marks (U+202E can make "x\u202efdp.exe" read as "xexe.pdf"),
+    # but keep the zero-width non-joiner: it is part of Persian spelling (گزارش‌ها).
+    name = "".join(c for c in name if c.isprintable() or c == "\u200c").strip().lstrip(".")
     return name[:255] or "file"
 
 
