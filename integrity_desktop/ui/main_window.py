@@ -43,6 +43,7 @@ SCREENS: list[tuple[str, str, str]] = [
     ("hq", QT_TRANSLATE_NOOP("MainWindow", "HQ console"), "integrity_desktop.ui.screens.hq_console:HqConsoleScreen"),
     ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), "integrity_desktop.ui.screens.reports:ReportsScreen"),
     ("templates", QT_TRANSLATE_NOOP("MainWindow", "Templates"), "integrity_desktop.ui.screens.templates:TemplatesScreen"),
+    ("audit", QT_TRANSLATE_NOOP("MainWindow", "Audit log"), "integrity_desktop.ui.screens.audit:AuditScreen"),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"),
      "integrity_desktop.ui.screens.settings:SettingsScreen"),
 ]

@@ -39,6 +39,10 @@
         <translation>الگوهای چک‌لیست</translation>
     </message>
     <message>
+        <source>Audit log</source>
+        <translation>گزارش رویدادها</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>

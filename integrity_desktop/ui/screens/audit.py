@@ -1,0 +1,330 @@
+"""The audit log for the administrator: who did what and when, filtered, paged, exported.
+
+Pages come from ``services.audit_view`` (100 rows, indexed queries), so a page is read on the
+GUI thread; the Excel export of everything filtered runs through ``run_task``.  The chain check
+(``audit.verify``) is shown above the table so tampering is visible where people look.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrity_desktop import jalali
+from integrity_desktop.digits import to_ascii_digits
+from integrity_desktop.errors import UserError
+from integrity_desktop.services import audit, audit_view
+from integrity_desktop.ui.app import current_lang
+from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.tasks import run_task
+from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
+
+PAGE = 100
+_LRI, _PDI = "\u2066", "\u2069"  # keep Latin user names and ids left to right inside Persian
+
+
+def shown_time(value: _dt.datetime) -> str:
+    text = jalali.format_datetime(value)
+    return text if current_lang() == "fa" else to_ascii_digits(text)
+
+
+class AuditTableModel(QAbstractTableModel):
+    """One page of audit entries.
+
+    Signals: ``loaded(total)`` after a page was read; ``failed(text)`` with the Persian message
+    of a refused query (a bad date range).
+    """
+
+    loaded = Signal(int)
+    failed = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.filter = audit_view.AuditFilter()
+        self.rows: list[audit_view.AuditRow] = []
+        self.total = 0
+        self.page = 0
+        self._headers = [self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Action"),
+                         self.tr("Record type"), self.tr("Record id"), self.tr("Changes")]
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // PAGE))
+
+    def set_filter(self, f: audit_view.AuditFilter) -> None:
+        self.filter = f
+        self.page = 0
+        self.reload()
+
+    def go(self, page: int) -> None:
+        self.page = min(max(0, page), self.pages - 1)
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            total = audit_view.count_entries(self.ctx.store, self.ctx.actor, self.filter)
+            rows = audit_view.list_entries(self.ctx.store, self.ctx.actor, self.filter,
+                                           offset=self.page * PAGE, limit=PAGE)
+        except UserError as exc:
+            self.failed.emit(exc.message(current_lang()))
+            return
+        self.beginResetModel()
+        self.total, self.rows = total, rows
+        self.endResetModel()
+        self.loaded.emit(total)
+
+    # ------------------------------------------------------------------ the model
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 6:
+            return row.changes
+        if role == Qt.ItemDataRole.ForegroundRole and row.action.startswith("login."):
+            from PySide6.QtGui import QColor
+
+            return QColor("#c62828")  # failed and locked sign-ins stand out
+        return None
+
+    def cell(self, row: audit_view.AuditRow, column: int) -> str:
+        action = row.action_fa if current_lang() == "fa" else row.action
+        values = [shown_number(row.seq), shown_time(row.at), f"{_LRI}{row.actor}{_PDI}", action,
+                  row.entity, f"{_LRI}{row.entity_id}{_PDI}" if row.entity_id else "",
+                  row.changes.replace("\n", " ")[:200]]
+        return values[column]
+
+
+class AuditScreen(QWidget):
+    """Filters above, the paged table in the middle, the selected entry's values below."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        if not ctx.can("audit.view"):
+            notice = QLabel(self.tr("Only the system administrator may read the audit log."))
+            notice.setObjectName("no_access")
+            layout.addWidget(notice)
+            layout.addStretch(1)
+            self.model: AuditTableModel | None = None
+            return
+        self.chain = QLabel()
+        self.chain.setObjectName("chain")
+        self.chain.setWordWrap(True)
+        layout.addWidget(self.chain)
+
+        filters = QHBoxLayout()
+        self.actor_edit = QLineEdit()
+        self.actor_edit.setObjectName("actor")
+        self.actor_edit.setPlaceholderText(self.tr("User"))
+        self.actor_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.actor_edit.returnPressed.connect(self.apply)
+        self.action_box = QComboBox()
+        self.action_box.setObjectName("action")
+        self.entity_box = QComboBox()
+        self.entity_box.setObjectName("entity")
+        self.date_from = JalaliDateEdit(optional=True)
+        self.date_from.setObjectName("date_from")
+        self.date_to = JalaliDateEdit(optional=True)
+        self.date_to.setObjectName("date_to")
+        self.apply_button = QPushButton(self.tr("Show"))
+        self.apply_button.setObjectName("apply")
+        self.apply_button.clicked.connect(self.apply)
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.setObjectName("export")
+        self.export_button.clicked.connect(self.choose_export)
+        for label, widget in ((self.tr("User:"), self.actor_edit), (self.tr("Action:"), self.action_box),
+                              (self.tr("Record type:"), self.entity_box), (self.tr("From:"), self.date_from),
+                              (self.tr("To:"), self.date_to)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget, 1)
+        filters.addWidget(self.apply_button)
+        filters.addWidget(self.export_button)
+        layout.addLayout(filters)
+
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+
+        self.model = AuditTableModel(ctx, self)
+        self.table = QTableView()
+        self.table.setObjectName("entries")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.details = QPlainTextEdit()
+        self.details.setObjectName("details")
+        self.details.setReadOnly(True)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+
+        pager = QHBoxLayout()
+        self.prev_button = QPushButton(self.tr("Previous page"))
+        self.prev_button.setObjectName("prev")
+        self.next_button = QPushButton(self.tr("Next page"))
+        self.next_button.setObjectName("next")
+        self.page_label = QLabel()
+        self.page_label.setObjectName("page")
+        self.prev_button.clicked.connect(lambda: self._go(-1))
+        self.next_button.clicked.connect(lambda: self._go(1))
+        pager.addWidget(self.prev_button)
+        pager.addWidget(self.page_label, 1, Qt.AlignmentFlag.AlignCenter)
+        pager.addWidget(self.next_button)
+        layout.addLayout(pager)
+
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(self.error.setText)
+        self.table.selectionModel().currentRowChanged.connect(self._show_details)
+        self.refresh()
+
+    # ------------------------------------------------------------------ actions
+    def refresh(self) -> None:
+        """Re-read the filter lists, the chain check and the current page."""
+        if self.model is None:
+            return
+        actions, entities = audit_view.choices(self.ctx.store, self.ctx.actor)
+        fa = current_lang() == "fa"
+        for box, values, labels in ((self.action_box, actions, audit_view.ACTION_LABELS_FA),
+                                    (self.entity_box, entities, {})):
+            chosen = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(self.tr("(any)"), "")
+            for value in values:
+                box.addItem(labels.get(value, value) if fa else value, value)
+            box.setCurrentIndex(max(0, box.findData(chosen)))
+            box.blockSignals(False)
+        with self.ctx.store.read() as s:
+            result = audit.verify(s)
+        if result.ok:
+            self.chain.setText(self.tr("Audit chain checked: %1 entries, no link broken.")
+                               .replace("%1", shown_number(result.checked)))
+            self.chain.setStyleSheet("color: #2e7d32")
+        else:
+            self.chain.setText(self.tr("The audit chain is broken at entry %1: the log was changed "
+                                       "outside the program. Tell the directorate's security officer.")
+                               .replace("%1", shown_number(result.broken_seq or 0)))
+            self.chain.setStyleSheet("color: #c62828; font-weight: bold")
+        self.model.reload()
+
+    def current_filter(self) -> audit_view.AuditFilter:
+        """The filter as typed; raises ``UserError`` for a bad date."""
+        return audit_view.AuditFilter(
+            actor=self.actor_edit.text().strip(), action=str(self.action_box.currentData() or ""),
+            entity=str(self.entity_box.currentData() or ""),
+            date_from=self.date_from.value_or_none(), date_to=self.date_to.value_or_none())
+
+    def apply(self) -> None:
+        assert self.model is not None
+        self.error.clear()
+        self.error.setStyleSheet("color: #c62828")
+        try:
+            f = self.current_filter()
+        except UserError as exc:
+            self.error.setText(exc.message(current_lang()))
+            return
+        self.model.set_filter(f)
+
+    def _go(self, step: int) -> None:
+        assert self.model is not None
+        self.model.go(self.model.page + step)
+
+    def _loaded(self, total: int) -> None:
+        assert self.model is not None
+        self.error.clear()
+        self.page_label.setText(self.tr("Page %1 of %2 (%3 entries)")
+                                .replace("%1", shown_number(self.model.page + 1))
+                                .replace("%2", shown_number(self.model.pages))
+                                .replace("%3", shown_number(total)))
+        self.prev_button.setEnabled(self.model.page > 0)
+        self.next_button.setEnabled(self.model.page + 1 < self.model.pages)
+        self.details.clear()
+
+    def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        assert self.model is not None
+        if not current.isValid():
+            self.details.clear()
+            return
+        row = self.model.rows[current.row()]
+        lines = [f"{shown_time(row.at)} — {row.actor} — {self.model.cell(row, 3)}",
+                 self.tr("Changes:") + " " + (row.changes or "—"),
+                 self.tr("Before:") + " " + (row.before or "—"),
+                 self.tr("After:") + " " + (row.after or "—")]
+        self.details.setPlainText("\n".join(lines))
+
+    def choose_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), "audit-log.xlsx",
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        """Write everything the current filter shows to ``path`` off the GUI thread."""
+        try:
+            f = self.current_filter()
+        except UserError as exc:
+            self.error.setText(exc.message(current_lang()))
+            return
+        store, actor = self.ctx.store, self.ctx.actor
+        self.export_button.setEnabled(False)
+
+        def done(count: object) -> None:
+            self.export_button.setEnabled(True)
+            self.last_export = path
+            self.error.setStyleSheet("color: #2e7d32")
+            self.error.setText(self.tr("%1 entries were written to %2.")
+                               .replace("%1", shown_number(count)).replace("%2", f"{_LRI}{path}{_PDI}"))
+
+        def failed(exc: BaseException) -> None:
+            self.export_button.setEnabled(True)
+            self.error.setStyleSheet("color: #c62828")
+            self.error.setText(exc.message(current_lang()) if isinstance(exc, UserError)
+                               else self.tr("The export failed unexpectedly; nothing was written."))
+
+        run_task(self, lambda _report: audit_view.export_excel(store, actor, f, path), done, failed,
+                 title=self.tr("Writing the audit log…"))
+
+    last_export: Path | None = None
