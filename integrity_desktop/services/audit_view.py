@@ -189,7 +189,7 @@ def describe_changes(before: str, after: str) -> str:
             parts.append(f"{key}: {new[key]}")
         else:
             parts.append(f"{key}: {old[key]} →")
-    return "؛ ".join(parts)
+    return "; ".join(parts)  # field names are Latin: the list reads left to right
 
 
 HEADERS = ["ردیف", "زمان", "کاربر", "اداره", "کار", "نوع رکورد", "شناسهٔ رکورد", "تغییرها",

@@ -123,7 +123,7 @@ class AuditTableModel(QAbstractTableModel):
         action = row.action_fa if current_lang() == "fa" else row.action
         values = [shown_number(row.seq), shown_time(row.at), f"{_LRI}{row.actor}{_PDI}", action,
                   row.entity, f"{_LRI}{row.entity_id}{_PDI}" if row.entity_id else "",
-                  row.changes.replace("\n", " ")[:200]]
+                  f"{_LRI}{row.changes[:200]}{_PDI}" if row.changes else ""]
         return values[column]
 
 
@@ -289,10 +289,13 @@ class AuditScreen(QWidget):
             self.details.clear()
             return
         row = self.model.rows[current.row()]
-        lines = [f"{shown_time(row.at)} — {row.actor} — {self.model.cell(row, 3)}",
-                 self.tr("Changes:") + " " + (row.changes or "—"),
-                 self.tr("Before:") + " " + (row.before or "—"),
-                 self.tr("After:") + " " + (row.after or "—")]
+        def latin(text: str) -> str:  # field names and JSON keep their own direction
+            return f"{_LRI}{text}{_PDI}" if text else "—"
+
+        lines = [f"{shown_time(row.at)} — {latin(row.actor)} — {self.model.cell(row, 3)}",
+                 self.tr("Changes:") + " " + latin(row.changes),
+                 self.tr("Before:") + " " + latin(row.before),
+                 self.tr("After:") + " " + latin(row.after)]
         self.details.setPlainText("\n".join(lines))
 
     def choose_export(self) -> None:
