@@ -47,5 +47,11 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+# Execution option set by ``Store.session``: a unit of work that will write takes SQLite's write
+# lock at BEGIN (waiting up to the busy timeout), instead of failing with "database is locked"
+# when it upgrades a read snapshot that another process has written past meanwhile.
+WRITE_OPTION = "integrity_write"
+
+
 def _sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE_OPTION) else "BEGIN")

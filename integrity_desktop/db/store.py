@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from integrity_desktop.clock import HybridClock
 from integrity_desktop.db import migrate
-from integrity_desktop.db.engine import make_engine, sqlite_url
+from integrity_desktop.db.engine import WRITE_OPTION, make_engine, sqlite_url
 from integrity_desktop.db.models import SYNC_MODELS, StoreMeta
 from integrity_desktop.errors import StoreError
 from integrity_desktop.paths import data_home, is_url
@@ -41,9 +41,21 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back on any error."""
-        with self._sessions() as s, s.begin():
-            yield s
+        """One unit of work: committed when the block ends, rolled back on any error.
+
+        Another program holding the store longer than the busy timeout, or a full disk, ends
+        the unit with a ``StoreError`` that says what to do (nothing of it is written).
+        """
+        try:
+            with self._sessions() as s, s.begin():
+                if self.path is not None and not self.readonly:
+                    s.connection(execution_options={WRITE_OPTION: True})
+                yield s
+        except OperationalError as exc:
+            error = _environment_error(exc)
+            if error is None:
+                raise
+            raise error from exc
 
     def read(self) -> Session:
         """A session for reading only (the caller closes it, or uses ``with``)."""
@@ -89,6 +101,25 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _environment_error(exc: OperationalError) -> StoreError | None:
+    """A Persian ``StoreError`` for a locked store or a full disk; anything else stays a bug."""
+    text = str(exc.orig).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            "پایگاه داده مشغول است: برنامهٔ دیگری (شاید نسخهٔ دیگری از همین برنامه) آن را در دست "
+            "دارد و کار ذخیره نشد. چند لحظه بعد دوباره بکوشید؛ اگر تکرار شد، نسخه‌های دیگر برنامه را ببندید.",
+            f"The store is busy (locked by another program): {exc.orig}",
+            code="store_busy",
+        )
+    if "disk is full" in text or "disk i/o" in text:
+        return StoreError(
+            "دیسکِ پروندهٔ داده پر است یا خطا دارد و کار ذخیره نشد. جا باز کنید و دوباره بکوشید.",
+            f"The store's disk is full or failing: {exc.orig}",
+            code="store_full",
+        )
+    return None
 
 
 def files_dir_for(location: str) -> Path:
