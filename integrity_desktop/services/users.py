@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from integrity_desktop.db.models import User
 from integrity_desktop.db.store import Store
+from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.permissions import ROLES, Actor, require
 from integrity_desktop.services import audit
@@ -41,7 +42,7 @@ def check_password_rules(password: str) -> None:
     """Length only: no composition rules that push people to predictable patterns."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserError(
-            f"گذرواژه باید دست‌کم {MIN_PASSWORD_LENGTH} نویسه باشد؛ یک عبارت بلند و به‌یادماندنی "
+            f"گذرواژه باید دست‌کم {to_persian_digits(str(MIN_PASSWORD_LENGTH))} نویسه باشد؛ یک عبارت بلند و به‌یادماندنی "
             "بهتر از واژه‌ای کوتاه و پیچیده است.",
             f"The password must have at least {MIN_PASSWORD_LENGTH} characters.",
             code="password_short",
@@ -129,48 +130,54 @@ def lock_duration(failures: int) -> timedelta:
     return min(BASE_LOCK * (2 ** (failures - FREE_ATTEMPTS)), MAX_LOCK)
 
 
-_BAD_LOGIN = UserError(
-    "نام کاربری یا گذرواژه درست نیست.", "Wrong username or password.", code="bad_login"
-)
+def _bad_login() -> UserError:
+    return UserError("نام کاربری یا گذرواژه درست نیست.", "Wrong username or password.", code="bad_login")
 
 
 def authenticate(store: Store, username: str, password: str) -> Actor:
-    """Check a sign-in; failures are counted, audited and lead to a growing lock-out."""
+    """Check a sign-in; failures are counted, audited and lead to a growing lock-out.
+
+    A refusal is raised only after the unit of work has committed, so the audit entry of a
+    failed or locked attempt is kept (raising inside the block would roll it back).
+    """
     now = utcnow()
     office = store.office_code
+    error: UserError | None = None
+    actor: Actor | None = None
     with store.session() as s:
         user = s.scalar(select(User).where(User.username == username))
         if user is None or not user.active:
             audit.append(s, store, Actor(username or "?", "", office), "login.failed")
-            raise _BAD_LOGIN
-        if user.locked_until and user.locked_until > now:
+            error = _bad_login()
+        elif user.locked_until and user.locked_until > now:
             wait = int((user.locked_until - now).total_seconds()) + 1
             audit.append(s, store, Actor(username, user.role, office), "login.locked")
-            raise UserError(
-                f"به دلیل چند ورود نادرست، این حساب تا {wait} ثانیهٔ دیگر قفل است.",
+            error = UserError(
+                f"به دلیل چند ورود نادرست، این حساب تا {to_persian_digits(str(wait))} ثانیهٔ دیگر "
+                "قفل است.",
                 f"Account locked for {wait} more seconds after failed sign-ins.",
                 code="locked",
             )
-        try:
-            _hasher.verify(user.password_hash, password)
-        except (VerificationError, InvalidHashError):
-            user.failed_count += 1
-            delay = lock_duration(user.failed_count)
-            user.locked_until = now + delay if delay else None
-            audit.append(s, store, Actor(username, user.role, office), "login.failed")
-            # Commit the counter even though we raise: leave the block normally first.
-            failed = True
         else:
-            failed = False
-            user.failed_count = 0
-            user.locked_until = None
-            user.last_login = now
-            if _hasher.check_needs_rehash(user.password_hash):
-                user.password_hash = _hasher.hash(password)
-            actor = Actor(user.username, user.role, office, user.full_name)
-            audit.append(s, store, actor, "login")
-    if failed:
-        raise _BAD_LOGIN
+            try:
+                _hasher.verify(user.password_hash, password)
+            except (VerificationError, InvalidHashError):
+                user.failed_count += 1
+                delay = lock_duration(user.failed_count)
+                user.locked_until = now + delay if delay else None
+                audit.append(s, store, Actor(username, user.role, office), "login.failed")
+                error = _bad_login()
+            else:
+                user.failed_count = 0
+                user.locked_until = None
+                user.last_login = now
+                if _hasher.check_needs_rehash(user.password_hash):
+                    user.password_hash = _hasher.hash(password)
+                actor = Actor(user.username, user.role, office, user.full_name)
+                audit.append(s, store, actor, "login")
+    if error is not None:
+        raise error
+    assert actor is not None
     return actor
 
 
@@ -179,7 +186,7 @@ def change_password(store: Store, actor: Actor, old: str, new: str) -> None:
     with store.session() as s:
         user = s.scalar(select(User).where(User.username == actor.username))
         if user is None:
-            raise _BAD_LOGIN
+            raise _bad_login()
         try:
             _hasher.verify(user.password_hash, old)
         except (VerificationError, InvalidHashError):
