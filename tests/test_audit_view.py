@@ -1,0 +1,64 @@
+"""Reading the audit log: filters (user, action, record, local-day date range), paging, and the
+Excel export read back (right to left, Jalali times with Persian digits)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from integrity_desktop import jalali
+from integrity_desktop.db.store import Store
+from integrity_desktop.errors import UserError
+from integrity_desktop.services import audit_view, offices
+
+from .conftest import actor
+
+ADMIN = actor("admin")
+
+
+def test_filters_and_pages(store: Store) -> None:
+    for i in range(7):
+        offices.add_unit(store, actor("admin", username="neda"), f"واحد {i}")
+    f = audit_view.AuditFilter(actor="NEDA", action="create", entity="unit")
+    assert audit_view.count_entries(store, ADMIN, f) == 7
+    first = audit_view.list_entries(store, ADMIN, f, limit=5)
+    second = audit_view.list_entries(store, ADMIN, f, offset=5, limit=5)
+    assert [r.seq for r in first] == sorted((r.seq for r in first), reverse=True)  # newest first
+    assert len(second) == 2 and {r.seq for r in first}.isdisjoint(r.seq for r in second)
+    assert first[0].action_fa == "ایجاد" and "name_fa: واحد 6" in first[0].changes
+    today = jalali.today()
+    in_range = audit_view.AuditFilter(actor="neda", date_from=today, date_to=today)
+    assert audit_view.count_entries(store, ADMIN, in_range) == 7
+    tomorrow = today + dt.timedelta(days=1)
+    later = audit_view.AuditFilter(actor="neda", date_from=tomorrow)
+    assert audit_view.count_entries(store, ADMIN, later) == 0
+    assert audit_view.count_entries(store, ADMIN, audit_view.AuditFilter(actor="%")) == 0  # no wildcards
+
+
+def test_reversed_dates_are_refused_in_persian(store: Store) -> None:
+    bad = audit_view.AuditFilter(date_from=dt.date(2024, 5, 2), date_to=dt.date(2024, 5, 1))
+    with pytest.raises(UserError) as err:
+        audit_view.list_entries(store, ADMIN, bad)
+    assert err.value.code == "audit_dates" and "«از»" in err.value.fa
+
+
+def test_export_reads_back(store: Store, tmp_path: Path) -> None:
+    offices.add_unit(store, actor("admin", username="omid"), "واحد خروجی")
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    out = folder / "audit.xlsx"
+    assert audit_view.export_excel(store, ADMIN, audit_view.AuditFilter(actor="omid"), out) == 1
+    ws = openpyxl.load_workbook(out).worksheets[0]
+    assert ws.sheet_view.rightToLeft and ws.freeze_panes == "A2"
+    header, row = [c.value for c in ws[1]], [c.value for c in ws[2]]
+    assert header == audit_view.HEADERS
+    assert row[2] == "omid@tehran" and row[4] == "ایجاد" and row[5] == "unit"
+    assert not re.search(r"[0-9]", str(row[1])) and str(row[1]).startswith(jalali.format_date(jalali.today()))
+    assert [p.name for p in folder.iterdir()] == ["audit.xlsx"]  # no temporary file left
+    with pytest.raises(UserError) as err:
+        audit_view.export_excel(store, ADMIN, audit_view.AuditFilter(), tmp_path / "missing" / "a.xlsx")
+    assert err.value.code == "export_folder"
