@@ -18,9 +18,10 @@ class Case(Synced, Base):
     __table_args__ = (
         UniqueConstraint("office_code", "case_number"),
         Index("ix_cases_year_seq", "year", "seq"),  # the register's order, paged at 100k cases
-        # Counting the register and the name search read this index, not the wide rows:
-        # at 100k cases count 41 -> 11 ms, name count 65 -> 26 ms CPU (bench/case_list.py).
-        Index("ix_cases_deleted_name", "deleted", "employee_name_norm"),
+        # The register's count and Persian name search read this index, not the wide rows, and
+        # its page still comes in (year, seq) order; at 100k cases (bench/case_list.py): count
+        # 41 -> 11 ms, name count 65 -> 36 ms, first page 21 ms as before.
+        Index("ix_cases_deleted_name", "deleted", "year", "seq", "employee_name_norm"),
     )
 
     case_number: Mapped[str] = mapped_column(String(40))

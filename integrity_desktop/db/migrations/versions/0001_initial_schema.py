@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 15:34:49.637791
+Create Date: 2026-11-23 15:49:33.017667
 """
 from __future__ import annotations
 
@@ -272,7 +272,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('office_code', 'case_number', name=op.f('uq_cases_office_code_case_number'))
     )
     with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.create_index('ix_cases_deleted_name', ['deleted', 'employee_name_norm'], unique=False)
+        batch_op.create_index('ix_cases_deleted_name', ['deleted', 'year', 'seq', 'employee_name_norm'], unique=False)
         batch_op.create_index(batch_op.f('ix_cases_employee_name_norm'), ['employee_name_norm'], unique=False)
         batch_op.create_index(batch_op.f('ix_cases_hlc'), ['hlc'], unique=False)
         batch_op.create_index(batch_op.f('ix_cases_office_code'), ['office_code'], unique=False)
