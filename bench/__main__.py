@@ -21,6 +21,7 @@ from bench.common import WORK, Figure, Options
 BENCHES = ["startup", "merge", "export", "case_list", "pdf", "excel"]
 MODULES = {"startup": "bench.startup", "merge": "bench.merge", "export": "bench.export",
            "case_list": "bench.case_list", "pdf": "bench.pdf_excel", "excel": "bench.pdf_excel"}
+NOTES = "## Notes"
 PACKAGES = ["PySide6_Essentials", "SQLAlchemy", "alembic", "reportlab", "openpyxl", "lxml",
             "argon2-cffi", "arabic-reshaper", "python-bidi"]
 
@@ -90,7 +91,12 @@ def main(argv: list[str] | None = None) -> int:
                f"{' '.join(argv if argv is not None else sys.argv[1:])}` ({size} sizes, "
                f"{time.perf_counter() - started:.0f} s).", "", "Machine:", "",
                *[f"- {m}" for m in machine()], "", *lines, ""]
-        Path(__file__).with_name("RESULTS.md").write_text("\n".join(doc), encoding="utf-8")
+        results = Path(__file__).with_name("RESULTS.md")
+        notes = ""
+        if results.exists():  # the hand-written analysis below the table is kept
+            text = results.read_text(encoding="utf-8")
+            notes = text[text.index(NOTES):] if NOTES in text else ""
+        results.write_text("\n".join(doc) + ("\n" + notes if notes else ""), encoding="utf-8")
     return 0 if all(f.passed is not False for f in figures) else 1
 
 
