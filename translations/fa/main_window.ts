@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
     <name>MainWindow</name>
@@ -80,7 +81,7 @@
     </message>
     <message>
         <source>Integrity Desktop, version {version}
-Administrative health and protection of people's rights
+Administrative health and protection of people&apos;s rights
 Technical and Vocational Training Organization</source>
         <translation>سامانه سلامت اداری، نسخهٔ {version}
 سلامت نظام اداری و صیانت از حقوق مردم
