@@ -18,15 +18,14 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.inspection_dialogs import (
     OVERDUE_BG,
     CloseActionDialog,
-    Column,
     FindingDialog,
     InspectorDialog,
-    PagedModel,
     PlanItemDialog,
 )
 from integrity_desktop.ui.screens.inspections import InspectionsScreen
 from integrity_desktop.ui.screens.visit_editor import VisitEditor
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
+from integrity_desktop.ui.widgets.table_models import Column, PagedModel
 from tests.conftest import actor
 
 pytestmark = pytest.mark.gui

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,111 +35,12 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 
-Index = QModelIndex | QPersistentModelIndex
 OVERDUE_BG = QColor("#ffcdd2")
 DONE_BG = QColor("#c8e6c9")
 LATE_BG = QColor("#ffe0b2")
 
 
 # --------------------------------------------------------------------------- table models
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column: its header and how a row object becomes the text of its cell."""
-
-    title: str
-    text: Callable[[Any], str]
-    width: int | None = None  # pixels for long text; None sizes the column to its contents
-
-
-class RowsModel(QAbstractTableModel):
-    """A read-only table of plain row objects; ``background(row)`` may colour a whole row."""
-
-    def __init__(
-        self,
-        columns: Sequence[Column],
-        background: Callable[[Any], QColor | None] | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.columns = list(columns)
-        self.rows: list[Any] = []
-        self._background = background
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.columns[index.column()].text(row)
-        if role == Qt.ItemDataRole.BackgroundRole and self._background is not None:
-            colour = self._background(row)
-            return QBrush(colour) if colour is not None else None
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].title
-        return shown_number(section + 1)
-
-
-class PagedModel(RowsModel):
-    """Rows fetched page by page from a service: ``fetch(offset, limit)`` and ``count()``."""
-
-    PAGE = 100
-
-    def __init__(
-        self,
-        columns: Sequence[Column],
-        fetch: Callable[[int, int], Sequence[Any]],
-        count: Callable[[], int],
-        background: Callable[[Any], QColor | None] | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(columns, background, parent)
-        self._fetch = fetch
-        self._count = count
-        self.total = 0
-
-    def reload(self) -> None:
-        """Start again from the first page (after a filter changed or a record was saved)."""
-        self.beginResetModel()
-        self.total = self._count()
-        self.rows = list(self._fetch(0, self.PAGE))
-        self.endResetModel()
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        more = list(self._fetch(len(self.rows), self.PAGE))
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
 
 
 # --------------------------------------------------------------------------- small helpers

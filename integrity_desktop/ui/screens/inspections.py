@@ -51,10 +51,7 @@ from integrity_desktop.ui.screens.inspection_dialogs import (
     LATE_BG,
     OVERDUE_BG,
     CloseActionDialog,
-    Column,
-    Index,
     InspectorDialog,
-    PagedModel,
     PlanItemDialog,
     error_label,
     select_data,
@@ -64,6 +61,7 @@ from integrity_desktop.ui.screens.visit_editor import VisitEditor, current_row, 
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.messages import confirm, show_exception
+from integrity_desktop.ui.widgets.table_models import Column, Index, PagedModel
 
 REPORTS_MODULE = "integrity_desktop.reports.inspection_reports"
 ALL_KINDS: tuple[str, ...] = ("month", "quarter", "half", "year")

@@ -16,11 +16,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -50,6 +48,7 @@ from integrity_desktop.ui.dialogs.passphrase import ask_passphrase
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets.messages import error_text
+from integrity_desktop.ui.widgets.table_models import Column, PagedModel
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
     from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -106,13 +105,8 @@ def ltr(widget: QWidget) -> QWidget:
 
 
 # ------------------------------------------------------------------------------ table models
-class PagedTableModel(QAbstractTableModel):
-    """Rows fetched page by page from a service (``fetch(offset, limit)``, ``count()``).
-
-    ``columns`` are (header, getter) pairs; a getter turns a row into the text shown.  Rows are
-    plain values from the services; ``row_at(i)`` gives one back.  ``tint(row)`` may colour a
-    whole row (quiet offices, revoked keys).
-    """
+class PagedTableModel(PagedModel):
+    """``PagedModel`` with columns as (header, getter) pairs and a colour name per row."""
 
     PAGE = 200
 
@@ -124,70 +118,15 @@ class PagedTableModel(QAbstractTableModel):
         tint: Callable[[Any], str | None] | None = None,
         parent: Any = None,
     ) -> None:
-        super().__init__(parent)
-        self._columns = list(columns)
-        self._fetch = fetch
-        self._count = count
-        self._tint = tint
-        self._rows: list[Any] = []
-        self._total = 0
-
-    def reload(self) -> None:
-        total = self._count()  # asked before the reset: a failing service leaves the model as it was
-        rows = list(self._fetch(0, min(self.PAGE, total))) if total else []
-        self.beginResetModel()
-        self._total, self._rows = total, rows
-        self.endResetModel()
+        background = None
+        if tint is not None:
+            def background(row: Any) -> QColor | None:
+                colour = tint(row)
+                return QColor(colour) if colour else None
+        super().__init__([Column(h, g) for h, g in columns], fetch, count, background, parent)
 
     def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    @property
-    def total(self) -> int:
-        return self._total
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
-        if parent.isValid():
-            return
-        start = len(self._rows)
-        more = list(self._fetch(start, self.PAGE))
-        if not more:
-            self._total = start
-            return
-        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._columns[index.column()][1](row)  # the tooltip shows text a column cuts
-        if role == Qt.ItemDataRole.BackgroundRole and self._tint is not None:
-            colour = self._tint(row)
-            return QBrush(QColor(colour)) if colour else None
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._columns[section][0]
-        return shown_number(section + 1)
+        return self.rows[row]
 
 
 class ListTableModel(PagedTableModel):

@@ -42,10 +42,8 @@ from integrity_desktop.ui.screens.inspection_dialogs import (
     OVERDUE_BG,
     ActionDialog,
     CloseActionDialog,
-    Column,
     FindingDialog,
     InspectorPicker,
-    RowsModel,
     date_field,
     error_label,
     select_data,
@@ -53,6 +51,7 @@ from integrity_desktop.ui.screens.inspection_dialogs import (
     unit_combo,
 )
 from integrity_desktop.ui.text import shown_date, shown_number
+from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
 
 def make_table(model: RowsModel, name: str) -> QTableView:
