@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 import tempfile
 import warnings
 import zipfile
@@ -48,7 +49,9 @@ pytest_plugins = ("tests.sync_fixtures",)  # fixtures: fresh
 Fresh = Callable[[Path, str], Store]
 RUNS: Counter[str] = Counter()
 OUTCOMES: Counter[str] = Counter()
-FUZZ = settings(max_examples=60, deadline=None, database=None,
+# 60 per strategy keeps the file near a minute; FUZZ_EXAMPLES=1000 for a longer hunt.
+FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")), deadline=None, database=None,
+                print_blob=True,  # a failure prints a @reproduce_failure line
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -363,7 +366,7 @@ def test_fuzz_excel_random_cell_values(excel_setup: tuple[Store, Path, Guard]) -
     book = openpyxl.load_workbook(good)
     rows, cols = book.worksheets[0].max_row, book.worksheets[0].max_column
 
-    @settings(FUZZ, max_examples=40)  # each example saves a whole workbook
+    @settings(FUZZ, max_examples=max(1, FUZZ.max_examples * 2 // 3))  # each saves a whole workbook
     @given(st.lists(st.tuples(st.integers(1, rows + 2), st.integers(1, cols + 1), _cell), min_size=1, max_size=12))
     def run(edits: list[tuple[int, int, Any]]) -> None:
         wb = openpyxl.load_workbook(good)
