@@ -208,10 +208,7 @@ _READ_ONLY_WRITERS = {
 @pytest.mark.parametrize("what", [
     "backup",
     "audit-excel",
-    pytest.param("bundle", marks=pytest.mark.xfail(
-        raises=OSError, strict=True,
-        reason="sync/export.py: the cleanup in `finally` (tmp_zip.unlink) raises EROFS on a "
-               "read-only folder and hides the Persian UserError; reported to the sync engineer")),
+    "bundle",
 ])
 def test_read_only_target_folder(store: Store, readonly_dir: Path, what: str) -> None:
     before = _state(store)

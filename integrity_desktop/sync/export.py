@@ -11,6 +11,7 @@ recipient; ``full`` carries everything the recipient may see.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -163,8 +164,8 @@ def export_bundle(
             code="export_write",
         ) from exc
     finally:
-        tmp_zip.unlink(missing_ok=True)
-        tmp_age.unlink(missing_ok=True)
+        _discard(tmp_zip)
+        _discard(tmp_age)
     with store.session() as s:
         next_seq = (s.scalar(select(func.max(ExportLog.seq))) or 0) + 1
         s.add(ExportLog(
@@ -175,6 +176,13 @@ def export_bundle(
                      {"seq": seq, "recipient": recipient, "full": full, "counts": counts})
     return ExportResult(out, seq, sha, counts, evidence_count, size,
                         age_recipient is not None, recipient, full)
+
+
+def _discard(path: Path) -> None:
+    """Remove a temporary file if it is there; on a read-only or vanished folder (a pulled USB
+    stick) unlinking fails too, and must not hide the message that says why the export failed."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
 
 
 def _parse_recipient(text: str) -> pyrage.x25519.Recipient:
