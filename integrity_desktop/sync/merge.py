@@ -43,6 +43,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from integrity_desktop.clock import parse_stamp
+from integrity_desktop.db.engine import WRITE_OPTION
 from integrity_desktop.db.models import Conflict, ImportLog, StoreMeta
 from integrity_desktop.db.store import Store
 from integrity_desktop.permissions import Actor, require
@@ -177,6 +178,10 @@ def _import_verified(
     try:
         with session.begin():
             s = session
+            if not dry_run and store.path is not None:
+                # Take SQLite's write lock first (BEGIN IMMEDIATE): a read snapshot upgraded to a
+                # write later fails at once if another program wrote in between.
+                s.connection(execution_options={WRITE_OPTION: True})
             if _already_imported(s, vb.sha256):
                 summary.outcome = "replay"
                 summary.notices.append(Notice(
