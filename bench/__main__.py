@@ -61,6 +61,20 @@ def table(figures: list[Figure]) -> list[str]:
     return out
 
 
+def _merged(lines: list[str], ran: set[str]) -> list[str]:
+    """With ``--only``, the other benchmarks' rows of the previous RESULTS.md are kept."""
+    results = Path(__file__).with_name("RESULTS.md")
+    if not results.exists():
+        return lines
+    kept = [ln for ln in results.read_text(encoding="utf-8").splitlines()
+            if ln.startswith("| ") and not ln.startswith(("| bench ", "| --- "))
+            and ln.split("|")[1].strip() not in ran]
+    rows = kept + lines[2:]
+    order = {name: i for i, name in enumerate(BENCHES)}
+    rows.sort(key=lambda ln: order.get(ln.split("|")[1].strip(), len(order)))  # stable
+    return lines[:2] + rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes (a few minutes)")
@@ -82,14 +96,18 @@ def main(argv: list[str] | None = None) -> int:
         for figure in run(opts):
             print(figure.line(), flush=True)
             figures.append(figure)
+    print("\n".join(table(figures)))
     lines = table(figures)
-    print("\n".join(lines))
+    if args.results and args.only:
+        lines = _merged(lines, set(args.only))
     if args.results:
         size = "quick" if args.quick else "full"
         doc = ["# Benchmark results", "",
                f"Latest run: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, `python -m bench "
                f"{' '.join(argv if argv is not None else sys.argv[1:])}` ({size} sizes, "
-               f"{time.perf_counter() - started:.0f} s).", "", "Machine:", "",
+               f"{time.perf_counter() - started:.0f} s)."
+               + (" Rows of the benchmarks not run are kept from the previous run."
+                  if args.only else ""), "", "Machine:", "",
                *[f"- {m}" for m in machine()], "", *lines, ""]
         results = Path(__file__).with_name("RESULTS.md")
         notes = ""

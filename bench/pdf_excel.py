@@ -114,9 +114,13 @@ def excel_child(argv: list[str]) -> None:
     else:
         from openpyxl import Workbook
 
-        rows = [[c.case_number_fa, c.state_label, c.employee_name, c.national_code,
-                 c.employee_post, c.unit_name, "؛ ".join(c.violation_codes), c.reported_on,
-                 c.last_event_on, c.due_on, c.overdue]
+        from integrity_desktop.excel import excel_value
+
+        # The same cell values the report writes (Jalali text for dates), made before timing.
+        rows = [[excel_value(v) for v in (
+                    c.case_number_fa, c.state_label, c.employee_name, c.national_code,
+                    c.employee_post, c.unit_name, "؛ ".join(c.violation_codes), c.reported_on,
+                    c.last_event_on, c.due_on, c.overdue)]
                 for c in cases.iter_cases(store, actor, cases.CaseQuery())]
         start = time.perf_counter()
         book = Workbook(write_only=True)
