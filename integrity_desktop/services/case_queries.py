@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -250,20 +251,30 @@ def iter_cases(
     conds = _conditions(store, actor, query, today)
     limits = lc.deadlines(store)
     personal = allowed(actor, "cases.view_personal")
+    # Plain column rows, not ORM objects: an export of 100,000 cases spent a sixth of its time
+    # building and tracking Case instances it only reads once.
     stmt = (
-        select(Case, Unit.name_fa)
+        select(*_SUMMARY_COLUMNS, Unit.name_fa.label("unit_name"))
         .outerjoin(Unit, Unit.id == Case.unit_id)
         .where(*conds)
         .order_by(Case.year.desc(), Case.seq.desc(), Case.id.desc())
         .execution_options(yield_per=2000)
     )
     with store.read() as s:
-        for c, unit in s.execute(stmt):
-            yield _summary(c, unit or "", limits, today, personal)
+        for row in s.execute(stmt):
+            yield _summary(row, row.unit_name or "", limits, today, personal)
+
+
+# What ``_summary`` reads of a case (it accepts a Case or a row of these columns).
+_SUMMARY_COLUMNS = (
+    Case.id, Case.case_number, Case.year, Case.office_code, Case.state, Case.employee_name,
+    Case.national_code, Case.employee_post, Case.reporter, Case.unit_id, Case.violation_codes,
+    Case.reported_on, Case.last_event_on,
+)
 
 
 def _summary(
-    c: Case, unit_name: str, limits: Mapping[str, int], today: _dt.date, personal: bool
+    c: Any, unit_name: str, limits: Mapping[str, int], today: _dt.date, personal: bool
 ) -> CaseSummary:
     return CaseSummary(
         id=c.id, case_number=c.case_number, year=c.year, office_code=c.office_code,
