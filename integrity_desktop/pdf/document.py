@@ -19,10 +19,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as _landscape
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -33,7 +31,6 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -43,13 +40,12 @@ from integrity_desktop.digits import format_number, to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import format_date, format_datetime
 from integrity_desktop.pdf.fonts import BOLD, REGULAR, register_fonts
-from integrity_desktop.pdf.shaping import rtl_markup, visual_line, visual_lines
+from integrity_desktop.pdf.shaping import shaped_lines, visual_line, visual_lines
 
 ORGANISATION = "سازمان آموزش فنی و حرفه‌ای کشور"
 APP_NAME = "سامانه سلامت اداری"
 
 Align = Literal["right", "center", "left"]
-_ALIGN = {"right": TA_RIGHT, "center": TA_CENTER, "left": TA_LEFT}
 
 INK = colors.HexColor("#1f2a37")
 RULE = colors.HexColor("#8a94a3")
@@ -208,6 +204,68 @@ class _WriteLines(Flowable):
         self.canv.restoreState()
 
 
+class _ShapedText(Flowable):
+    """Right-to-left text drawn line by line from ``shaping.shaped_lines``.
+
+    It lays out like a ``Paragraph`` of the same font, size and leading (size x 1.55, first
+    baseline one font size under the top, nothing drawn for empty text) but skips ReportLab's
+    markup parser and second line breaking: the lines are already broken, shaped and in visual
+    order, so each is drawn with one ``drawRightString`` (or centred or left) call.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        size: float,
+        bold: bool = False,
+        align: Align = "right",
+        color: colors.Color = INK,
+        lines: tuple[str, ...] | None = None,
+    ) -> None:
+        super().__init__()
+        self.text = text
+        self.size = size
+        self.font = BOLD if bold else REGULAR
+        self.align = align
+        self.color = color
+        self.leading = size * 1.55
+        self._fixed = lines  # set for the parts of a split, which keep their lines
+        self.lines: tuple[str, ...] = lines or ()
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        if self._fixed is None:
+            self.lines = shaped_lines(self.text, self.font, self.size, aW)
+        self.width = aW
+        self.height = len(self.lines) * self.leading
+        return self.width, self.height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        """Across a page break, like a Paragraph without orphans: at least two lines first."""
+        self.wrap(aW, aH)
+        fits = int((aH + 1e-6) // self.leading)
+        if fits < 2 or fits >= len(self.lines):
+            return []
+        parts = self.lines[:fits], self.lines[fits:]
+        bold = self.font == BOLD
+        return [_ShapedText(self.text, self.size, bold, self.align, self.color, p) for p in parts]
+
+    def draw(self) -> None:
+        if not self.lines:
+            return
+        canv = self.canv
+        canv.setFont(self.font, self.size)
+        canv.setFillColor(self.color)
+        draw = {
+            "right": functools.partial(canv.drawRightString, self.width),
+            "center": functools.partial(canv.drawCentredString, self.width / 2),
+            "left": functools.partial(canv.drawString, 0),
+        }[self.align]
+        y = self.height - self.size
+        for line in self.lines:
+            draw(y, line)
+            y -= self.leading
+
+
 # --------------------------------------------------------------------------- page furniture
 
 
@@ -325,20 +383,6 @@ class ReportDocument:
 
     # ----------------------------------------------------------------- styles
 
-    @staticmethod
-    @functools.cache
-    def _style(
-        size: float, bold: bool = False, align: Align = "right", color: str = "#1f2a37"
-    ) -> ParagraphStyle:
-        return ParagraphStyle(
-            name=f"rtl-{size}-{bold}-{align}-{color}",
-            fontName=BOLD if bold else REGULAR,
-            fontSize=size,
-            leading=size * 1.55,
-            alignment=_ALIGN[align],
-            textColor=colors.HexColor(color),
-        )
-
     def _para(
         self,
         text: str,
@@ -346,10 +390,12 @@ class ReportDocument:
         size: float,
         bold: bool = False,
         align: Align = "right",
-        color: str = "#1f2a37",
-    ) -> Paragraph:
-        font = BOLD if bold else REGULAR
-        return Paragraph(rtl_markup(text, font, size, width), self._style(size, bold, align, color))
+        color: colors.Color = INK,
+    ) -> Flowable:
+        """Shaped text for a cell or the page; ``width`` is what it is laid out in (informative:
+        the lines are broken for the width ``wrap`` is given, which is the same)."""
+        del width
+        return _ShapedText(text, size, bold, align, color)
 
     # ----------------------------------------------------------------- content
 
@@ -444,7 +490,7 @@ class ReportDocument:
         if isinstance(value, WriteHere):
             return _WriteLines(value.lines, size * 2.0)
         if isinstance(value, Cell):
-            color = value.color.hexval().replace("0x", "#") if value.color is not None else "#1f2a37"
+            color = value.color if value.color is not None else INK
             return self._para(
                 cell_text(value.value), inner, size, value.bold, value.align or col.align, color
             )

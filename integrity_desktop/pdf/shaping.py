@@ -140,13 +140,24 @@ def visual_lines(
     ]
 
 
+@functools.lru_cache(maxsize=16384)
+def shaped_lines(
+    text: str, font_name: str, font_size: float, max_width: float, base_dir: str = "R"
+) -> tuple[str, ...]:
+    """``visual_lines`` cached: the bidi reordering is the slow part, and the same texts
+    (indicator titles, legal bases, labels) come back in every checklist and report a
+    session prints.  ``()`` for empty or blank text, which draws nothing."""
+    if not text.strip():
+        return ()
+    return tuple(visual_lines(text, font_name, font_size, max_width, base_dir))
+
+
 @functools.lru_cache(maxsize=8192)
 def rtl_markup(text: str, font_name: str, font_size: float, max_width: float, base_dir: str = "R") -> str:
     """Paragraph markup for ``text``: shaped visual lines, XML-escaped, joined with ``<br/>``.
 
     Use it in a ``Paragraph`` whose style has the same font and size and right alignment.
-    Cached: the bidi reordering is the slow part, and the same texts (indicator titles, legal
-    bases, labels) come back in every checklist and report a session prints.
+    (``ReportDocument`` draws ``shaped_lines`` itself; this is for ``ReportDocument.add``.)
     """
     lines = visual_lines(text, font_name, font_size, max_width, base_dir)
     return "<br/>".join(escape(line) for line in lines)
