@@ -112,21 +112,37 @@ def row_to_json(table: Table, row: Any) -> dict[str, Any]:
     return {c.name: encode_value(row[c.name]) for c in table.columns}
 
 
+# How json_to_row treats a column: kept as it is, parsed as a datetime, parsed as a date.
+_PLAIN, _DATETIME, _DATE = 0, 1, 2
+
+
+@cache
+def _decoder(table: Table) -> tuple[tuple[str, int, bool], ...]:
+    """Per column, once per table: its name, how its value is parsed and whether it must
+    carry a value (not nullable and not the primary key)."""
+    out = []
+    for col in table.columns:
+        kind = (_DATETIME if isinstance(col.type, DateTime)
+                else _DATE if isinstance(col.type, Date) else _PLAIN)
+        out.append((col.name, kind, not col.nullable and not col.primary_key))
+    return tuple(out)
+
+
 def json_to_row(table: Table, data: dict[str, Any]) -> dict[str, Any]:
     """Parse a record line back to column values; raises ``ValueError`` on a bad value."""
     out: dict[str, Any] = {}
-    for col in table.columns:
-        if col.name not in data:
-            raise ValueError(f"missing column {col.name}")
-        value = data[col.name]
+    for name, kind, required in _decoder(table):
+        if name not in data:
+            raise ValueError(f"missing column {name}")
+        value = data[name]
         if value is not None:
-            if isinstance(col.type, DateTime):
+            if kind == _DATETIME:
                 value = datetime.fromisoformat(value)
-            elif isinstance(col.type, Date):
+            elif kind == _DATE:
                 value = date.fromisoformat(value)
-        elif not col.nullable and not col.primary_key:
-            raise ValueError(f"column {col.name} may not be empty")
-        out[col.name] = value
+        elif required:
+            raise ValueError(f"column {name} may not be empty")
+        out[name] = value
     return out
 
 

@@ -38,8 +38,12 @@ def loads(value: Any) -> History:
     return {str(k): [[str(a), str(b)] for a, b in v] for k, v in dict(data).items()}
 
 
+# One encoder for every call: json.dumps with options builds a new encoder each time.
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"))
+
+
 def dumps(history: History) -> str:
-    return json.dumps(history, sort_keys=True, separators=(",", ":"))
+    return _ENCODER.encode(history)
 
 
 def contains(history: History, stamp: str) -> bool:
