@@ -35,12 +35,16 @@ import os
 import zipfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
+from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ClauseElement
 
 from integrity_desktop.clock import parse_stamp
 from integrity_desktop.db.engine import WRITE_OPTION
@@ -167,6 +171,74 @@ def import_bundle(
     require(actor, "sync.import")
     with opened_bundle(store, Path(path), identities) as vb:
         return _import_verified(store, actor, vb, dry_run)
+
+
+class _DriverStatement:
+    """A statement compiled once for the database, run with the driver's ``executemany`` on
+    tuples made by the columns' own bind processors: the values SQLAlchemy's executemany would
+    send, without its per-statement and per-parameter work.  Errors still come wrapped
+    (``IntegrityError``) through ``exec_driver_sql``."""
+
+    def __init__(self, stmt: ClauseElement, keys: list[str], dialect: Dialect,
+                 param_key: Any = None) -> None:
+        compiled = stmt.compile(dialect=dialect, column_keys=keys)
+        assert isinstance(compiled, SQLCompiler)
+        assert compiled.positional and compiled.positiontup is not None
+        self.sql = str(compiled)
+        keys = []
+        # (position, processor) of the parameters that have a bind processor
+        self.procs: list[tuple[int, Any]] = []
+        for i, name in enumerate(compiled.positiontup):
+            keys.append(param_key(name) if param_key else name)
+            proc = compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
+            if proc is not None:
+                self.procs.append((i, proc))
+        assert len(keys) > 1  # itemgetter of one key returns the value, not a tuple
+        self.values = itemgetter(*keys)  # a tuple of the values, in parameter order
+
+    def run(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+        values, procs = self.values, self.procs
+        params = []
+        for r in rows:
+            row = list(values(r))
+            for i, proc in procs:
+                row[i] = proc(row[i])
+            params.append(tuple(row))
+        conn.exec_driver_sql(self.sql, params)
+
+
+class _TableWrites:
+    """Per table, compiled once per import: the batch selects and (on SQLite) the writes."""
+
+    def __init__(self, record_type: str, table: Table, dialect: Dialect) -> None:
+        ids: Any = bindparam("ids", expanding=True)
+        self.select_local = select(table).where(table.c.id.in_(ids))
+        rb = bf.record_base_table()
+        self.select_bases = select(rb).where(rb.c.record_id.in_(ids))
+        self.select_losers = select(Conflict).where(Conflict.record_type == record_type,
+                                                    Conflict.record_id.in_(ids))
+        # Per foreign-key column, the table its value must be found in.
+        self.parents = [(col.name, fk.column.table)
+                        for col in table.columns for fk in col.foreign_keys]
+        self.insert: _DriverStatement | None = None
+        self.update: _DriverStatement | None = None
+        self.insert_base: _DriverStatement | None = None
+        self.update_base: _DriverStatement | None = None
+        if dialect.name != "sqlite":
+            return  # elsewhere, SQLAlchemy's executemany (e.g. PostgreSQL's insertmanyvalues)
+        cols = [c.name for c in table.columns]
+        self.insert = _DriverStatement(insert(table), cols, dialect)
+        others = [c for c in cols if c != "id"]
+        self.update = _DriverStatement(
+            update(table).where(table.c.id == bindparam("b_id")).values(
+                {c: bindparam(f"b_{c}") for c in others}),
+            [], dialect, lambda name: name[2:])
+        base_cols = ["record_id", "record_type", "applied_hlc", "carried_history", "floor_hlc"]
+        self.insert_base = _DriverStatement(insert(rb), base_cols, dialect)
+        self.update_base = _DriverStatement(
+            update(rb).where(rb.c.record_id == bindparam("b_record_id")).values(
+                {c: bindparam(f"b_{c}") for c in base_cols[1:]}),
+            [], dialect, lambda name: name[2:])
 
 
 def _import_verified(
@@ -322,6 +394,7 @@ class _Merger:
         self.own = store.office_code
         self.known_ids: dict[str, set[str]] = {}
         self._parents: dict[str, tuple[str, str | None]] = {}
+        self._writes: dict[str, _TableWrites] = {}
         self.high = ""
         self.done = 0
         self.touched_cases: set[str] = set()
@@ -362,6 +435,13 @@ class _Merger:
         counts.rejected += 1
         self.summary.rejections.append(Rejection(record_type, rid, reason, detail))
 
+    def _table_writes(self, record_type: str, table: Table) -> _TableWrites:
+        tw = self._writes.get(record_type)
+        if tw is None:
+            tw = self._writes[record_type] = _TableWrites(
+                record_type, table, self.s.get_bind().dialect)
+        return tw
+
     def _check(self, record_type: str, table: Table, row: dict[str, Any]) -> str:
         """A rejection reason, or "" when the record may be merged."""
         office = row["office_code"]
@@ -369,11 +449,10 @@ class _Merger:
             return "foreign_office"
         if self.own != HQ and office not in (HQ, self.own):
             return "not_for_this_office"
-        for col in table.columns:
-            for fk in col.foreign_keys:
-                value = row.get(col.name)
-                if value is not None and value not in self._ids(fk.column.table):
-                    return "missing_parent"
+        for name, parent in self._table_writes(record_type, table).parents:
+            value = row.get(name)
+            if value is not None and value not in self._ids(parent):
+                return "missing_parent"
         if record_type == "evidence" and not row["deleted"]:
             sha = row["sha256"]
             if sha not in self.evidence_members and not evidence_path(self.store, sha).is_file():
@@ -402,19 +481,18 @@ class _Merger:
             elif record_type == "case_event":
                 self.touched_cases.add(row["case_id"])
         ids = [r["id"] for r, _ in incoming]
+        tw = self._table_writes(record_type, table)
         local = {
             r["id"]: dict(r)
-            for r in self.s.execute(select(table).where(table.c.id.in_(ids))).mappings()
+            for r in self.s.execute(tw.select_local, {"ids": ids}).mappings()
         }
-        rb = bf.record_base_table()
         bases = {
             r.record_id: (r.applied_hlc, r.carried_history, r.floor_hlc)
-            for r in self.s.execute(select(rb).where(rb.c.record_id.in_(ids)))
+            for r in self.s.execute(tw.select_bases, {"ids": ids})
         }
         known_losers = {
-            (c.record_id, c.loser.get("hlc")) for c in self.s.scalars(
-                select(Conflict).where(Conflict.record_type == record_type,
-                                       Conflict.record_id.in_(ids)))
+            (c.record_id, c.loser.get("hlc"))
+            for c in self.s.scalars(tw.select_losers, {"ids": ids})
         }
         self._parents = self._approval_states(record_type, [r for r, _ in incoming])
         pending: list[_Pending] = []
@@ -530,6 +608,10 @@ class _Merger:
     ) -> None:
         inserts = [p.row for p in pending if not p.update]
         updates = [p.row for p in pending if p.update]
+        tw = self._table_writes(record_type, table)
+        if tw.insert is not None:
+            self._driver_write(record_type, tw, pending, inserts, updates, have_base)
+            return
         if inserts:
             self.s.execute(insert(table), inserts)
         if updates:
@@ -552,6 +634,27 @@ class _Merger:
                      ("record_type", "applied_hlc", "carried_history", "floor_hlc")}),
                 old,
             )
+
+    def _driver_write(
+        self, record_type: str, tw: _TableWrites, pending: list[_Pending],
+        inserts: list[dict[str, Any]], updates: list[dict[str, Any]], have_base: set[str],
+    ) -> None:
+        """``_bulk_write`` on SQLite: the same statements and values, see ``_DriverStatement``."""
+        assert tw.update and tw.insert_base and tw.update_base and tw.insert
+        conn = self.s.connection()
+        if inserts:
+            tw.insert.run(conn, inserts)
+        if updates:
+            tw.update.run(conn, updates)
+        base_rows = [{"record_id": p.row["id"], "record_type": record_type,
+                      "applied_hlc": p.row["hlc"], "carried_history": history.dumps(p.hist),
+                      "floor_hlc": p.floor} for p in pending]
+        new = [r for r in base_rows if r["record_id"] not in have_base]
+        old = [r for r in base_rows if r["record_id"] in have_base]
+        if new:
+            tw.insert_base.run(conn, new)
+        if old:
+            tw.update_base.run(conn, old)
 
     def _conflict(
         self, counts: TypeCounts, record_type: str, rid: str, winner: dict[str, Any],
