@@ -38,6 +38,7 @@ from dataclasses import asdict, dataclass, field
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
 from sqlalchemy.engine import Dialect
@@ -241,6 +242,11 @@ class _TableWrites:
             [], dialect, lambda name: name[2:])
 
 
+# Per database dialect (one per store's engine), each record type's compiled statements, kept
+# from one import to the next.
+_COMPILED: WeakKeyDictionary[Dialect, dict[str, _TableWrites]] = WeakKeyDictionary()
+
+
 def _import_verified(
     store: Store, actor: Actor, vb: VerifiedBundle, dry_run: bool
 ) -> ImportSummary:
@@ -438,8 +444,11 @@ class _Merger:
     def _table_writes(self, record_type: str, table: Table) -> _TableWrites:
         tw = self._writes.get(record_type)
         if tw is None:
-            tw = self._writes[record_type] = _TableWrites(
-                record_type, table, self.s.get_bind().dialect)
+            dialect = self.s.get_bind().dialect
+            compiled = _COMPILED.setdefault(dialect, {})
+            if record_type not in compiled:
+                compiled[record_type] = _TableWrites(record_type, table, dialect)
+            tw = self._writes[record_type] = compiled[record_type]
         return tw
 
     def _check(self, record_type: str, table: Table, row: dict[str, Any]) -> str:
@@ -449,7 +458,7 @@ class _Merger:
             return "foreign_office"
         if self.own != HQ and office not in (HQ, self.own):
             return "not_for_this_office"
-        for name, parent in self._table_writes(record_type, table).parents:
+        for name, parent in self._writes[record_type].parents:  # set by _merge_batch
             value = row.get(name)
             if value is not None and value not in self._ids(parent):
                 return "missing_parent"
