@@ -36,6 +36,7 @@ from integrity_desktop.services.case_queries import (  # re-exported: one module
     Document,
     LookupItem,
     TimelineEntry,
+    _as_record,
     _event_records,
     _load_case,
     _summaries,
@@ -219,14 +220,27 @@ def recompute_state(session: Session, store: Store, actor: Actor, case_id: str) 
 
 
 def refresh_derived(session: Session, case_ids: Iterable[str]) -> None:
-    """After a sync import: re-derive every touched case's cached state inside its transaction."""
-    for case_id in sorted(set(case_ids)):
-        case = session.get(Case, case_id)
-        if case is not None:
-            derived = lc.derive_state(_event_records(session, case.id))
+    """After a sync import: re-derive every touched case's cached state inside its transaction.
+
+    Cases and their events are read in chunks (two queries per 500 cases, not two per case):
+    an HQ import touches thousands of cases.
+    """
+    ids = sorted(set(case_ids))
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        events: dict[str, list[lc.EventRecord]] = {case_id: [] for case_id in chunk}
+        for e in session.scalars(
+            select(CaseEvent).where(CaseEvent.case_id.in_(chunk), CaseEvent.deleted.is_(False))
+        ):
+            events[e.case_id].append(_as_record(e))
+        for case in session.scalars(select(Case).where(Case.id.in_(chunk))):
+            derived = lc.derive_state(events[case.id])
             case.state = derived.state
             case.last_event_on = derived.entered_on
     session.flush()
+
+
+_CHUNK = 500
 
 
 def _verdict_fields(
