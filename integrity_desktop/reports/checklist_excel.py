@@ -221,8 +221,17 @@ def _not_excel(path: Path, exc: Exception) -> UserError:
 
 
 def _read(path: Path) -> tuple[list[_Row], list[Problem]]:
+    # We own the file handle: openpyxl leaves its ZIP open when a damaged workbook fails half-way.
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        with path.open("rb") as fh:
+            return _read_open(path, fh)
+    except OSError as exc:
+        raise _not_excel(path, exc) from exc
+
+
+def _read_open(path: Path, fh: Any) -> tuple[list[_Row], list[Problem]]:
+    try:
+        book = load_workbook(fh, read_only=True, data_only=True)
     except _BROKEN_FILE as exc:
         raise _not_excel(path, exc) from exc
     rows: list[_Row] = []
