@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from integrity_desktop.db.base import Synced
 from integrity_desktop.db.store import Store
+from integrity_desktop.errors import UserError
 from integrity_desktop.permissions import Actor
 from integrity_desktop.services import audit
 
 # Stable ids for records that must be the same in every store (catalogue, offices, lookups).
+T = TypeVar("T", bound=Synced)
+
 NAMESPACE = uuid.UUID("6f1c2a7e-5b0d-4c1e-9a55-2f6d1b8e4c90")
 
 
@@ -38,6 +41,14 @@ def as_dict(obj: Any) -> dict[str, Any]:
     """The mapped columns of a record as JSON-ready values."""
     mapper = inspect(type(obj))
     return {c.key: to_plain(getattr(obj, c.key)) for c in mapper.column_attrs}
+
+
+def load_live(session: Session, model: type[T], record_id: str, fa: str, en: str, code: str) -> T:
+    """A record that exists and is not deleted, or the ``UserError`` that says what to pick."""
+    row = session.get(model, record_id)
+    if row is None or row.deleted:
+        raise UserError(fa, f"{en} {record_id!r} does not exist.", code=code)
+    return row
 
 
 def stamp(store: Store, actor: Actor, obj: Synced) -> None:

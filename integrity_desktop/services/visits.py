@@ -145,36 +145,21 @@ class FollowUpRow:
 
 
 def _load_visit(session: Session, visit_id: str) -> Visit:
-    visit = session.get(Visit, visit_id)
-    if visit is None or visit.deleted:
-        raise UserError(
-            "بازدید پیدا نشد؛ آن را از فهرست بازدیدها برگزینید.",
-            f"Visit {visit_id!r} does not exist.",
-            code="visit_missing",
-        )
-    return visit
+    return records.load_live(session, Visit, visit_id,
+                             "بازدید پیدا نشد؛ آن را از فهرست بازدیدها برگزینید.", "Visit",
+                             "visit_missing")
 
 
 def _load_finding(session: Session, finding_id: str) -> Finding:
-    row = session.get(Finding, finding_id)
-    if row is None or row.deleted:
-        raise UserError(
-            "یافته پیدا نشد؛ آن را از فهرست یافته‌های بازدید برگزینید.",
-            f"Finding {finding_id!r} does not exist.",
-            code="finding_missing",
-        )
-    return row
+    return records.load_live(session, Finding, finding_id,
+                             "یافته پیدا نشد؛ آن را از فهرست یافته‌های بازدید برگزینید.", "Finding",
+                             "finding_missing")
 
 
 def _load_action(session: Session, action_id: str) -> CorrectiveAction:
-    row = session.get(CorrectiveAction, action_id)
-    if row is None or row.deleted:
-        raise UserError(
-            "اقدام اصلاحی پیدا نشد؛ آن را از فهرست پیگیری برگزینید.",
-            f"Corrective action {action_id!r} does not exist.",
-            code="action_missing",
-        )
-    return row
+    return records.load_live(session, CorrectiveAction, action_id,
+                             "اقدام اصلاحی پیدا نشد؛ آن را از فهرست پیگیری برگزینید.",
+                             "Corrective action", "action_missing")
 
 
 def _today(today: _dt.date | None) -> _dt.date:
