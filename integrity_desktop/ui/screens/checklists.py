@@ -52,6 +52,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.messages import show_exception, show_info
+from integrity_desktop.ui.widgets.table_models import PagedColumnsModel
 
 PAGE = 100
 ALL = object()  # "no filter" in the filter combos
@@ -281,7 +282,7 @@ def import_workbook(
 # --------------------------------------------------------------------------- list model
 
 
-class ChecklistTableModel(QAbstractTableModel):
+class ChecklistTableModel(PagedColumnsModel):
     """Checklists matching the filters, fetched ``PAGE`` rows at a time."""
 
     COLUMNS = ("unit", "template", "period", "status", "completion", "updated")
@@ -316,34 +317,10 @@ class ChecklistTableModel(QAbstractTableModel):
         self.rows.extend(page)
         return page
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        page = checklists.list_checklists(
-            self.ctx.store, self.ctx.actor, offset=len(self.rows), limit=PAGE, **self.filters
-        )
-        if not page:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-        self.rows.extend(page)
-        self.endInsertRows()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
+    def fetch_page(self, offset: int) -> list[Any]:
+        return list(checklists.list_checklists(
+            self.ctx.store, self.ctx.actor, offset=offset, limit=PAGE, **self.filters
+        ))
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -40,6 +39,7 @@ from integrity_desktop.services.offices import office_name
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets.table_models import PagedColumnsModel
 
 OPEN_PAGE = 100
 
@@ -77,7 +77,7 @@ def load_dashboard(ctx: UiContext, period_code: str | None) -> DashboardData:
     )
 
 
-class OpenIndicatorModel(QAbstractTableModel):
+class OpenIndicatorModel(PagedColumnsModel):
     """Indicators still open in the period, fetched page by page."""
 
     COLUMNS = ("code", "title", "lead", "open", "units")
@@ -101,36 +101,12 @@ class OpenIndicatorModel(QAbstractTableModel):
         self.period_code, self.total, self.rows = period_code, total, list(first)
         self.endResetModel()
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+    def fetch_page(self, offset: int) -> list[Any]:
         from integrity_desktop.services import scoring
 
-        if parent.isValid():
-            return
-        page = scoring.open_indicators(
-            self.ctx.store, self.ctx.actor, self.period_code, offset=len(self.rows), limit=OPEN_PAGE
-        )
-        if not page:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-        self.rows.extend(page)
-        self.endInsertRows()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
+        return list(scoring.open_indicators(
+            self.ctx.store, self.ctx.actor, self.period_code, offset=offset, limit=OPEN_PAGE
+        ))
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
