@@ -56,6 +56,8 @@ def sanitize_sheet_title(title: str, taken: Sequence[str] = ()) -> str:
 
 def excel_value(value: Any) -> Any:
     """What goes into a cell: Jalali text for dates, numbers and text unchanged, "" for None."""
+    if type(value) is str:  # most cells; a register export calls this a million times
+        return value
     if isinstance(value, _dt.datetime):
         return format_datetime(value)
     if isinstance(value, _dt.date):

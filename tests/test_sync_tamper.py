@@ -75,6 +75,31 @@ def test_flipped_byte_in_any_member(setup: tuple[Store, Store, Store, Path], mem
     assert err.code == "member_damaged"  # the ZIP's own CRC catches a raw flip
 
 
+def _central_entries(data: bytes) -> list[int]:
+    """Offsets of every central-directory entry (signature PK\\x01\\x02)."""
+    out, at = [], data.find(b"PK\x01\x02")
+    while at != -1:
+        out.append(at)
+        at = data.find(b"PK\x01\x02", at + 1)
+    return out
+
+
+@pytest.mark.parametrize(("field_offset", "value", "what"), [
+    (6, 84, "extract version 8.4: zipfile raised NotImplementedError (a CI fuzz find)"),
+    (10, 99, "compression method 99: NotImplementedError when the member is opened"),
+])
+def test_damaged_central_directory_header(
+    setup: tuple[Store, Store, Store, Path], field_offset: int, value: int, what: str,
+) -> None:
+    _, hq, _, good = setup
+    data = bytearray(good.read_bytes())
+    for entry in _central_entries(bytes(data)):
+        data[entry + field_offset] = value
+    bad = good.with_name("central.zip")
+    bad.write_bytes(bytes(data))
+    assert refused(hq, bad).code == "member_damaged", what
+
+
 def test_changed_member_with_a_valid_zip_is_caught_by_its_hash(
     setup: tuple[Store, Store, Store, Path],
 ) -> None:

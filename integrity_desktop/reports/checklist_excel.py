@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import struct
 import tempfile
 import zipfile
 import zlib
@@ -208,8 +209,11 @@ class _Row:
 # What openpyxl raises on a damaged or hostile file, while opening it or reading its rows:
 # a broken ZIP or deflate stream, broken XML (ParseError is a SyntaxError), missing parts, and
 # values of the wrong shape.  tests/test_fuzz.py feeds it random and mutated files.
+# A damaged .xlsx surfaces as any of these (a flipped header byte can even be an "unsupported
+# zip version" NotImplementedError); all of them mean "not a workbook we can read".
 _BROKEN_FILE = (InvalidFileException, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError,
-                TypeError, IndexError, AttributeError, SyntaxError, OSError)
+                TypeError, IndexError, AttributeError, SyntaxError, OSError, NotImplementedError,
+                struct.error, OverflowError)
 
 
 def _not_excel(path: Path, exc: Exception) -> UserError:

@@ -9,11 +9,11 @@ Opening a case file is written to the audit log.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from integrity_desktop import jalali
@@ -39,7 +39,7 @@ class LookupItem:
     title_fa: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CaseSummary:
     """One row of the register; personal fields are «محرمانه» when ``anonymised``."""
 
@@ -228,18 +228,17 @@ def list_cases(
     conds = _conditions(store, actor, query, today)
     limit = max(0, min(limit, MAX_LIMIT))
     stmt = (
-        select(Case, Unit.name_fa)
-        .outerjoin(Unit, Unit.id == Case.unit_id)
+        _summary_select()
         .where(*conds)
         .order_by(Case.year.desc(), Case.seq.desc(), Case.id.desc())
         .offset(max(0, offset))
         .limit(limit)
     )
     with store.read() as s:
-        rows = s.execute(stmt).all()
+        rows = s.connection().execute(stmt).all()
     limits = lc.deadlines(store)
     personal = allowed(actor, "cases.view_personal")
-    return [_summary(c, unit or "", limits, today, personal) for c, unit in rows]
+    return [_summary(row, limits, today, personal) for row in rows]
 
 
 def iter_cases(
@@ -251,42 +250,44 @@ def iter_cases(
     conds = _conditions(store, actor, query, today)
     limits = lc.deadlines(store)
     personal = allowed(actor, "cases.view_personal")
-    # Plain column rows, not ORM objects: an export of 100,000 cases spent a sixth of its time
-    # building and tracking Case instances it only reads once.
     stmt = (
-        select(*_SUMMARY_COLUMNS, Unit.name_fa.label("unit_name"))
-        .outerjoin(Unit, Unit.id == Case.unit_id)
+        _summary_select()
         .where(*conds)
         .order_by(Case.year.desc(), Case.seq.desc(), Case.id.desc())
         .execution_options(yield_per=2000)
     )
     with store.read() as s:
-        for row in s.execute(stmt):
-            yield _summary(row, row.unit_name or "", limits, today, personal)
+        for row in s.connection().execute(stmt):
+            yield _summary(row, limits, today, personal)
 
 
-# What ``_summary`` reads of a case (it accepts a Case or a row of these columns).
-_SUMMARY_COLUMNS = (
-    Case.id, Case.case_number, Case.year, Case.office_code, Case.state, Case.employee_name,
-    Case.national_code, Case.employee_post, Case.reporter, Case.unit_id, Case.violation_codes,
-    Case.reported_on, Case.last_event_on,
-)
+def _summary_select() -> Select[Any]:
+    """The columns ``_summary`` unpacks, in its order.  Plain Core rows, not ORM objects: an
+    export of 100,000 cases spent a sixth of its time building Case instances it reads once,
+    and reading row fields by name cost another sixth (a tuple unpacks ten times faster)."""
+    return select(
+        Case.id, Case.case_number, Case.year, Case.office_code, Case.state, Case.employee_name,
+        Case.national_code, Case.employee_post, Case.reporter, Case.unit_id, Case.violation_codes,
+        Case.reported_on, Case.last_event_on, Unit.name_fa,
+    ).outerjoin(Unit, Unit.id == Case.unit_id)
 
 
 def _summary(
-    c: Any, unit_name: str, limits: Mapping[str, int], today: _dt.date, personal: bool
+    row: Sequence[Any], limits: Mapping[str, int], today: _dt.date, personal: bool
 ) -> CaseSummary:
+    (case_id, number, year, office, state, name, code, post, reporter, unit_id, violations,
+     reported_on, last_event_on, unit_name) = row
     return CaseSummary(
-        id=c.id, case_number=c.case_number, year=c.year, office_code=c.office_code,
-        state=c.state, state_label=lc.STATE_LABELS_FA.get(c.state, c.state),
-        employee_name=c.employee_name if personal else CONFIDENTIAL,
-        national_code=c.national_code if personal else CONFIDENTIAL,
-        employee_post=c.employee_post if personal else CONFIDENTIAL,
-        reporter=c.reporter if personal else CONFIDENTIAL,
-        unit_id=c.unit_id, unit_name=unit_name, violation_codes=tuple(c.violation_codes or ()),
-        reported_on=c.reported_on, last_event_on=c.last_event_on,
-        due_on=lc.due_date(c.state, c.last_event_on, limits),
-        overdue=lc.is_overdue(c.state, c.last_event_on, limits, today),
+        id=case_id, case_number=number, year=year, office_code=office, state=state,
+        state_label=lc.STATE_LABELS_FA.get(state, state),
+        employee_name=name if personal else CONFIDENTIAL,
+        national_code=code if personal else CONFIDENTIAL,
+        employee_post=post if personal else CONFIDENTIAL,
+        reporter=reporter if personal else CONFIDENTIAL,
+        unit_id=unit_id, unit_name=unit_name or "", violation_codes=tuple(violations or ()),
+        reported_on=reported_on, last_event_on=last_event_on,
+        due_on=lc.due_date(state, last_event_on, limits),
+        overdue=lc.is_overdue(state, last_event_on, limits, today),
         anonymised=not personal,
     )
 
@@ -294,13 +295,11 @@ def _summary(
 def _summaries(store: Store, actor: Actor, ids: Iterable[str]) -> list[CaseSummary]:
     ids = list(ids)
     with store.read() as s:
-        rows = {c.id: (c, u) for c, u in s.execute(
-            select(Case, Unit.name_fa).outerjoin(Unit, Unit.id == Case.unit_id).where(Case.id.in_(ids))
-        )}
+        rows = {row[0]: row for row in s.connection().execute(_summary_select().where(Case.id.in_(ids)))}
     limits = lc.deadlines(store)
     personal = allowed(actor, "cases.view_personal")
     today = jalali.today()
-    return [_summary(rows[i][0], rows[i][1] or "", limits, today, personal) for i in ids]
+    return [_summary(rows[i], limits, today, personal) for i in ids]
 
 
 def get_case_file(store: Store, actor: Actor, case_id: str, *, today: _dt.date | None = None) -> CaseFile:
@@ -310,7 +309,6 @@ def get_case_file(store: Store, actor: Actor, case_id: str, *, today: _dt.date |
     personal = allowed(actor, "cases.view_personal")
     with store.session() as s:
         case = _load_case(s, case_id)
-        unit = s.get(Unit, case.unit_id) if case.unit_id else None
         events = list(s.scalars(
             select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.deleted.is_(False))
         ))
@@ -327,7 +325,10 @@ def get_case_file(store: Store, actor: Actor, case_id: str, *, today: _dt.date |
         titles = _lookup_titles(s)
         audit.append(s, store, actor, "case.view", "case", case.id, None,
                      {"case_number": case.case_number, "personal": personal})
-        summary = _summary(case, unit.name_fa if unit else "", lc.deadlines(store), today, personal)
+        summary = _summary(
+            s.connection().execute(_summary_select().where(Case.id == case.id)).one(),
+            lc.deadlines(store), today, personal,
+        )
         summary_text = case.summary
 
     def mask(text: str) -> str:

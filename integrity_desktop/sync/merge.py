@@ -32,7 +32,9 @@ from __future__ import annotations
 
 import json
 import os
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from operator import itemgetter
@@ -64,6 +66,7 @@ from integrity_desktop.sync.verify import (
     HashingReader,
     IdentityProvider,
     VerifiedBundle,
+    damaged,
     opened_bundle,
     refuse,
 )
@@ -413,6 +416,13 @@ class _Merger:
 
     # ----------------------------------------------------------------------------- driver
     def run(self) -> str:
+        try:
+            return self._run()
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, struct.error) as exc:
+            # The file was verified a moment ago: it changed on the medium since (a USB stick).
+            raise damaged(exc) from exc
+
+    def _run(self) -> str:
         with zipfile.ZipFile(self.vb.zip_path) as zf:
             for record_type in bf.sync_order():
                 name = bf.records_member(record_type)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import struct
 import tempfile
 import zipfile
 import zlib
@@ -39,6 +40,20 @@ def refuse(code: str, fa: str, en: str) -> BundleRefused:
     return BundleRefused(
         f"بسته پذیرفته نشد: {fa}", f"Bundle refused: {en}", code=code
     )
+
+
+# What zipfile and zlib raise on a damaged archive: besides BadZipFile, a flipped byte in a
+# header can surface as an "unsupported version/method" NotImplementedError, a ValueError
+# (negative seek, bad name), struct.error or OverflowError.  All mean "damaged", not "bug".
+ZIP_DAMAGE: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError,
+    struct.error, OverflowError,
+)
+
+
+def damaged(exc: BaseException) -> BundleRefused:
+    return refuse("member_damaged", "بخشی از بسته آسیب دیده است. بسته را دوباره از فرستنده بگیرید.",
+                  f"the archive is damaged: {exc!r}")
 
 
 @dataclass(frozen=True)
@@ -150,9 +165,16 @@ def verify_zip(store: Store, path: Path, *, encrypted: bool) -> VerifiedBundle:
             key = _check_signature(store, manifest, manifest_bytes, signature_bytes)
             _check_versions(store, manifest)
             _check_members(zf, infos, manifest)
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise refuse("member_damaged", "بخشی از بسته آسیب دیده است (خطای فشرده‌سازی).",
-                     f"a member is damaged: {exc}") from exc
+    except BundleRefused:
+        raise
+    except ZIP_DAMAGE as exc:
+        raise damaged(exc) from exc
+    except OSError as exc:
+        raise UserError(
+            f"پروندهٔ «{path}» در میانهٔ خواندن خوانده نشد ({exc.strerror or exc}). "
+            "اگر روی حافظهٔ جانبی است، آن را به رایانه کپی کنید و دوباره وارد کنید.",
+            f"Reading {path} failed: {exc}", code="bundle_unreadable",
+        ) from exc
     return VerifiedBundle(path, _sha256_file(path), manifest, key, encrypted)
 
 
