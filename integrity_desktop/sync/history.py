@@ -24,6 +24,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import orjson
+
 from integrity_desktop.sync.bundle_format import stamp_node
 
 History = dict[str, list[list[str]]]
@@ -43,6 +45,15 @@ _ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"))
 
 
 def dumps(history: History) -> str:
+    """Compact JSON, keys sorted, non-ASCII and DEL escaped (``_ENCODER``'s text).  orjson
+    writes the same text when it is all ASCII without DEL; other text is left to
+    ``_ENCODER``."""
+    try:
+        text = orjson.dumps(history, option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # orjson.JSONEncodeError: e.g. a non-string key
+        return _ENCODER.encode(history)
+    if text.isascii() and b"\x7f" not in text:
+        return text.decode("ascii")
     return _ENCODER.encode(history)
 
 

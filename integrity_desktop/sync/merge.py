@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
+from sqlalchemy import JSON, Connection, Table, bindparam, func, insert, select, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -177,6 +177,25 @@ def import_bundle(
         return _import_verified(store, actor, vb, dry_run)
 
 
+def _json_shortcut(proc: Any) -> Any:
+    """A JSON column's bind processor that gives ``None`` and an empty list or dict (most
+    values: a checklist entry's ``subtasks_done`` and ``computed_source``) the text it made
+    for them once, and passes every other value to it."""
+    none, empty_list, empty_dict = proc(None), proc([]), proc({})
+
+    def process(value: Any) -> Any:
+        if value is None:
+            return none
+        if not value:
+            if type(value) is list:
+                return empty_list
+            if type(value) is dict:
+                return empty_dict
+        return proc(value)
+
+    return process
+
+
 class _DriverStatement:
     """A statement compiled once for the database, run with the driver's ``executemany`` on
     tuples made by the columns' own bind processors: the values SQLAlchemy's executemany would
@@ -194,9 +213,10 @@ class _DriverStatement:
         self.procs: list[tuple[int, Any]] = []
         for i, name in enumerate(compiled.positiontup):
             keys.append(param_key(name) if param_key else name)
-            proc = compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
+            type_ = compiled.binds[name].type
+            proc = type_.dialect_impl(dialect).bind_processor(dialect)
             if proc is not None:
-                self.procs.append((i, proc))
+                self.procs.append((i, _json_shortcut(proc) if isinstance(type_, JSON) else proc))
         assert len(keys) > 1  # itemgetter of one key returns the value, not a tuple
         self.values = itemgetter(*keys)  # a tuple of the values, in parameter order
 
@@ -404,6 +424,7 @@ class _Merger:
         self.known_ids: dict[str, set[str]] = {}
         self._parents: dict[str, tuple[str, str | None]] = {}
         self._writes: dict[str, _TableWrites] = {}
+        self._conflict_types: set[str] | None = None
         self.high = ""
         self.done = 0
         self.touched_cases: set[str] = set()
@@ -451,6 +472,13 @@ class _Merger:
         counts.rejected += 1
         self.summary.rejections.append(Rejection(record_type, rid, reason, detail))
 
+    def _may_have_conflicts(self, record_type: str) -> bool:
+        """Whether the store holds any conflict of this record type (read once per import;
+        ``_conflict`` adds the types it records)."""
+        if self._conflict_types is None:
+            self._conflict_types = set(self.s.scalars(select(Conflict.record_type).distinct()))
+        return record_type in self._conflict_types
+
     def _table_writes(self, record_type: str, table: Table) -> _TableWrites:
         tw = self._writes.get(record_type)
         if tw is None:
@@ -484,7 +512,7 @@ class _Merger:
         for line in lines:
             data: Any = None
             try:
-                data = json.loads(line)
+                data = bf.loads_line(line)
                 hist = history.loads(data.pop("_history", None) or None)
                 row = bf.json_to_row(table, data)
                 parse_stamp(row["hlc"])
@@ -509,10 +537,15 @@ class _Merger:
             r.record_id: (r.applied_hlc, r.carried_history, r.floor_hlc)
             for r in self.s.execute(tw.select_bases, {"ids": ids})
         }
-        known_losers = {
-            (c.record_id, c.loser.get("hlc"))
-            for c in self.s.scalars(tw.select_losers, {"ids": ids})
-        }
+        if self._may_have_conflicts(record_type):
+            known_losers = {
+                (c.record_id, c.loser.get("hlc"))
+                for c in self.s.scalars(tw.select_losers, {"ids": ids})
+            }
+        else:  # no conflict of this type in the store: the select would find none
+            known_losers = set()
+            if self.s.autoflush:
+                self.s.flush()  # as that select's autoflush would
         self._parents = self._approval_states(record_type, [r for r, _ in incoming])
         pending: list[_Pending] = []
         for row, hist in incoming:
@@ -611,13 +644,17 @@ class _Merger:
                 except IntegrityError as exc:
                     self._reject(counts, record_type, p.row["id"], "constraint",
                                  str(exc.orig)[:200])
+        # A table's ids read before (it is a parent) take the new ones; one not read yet is
+        # read, new rows included, when it is first needed.
+        known = self.known_ids.get(table.name)
         for p in done:
             have_base.add(p.row["id"])
             if p.update:
                 counts.updated += 1
             else:
                 counts.created += 1
-                self._ids(table).add(p.row["id"])
+                if known is not None:
+                    known.add(p.row["id"])
             if p.lost is not None:
                 self._conflict(counts, record_type, p.row["id"], p.row, p.lost[0], p.lost[1],
                                known_losers)
@@ -685,6 +722,8 @@ class _Merger:
         if (rid, loser_json["hlc"]) in known_losers:
             return
         known_losers.add((rid, loser_json["hlc"]))
+        if self._conflict_types is not None:
+            self._conflict_types.add(record_type)
         self.s.add(Conflict(
             record_type=record_type, record_id=rid, reason=reason,
             winner=bf.row_to_json(table, winner) if winner else {}, loser=loser_json,
