@@ -30,19 +30,35 @@ it to prove a killed import leaves the store as it was.  It is read only in the 
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import os
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from functools import cache
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import JSON, Connection, Table, bindparam, func, insert, select, update
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Connection,
+    Select,
+    Table,
+    bindparam,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -63,7 +79,6 @@ from integrity_desktop.sync import history
 from integrity_desktop.sync.export import evidence_path
 from integrity_desktop.sync.verify import (
     CHUNK,
-    HashingReader,
     IdentityProvider,
     VerifiedBundle,
     damaged,
@@ -177,6 +192,51 @@ def import_bundle(
         return _import_verified(store, actor, vb, dry_run)
 
 
+# SQLite's DATETIME text by default: what datetime.isoformat(" ", "microseconds") writes for a
+# naive datetime.
+_SQLITE_DATETIME_FORMAT = (
+    "%(year)04d-%(month)02d-%(day)02d %(hour)02d:%(minute)02d:%(second)02d.%(microsecond)06d"
+)
+
+
+def _shortcut(impl: Any, proc: Any) -> Any:
+    """A column's bind processor, or one giving the same values faster (see below)."""
+    if isinstance(impl, JSON):
+        return _json_shortcut(proc)
+    if isinstance(impl, Boolean):
+        return _bool_shortcut(proc)
+    if (isinstance(impl, sqlite.DATETIME)
+            and getattr(impl, "_storage_format", None) == _SQLITE_DATETIME_FORMAT):
+        return _datetime_shortcut(proc)
+    return proc
+
+
+def _datetime_shortcut(proc: Any) -> Any:
+    """SQLite's DATETIME processor for a naive ``datetime`` (every value a record line gives):
+    the same text by ``isoformat``; any other value goes to the processor."""
+
+    def process(value: Any) -> Any:
+        if type(value) is datetime and value.tzinfo is None:
+            return value.isoformat(" ", "microseconds")
+        return proc(value)
+
+    return process
+
+
+def _bool_shortcut(proc: Any) -> Any:
+    """A Boolean processor giving ``True`` and ``False`` the values it made for them once."""
+    true, false = proc(True), proc(False)
+
+    def process(value: Any) -> Any:
+        if value is True:
+            return true
+        if value is False:
+            return false
+        return proc(value)
+
+    return process
+
+
 def _json_shortcut(proc: Any) -> Any:
     """A JSON column's bind processor that gives ``None`` and an empty list or dict (most
     values: a checklist entry's ``subtasks_done`` and ``computed_source``) the text it made
@@ -213,10 +273,10 @@ class _DriverStatement:
         self.procs: list[tuple[int, Any]] = []
         for i, name in enumerate(compiled.positiontup):
             keys.append(param_key(name) if param_key else name)
-            type_ = compiled.binds[name].type
-            proc = type_.dialect_impl(dialect).bind_processor(dialect)
+            impl = compiled.binds[name].type.dialect_impl(dialect)
+            proc = impl.bind_processor(dialect)
             if proc is not None:
-                self.procs.append((i, _json_shortcut(proc) if isinstance(type_, JSON) else proc))
+                self.procs.append((i, _shortcut(impl, proc)))
         assert len(keys) > 1  # itemgetter of one key returns the value, not a tuple
         self.values = itemgetter(*keys)  # a tuple of the values, in parameter order
 
@@ -263,6 +323,14 @@ class _TableWrites:
             update(rb).where(rb.c.record_id == bindparam("b_record_id")).values(
                 {c: bindparam(f"b_{c}") for c in base_cols[1:]}),
             [], dialect, lambda name: name[2:])
+
+
+@cache
+def _select_approvals() -> Select[Any]:
+    """Checklists' approval state by id (built once)."""
+    table = bf.table_of("checklist")
+    ids: Any = bindparam("ids", expanding=True)
+    return select(table.c.id, table.c.status, table.c.approved_hlc).where(table.c.id.in_(ids))
 
 
 # Per database dialect (one per store's engine), each record type's compiled statements, kept
@@ -450,11 +518,11 @@ class _Merger:
                 if name not in self.vb.manifest["members"]:
                     continue
                 counts = self.summary.counts.setdefault(record_type, TypeCounts())
+                sha = hashlib.sha256()
                 with zf.open(name) as fh:
-                    reader = HashingReader(fh)
-                    for batch in _batches(reader, self.batch):
+                    for batch in _batches(_hashed_lines(fh, sha), self.batch):
                         self._merge_batch(record_type, counts, batch)
-                if reader.sha.hexdigest() != self.vb.manifest["members"][name]["sha256"]:
+                if sha.hexdigest() != self.vb.manifest["members"][name]["sha256"]:
                     raise refuse("member_hash", f"پروندهٔ «{name}» هنگام خواندن تغییر کرد.",
                                  f"member {name!r} changed while it was read.")
             if not self.dry_run:
@@ -603,12 +671,10 @@ class _Merger:
     ) -> dict[str, tuple[str, str | None]]:
         if record_type not in ("checklist", "checklist_entry") or self.source == HQ:
             return {}
-        table = bf.table_of("checklist")
         ids = {r["id"] if record_type == "checklist" else r["checklist_id"] for r in rows}
         return {
             r.id: (r.status, r.approved_hlc)
-            for r in self.s.execute(select(table.c.id, table.c.status, table.c.approved_hlc)
-                                    .where(table.c.id.in_(ids)))
+            for r in self.s.execute(_select_approvals(), {"ids": list(ids)})
         }
 
     def _locked_by_approval(self, record_type: str, row: dict[str, Any]) -> bool:
@@ -734,8 +800,6 @@ class _Merger:
 
     # --------------------------------------------------------------------------- evidence
     def _copy_evidence(self, zf: zipfile.ZipFile) -> None:
-        import hashlib
-
         for sha in sorted(self.evidence_members):
             target = evidence_path(self.store, sha)
             if target.is_file():
@@ -757,7 +821,25 @@ class _Merger:
             self.summary.evidence_files += 1
 
 
-def _batches(lines: HashingReader, size: int) -> Iterator[list[bytes]]:
+def _hashed_lines(fh: IO[bytes], sha: Any) -> Iterator[bytes]:
+    """The lines of a member (each with its newline, the last maybe without), hashing the
+    member as it is read.  It is read a chunk at a time and split by ``BytesIO`` (in C), not
+    line by line (``ZipExtFile.readline`` is Python code)."""
+    rest = b""
+    while data := fh.read(CHUNK):
+        sha.update(data)
+        buffer = io.BytesIO(rest + data if rest else data)
+        rest = b""
+        for line in buffer:
+            if line.endswith(b"\n"):
+                yield line
+            else:
+                rest = line
+    if rest:
+        yield rest
+
+
+def _batches(lines: Iterable[bytes], size: int) -> Iterator[list[bytes]]:
     batch: list[bytes] = []
     for line in lines:
         if line.strip():
