@@ -2,6 +2,9 @@
 with the dashboard painted) against a bare PySide6 window (``bench/bare_qt.py``), both offscreen,
 alternated run by run so both see the same load; medians.  Goal: at most 1.5 x the bare script.
 
+Also ``--startup-probe signin``: the first paint of the sign-in dialog, the first window a
+person sees when starting the app (the store opens behind it while they type).
+
 The argon2 password check is a security parameter, not a start-up cost to trim: it is measured
 on its own and reported next to the start-up figure.
 """
@@ -56,14 +59,17 @@ def run(opts: Options) -> list[Figure]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", INTEGRITY_USER=USER,
                INTEGRITY_PASSWORD=PASSWORD, PYTHONDONTWRITEBYTECODE="")
     probe = [python(), "-m", "integrity_desktop", "--db", str(store), "--startup-probe"]
+    signin = [*probe, "signin"]
     bare = [python(), str(Path(__file__).with_name("bare_qt.py"))]
-    _seconds(probe, env)  # warm the OS file cache and .pyc files: "cold" means a new process
-    _seconds(bare, env)
-    app_runs, bare_runs = [], []
+    for warm in (probe, signin, bare):  # the OS file cache and .pyc files: "cold" = new process
+        _seconds(warm, env)
+    app_runs, bare_runs, signin_runs = [], [], []
     for _ in range(opts.repeats):
         app_runs.append(_seconds(probe, env))
         bare_runs.append(_seconds(bare, env))
-    app_s, bare_s = (statistics.median(r[0] for r in runs) for runs in (app_runs, bare_runs))
+        signin_runs.append(_seconds(signin, env))
+    app_s, bare_s, signin_s = (statistics.median(r[0] for r in runs)
+                               for runs in (app_runs, bare_runs, signin_runs))
     app_cpu, bare_cpu = (statistics.median(r[1] for r in runs) for runs in (app_runs, bare_runs))
     argon = _argon2_seconds(store, opts.repeats)
     return [
@@ -73,7 +79,11 @@ def run(opts: Options) -> list[Figure]:
         Figure("startup", "process start to first paint", app_s, "s", "<= 1.5 x bare",
                app_s <= 1.5 * bare_s, baseline=bare_s, ratio=app_s / bare_s,
                note=f"median of {opts.repeats}, alternated"),
-        Figure("startup", "argon2 password check (inside the figure above)", argon, "s",
+        Figure("startup", "process start to first paint of the sign-in dialog", signin_s, "s",
+               "<= 1.5 x bare", signin_s <= 1.5 * bare_s, baseline=bare_s,
+               ratio=signin_s / bare_s,
+               note=f"median of {opts.repeats}, alternated; what a person sees first"),
+        Figure("startup", "argon2 password check (inside the dashboard figure)", argon, "s",
                "security parameter", None),
         Figure("startup", "first paint without the argon2 check", app_s - argon, "s",
                "<= 1.5 x bare", app_s - argon <= 1.5 * bare_s, baseline=bare_s,

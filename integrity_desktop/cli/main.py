@@ -37,8 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true", help="check resources and exit")
     parser.add_argument("--open", metavar="BUNDLE", help="open the import screen for a sync bundle")
     parser.add_argument(
-        "--startup-probe", action="store_true",
-        help="sign in from INTEGRITY_USER/INTEGRITY_PASSWORD, paint, print seconds, exit",
+        "--startup-probe", nargs="?", const="dashboard", choices=["dashboard", "signin"],
+        help="sign in from INTEGRITY_USER/INTEGRITY_PASSWORD, paint the main window with the "
+             "dashboard, print seconds since process start, exit; 'signin': the same up to the "
+             "first paint of the sign-in dialog",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from integrity_desktop.db.store import Store
 from integrity_desktop.permissions import Actor, allowed
+
+if TYPE_CHECKING:
+    from integrity_desktop.db.store import Store
 
 
 @dataclass

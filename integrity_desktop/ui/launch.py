@@ -11,37 +11,40 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from integrity_desktop.db.store import Store
 from integrity_desktop.errors import StoreError, UserError
 from integrity_desktop.paths import data_home, resolve_store_location
-from integrity_desktop.permissions import Actor
 from integrity_desktop.ui.app import create_application
-from integrity_desktop.ui.main_window import MainWindow
+
+if TYPE_CHECKING:  # at run time these load SQLAlchemy: only after the sign-in dialog has painted
+    from integrity_desktop.db.store import Store
+    from integrity_desktop.permissions import Actor
+    from integrity_desktop.ui.main_window import MainWindow
 
 
 def seconds_since_process_start(fallback: float) -> float:
-    """Wall seconds since the OS started this process (Linux /proc), else since ``fallback``."""
+    """Wall seconds since the OS started this process (Linux /proc), else since ``fallback``.
+
+    Uptime now minus the process's start time, both since boot in 10 ms ticks; ``btime`` (boot
+    time in whole seconds) would add a constant error of up to a second.
+    """
     try:
         stat = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
-        start_ticks = int(stat[19])
-        btime = next(
-            int(line.split()[1]) for line in Path("/proc/stat").read_text().splitlines()
-            if line.startswith("btime")
-        )
-        return time.time() - (btime + start_ticks / os.sysconf("SC_CLK_TCK"))
-    except (OSError, ValueError, IndexError, StopIteration):
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return uptime - int(stat[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
         return time.perf_counter() - fallback
 
 
 class _FirstPaint(QObject):
     """Calls back once, after the watched widget has painted for the first time."""
 
-    def __init__(self, callback: Callable[[], object]) -> None:
-        super().__init__()
+    def __init__(self, callback: Callable[[], object], parent: QObject | None = None) -> None:
+        super().__init__(parent)  # a parent keeps an unnamed filter alive
         self.callback = callback
         self.done = False
 
@@ -77,29 +80,87 @@ def _run_with_progress(work: Callable[[], object], title: str) -> None:
         raise failure[0]
 
 
-def _open_or_create(location: str, demo: bool) -> Store | None:
-    from integrity_desktop.services.stores import open_initialised
+class _BackgroundOpen:
+    """Opens the store (backup, migrations, quick check) on a worker thread, started once the
+    sign-in dialog has painted: SQLAlchemy and the models load while the person types."""
 
-    if demo:
-        from integrity_desktop.services.demo import ensure_demo_store, make_demo
+    def __init__(self, location: str, demo: bool) -> None:
+        self.location, self.demo = location, demo
+        self.started = False
+        self.result: tuple[Store, str] | None = None
+        self.error: BaseException | None = None
 
-        if not Path(location).exists():
-            _run_with_progress(
-                lambda: make_demo(location, "tehran"),
-                QApplication.translate("Launch", "Preparing the demo store (once, about a minute)…"),
-            )
-        return ensure_demo_store(location, "tehran")
-    try:
-        return open_initialised(location)
-    except StoreError as exc:
-        if exc.code != "store_missing":
-            raise
-    from integrity_desktop.ui.first_run import FirstRunDialog
+    def start(self, on_opened: Callable[[Store, str], None], on_failed: Callable[[], None]) -> None:
+        if self.started:
+            return
+        self.started = True
+        from integrity_desktop.ui.tasks import run_task
 
-    dialog = FirstRunDialog(location)
-    if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
-        return None
-    return dialog.store
+        def work(_report: object) -> tuple[Store, str]:
+            from integrity_desktop.services.offices import office_name
+            from integrity_desktop.services.stores import open_initialised
+
+            if self.demo:
+                from integrity_desktop.services.demo import ensure_demo_store
+
+                store = ensure_demo_store(self.location, "tehran")
+            else:
+                store = open_initialised(self.location)
+            return store, office_name(store, store.office_code)
+
+        def done(result: tuple[Store, str]) -> None:
+            self.result = result
+            on_opened(*result)
+
+        def failed(exc: BaseException) -> None:
+            self.error = exc
+            on_failed()
+
+        run_task(None, work, done, failed, modal_progress=False)
+
+
+def _sign_in_while_opening(
+    app: QApplication, location: str, args: argparse.Namespace, hint: str
+) -> tuple[Store | None, Actor | None, BaseException | None]:
+    """The sign-in dialog first, the store opening behind it.  Returns the store (if it
+    opened), the signed-in actor (None when cancelled) and the opening error (if any)."""
+    from integrity_desktop.ui.login_dialog import LoginDialog
+
+    opener = _BackgroundOpen(location, args.demo)
+    dialog = LoginDialog(None, "", hint)
+
+    def start() -> None:
+        opener.start(dialog.set_store, lambda: dialog.done(_OPEN_FAILED))
+
+    dialog.installEventFilter(_FirstPaint(start, dialog))
+    QTimer.singleShot(500, start)  # in case no paint event ever arrives (minimised, no screen)
+    if args.startup_probe == "signin":
+        dialog.installEventFilter(_FirstPaint(lambda: _probe_report(app, dialog), dialog))
+    code = dialog.exec()
+    QThreadPool.globalInstance().waitForDone()  # a cancelled dialog still waits for the open
+    app.processEvents()  # deliver the worker's last signal
+    store = opener.result[0] if opener.result else None
+    actor = dialog.actor if code == LoginDialog.DialogCode.Accepted else None
+    return store, actor, opener.error
+
+
+_OPEN_FAILED = 2  # the sign-in dialog's result when the store could not be opened
+
+
+def _probe_report(app: QApplication, widget: QWidget) -> None:
+    print(f"{seconds_since_process_start(0.0):.3f}", flush=True)
+    widget.close()
+    app.quit()
+
+
+def _demo_hint(app: QApplication, demo: bool) -> str:
+    if not demo:
+        return ""
+    return app.translate(
+        "Launch",
+        "Demo store. Accounts: admin, inspector, officer, viewer, reviewer; "
+        "password for all: demo-password",
+    )
 
 
 def launch(args: argparse.Namespace, process_start: float) -> int:
@@ -111,58 +172,28 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
     location = resolve_store_location(args.db)
     if args.demo and not args.db:
         location = str(data_home() / "demo.sqlite")
-    try:
-        store = _open_or_create(location, args.demo)
-    except UserError as exc:
-        store = _recover(location, exc) if not args.startup_probe else None
-        if store is None:
-            _message(app.translate("Launch", "Cannot open the store"), exc.message(args.lang))
-            return 2
-    if store is None:
-        return 1
-    from integrity_desktop.services.offices import office_name
-
-    office = office_name(store, store.office_code)
+    if args.startup_probe == "dashboard":
+        return _probe_dashboard(app, location, args)
+    if args.demo and not Path(location).exists():
+        _make_demo(location)
+    store, actor, error = _sign_in_while_opening(app, location, args, _demo_hint(app, args.demo))
     if args.startup_probe:
-        from integrity_desktop.services.users import authenticate
-
-        actor = authenticate(
-            store, os.environ.get("INTEGRITY_USER", ""), os.environ.get("INTEGRITY_PASSWORD", "")
-        )
-    else:
-        from integrity_desktop.ui.login_dialog import LoginDialog
-
-        hint = ""
-        if args.demo:
-            hint = app.translate(
-                "Launch",
-                "Demo store. Accounts: admin, inspector, officer, viewer, reviewer; "
-                "password for all: demo-password",
-            )
-        dialog = LoginDialog(store, office, hint)
-        if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.actor is None:
+        if store is not None:
             store.dispose()
-            return 1
-        actor = dialog.actor
-    from integrity_desktop.ui.context import UiContext
-
-    window = MainWindow(UiContext(store, actor, args.lang))
-    if args.startup_probe:
-        def report() -> None:
-            print(f"{seconds_since_process_start(process_start):.3f}")
-            app.quit()
-
-        watcher = _FirstPaint(report)
-        window.screen_widget("dashboard").installEventFilter(watcher)
-        window.show()
-        app.exec()
+        return 0 if error is None else 2
+    if error is not None:
+        store, actor = _after_open_failure(app, location, args, error)
+    if store is None:
+        return 2 if error is not None else 1
+    if actor is None:
         store.dispose()
-        return 0
-    window.show()
+        return 1
+    window = _main_window(store, actor, args.lang)
     if args.open:
         _open_bundle(window, args.open)
-    _start_housekeeping(window, store, actor)
+    backup_timer = _start_backups(store)
     code = app.exec()
+    backup_timer.stop()
     QThreadPool.globalInstance().waitForDone()  # no background job may outlive the store
     if store.path is not None:
         from integrity_desktop.services.backup import auto_backup
@@ -175,6 +206,122 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
     return int(code)
 
 
+def _make_demo(location: str) -> None:
+    from integrity_desktop.services.demo import make_demo
+
+    _run_with_progress(
+        lambda: make_demo(location, "tehran"),
+        QApplication.translate("Launch", "Preparing the demo store (once, about a minute)…"),
+    )
+
+
+def _after_open_failure(
+    app: QApplication, location: str, args: argparse.Namespace, error: BaseException
+) -> tuple[Store | None, Actor | None]:
+    """The store did not open behind the sign-in dialog: the first-run wizard for a missing
+    store, the latest backup for a damaged one, else a clear message.  Then sign in again."""
+    if not isinstance(error, UserError):
+        raise error
+    store: Store | None = None
+    if isinstance(error, StoreError) and error.code == "store_missing" and not args.demo:
+        from integrity_desktop.ui.first_run import FirstRunDialog
+
+        wizard = FirstRunDialog(location)
+        if wizard.exec() != FirstRunDialog.DialogCode.Accepted:
+            return None, None
+        store = wizard.store
+    else:
+        store = _recover(location, error)
+    if store is None:
+        _message(app.translate("Launch", "Cannot open the store"), error.message(args.lang))
+        return None, None
+    return store, _sign_in(store, _demo_hint(app, args.demo))
+
+
+def _sign_in(store: Store, hint: str = "", username: str = "") -> Actor | None:
+    """The sign-in dialog over an open store; None when cancelled."""
+    from integrity_desktop.services.offices import office_name
+    from integrity_desktop.ui.login_dialog import LoginDialog
+
+    dialog = LoginDialog(store, office_name(store, store.office_code), hint)
+    if username:
+        dialog.username.setText(username)
+        dialog.username.setReadOnly(True)
+        dialog.password.setFocus()
+    if dialog.exec() != LoginDialog.DialogCode.Accepted:
+        return None
+    return dialog.actor
+
+
+def _main_window(store: Store, actor: Actor, lang: str) -> MainWindow:
+    """The main window for a signed-in person, with sign-out and the idle lock wired."""
+    from integrity_desktop.ui.context import UiContext
+    from integrity_desktop.ui.idle import DEFAULT_IDLE_MINUTES, IdleWatcher
+    from integrity_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(UiContext(store, actor, lang))
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _windows.add(window)  # a top-level window without a Python reference would be collected
+    window.destroyed.connect(lambda *_: _windows.discard(window))
+    minutes = float(store.get_meta("idle_minutes", str(DEFAULT_IDLE_MINUTES)) or 0)
+    watcher: IdleWatcher | None = None
+
+    def sign_out() -> None:
+        # Another person may sign in at the same desk: a new window for the new actor.
+        if watcher is not None:
+            watcher.paused = True
+        window.hide()
+        QThreadPool.globalInstance().waitForDone()  # the old window's jobs belong to the old actor
+        nxt = _sign_in(store)
+        if nxt is not None:
+            _main_window(store, nxt, lang)
+        window.close()
+
+    def lock() -> None:
+        window.hide()
+        if _sign_in(store, username=actor.username) is not None:
+            window.show()
+        else:
+            window.close()
+
+    window.sign_out_requested.connect(sign_out)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        watcher = IdleWatcher(app, minutes, lock)
+        window.destroyed.connect(watcher.deleteLater)  # it is the application's child
+    window.show()
+    return window
+
+
+_windows: set[MainWindow] = set()
+
+
+def _probe_dashboard(app: QApplication, location: str, args: argparse.Namespace) -> int:
+    """``--startup-probe``: sign in from the environment, paint the main window with the
+    dashboard, print the seconds since process start, exit."""
+    from integrity_desktop.services.stores import open_initialised
+    from integrity_desktop.services.users import authenticate
+    from integrity_desktop.ui.context import UiContext
+    from integrity_desktop.ui.main_window import MainWindow
+
+    try:
+        store = open_initialised(location)
+    except UserError as exc:
+        _message(app.translate("Launch", "Cannot open the store"), exc.message(args.lang))
+        return 2
+    actor = authenticate(
+        store, os.environ.get("INTEGRITY_USER", ""), os.environ.get("INTEGRITY_PASSWORD", "")
+    )
+    window = MainWindow(UiContext(store, actor, args.lang))
+    watcher = _FirstPaint(lambda: _probe_report(app, window))
+    window.screen_widget("dashboard").installEventFilter(watcher)
+    window.show()
+    app.exec()
+    QThreadPool.globalInstance().waitForDone()  # the dashboard's loader may still be running
+    store.dispose()
+    return 0
+
+
 def _open_bundle(window: MainWindow, path: str) -> None:
     """A double-clicked bundle: go to the sync screen and start its import (dry run first)."""
     if "sync" not in window.screen_keys:
@@ -185,38 +332,22 @@ def _open_bundle(window: MainWindow, path: str) -> None:
         QTimer.singleShot(0, lambda: start(path))
 
 
-def _start_housekeeping(window: QWidget, store: Store, actor: Actor) -> None:
-    """Daily backup shortly after start (off the GUI thread) and the idle sign-out lock."""
+def _start_backups(store: Store) -> QTimer:
+    """The daily backup, shortly after start and off the GUI thread (stop the timer on exit)."""
     from datetime import timedelta
 
     from integrity_desktop.services.backup import auto_backup
-    from integrity_desktop.ui.idle import DEFAULT_IDLE_MINUTES, IdleWatcher
-    from integrity_desktop.ui.login_dialog import LoginDialog
     from integrity_desktop.ui.tasks import run_task
 
+    timer = QTimer()
+    timer.setSingleShot(True)
     if store.path is not None:
-        QTimer.singleShot(
-            10_000,
-            lambda: run_task(
-                None, lambda _r: auto_backup(store, min_age=timedelta(days=1)), None,
-                lambda _e: None, modal_progress=False,
-            ),
-        )
-
-    def lock() -> None:
-        window.hide()
-        dialog = LoginDialog(store, store.office_code)
-        dialog.username.setText(actor.username)
-        dialog.username.setReadOnly(True)
-        if dialog.exec() == LoginDialog.DialogCode.Accepted:
-            window.show()
-        else:
-            window.close()
-
-    minutes = float(store.get_meta("idle_minutes", str(DEFAULT_IDLE_MINUTES)) or 0)
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        window.setProperty("idle_watcher", IdleWatcher(app, minutes, lock))
+        timer.timeout.connect(lambda: run_task(
+            None, lambda _r: auto_backup(store, min_age=timedelta(days=1)), None,
+            lambda _e: None, modal_progress=False,
+        ))
+        timer.start(10_000)
+    return timer
 
 
 def _recover(location: str, exc: UserError) -> Store | None:

@@ -1,6 +1,12 @@
-"""Sign-in dialog: checks the password through the users service (lock-out lives there)."""
+"""Sign-in dialog: checks the password through the users service (lock-out lives there).
+
+At start-up it is shown before the store has opened (``store=None``); ``set_store`` fills it in
+when the background open finishes, and a sign-in asked for meanwhile runs then.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -12,23 +18,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
-from integrity_desktop.permissions import Actor
-from integrity_desktop.services import users
+
+if TYPE_CHECKING:  # imported lazily: the dialog paints before SQLAlchemy has loaded
+    from integrity_desktop.db.store import Store
+    from integrity_desktop.permissions import Actor
 
 
 class LoginDialog(QDialog):
     """After ``exec()`` returns Accepted, ``actor`` holds the signed-in person."""
 
-    def __init__(self, store: Store, office_name: str, hint: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store | None, office_name: str, hint: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.actor: Actor | None = None
+        self._pending = False
         self.setWindowTitle(self.tr("Sign in"))
         self.setMinimumWidth(380)
-        title = QLabel(f"<b>{office_name}</b>")
-        title.setWordWrap(True)
+        self.title = QLabel()
+        self.title.setObjectName("office")
+        self.title.setWordWrap(True)
+        self._show_office(office_name)
         self.username = QLineEdit()
         self.username.setObjectName("username")
         self.password = QLineEdit()
@@ -49,7 +61,7 @@ class LoginDialog(QDialog):
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addWidget(self.title)
         layout.addLayout(form)
         if hint:
             hint_label = QLabel(hint)
@@ -60,7 +72,30 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
         self.username.setFocus()
 
+    def _show_office(self, office_name: str) -> None:
+        if self.store is None:
+            self.title.setText(self.tr("Opening the store…"))
+        else:
+            self.title.setText(f"<b>{office_name}</b>")
+
+    def set_store(self, store: Store, office_name: str) -> None:
+        """The store has opened: show its office, and sign in if that was already asked for."""
+        self.store = store
+        self._show_office(office_name)
+        if self._pending:
+            self._pending = False
+            self.try_sign_in()
+
     def try_sign_in(self) -> None:
+        if self.store is None:  # still opening: sign in as soon as it is open
+            self._pending = True
+            self.error.setStyleSheet("color: #555")  # a notice, not an error
+            self.error.setText(self.tr("Opening the store; you will be signed in in a moment…"))
+            return
+        from integrity_desktop.services import users
+
+        self.error.clear()
+        self.error.setStyleSheet("color: #c62828")
         try:
             self.actor = users.authenticate(
                 self.store, self.username.text().strip(), self.password.text()

@@ -12,6 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -71,18 +72,23 @@ def run_task(
 
         job.signals.progressed.connect(progressed)
 
+    def parent_gone() -> bool:
+        # The window that asked was closed (and deleted) while the work ran: nobody to tell.
+        return parent is not None and not shiboken6.isValid(parent)
+
     def finished(result: Any) -> None:
         _running.discard(job)
         if dialog is not None:
             dialog.close()
-        if on_done is not None:
+        if on_done is not None and not parent_gone():
             on_done(result)
 
     def failed(exc: BaseException) -> None:
         _running.discard(job)
         if dialog is not None:
             dialog.close()
-        (on_error or (lambda e: show_exception(parent, e)))(exc)
+        if not parent_gone():
+            (on_error or (lambda e: show_exception(parent, e)))(exc)
 
     job.signals.finished.connect(finished)
     job.signals.failed.connect(failed)

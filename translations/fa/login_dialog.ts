@@ -19,5 +19,13 @@
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
+    <message>
+        <source>Opening the store…</source>
+        <translation>در حال باز کردن پایگاه داده…</translation>
+    </message>
+    <message>
+        <source>Opening the store; you will be signed in in a moment…</source>
+        <translation>پایگاه داده در حال باز شدن است؛ چند لحظه دیگر وارد می‌شوید…</translation>
+    </message>
 </context>
 </TS>
