@@ -23,6 +23,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import format_date, format_datetime
@@ -148,7 +149,7 @@ class RtlWorkbook:
             raise _write_error(target, exc) from exc
         os.close(fd)
         try:
-            self._book.save(tmp_name)
+            _save_book(self._book, tmp_name)
             os.replace(tmp_name, target)
         except OSError as exc:
             _remove_quietly(tmp_name)
@@ -157,6 +158,19 @@ class RtlWorkbook:
             _remove_quietly(tmp_name)
             raise
         return target
+
+
+def _save_book(book: Workbook, filename: str) -> None:
+    """openpyxl's ``save_workbook``, but the ZIP is closed on failure too: on a full disk it
+    was left to the garbage collector, whose second failing close printed a traceback."""
+    archive = zipfile.ZipFile(filename, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    book.properties.modified = _dt.datetime.now(tz=_dt.UTC).replace(tzinfo=None)
+    try:
+        ExcelWriter(book, archive).save()  # closes the archive when all went well
+    except BaseException:
+        with contextlib.suppress(OSError, ValueError):
+            archive.close()  # fails again on a full disk, but marks the archive closed
+        raise
 
 
 def read_rows(path: str | os.PathLike[str], sheet: str | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
