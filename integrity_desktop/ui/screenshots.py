@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from integrity_desktop.db.store import Store
 
 
 def render_all(db: str, out: Path, lang: str = "fa") -> list[Path]:
@@ -26,6 +30,7 @@ def render_all(db: str, out: Path, lang: str = "fa") -> list[Path]:
     store = open_initialised(db)
     written: list[Path] = []
     try:
+        written += _sign_in_states(store, out)
         actor = system_actor(store.office_code)
         window = MainWindow(UiContext(store, actor, lang))
         window.resize(1366, 768)
@@ -50,4 +55,31 @@ def render_all(db: str, out: Path, lang: str = "fa") -> list[Path]:
         QThreadPool.globalInstance().waitForDone()
         QApplication.processEvents()
         store.dispose()
+    return written
+
+
+def _sign_in_states(store: Store, out: Path) -> list[Path]:
+    """The sign-in dialog while the store is still opening (a sign-in already asked for) and
+    once it is open: the first window a person sees."""
+    from PySide6.QtWidgets import QApplication
+
+    from integrity_desktop.services.offices import office_name
+    from integrity_desktop.ui.login_dialog import LoginDialog
+
+    written: list[Path] = []
+    for name, opened in (("sign-in-opening", False), ("sign-in", True)):
+        dialog = LoginDialog(None, "")
+        dialog.username.setText("inspector")
+        if opened:
+            dialog.set_store(store, office_name(store, store.office_code))
+        else:
+            dialog.password.setText("demo-password")
+            dialog.try_sign_in()  # waits for the store: shows the notice, signs in nobody
+        dialog.show()
+        QApplication.processEvents()
+        path = out / f"{name}.png"
+        dialog.grab().save(str(path))
+        written.append(path)
+        dialog.close()
+        dialog.deleteLater()
     return written
