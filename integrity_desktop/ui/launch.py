@@ -10,6 +10,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -106,7 +107,9 @@ class _BackgroundOpen:
                 store = ensure_demo_store(self.location, "tehran")
             else:
                 store = open_initialised(self.location)
-            return store, office_name(store, store.office_code)
+            office = office_name(store, store.office_code)
+            _preload_main_window()
+            return store, office
 
         def done(result: tuple[Store, str]) -> None:
             self.result = result
@@ -296,6 +299,16 @@ def _main_window(store: Store, actor: Actor, lang: str) -> MainWindow:
 _windows: set[MainWindow] = set()
 
 
+def _preload_main_window() -> None:
+    """Import the main window and its first screen (modules only, no widgets: safe off the
+    GUI thread), so the window appears at once after signing in."""
+    import importlib
+
+    from integrity_desktop.ui.main_window import SCREENS
+
+    importlib.import_module(SCREENS[0][2].split(":")[0])
+
+
 def _probe_dashboard(app: QApplication, location: str, args: argparse.Namespace) -> int:
     """``--startup-probe``: sign in from the environment, paint the main window with the
     dashboard, print the seconds since process start, exit."""
@@ -309,9 +322,15 @@ def _probe_dashboard(app: QApplication, location: str, args: argparse.Namespace)
     except UserError as exc:
         _message(app.translate("Launch", "Cannot open the store"), exc.message(args.lang))
         return 2
-    actor = authenticate(
-        store, os.environ.get("INTEGRITY_USER", ""), os.environ.get("INTEGRITY_PASSWORD", "")
-    )
+    with ThreadPoolExecutor(1) as pool:
+        # argon2 runs in C without the GIL: the window's modules load meanwhile, as they do
+        # behind the sign-in dialog while a person types.
+        signing_in = pool.submit(
+            authenticate, store, os.environ.get("INTEGRITY_USER", ""),
+            os.environ.get("INTEGRITY_PASSWORD", ""),
+        )
+        _preload_main_window()
+        actor = signing_in.result()
     window = MainWindow(UiContext(store, actor, args.lang))
     watcher = _FirstPaint(lambda: _probe_report(app, window))
     window.screen_widget("dashboard").installEventFilter(watcher)
