@@ -89,45 +89,48 @@ def test_passphrase_dialog_refuses_a_short_passphrase(qtbot) -> None:  # type: i
 # ------------------------------------------------------------------------------ export
 def test_export_writes_a_bundle_with_the_typed_passphrase(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     w = screen(qtbot, store)
+    tab = w.export_tab
     out = tmp_path / "tehran-1.itb"
-    w.export_path.clear()
-    qtbot.keyClicks(w.export_path, str(out))
-    w.ask_passphrase = lambda parent, purpose: PASSPHRASE
-    qtbot.mouseClick(w.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(w.export_result.text()), timeout=30000)
+    tab.export_path.clear()
+    qtbot.keyClicks(tab.export_path, str(out))
+    tab.ask_passphrase = lambda parent, purpose: PASSPHRASE
+    qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(tab.export_result.text()), timeout=30000)
     assert out.is_file()
-    assert w.export_error.text() == ""
-    assert "بستهٔ شمارهٔ ۱ نوشته شد" in w.export_result.text()
-    assert w.export_button.isEnabled()
+    assert tab.export_error.text() == ""
+    assert "بستهٔ شمارهٔ ۱ نوشته شد" in tab.export_result.text()
+    assert tab.export_button.isEnabled()
 
 
 def test_export_with_a_wrong_passphrase_says_so_and_writes_nothing(  # type: ignore[no-untyped-def]
     qtbot, store: Store, tmp_path: Path
 ) -> None:
     w = screen(qtbot, store)
+    tab = w.export_tab
     (tmp_path / "out").mkdir()
     out = tmp_path / "out" / "tehran-1.itb"
-    w.export_path.setText(str(out))
-    w.ask_passphrase = lambda parent, purpose: "not-the-passphrase"
-    qtbot.mouseClick(w.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(w.export_error.text()), timeout=30000)
-    assert w.export_error.text() == "عبارت عبور کلید درست نیست."
+    tab.export_path.setText(str(out))
+    tab.ask_passphrase = lambda parent, purpose: "not-the-passphrase"
+    qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(tab.export_error.text()), timeout=30000)
+    assert tab.export_error.text() == "عبارت عبور کلید درست نیست."
     assert not out.exists()
     assert list((tmp_path / "out").iterdir()) == []
 
 
 def test_export_refuses_a_bad_age_recipient(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     w = screen(qtbot, store)
+    tab = w.export_tab
     out = tmp_path / "tehran-1.itb"
-    w.export_path.setText(str(out))
-    w.encrypt.setFocus()
-    QTest.keyClick(w.encrypt, Qt.Key.Key_Space)
-    assert w.encrypt_to.isEnabled()
-    qtbot.keyClicks(w.encrypt_to, "age1-not-a-key")
-    w.ask_passphrase = lambda parent, purpose: PASSPHRASE
-    qtbot.mouseClick(w.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(w.export_error.text()), timeout=30000)
-    assert w.export_error.text().startswith("گیرندهٔ age درست نیست.")
+    tab.export_path.setText(str(out))
+    tab.encrypt.setFocus()
+    QTest.keyClick(tab.encrypt, Qt.Key.Key_Space)
+    assert tab.encrypt_to.isEnabled()
+    qtbot.keyClicks(tab.encrypt_to, "age1-not-a-key")
+    tab.ask_passphrase = lambda parent, purpose: PASSPHRASE
+    qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(tab.export_error.text()), timeout=30000)
+    assert tab.export_error.text().startswith("گیرندهٔ age درست نیست.")
     assert not out.exists()
 
 
@@ -138,35 +141,36 @@ def test_dry_run_shows_the_summary_and_writes_nothing_until_confirmed(  # type: 
     trust_each_other(hq_store, store)
     bundle = export_from(store, tmp_path / "tehran-1.itb")
     w = screen(qtbot, hq_store)
+    tab = w.import_tab
     w.start_import(bundle)
     assert w.tabs.currentWidget() is w.import_tab
-    qtbot.waitUntil(lambda: bool(w.summary_title.text()), timeout=30000)
-    assert w.summary_title.text().startswith("ورود آزمایشی بستهٔ شمارهٔ ۱ از ")
-    types = [w.summary_model.row_at(i).record_type for i in range(w.summary_model.rowCount())]
+    qtbot.waitUntil(lambda: bool(tab.summary_title.text()), timeout=30000)
+    assert tab.summary_title.text().startswith("ورود آزمایشی بستهٔ شمارهٔ ۱ از ")
+    types = [tab.summary_model.row_at(i).record_type for i in range(tab.summary_model.rowCount())]
     assert "unit" in types
     row = types.index("unit")
-    assert cell(w.summary_model, row, 0) == "واحدها"
-    created = w.summary_model.row_at(row).created
+    assert cell(tab.summary_model, row, 0) == "واحدها"
+    created = tab.summary_model.row_at(row).created
     assert created > 0
-    assert cell(w.summary_model, row, 1) == "۰۱۲۳۴۵۶۷۸۹"[created] if created < 10 else True
+    assert cell(tab.summary_model, row, 1) == "۰۱۲۳۴۵۶۷۸۹"[created] if created < 10 else True
     assert offices.list_units(hq_store, "tehran") == []  # a dry run writes nothing
-    assert w.confirm_button.isEnabled()
+    assert tab.confirm_button.isEnabled()
 
-    qtbot.mouseClick(w.confirm_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "وارد شد" in w.summary_title.text(), timeout=30000)
+    qtbot.mouseClick(tab.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "وارد شد" in tab.summary_title.text(), timeout=30000)
     assert len(offices.list_units(hq_store, "tehran")) == created
-    assert not w.confirm_button.isEnabled()
-    history = w.history_model
+    assert not tab.confirm_button.isEnabled()
+    history = w.history_tab.history_model
     assert history.rowCount() == 1
     assert cell(history, 0, 2) == "۱" and cell(history, 0, 4) == "وارد شد"
     assert history.row_at(0).source_office == "tehran" and history.row_at(0).records >= created
-    assert w.history_total.text() == "۱ بسته دریافت شده است"
+    assert w.history_tab.history_total.text() == "۱ بسته دریافت شده است"
 
     # the same bundle again: nothing to do, and the screen says so
     w.start_import(bundle)
-    qtbot.waitUntil(lambda: bool(w.summary_title.text()), timeout=30000)
-    assert "پیش‌تر وارد شده است" in w.summary_title.text()
-    assert not w.confirm_button.isEnabled()
+    qtbot.waitUntil(lambda: bool(tab.summary_title.text()), timeout=30000)
+    assert "پیش‌تر وارد شده است" in tab.summary_title.text()
+    assert not tab.confirm_button.isEnabled()
 
 
 def test_a_bundle_from_an_untrusted_office_is_refused_in_persian(  # type: ignore[no-untyped-def]
@@ -174,15 +178,16 @@ def test_a_bundle_from_an_untrusted_office_is_refused_in_persian(  # type: ignor
 ) -> None:
     bundle = export_from(store, tmp_path / "tehran-1.itb")
     w = screen(qtbot, hq_store)
+    tab = w.import_tab
     w.tabs.setCurrentWidget(w.import_tab)
-    qtbot.keyClicks(w.import_path, str(bundle))
-    qtbot.mouseClick(w.check_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(w.import_error.text()), timeout=30000)
-    assert w.import_error.text() == (
+    qtbot.keyClicks(tab.import_path, str(bundle))
+    qtbot.mouseClick(tab.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(tab.import_error.text()), timeout=30000)
+    assert tab.import_error.text() == (
         "بسته پذیرفته نشد: کلید ادارهٔ «tehran» در این سامانه ثبت نشده است. "
         "نخست کلید عمومی آن اداره را با trust add بیفزایید."
     )
-    assert not w.confirm_button.isEnabled()
+    assert not tab.confirm_button.isEnabled()
     assert offices.list_units(hq_store, "tehran") == []
 
 
@@ -190,23 +195,27 @@ def test_a_file_that_is_not_a_bundle_is_refused(qtbot, hq_store: Store, tmp_path
     junk = tmp_path / "notes.itb"
     junk.write_text("not a bundle")
     w = screen(qtbot, hq_store)
+    tab = w.import_tab
     w.start_import(junk)
-    qtbot.waitUntil(lambda: bool(w.import_error.text()), timeout=30000)
-    assert w.import_error.text() == "بسته پذیرفته نشد: این پرونده بستهٔ همگام‌سازی نیست (ZIP نیست)."
+    qtbot.waitUntil(lambda: bool(tab.import_error.text()), timeout=30000)
+    assert tab.import_error.text() == "بسته پذیرفته نشد: این پرونده بستهٔ همگام‌سازی نیست (ZIP نیست)."
 
 
 def test_an_empty_path_asks_for_a_file(qtbot, hq_store: Store) -> None:  # type: ignore[no-untyped-def]
     w = screen(qtbot, hq_store)
-    qtbot.mouseClick(w.check_button, Qt.MouseButton.LeftButton)
-    assert w.import_error.text() == "نخست پروندهٔ بسته را انتخاب کنید."
+    tab = w.import_tab
+    qtbot.mouseClick(tab.check_button, Qt.MouseButton.LeftButton)
+    assert tab.import_error.text() == "نخست پروندهٔ بسته را انتخاب کنید."
+
 
 
 # ------------------------------------------------------------------------------ keys and trust
 def test_keys_tab_shows_and_copies_this_offices_fingerprint(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
     w = screen(qtbot, store)
+    tab = w.keys_tab
     fp = keys.fingerprint(keys.public_key_base64(store))
-    assert w.own_fingerprint.text() == fp
-    assert w.own_recipient.text() == keys.age_recipient(store)
+    assert tab.own_fingerprint.text() == fp
+    assert tab.own_recipient.text() == keys.age_recipient(store)
     qtbot.mouseClick(w.findChild(QWidget, "copy_recipient"), Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == keys.age_recipient(store)
 
@@ -217,9 +226,10 @@ def test_adding_a_key_file_that_is_not_a_key_shows_the_reason(  # type: ignore[n
     bad = tmp_path / "tehran.pub"
     bad.write_text("untrusted comment: hello\nnot base64 at all\n")
     w = screen(qtbot, hq_store)
-    w.trust_office.setCurrentIndex(w.trust_office.findData("tehran"))
-    w.add_key_from_file(bad)
-    assert w.trust_error.text() == (
+    tab = w.keys_tab
+    tab.trust_office.setCurrentIndex(tab.trust_office.findData("tehran"))
+    tab.add_key_from_file(bad)
+    assert tab.trust_error.text() == (
         "پروندهٔ کلید یک کلید عمومی minisign نیست. پرونده‌ای را بدهید که فرمان "
         "key --public در آن اداره ساخته است."
     )
@@ -230,31 +240,33 @@ def test_trust_then_revoke_an_office_key(qtbot, store: Store, hq_store: Store, t
     pub = tmp_path / "tehran.pub"
     pub.write_text(keys.public_key_file(store))
     w = screen(qtbot, hq_store)
+    tab = w.keys_tab
     w.tabs.setCurrentWidget(w.keys_tab)
-    w.trust_office.setCurrentIndex(w.trust_office.findData("tehran"))
-    w.add_key_from_file(pub)
+    tab.trust_office.setCurrentIndex(tab.trust_office.findData("tehran"))
+    tab.add_key_from_file(pub)
     fp = keys.fingerprint(keys.public_key_base64(store))
-    assert fp in w.trust_done.text()
-    assert w.trust_model.rowCount() == 1
-    assert cell(w.trust_model, 0, 2) == fp
-    assert cell(w.trust_model, 0, 4) == "فعال"
+    assert fp in tab.trust_done.text()
+    assert tab.trust_model.rowCount() == 1
+    assert cell(tab.trust_model, 0, 2) == fp
+    assert cell(tab.trust_model, 0, 4) == "فعال"
 
-    qtbot.mouseClick(w.revoke_button, Qt.MouseButton.LeftButton)  # nothing selected yet
-    assert w.trust_error.text() == "نخست کلید اداره را در فهرست انتخاب کنید."
-    first = w.trust_view.visualRect(w.trust_model.index(0, 0)).center()
-    qtbot.mouseClick(w.trust_view.viewport(), Qt.MouseButton.LeftButton, pos=first)
-    w.confirm = lambda title, text: True
-    qtbot.mouseClick(w.revoke_button, Qt.MouseButton.LeftButton)
-    assert w.trust_error.text() == ""
-    assert cell(w.trust_model, 0, 4).startswith("باطل‌شده")
+    qtbot.mouseClick(tab.revoke_button, Qt.MouseButton.LeftButton)  # nothing selected yet
+    assert tab.trust_error.text() == "نخست کلید اداره را در فهرست انتخاب کنید."
+    first = tab.trust_view.visualRect(tab.trust_model.index(0, 0)).center()
+    qtbot.mouseClick(tab.trust_view.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    tab.confirm = lambda title, text: True
+    qtbot.mouseClick(tab.revoke_button, Qt.MouseButton.LeftButton)
+    assert tab.trust_error.text() == ""
+    assert cell(tab.trust_model, 0, 4).startswith("باطل‌شده")
     assert not trust.list_keys(hq_store, admin_of(hq_store))[0].active
 
 
 def test_a_viewer_sees_no_export_import_or_trust(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
     w = screen(qtbot, store, role="viewer")
+    tab = w.keys_tab
     titles = [w.tabs.tabText(i) for i in range(w.tabs.count())]
     assert titles == ["کلیدها و اعتماد"]
-    assert not w.trusted_box.isVisibleTo(w)
+    assert not tab.trusted_box.isVisibleTo(w)
 
 
 # ------------------------------------------------------------------------------ conflicts

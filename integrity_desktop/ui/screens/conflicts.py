@@ -38,7 +38,7 @@ from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services import offices
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.screens.sync import (
+from integrity_desktop.ui.screens.sync_common import (
     PagedTableModel,
     make_table,
     record_type_label,

@@ -45,7 +45,7 @@ from integrity_desktop.services import offices
 from integrity_desktop.services.seed import HQ
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.screens.sync import PagedTableModel, make_table, shown_datetime
+from integrity_desktop.ui.screens.sync_common import PagedTableModel, make_table, shown_datetime
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets.messages import error_text

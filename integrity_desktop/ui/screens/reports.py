@@ -29,7 +29,7 @@ from integrity_desktop.reports.registry import ReportParams, all_reports, run_re
 from integrity_desktop.services import offices
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.screens.sync import ListTableModel, ltr, make_table
+from integrity_desktop.ui.screens.sync_common import ListTableModel, ltr, make_table
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets.messages import error_text

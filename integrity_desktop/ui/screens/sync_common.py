@@ -1,0 +1,173 @@
+"""Pieces the sync tabs share with the conflict review, the HQ console and the reports screen:
+table models over column lists, a read-only table, Persian record-type names, Jalali times,
+left-to-right fields for Latin text."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QWidget,
+)
+
+from integrity_desktop import jalali
+from integrity_desktop.services import offices
+from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets.table_models import Column, PagedModel
+
+if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
+    from integrity_desktop.db.store import Store
+    from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+BUNDLE_FILTER = QT_TRANSLATE_NOOP("SyncCommon", "Sync bundles (*.itb *.zip *.age);;All files (*)")
+
+# Persian names of record types (the bundle's own names are ASCII).
+RECORD_TYPES: dict[str, str] = {
+    "office": QT_TRANSLATE_NOOP("SyncCommon", "Offices"),
+    "unit": QT_TRANSLATE_NOOP("SyncCommon", "Units"),
+    "lookup": QT_TRANSLATE_NOOP("SyncCommon", "Lookup lists"),
+    "template": QT_TRANSLATE_NOOP("SyncCommon", "Checklist templates"),
+    "template_section": QT_TRANSLATE_NOOP("SyncCommon", "Template sections"),
+    "template_item": QT_TRANSLATE_NOOP("SyncCommon", "Template items"),
+    "checklist": QT_TRANSLATE_NOOP("SyncCommon", "Checklists"),
+    "checklist_entry": QT_TRANSLATE_NOOP("SyncCommon", "Checklist answers"),
+    "inspector": QT_TRANSLATE_NOOP("SyncCommon", "Inspectors"),
+    "inspection_plan": QT_TRANSLATE_NOOP("SyncCommon", "Inspection plans"),
+    "plan_item": QT_TRANSLATE_NOOP("SyncCommon", "Plan items"),
+    "visit": QT_TRANSLATE_NOOP("SyncCommon", "Inspection visits"),
+    "finding": QT_TRANSLATE_NOOP("SyncCommon", "Findings"),
+    "corrective_action": QT_TRANSLATE_NOOP("SyncCommon", "Corrective actions"),
+    "case": QT_TRANSLATE_NOOP("SyncCommon", "Violation cases"),
+    "case_event": QT_TRANSLATE_NOOP("SyncCommon", "Case steps"),
+    "evidence": QT_TRANSLATE_NOOP("SyncCommon", "Evidence files"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SyncCommon", text)
+
+
+def bundle_filter() -> str:
+    """The file-dialog filter for bundle files, translated."""
+    return tr(BUNDLE_FILTER)
+
+
+def record_type_label(record_type: str) -> str:
+    label = RECORD_TYPES.get(record_type)
+    return tr(label) if label else record_type
+
+
+def shown_datetime(value: _dt.datetime | None) -> str:
+    """A stored UTC time as local Jalali date and time, Persian digits in the Persian UI."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=_dt.UTC)
+    text = jalali.format_datetime(value.astimezone().replace(tzinfo=None))
+    return shown_number(text)
+
+
+def ltr(widget: QWidget) -> QWidget:
+    """Latin text (paths, keys, codes) keeps its own direction inside the Persian screen."""
+    widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    return widget
+
+
+class OfficeNames:
+    """An office code's Persian name, the office list read once on first use."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._names: dict[str, str] | None = None
+
+    def __call__(self, code: str) -> str:
+        if self._names is None:
+            self._names = {o.code: o.name_fa for o in offices.list_offices(self.store)}
+        return self._names.get(code, code)
+
+
+# ------------------------------------------------------------------------------ table models
+class PagedTableModel(PagedModel):
+    """``PagedModel`` with columns as (header, getter) pairs and a colour name per row."""
+
+    PAGE = 200
+
+    def __init__(
+        self,
+        columns: Sequence[tuple[str, Callable[[Any], str]]],
+        fetch: Callable[[int, int], Sequence[Any]],
+        count: Callable[[], int],
+        tint: Callable[[Any], str | None] | None = None,
+        parent: Any = None,
+    ) -> None:
+        background = None
+        if tint is not None:
+            def background(row: Any) -> QColor | None:
+                colour = tint(row)
+                return QColor(colour) if colour else None
+        super().__init__([Column(h, g) for h, g in columns], fetch, count, background, parent)
+
+    def row_at(self, row: int) -> Any:
+        return self.rows[row]
+
+
+class ListTableModel(PagedTableModel):
+    """The same model over a short list already in memory (a summary, a key list)."""
+
+    def __init__(
+        self,
+        columns: Sequence[tuple[str, Callable[[Any], str]]],
+        tint: Callable[[Any], str | None] | None = None,
+        parent: Any = None,
+    ) -> None:
+        self._items: list[Any] = []
+        super().__init__(columns, lambda o, n: self._items[o : o + n], lambda: len(self._items), tint, parent)
+
+    def set_items(self, items: Sequence[Any]) -> None:
+        self._items = list(items)
+        self.reload()
+
+
+def make_table(model: QAbstractTableModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return view
+
+
+def error_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #c62828")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def button_row(*widgets: QWidget, stretch: bool = True) -> QHBoxLayout:
+    box = QHBoxLayout()
+    for w in widgets:
+        box.addWidget(w)
+    if stretch:
+        box.addStretch(1)
+    return box

@@ -1,0 +1,331 @@
+"""The sync screen's import tab: check a received bundle (a dry run), show what importing it
+would change, and import it once confirmed.
+
+Decrypting, checking and merging run through ``run_task``; ``sync.merge.import_bundle`` does
+the work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrity_desktop.errors import UserError
+from integrity_desktop.services import keys, offices
+from integrity_desktop.ui.app import current_lang
+from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.dialogs.passphrase import ask_passphrase
+from integrity_desktop.ui.screens.sync_common import (
+    ListTableModel,
+    bundle_filter,
+    button_row,
+    error_label,
+    ltr,
+    make_table,
+    record_type_label,
+)
+from integrity_desktop.ui.tasks import run_task
+from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets.messages import error_text
+
+
+def is_encrypted_bundle(path: Path) -> bool:
+    """An age file (needs the office passphrase to open) rather than a plain ZIP bundle."""
+    from integrity_desktop.sync.bundle_format import AGE_MAGIC
+
+    try:
+        with Path(path).open("rb") as fh:
+            return fh.read(len(AGE_MAGIC)) == AGE_MAGIC
+    except OSError:
+        return False
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """One record type of an import summary, as the summary table shows it."""
+
+    record_type: str
+    created: int
+    updated: int
+    unchanged: int
+    conflicts: int
+    rejected: int
+    reasons_fa: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SummaryView:
+    """What the import tab shows of ``merge.ImportSummary`` (built in the worker)."""
+
+    source_office: str
+    seq: int
+    outcome: str  # accepted | replay
+    dry_run: bool
+    rows: tuple[SummaryRow, ...]
+    notes_fa: tuple[str, ...]
+    notes_en: tuple[str, ...]
+
+    @property
+    def nothing_to_do(self) -> bool:
+        return not any(r.created or r.updated or r.conflicts for r in self.rows)
+
+    @classmethod
+    def of(cls, summary: Any) -> SummaryView:
+        from integrity_desktop.sync.bundle_format import sync_order
+
+        reasons: dict[str, list[str]] = {}
+        for rej in summary.rejections:
+            text = rej.reason_fa + (f" ({rej.detail})" if rej.detail else "")
+            reasons.setdefault(rej.record_type, []).append(f"{rej.record_id[:8]}: {text}")
+        order = {t: i for i, t in enumerate(sync_order())}
+        notices = [n for n in summary.notices if n.code != "replay"]  # the heading says it
+        rows = tuple(
+            SummaryRow(
+                t, c.created, c.updated, c.unchanged, c.conflicts, c.rejected, tuple(reasons.get(t, ()))
+            )
+            for t, c in sorted(summary.counts.items(), key=lambda kv: order.get(kv[0], 99))
+        )
+        return cls(
+            summary.source_office,
+            summary.seq,
+            summary.outcome,
+            summary.dry_run,
+            rows,
+            tuple(n.fa for n in notices),
+            tuple(n.en for n in notices),
+        )
+
+
+class SyncImportTab(QWidget):
+    """Bundle path, check, the dry run's summary, then import or not.
+
+    Signals: ``history_changed`` after an import or a failed attempt (the import history may
+    have a new row).  ``ask_passphrase`` is replaced in tests.
+    """
+
+    history_changed = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ask_passphrase = ask_passphrase
+        self._dry_run: Any = None  # the last dry-run result, for the confirmation
+        self._dry_path: Path | None = None
+        self._dry_passphrase: str | None = None
+        intro = QLabel(
+            self.tr(
+                "Choose a received bundle. It is checked first (signature, every file's hash) and "
+                "a trial import shows what would change; nothing is written until you confirm."
+            )
+        )
+        intro.setWordWrap(True)
+        self.import_path = QLineEdit()
+        self.import_path.setObjectName("import_path")
+        ltr(self.import_path)
+        choose = QPushButton(self.tr("Choose…"))
+        choose.setObjectName("choose_import")
+        choose.clicked.connect(self.choose_import_path)
+        self.check_button = QPushButton(self.tr("Check the bundle"))
+        self.check_button.setObjectName("check_button")
+        self.check_button.clicked.connect(self.check_bundle)
+        path_row = QHBoxLayout()
+        path_row.addWidget(QLabel(self.tr("Bundle file:")))
+        path_row.addWidget(self.import_path, 1)
+        path_row.addWidget(choose)
+        path_row.addWidget(self.check_button)
+        self.import_error = error_label("import_error")
+        self.summary_title = QLabel()
+        self.summary_title.setObjectName("summary_title")
+        self.summary_title.setWordWrap(True)
+        self.summary_model = ListTableModel(
+            [
+                (self.tr("Record type"), lambda r: record_type_label(r.record_type)),
+                (self.tr("Created"), lambda r: shown_number(r.created)),
+                (self.tr("Updated"), lambda r: shown_number(r.updated)),
+                (self.tr("Unchanged"), lambda r: shown_number(r.unchanged)),
+                (self.tr("Conflicts"), lambda r: shown_number(r.conflicts)),
+                (self.tr("Rejected"), lambda r: shown_number(r.rejected)),
+            ],
+            tint=lambda r: "#fdecea" if r.rejected else ("#fff8e1" if r.conflicts else None),
+        )
+        self.summary_view = make_table(self.summary_model, "summary_table")
+        self.reasons = QPlainTextEdit()
+        self.reasons.setObjectName("reasons")
+        self.reasons.setReadOnly(True)
+        self.reasons.setMaximumHeight(120)
+        self.reasons.setVisible(False)
+        self.confirm_button = QPushButton(self.tr("Import it"))
+        self.confirm_button.setObjectName("confirm_button")
+        self.confirm_button.setEnabled(False)
+        self.confirm_button.clicked.connect(self.confirm_import)
+        self.cancel_button = QPushButton(self.tr("Do not import"))
+        self.cancel_button.setObjectName("cancel_button")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.clear_import)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(path_row)
+        layout.addWidget(self.import_error)
+        layout.addWidget(self.summary_title)
+        layout.addWidget(self.summary_view, 1)
+        layout.addWidget(self.reasons)
+        layout.addLayout(button_row(self.confirm_button, self.cancel_button))
+
+    def choose_import_path(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a received bundle"),
+            self.import_path.text() or str(Path.home()),
+            bundle_filter(),
+        )
+        if path:
+            self.import_path.setText(path)
+            self.check_bundle()
+
+    def open_bundle(self, path: str | Path) -> None:
+        """Put a bundle file in the path field and run its dry run."""
+        self.import_path.setText(str(path))
+        self.check_bundle()
+
+    def clear_import(self) -> None:
+        self._dry_run = None
+        self._dry_path = None
+        self._dry_passphrase = None
+        self.summary_title.clear()
+        self.summary_model.set_items([])
+        self.reasons.clear()
+        self.reasons.setVisible(False)
+        self.confirm_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+
+    def check_bundle(self) -> None:
+        """The dry run, off the GUI thread; its summary waits for a confirmation."""
+        self.clear_import()
+        self.import_error.clear()
+        text = self.import_path.text().strip()
+        if not text:
+            self.import_error.setText(self.tr("Choose the bundle file first."))
+            return
+        path = Path(text)
+        passphrase = None
+        if is_encrypted_bundle(path):
+            passphrase = self.ask_passphrase(
+                self, self.tr("This bundle is encrypted for this office. Type the key passphrase to open it.")
+            )
+            if passphrase is None:
+                return
+        self.check_button.setEnabled(False)
+        run_task(
+            self,
+            self._import_work(path, passphrase, dry_run=True),
+            lambda r: self._checked(path, passphrase, r),
+            self._import_failed,
+            title=self.tr("Checking the bundle…"),
+        )
+
+    def _import_work(self, path: Path, passphrase: str | None, dry_run: bool) -> Callable[..., Any]:
+        store, actor = self.ctx.store, self.ctx.actor
+
+        def work(report: Callable[[int, int, str], None]) -> Any:
+            from integrity_desktop.sync import merge
+
+            def identities() -> list[Any]:
+                if passphrase is None:
+                    raise UserError("عبارت عبور کلید لازم است.", "The key passphrase is needed.")
+                return [keys.age_identity(store, passphrase)]
+
+            report(
+                0,
+                0,
+                QCoreApplication.translate(
+                    "SyncImportTab", "Checking the signature and every file of the bundle…"
+                ),
+            )
+            return SummaryView.of(merge.import_bundle(store, actor, path, identities, dry_run=dry_run))
+
+        return work
+
+    def _checked(self, path: Path, passphrase: str | None, result: Any) -> None:
+        self.check_button.setEnabled(True)
+        self._dry_run = result
+        self._dry_path = path
+        self._dry_passphrase = passphrase
+        self._show_summary(result, dry_run=True)
+        can_import = result.outcome == "accepted" and not result.nothing_to_do
+        self.confirm_button.setEnabled(can_import)
+        self.cancel_button.setEnabled(True)
+        if can_import:
+            self.confirm_button.setFocus()
+
+    def _show_summary(self, result: Any, dry_run: bool) -> None:
+        office = offices.office_name(self.ctx.store, result.source_office)
+        if result.outcome == "replay":
+            head = self.tr(
+                "This bundle (number {seq} from {office}) was imported before; "
+                "importing it again changes nothing."
+            )
+        elif result.nothing_to_do:
+            head = self.tr(
+                "Bundle number {seq} from {office}: nothing in it is new for this "
+                "store; importing it changes nothing."
+            )
+        elif dry_run:
+            head = self.tr(
+                "Trial import of bundle number {seq} from {office}: this is what "
+                "importing it would do. Nothing has been written yet."
+            )
+        else:
+            head = self.tr("Bundle number {seq} from {office} was imported.")
+        lines = [head.format(seq=shown_number(result.seq), office=office)]
+        notes = result.notes_fa if current_lang() == "fa" else result.notes_en
+        lines += [shown_number(n) for n in notes]
+        self.summary_title.setText("\n".join(lines))
+        self.summary_model.set_items(result.rows)
+        reasons = [
+            f"{record_type_label(r.record_type)}: {shown_number(reason)}"
+            for r in result.rows
+            for reason in r.reasons_fa
+        ]
+        self.reasons.setPlainText("\n".join(reasons))
+        self.reasons.setVisible(bool(reasons))
+
+    def confirm_import(self) -> None:
+        if self._dry_run is None or self._dry_path is None:
+            return
+        path, passphrase = self._dry_path, self._dry_passphrase
+        self.confirm_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+        self.check_button.setEnabled(False)
+        run_task(
+            self,
+            self._import_work(path, passphrase, dry_run=False),
+            self._imported,
+            self._import_failed,
+            title=self.tr("Importing the bundle…"),
+        )
+
+    def _imported(self, result: Any) -> None:
+        self.check_button.setEnabled(True)
+        self._dry_run = None
+        self._show_summary(result, dry_run=False)
+        self.history_changed.emit()
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self.check_button.setEnabled(True)
+        self.clear_import()
+        self.import_error.setText(error_text(exc, current_lang()))
+        self.history_changed.emit()

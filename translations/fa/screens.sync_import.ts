@@ -1,0 +1,95 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fa" sourcelanguage="en">
+<context>
+    <name>SyncImportTab</name>
+    <message>
+        <source>Choose a received bundle. It is checked first (signature, every file&apos;s hash) and a trial import shows what would change; nothing is written until you confirm.</source>
+        <translation>بستهٔ دریافتی را انتخاب کنید. نخست بررسی می‌شود (امضا و چکیدهٔ همهٔ پرونده‌ها) و یک ورود آزمایشی نشان می‌دهد چه چیزی تغییر خواهد کرد؛ تا تأیید نکنید چیزی نوشته نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <source>Check the bundle</source>
+        <translation>بررسی بسته</translation>
+    </message>
+    <message>
+        <source>Bundle file:</source>
+        <translation>پروندهٔ بسته:</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>نوع رکورد</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>تازه</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>به‌روزشده</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>بی‌تغییر</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>ناسازگاری</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>ردشده</translation>
+    </message>
+    <message>
+        <source>Import it</source>
+        <translation>وارد کن</translation>
+    </message>
+    <message>
+        <source>Do not import</source>
+        <translation>وارد نکن</translation>
+    </message>
+    <message>
+        <source>Choose a received bundle</source>
+        <translation>انتخاب بستهٔ دریافتی</translation>
+    </message>
+    <message>
+        <source>Choose the bundle file first.</source>
+        <translation>نخست پروندهٔ بسته را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>This bundle is encrypted for this office. Type the key passphrase to open it.</source>
+        <translation>این بسته برای این اداره رمز شده است. برای باز کردنش عبارت عبور کلید را بنویسید.</translation>
+    </message>
+    <message>
+        <source>Checking the bundle…</source>
+        <translation>بررسی بسته…</translation>
+    </message>
+    <message>
+        <source>Checking the signature and every file of the bundle…</source>
+        <translation>بررسی امضا و همهٔ پرونده‌های بسته…</translation>
+    </message>
+    <message>
+        <source>This bundle (number {seq} from {office}) was imported before; importing it again changes nothing.</source>
+        <translation>این بسته (شمارهٔ {seq} از {office}) پیش‌تر وارد شده است؛ ورود دوباره‌اش چیزی را تغییر نمی‌دهد.</translation>
+    </message>
+    <message>
+        <source>Bundle number {seq} from {office}: nothing in it is new for this store; importing it changes nothing.</source>
+        <translation>بستهٔ شمارهٔ {seq} از {office}: چیز تازه‌ای برای این سامانه ندارد؛ ورودش چیزی را تغییر نمی‌دهد.</translation>
+    </message>
+    <message>
+        <source>Trial import of bundle number {seq} from {office}: this is what importing it would do. Nothing has been written yet.</source>
+        <translation>ورود آزمایشی بستهٔ شمارهٔ {seq} از {office}: ورود آن چنین نتیجه‌ای خواهد داشت. هنوز چیزی نوشته نشده است.</translation>
+    </message>
+    <message>
+        <source>Bundle number {seq} from {office} was imported.</source>
+        <translation>بستهٔ شمارهٔ {seq} از {office} وارد شد.</translation>
+    </message>
+    <message>
+        <source>Importing the bundle…</source>
+        <translation>ورود بسته…</translation>
+    </message>
+</context>
+</TS>
