@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyrage
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -208,6 +209,65 @@ def test_an_empty_path_asks_for_a_file(qtbot, hq_store: Store) -> None:  # type:
     assert tab.import_error.text() == "نخست پروندهٔ بسته را انتخاب کنید."
 
 
+def test_a_bundle_for_another_age_key_opens_with_a_chosen_identity_file(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, hq_store: Store, tmp_path: Path
+) -> None:
+    trust_each_other(hq_store, store)
+    other = pyrage.x25519.Identity.generate()  # not HQ's own age key
+    bundle = export_from(store, tmp_path / "tehran-1.age", encrypt_to=str(other.to_public()))
+    w = screen(qtbot, hq_store)
+    tab = w.import_tab
+    tab.ask_passphrase = lambda parent, purpose: PASSPHRASE
+    assert not tab.identity_button.isVisibleTo(w)
+    w.start_import(bundle)
+    qtbot.waitUntil(lambda: bool(tab.import_error.text()), timeout=30000)
+    assert tab.import_error.text() == (
+        "بسته پذیرفته نشد: این بسته برای این اداره رمز نشده است یا کلید age درست نیست. "
+        "پروندهٔ کلید درست را با --identity بدهید."
+    )
+    assert tab.identity_button.isVisibleTo(w)
+    assert tab.identity_button.text() == "انتخاب پروندهٔ کلید age…"
+    assert not tab.confirm_button.isEnabled()
+
+    not_a_key = tmp_path / "notes.txt"
+    not_a_key.write_text("hello\n")
+    tab.check_with_identity_file(not_a_key)
+    assert tab.import_error.text() == f"در پروندهٔ «{not_a_key}» کلید age (AGE-SECRET-KEY-...) پیدا نشد."
+    assert tab.identity_button.isVisibleTo(w)  # another file may be chosen
+
+    identity = tmp_path / "key.txt"
+    identity.write_text(f"# created: today\n# public key: {other.to_public()}\n{other}\n")
+    tab.ask_passphrase = lambda parent, purpose: pytest.fail("the identity file needs no passphrase")
+    tab.check_with_identity_file(identity)
+    qtbot.waitUntil(lambda: bool(tab.summary_title.text()), timeout=30000)
+    assert tab.import_error.text() == ""
+    assert not tab.identity_button.isVisibleTo(w)
+    assert tab.summary_title.text().startswith("ورود آزمایشی بستهٔ شمارهٔ ۱ از ")
+    assert offices.list_units(hq_store, "tehran") == []  # a dry run writes nothing
+    assert tab.confirm_button.isEnabled()
+
+    qtbot.mouseClick(tab.confirm_button, Qt.MouseButton.LeftButton)  # opens it with the same key
+    qtbot.waitUntil(lambda: "وارد شد" in tab.summary_title.text(), timeout=30000)
+    assert tab.import_error.text() == ""
+    assert offices.list_units(hq_store, "tehran") == offices.list_units(store, "tehran") != []
+    assert w.history_tab.history_model.rowCount() == 1
+
+
+
+def test_the_screenshots_show_the_refusal_of_a_bundle_for_another_age_key(qtbot, hq_store: Store) -> None:  # type: ignore[no-untyped-def]
+    w = screen(qtbot, hq_store)
+    tab = w.import_tab
+    seen = []
+    for name, _widget in w.screenshot_states():
+        seen.append(name)
+        if name == "import-decrypt-failed":
+            assert w.tabs.currentWidget() is tab
+            assert tab.import_error.text().startswith("بسته پذیرفته نشد: این بسته برای این اداره رمز نشده است")
+            assert tab.identity_button.isVisibleTo(w)
+    assert seen == ["import", "history", "keys", "import-decrypt-failed"]
+    assert tab.import_error.text() == "" and not tab.identity_button.isVisibleTo(w)
+    w.history_tab.refresh()
+    assert w.history_tab.history_model.rowCount() == 0  # the sample wrote nothing
 
 # ------------------------------------------------------------------------------ keys and trust
 def test_keys_tab_shows_and_copies_this_offices_fingerprint(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]

@@ -20,6 +20,14 @@
         <translation>پروندهٔ بسته:</translation>
     </message>
     <message>
+        <source>If the bundle was encrypted for another age key, open it with that key&apos;s identity file.</source>
+        <translation>اگر بسته برای کلید age دیگری رمز شده است، آن را با پروندهٔ همان کلید باز کنید.</translation>
+    </message>
+    <message>
+        <source>Choose an age identity file…</source>
+        <translation>انتخاب پروندهٔ کلید age…</translation>
+    </message>
+    <message>
         <source>Record type</source>
         <translation>نوع رکورد</translation>
     </message>
@@ -54,6 +62,14 @@
     <message>
         <source>Choose a received bundle</source>
         <translation>انتخاب بستهٔ دریافتی</translation>
+    </message>
+    <message>
+        <source>Choose an age identity file</source>
+        <translation>انتخاب پروندهٔ کلید age</translation>
+    </message>
+    <message>
+        <source>Age identity files (*.txt *.key *.age-key);;All files (*)</source>
+        <translation>پرونده‌های کلید age (*.txt *.key *.age-key);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
         <source>Choose the bundle file first.</source>

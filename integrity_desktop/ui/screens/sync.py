@@ -55,7 +55,8 @@ class SyncScreen(QWidget):
         self.history_tab.refresh()
 
     def screenshot_states(self) -> Iterator[tuple[str, QWidget]]:
-        """Each tab in turn (a generator: the tab changes just before its grab)."""
+        """Each tab in turn (a generator: the tab changes just before its grab), and the import
+        tab refusing a bundle encrypted for another age key."""
         for name, tab in (
             ("import", self.import_tab),
             ("history", self.history_tab),
@@ -64,4 +65,11 @@ class SyncScreen(QWidget):
             if self.tabs.indexOf(tab) >= 0:
                 self.tabs.setCurrentWidget(tab)
                 yield name, self.window()
+        if self.tabs.indexOf(self.import_tab) >= 0:
+            self.tabs.setCurrentWidget(self.import_tab)
+            self.import_tab.show_sample_refusal()
+            yield "import-decrypt-failed", self.window()
+            self.import_tab.clear_import()
+            self.import_tab.import_error.clear()
+            self.import_tab.import_path.clear()
         self.tabs.setCurrentIndex(0)

@@ -2,12 +2,15 @@
 would change, and import it once confirmed.
 
 Decrypting, checking and merging run through ``run_task``; ``sync.merge.import_bundle`` does
-the work.
+the work.  An age-encrypted bundle opens with this store's own age identity (the key
+passphrase), or, when that cannot decrypt it, with an age identity file the user chooses; the
+confirmed import opens it the same way as its dry run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -126,6 +129,7 @@ class SyncImportTab(QWidget):
         self._dry_run: Any = None  # the last dry-run result, for the confirmation
         self._dry_path: Path | None = None
         self._dry_passphrase: str | None = None
+        self._dry_identities: list[Any] | None = None  # from an identity file the user chose
         intro = QLabel(
             self.tr(
                 "Choose a received bundle. It is checked first (signature, every file's hash) and "
@@ -148,6 +152,23 @@ class SyncImportTab(QWidget):
         path_row.addWidget(choose)
         path_row.addWidget(self.check_button)
         self.import_error = error_label("import_error")
+        self.identity_hint = QLabel(
+            self.tr(
+                "If the bundle was encrypted for another age key, open it with that key's "
+                "identity file."
+            )
+        )
+        self.identity_hint.setObjectName("identity_hint")
+        self.identity_hint.setWordWrap(True)
+        self.identity_button = QPushButton(self.tr("Choose an age identity file…"))
+        self.identity_button.setObjectName("choose_identity")
+        self.identity_button.clicked.connect(self.choose_identity_file)
+        self.identity_box = QWidget()
+        identity_row = button_row(self.identity_hint, self.identity_button, stretch=False)
+        identity_row.setContentsMargins(0, 0, 0, 0)
+        identity_row.setStretch(0, 1)
+        self.identity_box.setLayout(identity_row)
+        self.identity_box.setVisible(False)
         self.summary_title = QLabel()
         self.summary_title.setObjectName("summary_title")
         self.summary_title.setWordWrap(True)
@@ -180,6 +201,7 @@ class SyncImportTab(QWidget):
         layout.addWidget(intro)
         layout.addLayout(path_row)
         layout.addWidget(self.import_error)
+        layout.addWidget(self.identity_box)
         layout.addWidget(self.summary_title)
         layout.addWidget(self.summary_view, 1)
         layout.addWidget(self.reasons)
@@ -205,6 +227,8 @@ class SyncImportTab(QWidget):
         self._dry_run = None
         self._dry_path = None
         self._dry_passphrase = None
+        self._dry_identities = None
+        self.identity_box.setVisible(False)
         self.summary_title.clear()
         self.summary_model.set_items([])
         self.reasons.clear()
@@ -214,6 +238,31 @@ class SyncImportTab(QWidget):
 
     def check_bundle(self) -> None:
         """The dry run, off the GUI thread; its summary waits for a confirmation."""
+        self._check(identities=None)
+
+    def choose_identity_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose an age identity file"),
+            str(Path.home()),
+            self.tr("Age identity files (*.txt *.key *.age-key);;All files (*)"),
+        )
+        if path:
+            self.check_with_identity_file(Path(path))
+
+    def check_with_identity_file(self, path: Path) -> None:
+        """The dry run again, the bundle opened with the age identities in ``path`` (as
+        ``age-keygen`` writes them) rather than this store's own; the import uses them too."""
+        from integrity_desktop.sync.verify import read_identity_file
+
+        try:
+            identities = read_identity_file(Path(path))
+        except UserError as exc:
+            self.import_error.setText(exc.message(current_lang()))
+            return
+        self._check(identities)
+
+    def _check(self, identities: list[Any] | None) -> None:
         self.clear_import()
         self.import_error.clear()
         text = self.import_path.text().strip()
@@ -222,7 +271,7 @@ class SyncImportTab(QWidget):
             return
         path = Path(text)
         passphrase = None
-        if is_encrypted_bundle(path):
+        if identities is None and is_encrypted_bundle(path):
             passphrase = self.ask_passphrase(
                 self, self.tr("This bundle is encrypted for this office. Type the key passphrase to open it.")
             )
@@ -231,19 +280,23 @@ class SyncImportTab(QWidget):
         self.check_button.setEnabled(False)
         run_task(
             self,
-            self._import_work(path, passphrase, dry_run=True),
-            lambda r: self._checked(path, passphrase, r),
+            self._import_work(path, passphrase, identities, dry_run=True),
+            lambda r: self._checked(path, passphrase, identities, r),
             self._import_failed,
             title=self.tr("Checking the bundle…"),
         )
 
-    def _import_work(self, path: Path, passphrase: str | None, dry_run: bool) -> Callable[..., Any]:
+    def _import_work(
+        self, path: Path, passphrase: str | None, chosen: Sequence[Any] | None, dry_run: bool
+    ) -> Callable[..., Any]:
         store, actor = self.ctx.store, self.ctx.actor
 
         def work(report: Callable[[int, int, str], None]) -> Any:
             from integrity_desktop.sync import merge
 
             def identities() -> list[Any]:
+                if chosen is not None:
+                    return list(chosen)
                 if passphrase is None:
                     raise UserError("عبارت عبور کلید لازم است.", "The key passphrase is needed.")
                 return [keys.age_identity(store, passphrase)]
@@ -259,11 +312,14 @@ class SyncImportTab(QWidget):
 
         return work
 
-    def _checked(self, path: Path, passphrase: str | None, result: Any) -> None:
+    def _checked(
+        self, path: Path, passphrase: str | None, identities: list[Any] | None, result: Any
+    ) -> None:
         self.check_button.setEnabled(True)
         self._dry_run = result
         self._dry_path = path
         self._dry_passphrase = passphrase
+        self._dry_identities = identities
         self._show_summary(result, dry_run=True)
         can_import = result.outcome == "accepted" and not result.nothing_to_do
         self.confirm_button.setEnabled(can_import)
@@ -306,13 +362,13 @@ class SyncImportTab(QWidget):
     def confirm_import(self) -> None:
         if self._dry_run is None or self._dry_path is None:
             return
-        path, passphrase = self._dry_path, self._dry_passphrase
+        path, passphrase, identities = self._dry_path, self._dry_passphrase, self._dry_identities
         self.confirm_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         self.check_button.setEnabled(False)
         run_task(
             self,
-            self._import_work(path, passphrase, dry_run=False),
+            self._import_work(path, passphrase, identities, dry_run=False),
             self._imported,
             self._import_failed,
             title=self.tr("Importing the bundle…"),
@@ -326,6 +382,32 @@ class SyncImportTab(QWidget):
 
     def _import_failed(self, exc: BaseException) -> None:
         self.check_button.setEnabled(True)
+        self.show_failure(exc)
+        self.history_changed.emit()
+
+    def show_failure(self, exc: BaseException) -> None:
+        """The reason in Persian; a bundle this store's age key cannot open offers the choice
+        of another key's identity file."""
         self.clear_import()
         self.import_error.setText(error_text(exc, current_lang()))
-        self.history_changed.emit()
+        self.identity_box.setVisible(isinstance(exc, UserError) and exc.code == "decrypt_failed")
+
+    def show_sample_refusal(self) -> None:
+        """For screenshots: the real importer's refusal of a bundle encrypted for another age
+        key (a dry run of a throwaway file; nothing is written)."""
+        import pyrage
+
+        from integrity_desktop.sync import merge
+
+        with tempfile.TemporaryDirectory(prefix="integrity-shots-") as folder:
+            path = Path(folder) / "received-bundle.itb"
+            other = pyrage.x25519.Identity.generate()
+            path.write_bytes(pyrage.encrypt(b"not for this office", [other.to_public()]))
+            self.import_path.setText(str(path))
+            try:
+                merge.import_bundle(
+                    self.ctx.store, self.ctx.actor, path,
+                    lambda: [pyrage.x25519.Identity.generate()], dry_run=True,
+                )
+            except UserError as exc:
+                self.show_failure(exc)
