@@ -143,7 +143,9 @@ def opened_bundle(
             raise refuse(
                 "decrypt_failed",
                 "این بسته برای این اداره رمز نشده است یا کلید age درست نیست. "
-                "پروندهٔ کلید درست را با --identity بدهید.",
+                # Left-to-right marks keep the flag whole; bare, bidi shows it as «identity--».
+                "پروندهٔ کلید age درست را بدهید (در برنامه: دکمهٔ انتخاب پروندهٔ کلید؛ "
+                "در خط فرمان: \u200e--identity\u200e).",
                 "it is not encrypted to this store's age identity (or --identity).",
             ) from exc
         yield verify_zip(store, tmp, encrypted=True)

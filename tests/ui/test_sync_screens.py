@@ -223,7 +223,8 @@ def test_a_bundle_for_another_age_key_opens_with_a_chosen_identity_file(  # type
     qtbot.waitUntil(lambda: bool(tab.import_error.text()), timeout=30000)
     assert tab.import_error.text() == (
         "بسته پذیرفته نشد: این بسته برای این اداره رمز نشده است یا کلید age درست نیست. "
-        "پروندهٔ کلید درست را با --identity بدهید."
+        "پروندهٔ کلید age درست را بدهید (در برنامه: دکمهٔ انتخاب پروندهٔ کلید؛ "
+        "در خط فرمان: \u200e--identity\u200e)."
     )
     assert tab.identity_button.isVisibleTo(w)
     assert tab.identity_button.text() == "انتخاب پروندهٔ کلید age…"
