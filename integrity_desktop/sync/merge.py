@@ -40,7 +40,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
@@ -291,6 +291,20 @@ class _DriverStatement:
         conn.exec_driver_sql(self.sql, params)
 
 
+def _sql_in(dialect: Dialect, columns: list[Any]) -> Any:
+    """n -> ``SELECT columns FROM their table WHERE first column IN (?, ... n)`` (the last
+    few sizes kept)."""
+    quote = dialect.identifier_preparer.quote
+    head = (f"SELECT {', '.join(quote(c.name) for c in columns)} "
+            f"FROM {quote(columns[0].table.name)} WHERE {quote(columns[0].name)} IN (")
+
+    @lru_cache(maxsize=4)
+    def sql(n: int) -> str:
+        return head + ", ".join("?" * n) + ")"
+
+    return sql
+
+
 class _TableWrites:
     """Per table, compiled once per import: the batch selects and (on SQLite) the writes."""
 
@@ -304,12 +318,20 @@ class _TableWrites:
         # Per foreign-key column, the table its value must be found in.
         self.parents = [(col.name, fk.column.table)
                         for col in table.columns for fk in col.foreign_keys]
+        self.bases_sql: Any = None  # n -> select_bases' SQL for n ids, on SQLite
         self.insert: _DriverStatement | None = None
         self.update: _DriverStatement | None = None
         self.insert_base: _DriverStatement | None = None
         self.update_base: _DriverStatement | None = None
         if dialect.name != "sqlite":
             return  # elsewhere, SQLAlchemy's executemany (e.g. PostgreSQL's insertmanyvalues)
+        base_select = [rb.c.record_id, rb.c.applied_hlc, rb.c.carried_history, rb.c.floor_hlc]
+        if dialect.paramstyle == "qmark" and all(
+                c.type.dialect_impl(dialect).result_processor(dialect, None) is None
+                for c in base_select):
+            # Text columns SQLAlchemy hands over as the driver gives them: the expanding IN
+            # (SQLAlchemy's work per id) is the larger part of this select's time.
+            self.bases_sql = _sql_in(dialect, base_select)
         cols = [c.name for c in table.columns]
         self.insert = _DriverStatement(insert(table), cols, dialect)
         others = [c for c in cols if c != "id"]
@@ -601,10 +623,16 @@ class _Merger:
             r["id"]: dict(r)
             for r in self.s.execute(tw.select_local, {"ids": ids}).mappings()
         }
-        bases = {
-            r.record_id: (r.applied_hlc, r.carried_history, r.floor_hlc)
-            for r in self.s.execute(tw.select_bases, {"ids": ids})
-        }
+        if tw.bases_sql is not None:  # SQLite: the same select, run by the driver
+            bases = {
+                rid: (applied, carried, floor) for rid, applied, carried, floor in
+                self.s.connection().exec_driver_sql(tw.bases_sql(len(ids)), tuple(ids))
+            } if ids else {}
+        else:
+            bases = {
+                r.record_id: (r.applied_hlc, r.carried_history, r.floor_hlc)
+                for r in self.s.execute(tw.select_bases, {"ids": ids})
+            }
         if self._may_have_conflicts(record_type):
             known_losers = {
                 (c.record_id, c.loser.get("hlc"))
