@@ -191,6 +191,31 @@ def test_province_bundle_with_another_offices_records_is_rejected_in_part(
     assert unit_name(hq, forged["id"]) is None
 
 
+def test_signed_records_with_values_of_the_wrong_type_are_rejected_not_a_crash(
+    pair: tuple[Store, Store], tmp_path: Path
+) -> None:
+    """A trusted key is no proof of well-formed records: a Boolean given "" once reached the
+    SQLite driver and ended the import with a TypeError (a fuzz find)."""
+    tehran, hq = pair
+    uid = add_unit(tehran, "واحد درست")
+    export(tehran, tmp_path / "b.zip")
+    members = read_members(tmp_path / "b.zip")
+    units = lines(members["records/unit.jsonl"])
+    bad = [
+        {**units[0], "id": records.stable_id("bad", str(i)), "name_fa": f"واحد بد {i}", **change}
+        for i, change in enumerate([{"active": ""}, {"deleted": 0}, {"active": "true"},
+                                    {"name_fa": {"x": 1}}, {"kind": 7}, {"hlc": ["x"]}])
+    ]
+    members["records/unit.jsonl"] = jsonl([*units, *bad])
+    write_bundle(tmp_path / "typed.zip", members, key=signing_key(tehran))
+    summary = import_(hq, tmp_path / "typed.zip")
+    assert summary.outcome == "accepted"
+    assert sorted(r.record_id for r in summary.rejections) == sorted(b["id"] for b in bad)
+    assert {r.reason for r in summary.rejections} == {"invalid_record"}
+    assert unit_name(hq, uid) == "واحد درست"
+    assert all(unit_name(hq, b["id"]) is None for b in bad)
+
+
 def test_hq_bundle_carries_only_what_the_province_may_see(
     fresh: Fresh, province_template: Path, hq_template: Path, isfahan_template: Path,
     tmp_path: Path,

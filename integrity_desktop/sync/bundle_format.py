@@ -22,7 +22,7 @@ from operator import itemgetter
 from typing import Any
 
 import orjson
-from sqlalchemy import Date, DateTime, Table
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Table
 
 from integrity_desktop.db.base import Synced
 from integrity_desktop.db.models import SYNC_MODELS
@@ -130,6 +130,31 @@ def _decoder(table: Table) -> tuple[tuple[str, int, bool], ...]:
     return tuple(out)
 
 
+@cache
+def _value_types(table: Table) -> tuple[tuple[str, tuple[type, ...], str], ...]:
+    """Per column with a plain JSON type: its name, the Python types its value may have and
+    how to name them.  A signed record is still untrusted input: a Boolean column given ""
+    reached the SQLite driver and crashed the import instead of rejecting the record."""
+    out: list[tuple[str, tuple[type, ...], str]] = []
+    for col in table.columns:
+        if isinstance(col.type, Boolean):
+            out.append((col.name, (bool,), "true/false"))
+        elif isinstance(col.type, Integer):
+            out.append((col.name, (int,), "an integer"))
+        elif isinstance(col.type, Float):
+            out.append((col.name, (int, float), "a number"))
+        elif isinstance(col.type, String):  # Text is a String
+            out.append((col.name, (str,), "text"))
+    return tuple(out)
+
+
+def _check_types(table: Table, out: dict[str, Any]) -> None:
+    for name, types, what in _value_types(table):
+        value = out[name]
+        if value is not None and type(value) not in types:  # exact: True is not an integer
+            raise ValueError(f"column {name} must be {what}")
+
+
 def _json_to_row_checked(table: Table, data: dict[str, Any]) -> dict[str, Any]:
     """``json_to_row`` column by column: the reference, and the path that names the first
     bad column."""
@@ -146,6 +171,7 @@ def _json_to_row_checked(table: Table, data: dict[str, Any]) -> dict[str, Any]:
         elif required:
             raise ValueError(f"column {name} may not be empty")
         out[name] = value
+    _check_types(table, out)
     return out
 
 
@@ -187,6 +213,7 @@ def json_to_row(table: Table, data: dict[str, Any]) -> dict[str, Any]:
             value = out[name]
             if value is not None:
                 out[name] = date.fromisoformat(value)
+        _check_types(table, out)
     except (KeyError, ValueError, TypeError):
         return _json_to_row_checked(table, data)
     return out
