@@ -24,6 +24,7 @@ def render_all(db: str, out: Path, lang: str = "fa") -> list[Path]:
     from integrity_desktop.ui.app import create_application
     from integrity_desktop.ui.context import UiContext
     from integrity_desktop.ui.main_window import MainWindow
+    from integrity_desktop.ui.tasks import flush_deletes
 
     create_application(lang)
     out.mkdir(parents=True, exist_ok=True)
@@ -51,9 +52,12 @@ def render_all(db: str, out: Path, lang: str = "fa") -> list[Path]:
         window.close()
         window.deleteLater()
     finally:
-        # Background loads (dashboard, lists) must end before the store and Qt go away.
+        # Background loads (dashboard, lists) must end before the store and Qt go away, and
+        # closed widgets are deleted now, in Qt's order: left to Python's exit, the PDF
+        # preview's objects were sometimes freed twice (a segfault in about one run of six).
         QThreadPool.globalInstance().waitForDone()
         QApplication.processEvents()
+        flush_deletes()
         store.dispose()
     return written
 
