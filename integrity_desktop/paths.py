@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_NAME = "IntegrityDesktop"
 STORE_FILENAME = "store.sqlite"
 
@@ -16,6 +14,8 @@ def data_home() -> Path:
     env = os.environ.get("INTEGRITY_HOME")
     if env:
         return Path(env).expanduser()
+    from platformdirs import user_data_dir  # not at import: start-up with --db skips it
+
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 

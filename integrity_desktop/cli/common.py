@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from integrity_desktop.errors import UserError
 from integrity_desktop.paths import resolve_store_location
-from integrity_desktop.permissions import Actor, system_actor
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy: only the handlers that need it pay for it
     from integrity_desktop.db.store import Store
+    from integrity_desktop.permissions import Actor
 
 
 def add_db(parser: argparse.ArgumentParser, required: bool = True) -> None:
@@ -26,6 +26,8 @@ def open_for(args: argparse.Namespace) -> Store:
 
 def actor_for(store: Store) -> Actor:
     """Head-less commands act as the machine's administrator, named in the audit log."""
+    from integrity_desktop.permissions import system_actor
+
     return system_actor(store.office_code)
 
 

@@ -10,11 +10,7 @@ One file per module keeps engineers working on different screens out of each oth
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,6 +50,8 @@ def ui_modules() -> list[Path]:
 
 def _tool(name: str) -> str:
     exe = Path(sys.executable).parent / name
+    import shutil
+
     found = str(exe) if exe.exists() else shutil.which(name)
     if not found:
         raise SystemExit(f"{name} not found (install PySide6-Essentials)")
@@ -61,6 +59,8 @@ def _tool(name: str) -> str:
 
 
 def update() -> None:
+    import subprocess
+
     for module in ui_modules():
         ts = ts_path_for(module)
         ts.parent.mkdir(parents=True, exist_ok=True)
@@ -78,6 +78,8 @@ def update() -> None:
 
 def untranslated(ts: Path) -> list[tuple[str, str]]:
     """(context, source) pairs that have no finished Persian translation."""
+    import xml.etree.ElementTree as ET
+
     out = []
     for ctx in ET.parse(ts).getroot().iter("context"):
         name = ctx.findtext("name", "")
@@ -90,6 +92,8 @@ def untranslated(ts: Path) -> list[tuple[str, str]]:
 
 def fill(ts: Path, mapping: dict[str, str]) -> int:
     """Set translations for sources found in ``mapping`` (keyed by source text)."""
+    import xml.etree.ElementTree as ET
+
     tree = ET.parse(ts)
     count = 0
     for msg in tree.getroot().iter("message"):
@@ -108,6 +112,8 @@ def fill(ts: Path, mapping: dict[str, str]) -> int:
 
 
 def build() -> None:
+    import subprocess
+
     for ts in sorted(translations_dir().glob("*/*.ts")):
         subprocess.run(
             [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
@@ -116,6 +122,8 @@ def build() -> None:
 
 
 def main(argv: list[str]) -> int:
+    import json
+
     if not argv:
         print(__doc__)
         return 64

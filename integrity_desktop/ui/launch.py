@@ -10,7 +10,6 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -325,6 +324,8 @@ def _probe_dashboard(app: QApplication, location: str, args: argparse.Namespace)
     except UserError as exc:
         _message(app.translate("Launch", "Cannot open the store"), exc.message(args.lang))
         return 2
+    from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(1) as pool:
         # argon2 runs in C without the GIL: the window's modules load meanwhile, as they do
         # behind the sign-in dialog while a person types.
