@@ -102,7 +102,6 @@ def excel_child(argv: list[str]) -> None:
     from integrity_desktop.permissions import Actor
     from integrity_desktop.reports import case_reports
     from integrity_desktop.reports.registry import ReportParams
-    from integrity_desktop.services import cases
     from integrity_desktop.services.stores import open_initialised
 
     store = open_initialised(str(store_path))
@@ -116,16 +115,14 @@ def excel_child(argv: list[str]) -> None:
 
         from integrity_desktop.excel import excel_value
 
-        # The same cell values the report writes (Jalali text for dates), made before timing.
-        rows = [[excel_value(v) for v in (
-                    c.case_number_fa, c.state_label, c.employee_name, c.national_code,
-                    c.employee_post, c.unit_name, "؛ ".join(c.violation_codes), c.reported_on,
-                    c.last_event_on, c.due_on, c.overdue)]
-                for c in cases.iter_cases(store, actor, cases.CaseQuery())]
+        # Exactly the report's cell values (Jalali text for dates, Persian digits, violation
+        # titles), made by the report's own row function before timing.
+        rows = [[excel_value(v) for v in row]
+                for row in case_reports.register_rows(store, actor, ReportParams())]
         start = time.perf_counter()
         book = Workbook(write_only=True)
         sheet = book.create_sheet("دفتر پرونده‌ها")
-        sheet.append([f"h{i}" for i in range(11)])
+        sheet.append(case_reports.REGISTER_HEADERS)
         for row in rows:
             sheet.append(row)
         book.save(out)

@@ -7,7 +7,9 @@ never read the ``cases`` table themselves, so an anonymised report cannot leak b
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 
@@ -184,28 +186,35 @@ def write_statistics(store: Store, actor: Actor, params: ReportParams, out: Path
 # ------------------------------------------------------------------------------ register
 
 
-def write_register(store: Store, actor: Actor, params: ReportParams, out: Path, fmt: str) -> None:
-    """Every case (reported in the period, if one is given) as Excel rows; anonymised as usual."""
+REGISTER_HEADERS = ["شمارهٔ پرونده", "وضعیت", "نام کارمند", "کد ملی", "سمت", "واحد", "تخلف‌ها",
+                    "تاریخ گزارش", "تاریخ آخرین مرحله", "مهلت", "مهلت‌گذشته"]
+REGISTER_WIDTHS = [14, 22, 24, 14, 20, 30, 50, 14, 14, 14, 10]
+
+
+def register_rows(store: Store, actor: Actor, params: ReportParams) -> Iterator[list[Any]]:
+    """The register's rows, cell values in header order (cases reported in the period, if one
+    is given); anonymised as usual."""
     query = cases.CaseQuery(unit_id=params.unit)
     if params.period:
         period = jalali.Period.parse(params.period)
         query = cases.CaseQuery(unit_id=params.unit, reported_from=period.start, reported_to=period.end)
     violations = _lookup_title(store, "violation_type")
-    book = RtlWorkbook()
-    sheet = book.add_sheet(
-        "دفتر پرونده‌ها",
-        ["شمارهٔ پرونده", "وضعیت", "نام کارمند", "کد ملی", "سمت", "واحد", "تخلف‌ها",
-         "تاریخ گزارش", "تاریخ آخرین مرحله", "مهلت", "مهلت‌گذشته"],
-        [14, 22, 24, 14, 20, 30, 50, 14, 14, 14, 10],
-    )
     for c in cases.iter_cases(store, actor, query):
-        sheet.append([
+        yield [
             c.case_number_fa, c.state_label, c.employee_name,
             c.national_code if c.anonymised else to_persian_digits(c.national_code),
             c.employee_post, c.unit_name,
             "؛ ".join(violations.get(v, v) for v in c.violation_codes),
             c.reported_on, c.last_event_on, c.due_on, c.overdue,
-        ])
+        ]
+
+
+def write_register(store: Store, actor: Actor, params: ReportParams, out: Path, fmt: str) -> None:
+    """Every case (reported in the period, if one is given) as Excel rows; anonymised as usual."""
+    book = RtlWorkbook()
+    sheet = book.add_sheet("دفتر پرونده‌ها", REGISTER_HEADERS, REGISTER_WIDTHS)
+    for row in register_rows(store, actor, params):
+        sheet.append(row)
     book.save(out)
 
 
