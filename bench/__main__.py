@@ -23,7 +23,7 @@ MODULES = {"startup": "bench.startup", "merge": "bench.merge", "export": "bench.
            "case_list": "bench.case_list", "pdf": "bench.pdf_excel", "excel": "bench.pdf_excel"}
 NOTES = "## Notes"
 PACKAGES = ["PySide6_Essentials", "SQLAlchemy", "alembic", "reportlab", "openpyxl", "lxml",
-            "argon2-cffi", "arabic-reshaper", "python-bidi"]
+            "argon2-cffi", "arabic-reshaper", "python-bidi", "orjson"]
 
 
 def machine() -> list[str]:
