@@ -18,8 +18,10 @@ from integrity_desktop.reports import checklist_excel, checklist_pdf
 from integrity_desktop.services import checklists, evidence, offices, scoring, templates
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens import templates as templates_screen
+from integrity_desktop.ui.screens.checklist_actions import import_workbook
+from integrity_desktop.ui.screens.checklist_dialogs import NewChecklistDialog
 from integrity_desktop.ui.screens.checklist_editor import ChecklistEditor
-from integrity_desktop.ui.screens.checklists import ChecklistsScreen, NewChecklistDialog, import_workbook
+from integrity_desktop.ui.screens.checklists import ChecklistsScreen
 from integrity_desktop.ui.screens.dashboard import DashboardScreen
 from integrity_desktop.ui.widgets import messages
 from integrity_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
@@ -202,20 +204,21 @@ def test_list_filters_and_persian_search(qtbot, store: Store) -> None:  # type: 
     screen = ChecklistsScreen(inspector_ctx(store))
     qtbot.addWidget(screen)
     screen.refresh()
-    assert screen.model.total == 2
-    assert screen.count_label.text() == "۲ چک‌لیست"
-    type_text(screen.search, "مالي")  # Arabic yeh
-    screen.apply_filters()
-    assert [r.unit_name for r in screen.model.rows] == ["دفتر امور اداری و مالی"]
-    screen.search.clear()
-    screen.period_filter.setCurrentIndex(screen.period_filter.findData("1403-Q3"))
-    assert [r.period_code for r in screen.model.rows] == ["1403-Q3"]
-    screen.period_filter.setCurrentIndex(0)
-    screen.status_filter.setCurrentIndex(screen.status_filter.findData("approved"))
-    assert screen.model.total == 0 and screen.empty_label.isVisibleTo(screen)
-    for row in range(screen.model.rowCount()):
-        for column in range(screen.model.columnCount()):
-            text = str(screen.model.data(screen.model.index(row, column)) or "")
+    page = screen.list_page
+    assert page.model.total == 2
+    assert page.count_label.text() == "۲ چک‌لیست"
+    type_text(page.search, "مالي")  # Arabic yeh
+    page.apply_filters()
+    assert [r.unit_name for r in page.model.rows] == ["دفتر امور اداری و مالی"]
+    page.search.clear()
+    page.period_filter.setCurrentIndex(page.period_filter.findData("1403-Q3"))
+    assert [r.period_code for r in page.model.rows] == ["1403-Q3"]
+    page.period_filter.setCurrentIndex(0)
+    page.status_filter.setCurrentIndex(page.status_filter.findData("approved"))
+    assert page.model.total == 0 and page.empty_label.isVisibleTo(screen)
+    for row in range(page.model.rowCount()):
+        for column in range(page.model.columnCount()):
+            text = str(page.model.data(page.model.index(row, column)) or "")
             assert not set(text) & LATIN_DIGITS
 
 
@@ -407,8 +410,8 @@ def test_print_from_the_list_opens_a_preview(qtbot, store: Store) -> None:  # ty
     screen = ChecklistsScreen(inspector_ctx(store))
     qtbot.addWidget(screen)
     screen.refresh()
-    screen.print_current()
-    qtbot.waitUntil(lambda: getattr(screen, "_last_preview", None) is not None, timeout=20000)
-    preview = screen._last_preview  # type: ignore[attr-defined]
+    screen.list_page.print_current()
+    qtbot.waitUntil(lambda: getattr(screen.list_page, "_last_preview", None) is not None, timeout=20000)
+    preview = screen.list_page._last_preview  # type: ignore[attr-defined]
     assert preview.document.pageCount() > 1
     preview.close()

@@ -752,19 +752,19 @@ class ChecklistEditor(QWidget):
         self._show_summary()
 
     def print_filled(self) -> None:
-        from integrity_desktop.ui.screens.checklists import print_filled_checklist
+        from integrity_desktop.ui.screens.checklist_actions import print_filled_checklist
 
         self._flush()
         print_filled_checklist(self, self.ctx, self.checklist_id)
 
     def export_excel(self) -> None:
-        from integrity_desktop.ui.screens.checklists import export_checklists
+        from integrity_desktop.ui.screens.checklist_actions import export_checklists
 
         self._flush()
         export_checklists(self, self.ctx, [self.checklist_id])
 
     def import_excel(self) -> None:
-        from integrity_desktop.ui.screens.checklists import import_workbook
+        from integrity_desktop.ui.screens.checklist_actions import import_workbook
 
         self._flush()
         # The edited workbook may have changed this checklist: show the stored values again.

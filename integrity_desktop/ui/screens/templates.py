@@ -516,7 +516,7 @@ class TemplatesScreen(QWidget):
         self.refresh()
 
     def print_blank(self) -> None:
-        from integrity_desktop.ui.screens.checklists import print_blank_form
+        from integrity_desktop.ui.screens.checklist_actions import print_blank_form
 
         if self.view is not None:
             print_blank_form(self, self.ctx, self.view.summary.id)
