@@ -171,16 +171,16 @@ def test_follow_up_marks_overdue_and_closes_an_action(qtbot, ctx: UiContext) -> 
     screen.today = parse_date("1403/05/10")
     screen.refresh()
     screen.today = parse_date("1403/05/10")
-    select = screen.plan_period.findData("1403-Q2")
-    screen.plan_period.setCurrentIndex(select)
+    select = screen.plan_tab.plan_period.findData("1403-Q2")
+    screen.plan_tab.plan_period.setCurrentIndex(select)
     # the plan: one of two planned inspections carried out, the grid marks it
-    assert "۵۰٪" in screen.plan_info.text()
-    grid = screen.timeline_model
+    assert "۵۰٪" in screen.plan_tab.plan_info.text()
+    grid = screen.plan_tab.timeline_model
     texts = {grid.data(grid.index(r, c)) for r in range(grid.rowCount()) for c in range(grid.columnCount())}
     assert "۵ ✓" in texts and "۲۰" in texts
     # the follow-up list: the open action is overdue and highlighted
-    screen.reload_follow_up()
-    model = screen.follow_model
+    screen.follow_tab.reload()
+    model = screen.follow_tab.follow_model
     assert model.rowCount() == 1
     assert model.data(model.index(0, 1)) == "۱۱"  # 1403/04/30 to 1403/05/10 (Tir has 31 days)
     assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole).color() == OVERDUE_BG
@@ -197,8 +197,8 @@ def test_follow_up_marks_overdue_and_closes_an_action(qtbot, ctx: UiContext) -> 
     type_text(dialog.note, "انجام شد")
     dialog.save()
     assert dialog.error.text() == ""
-    screen.reload_follow_up()
-    assert screen.follow_model.rowCount() == 0
+    screen.follow_tab.reload()
+    assert screen.follow_tab.follow_model.rowCount() == 0
     assert visits.count_follow_up(ctx.store, ctx.actor, status="done") == 1
 
 
@@ -209,7 +209,7 @@ def test_screen_tabs_follow_permissions(qtbot, store: Store) -> None:  # type: i
     screen.refresh()
     assert not screen.findChild(QWidget, "new_inspector").isEnabled()
     assert not screen.findChild(QWidget, "close_action").isEnabled()
-    assert not screen.create_plan_button.isVisible()
+    assert not screen.plan_tab.create_plan_button.isVisible()
 
 
 def test_paged_model_fetches_more_on_demand(qapp: QApplication) -> None:
@@ -235,9 +235,10 @@ def test_reports_tab_writes_the_realisation_rate_off_the_gui_thread(qtbot, ctx: 
     screen = InspectionsScreen(ctx)
     qtbot.addWidget(screen)
     screen.refresh()
+    tab = screen.reports_tab
+    assert tab is not None
     names = {
-        screen.report_list.item(i).data(Qt.ItemDataRole.UserRole).name
-        for i in range(screen.report_list.count())
+        tab.report_list.item(i).data(Qt.ItemDataRole.UserRole).name for i in range(tab.report_list.count())
     }
     assert {
         "inspector-monthly",
@@ -246,20 +247,19 @@ def test_reports_tab_writes_the_realisation_rate_off_the_gui_thread(qtbot, ctx: 
         "inspector-evaluation",
     } <= names
     rows = {
-        screen.report_list.item(i).data(Qt.ItemDataRole.UserRole).name: i
-        for i in range(screen.report_list.count())
+        tab.report_list.item(i).data(Qt.ItemDataRole.UserRole).name: i for i in range(tab.report_list.count())
     }
-    screen.report_list.setCurrentRow(rows["inspector-monthly"])
-    kinds = {screen.report_period.itemData(i)[5:6] for i in range(screen.report_period.count())}
-    assert kinds == {"M"} and screen.report_inspector.isEnabled()
-    screen.report_list.setCurrentRow(rows["inspection-realisation"])
-    assert not screen.report_inspector.isEnabled()
-    screen.report_period.setCurrentIndex(screen.report_period.findData("1403-Q2"))
+    tab.report_list.setCurrentRow(rows["inspector-monthly"])
+    kinds = {tab.report_period.itemData(i)[5:6] for i in range(tab.report_period.count())}
+    assert kinds == {"M"} and tab.report_inspector.isEnabled()
+    tab.report_list.setCurrentRow(rows["inspection-realisation"])
+    assert not tab.report_inspector.isEnabled()
+    tab.report_period.setCurrentIndex(tab.report_period.findData("1403-Q2"))
     out = tmp_path / "realisation.xlsx"
-    screen.run_selected_report("xlsx", out)
-    qtbot.waitUntil(lambda: getattr(screen, "last_report", None) == out)
+    tab.run_selected_report("xlsx", out)
+    qtbot.waitUntil(lambda: tab.last_report == out)
     assert out.stat().st_size > 0
-    assert screen.report_error.text() == ""
+    assert tab.report_error.text() == ""
 
 
 def test_saved_visit_embeds_the_checklist_editor(qtbot, ctx: UiContext) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,40 @@
+"""What the inspections screen's tabs share: the periods offered in their period pickers, and
+the small button and row helpers of their tool bars."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterable
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from integrity_desktop import jalali
+
+
+def period_choices(today: _dt.date, extra_years: Iterable[int] = ()) -> list[tuple[str, str]]:
+    """(label, code) of the quarters, halves and years of this Jalali year, the last, and the
+    years that have plans, newest year first."""
+    year = jalali.jalali_year(today)
+    out: list[tuple[str, str]] = []
+    for y in sorted({year, year - 1, *extra_years}, reverse=True):
+        for kind in ("quarter", "half", "year"):
+            for p in jalali.periods_of_year(y, kind):
+                out.append((p.label_fa, p.code))
+    return out
+
+
+def make_button(text: str, name: str, slot: Callable[[], None], enabled: bool = True) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.clicked.connect(slot)
+    button.setEnabled(enabled)
+    return button
+
+
+def button_row(*widgets: QWidget, stretch: bool = True) -> QHBoxLayout:
+    layout = QHBoxLayout()
+    for w in widgets:
+        layout.addWidget(w)
+    if stretch:
+        layout.addStretch(1)
+    return layout
