@@ -143,7 +143,9 @@ def _sign_in_while_opening(
     app.processEvents()  # deliver the worker's last signal
     store = opener.result[0] if opener.result else None
     actor = dialog.actor if code == LoginDialog.DialogCode.Accepted else None
-    return store, actor, opener.error
+    # A person who cancelled is not sent on to the first-run wizard or a backup offer.
+    error = opener.error if code == _OPEN_FAILED else None
+    return store, actor, error
 
 
 _OPEN_FAILED = 2  # the sign-in dialog's result when the store could not be opened
@@ -184,9 +186,11 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
             store.dispose()
         return 0 if error is None else 2
     if error is not None:
-        store, actor = _after_open_failure(app, location, args, error)
+        store, actor, failed = _after_open_failure(app, location, args, error)
+        if store is None:
+            return 2 if failed else 1  # 1: the first-run wizard was cancelled
     if store is None:
-        return 2 if error is not None else 1
+        return 1
     if actor is None:
         store.dispose()
         return 1
@@ -222,9 +226,10 @@ def _make_demo(location: str) -> None:
 
 def _after_open_failure(
     app: QApplication, location: str, args: argparse.Namespace, error: BaseException
-) -> tuple[Store | None, Actor | None]:
+) -> tuple[Store | None, Actor | None, bool]:
     """The store did not open behind the sign-in dialog: the first-run wizard for a missing
-    store, the latest backup for a damaged one, else a clear message.  Then sign in again."""
+    store, the latest backup for a damaged one, else a clear message.  Then sign in again.
+    The flag is True when no store could be had (False: the person cancelled the wizard)."""
     if not isinstance(error, UserError):
         raise error
     store: Store | None = None
@@ -233,14 +238,14 @@ def _after_open_failure(
 
         wizard = FirstRunDialog(location)
         if wizard.exec() != FirstRunDialog.DialogCode.Accepted:
-            return None, None
+            return None, None, False
         store = wizard.store
     else:
         store = _recover(location, error)
     if store is None:
         _message(app.translate("Launch", "Cannot open the store"), error.message(args.lang))
-        return None, None
-    return store, _sign_in(store, _demo_hint(app, args.demo))
+        return None, None, True
+    return store, _sign_in(store, _demo_hint(app, args.demo)), False
 
 
 def _sign_in(store: Store, hint: str = "", username: str = "") -> Actor | None:

@@ -128,3 +128,22 @@ def test_corrupt_store_at_start_reports_and_exits(qapp: QApplication, tmp_path: 
     before = bad.read_bytes()
     assert launch(build_parser().parse_args(["--db", str(bad)]), 0.0) == 2
     assert bad.read_bytes() == before
+
+
+def test_cancel_before_a_failed_open_is_a_cancel_not_a_recovery(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    """Cancelled while a corrupt store was still being opened: exit 1 (cancel), no error path."""
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"not a database" * 100)
+
+    def cancel() -> bool:
+        dialogs = _visible(LoginDialog)
+        if dialogs:
+            dialogs[0].reject()
+        return bool(dialogs)
+
+    script = Script([cancel])
+    QTimer.singleShot(0, script.tick)  # before the first paint starts the open
+    assert launch(build_parser().parse_args(["--db", str(bad)]), 0.0) == 1
+    assert not script.steps
