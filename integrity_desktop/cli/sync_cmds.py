@@ -78,14 +78,9 @@ def run_key(args: argparse.Namespace) -> int:
 
 
 def run_trust_add(args: argparse.Namespace) -> int:
-    from integrity_desktop.errors import UserError
-    from integrity_desktop.sync.trust import add_key
+    from integrity_desktop.sync.trust import add_key, read_key_file
 
-    try:
-        text = Path(args.keyfile).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"پروندهٔ کلید «{args.keyfile}» خوانده نشد.",
-                        f"Cannot read {args.keyfile}: {exc}", code="bad_key_file") from exc
+    text = read_key_file(args.keyfile)
     store = open_for(args)
     try:
         info = add_key(store, actor_for(store), args.office, text)

@@ -8,6 +8,7 @@ import base64
 import binascii
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 import minisign
 from sqlalchemy import select
@@ -57,6 +58,15 @@ def _info(row: TrustedKey) -> TrustedKeyInfo:
     return TrustedKeyInfo(
         row.office_code, row.key_id, row.fingerprint, row.public_key, row.added_at, row.revoked_at
     )
+
+
+def read_key_file(path: str | Path) -> str:
+    """The text of a public key file (minisign .pub), or a Persian message saying why not."""
+    try:
+        return Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"پروندهٔ کلید «{path}» خوانده نشد.",
+                        f"Cannot read {path}: {exc}", code="bad_key_file") from exc
 
 
 def add_key(store: Store, actor: Actor, office_code: str, key_text: str) -> TrustedKeyInfo:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import minisign
 import pyrage
@@ -336,16 +336,3 @@ def member_sha256(zf: zipfile.ZipFile, name: str, size: int) -> str:
                              f"member {name!r} is larger than declared.")
             sha.update(chunk)
     return sha.hexdigest()
-
-
-class HashingReader:
-    """Reads a member line by line while hashing it, to re-check it during the merge."""
-
-    def __init__(self, fh: IO[bytes]) -> None:
-        self.fh = fh
-        self.sha = hashlib.sha256()
-
-    def __iter__(self) -> Iterator[bytes]:
-        for line in self.fh:
-            self.sha.update(line)
-            yield line

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -73,3 +73,10 @@ def current_lang() -> str:
     app = QApplication.instance()
     value = app.property("integrity_lang") if app is not None else None
     return str(value) if value else "fa"
+
+
+def flush_deletes() -> None:
+    """Delete now every widget whose deletion was deferred (``deleteLater``, closed windows
+    with ``WA_DeleteOnClose``): on the way out, before the store and Python's own clean-up."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()

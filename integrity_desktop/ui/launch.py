@@ -201,7 +201,7 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
     code = app.exec()
     backup_timer.stop()
     QThreadPool.globalInstance().waitForDone()  # no background job may outlive the store
-    from integrity_desktop.ui.tasks import flush_deletes
+    from integrity_desktop.ui.app import flush_deletes
 
     flush_deletes()
     if store.path is not None:

@@ -21,10 +21,9 @@ def render_all(db: str, out: Path, lang: str = "fa") -> list[Path]:
 
     from integrity_desktop.permissions import system_actor
     from integrity_desktop.services.stores import open_initialised
-    from integrity_desktop.ui.app import create_application
+    from integrity_desktop.ui.app import create_application, flush_deletes
     from integrity_desktop.ui.context import UiContext
     from integrity_desktop.ui.main_window import MainWindow
-    from integrity_desktop.ui.tasks import flush_deletes
 
     create_application(lang)
     out.mkdir(parents=True, exist_ok=True)

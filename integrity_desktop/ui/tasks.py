@@ -95,11 +95,3 @@ def run_task(
     _running.add(job)
     QThreadPool.globalInstance().start(job)
 
-
-def flush_deletes() -> None:
-    """Delete now every widget whose deletion was deferred (``deleteLater``, closed windows
-    with ``WA_DeleteOnClose``): on the way out, before the store and Python's own clean-up."""
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    QCoreApplication.processEvents()

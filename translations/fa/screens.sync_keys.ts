@@ -92,10 +92,6 @@
         <translation>کلیدهای عمومی (*.pub);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <source>The file could not be read: {reason}</source>
-        <translation>پرونده خوانده نشد: {reason}</translation>
-    </message>
-    <message>
         <source>Key {key} of {office} is trusted. Compare its fingerprint with that office over the phone: {fingerprint}</source>
         <translation>کلید {key} ({office}) پذیرفته شد. اثر انگشت آن را تلفنی با همان اداره مقایسه کنید: {fingerprint}</translation>
     </message>

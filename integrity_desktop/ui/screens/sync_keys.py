@@ -174,14 +174,7 @@ class SyncKeysTab(QWidget):
         self.trust_done.clear()
         office = str(self.trust_office.currentData())
         try:
-            text = path.read_text("utf-8", errors="replace")
-        except OSError as exc:
-            self.trust_error.setText(
-                self.tr("The file could not be read: {reason}").format(reason=exc.strerror or str(exc))
-            )
-            return
-        try:
-            info = trust.add_key(self.ctx.store, self.ctx.actor, office, text)
+            info = trust.add_key(self.ctx.store, self.ctx.actor, office, trust.read_key_file(path))
         except UserError as exc:
             self.trust_error.setText(exc.message(current_lang()))
             return
