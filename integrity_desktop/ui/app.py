@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -44,6 +45,33 @@ def install_translators(app: QApplication, lang: str) -> int:
     return len(_translators)
 
 
+class MainThreadCollector(QObject):
+    """Python's cycle collector, run on the GUI thread only.
+
+    Left automatic, a collection can start in whichever thread allocates, a background job
+    included, and free a cycle that holds a Qt widget there: Qt then destroys the widget off
+    the GUI thread and the process crashes (seen once in the test suite, a segfault inside a
+    worker's SQLAlchemy call).  So automatic collection is off and a timer on the GUI thread
+    collects with the interpreter's own thresholds (the approach pyqtgraph's GarbageCollector
+    takes).
+    """
+
+    def __init__(self, parent: QObject, interval_ms: int = 1000) -> None:
+        super().__init__(parent)
+        self.thresholds = gc.get_threshold()
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.check)
+        self.timer.start(interval_ms)
+
+    def check(self) -> None:
+        counts = gc.get_count()
+        for generation in (2, 1, 0):
+            if counts[generation] > self.thresholds[generation]:
+                gc.collect(generation)
+                return
+
+
 def create_application(lang: str = "fa", argv: list[str] | None = None) -> QApplication:
     """The one QApplication, right-to-left and Persian unless English is asked for."""
     existing = QApplication.instance()
@@ -66,6 +94,8 @@ def create_application(lang: str = "fa", argv: list[str] | None = None) -> QAppl
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     install_translators(app, lang)
     app.setProperty("integrity_lang", lang)
+    if app.findChild(MainThreadCollector) is None:
+        MainThreadCollector(app)
     return app
 
 

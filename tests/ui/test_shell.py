@@ -138,3 +138,28 @@ def test_self_test_passes() -> None:
     )
     assert out.returncode == 0, out.stderr
     assert "self-test passed" in out.stdout
+
+
+def test_cycles_are_collected_on_the_gui_thread_only(qtbot, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
+    """A background job must never run the cycle collector (it could destroy a widget off the
+    GUI thread): automatic collection is off and the GUI thread's timer collects instead."""
+    import gc
+    import weakref
+
+    from integrity_desktop.ui.app import MainThreadCollector
+
+    assert not gc.isenabled()
+    assert qapp.findChild(MainThreadCollector) is not None
+
+    class Node:
+        pass
+
+    a, b = Node(), Node()
+    a.other, b.other = b, a  # type: ignore[attr-defined]
+    gone = weakref.ref(a)
+    del a, b
+    for _ in range(800):  # past generation 0's threshold, so the timer has work to do
+        c, d = Node(), Node()
+        c.other, d.other = d, c  # type: ignore[attr-defined]
+        del c, d
+    qtbot.waitUntil(lambda: gone() is None, timeout=5000)
