@@ -83,3 +83,24 @@ def actor(role: str, office: str = "tehran", username: str | None = None) -> Act
 @pytest.fixture
 def admin(store: Store) -> Actor:
     return actor("admin", store.office_code)
+
+
+RELEASED_STORES = Path(__file__).parent / "data" / "stores"
+
+
+def unpack_released_store(archive: str, folder: Path) -> Path:
+    """Unpack a saved store of a released schema (``tests/data/stores``) into ``folder``;
+    returns the path of its ``.sqlite`` file (not opened, so not yet migrated)."""
+    import tarfile
+
+    folder.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(RELEASED_STORES / archive) as tar:
+        tar.extractall(folder, filter="data")
+    (db,) = folder.glob("*.sqlite")
+    return db
+
+
+@pytest.fixture
+def released_0001(tmp_path: Path) -> Path:
+    """The Tehran demo store as the program of schema 0001 left it (unopened)."""
+    return unpack_released_store("0001-tehran-demo.tar.xz", tmp_path / "released-0001")
