@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,13 +13,12 @@ from integrity_desktop.db.models import AuditEntry, Unit
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.errors import StoreError
 from integrity_desktop.services import audit, backup, offices
+from tests.cli_helpers import run_cli
 from tests.conftest import actor
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "integrity_desktop", *args], capture_output=True, text=True, check=False
-    )
+    return run_cli(*args)  # signed in as the store's administrator
 
 
 def test_audit_chain_verifies_and_catches_an_edited_row(store: Store) -> None:

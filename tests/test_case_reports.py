@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services import cases
 from integrity_desktop.textnorm import normalize_for_search as norm
 
+from .cli_helpers import run_cli
 from .conftest import actor
 
 OFFICER = actor("case_officer")
@@ -144,8 +144,7 @@ def test_case_file_needs_a_known_case(store: Store, tmp_path: Path) -> None:
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "integrity_desktop", *args],
-                          capture_output=True, text=True, check=False)
+    return run_cli(*args)  # signed in as the store's administrator
 
 
 def test_cases_command_prints_the_exact_format(store: Store, case_id: str) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -12,14 +11,14 @@ import openpyxl
 from integrity_desktop.db.store import Store
 from integrity_desktop.services import checklists, scoring
 
+from .cli_helpers import run_cli
 from .conftest import actor
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "integrity_desktop", *args],
-                          capture_output=True, text=True, check=False)
+    return run_cli(*args)  # signed in as the store's administrator
 
 
 def test_list_formats_print_and_excel_round_trip(store: Store, tmp_path: Path) -> None:

@@ -175,7 +175,8 @@ def test_the_store_itself_on_a_full_disk(store: Store, tmp_path: Path) -> None:
     folder = tmp_path / "small"
     _mount(folder, "2m")
     try:
-        copy = backup.backup_to(store, folder / "store.sqlite")
+        copy = folder / "store.sqlite"
+        backup.copy_sqlite(Path(store.location), copy)  # a bare store copy
         small = open_store(str(copy))
         saved = 0
         with pytest.raises(UserError) as err:
@@ -222,7 +223,7 @@ def test_read_only_target_folder(store: Store, readonly_dir: Path, what: str) ->
 def test_store_in_a_read_only_folder_is_refused_with_a_message(store: Store, readonly_dir: Path) -> None:
     store.dispose()
     subprocess.run(["mount", "-o", "remount,rw", str(readonly_dir)], check=True)
-    backup.backup_to(store, readonly_dir / "store.sqlite")
+    backup.copy_sqlite(Path(store.location), readonly_dir / "store.sqlite")
     subprocess.run(["mount", "-o", "remount,ro", str(readonly_dir)], check=True)
     with pytest.raises(UserError) as err:
         open_store(str(readonly_dir / "store.sqlite"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from integrity_desktop.services.inspection_plans import PlanItemInput
 from integrity_desktop.services.visits import ActionInput, FindingInput
 from integrity_desktop.textnorm import normalize_for_search
 
+from .cli_helpers import run_cli
 from .conftest import actor
 
 NAMES = ("inspector-monthly", "inspections-semiannual", "inspection-realisation", "inspector-evaluation")
@@ -148,9 +148,7 @@ def test_wrong_period_kind_is_refused(store: Store, scenario: Scenario, tmp_path
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "integrity_desktop", *args], capture_output=True, text=True, encoding="utf-8"
-    )
+    return run_cli(*args)  # signed in as the store's administrator
 
 
 def test_cli_inspections_lines(store: Store, scenario: Scenario) -> None:

@@ -4,7 +4,6 @@ reported; an import killed part-way leaves the store as it was."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.sync.digest import store_digest
 from integrity_desktop.sync.merge import KILL_HOOK
 
+from .cli_helpers import cli_env
 from .sync_helpers import export, import_, read_members, signing_key, trust, write_bundle
 from .test_sync_roundtrip import add_unit
 
@@ -83,7 +83,7 @@ def test_killed_import_leaves_the_store_as_before(
     before = store_digest(hq)
     location = hq.location
     hq.dispose()
-    env = dict(os.environ, **{KILL_HOOK: "8"})
+    env = cli_env(**{KILL_HOOK: "8"})
     proc = subprocess.run(
         [sys.executable, "-m", "integrity_desktop", "import-bundle", "--db", location,
          str(tmp_path / "b.zip")],

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
 import sys
 import zipfile
@@ -33,6 +32,7 @@ from integrity_desktop.sync.conflicts import count_conflicts, list_conflicts, re
 from integrity_desktop.sync.digest import store_digest
 from integrity_desktop.sync.export import evidence_path
 
+from .cli_helpers import cli_env
 from .conftest import PASSPHRASE
 from .sync_helpers import (
     admin,
@@ -311,12 +311,12 @@ def test_cli_round_trip_with_stock_minisign_and_age(
 ) -> None:
     tehran, hq = pair
     add_unit(tehran, "واحد خط فرمان")
-    env = dict(os.environ, INTEGRITY_PASSPHRASE=PASSPHRASE)
+    env = cli_env(INTEGRITY_PASSPHRASE=PASSPHRASE)
     cli = [sys.executable, "-m", "integrity_desktop"]
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([*cli, *args], env=env, capture_output=True, text=True,
-                              check=False)
+                              stdin=subprocess.DEVNULL, check=False)
 
     pub = tmp_path / "tehran.pub"
     pub.write_text(run("key", "--db", tehran.location, "--public").stdout)

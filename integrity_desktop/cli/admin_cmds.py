@@ -1,66 +1,132 @@
-"""Administration: ``audit verify``, ``backup``, ``restore``."""
+"""Administration: ``audit verify``, ``audit seal``, ``backup``, ``restore``, ``password``."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
-from integrity_desktop.cli.common import add_db, open_for
+from integrity_desktop.cli.common import actor_for, add_db, open_for, tsv
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("audit", help="check the audit log's hash chain")
+    p = sub.add_parser("audit", help="check the audit log (admin)")
     audit_sub = p.add_subparsers(dest="audit_command", required=True)
-    v = audit_sub.add_parser("verify", help="report the first broken link of the chain")
+    v = audit_sub.add_parser(
+        "verify", help="check the chain, its signed seals and that every audited record still "
+                       "matches its last audit entry; exit 1 and name what is wrong")
     add_db(v)
     v.set_defaults(run=run_audit_verify)
+    s = audit_sub.add_parser(
+        "seal", help="sign the chain's head with the office key (INTEGRITY_PASSPHRASE)")
+    add_db(s)
+    s.set_defaults(run=run_audit_seal)
 
-    p = sub.add_parser("backup", help="write a consistent copy of the store")
+    p = sub.add_parser(
+        "backup", help="write one file holding the store and the evidence it references (admin); "
+                       "with INTEGRITY_PASSPHRASE set the audit chain's head is also signed")
     add_db(p)
     p.add_argument("--out", required=True)
     p.set_defaults(run=run_backup)
 
-    p = sub.add_parser("restore", help="replace (or create) a store from a backup")
+    p = sub.add_parser(
+        "restore", help="replace (or create) a store from a backup after checking it (admin of "
+                        "the store replaced, or of the backup when there is none)")
     add_db(p)
     p.add_argument("--from", dest="source", required=True)
+    p.add_argument("--allow-other-office", "--other-office", dest="other_office",
+                   action="store_true",
+                   help="accept a backup of another office (written to the audit log)")
     p.set_defaults(run=run_restore)
+
+    p = sub.add_parser(
+        "password", help="change your own password (the new one from INTEGRITY_NEW_PASSWORD or "
+                         "asked twice on a terminal)")
+    add_db(p)
+    p.set_defaults(run=run_password)
 
 
 def run_audit_verify(args: argparse.Namespace) -> int:
+    from integrity_desktop.permissions import require
     from integrity_desktop.services import audit
 
     store = open_for(args)
     try:
-        with store.read() as s:
-            result = audit.verify(s)
+        require(actor_for(store), "audit.view")
+        result = audit.verify_store(store)
     finally:
         store.dispose()
     if result.ok:
-        print(f"audit chain ok: {result.checked} entries")
+        print(f"audit chain ok: {result.checked} entries, {result.records} records, "
+              f"{result.seals} signed seals")
+        for note in result.notes:
+            print(tsv("note", note.code, note.fa))
         return 0
-    print(
-        f"زنجیرهٔ رویدادنگار در ردیف {result.broken_seq} شکسته است ({result.reason}).\n"
-        f"audit chain broken at entry {result.broken_seq} ({result.reason})"
-    )
+    for problem in result.problems:
+        print(f"{problem.fa}\n{problem.en}")
     return 1
 
 
-def run_backup(args: argparse.Namespace) -> int:
-    from integrity_desktop.services.backup import backup_to
+def run_audit_seal(args: argparse.Namespace) -> int:
+    from integrity_desktop.cli.common import env_secret
+    from integrity_desktop.services import audit, keys
 
+    passphrase = env_secret("INTEGRITY_PASSPHRASE")
     store = open_for(args)
     try:
-        out = backup_to(store, Path(args.out))
+        seal = audit.seal(store, actor_for(store), keys.signing_key(store, passphrase), "manual")
     finally:
         store.dispose()
-    print(out)
+    print(tsv("sealed", seal.length, seal.head))
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from integrity_desktop.services.backup import write_backup
+
+    passphrase = os.environ.get("INTEGRITY_PASSPHRASE") or None
+    store = open_for(args)
+    try:
+        result = write_backup(store, Path(args.out), actor=actor_for(store), passphrase=passphrase)
+    finally:
+        store.dispose()
+    for damaged in result.damaged:
+        print(tsv("damaged", damaged.owner_label, damaged.filename, damaged.sha256), file=sys.stderr)
+        print(f"هشدار: {damaged.message_fa}", file=sys.stderr)
+    print(result.path)
     return 0
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from integrity_desktop.services.backup import restore
+    from integrity_desktop.cli.common import sign_in_store
+    from integrity_desktop.services.backup import restore_backup
 
-    kept = restore(Path(args.db), Path(args.source))
-    print(f"restored {args.db}" + (f"; previous store kept as {kept}" if kept else ""))
+    result = restore_backup(
+        Path(args.db), Path(args.source),
+        actor_of=lambda store: sign_in_store(store, command="restore"),
+        allow_other_office=args.other_office,
+    )
+    line = f"restored {args.db}"
+    if result.kept is not None:
+        line += f"; previous store kept as {result.kept}"
+    print(line)
+    for note in result.notes:
+        print(tsv("note", note), file=sys.stderr)
+    return 0
+
+
+def run_password(args: argparse.Namespace) -> int:
+    from integrity_desktop.cli.common import credentials, new_password
+    from integrity_desktop.services import users
+
+    store = open_for(args, sign_in=False)  # signs in below: a forced change is allowed here
+    try:
+        username, password = credentials()
+        actor = users.authenticate(store, username, password, via="cli", command="password")
+        users.change_password(store, actor, password, new_password())
+    finally:
+        store.dispose()
+    print(tsv("password changed", username))
     return 0

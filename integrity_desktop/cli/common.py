@@ -1,9 +1,20 @@
-"""Small helpers the command modules share."""
+"""Small helpers the command modules share, and the command line's sign-in.
+
+Every sub-command that reads a store or writes to one acts as a signed-in person, exactly as
+in the GUI: ``open_for(args)`` opens the store *and signs in* (``INTEGRITY_USER`` and
+``INTEGRITY_PASSWORD`` from the environment, or a prompt when stdin is a terminal), and
+``actor_for(store)`` returns that person.  Failed sign-ins count toward the lock-out and are
+audited, the role applies in the services, and the audit log names the user.  A command that
+must stay open says so by calling ``open_for(args, sign_in=False)``; the table of which
+commands are open is in ``OPEN_COMMANDS`` (README and docs/THREAT-MODEL.md repeat it) and
+``tests/test_cli_sign_in.py`` runs every sub-command without credentials against it.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
 from typing import TYPE_CHECKING
 
 from integrity_desktop.errors import UserError
@@ -13,22 +24,127 @@ if TYPE_CHECKING:  # the store pulls in SQLAlchemy: only the handlers that need 
     from integrity_desktop.db.store import Store
     from integrity_desktop.permissions import Actor
 
+USER_ENV = "INTEGRITY_USER"
+PASSWORD_ENV = "INTEGRITY_PASSWORD"
+NEW_PASSWORD_ENV = "INTEGRITY_NEW_PASSWORD"
+
+# Sub-commands that run without signing in, and why (the rest sign in).
+OPEN_COMMANDS: dict[str, str] = {
+    "offices": "the public list of office codes; no store is opened",
+    "init": "creates a new store and its first administrator; never touches an existing one",
+    "demo": "only when it creates a new demo store (the demo accounts are public); filling an "
+            "existing store signs in as an administrator",
+    "key": "prints the store's public signing key or age recipient, made to be shared",
+    "report --list": "prints the report names; no store is opened",
+}
+
+# The actor signed in on each open store (by id: Store is an unhashable dataclass; the store
+# is kept beside it so that a new store at a reused id is never taken for a signed-in one).
+_signed_in: dict[int, tuple[Store, Actor]] = {}
+
 
 def add_db(parser: argparse.ArgumentParser, required: bool = True) -> None:
     parser.add_argument("--db", required=required, help="store file path or postgresql:// URL")
 
 
-def open_for(args: argparse.Namespace) -> Store:
+def open_for(args: argparse.Namespace, *, sign_in: bool = True) -> Store:
+    """The store named by ``--db`` (or the default one), with its person signed in.
+
+    ``sign_in=False`` is for the few open commands (``OPEN_COMMANDS``) only.
+    """
     from integrity_desktop.services.stores import open_initialised
 
-    return open_initialised(resolve_store_location(args.db))
+    store = open_initialised(resolve_store_location(getattr(args, "db", None)))
+    if sign_in:
+        try:
+            sign_in_store(store, command=getattr(args, "command", "") or "")
+        except BaseException:
+            store.dispose()
+            raise
+    return store
 
 
 def actor_for(store: Store) -> Actor:
-    """Head-less commands act as the machine's administrator, named in the audit log."""
-    from integrity_desktop.permissions import system_actor
+    """The person signed in on ``store`` (signing in now if ``open_for`` did not)."""
+    entry = _signed_in.get(id(store))
+    if entry is not None and entry[0] is store:
+        return entry[1]
+    return sign_in_store(store)
 
-    return system_actor(store.office_code)
+
+def sign_in_store(store: Store, *, command: str = "", allow_forced_change: bool = False) -> Actor:
+    """Sign a person in on ``store`` from the environment or a terminal prompt.
+
+    A person whose password must be changed (a new account, or one reset by the
+    administrator) is refused every command but ``password`` (``allow_forced_change``).
+    """
+    from integrity_desktop.services import users
+
+    username, password = credentials()
+    actor = users.authenticate(store, username, password, via="cli", command=command)
+    if not allow_forced_change and users.must_change_password(store, actor):
+        raise UserError(
+            "پیش از هر کار دیگری باید گذرواژهٔ خود را عوض کنید: فرمان "
+            "«integrity-desktop password» را اجرا کنید (یا در برنامه وارد شوید).",
+            "You must change your password first: run `integrity-desktop password` "
+            "(or sign in to the app).",
+            code="password_change_required",
+        )
+    _signed_in[id(store)] = (store, actor)
+    return actor
+
+
+def credentials() -> tuple[str, str]:
+    """``INTEGRITY_USER``/``INTEGRITY_PASSWORD``, else a prompt on a terminal, else an error."""
+    username = os.environ.get(USER_ENV, "").strip()
+    password = os.environ.get(PASSWORD_ENV, "")
+    if username and password:
+        return username, password
+    if not _interactive():
+        raise UserError(
+            "این فرمان نیاز به ورود دارد: نام کاربری و گذرواژه را در متغیرهای محیطی "
+            f"{USER_ENV} و {PASSWORD_ENV} بدهید یا فرمان را در یک پایانه اجرا کنید تا پرسیده شوند.",
+            f"This command needs a signed-in user: set {USER_ENV} and {PASSWORD_ENV}, or run it "
+            "in a terminal to be asked.",
+            code="sign_in_required",
+        )
+    import getpass
+
+    if not username:
+        print("نام کاربری (Username): ", end="", file=sys.stderr, flush=True)
+        username = sys.stdin.readline().strip()
+    if not password:
+        password = getpass.getpass("گذرواژه (Password): ")
+    return username, password
+
+
+def new_password() -> str:
+    """The new password for ``password``: ``INTEGRITY_NEW_PASSWORD`` or asked twice."""
+    value = os.environ.get(NEW_PASSWORD_ENV, "")
+    if value:
+        return value
+    if not _interactive():
+        raise UserError(
+            f"گذرواژهٔ تازه را در متغیر محیطی {NEW_PASSWORD_ENV} بدهید یا فرمان را در یک "
+            "پایانه اجرا کنید تا پرسیده شود.",
+            f"Set {NEW_PASSWORD_ENV}, or run the command in a terminal to be asked.",
+            code="new_password_required",
+        )
+    import getpass
+
+    first = getpass.getpass("گذرواژهٔ تازه (New password): ")
+    again = getpass.getpass("دوباره (Again): ")
+    if first != again:
+        raise UserError("دو گذرواژهٔ تازه یکسان نیستند.", "The two new passwords differ.",
+                        code="password_mismatch")
+    return first
+
+
+def _interactive() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):  # a closed or replaced stdin
+        return False
 
 
 def env_secret(name: str) -> str:

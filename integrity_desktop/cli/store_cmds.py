@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from integrity_desktop.cli.common import add_db, env_secret, tsv
+from integrity_desktop.cli.common import actor_for, add_db, env_secret, open_for, tsv
 
 
 def register(sub: Any) -> None:
@@ -52,13 +52,25 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from integrity_desktop.services.demo import make_demo
+    from integrity_desktop.errors import PermissionDenied
+    from integrity_desktop.permissions import ADMIN
+    from integrity_desktop.services.demo import demo_store_exists, make_demo
 
     if args.scale < 1:
         from integrity_desktop.errors import UserError
 
         raise UserError("مقدار scale باید عددی مثبت باشد.", "--scale must be at least 1.")
-    summary = make_demo(args.db, args.office, seed=args.seed, scale=args.scale)
+    actor = None
+    if demo_store_exists(args.db):
+        # Filling an existing store writes to it: only its administrator may.
+        store = open_for(args)
+        try:
+            actor = actor_for(store)
+        finally:
+            store.dispose()
+        if actor.role != ADMIN:
+            raise PermissionDenied("demo")
+    summary = make_demo(args.db, args.office, seed=args.seed, scale=args.scale, actor=actor)
     for key, value in summary.items():
         print(tsv(key, value))
     return 0
@@ -67,7 +79,8 @@ def run_demo(args: argparse.Namespace) -> int:
 def run_screenshots(args: argparse.Namespace) -> int:
     from integrity_desktop.ui.screenshots import render_all
 
+    store = open_for(args)  # the screens show what the signed-in person's role may see
     out = Path(args.out)
-    for path in render_all(args.db, out, lang=args.lang):
+    for path in render_all(store, actor_for(store), out, lang=args.lang):
         print(path)
     return 0

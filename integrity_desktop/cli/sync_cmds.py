@@ -66,7 +66,7 @@ def register(sub: Any) -> None:
 def run_key(args: argparse.Namespace) -> int:
     from integrity_desktop.services import keys
 
-    store = open_for(args)
+    store = open_for(args, sign_in=False)  # public keys, made to be shared: no sign-in
     try:
         if args.public:
             sys.stdout.write(keys.public_key_file(store))

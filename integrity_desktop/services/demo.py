@@ -16,7 +16,7 @@ from sqlalchemy import select
 from integrity_desktop.db.models import User
 from integrity_desktop.db.store import Store
 from integrity_desktop.paths import is_url
-from integrity_desktop.permissions import Actor, system_actor
+from integrity_desktop.permissions import Actor
 from integrity_desktop.services import users
 from integrity_desktop.services.stores import check_office_code, init_store, open_initialised
 
@@ -46,25 +46,44 @@ def _filler(spec: str) -> Filler:
     return fn
 
 
+def demo_store_exists(location: str) -> bool:
+    return is_url(location) or Path(location).exists()
+
+
+def demo_admin(office: str) -> Actor:
+    """The administrator ``init`` made in a new demo store (its password is public)."""
+    return Actor("admin", "admin", office, "مدیر سامانه")
+
+
 def ensure_demo_store(location: str, office: str) -> Store:
-    """Open the demo store, creating it with the demo accounts on first use."""
+    """Open the demo store, creating it with the demo accounts on first use.
+
+    The demo accounts need not change their password at first sign-in: the demo password is
+    public (README), and a demo store is for looking around, never for real data.
+    """
     check_office_code(office)
-    if is_url(location) or Path(location).exists():
+    if demo_store_exists(location):
         return open_initialised(location)
     store = init_store(location, office, DEMO_PASSWORD, DEMO_PASSPHRASE)
-    admin = system_actor(office)
+    admin = demo_admin(office)
     with store.read() as s:
         existing = set(s.scalars(select(User.username)))
     for username, full_name, role in DEMO_USERS:
         if username not in existing:
-            users.create_user(store, admin, username, full_name, role, DEMO_PASSWORD)
+            users.create_user(store, admin, username, full_name, role, DEMO_PASSWORD,
+                              must_change=False)
     return store
 
 
-def make_demo(location: str, office: str, seed: int = 1403, scale: int = 1) -> dict[str, int]:
+def make_demo(
+    location: str, office: str, seed: int = 1403, scale: int = 1, actor: Actor | None = None
+) -> dict[str, int]:
+    """Fill (creating if needed) a demo store.  ``actor`` is the signed-in administrator of
+    an existing store; a new store is filled by its own ``admin``."""
     store = ensure_demo_store(location, office)
     try:
-        actor = system_actor(store.office_code)
+        if actor is None:
+            actor = demo_admin(store.office_code)
         counts: dict[str, int] = {}
         for spec in FILLERS:
             rng = random.Random(f"{seed}:{spec}")

@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -192,9 +193,11 @@ def store_blob(store: Store, source: Path, limit: int, name: str) -> tuple[str, 
             os.fsync(out.fileno())
         sha = digest.hexdigest()
         target = blob_path(store, sha)
-        if target.exists() and target.stat().st_size == size:
+        if target.exists() and file_sha256(target) == sha:
             os.remove(tmp)
         else:
+            # New, or a stored copy changed on disk since: the genuine file attached again
+            # repairs it.
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(tmp, target)
         return sha, size
@@ -274,7 +277,8 @@ def get(store: Store, evidence_id: str) -> EvidenceInfo:
 
 
 def path_of(store: Store, evidence: EvidenceInfo) -> Path:
-    """Where the bytes are, for "open with the system viewer"; a clear error when missing."""
+    """Where the bytes are, for "open with the system viewer", checked first: a missing file
+    or one changed on disk since it was attached is never opened (a clear error instead)."""
     path = blob_path(store, evidence.sha256)
     if not path.is_file():
         raise UserError(
@@ -282,6 +286,10 @@ def path_of(store: Store, evidence: EvidenceInfo) -> Path:
             f"The blob of {evidence.filename} ({evidence.sha256}) is missing.",
             code="evidence_blob_missing",
         )
+    if not blob_intact(store, evidence.sha256):
+        raise _changed_error(DamagedFile(evidence.sha256, evidence.filename, evidence.owner_type,
+                                         evidence.owner_id, owner_label(store, evidence.owner_type,
+                                                                        evidence.owner_id), False))
     return path
 
 
@@ -290,13 +298,132 @@ def verify(store: Store, evidence: EvidenceInfo) -> bool:
     path = blob_path(store, evidence.sha256)
     if not path.is_file():
         return False
+    return path.stat().st_size == evidence.size and file_sha256(path) == evidence.sha256
+
+
+# --------------------------------------------------------------------------- integrity
+
+
+def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
-    size = 0
     with path.open("rb") as fh:
         while chunk := fh.read(CHUNK):
             digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest() == evidence.sha256 and size == evidence.size
+    return digest.hexdigest()
+
+
+def blob_intact(store: Store, sha256: str) -> bool:
+    """The stored file of ``sha256`` is there and still hashes to its name."""
+    path = blob_path(store, sha256)
+    try:
+        return path.is_file() and file_sha256(path) == sha256
+    except OSError:
+        return False
+
+
+@dataclass(frozen=True)
+class DamagedFile:
+    """An attachment whose stored file is missing or was changed on disk after attaching."""
+
+    sha256: str
+    filename: str
+    owner_type: str
+    owner_id: str
+    owner_label: str  # the record it belongs to, in Persian
+    missing: bool
+
+    @property
+    def message_fa(self) -> str:
+        what = "در پوشهٔ داده نیست" if self.missing else "پس از پیوست شدن روی دیسک تغییر کرده است"
+        return (f"فایل پیوست «{self.filename}» ({self.owner_label}) {what}؛ این فایل فرستاده و "
+                "پشتیبان‌گیری نمی‌شود. فایل اصلی را دوباره به همان رکورد پیوست کنید.")
+
+    @property
+    def message_en(self) -> str:
+        what = "is missing" if self.missing else "was changed on disk after it was attached"
+        return (f"attachment {self.filename} of {self.owner_type} {self.owner_id} {what}; attach "
+                "the genuine file again")
+
+
+def _changed_error(damaged: DamagedFile) -> UserError:
+    return UserError(
+        f"فایل پیوست «{damaged.filename}» ({damaged.owner_label}) پس از پیوست شدن روی دیسک تغییر "
+        "کرده است و باز نمی‌شود. فایل اصلی را دوباره به همان رکورد پیوست کنید تا درست شود، و موضوع "
+        "را به مسئول امنیت اداره بگویید.",
+        damaged.message_en,
+        code="evidence_changed",
+    )
+
+
+def damaged_files(store: Store, shas: Iterable[str]) -> list[DamagedFile]:
+    """The attachments (live records) whose stored file of one of ``shas`` is missing or
+    changed: what export and backup leave out and report."""
+    bad: dict[str, bool] = {}
+    for sha in sorted(set(shas)):
+        try:
+            path = blob_path(store, sha)
+        except ValueError:
+            continue
+        if not path.is_file():
+            bad[sha] = True
+        elif not blob_intact(store, sha):
+            bad[sha] = False
+    if not bad:
+        return []
+    out: list[DamagedFile] = []
+    with store.read() as s:
+        rows = list(s.scalars(select(Evidence).where(Evidence.sha256.in_(list(bad)),
+                                                     Evidence.deleted.is_(False))
+                              .order_by(Evidence.sha256, Evidence.id)))
+    for e in rows:
+        out.append(DamagedFile(e.sha256, e.filename, e.owner_type, e.owner_id,
+                               owner_label(store, e.owner_type, e.owner_id), bad[e.sha256]))
+    named = {d.sha256 for d in out}
+    out.extend(DamagedFile(sha, sha[:12], "", "", "بدون رکورد زنده", missing)
+               for sha, missing in bad.items() if sha not in named)
+    return out
+
+
+def exportable_blobs(store: Store, shas: Iterable[str]) -> tuple[set[str], list[DamagedFile]]:
+    """For a bundle: the files whose bytes still match their SHA-256 (only these travel), and
+    the attachments whose file was changed on disk (reported, never exported).  A missing
+    file is neither: the importer already rejects that record with its own reason."""
+    wanted = set(shas)
+    damaged = [d for d in damaged_files(store, wanted) if not d.missing]
+    changed = {d.sha256 for d in damaged}
+    present = {sha for sha in wanted if blob_path(store, sha).is_file()}
+    return present - changed, damaged
+
+
+_OWNER_FA = {
+    "case": "پروندهٔ تخلف", "case_event": "رویداد پروندهٔ تخلف", "checklist": "چک‌لیست",
+    "checklist_entry": "شاخص چک‌لیست", "visit": "بازدید", "finding": "یافتهٔ بازدید",
+    "corrective_action": "اقدام اصلاحی",
+}
+
+
+def owner_label(store: Store, owner_type: str, owner_id: str) -> str:
+    """«پروندهٔ تخلف ۱۴۰۳/۰۰۱۲», «شاخص ۶/۱ چک‌لیست …», else the kind and its id."""
+    from integrity_desktop.db.models import Case, CaseEvent, Checklist, ChecklistEntry, TemplateItem
+
+    kind = _OWNER_FA.get(owner_type, owner_type)
+    try:
+        with store.read() as s:
+            if owner_type == "case" and (case := s.get(Case, owner_id)) is not None:
+                return f"{kind} {to_persian_digits(case.case_number)}"
+            if owner_type == "case_event" and (event := s.get(CaseEvent, owner_id)) is not None:
+                case = s.get(Case, event.case_id)
+                if case is not None:
+                    return f"{kind} {to_persian_digits(case.case_number)}"
+            if owner_type == "checklist_entry" and (entry := s.get(ChecklistEntry, owner_id)):
+                item = s.get(TemplateItem, entry.item_id)
+                checklist = s.get(Checklist, entry.checklist_id)
+                if item is not None and checklist is not None:
+                    return (f"{kind} {to_persian_digits(item.code)} در دورهٔ "
+                            f"{to_persian_digits(checklist.period_code)}")
+    except Exception:  # a label must never hide the problem it labels
+        pass
+    return f"{kind} \u2066{owner_id}\u2069"
 
 
 def detach(store: Store, actor: Actor, evidence_id: str) -> None:

@@ -153,12 +153,19 @@ def seed_lookups(session: Session, store: Store, actor: Actor) -> None:
 
 def seed_reference_data(store: Store, actor: Actor) -> None:
     """Everything a fresh store needs before anyone signs in; safe to run again."""
+    from integrity_desktop.services.audit import append_many
+    from integrity_desktop.services.records import as_dict
+
     with store.session() as s:
         seed_offices(s, store, actor)
         s.flush()
         seed_units(s, store, actor, store.office_code)
         seed_lookups(s, store, actor)
         seed_catalogue(s, store, actor)
+        added = [o for o in s.new if isinstance(o, Synced)]
+        s.flush()
+        # Each seeded record's content is audited like any other (audit verify compares it).
+        append_many(s, actor, "create", ((o.__sync_type__, o.id, None, as_dict(o)) for o in added))
 
 
 def templates_present(session: Session) -> bool:

@@ -10,6 +10,7 @@ from integrity_desktop.errors import StoreError, UserError
 from integrity_desktop.paths import is_url
 from integrity_desktop.permissions import system_actor
 from integrity_desktop.services import users
+from integrity_desktop.services.audit import start_content_check
 
 
 def check_office_code(code: str) -> None:
@@ -51,6 +52,7 @@ def init_store(location: str, office_code: str, admin_password: str, passphrase:
     try:
         with store.session() as s:
             store.set_meta("office_code", office_code, s)
+        start_content_check(store)
         seed_reference_data(store, system_actor(office_code))
         users.create_first_admin(store, admin_password)
         keys.create_keys(store, passphrase)
@@ -78,4 +80,9 @@ def open_initialised(location: str) -> Store:
             "The store is not initialised; run `init` first.",
             code="store_uninitialised",
         )
+    try:
+        start_content_check(store)  # once per store: from now on every record is audited
+    except BaseException:
+        store.dispose()
+        raise
     return store

@@ -26,6 +26,9 @@ MAX_LOCK = timedelta(hours=1)
 USERNAME_RE = re.compile(r"^[a-z][a-z0-9._-]{2,39}$")
 
 _hasher = PasswordHasher()
+# An unknown or inactive name is checked against this hash, so it costs the same argon2 time
+# as a known one: the time of a refusal does not tell whether a user name exists.
+_DUMMY_HASH = _hasher.hash("not a password of anyone: timing only")
 
 
 @dataclass(frozen=True)
@@ -86,8 +89,11 @@ def create_first_admin(store: Store, password: str, full_name: str = "مدیر �
 
 
 def create_user(
-    store: Store, actor: Actor, username: str, full_name: str, role: str, password: str
+    store: Store, actor: Actor, username: str, full_name: str, role: str, password: str,
+    *, must_change: bool = True,
 ) -> UserInfo:
+    """A new account; its person chooses their own password at first sign-in (unless
+    ``must_change`` is False: the demo accounts, whose passwords are public anyway)."""
     require(actor, "users.manage")
     _check_username(username)
     if role not in ROLES:
@@ -106,7 +112,7 @@ def create_user(
             role=role,
             password_hash=_hasher.hash(password),
             created_at=utcnow(),
-            must_change_password=True,
+            must_change_password=must_change,
         )
         s.add(user)
         s.flush()
@@ -134,24 +140,30 @@ def _bad_login() -> UserError:
     return UserError("نام کاربری یا گذرواژه درست نیست.", "Wrong username or password.", code="bad_login")
 
 
-def authenticate(store: Store, username: str, password: str) -> Actor:
+def authenticate(
+    store: Store, username: str, password: str, *, via: str = "gui", command: str = ""
+) -> Actor:
     """Check a sign-in; failures are counted, audited and lead to a growing lock-out.
 
-    A refusal is raised only after the unit of work has committed, so the audit entry of a
-    failed or locked attempt is kept (raising inside the block would roll it back).
+    ``via`` ("gui" or "cli") and the command line's ``command`` are written to the audit
+    entry.  A refusal is raised only after the unit of work has committed, so the audit entry
+    of a failed or locked attempt is kept (raising inside the block would roll it back).
     """
     now = utcnow()
     office = store.office_code
     error: UserError | None = None
     actor: Actor | None = None
+    how = {"via": via, "command": command} if command else {"via": via}
     with store.session() as s:
         user = s.scalar(select(User).where(User.username == username))
         if user is None or not user.active:
-            audit.append(s, store, Actor(username or "?", "", office), "login.failed")
+            _verify(_DUMMY_HASH, password)  # the same work as for a real account
+            audit.append(s, store, Actor(username or "?", "", office), "login.failed",
+                         after=how)
             error = _bad_login()
         elif user.locked_until and user.locked_until > now:
             wait = int((user.locked_until - now).total_seconds()) + 1
-            audit.append(s, store, Actor(username, user.role, office), "login.locked")
+            audit.append(s, store, Actor(username, user.role, office), "login.locked", after=how)
             error = UserError(
                 f"به دلیل چند ورود نادرست، این حساب تا {to_persian_digits(str(wait))} ثانیهٔ دیگر "
                 "قفل است.",
@@ -165,7 +177,8 @@ def authenticate(store: Store, username: str, password: str) -> Actor:
                 user.failed_count += 1
                 delay = lock_duration(user.failed_count)
                 user.locked_until = now + delay if delay else None
-                audit.append(s, store, Actor(username, user.role, office), "login.failed")
+                audit.append(s, store, Actor(username, user.role, office), "login.failed",
+                             after=how)
                 error = _bad_login()
             else:
                 user.failed_count = 0
@@ -174,15 +187,35 @@ def authenticate(store: Store, username: str, password: str) -> Actor:
                 if _hasher.check_needs_rehash(user.password_hash):
                     user.password_hash = _hasher.hash(password)
                 actor = Actor(user.username, user.role, office, user.full_name)
-                audit.append(s, store, actor, "login")
+                audit.append(s, store, actor, "login", after=how)
     if error is not None:
         raise error
     assert actor is not None
     return actor
 
 
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return bool(_hasher.verify(password_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def must_change_password(store: Store, actor: Actor) -> bool:
+    """Whether the signed-in person must choose a new password before anything else (an
+    account made or reset by the administrator)."""
+    with store.read() as s:
+        flag = s.scalar(select(User.must_change_password).where(User.username == actor.username))
+    return bool(flag)
+
+
 def change_password(store: Store, actor: Actor, old: str, new: str) -> None:
+    """Every person may change their own password (the current one is asked again)."""
     check_password_rules(new)
+    if new == old:
+        raise UserError("گذرواژهٔ تازه باید با گذرواژهٔ کنونی فرق داشته باشد.",
+                        "The new password must differ from the current one.",
+                        code="password_same")
     with store.session() as s:
         user = s.scalar(select(User).where(User.username == actor.username))
         if user is None:

@@ -201,9 +201,9 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
     code = app.exec()
     backup_timer.stop()
     QThreadPool.globalInstance().waitForDone()  # no background job may outlive the store
-    from integrity_desktop.ui.app import flush_deletes
+    from integrity_desktop.ui.app import release_widgets
 
-    flush_deletes()
+    release_widgets()
     if store.path is not None:
         from integrity_desktop.services.backup import auto_backup
 

@@ -12,26 +12,25 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from integrity_desktop.db.store import Store
+    from integrity_desktop.permissions import Actor
 
 
-def render_all(db: str, out: Path, lang: str = "fa") -> list[Path]:
+def render_all(store: Store, actor: Actor, out: Path, lang: str = "fa") -> list[Path]:
+    """Every screen as ``actor`` sees it (a viewer's screens are anonymised); disposes of
+    the store at the end."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
 
-    from integrity_desktop.permissions import system_actor
-    from integrity_desktop.services.stores import open_initialised
-    from integrity_desktop.ui.app import create_application, flush_deletes
+    from integrity_desktop.ui.app import create_application, release_widgets
     from integrity_desktop.ui.context import UiContext
     from integrity_desktop.ui.main_window import MainWindow
 
     create_application(lang)
-    out.mkdir(parents=True, exist_ok=True)
-    store = open_initialised(db)
     written: list[Path] = []
     try:
+        out.mkdir(parents=True, exist_ok=True)
         written += _sign_in_states(store, out)
-        actor = system_actor(store.office_code)
         window = MainWindow(UiContext(store, actor, lang))
         window.resize(1366, 768)
         window.show()
@@ -52,11 +51,11 @@ def render_all(db: str, out: Path, lang: str = "fa") -> list[Path]:
         window.deleteLater()
     finally:
         # Background loads (dashboard, lists) must end before the store and Qt go away, and
-        # closed widgets are deleted now, in Qt's order: left to Python's exit, the PDF
-        # preview's objects were sometimes freed twice (a segfault in about one run of six).
+        # every widget (the states' parentless ones too) is deleted now, in Qt's order: left
+        # to PySide's exit clean-up, a child could be freed twice (see release_widgets).
         QThreadPool.globalInstance().waitForDone()
         QApplication.processEvents()
-        flush_deletes()
+        release_widgets()
         store.dispose()
     return written
 

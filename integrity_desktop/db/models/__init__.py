@@ -1,7 +1,7 @@
 """All models, imported here so that ``Base.metadata`` knows every table."""
 
 from integrity_desktop.db.base import Base, Synced
-from integrity_desktop.db.models.audit import AuditEntry
+from integrity_desktop.db.models.audit import AuditEntry, AuditSeal
 from integrity_desktop.db.models.cases import Case, CaseEvent
 from integrity_desktop.db.models.checklists import (
     Checklist,
@@ -32,6 +32,7 @@ from integrity_desktop.db.models.sync import (
 
 __all__ = [
     "AuditEntry",
+    "AuditSeal",
     "Base",
     "Case",
     "CaseEvent",

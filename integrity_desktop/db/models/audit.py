@@ -27,3 +27,22 @@ class AuditEntry(Base):
     # Unique: two writers racing to append after the same entry cannot fork the chain.
     prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditSeal(Base):
+    """The chain's head signed with this office's minisign key (at every bundle export, every
+    backup made with the passphrase, ``audit seal``): whoever has the store file but not the
+    passphrase cannot sign a new head, so truncating or rewriting the chain at or before a
+    sealed entry is caught.  See docs/THREAT-MODEL.md for what it cannot catch."""
+
+    __tablename__ = "audit_seals"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    at: Mapped[datetime]
+    seq: Mapped[int]  # the sealed head entry
+    head: Mapped[str] = mapped_column(String(64))  # its hash
+    length: Mapped[int]  # entries in the chain when sealed
+    reason: Mapped[str] = mapped_column(String(24))  # export | backup | manual
+    actor: Mapped[str] = mapped_column(String(120))
+    key_id: Mapped[str] = mapped_column(String(32))
+    signature: Mapped[str] = mapped_column(Text)  # minisign signature file text
