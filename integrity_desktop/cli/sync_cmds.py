@@ -133,6 +133,8 @@ def run_export(args: argparse.Namespace) -> int:
     for record_type, n in result.record_counts.items():
         print(tsv("records", record_type, n))
     print(tsv("evidence", result.evidence_files))
+    for damaged in result.damaged_evidence:  # left out of the bundle: say which and why
+        print(f"هشدار: {damaged.message_fa}\nwarning: {damaged.message_en}", file=sys.stderr)
     return 0
 
 

@@ -155,6 +155,27 @@ def start_content_check(store: Store) -> None:
             _record_head(s, 0, GENESIS)
 
 
+def restores(session: Session) -> list[dict[str, Any]]:
+    """Every restore of a backup into this store, oldest first, for the bundle's manifest:
+    HQ sees that (and when, by whom, from which head to which) the history went back."""
+    out: list[dict[str, Any]] = []
+    for seq, at, actor, after in session.execute(
+        select(AuditEntry.seq, AuditEntry.at, AuditEntry.actor, AuditEntry.after)
+        .where(AuditEntry.action == "backup.restore").order_by(AuditEntry.seq)
+    ):
+        fields = _loads(after)
+        replaced = fields.get("replaced") or {}
+        out.append({
+            "seq": seq, "at": at.isoformat(timespec="seconds"), "actor": actor,
+            "backup_created_at": fields.get("backup_created_at", ""),
+            "backup_head": fields.get("backup_head") or {},
+            "replaced_head": {k: replaced.get(k) for k in ("seq", "hash", "length")}
+            if isinstance(replaced, dict) else {},
+            "other_office": bool(fields.get("other_office")),
+        })
+    return out
+
+
 # --------------------------------------------------------------------------- chain
 
 

@@ -32,6 +32,7 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import audit
+from integrity_desktop.services import evidence as evidence_service
 from integrity_desktop.services.records import utcnow
 from integrity_desktop.services.seed import HQ
 from integrity_desktop.services.stores import check_office_code
@@ -52,6 +53,8 @@ class ExportResult:
     encrypted: bool
     recipient_office: str
     full: bool
+    # Attachments whose file changed on disk after attaching: left out, reported (issue 13).
+    damaged_evidence: tuple[Any, ...] = ()
 
 
 class _HashingWriter:
@@ -141,7 +144,7 @@ def export_bundle(
             seq = (s.scalar(
                 select(func.count()).select_from(ExportLog).where(ExportLog.recipient == recipient)
             ) or 0) + 1
-            counts, members, evidence_count, high = _write_zip(
+            counts, members, evidence_count, high, damaged = _write_zip(
                 store, s, tmp_zip, recipient, prev_high, seq, full, signing_key
             )
         del members
@@ -174,8 +177,9 @@ def export_bundle(
         ))
         audit.append(s, store, actor, "export_bundle", "bundle", sha, None,
                      {"seq": seq, "recipient": recipient, "full": full, "counts": counts})
+        audit.seal_in(s, store, actor, signing_key, "export")  # the key is unlocked: sign the head
     return ExportResult(out, seq, sha, counts, evidence_count, size,
-                        age_recipient is not None, recipient, full)
+                        age_recipient is not None, recipient, full, tuple(damaged))
 
 
 def _discard(path: Path) -> None:
@@ -214,7 +218,7 @@ def _write_zip(
     seq: int,
     full: bool,
     signing_key: minisign.SecretKey,
-) -> tuple[dict[str, int], dict[str, dict[str, Any]], int, str]:
+) -> tuple[dict[str, int], dict[str, dict[str, Any]], int, str, list[Any]]:
     own = store.office_code
     members: dict[str, dict[str, Any]] = {}
     counts: dict[str, int] = {}
@@ -255,10 +259,11 @@ def _write_zip(
                 member.close()
                 members[name] = {"sha256": writer.sha.hexdigest(), "size": writer.size}
                 counts[record_type] = n
-        for sha in sorted(evidence):
+        # A file changed on disk since it was attached never travels (HQ would refuse the
+        # whole bundle); a missing one: the importer rejects the record and says so.
+        intact, damaged = evidence_service.exportable_blobs(store, evidence)
+        for sha in sorted(intact):
             blob = evidence_path(store, sha)
-            if not blob.is_file():
-                continue  # the importer rejects the record and says the file is missing
             name = bf.evidence_member(sha)
             # Stored, not deflated: evidence is mostly PDF or images already compressed, and
             # the importer's compression-ratio check must never refuse a genuine file.
@@ -283,6 +288,7 @@ def _write_zip(
             "audit_head": {
                 "hash": audit.head(s),
                 "length": s.scalar(select(func.count()).select_from(AuditEntry)) or 0,
+                "restores": audit.restores(s),  # backups restored here: HQ is told (issue 13)
             },
             "members": members,
             "record_counts": counts,
@@ -298,5 +304,5 @@ def _write_zip(
         zf.writestr(bf.SIGNATURE, bytes(signature) + b"\n")
     with path.open("rb") as fh:
         os.fsync(fh.fileno())
-    return counts, members, len(evidence), max(high, prev_high)
+    return counts, members, len(intact), max(high, prev_high), damaged
 

@@ -69,6 +69,7 @@ from integrity_desktop.clock import parse_stamp
 from integrity_desktop.db.engine import WRITE_OPTION
 from integrity_desktop.db.models import Conflict, ImportLog, StoreMeta
 from integrity_desktop.db.store import Store
+from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import audit
 from integrity_desktop.services.cases import refresh_derived
@@ -122,7 +123,7 @@ class Rejection:
 
 @dataclass(frozen=True)
 class Notice:
-    code: str  # replay | older | gap | audit_shorter | audit_rewritten
+    code: str  # replay | older | gap | audit_shorter | audit_rewritten | audit_restored
     fa: str
     en: str
 
@@ -484,9 +485,30 @@ def _audit_notices(s: Session, vb: VerifiedBundle, write: bool) -> list[Notice]:
                 "موضوع را پیگیری کنید.",
                 f"The audit chain of {vb.source_office} was rewritten.",
             ))
+    # A backup restored at the office (issue 13): said even when the chain grew again since.
+    listed = head.get("restores")
+    restores: list[Any] = listed if isinstance(listed, list) else []
+    seen_restores = int(known.get("restores", 0)) if known else 0
+    for r in restores[seen_restores:]:
+        if not isinstance(r, dict):
+            continue
+        replaced: dict[str, Any] = r.get("replaced_head") or {}
+        back: dict[str, Any] = r.get("backup_head") or {}
+        if not isinstance(replaced, dict) or not isinstance(back, dict):
+            continue
+        out.append(Notice(
+            "audit_restored",
+            f"در ادارهٔ «{vb.source_office}» پشتیبانی بازگردانده شد ({r.get('at', '')}، "
+            f"{r.get('actor', '')}): تاریخچه از {to_persian_digits(str(replaced.get('length', '?')))} "
+            f"ردیف به {to_persian_digits(str(back.get('length', '?')))} ردیف برگشت."
+            + (" پشتیبان از ادارهٔ دیگری بود." if r.get("other_office") else ""),
+            f"{vb.source_office} restored a backup on {r.get('at', '')} ({r.get('actor', '')}): "
+            f"its audit chain went back from {replaced.get('length', '?')} to "
+            f"{back.get('length', '?')} entries.",
+        ))
     if write and (not known or vb.seq > known.get("seq", 0)):
         value = json.dumps({"hash": head["hash"], "length": int(head.get("length", 0)),
-                            "seq": vb.seq}, sort_keys=True)
+                            "seq": vb.seq, "restores": len(restores)}, sort_keys=True)
         s.merge(StoreMeta(key=key, value=value))
     return out
 
