@@ -73,9 +73,9 @@ def run_audit_seal(args: argparse.Namespace) -> int:
     from integrity_desktop.cli.common import env_secret
     from integrity_desktop.services import audit, keys
 
-    passphrase = env_secret("INTEGRITY_PASSPHRASE")
     store = open_for(args)
     try:
+        passphrase = env_secret("INTEGRITY_PASSPHRASE")
         seal = audit.seal(store, actor_for(store), keys.signing_key(store, passphrase), "manual")
     finally:
         store.dispose()

@@ -80,10 +80,9 @@ def run_key(args: argparse.Namespace) -> int:
 def run_trust_add(args: argparse.Namespace) -> int:
     from integrity_desktop.sync.trust import add_key, read_key_file
 
-    text = read_key_file(args.keyfile)
     store = open_for(args)
     try:
-        info = add_key(store, actor_for(store), args.office, text)
+        info = add_key(store, actor_for(store), args.office, read_key_file(args.keyfile))
     finally:
         store.dispose()
     print(tsv(info.office_code, info.key_id, "active", info.fingerprint))
@@ -119,9 +118,9 @@ def run_export(args: argparse.Namespace) -> int:
     from integrity_desktop.services import keys
     from integrity_desktop.sync.export import export_bundle
 
-    passphrase = env_secret("INTEGRITY_PASSPHRASE")
-    store = open_for(args)
+    store = open_for(args)  # the person first, then the key's passphrase
     try:
+        passphrase = env_secret("INTEGRITY_PASSPHRASE")
         result = export_bundle(
             store, actor_for(store), Path(args.out), keys.signing_key(store, passphrase),
             full=args.full, encrypt_to=args.encrypt_to, for_office=args.for_office,

@@ -502,12 +502,14 @@ def restore_backup(
     none or it cannot be opened, on the candidate); they must be allowed ``backup.manage``.
     Without it (the program itself, tests) the restore is audited as the program's.
     """
-    from integrity_desktop.services.stores import open_initialised
-
+    # A person signs in on the store to be replaced before its replacement is even read;
+    # only when there is none (or it cannot be opened) on the checked candidate.
+    actor = _sign_in_current(target, actor_of)
     staged = _stage(target, source)
     try:
         facts = check_store_file(staged.db)
-        actor = _restorer(target, staged, actor_of, open_initialised)
+        if actor is None:
+            actor = _sign_in_candidate(staged, actor_of)
         current = _read_head(target) if target.exists() else None
         other = current is not None and bool(current[0]) and current[0] != facts.office_code
         if other and not allow_other_office:
@@ -539,17 +541,30 @@ def restore(target: Path, source: Path, *, actor_of: Callable[[Store], Actor] | 
                           allow_other_office=allow_other_office).kept
 
 
-def _restorer(target: Path, staged: _Staged, actor_of: Callable[[Store], Actor] | None,
-              open_initialised: Callable[[str], Store]) -> Actor:
-    if actor_of is None:
-        facts = check_store_file(staged.db)
-        return Actor("system", "admin", facts.office_code, "سامانه")
-    store: Store | None = None
-    if target.exists():
-        with contextlib.suppress(StoreError):
-            store = open_initialised(str(target))
-    if store is None:  # nothing to sign in to but the backup itself
-        store = open_initialised(str(staged.db))
+def _sign_in_current(target: Path, actor_of: Callable[[Store], Actor] | None) -> Actor | None:
+    """The administrator of the store that is replaced, if it exists and opens."""
+    from integrity_desktop.services.stores import open_initialised
+
+    if actor_of is None or not target.exists():
+        return None
+    try:
+        store = open_initialised(str(target))
+    except StoreError:
+        return None  # damaged (the usual reason to restore): sign in on the candidate
+    try:
+        actor = actor_of(store)
+        require(actor, "backup.manage")
+    finally:
+        store.dispose()
+    return actor
+
+
+def _sign_in_candidate(staged: _Staged, actor_of: Callable[[Store], Actor] | None) -> Actor:
+    from integrity_desktop.services.stores import open_initialised
+
+    if actor_of is None:  # the program itself (or a test): audited as the program
+        return Actor("system", "admin", check_store_file(staged.db).office_code, "سامانه")
+    store = open_initialised(str(staged.db))
     try:
         actor = actor_of(store)
         require(actor, "backup.manage")
