@@ -50,10 +50,19 @@ if TYPE_CHECKING:
 
 GENESIS = "0" * 64
 HEAD_META = "audit_head"  # {"seq": n, "hash": h} of the newest entry, written with each append
+TAIL_ALARM = "audit.tail_changed"  # appended when the chain did not end at the recorded head
 CONTENT_ACTIONS = ("create", "update", "delete")  # what records.add/update/soft_delete write
 CONTENT_SINCE = "audit.content_since"  # records stamped before it predate the content check
 SEED_STAMP = "0000000000000-0000-seed"  # services.seed.SEED_STAMP (no import: seed imports us)
 SEAL_VERSION = "integrity-desktop audit seal v1"
+# Cached values derived from other records, updated without a version stamp or audit entry
+# of their own, so not compared with the record's audit entries: a case's state and date are
+# checked against its events instead (cases.derived_mismatches); a checklist's completion and
+# search text are caches of its answers (which are audited), set once more after creation.
+DERIVED_FIELDS: dict[str, tuple[str, ...]] = {
+    "case": ("state", "last_event_on"),
+    "checklist": ("completion", "search_text"),
+}
 
 
 def canonical(value: Any) -> str:
@@ -88,17 +97,28 @@ def _record_head(session: Session, seq: int, hash_: str) -> None:
     session.merge(StoreMeta(key=HEAD_META, value=json.dumps({"seq": seq, "hash": hash_})))
 
 
-def append(
-    session: Session,
-    store: Store | None,
-    actor: Actor,
-    action: str,
-    entity: str = "",
-    entity_id: str = "",
-    before: Any = None,
-    after: Any = None,
-) -> AuditEntry:
-    """Add one entry to the chain inside the caller's transaction."""
+def _check_tail(session: Session, office: str) -> None:
+    """Before appending: if the chain does not end where the last append left it (rows cut
+    from the end, or added by SQL), say so in the chain itself, so the next append does not
+    quietly cover it up.  ``verify_store`` reports every such entry."""
+    row = session.get(StoreMeta, HEAD_META)
+    if row is None or not row.value:
+        return
+    last = session.execute(select(AuditEntry.seq, AuditEntry.hash)
+                           .order_by(AuditEntry.seq.desc()).limit(1)).first()
+    found = {"seq": int(last[0]), "hash": str(last[1])} if last else {"seq": 0, "hash": GENESIS}
+    try:
+        recorded = json.loads(row.value)
+    except ValueError:
+        recorded = {"unreadable": row.value[:200]}
+    if recorded == found:
+        return
+    _add(session, Actor("system", "", office), TAIL_ALARM, after={"recorded": recorded,
+                                                                   "found": found})
+
+
+def _add(session: Session, actor: Actor, action: str, entity: str = "", entity_id: str = "",
+         before: Any = None, after: Any = None) -> AuditEntry:
     entry = AuditEntry(
         at=datetime.now(UTC).replace(tzinfo=None),
         actor=actor.label,
@@ -117,11 +137,27 @@ def append(
     return entry
 
 
+def append(
+    session: Session,
+    store: Store | None,
+    actor: Actor,
+    action: str,
+    entity: str = "",
+    entity_id: str = "",
+    before: Any = None,
+    after: Any = None,
+) -> AuditEntry:
+    """Add one entry to the chain inside the caller's transaction."""
+    _check_tail(session, actor.office_code)
+    return _add(session, actor, action, entity, entity_id, before, after)
+
+
 def append_many(
     session: Session, actor: Actor, action: str, items: Iterable[tuple[str, str, Any, Any]]
 ) -> int:
     """Append one entry per ``(entity, entity_id, before, after)`` in one statement (bulk
     writers such as the demo filler: each record still has its own audited content)."""
+    _check_tail(session, actor.office_code)
     prev = head(session)
     at = datetime.now(UTC).replace(tzinfo=None)
     rows: list[dict[str, Any]] = []
@@ -340,6 +376,23 @@ def _check_chain(s: Session, result: StoreCheck) -> dict[int, str]:
 
 
 def _check_head(s: Session, chain: dict[int, str], result: StoreCheck) -> None:
+    for seq, after in s.execute(select(AuditEntry.seq, AuditEntry.after)
+                                .where(AuditEntry.action == TAIL_ALARM).order_by(AuditEntry.seq)):
+        fields = _loads(after)
+        recorded = fields.get("recorded") or {}
+        found = fields.get("found") or {}
+        was, now = recorded.get("seq", "?"), found.get("seq", "?")
+        cut = isinstance(was, int) and isinstance(now, int) and was > now
+        result.problems.append(Finding(
+            "head",
+            (f"پیش از ردیف {_n(seq)} ردیف‌های پایانی رویدادنگار پاک شده بودند (آخرین ردیف ثبت‌شده "
+             f"{_n(was) if isinstance(was, int) else was} بود و زنجیره در "
+             f"{_n(now) if isinstance(now, int) else now} پایان می‌یافت).") if cut else
+            (f"پیش از ردیف {_n(seq)} پایان رویدادنگار بیرون از برنامه تغییر کرده بود."),
+            (f"before entry {seq}, audit entries had been cut from the end (the recorded head was "
+             f"entry {was}, the chain ended at {now})") if cut else
+            (f"before entry {seq}, the end of the audit chain had been changed or added to "
+             "outside the program"), seq))
     row = s.get(StoreMeta, HEAD_META)
     last_seq = max(chain, default=0)
     last_hash = chain.get(last_seq, GENESIS)
@@ -476,7 +529,10 @@ def _check_records(s: Session, since: str | None, result: StoreCheck) -> None:
                 continue
             after = _loads(s.scalar(select(AuditEntry.after).where(AuditEntry.seq == entry[0])) or "")
             current = json.loads(now_text)
-            if after == current:  # equal values written differently (5 and 5.0)
+            for name in DERIVED_FIELDS.get(kind, ()):
+                after.pop(name, None)
+                current.pop(name, None)
+            if after == current:  # equal values written differently (5 and 5.0), or derived
                 continue
             fields = sorted(k for k in set(after) | set(current) if after.get(k) != current.get(k))
             report(Finding(
@@ -486,6 +542,15 @@ def _check_records(s: Session, since: str | None, result: StoreCheck) -> None:
                 f"{kind} {obj.id} differs from its last audit entry {entry[0]}: "
                 f"{', '.join(fields)} changed outside the program", entry[0], kind, obj.id))
         s.expunge_all()  # the read session keeps no record of a type once it is checked
+    from integrity_desktop.services.cases import derived_mismatches
+
+    for case_id, fields in derived_mismatches(s):
+        report(Finding(
+            "record_changed",
+            f"وضعیت پروندهٔ {_rid(case_id)} با رویدادهای آن نمی‌خواند: {'، '.join(fields)} "
+            "بیرون از برنامه تغییر کرده است.",
+            f"case {case_id}: {', '.join(fields)} differ from its events (changed outside the "
+            "program)", None, "case", case_id))
     if unnamed:
         result.problems.append(Finding(
             "record_changed", f"و {_n(unnamed)} رکورد دیگر نیز با رویدادنگار نمی‌خوانند.",

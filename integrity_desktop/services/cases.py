@@ -240,6 +240,31 @@ def refresh_derived(session: Session, case_ids: Iterable[str]) -> None:
     session.flush()
 
 
+def derived_mismatches(session: Session) -> list[tuple[str, list[str]]]:
+    """Cases whose cached state or last event date is not what their events give (``audit
+    verify``: these two fields are derived, so they are checked against the events, not
+    against the case's audit entries)."""
+    out: list[tuple[str, list[str]]] = []
+    ids = list(session.scalars(select(Case.id).order_by(Case.id)))
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        events: dict[str, list[lc.EventRecord]] = {case_id: [] for case_id in chunk}
+        for e in session.scalars(
+            select(CaseEvent).where(CaseEvent.case_id.in_(chunk), CaseEvent.deleted.is_(False))
+        ):
+            events[e.case_id].append(_as_record(e))
+        for case_id, state, last in session.execute(
+            select(Case.id, Case.state, Case.last_event_on).where(Case.id.in_(chunk))
+        ):
+            derived = lc.derive_state(events[case_id])
+            wrong = [name for name, have, want in (("state", state, derived.state),
+                                                   ("last_event_on", last, derived.entered_on))
+                     if have != want]
+            if wrong:
+                out.append((case_id, wrong))
+    return out
+
+
 _CHUNK = 500
 
 

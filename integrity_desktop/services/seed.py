@@ -32,6 +32,7 @@ HQ = "hq"
 SEED_STAMP = "0000000000000-0000-seed"
 SEED_AT = datetime(2024, 3, 20)
 LOOKUP_KINDS = ("violation_type", "penalty", "board")
+_SEEDED = "seeded_records"  # session.info key: the records _put added, audited at the end
 
 
 def office_id(code: str) -> str:
@@ -55,6 +56,7 @@ def _put(session: Session, store: Store, actor: Actor, obj: Synced) -> bool:
     stamp(store, actor, obj)
     obj.hlc, obj.updated_by, obj.updated_at = SEED_STAMP, "seed", SEED_AT
     session.add(obj)
+    session.info.setdefault(_SEEDED, []).append(obj)
     return True
 
 
@@ -162,7 +164,7 @@ def seed_reference_data(store: Store, actor: Actor) -> None:
         seed_units(s, store, actor, store.office_code)
         seed_lookups(s, store, actor)
         seed_catalogue(s, store, actor)
-        added = [o for o in s.new if isinstance(o, Synced)]
+        added: list[Synced] = s.info.pop(_SEEDED, [])
         s.flush()
         # Each seeded record's content is audited like any other (audit verify compares it).
         append_many(s, actor, "create", ((o.__sync_type__, o.id, None, as_dict(o)) for o in added))
