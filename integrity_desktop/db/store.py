@@ -178,6 +178,63 @@ def _check_sqlite_path(path: Path, create: bool) -> None:
         )
 
 
+# What SQLite says when the file itself is damaged; anything else while opening is the
+# environment (a full disk, a read-only folder, a lock), never a reason to restore a backup.
+_CORRUPTION = ("malformed", "not a database", "file is encrypted", "corrupt")
+LOW_SPACE = 1 << 20  # under 1 MB free, SQLite cannot even make its shared-memory file
+
+
+def environment_error(path: Path, detail: str, *, errno_code: int | None = None) -> StoreError | None:
+    """A Persian ``StoreError`` naming the cause when opening failed because of the PC (a
+    full disk, a read-only folder, a file locked by another program); None when the cause
+    is not the environment (the file may be damaged).  Each says the data are safe and never
+    leads to the backup offer (only ``store_corrupt`` does)."""
+    import errno
+    import shutil
+
+    text = detail.lower()
+    folder = path.parent if str(path.parent) else Path(".")
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"پروندهٔ داده «{path.name}» را برنامهٔ دیگری (شاید نسخهٔ دیگری از همین برنامه، یک "
+            "ابزار پشتیبان‌گیری یا ضدویروس) قفل کرده است. آن برنامه را ببندید و دوباره بکوشید. "
+            "داده‌های شما سالم است؛ پشتیبان را بازنگردانید.",
+            f"{path} is locked by another program: {detail}",
+            code="store_locked",
+        )
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        free = None
+    if errno_code == errno.ENOSPC or "disk is full" in text or (free is not None and free < LOW_SPACE):
+        return StoreError(
+            f"دیسکی که پروندهٔ داده «{path.name}» روی آن است پر است و برنامه نمی‌تواند آن را باز "
+            "کند. چند پرونده را از آن دیسک پاک کنید یا به جای دیگری ببرید و دوباره برنامه را باز "
+            "کنید. داده‌های شما سالم است؛ پشتیبان را بازنگردانید.",
+            f"The disk holding {path} is full: {detail}",
+            code="store_disk_full",
+        )
+    if (errno_code in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text
+            or "read-only" in text or not os.access(folder, os.W_OK)
+            or (path.exists() and not os.access(path, os.W_OK))):
+        return StoreError(
+            f"پروندهٔ داده «{path}» فقط‌خواندنی است یا در پوشه‌ای فقط‌خواندنی قرار دارد. "
+            "آن را به پوشه‌ای با اجازهٔ نوشتن ببرید (یا اجازهٔ نوشتن بدهید). داده‌های شما سالم "
+            "است؛ پشتیبان را بازنگردانید.",
+            f"{path} or its folder is read-only: {detail}",
+            code="store_readonly",
+        )
+    if "disk i/o" in text or "unable to open" in text or errno_code is not None:
+        return StoreError(
+            f"پروندهٔ داده «{path.name}» خوانده نشد: دیسک یا حافظهٔ جانبی خطا می‌دهد ({detail}). "
+            "اگر روی حافظهٔ جانبی یا شبکه است اتصال آن را بررسی کنید و دوباره بکوشید؛ اگر تکرار "
+            "شد دیسک را بررسی کنید. این پیام به معنای خرابی داده نیست.",
+            f"{path} could not be read (I/O error): {detail}",
+            code="store_io",
+        )
+    return None
+
+
 def _quick_check(path: Path) -> None:
     try:
         con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=5)
@@ -187,6 +244,10 @@ def _quick_check(path: Path) -> None:
             con.close()
     except sqlite3.DatabaseError as exc:
         result = str(exc)
+        if not any(word in result.lower() for word in _CORRUPTION):
+            error = environment_error(path, result)
+            if error is not None:
+                raise error from exc
     if result != "ok":
         raise StoreError(
             f"پروندهٔ داده «{path}» خراب است ({result}). آخرین پشتیبان را بازگردانید.",
@@ -215,6 +276,10 @@ def open_store(location: str, *, create: bool = False, migrate_schema: bool = Tr
         current = migrate.current_revision(engine)
     except OperationalError as exc:
         engine.dispose()
+        if path is not None:
+            error = environment_error(path, str(exc.orig))
+            if error is not None:
+                raise error from exc
         raise StoreError(
             "پایگاه داده باز نشد. اگر برنامهٔ دیگری آن را قفل کرده است، آن را ببندید و دوباره "
             f"بکوشید. ({exc.orig})",
@@ -229,10 +294,22 @@ def open_store(location: str, *, create: bool = False, migrate_schema: bool = Tr
             f"The store's schema {current} is newer than this program knows.",
             code="store_newer",
         )
-    if current != head and migrate_schema:
-        if path is not None and current is not None:
-            migrate.backup_before_migration(path)
-        migrate.upgrade(engine)
-    store = Store(location=location, engine=engine, path=path, files_dir=files_dir_for(location))
-    store.start_clock()
+    try:
+        if current != head and migrate_schema:
+            if path is not None and current is not None:
+                migrate.backup_before_migration(path)
+            migrate.upgrade(engine)
+        store = Store(location=location, engine=engine, path=path, files_dir=files_dir_for(location))
+        store.start_clock()
+    except (OSError, sqlite3.Error, OperationalError, StoreError) as exc:
+        engine.dispose()
+        if path is None:
+            raise
+        if isinstance(exc, StoreError) and exc.code not in ("store_full", "store_busy"):
+            raise
+        detail = str(getattr(exc, "orig", None) or exc)
+        error = environment_error(path, detail, errno_code=getattr(exc, "errno", None))
+        if error is None:
+            raise
+        raise error from exc
     return store

@@ -82,6 +82,13 @@ def open_initialised(location: str) -> Store:
         )
     try:
         start_content_check(store)  # once per store: from now on every record is audited
+    except StoreError as exc:
+        store.dispose()
+        if store.path is not None and exc.code in ("store_full", "store_busy"):
+            from integrity_desktop.db.store import environment_error
+
+            raise (environment_error(store.path, exc.en) or exc) from exc
+        raise
     except BaseException:
         store.dispose()
         raise

@@ -378,17 +378,14 @@ def _start_backups(store: Store) -> QTimer:
     return timer
 
 
-def _recover(location: str, exc: UserError) -> Store | None:
-    """A corrupt or unopenable store: offer the newest backup instead of a traceback."""
-    if not isinstance(exc, StoreError) or exc.code not in {"store_corrupt", "store_open"}:
-        return None
-    from integrity_desktop.services.backup import BACKUP_DIR, restore
-    from integrity_desktop.services.stores import open_initialised
+def offers_restore(exc: BaseException) -> bool:
+    """Only a damaged store file leads to the backup offer: a full disk, a read-only folder,
+    a locked file or a disk error each have their own message, and restoring a backup there
+    would throw away good data."""
+    return isinstance(exc, StoreError) and exc.code == "store_corrupt"
 
-    path = Path(location)
-    backups = sorted((path.parent / BACKUP_DIR).glob(f"{path.stem}-*.sqlite"))
-    if not backups or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
-        return None
+
+def _ask_restore(exc: UserError) -> bool:
     box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("Launch", "Cannot open the store"),
                       exc.fa)
     restore_button = box.addButton(
@@ -396,7 +393,36 @@ def _recover(location: str, exc: UserError) -> Store | None:
     )
     box.addButton(QApplication.translate("Launch", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
-    if box.clickedButton() is not restore_button:
+    return box.clickedButton() is restore_button
+
+
+def _recover(location: str, exc: UserError,
+             ask: Callable[[UserError], bool] | None = None) -> Store | None:
+    """A damaged store: offer the newest backup instead of a traceback (never for anything
+    else).  The person restoring signs in as an administrator of the backup."""
+    if not offers_restore(exc):
         return None
-    restore(path, backups[-1])  # the damaged file is kept next to it as *.replaced-*
+    from integrity_desktop.services.backup import backups_for, restore
+    from integrity_desktop.services.stores import open_initialised
+
+    path = Path(location)
+    backups = backups_for(path)
+    if not backups:
+        return None
+    if ask is None:
+        if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+            return None
+        ask = _ask_restore
+    if not ask(exc):
+        return None
+
+    def administrator(store: Store) -> Actor:
+        actor = _sign_in(store, QApplication.translate(
+            "Launch", "Restoring a backup: sign in as an administrator of the backup."))
+        if actor is None:
+            raise UserError("بازگرداندن پشتیبان لغو شد.", "Restoring the backup was cancelled.",
+                            code="cancelled")
+        return actor
+
+    restore(path, backups[-1], actor_of=administrator)  # the damaged file is kept as *.replaced-*
     return open_initialised(location)
