@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import struct
 import tempfile
 import zipfile
@@ -224,7 +225,56 @@ def _not_excel(path: Path, exc: Exception) -> UserError:
     )
 
 
+# Limits of a workbook to import, checked before its sheets are read (a 1.5 MB file can
+# unpack to a 1.5 GB sheet) and again while rows stream in.  The largest real workbook is a
+# province's year: about 50 units x 138 indicators x 4 quarters = 27,600 rows of 11 cells.
+MAX_ROWS = 100_000
+MAX_CELLS = 2_000_000
+MAX_UNPACKED = 256 << 20  # all parts of the workbook, uncompressed
+MAX_SHARED_STRINGS = 64 << 20  # openpyxl holds this part in memory whole
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]+\d+:[A-Z]+(\d+)\"")
+
+
+def _too_big(path: Path, fa: str, en: str) -> UserError:
+    return UserError(
+        f"فایل «{path.name}» برای ورود بیش از اندازه بزرگ است: {fa} آن را به چند فایل کوچک‌تر "
+        "(مثلاً یک فایل برای هر دوره) بشکنید.",
+        f"{path} is too large to import: {en}",
+        code="excel_too_large",
+    )
+
+
+def _check_size(path: Path) -> None:
+    """Refuse a workbook that unpacks too large, before openpyxl reads any of it."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            unpacked = sum(i.file_size for i in infos)
+            if unpacked > MAX_UNPACKED:
+                raise _too_big(path, f"بازشدهٔ آن {to_persian_digits(str(unpacked >> 20))} مگابایت "
+                               f"است (بیشینه {to_persian_digits(str(MAX_UNPACKED >> 20))}).",
+                               f"{unpacked} bytes unpacked (limit {MAX_UNPACKED})")
+            for info in infos:
+                name = info.filename.lower()
+                if name.endswith("sharedstrings.xml") and info.file_size > MAX_SHARED_STRINGS:
+                    raise _too_big(path, "متن‌های آن بیش از اندازه است.",
+                                   f"shared strings of {info.file_size} bytes")
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    with zf.open(info) as part:
+                        head = part.read(4096)
+                    match = _DIMENSION.search(head)
+                    if match and int(match.group(1)) > MAX_ROWS + 1:
+                        raise _too_big(path, f"{to_persian_digits(match.group(1).decode())} ردیف "
+                                       f"دارد (بیشینه {to_persian_digits(f'{MAX_ROWS:,}')}).",
+                                       f"{match.group(1).decode()} rows (limit {MAX_ROWS})")
+    except UserError:
+        raise
+    except _BROKEN_FILE as exc:
+        raise _not_excel(path, exc) from exc
+
+
 def _read(path: Path) -> tuple[list[_Row], list[Problem]]:
+    _check_size(path)
     # We own the file handle: openpyxl leaves its ZIP open when a damaged workbook fails half-way.
     try:
         with path.open("rb") as fh:
@@ -235,18 +285,22 @@ def _read(path: Path) -> tuple[list[_Row], list[Problem]]:
 
 def _read_open(path: Path, fh: Any) -> tuple[list[_Row], list[Problem]]:
     try:
-        book = load_workbook(fh, read_only=True, data_only=True)
+        # Not data_only: a formula must be seen as one (its cached value, or none, would be
+        # taken for what a person typed and could erase a stored answer).
+        book = load_workbook(fh, read_only=True, data_only=False)
     except _BROKEN_FILE as exc:
         raise _not_excel(path, exc) from exc
     rows: list[_Row] = []
     problems: list[Problem] = []
     by_label = {label: key for key, label, _ in COLUMNS}
+    seen_rows = seen_cells = 0
     try:
         for sheet in book.worksheets:
-            it = sheet.iter_rows(values_only=True)
-            header = next(it, None)
-            if header is None:
+            it = sheet.iter_rows()
+            first = next(it, None)
+            if first is None:
                 continue
+            header = [c.value for c in first]
             letters = {by_label[str(h).strip()]: get_column_letter(i)
                        for i, h in enumerate(header, start=1) if h is not None and str(h).strip() in by_label}
             positions = {by_label[str(h).strip()]: i
@@ -256,15 +310,44 @@ def _read_open(path: Path, fh: Any) -> tuple[list[_Row], list[Problem]]:
                                         "برگه را همان‌گونه که بیرون آمده بود نگه دارید.",
                                         "the id column is missing"))
                 continue
-            for number, values in enumerate(it, start=2):
+            for number, cells in enumerate(it, start=2):
+                seen_rows += 1
+                seen_cells += len(cells)
+                if seen_rows > MAX_ROWS or seen_cells > MAX_CELLS:
+                    raise _too_big(path, f"بیش از {to_persian_digits(f'{MAX_ROWS:,}')} ردیف یا "
+                                   f"{to_persian_digits(f'{MAX_CELLS:,}')} خانه دارد.",
+                                   f"more than {MAX_ROWS} rows or {MAX_CELLS} cells")
+                for cell in cells:
+                    if getattr(cell, "data_type", "") == "f":
+                        column = getattr(cell, "column_letter", None) or get_column_letter(
+                            getattr(cell, "column", 1) or 1)
+                        problems.append(Problem(
+                            sheet.title, f"{column}{number}",
+                            "این خانه فرمول دارد و فرمول پذیرفته نیست؛ به جای آن خودِ مقدار را "
+                            "بنویسید (اگر متن با «=» آغاز می‌شود، پیش از آن یک ' بگذارید).",
+                            "a formula is not accepted; type the value itself"))
+                values = [c.value for c in cells]
                 record = {key: _clean(values[i]) if i < len(values) else None for key, i in positions.items()}
                 if any(v is not None for v in record.values()):
                     rows.append(_Row(sheet.title, number, record, letters))
+    except UserError:
+        raise
     except _BROKEN_FILE as exc:
         raise _not_excel(path, exc) from exc
     finally:
         book.close()
     return rows, problems
+
+
+_ID_CHUNK = 500
+
+
+def _chunked(s: Any, model: Any, ids: Any) -> list[Any]:
+    wanted = sorted({str(i) for i in ids})
+    out: list[Any] = []
+    for start in range(0, len(wanted), _ID_CHUNK):
+        out.extend(s.scalars(select(model).where(model.id.in_(wanted[start:start + _ID_CHUNK]))))
+    return out
 
 
 def _clean(value: Any) -> Any:
@@ -288,12 +371,10 @@ def import_workbook(
     unchanged = 0
     with store.read() as s:
         ids = [str(r.values["id"]) for r in rows if r.values.get("id") is not None]
-        entries = {e.id: e for e in s.scalars(select(ChecklistEntry).where(ChecklistEntry.id.in_(ids)))} \
-            if ids else {}
-        items = {i.id: i for i in s.scalars(select(TemplateItem).where(
-            TemplateItem.id.in_({e.item_id for e in entries.values()})))} if entries else {}
-        lists = {c.id: c for c in s.scalars(select(Checklist).where(
-            Checklist.id.in_({e.checklist_id for e in entries.values()})))} if entries else {}
+        # In chunks: SQLite refuses more than a few thousand variables in one statement.
+        entries = {e.id: e for e in _chunked(s, ChecklistEntry, ids)}
+        items = {i.id: i for i in _chunked(s, TemplateItem, {e.item_id for e in entries.values()})}
+        lists = {c.id: c for c in _chunked(s, Checklist, {e.checklist_id for e in entries.values()})}
         seen: dict[str, str] = {}
         for row in rows:
             def problem(key: str, fa: str, en: str, row: _Row = row) -> None:
