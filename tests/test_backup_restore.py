@@ -205,7 +205,7 @@ def test_any_schema_difference_is_refused(store: Store, tmp_path: Path, statemen
 def test_a_single_file_backup_of_the_previous_program_still_restores(
     with_evidence: tuple[Store, evidence.EvidenceInfo], tmp_path: Path
 ) -> None:
-    store, info = with_evidence
+    store, _info = with_evidence
     old = tmp_path / "old-style.sqlite"
     backup.copy_sqlite(Path(store.location), old)  # what `backup` wrote before this format
     offices.add_unit(store, actor("admin"), "واحدی پس از پشتیبان")
