@@ -97,7 +97,7 @@ class LoginDialog(QDialog):
         self.error.clear()
         self.error.setStyleSheet("color: #c62828")
         try:
-            self.actor = users.authenticate(
+            actor = users.authenticate(
                 self.store, self.username.text().strip(), self.password.text()
             )
         except UserError as exc:
@@ -105,4 +105,23 @@ class LoginDialog(QDialog):
             self.password.selectAll()
             self.password.setFocus()
             return
+        if users.must_change_password(self.store, actor) and not self._forced_change(actor):
+            self.error.setText(self.tr("You must choose a new password before you can continue."))
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.actor = actor
         self.accept()
+
+    def _forced_change(self, actor: Actor) -> bool:
+        """An account made or reset by the administrator: its person chooses a password now."""
+        from integrity_desktop.ui.password_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.store_or_fail(), actor, forced=True,
+                                      current=self.password.text(), parent=self)
+        dialog.exec()
+        return dialog.changed
+
+    def store_or_fail(self) -> Store:
+        assert self.store is not None
+        return self.store

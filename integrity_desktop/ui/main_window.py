@@ -95,6 +95,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ building
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.password_action = QAction(self.tr("Change my password…"), self)
+        self.password_action.setObjectName("change_password")
+        self.password_action.triggered.connect(self.change_password)
+        file_menu.addAction(self.password_action)
         sign_out = QAction(self.tr("Sign out"), self)
         sign_out.triggered.connect(self.sign_out_requested.emit)
         file_menu.addAction(sign_out)
@@ -168,6 +172,16 @@ class MainWindow(QMainWindow):
     @property
     def screen_keys(self) -> list[str]:
         return list(self._keys)
+
+    def change_password(self) -> bool:
+        """Every person may change their own password (returns whether it changed)."""
+        from integrity_desktop.ui.password_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.ctx.store, self.ctx.actor, parent=self)
+        dialog.exec()
+        if dialog.changed:
+            self.statusBar().showMessage(self.tr("Your password was changed."), 8000)
+        return dialog.changed
 
     def show_about(self) -> None:
         QMessageBox.about(

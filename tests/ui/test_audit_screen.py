@@ -125,3 +125,18 @@ def test_other_roles_see_no_entries(qtbot: QtBot, store: Store, role: str) -> No
     screen = _screen(qtbot, store, role)
     assert screen.model is None
     assert "فقط مدیر سامانه" in _label(screen, "no_access").text()
+
+
+def test_a_record_changed_outside_the_program_is_shown_in_red(qtbot: QtBot, store: Store) -> None:
+    """The whole check (issue 13) runs off the GUI thread and names what was changed."""
+    offices.add_unit(store, actor("admin"), "واحد الف")
+    assert store.path is not None
+    con = sqlite3.connect(store.path)
+    con.execute("UPDATE units SET name_fa = 'واحد پنهان' WHERE name_fa = 'واحد الف'")
+    con.commit()
+    con.close()
+    screen = _screen(qtbot, store)
+    assert "هیچ حلقه‌ای شکسته نیست" in _label(screen, "chain").text()  # the chain still holds
+    check = _label(screen, "records_check")
+    qtbot.waitUntil(lambda: "c62828" in check.styleSheet(), timeout=30_000)
+    assert "بیرون از برنامه" in check.text() and "name_fa" in check.text()

@@ -54,7 +54,8 @@ def test_sign_in_while_the_store_opens_then_sign_out_and_in_as_another(
     qapp: QApplication, store: Store
 ) -> None:
     admin = actor("admin", store.office_code)
-    users.create_user(store, admin, "officer1", "مسئول پرونده", "case_officer", "officer-password-1")
+    users.create_user(store, admin, "officer1", "مسئول پرونده", "case_officer", "officer-password-1",
+                      must_change=False)  # the forced change: tests/ui/test_password.py
     path = str(store.path)
     store.dispose()  # launch opens the file itself
     log: list[str] = []

@@ -23,5 +23,9 @@
         <source>Quit</source>
         <translation>بستن برنامه</translation>
     </message>
+    <message>
+        <source>Restoring a backup: sign in as an administrator of the backup.</source>
+        <translation>بازگرداندن پشتیبان: با حساب مدیر سامانهٔ همان پشتیبان وارد شوید.</translation>
+    </message>
 </context>
 </TS>

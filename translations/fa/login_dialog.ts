@@ -27,5 +27,9 @@
         <source>Opening the store; you will be signed in in a moment…</source>
         <translation>پایگاه داده در حال باز شدن است؛ چند لحظه دیگر وارد می‌شوید…</translation>
     </message>
+    <message>
+        <source>You must choose a new password before you can continue.</source>
+        <translation>پیش از ادامه باید گذرواژهٔ تازه‌ای برگزینید.</translation>
+    </message>
 </context>
 </TS>

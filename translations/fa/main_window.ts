@@ -56,6 +56,10 @@
         <translation>&amp;پرونده</translation>
     </message>
     <message>
+        <source>Change my password…</source>
+        <translation>تغییر گذرواژهٔ من…</translation>
+    </message>
+    <message>
         <source>Sign out</source>
         <translation>خروج از حساب</translation>
     </message>
@@ -80,8 +84,12 @@
         <translation>کاربر: {user} ({role})</translation>
     </message>
     <message>
+        <source>Your password was changed.</source>
+        <translation>گذرواژهٔ شما تغییر کرد.</translation>
+    </message>
+    <message>
         <source>Integrity Desktop, version {version}
-Administrative health and protection of people&apos;s rights
+Administrative health and protection of people's rights
 Technical and Vocational Training Organization</source>
         <translation>سامانه سلامت اداری، نسخهٔ {version}
 سلامت نظام اداری و صیانت از حقوق مردم
