@@ -48,3 +48,37 @@ def normalize_for_search(text: str) -> str:
 def matches(haystack: str, needle: str) -> bool:
     """Whether ``needle`` occurs in ``haystack`` once both are normalised (empty matches)."""
     return normalize_for_search(needle) in normalize_for_search(haystack)
+
+
+# --------------------------------------------------------------------------- hostile text
+
+MAX_SEARCH = 200  # characters: no real name or phrase is longer; SQLite's LIKE has limits
+# Direction embeddings, overrides and isolates (U+202A..E, U+2066..9): «x\u202efdp.exe» reads
+# as «xexe.pdf» on screen.  Kept: ZWNJ and ZWJ (Persian spelling), LRM/RLM (legitimate marks).
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 control characters and NUL, but TAB and LINE FEED (multi-line notes).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_stored_text(text: str) -> str:
+    """What a text field may hold: no direction overrides or isolates, no control characters
+    (NUL included); CR LF and CR become LF.  Used by ``records.add``/``update`` for every text
+    of every record, so no screen or service has to remember it."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROLS.sub("", _BIDI_CONTROLS.sub("", text))
+
+
+def check_search(query: str) -> str:
+    """A search query of reasonable length, or a Persian message (a 30,000-letter search
+    ended in SQLite's «LIKE or GLOB pattern too complex»)."""
+    if len(query) > MAX_SEARCH:
+        from integrity_desktop.digits import to_persian_digits
+        from integrity_desktop.errors import UserError
+
+        raise UserError(
+            f"عبارت جست‌وجو بیش از اندازه بلند است ({to_persian_digits(str(len(query)))} نویسه). "
+            f"آن را کوتاه‌تر کنید (بیشینه {to_persian_digits(str(MAX_SEARCH))} نویسه).",
+            f"The search text is too long ({len(query)} characters; at most {MAX_SEARCH}).",
+            code="search_too_long",
+        )
+    return query

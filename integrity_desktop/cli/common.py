@@ -55,6 +55,7 @@ def open_for(args: argparse.Namespace, *, sign_in: bool = True) -> Store:
     from integrity_desktop.services.stores import open_initialised
 
     store = open_initialised(resolve_store_location(getattr(args, "db", None)))
+    warn_clock(store)
     if sign_in:
         try:
             sign_in_store(store, command=getattr(args, "command", "") or "")
@@ -62,6 +63,15 @@ def open_for(args: argparse.Namespace, *, sign_in: bool = True) -> Store:
             store.dispose()
             raise
     return store
+
+
+def warn_clock(store: Store) -> None:
+    """A PC clock behind the store's newest stamp: said on stderr, the command goes on."""
+    from integrity_desktop.services.stores import clock_warning
+
+    warning = clock_warning(store)
+    if warning is not None:
+        print(f"هشدار: {warning.fa}\nwarning: {warning.en}", file=sys.stderr)
 
 
 def actor_for(store: Store) -> Actor:

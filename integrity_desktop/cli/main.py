@@ -57,6 +57,9 @@ def _utf8_streams() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from integrity_desktop.fileperm import restrict_umask
+
+    restrict_umask()  # the store, backups, bundles, exports and logs: owner only
     _utf8_streams()
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
@@ -35,6 +36,7 @@ class Store:
     readonly: bool = False
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
     _clock: HybridClock | None = field(default=None, init=False, repr=False)
+    last_stamp: str = field(default="", init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -97,7 +99,26 @@ class Store:
         with self.read() as s:
             stamps = [s.scalar(select(func.max(m.hlc))) for m in SYNC_MODELS]
         last = max((x for x in stamps if x), default="")
+        self.last_stamp = last
         self._clock = HybridClock(node or "readonly", last)
+
+    def clock_behind(self, now: float | None = None) -> timedelta | None:
+        """How far this PC's clock is behind the newest version stamp the store has seen
+        (None when it is not, within a minute).  A clock set back makes every edit made here
+        lose to older ones in a merge, so people are warned at start."""
+        import time
+
+        from integrity_desktop.clock import parse_stamp
+
+        if not self.last_stamp or self.last_stamp.endswith("-seed"):
+            return None
+        try:
+            last_ms = parse_stamp(self.last_stamp)[0]
+        except ValueError:
+            return None
+        wall_ms = int((time.time() if now is None else now) * 1000)
+        behind = last_ms - wall_ms
+        return timedelta(milliseconds=behind) if behind > 60_000 else None
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -162,7 +183,7 @@ def _check_sqlite_path(path: Path, create: bool) -> None:
     folder = path.parent if path.parent != Path("") else Path(".")
     if create and not folder.exists():
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(
                 f"پوشهٔ «{folder}» ساخته نشد: {exc.strerror}.",
@@ -270,6 +291,10 @@ def open_store(location: str, *, create: bool = False, migrate_schema: bool = Tr
         _check_sqlite_path(path, create)
         if path.exists() and path.stat().st_size > 0:
             _quick_check(path)
+        elif create:
+            from integrity_desktop.fileperm import create_private_file
+
+            create_private_file(path)  # 0600, and so its -wal and -shm
         url = sqlite_url(path)
     engine = make_engine(url)
     try:

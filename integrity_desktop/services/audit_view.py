@@ -24,6 +24,7 @@ from integrity_desktop.errors import UserError
 from integrity_desktop.excel import RtlWorkbook
 from integrity_desktop.jalali import format_datetime
 from integrity_desktop.permissions import Actor, require
+from integrity_desktop.textnorm import check_search
 
 MAX_LIMIT = 1000
 _CHUNK = 2000
@@ -106,7 +107,8 @@ def _check(f: AuditFilter) -> None:
 
 def _filtered(query: Select[Any], f: AuditFilter) -> Select[Any]:
     if f.actor.strip():
-        query = query.where(func.lower(AuditEntry.actor).contains(f.actor.strip().lower(), autoescape=True))
+        actor_text = check_search(f.actor.strip())
+        query = query.where(func.lower(AuditEntry.actor).contains(actor_text.lower(), autoescape=True))
     if f.action:
         query = query.where(AuditEntry.action == f.action)
     if f.entity:

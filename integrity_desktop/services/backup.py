@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 from integrity_desktop.db import migrate
 from integrity_desktop.db.store import SQLITE_MAGIC, Store
 from integrity_desktop.errors import StoreError, UserError
+from integrity_desktop.fileperm import DIR_MODE, FILE_MODE, private_file
 from integrity_desktop.permissions import Actor, require
 
 if TYPE_CHECKING:
@@ -58,8 +59,6 @@ STORE_MEMBER = "store.sqlite"
 _EVIDENCE_MEMBER = re.compile(r"^files/evidence/([0-9a-f]{2})/([0-9a-f]{64})$")
 _MAX_MANIFEST = 64 << 20
 CHUNK = 1 << 20
-FILE_MODE = 0o600  # a backup holds every case: readable by its owner only
-DIR_MODE = 0o700
 
 
 def _stamp() -> str:
@@ -102,12 +101,6 @@ def _remove_quietly(path: Path) -> None:
             shutil.rmtree(path)
         else:
             path.unlink(missing_ok=True)
-
-
-def private_file(path: Path) -> None:
-    """Owner-only permissions where the OS has them (on Windows the profile's ACL applies)."""
-    with contextlib.suppress(OSError, NotImplementedError):
-        os.chmod(path, FILE_MODE)
 
 
 def copy_sqlite(src: Path, dst: Path) -> None:

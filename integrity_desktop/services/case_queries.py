@@ -24,7 +24,7 @@ from integrity_desktop.errors import UserError
 from integrity_desktop.permissions import Actor, allowed, require
 from integrity_desktop.services import audit
 from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.textnorm import normalize_for_search
+from integrity_desktop.textnorm import check_search, normalize_for_search
 
 CONFIDENTIAL = "محرمانه"
 MAX_LIMIT = 1000
@@ -193,7 +193,8 @@ def _conditions(store: Store, actor: Actor, q: CaseQuery, today: _dt.date) -> li
         conds.append(Case.reported_on <= q.reported_to)
     if q.name and q.name.strip():
         require(actor, "cases.view_personal")  # searching by name would reveal who has a case
-        conds.append(Case.employee_name_norm.contains(normalize_for_search(q.name), autoescape=True))
+        conds.append(Case.employee_name_norm.contains(normalize_for_search(check_search(q.name)),
+                                                      autoescape=True))
     if q.overdue:
         limits = lc.deadlines(store)
         conds.append(or_(*(

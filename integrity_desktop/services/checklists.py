@@ -248,7 +248,7 @@ def _filtered(
         query = query.where(Checklist.template_id == template_id)
     if status:
         query = query.where(Checklist.status == status)
-    for word in textnorm.normalize_for_search(search or "").split():
+    for word in textnorm.normalize_for_search(textnorm.check_search(search or "")).split():
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = query.where(Checklist.search_text.like(f"%{escaped}%", escape="\\"))
     return query

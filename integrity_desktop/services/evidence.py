@@ -176,8 +176,10 @@ def _check_owner(store: Store, owner_type: str, owner_id: str) -> None:
 
 def store_blob(store: Store, source: Path, limit: int, name: str) -> tuple[str, int]:
     """Copy ``source`` into the blob store in chunks; returns (sha256, size)."""
-    folder = store.files_dir / "evidence"
-    folder.mkdir(parents=True, exist_ok=True)
+    from integrity_desktop.fileperm import private_dir
+
+    private_dir(store.files_dir)
+    folder = private_dir(store.files_dir / "evidence")
     digest = hashlib.sha256()
     size = 0
     fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=folder)
@@ -198,7 +200,7 @@ def store_blob(store: Store, source: Path, limit: int, name: str) -> tuple[str, 
         else:
             # New, or a stored copy changed on disk since: the genuine file attached again
             # repairs it.
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             os.replace(tmp, target)
         return sha, size
     except BaseException:

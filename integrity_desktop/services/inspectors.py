@@ -18,7 +18,7 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import format_date
 from integrity_desktop.nationalid import normalize_national_code
-from integrity_desktop.permissions import Actor, require
+from integrity_desktop.permissions import Actor, allowed, require
 from integrity_desktop.services import records
 from integrity_desktop.services.inspections import (
     INSPECTOR_STATUSES,
@@ -28,7 +28,7 @@ from integrity_desktop.services.inspections import (
     clean_text,
     get_unit,
 )
-from integrity_desktop.textnorm import normalize_for_search
+from integrity_desktop.textnorm import check_search, normalize_for_search
 
 
 @dataclass(frozen=True)
@@ -61,12 +61,22 @@ def is_appointed_on(inspector: Inspector | InspectorInfo, day: _dt.date) -> bool
     return inspector.term_end is None or day <= inspector.term_end
 
 
-def _info(session: Session, row: Inspector) -> InspectorInfo:
+CONFIDENTIAL = "محرمانه"
+
+
+def sees_national_codes(actor: Actor) -> bool:
+    """Inspectors' national codes are personal data: only those who keep the registry (the
+    roles that may edit inspections) see them; viewers, reviewers and case officers do not."""
+    return allowed(actor, "inspections.edit")
+
+
+def _info(session: Session, row: Inspector, actor: Actor | None = None) -> InspectorInfo:
     unit = session.get(Unit, row.unit_id) if row.unit_id else None
+    shown = actor is None or sees_national_codes(actor)
     return InspectorInfo(
         id=row.id,
         full_name=row.full_name,
-        national_code=row.national_code,
+        national_code=row.national_code if shown else CONFIDENTIAL,
         post=row.post,
         unit_id=row.unit_id,
         unit_name=unit.name_fa if unit else "",
@@ -212,7 +222,7 @@ def update_inspector(
 def get_inspector(store: Store, actor: Actor, inspector_id: str) -> InspectorInfo:
     require(actor, "inspections.view")
     with store.read() as s:
-        return _info(s, _load(s, inspector_id))
+        return _info(s, _load(s, inspector_id), actor)
 
 
 def _filtered(status: str | None, appointed_on: _dt.date | None) -> Select[tuple[Inspector]]:
@@ -228,8 +238,10 @@ def _filtered(status: str | None, appointed_on: _dt.date | None) -> Select[tuple
     return stmt
 
 
-def _matches(row: Inspector, needle: str) -> bool:
-    return needle in normalize_for_search(row.full_name) or needle in row.national_code
+def _matches(row: Inspector, needle: str, by_code: bool = True) -> bool:
+    """A name match, or (for those who may see it) a national-code match: a search by code
+    must not let others find out whose code it is."""
+    return needle in normalize_for_search(row.full_name) or (by_code and needle in row.national_code)
 
 
 def list_inspectors(
@@ -248,9 +260,9 @@ def list_inspectors(
     with store.read() as s:
         rows = list(s.scalars(_filtered(status, appointed_on).order_by(Inspector.full_name, Inspector.id)))
         if query and query.strip():
-            needle = normalize_for_search(query)
-            rows = [r for r in rows if _matches(r, needle)]
-        return [_info(s, r) for r in rows[offset : offset + limit]]
+            needle = normalize_for_search(check_search(query))
+            rows = [r for r in rows if _matches(r, needle, sees_national_codes(actor))]
+        return [_info(s, r, actor) for r in rows[offset : offset + limit]]
 
 
 def count_inspectors(
@@ -265,8 +277,10 @@ def count_inspectors(
     require(actor, "inspections.view")
     with store.read() as s:
         if query and query.strip():
-            needle = normalize_for_search(query)
-            return sum(1 for r in s.scalars(_filtered(status, appointed_on)) if _matches(r, needle))
+            needle = normalize_for_search(check_search(query))
+            by_code = sees_national_codes(actor)
+            return sum(1 for r in s.scalars(_filtered(status, appointed_on))
+                       if _matches(r, needle, by_code))
         stmt = _filtered(status, appointed_on).subquery()
         return int(s.scalar(select(func.count()).select_from(stmt)) or 0)
 

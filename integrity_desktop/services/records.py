@@ -14,6 +14,7 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.permissions import Actor
 from integrity_desktop.services import audit
+from integrity_desktop.textnorm import clean_stored_text
 
 # Stable ids for records that must be the same in every store (catalogue, offices, lookups).
 T = TypeVar("T", bound=Synced)
@@ -51,6 +52,24 @@ def load_live(session: Session, model: type[T], record_id: str, fa: str, en: str
     return row
 
 
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean_stored_text(value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+def clean_texts(obj: Any) -> None:
+    """No direction override or isolate (U+202E made «x\u202efdp.exe» read «xexe.pdf») and no
+    control character (NUL included) in any text of a record; ZWNJ and ZWJ stay."""
+    for attr in inspect(type(obj)).column_attrs:
+        value = getattr(obj, attr.key)
+        cleaned = _clean(value)
+        if cleaned != value:
+            setattr(obj, attr.key, cleaned)
+
+
 def stamp(store: Store, actor: Actor, obj: Synced) -> None:
     """Give a record a fresh version stamp and its owner before it is saved."""
     obj.hlc = store.clock.now()
@@ -66,6 +85,7 @@ def add(session: Session, store: Store, actor: Actor, obj: Synced) -> Synced:
     """Insert a new record, stamped and written to the audit log."""
     if not obj.id:
         obj.id = str(uuid.uuid4())
+    clean_texts(obj)
     stamp(store, actor, obj)
     session.add(obj)
     session.flush()
@@ -80,6 +100,7 @@ def update(
     before = as_dict(obj)
     changed = False
     for key, value in changes.items():
+        value = _clean(value)
         if getattr(obj, key) != value:
             setattr(obj, key, value)
             changed = True

@@ -93,3 +93,24 @@ def open_initialised(location: str) -> Store:
         store.dispose()
         raise
     return store
+
+
+def clock_warning(store: Store) -> UserError | None:
+    """The warning shown at start (GUI and command line) when this PC's clock is behind the
+    newest change the store has seen; None when the clock is fine."""
+    behind = store.clock_behind()
+    if behind is None:
+        return None
+    from integrity_desktop.digits import to_persian_digits
+
+    hours = behind.total_seconds() / 3600
+    amount_fa = (f"{to_persian_digits(str(round(hours)))} ساعت" if hours >= 1
+                 else f"{to_persian_digits(str(max(1, round(behind.total_seconds() / 60))))} دقیقه")
+    return UserError(
+        f"ساعت این رایانه حدود {amount_fa} از آخرین تغییری که این پروندهٔ داده دیده است عقب‌تر "
+        "است. تا ساعت و تاریخ رایانه را درست نکنید، ویرایش‌های این رایانه در همگام‌سازی از "
+        "ویرایش‌های قدیمی‌تر می‌بازند. از مسئول رایانه بخواهید ساعت را تنظیم کند.",
+        f"This PC's clock is about {behind} behind the newest change the store has seen; "
+        "edits made here will lose to older ones in a merge until the clock is set right.",
+        code="clock_behind",
+    )

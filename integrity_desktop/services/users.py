@@ -17,6 +17,7 @@ from integrity_desktop.errors import UserError
 from integrity_desktop.permissions import ROLES, Actor, require
 from integrity_desktop.services import audit
 from integrity_desktop.services.records import utcnow
+from integrity_desktop.textnorm import clean_stored_text
 
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 256
@@ -108,7 +109,7 @@ def create_user(
             )
         user = User(
             username=username,
-            full_name=full_name.strip(),
+            full_name=clean_stored_text(full_name).strip(),
             role=role,
             password_hash=_hasher.hash(password),
             created_at=utcnow(),

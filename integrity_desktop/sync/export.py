@@ -30,6 +30,7 @@ from integrity_desktop.db import migrate
 from integrity_desktop.db.models import AuditEntry, ExportLog
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
+from integrity_desktop.fileperm import private_file
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import audit
 from integrity_desktop.services import evidence as evidence_service
@@ -158,6 +159,7 @@ def export_bundle(
         else:
             final_tmp = tmp_zip
         size = final_tmp.stat().st_size
+        private_file(final_tmp)  # a bundle carries personnel cases: owner only (issue 13)
         os.replace(final_tmp, out)
     except OSError as exc:
         raise UserError(

@@ -195,6 +195,7 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
         store.dispose()
         return 1
     window = _main_window(store, actor, args.lang)
+    _warn_clock(window, store)
     if args.open:
         _open_bundle(window, args.open)
     backup_timer = _start_backups(store)
@@ -213,6 +214,20 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
             print(exc.message(args.lang), file=sys.stderr)
     store.dispose()
     return int(code)
+
+
+def _warn_clock(window: QWidget, store: Store) -> None:
+    """A PC clock behind the store's newest stamp: a warning once at start (it also stays in
+    the status bar)."""
+    from integrity_desktop.services.stores import clock_warning
+
+    warning = clock_warning(store)
+    if warning is None:
+        return
+    print(warning.en, file=sys.stderr)
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        QMessageBox.warning(window, QApplication.translate("Launch", "Check the PC's clock"),
+                            warning.fa)
 
 
 def _make_demo(location: str) -> None:

@@ -126,6 +126,15 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(self.tr("User: {user} ({role})").format(user=who, role=role))
         self.statusBar().addWidget(self.office_label)
         self.statusBar().addPermanentWidget(self.user_label)
+        from integrity_desktop.services.stores import clock_warning
+
+        warning = clock_warning(self.ctx.store)
+        self.clock_warning = QLabel(warning.fa if warning else "")
+        self.clock_warning.setObjectName("clock_warning")
+        self.clock_warning.setWordWrap(True)
+        self.clock_warning.setStyleSheet("color: #c62828; font-weight: bold")
+        self.clock_warning.setVisible(warning is not None)
+        self.statusBar().addWidget(self.clock_warning, 1)
 
     # ------------------------------------------------------------------ screens
     def screen_widget(self, key: str) -> QWidget:

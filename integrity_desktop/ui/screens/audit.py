@@ -32,6 +32,7 @@ from integrity_desktop import jalali
 from integrity_desktop.digits import to_ascii_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.services import audit, audit_view
+from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
@@ -155,6 +156,7 @@ class AuditScreen(QWidget):
 
         filters = QHBoxLayout()
         self.actor_edit = QLineEdit()
+        self.actor_edit.setMaxLength(MAX_SEARCH)  # the services refuse longer searches
         self.actor_edit.setObjectName("actor")
         self.actor_edit.setPlaceholderText(self.tr("User"))
         self.actor_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

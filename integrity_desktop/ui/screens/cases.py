@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from integrity_desktop import jalali
 from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services import cases
+from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.case_detail import CaseDetailWidget
 from integrity_desktop.ui.screens.case_dialogs import RegisterCaseDialog
@@ -246,6 +247,7 @@ class CaseRegister(QWidget):
         for y in range(this_year, this_year - 12, -1):
             self.year.addItem(shown_number(str(y)), y)
         self.name = QLineEdit()
+        self.name.setMaxLength(MAX_SEARCH)  # the services refuse longer searches
         self.name.setObjectName("name_filter")
         self.name.setClearButtonEnabled(True)
         self.name.setPlaceholderText(self.tr("Search the employee's name…"))

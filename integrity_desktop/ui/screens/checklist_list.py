@@ -32,6 +32,7 @@ from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import Period
 from integrity_desktop.services import checklists, offices, templates
 from integrity_desktop.services.checklists import CHECKLIST_STATUS_LABELS_FA, ChecklistSummary
+from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.checklist_actions import (
     export_checklists,
@@ -151,6 +152,7 @@ class ChecklistListPage(QWidget):
         self.ctx = ctx
         self._loaded_filters = False
         self.search = QLineEdit()
+        self.search.setMaxLength(MAX_SEARCH)  # the services refuse longer searches
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search unit, template, period or notes…"))
         self.search.setClearButtonEnabled(True)

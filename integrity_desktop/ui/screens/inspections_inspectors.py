@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QVBoxLayout
 
 from integrity_desktop.services import inspectors
 from integrity_desktop.services.inspections import INSPECTOR_STATUSES
+from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.inspection_dialogs import InspectorDialog
 from integrity_desktop.ui.screens.inspections_common import button_row, make_button
@@ -30,6 +31,7 @@ class InspectorsTab(QWidget):
         self._search_timer.setInterval(250)
         self._search_timer.timeout.connect(self.reload)
         self.inspector_search = QLineEdit()
+        self.inspector_search.setMaxLength(MAX_SEARCH)  # the services refuse longer searches
         self.inspector_search.setObjectName("inspector_search")
         self.inspector_search.setPlaceholderText(self.tr("Search name or national code"))
         self.inspector_search.setClearButtonEnabled(True)
