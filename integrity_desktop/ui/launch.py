@@ -6,6 +6,7 @@ Also the two head-less modes CI and the benchmarks use: ``--self-test`` and ``--
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import time
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from integrity_desktop.errors import StoreError, UserError
 from integrity_desktop.paths import data_home, resolve_store_location
 from integrity_desktop.ui.app import create_application
+
+_log = logging.getLogger("integrity_desktop.launch")
 
 if TYPE_CHECKING:  # at run time these load SQLAlchemy: only after the sign-in dialog has painted
     from integrity_desktop.db.store import Store
@@ -178,6 +181,16 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
         location = str(data_home() / "demo.sqlite")
     if args.startup_probe == "dashboard":
         return _probe_dashboard(app, location, args)
+    from integrity_desktop.ui import crash
+
+    uninstall = crash.install(location)  # the log beside the store; a crash dialog says where
+    try:
+        return _launch(app, location, args)
+    finally:
+        uninstall()
+
+
+def _launch(app: QApplication, location: str, args: argparse.Namespace) -> int:
     if args.demo and not Path(location).exists():
         _make_demo(location)
     store, actor, error = _sign_in_while_opening(app, location, args, _demo_hint(app, args.demo))
@@ -198,7 +211,7 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
     _warn_clock(window, store)
     if args.open:
         _open_bundle(window, args.open)
-    backup_timer = _start_backups(store)
+    backup_timer = _start_backups(store, window)
     code = app.exec()
     backup_timer.stop()
     QThreadPool.globalInstance().waitForDone()  # no background job may outlive the store
@@ -210,8 +223,11 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
 
         try:
             auto_backup(store)  # on exit: the last N are kept next to the store
-        except UserError as exc:
-            print(exc.message(args.lang), file=sys.stderr)
+        except Exception as exc:  # reported and logged, never swallowed; the exit goes on
+            _log.error("the backup on exit failed: %s", getattr(exc, "en", exc),
+                       exc_info=not isinstance(exc, UserError))
+            print(exc.message(args.lang) if isinstance(exc, UserError) else str(exc),
+                  file=sys.stderr)
     store.dispose()
     return int(code)
 
@@ -375,8 +391,9 @@ def _open_bundle(window: MainWindow, path: str) -> None:
         QTimer.singleShot(0, lambda: start(path))
 
 
-def _start_backups(store: Store) -> QTimer:
-    """The daily backup, shortly after start and off the GUI thread (stop the timer on exit)."""
+def _start_backups(store: Store, window: MainWindow | None = None) -> QTimer:
+    """The daily backup, shortly after start and off the GUI thread (stop the timer on exit).
+    A failure is logged and shown (the window's status bar and a message), never swallowed."""
     from datetime import timedelta
 
     from integrity_desktop.services.backup import auto_backup
@@ -387,10 +404,35 @@ def _start_backups(store: Store) -> QTimer:
     if store.path is not None:
         timer.timeout.connect(lambda: run_task(
             None, lambda _r: auto_backup(store, min_age=timedelta(days=1)), None,
-            lambda _e: None, modal_progress=False,
+            lambda exc: _report(backup_failed(window, exc)), modal_progress=False,
         ))
         timer.start(10_000)
     return timer
+
+
+def _report(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def backup_failed(window: MainWindow | None, exc: BaseException) -> str:
+    """Tell the person the daily backup was not made (and why), and log it; returns the text."""
+    import shiboken6
+
+    from integrity_desktop import logs
+
+    _log.error("the daily backup failed: %s", getattr(exc, "en", exc),
+               exc_info=not isinstance(exc, UserError))
+    why = exc.fa if isinstance(exc, UserError) else QApplication.translate(
+        "Launch", "an unexpected error (details in the log: %1)").replace(
+        "%1", f"\u2066{logs.current_log() or '?'}\u2069")
+    text = QApplication.translate(
+        "Launch", "Today's backup was not made: %1 Make a backup by hand, or ask your "
+                  "administrator.").replace("%1", why)
+    if window is not None and shiboken6.isValid(window):
+        window.show_backup_warning(text)
+        if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+            QMessageBox.warning(window, QApplication.translate("Launch", "Backup"), text)
+    return text
 
 
 def offers_restore(exc: BaseException) -> bool:

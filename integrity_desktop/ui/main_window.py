@@ -135,6 +135,17 @@ class MainWindow(QMainWindow):
         self.clock_warning.setStyleSheet("color: #c62828; font-weight: bold")
         self.clock_warning.setVisible(warning is not None)
         self.statusBar().addWidget(self.clock_warning, 1)
+        self.backup_warning = QLabel()
+        self.backup_warning.setObjectName("backup_warning")
+        self.backup_warning.setWordWrap(True)
+        self.backup_warning.setStyleSheet("color: #c62828")
+        self.backup_warning.setVisible(False)
+        self.statusBar().addWidget(self.backup_warning, 1)
+
+    def show_backup_warning(self, text: str) -> None:
+        """The daily backup failed: said in the status bar until the window closes."""
+        self.backup_warning.setText(text)
+        self.backup_warning.setVisible(True)
 
     # ------------------------------------------------------------------ screens
     def screen_widget(self, key: str) -> QWidget:

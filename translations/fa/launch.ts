@@ -16,6 +16,22 @@
         <translation>پروندهٔ نمایشی. حساب‌ها: admin، inspector، officer، viewer، reviewer؛ گذرواژهٔ همه: demo-password</translation>
     </message>
     <message>
+        <source>Check the PC's clock</source>
+        <translation>ساعت رایانه را بررسی کنید</translation>
+    </message>
+    <message>
+        <source>an unexpected error (details in the log: %1)</source>
+        <translation>خطایی پیش‌بینی‌نشده (جزئیات در پروندهٔ گزارش: %1)</translation>
+    </message>
+    <message>
+        <source>Today's backup was not made: %1 Make a backup by hand, or ask your administrator.</source>
+        <translation>پشتیبان امروز ساخته نشد: %1 پشتیبان را دستی بسازید یا از مدیر سامانه کمک بخواهید.</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>پشتیبان</translation>
+    </message>
+    <message>
         <source>Restore the latest backup</source>
         <translation>بازگرداندن آخرین پشتیبان</translation>
     </message>

@@ -56,7 +56,7 @@
         <translation>زنجیرهٔ رویدادها بررسی شد: %1 رویداد، هیچ حلقه‌ای شکسته نیست.</translation>
     </message>
     <message>
-        <source>The audit chain is broken at entry %1: the log was changed outside the program. Tell the directorate's security officer.</source>
+        <source>The audit chain is broken at entry %1: the log was changed outside the program. Tell the directorate&apos;s security officer.</source>
         <translation>زنجیرهٔ رویدادها در رویداد %1 شکسته است: گزارش بیرون از برنامه تغییر کرده است. به مسئول حراست اداره کل خبر دهید.</translation>
     </message>
     <message>
@@ -68,7 +68,7 @@
         <translation>همهٔ رکوردها با رویدادنگار می‌خوانند؛ %1 مُهر امضاشده برقرار است.</translation>
     </message>
     <message>
-        <source>The records or the log were changed outside the program (%1 problems). First: %2 Tell the directorate's security officer.</source>
+        <source>The records or the log were changed outside the program (%1 problems). First: %2 Tell the directorate&apos;s security officer.</source>
         <translation>رکوردها یا رویدادنگار بیرون از برنامه تغییر کرده‌اند (%1 مورد). نخستین: %2 موضوع را به مسئول امنیت اداره کل بگویید.</translation>
     </message>
     <message>

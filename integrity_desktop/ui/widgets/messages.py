@@ -15,11 +15,20 @@ log = logging.getLogger(__name__)
 def error_text(exc: BaseException, lang: str = "fa") -> str:
     if isinstance(exc, UserError):
         return exc.message(lang)
+    from integrity_desktop.logs import current_log
+
+    path = current_log()
+    if path is None:
+        return QCoreApplication.translate(
+            "Messages",
+            "An unexpected error happened. Nothing was saved by this action. "
+            "Please send the log file to your administrator.",
+        )
     return QCoreApplication.translate(
         "Messages",
-        "An unexpected error happened. Nothing was saved by this action. "
-        "Please send the log file to your administrator.",
-    )
+        "An unexpected error happened. Nothing was saved by this action. Please send the log "
+        "file to your administrator; it is here:\n%1",
+    ).replace("%1", f"\u2066{path}\u2069")
 
 
 def show_exception(parent: QWidget | None, exc: BaseException) -> None:
