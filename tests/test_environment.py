@@ -91,7 +91,7 @@ def nearly_full_disk(tmp_path: Path) -> Iterator[Path]:
 @pytest.fixture
 def readonly_dir(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "ro"
-    _mount(folder, "1m")
+    _mount(folder, "4m")  # a store with its seeded records audited is a little over 1 MB
     done = subprocess.run(["mount", "-o", "remount,ro", str(folder)], capture_output=True, text=True,
                           check=False)
     if done.returncode != 0:

@@ -108,9 +108,11 @@ def test_verify_detects_changed_bytes(store: Store, entry_id: str, tmp_path: Pat
     source.write_text("گزارش جلسه\n", encoding="utf-8")
     info = evidence.attach(store, INSPECTOR, "checklist_entry", entry_id, source)
     assert evidence.verify(store, info)
-    evidence.path_of(store, info).write_bytes(b"tampered")
+    evidence.blob_path(store, info.sha256).write_bytes(b"tampered")
     assert not evidence.verify(store, info)
-    evidence.path_of(store, info).unlink()
+    with pytest.raises(UserError):  # a changed file is not opened (issue 13)
+        evidence.path_of(store, info)
+    evidence.blob_path(store, info.sha256).unlink()
     assert not evidence.verify(store, info)
     with pytest.raises(UserError):
         evidence.path_of(store, info)

@@ -49,13 +49,11 @@ def register(sub: Any) -> None:
 
 
 def run_audit_verify(args: argparse.Namespace) -> int:
-    from integrity_desktop.permissions import require
     from integrity_desktop.services import audit
 
     store = open_for(args)
     try:
-        require(actor_for(store), "audit.view")
-        result = audit.verify_store(store)
+        result = audit.verify_for(store, actor_for(store))
     finally:
         store.dispose()
     if result.ok:

@@ -25,10 +25,21 @@ COMMAND_MODULES = [
 ]
 
 
+SIGN_IN_HELP = """\
+Signing in: every sub-command that reads or writes a store acts as a signed-in person, with
+the role, lock-out and audit of the GUI: INTEGRITY_USER and INTEGRITY_PASSWORD from the
+environment, or asked on a terminal (neither: exit 2).  Open without signing in: offices,
+init (a new store and its first administrator), demo (only when it creates a new demo store),
+key --public / --age-recipient (public keys), report --list.  A new or reset account first
+runs `integrity-desktop password` (INTEGRITY_NEW_PASSWORD, or asked twice)."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="integrity-desktop",
         description="سامانه سلامت اداری — Integrity Desktop. Without a sub-command it starts the GUI.",
+        epilog=SIGN_IN_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"integrity-desktop {__version__}")
     parser.add_argument("--db", help="store file path or postgresql:// URL")

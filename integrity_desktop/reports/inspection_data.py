@@ -66,9 +66,9 @@ def find_inspector(store: Store, actor: Actor, subject: str | None) -> Inspector
             code="subject_missing",
         )
     text = subject.strip()
-    matches = inspectors.list_inspectors(store, actor, query=text, limit=2) if text.isdigit() else []
-    if len(matches) == 1 and matches[0].national_code == text:
-        return matches[0]
+    by_code = inspectors.find_by_national_code(store, actor, text) if text.isdigit() else None
+    if by_code is not None:
+        return by_code
     return inspectors.get_inspector(store, actor, text)
 
 

@@ -260,10 +260,11 @@ def seal_message(office: str, seq: int, head_hash: str, length: int, at: datetim
 
 def seal_in(session: Session, store: Store, actor: Actor, signing_key: minisign.SecretKey,
             reason: str) -> SealInfo:
-    """Sign the chain's head inside the caller's transaction (the key is already unlocked)."""
+    """Sign the chain's head inside the caller's transaction (the key is already unlocked).
+    The seal is a row of its own, not an entry: the head it signs is the caller's last entry
+    (the export, the backup), and the chain's length stays what the bundle announces."""
     from integrity_desktop.services.keys import key_id
 
-    append(session, store, actor, "audit.seal", after={"reason": reason})
     last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).one()
     length = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
     at = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
@@ -330,6 +331,14 @@ def _n(number: int) -> str:
 def _rid(record_id: str) -> str:
     """An ASCII id inside Persian text, kept left-to-right."""
     return f"\u2066{record_id}\u2069"
+
+
+def verify_for(store: Store, actor: Actor) -> StoreCheck:
+    """``audit verify`` for a person: the administrator (who alone reads the log)."""
+    from integrity_desktop.permissions import require
+
+    require(actor, "audit.view")
+    return verify_store(store)
 
 
 def verify_store(store: Store) -> StoreCheck:

@@ -217,11 +217,16 @@ def write_backup(
     """Write the backup file ``out`` (see the module's docstring); nothing appears under that
     name unless it is complete.  ``actor`` (an administrator) is required of people; the
     program's own daily backup passes none.  With ``passphrase`` the head is sealed first."""
+    if actor is not None:
+        require(actor, "backup.manage")
+    return _write(store, out, actor, passphrase, reason)
+
+
+def _write(store: Store, out: Path, actor: Actor | None, passphrase: str | None,
+           reason: str) -> BackupResult:
     from integrity_desktop.services import audit, evidence, keys
 
     path = _require_file_store(store)
-    if actor is not None:
-        require(actor, "backup.manage")
     sealed = False
     if passphrase:
         signing_key = keys.signing_key(store, passphrase)  # a wrong passphrase: nothing written
@@ -334,7 +339,7 @@ def auto_backup(store: Store, keep: int = DEFAULT_KEEP, min_age: timedelta | Non
     with contextlib.suppress(OSError):
         folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
     target = folder / f"{_require_file_store(store).stem}-{_stamp()}{BACKUP_SUFFIX}"
-    backup_to(store, target)
+    _write(store, target, None, None, "daily")
     for old in list_backups(store)[:-keep]:
         old.unlink(missing_ok=True)
     return target

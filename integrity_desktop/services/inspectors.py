@@ -225,6 +225,16 @@ def get_inspector(store: Store, actor: Actor, inspector_id: str) -> InspectorInf
         return _info(s, _load(s, inspector_id), actor)
 
 
+def find_by_national_code(store: Store, actor: Actor, code: str) -> InspectorInfo | None:
+    """The inspector with exactly this national code (a report's ``--subject``), shown as the
+    actor may see it.  An exact code is asked for, never searched by part."""
+    require(actor, "inspections.view")
+    with store.read() as s:
+        row = s.scalar(select(Inspector).where(Inspector.national_code == code.strip(),
+                                               Inspector.deleted.is_(False)).limit(1))
+        return _info(s, row, actor) if row is not None else None
+
+
 def _filtered(status: str | None, appointed_on: _dt.date | None) -> Select[tuple[Inspector]]:
     stmt = select(Inspector).where(Inspector.deleted.is_(False))
     if status:
