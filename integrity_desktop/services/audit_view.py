@@ -48,6 +48,9 @@ ACTION_LABELS_FA: dict[str, str] = {
     "trust_add": "افزودن کلید مورد اعتماد",
     "trust_revoke": "لغو کلید",
     "demo.fill": "دادهٔ نمایشی",
+    "backup.restore": "بازگرداندن پشتیبان",
+    "audit.content_since": "آغاز سنجش رکوردها با رویدادنگار",
+    "audit.tail_changed": "پایان رویدادنگار بیرون از برنامه تغییر کرده بود",
 }
 
 
