@@ -16,7 +16,7 @@
         <translation>پروندهٔ نمایشی. حساب‌ها: admin، inspector، officer، viewer، reviewer؛ گذرواژهٔ همه: demo-password</translation>
     </message>
     <message>
-        <source>Check the PC's clock</source>
+        <source>Check the PC&apos;s clock</source>
         <translation>ساعت رایانه را بررسی کنید</translation>
     </message>
     <message>
@@ -24,7 +24,7 @@
         <translation>خطایی پیش‌بینی‌نشده (جزئیات در پروندهٔ گزارش: %1)</translation>
     </message>
     <message>
-        <source>Today's backup was not made: %1 Make a backup by hand, or ask your administrator.</source>
+        <source>Today&apos;s backup was not made: %1 Make a backup by hand, or ask your administrator.</source>
         <translation>پشتیبان امروز ساخته نشد: %1 پشتیبان را دستی بسازید یا از مدیر سامانه کمک بخواهید.</translation>
     </message>
     <message>

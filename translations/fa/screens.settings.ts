@@ -95,6 +95,10 @@
         <translation>پوشهٔ پرونده‌ها:</translation>
     </message>
     <message>
+        <source>Log file:</source>
+        <translation>پروندهٔ گزارش:</translation>
+    </message>
+    <message>
         <source>Version:</source>
         <translation>نسخه:</translation>
     </message>

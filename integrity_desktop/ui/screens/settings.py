@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -163,6 +164,13 @@ class SettingsScreen(QWidget):
         location.setTextInteractionFlags(location.textInteractionFlags() | location.textInteractionFlags().TextSelectableByMouse)
         form.addRow(self.tr("Store:"), location)
         form.addRow(self.tr("Files folder:"), QLabel(str(self.ctx.store.files_dir)))
+        from integrity_desktop import logs
+
+        log_path = logs.current_log() or logs.log_dir_for(self.ctx.store.location) / logs.LOG_NAME
+        log_label = QLabel(str(log_path))
+        log_label.setObjectName("log_file")
+        log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Log file:"), log_label)
         form.addRow(self.tr("Version:"), QLabel(shown_number(__version__)))
         return page
 
