@@ -27,7 +27,6 @@ from integrity_desktop.services import (
     offices,
     users,
 )
-from integrity_desktop.services.stores import clock_warning
 
 from .cli_helpers import run_cli
 from .conftest import ADMIN_PASSWORD, PASSPHRASE, actor
@@ -181,6 +180,8 @@ def _stamp_ahead(store: Store, days: int) -> None:
 
 
 def test_a_clock_behind_the_store_is_warned_about(store: Store, qtbot: object) -> None:
+    from integrity_desktop.services.stores import clock_warning
+
     assert clock_warning(store) is None
     _stamp_ahead(store, 2)  # a stamp two days ahead: this PC's clock was set back
     reopened = open_store(store.location)
