@@ -16,6 +16,8 @@ The rules, in the words the catalogue notes use:
   in half-year and year checklists, the 2nd and 4th quarters and months 6 and 12; ``annual`` in
   the year checklist and the year's last half, quarter and month; ``once`` (set up once for the
   programme) in every checklist until the office's earlier checklist answers it done.
+  Computed indicators are asked only in the whole-directorate checklist; a checklist filled
+  during an inspection visit checks every other indicator (a visit is not a period's report).
 * **direction** — ``higher`` is better, or ``lower`` (10/3 «شاخص معکوس»).  A **target** is met
   when the value is at least it (higher) or at most it (lower).
 """
@@ -174,7 +176,8 @@ DUE_RULE_FA = (
     "چک‌لیست‌های شش‌ماهه و سالانه، سه‌ماههٔ دوم و چهارم و ماه‌های ششم و دوازدهم؛ سالانه در "
     "چک‌لیست سال و نیمهٔ دوم، سه‌ماههٔ چهارم و اسفند؛ «یک‌بار در برنامه» تا وقتی که چک‌لیستی "
     "پیشین آن را «انجام شد» پاسخ دهد. شاخص‌های محاسبه‌شده (از پرونده‌ها و بازرسی‌ها) فقط در "
-    "چک‌لیست کل اداره پرسیده می‌شوند."
+    "چک‌لیست کل اداره پرسیده می‌شوند. چک‌لیستی که در بازدید بازرسی پر می‌شود همهٔ شاخص‌های "
+    "الگو را (جز محاسبه‌شده‌ها) می‌پرسد؛ بازدید گزارش دوره نیست."
 )
 
 

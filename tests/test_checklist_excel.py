@@ -11,7 +11,7 @@ import pytest
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.reports import checklist_excel
-from integrity_desktop.services import checklists, computed, scoring
+from integrity_desktop.services import checklists, scoring
 
 from .checklist_helpers import digest
 from .conftest import actor
@@ -24,7 +24,6 @@ def exported(store: Store, tmp_path: Path) -> tuple[Store, Path, str]:
     template = scoring.three_year_template_id()
     q1 = checklists.create_checklist(store, INSPECTOR, template, None, "1403-Q1")
     checklists.create_checklist(store, INSPECTOR, template, None, "1403-Q2")
-    computed.write_computed(store, actor("case_officer"), "1403-Q1", {"6/1": (4.0, {"kind": "cases"})})
     entry = checklists.get_checklist(store, INSPECTOR, q1.id).entries[0]
     checklists.save_entry(store, INSPECTOR, entry.id, status="partial", progress=30, note="در جریان")
     out = checklist_excel.export_workbook(store, INSPECTOR, tmp_path / "checklists.xlsx")
@@ -49,21 +48,23 @@ def test_export_layout(exported: tuple[Store, Path, str]) -> None:
     assert book.sheetnames == ["سه\u200cماههٔ اول ۱۴۰۳", "سه\u200cماههٔ دوم ۱۴۰۳"]
     ws = book.worksheets[0]
     assert ws.sheet_view.rightToLeft and ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:K139"
+    assert ws.auto_filter.ref == "A1:K135"  # the 134 indicators due in a first quarter
     assert [c.value for c in ws[1]][:5] == ["شناسه", "واحد", "کد شاخص", "عنوان شاخص", "وضعیت"]
     assert ws.column_dimensions["D"].width == 60
     row = [c.value for c in ws[2]]
     assert row[2] == "1/1" and row[4] == "تا حدی انجام شد" and row[5] == 30 and row[7] == "در جریان"
     assert isinstance(row[9], str) and row[9].startswith("۱۴")  # Jalali text, Persian digits
     assert isinstance(row[10], dt.datetime)  # and a real date
-    assert ws.cell(_row_of(ws, "6/1"), 9).value == "بله"  # computed
+    assert ws.cell(_row_of(ws, "6/1"), 9).value == "بله"  # computed from the case register
+    assert ws.cell(_row_of(ws, "6/1"), 7).value == 0  # the figure the records give now
+    assert not any(c.value == "1/7" for c in ws["C"])  # annual: not asked in a first quarter
 
 
 def test_edited_workbook_imports_back(exported: tuple[Store, Path, str]) -> None:
     store, path, q1 = exported
     book = openpyxl.load_workbook(path)
     ws = book.worksheets[0]
-    r = _row_of(ws, "6/4")
+    r = _row_of(ws, "2/2")
     ws[f"{_column(ws, 'وضعیت')}{r}"] = "انجام شد"
     ws[f"{_column(ws, 'مقدار')}{r}"] = "۱۲"
     ws[f"{_column(ws, 'یادداشت')}{r}"] = "گزارش به دفتر مرکزی رفت"
@@ -72,10 +73,10 @@ def test_edited_workbook_imports_back(exported: tuple[Store, Path, str]) -> None
     dry = checklist_excel.import_workbook(store, INSPECTOR, path, dry_run=True)
     assert (dry.updated, dry.applied, dry.problems) == (2, False, ())
     summary = checklist_excel.import_workbook(store, INSPECTOR, path)
-    assert (summary.rows, summary.updated, summary.unchanged, summary.applied) == (276, 2, 274, True)
+    assert (summary.rows, summary.updated, summary.unchanged, summary.applied) == (269, 2, 267, True)
     view = checklists.get_checklist(store, INSPECTOR, q1)
-    e64 = next(e for e in view.entries if e.item_code == "6/4")
-    assert (e64.status, e64.value, e64.note) == ("done", 12.0, "گزارش به دفتر مرکزی رفت")
+    e22 = next(e for e in view.entries if e.item_code == "2/2")
+    assert (e22.status, e22.value, e22.note) == ("done", 12.0, "گزارش به دفتر مرکزی رفت")
     assert view.summary.completion == scoring.completion((e.status, e.progress) for e in view.entries)
     again = checklist_excel.import_workbook(store, INSPECTOR, path)
     assert again.updated == 0  # importing the same file twice changes nothing more
@@ -89,11 +90,16 @@ def test_bad_cells_are_listed_with_addresses_and_nothing_is_written(
     ws = book.worksheets[0]
     status_cell = f"{_column(ws, 'وضعیت')}{_row_of(ws, '1/3')}"
     progress_cell = f"{_column(ws, 'درصد پیشرفت')}{_row_of(ws, '1/4')}"
-    value_cell = f"{_column(ws, 'مقدار')}{_row_of(ws, '6/1')}"  # a computed value changed
-    ws[f"{_column(ws, 'یادداشت')}{_row_of(ws, '1/5')}"] = "این تغییر درست است ولی نباید نوشته شود"
+    value_cell = f"{_column(ws, 'مقدار')}{_row_of(ws, '17/4')}"  # a percent
+    ratio_cell = f"{_column(ws, 'مقدار')}{_row_of(ws, '10/2')}"  # a ratio 0-1
+    count_cell = f"{_column(ws, 'مقدار')}{_row_of(ws, '2/2')}"  # a whole number
+    ws[f"{_column(ws, 'یادداشت')}{_row_of(ws, '1/6')}"] = "این تغییر درست است ولی نباید نوشته شود"
+    ws[f"{_column(ws, 'مقدار')}{_row_of(ws, '6/1')}"] = 9  # computed: read-only, ignored
     ws[status_cell] = "تمام"
     ws[progress_cell] = 140
-    ws[value_cell] = 9
+    ws[value_cell] = 250
+    ws[ratio_cell] = 500
+    ws[count_cell] = "2.5"
     ws2 = book.worksheets[1]
     ws2["A5"] = "not-an-id"
     book.save(path)
@@ -102,9 +108,13 @@ def test_bad_cells_are_listed_with_addresses_and_nothing_is_written(
     assert not summary.applied
     found = {(p.sheet, p.cell) for p in summary.problems}
     assert found == {(ws.title, status_cell), (ws.title, progress_cell), (ws.title, value_cell),
-                     (ws2.title, "A5")}
+                     (ws.title, ratio_cell), (ws.title, count_cell), (ws2.title, "A5")}
     message = next(p for p in summary.problems if p.cell == progress_cell).message_fa
     assert message.startswith(f"برگهٔ «{ws.title}» خانهٔ {progress_cell}:") and "۱۰۰" in message
+    percent = next(p for p in summary.problems if p.cell == value_cell).fa
+    assert "شاخص ۱۷/۴" in percent and "از ۰ تا ۱۰۰" in percent and "«۲۵۰»" in percent
+    assert "از ۰ تا ۱" in next(p for p in summary.problems if p.cell == ratio_cell).fa
+    assert "عددی درست" in next(p for p in summary.problems if p.cell == count_cell).fa
     assert digest(store) == before
 
 

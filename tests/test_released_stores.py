@@ -123,20 +123,20 @@ def test_0004_recomputes_completion_under_the_due_rule(released_0001: Path) -> N
     assert changed  # quarters 1-3 no longer score annual and six-monthly indicators
     conn = sqlite3.connect(f"file:{released_0001}?mode=ro", uri=True)
     try:
-        from integrity_desktop.indicators import due
         from integrity_desktop.jalali import Period
-        from integrity_desktop.services.scoring import completion
+        from integrity_desktop.services.scoring import completion, is_asked, three_year_code
 
-        for cid in changed[:10]:
+        visited = {r[0] for r in conn.execute("SELECT checklist_id FROM visits WHERE checklist_id IS NOT NULL")}
+        assert visited & set(old)  # visits' checklists are among them, and ask every indicator
+        for cid in old:
             period_code, unit_id = conn.execute(
                 "SELECT period_code, unit_id FROM checklists WHERE id = ?", (cid,)).fetchone()
             rows = conn.execute(
                 "SELECT e.status, e.progress, i.frequency, i.code FROM checklist_entries e "
                 "JOIN template_items i ON i.id = e.item_id WHERE e.checklist_id = ?", (cid,)).fetchall()
-            computed = {"1/4", "1/6", "22/1", "22/2", "22/3", "22/4", *(f"6/{n}" for n in range(1, 12))}
-            asked = [(s, p) for s, p, f, code in rows
-                     if due(f, Period.parse(period_code)) and not (unit_id and code in computed)]
-            assert new[cid]["completion"] == completion(asked)
+            asked = [(s, p) for s, p, f, code in rows if is_asked(
+                three_year_code(), code, f, Period.parse(period_code), unit_id is None, cid in visited)]
+            assert new[cid]["completion"] == completion(asked), cid
     finally:
         conn.close()
     # Answers are never touched.

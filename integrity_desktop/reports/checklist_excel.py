@@ -327,7 +327,7 @@ def import_workbook(
                     elif key == "progress":
                         fields[key] = entry_rules.progress(raw)
                     elif key == "value":
-                        fields[key] = entry_rules.value(raw, item.counts, entry.computed, entry.value)
+                        fields[key] = checklists.import_value(s, entry, raw)
                     else:
                         fields[key] = entry_rules.note(raw)
                 except UserError as exc:

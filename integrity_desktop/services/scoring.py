@@ -2,6 +2,11 @@
 
 One formula everywhere (see ``SCORE_HELP_FA``): done = 1, partly done = progress/100 (0.5 when
 no progress is given), not done = 0, unanswered = 0, not applicable left out of both sides.
+Only the indicators a checklist *asks* are scored (``is_asked``: due in its period by the
+indicator's frequency; computed ones only in the whole-directorate checklist).
+
+A programme is joined across its template versions by the template's code and each indicator
+by its item code, so a version-2 template shows on the dashboard beside version 1.
 """
 
 from __future__ import annotations
@@ -9,20 +14,25 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, exists, select
 
 from integrity_desktop.db.models import (
     Checklist,
     ChecklistEntry,
     Office,
+    Template,
     TemplateItem,
     TemplateSection,
     Unit,
+    Visit,
 )
 from integrity_desktop.db.store import Store
+from integrity_desktop.indicators import DUE_RULE_FA, ONCE, due
 from integrity_desktop.jalali import Period, PeriodKind, periods_of_year
 from integrity_desktop.permissions import Actor, require
+from integrity_desktop.services.computed import computed_codes
 from integrity_desktop.services.records import stable_id
 
 SCORE_HELP_FA = (
@@ -30,15 +40,43 @@ SCORE_HELP_FA = (
     "«تا حدی انجام شد» به اندازهٔ درصد پیشرفتش (اگر درصدی نوشته نشده باشد نیم امتیاز)، "
     "«انجام نشد» و شاخص بی‌پاسخ صفر امتیاز می‌گیرند. شاخص‌های «موضوعیت ندارد» نه در صورت و "
     "نه در مخرج شمرده می‌شوند. درصد تکمیل = مجموع امتیازها ÷ شمار شاخص‌های شمرده‌شده × ۱۰۰. "
-    "در داشبورد، درصد هر محور میانگین درصد آن محور در چک‌لیست‌های واحدهای اداره در همان دوره است."
+    "در داشبورد، درصد هر محور میانگین درصد آن محور در چک‌لیست‌های واحدهای اداره در همان دوره است. "
+    + DUE_RULE_FA + " شاخص‌هایی که در دورهٔ چک‌لیست پرسیده نمی‌شوند در درصد تکمیل شمرده نمی‌شوند."
 )
 SCORE_HELP_EN = (
     "Completion = sum of points / number of counted indicators × 100, where done = 1, partly "
     "done = progress/100 (0.5 without a progress), not done and unanswered = 0; not applicable "
-    "indicators are left out. Dashboard axis figures average the office's checklists."
+    "indicators are left out. Only the indicators a checklist asks count: those due in its period "
+    "by their frequency (monthly; quarterly; six-monthly in quarters 2 and 4; annual in the last "
+    "quarter or the year's checklist), computed ones only in the whole-directorate checklist; a "
+    "visit's checklist checks every indicator. "
+    "Dashboard axis figures average the office's checklists."
 )
 
 OPEN_STATUSES = ("", "not_done", "partial")
+
+
+def is_asked(
+    programme: str, code: str, frequency: str, period: Period, whole_directorate: bool,
+    for_visit: bool = False,
+) -> bool:
+    """Whether a checklist of ``period`` asks (and scores) an indicator.
+
+    Computed indicators are asked only in the whole-directorate checklist (they count the
+    office's records).  A checklist filled during an inspection visit checks the unit against
+    every other indicator of its template: a visit is not a period's report, so the due rule
+    is not applied to it.  ``once`` indicators are asked by the checklists that hold them:
+    whether an earlier checklist answered one done is decided when a checklist is made."""
+    if not whole_directorate and code in computed_codes(programme):
+        return False
+    if for_visit or frequency == ONCE:
+        return True
+    return due(frequency, period)
+
+
+def visit_checklist(checklist_id: Any) -> Any:
+    """SQL: whether a live visit was filled with this checklist."""
+    return exists().where(Visit.checklist_id == checklist_id, Visit.deleted.is_(False))
 
 
 def entry_points(status: str, progress: int | None) -> float | None:
@@ -107,10 +145,32 @@ class OpenIndicator:
 _COUNTERS = {"done": "done", "partial": "partial", "not_done": "not_done", "na": "na", "": "unanswered"}
 
 
+def _asked_rows(query: Select[Any]) -> Select[Any]:
+    """``query`` (over entries) with what ``is_asked`` needs as its last six columns."""
+    return (
+        query.add_columns(Template.code, TemplateItem.code, TemplateItem.frequency, Checklist.period_code,
+                          Checklist.unit_id, visit_checklist(Checklist.id))
+        .join(Checklist, Checklist.id == ChecklistEntry.checklist_id)
+        .join(Template, Template.id == Checklist.template_id)
+    )
+
+
+def _keep_asked(rows: Iterable[Any]) -> list[tuple[Any, ...]]:
+    """The rows of ``_asked_rows`` an indicator is asked in, without the six extra columns."""
+    periods: dict[str, Period] = {}
+    out = []
+    for row in rows:
+        *head, programme, code, frequency, period_code, unit_id, for_visit = row
+        period = periods.get(period_code) or periods.setdefault(period_code, Period.parse(period_code))
+        if is_asked(programme, code, frequency, period, unit_id is None, bool(for_visit)):
+            out.append(tuple(head))
+    return out
+
+
 def _axis_rows(store: Store, checklist_ids: list[str]) -> list[tuple[str, int, str, str, int | None]]:
     if not checklist_ids:
         return []
-    query = (
+    query = _asked_rows(
         select(ChecklistEntry.checklist_id, TemplateSection.number, TemplateSection.title_fa,
                ChecklistEntry.status, ChecklistEntry.progress)
         .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
@@ -118,7 +178,7 @@ def _axis_rows(store: Store, checklist_ids: list[str]) -> list[tuple[str, int, s
         .where(ChecklistEntry.checklist_id.in_(checklist_ids), ChecklistEntry.deleted.is_(False))
     )
     with store.read() as s:
-        return [tuple(r) for r in s.execute(query).tuples().all()]  # type: ignore[misc]
+        return _keep_asked(s.execute(query).tuples())
 
 
 def _axis_scores(rows: list[tuple[str, int, str, str, int | None]]) -> list[AxisScore]:
@@ -147,46 +207,70 @@ def checklist_axes(store: Store, actor: Actor, checklist_id: str) -> list[AxisSc
 
 
 def three_year_template_id() -> str:
-    """Id of the catalogue's three-year programme template (the dashboard's subject)."""
+    """Id of the catalogue's three-year programme template, version 1 (what new checklists use
+    unless another published version is chosen)."""
     from integrity_desktop import catalog
 
     programme = catalog.load_three_year()
     return stable_id("template", programme.code, str(programme.version))
 
 
-def _period_checklists(store: Store, office_code: str, period_code: str, template_id: str) -> list[str]:
+def three_year_code() -> str:
+    """Template code of the three-year programme (every version of it)."""
+    from integrity_desktop import catalog
+
+    return catalog.load_three_year().code
+
+
+def reform_code() -> str:
+    from integrity_desktop import catalog
+
+    return catalog.load_reform().code
+
+
+def _which(template_id: str | None, programme: str | None) -> Any:
+    """The checklists of one template version, or of every version of a programme."""
+    if template_id is not None:
+        return Checklist.template_id == template_id
+    return Checklist.template_id.in_(select(Template.id).where(Template.code == (programme or three_year_code())))
+
+
+def _period_checklists(
+    store: Store, office_code: str, period_code: str, template_id: str | None, programme: str | None = None,
+) -> list[str]:
     with store.read() as s:
         return list(s.scalars(select(Checklist.id).where(
             Checklist.office_code == office_code, Checklist.period_code == Period.parse(period_code).code,
-            Checklist.template_id == template_id, Checklist.deleted.is_(False),
+            _which(template_id, programme), Checklist.deleted.is_(False),
         )))
 
 
 def dashboard_axes(
     store: Store, actor: Actor, period_code: str, *, office_code: str | None = None,
-    template_id: str | None = None,
+    template_id: str | None = None, programme: str | None = None,
 ) -> list[AxisScore]:
-    """Completion per axis for a period, averaged over the office's checklists (units and whole)."""
+    """Completion per axis for a period, averaged over the office's checklists (units and whole)
+    of every published version of ``programme`` (default: the three-year programme), or of one
+    ``template_id``; axes are joined across versions by their number."""
     require(actor, "checklists.view")
-    ids = _period_checklists(store, office_code or actor.office_code, period_code,
-                             template_id or three_year_template_id())
+    ids = _period_checklists(store, office_code or actor.office_code, period_code, template_id, programme)
     return _axis_scores(_axis_rows(store, ids))
 
 
 def trend(
     store: Store, actor: Actor, year: int, kind: PeriodKind = "quarter", *,
-    office_code: str | None = None, template_id: str | None = None,
+    office_code: str | None = None, template_id: str | None = None, programme: str | None = None,
 ) -> list[TrendPoint]:
     """Average completion of the office's checklists in each period of a Jalali year."""
     require(actor, "checklists.view")
     office = office_code or actor.office_code
-    template = template_id or three_year_template_id()
+    which = _which(template_id, programme)
     points = []
     with store.read() as s:
         for period in periods_of_year(year, kind):
             values = list(s.scalars(select(Checklist.completion).where(
                 Checklist.office_code == office, Checklist.period_code == period.code,
-                Checklist.template_id == template, Checklist.deleted.is_(False),
+                which, Checklist.deleted.is_(False),
             )))
             scored = [v for v in values if v is not None]
             average = round(sum(scored) / len(scored), 2) if scored else None
@@ -195,52 +279,52 @@ def trend(
 
 
 def _open_indicators(
-    store: Store, actor: Actor, period_code: str, office_code: str | None, template_id: str | None
+    store: Store, actor: Actor, period_code: str, office_code: str | None, template_id: str | None,
+    programme: str | None = None,
 ) -> list[OpenIndicator]:
     office = office_code or actor.office_code
-    ids = _period_checklists(store, office, period_code, template_id or three_year_template_id())
+    ids = _period_checklists(store, office, period_code, template_id, programme)
     if not ids:
         return []
-    query = (
+    query = _asked_rows(
         select(TemplateItem, TemplateSection.number, ChecklistEntry.status, Unit.name_fa)
         .join(ChecklistEntry, ChecklistEntry.item_id == TemplateItem.id)
         .join(TemplateSection, TemplateSection.id == TemplateItem.section_id)
-        .join(Checklist, Checklist.id == ChecklistEntry.checklist_id)
-        .outerjoin(Unit, Unit.id == Checklist.unit_id)
         .where(ChecklistEntry.checklist_id.in_(ids), ChecklistEntry.deleted.is_(False))
-    )
+    ).outerjoin(Unit, Unit.id == Checklist.unit_id)
     with store.read() as s:
         office_name = s.scalar(select(Office.name_fa).where(Office.code == office)) or office
-        rows = s.execute(query).tuples().all()
-    by_item: dict[str, tuple[TemplateItem, int]] = {}
+        rows = _keep_asked(s.execute(query).tuples())
+    # One row per indicator code: versions of a template share their indicators' codes.
+    by_code: dict[str, tuple[TemplateItem, int]] = {}
     total: dict[str, int] = defaultdict(int)
     open_units: dict[str, list[str]] = defaultdict(list)
     for item, axis, status, unit_name in rows:
-        by_item[item.id] = (item, axis)
-        total[item.id] += 1
+        by_code.setdefault(item.code, (item, axis))
+        total[item.code] += 1
         if status in OPEN_STATUSES:
-            open_units[item.id].append(unit_name or office_name)
+            open_units[item.code].append(unit_name or office_name)
     out = [
         OpenIndicator(item.code, item.sort_order, axis, item.title_fa, item.lead_unit,
-                      len(open_units[item_id]), total[item_id], tuple(sorted(open_units[item_id])))
-        for item_id, (item, axis) in by_item.items() if open_units[item_id]
+                      len(open_units[code]), total[code], tuple(sorted(open_units[code])))
+        for code, (item, axis) in by_code.items() if open_units[code]
     ]
-    return sorted(out, key=lambda o: o.sort_order)
+    return sorted(out, key=lambda o: (o.axis_number, o.sort_order))
 
 
 def open_indicators(
     store: Store, actor: Actor, period_code: str, *, office_code: str | None = None,
-    template_id: str | None = None, offset: int = 0, limit: int = 100,
+    template_id: str | None = None, programme: str | None = None, offset: int = 0, limit: int = 100,
 ) -> list[OpenIndicator]:
     """Indicators not yet done in some checklist of the period, in catalogue order."""
     require(actor, "checklists.view")
-    found = _open_indicators(store, actor, period_code, office_code, template_id)
+    found = _open_indicators(store, actor, period_code, office_code, template_id, programme)
     return found[max(0, offset): max(0, offset) + max(0, limit)]
 
 
 def count_open_indicators(
     store: Store, actor: Actor, period_code: str, *, office_code: str | None = None,
-    template_id: str | None = None,
+    template_id: str | None = None, programme: str | None = None,
 ) -> int:
     require(actor, "checklists.view")
-    return len(_open_indicators(store, actor, period_code, office_code, template_id))
+    return len(_open_indicators(store, actor, period_code, office_code, template_id, programme))

@@ -54,7 +54,8 @@ def _table(headers: list[str]) -> QTableWidget:
 
 
 class CaseStatsPanel(QWidget):
-    """Period pickers, the two tables, and the export / write-into-checklist buttons."""
+    """Period pickers, the two tables and the export buttons (6/1–6/11 reach the checklist by
+    themselves: the checklist computes them from the register whenever it is shown)."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,20 +95,12 @@ class CaseStatsPanel(QWidget):
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.xlsx_button = QPushButton(self.tr("Export Excel…"))
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
-        self.write_button = QPushButton(self.tr("Write into the indicator checklist"))
-        self.write_button.setObjectName("write_computed")
-        self.write_button.setToolTip(
-            self.tr("Store 6/1–6/11 of the period as computed values of the checklist")
-        )
-        self.write_button.clicked.connect(self.write_computed)
-        self.write_button.setVisible(ctx.can("checklists.compute"))
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Year:")))
         bar.addWidget(self.year)
         bar.addWidget(QLabel(self.tr("Period:")))
         bar.addWidget(self.period)
         bar.addStretch(1)
-        bar.addWidget(self.write_button)
         bar.addWidget(self.pdf_button)
         bar.addWidget(self.xlsx_button)
         self.status = QLabel()
@@ -258,18 +251,3 @@ class CaseStatsPanel(QWidget):
             show_info(self, self.tr("Statistics"), self.tr("Saved: {path}").format(path=path))
 
         run_task(self, work, done, title=self.tr("Writing the statistics…"))
-
-    def write_computed(self) -> None:
-        store, actor, code = self.ctx.store, self.ctx.actor, self.period_code()
-        run_task(
-            self,
-            lambda _r: case_stats.refresh_computed(store, actor, code),
-            lambda stats: show_info(
-                self,
-                self.tr("Statistics"),
-                self.tr("Indicators 6/1–6/11 of {period} were written into the checklist.").format(
-                    period=stats.period_label
-                ),
-            ),
-            title=self.tr("Writing into the checklist…"),
-        )

@@ -12,8 +12,8 @@ equal stamps as the same version):
    applied where an item still holds the value schema 0001's catalogue gave it.
 4. Programme 6's quantitative goal (``R6/5``) is added to the catalogue reform template.
 5. Every checklist's cached completion is recomputed under the due rule: indicators not due in
-   a checklist's period, and computed ones in a unit's checklist, are not scored.  Answers are
-   not touched.
+   a checklist's period (except in a visit's checklist, which checks every indicator), and
+   computed ones in a unit's checklist, are not scored.  Answers are not touched.
 
 ``tests/test_released_stores.py`` checks that nothing else changes.
 
@@ -170,12 +170,17 @@ def _data(conn: sa.Connection) -> None:
         "JOIN template_items i ON i.id = e.item_id JOIN templates t ON t.id = c.template_id "
         "WHERE e.deleted = :no"
     ), {"no": False}).all()
+    for_visits = {cid for (cid,) in conn.execute(sa.text(
+        "SELECT DISTINCT checklist_id FROM visits WHERE checklist_id IS NOT NULL AND deleted = :no"
+    ), {"no": False})}
     scores: dict[str, list[float]] = {}
     cached: dict[str, float | None] = {}
     for cid, period, unit_id, completion, tcode, icode, frequency, status, progress in rows:
         cached[cid] = completion
         scores.setdefault(cid, [])
-        if not _due(frequency, period) or (unit_id is not None and tcode == THREE_YEAR and icode in COMPUTED):
+        if unit_id is not None and tcode == THREE_YEAR and icode in COMPUTED:
+            continue
+        if cid not in for_visits and not _due(frequency, period):
             continue
         points = _points(status, progress)
         if points is not None:
