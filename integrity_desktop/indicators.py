@@ -207,6 +207,27 @@ def format_value(definition: Definition, value: float | None) -> str:
     return f"{text}٪" if definition.kind == PERCENT else text
 
 
+def value_text_fa(definition: Definition, value: float | None) -> str:
+    """A value with its unit: «۱۲ جلسه», «۴۲٫۵٪», «۰٫۸۵»; empty for no value."""
+    text = format_value(definition, value)
+    if not text or definition.kind in (PERCENT, RATIO) or not definition.unit_fa:
+        return text
+    return f"{text} {definition.unit_fa}"
+
+
+def definition_text_fa(definition: Definition) -> str:
+    """One line about the indicator: «درصد؛ فصلی؛ هدف: دست‌کم ۱۵٪»."""
+    parts = [KIND_LABELS_FA.get(definition.kind, definition.kind)]
+    if definition.takes_value and definition.unit_fa and definition.unit_fa != parts[0]:
+        parts[0] += f" ({definition.unit_fa})"
+    parts.append(FREQUENCY_LABELS_FA.get(definition.frequency, definition.frequency))
+    if definition.target is not None:
+        parts.append(f"هدف: {target_text_fa(definition)}")
+    if definition.direction == LOWER and definition.takes_value:
+        parts.append("شاخص معکوس")
+    return "؛ ".join(parts)
+
+
 def range_text_fa(definition: Definition) -> str:
     """The accepted values in words: «عددی درست از ۰ به بالا», «عددی از ۰ تا ۱۰۰»."""
     low, high = definition.min_value, definition.max_value

@@ -48,7 +48,7 @@ def test_export_layout(exported: tuple[Store, Path, str]) -> None:
     assert book.sheetnames == ["سه\u200cماههٔ اول ۱۴۰۳", "سه\u200cماههٔ دوم ۱۴۰۳"]
     ws = book.worksheets[0]
     assert ws.sheet_view.rightToLeft and ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:K135"  # the 134 indicators due in a first quarter
+    assert ws.auto_filter.ref == "A1:O135"  # the 134 indicators due in a first quarter
     assert [c.value for c in ws[1]][:5] == ["شناسه", "واحد", "کد شاخص", "عنوان شاخص", "وضعیت"]
     assert ws.column_dimensions["D"].width == 60
     row = [c.value for c in ws[2]]
@@ -58,6 +58,11 @@ def test_export_layout(exported: tuple[Store, Path, str]) -> None:
     assert ws.cell(_row_of(ws, "6/1"), 9).value == "بله"  # computed from the case register
     assert ws.cell(_row_of(ws, "6/1"), 7).value == 0  # the figure the records give now
     assert not any(c.value == "1/7" for c in ws["C"])  # annual: not asked in a first quarter
+    headers = [c.value for c in ws[1]]
+    target = ws.cell(_row_of(ws, "17/4"), headers.index("هدف") + 1).value
+    assert target == "دست‌کم ۱۵٪"
+    measure = ws.cell(_row_of(ws, "10/3"), headers.index("سنجه") + 1).value
+    assert "میانگین روز (روز)" in measure and "شاخص معکوس" in measure
 
 
 def test_edited_workbook_imports_back(exported: tuple[Store, Path, str]) -> None:

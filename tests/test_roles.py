@@ -25,6 +25,7 @@ from integrity_desktop.errors import PermissionDenied, UserError
 from integrity_desktop.permissions import PERMISSIONS, ROLES, Actor
 from integrity_desktop.reports import checklist_excel, checklist_pdf, inspection_reports, registry
 from integrity_desktop.services import (
+    achievement,
     audit_view,
     case_stats,
     cases,
@@ -207,6 +208,10 @@ OPERATIONS: list[Op] = [
     Op(checklists.delete_checklist, "checklists.edit",
        lambda c, a: checklists.delete_checklist(c.store, a, c.checklist_id())),
     Op(computed.compute, "checklists.view", lambda c, a: computed.compute(c.store, a, PERIOD)),
+    Op(achievement.office_figures, "checklists.view",
+       lambda c, a: achievement.office_figures(c.store, a, PERIOD)),
+    Op(scoring.programmes_together, "checklists.view",
+       lambda c, a: scoring.programmes_together(c.store, a, PERIOD)),
     Op(computed.records_behind, "checklists.view",
        lambda c, a: computed.records_behind(c.store, a, PERIOD, "22/1")),
     Op(scoring.checklist_axes, "checklists.view",
@@ -357,6 +362,10 @@ OPERATIONS: list[Op] = [
        lambda c, a: hq_console.province_statuses(c.store, a), hq=True),
     Op(hq_console.completion_by_axis, "reports.run",
        lambda c, a: hq_console.completion_by_axis(c.store, a, PERIOD), hq=True),
+    Op(hq_console.indicators_by_province, "reports.run",
+       lambda c, a: hq_console.indicators_by_province(c.store, a, PERIOD), hq=True),
+    Op(achievement.figures_by_office, "reports.run",
+       lambda c, a: achievement.figures_by_office(c.store, a, PERIOD, ["tehran"]), hq=True),
     # audit
     Op(audit_view.list_entries, "audit.view",
        lambda c, a: audit_view.list_entries(c.store, a, audit_view.AuditFilter())),

@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "integrity_desktop.cli.inspection_cmds",
     "integrity_desktop.cli.checklist_cmds",
     "integrity_desktop.cli.sync_cmds",
+    "integrity_desktop.cli.indicator_cmds",
 ]
 
 

@@ -1,7 +1,10 @@
 """Checklists to Excel and back, so an office can fill them offline.
 
 Export: one right-to-left sheet per period, an id column the import matches on, Persian
-headers, status as its Persian label, Jalali date as text plus a real date column.
+headers, status as its Persian label, Jalali date as text plus a real date column; each
+indicator's measure, target and achievement; computed values as the records give them now (an
+approved checklist's as approved, with any change since).  Only the indicators the checklist
+asks are listed.
 Import: the whole workbook is checked first with the editor's own validators; every problem
 is listed with its sheet and cell; nothing is written unless the whole file is valid, then
 every row is applied in one transaction.
@@ -36,6 +39,7 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.excel import sanitize_sheet_title
+from integrity_desktop.indicators import NO_TARGET, achievement, definition_text_fa, target_text_fa
 from integrity_desktop.jalali import Period, format_date
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import checklists, entry_rules
@@ -55,6 +59,10 @@ COLUMNS: tuple[tuple[str, str, float], ...] = (
     ("computed", "محاسبه‌شده", 11),
     ("changed_fa", "آخرین تغییر", 14),
     ("changed", "تاریخ آخرین تغییر (میلادی)", 16),
+    ("measure", "سنجه", 30),
+    ("target", "هدف", 16),
+    ("achievement", "دستیابی", 22),
+    ("since_approval", "تغییر پس از تأیید", 22),
 )
 HEADER = {key: label for key, label, _ in COLUMNS}
 EDITABLE = ("status", "progress", "value", "note")
@@ -131,8 +139,9 @@ def export_workbook(
             count = 0
             for summary in sorted(by_period[code], key=lambda x: (x.unit_id is not None, x.unit_name)):
                 for entry in checklists.entries_in(s, summary.id):
-                    sheet.append(_row(sheet, summary, entry))
-                    count += 1
+                    if entry.asked:
+                        sheet.append(_row(sheet, summary, entry))
+                        count += 1
             sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
             rows += count
     return ExportSummary(_save(book, Path(out)), tuple(titles), rows)
@@ -156,10 +165,13 @@ def _row(sheet: Any, summary: ChecklistSummary, e: EntryView) -> list[Any]:
     changed.number_format = "yyyy-mm-dd"
     title = WriteOnlyCell(sheet, value=e.title)
     title.alignment = _WRAP
+    d = e.definition
+    result = achievement(d, e.value)
     return [
         e.id, summary.unit_name, e.item_code, title, STATUS_LABELS_FA[e.status] if e.status else "",
         e.progress, e.value, e.note, "بله" if e.computed else "خیر", format_date(e.updated_at.date()),
-        changed,
+        changed, definition_text_fa(d), target_text_fa(d),
+        "" if result.state == NO_TARGET else result.label_fa(d), e.changed_since_approval_fa,
     ]
 
 

@@ -1,5 +1,6 @@
 """The HQ console as a report: every province side by side (bundles received, quiet offices,
-checklist completion per axis with a chart, open corrective actions, cases by state)."""
+checklist completion per axis with a chart, the indicators' figures and achievement, open
+corrective actions, cases by state)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from reportlab.platypus import Flowable
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import format_number, to_persian_digits
 from integrity_desktop.excel import RtlWorkbook
+from integrity_desktop.indicators import display_code
 from integrity_desktop.jalali import Period, format_date
 from integrity_desktop.pdf.document import Cell, Column, ReportDocument
 from integrity_desktop.pdf.fonts import REGULAR
@@ -77,13 +79,26 @@ class _Bars(Flowable):
 
 
 def _data(store: Store, actor: Actor, params: ReportParams) -> tuple[
-    Period | None, list[hq.ProvinceStatus], list[hq.AxisRow]
+    Period | None, list[hq.ProvinceStatus], list[hq.AxisRow], list[hq.IndicatorColumn]
 ]:
     code = params.period or hq.latest_period(store)
     period = Period.parse(code) if code else None
     statuses = hq.province_statuses(store, actor, limit=1000)
     axes = hq.completion_by_axis(store, actor, period.code) if period else []
-    return period, statuses, axes
+    indicators = hq.indicators_by_province(store, actor, period.code) if period else []
+    return period, statuses, axes, indicators
+
+
+def _figure_text(f: Any) -> str:
+    """A province's figure: the value, then what is wrong with it against its target."""
+    if f is None or f.value is None:
+        return "—"
+    text = f.value_fa
+    if f.definition.target is not None:
+        text += f"\n{f.achievement_fa}"
+    if f.changed_since_approval:
+        text += f"\n{f.changed_fa}"
+    return text
 
 
 def _status_row(p: hq.ProvinceStatus) -> list[Any]:
@@ -101,10 +116,10 @@ def _status_row(p: hq.ProvinceStatus) -> list[Any]:
 
 
 def write_provinces(store: Store, actor: Actor, params: ReportParams, out: Path, fmt: str) -> None:
-    period, statuses, axes = _data(store, actor, params)
+    period, statuses, axes, indicators = _data(store, actor, params)
     names = {p.office_code: p.name_fa for p in statuses}
     if fmt == "xlsx":
-        _excel(out, statuses, axes, names)
+        _excel(out, statuses, axes, names, indicators)
         return
     fields = [("دوره", period.label_fa if period else "—"),
               ("آستانهٔ سکوت", f"{to_persian_digits(str(hq.QUIET_DAYS))} روز")]
@@ -129,11 +144,31 @@ def write_provinces(store: Store, actor: Actor, params: ReportParams, out: Path,
               empty_text="در این دوره چک‌لیستی از استان‌ها دریافت نشده است.")
     doc.paragraph("شمارهٔ ستون‌ها شمارهٔ محور برنامهٔ سه‌ساله است: " + "؛ ".join(
         f"{to_persian_digits(str(a.number))}. {a.title}" for a in axes), size=7)
+    _indicator_pages(doc, statuses, indicators)
     doc.build(out)
 
 
+def _indicator_pages(doc: ReportDocument, statuses: list[hq.ProvinceStatus],
+                     indicators: list[hq.IndicatorColumn]) -> None:
+    """The indicators computed from records or with a target, per province, a page of columns at a time."""
+    if not indicators:
+        return
+    per_page = 9
+    for start in range(0, len(indicators), per_page):
+        part = indicators[start:start + per_page]
+        doc.page_break()
+        doc.heading("شاخص‌های محاسبه‌شده و هدف‌دار در هر استان")
+        columns = [Column("استان", 1.6)] + [Column(display_code(c.code), 1.0, "center") for c in part]
+        rows = [[p.province_fa] + [_figure_text(c.by_office.get(p.office_code)) for c in part]
+                for p in statuses]
+        doc.table(columns, rows, font_size=6.5)
+        doc.paragraph("؛ ".join(
+            f"{display_code(c.code)}: {c.title}" + (f" (هدف: {c.target_fa})" if c.target_fa else "")
+            for c in part), size=7)
+
+
 def _excel(out: Path, statuses: list[hq.ProvinceStatus], axes: list[hq.AxisRow],
-           names: dict[str, str]) -> None:
+           names: dict[str, str], indicators: list[hq.IndicatorColumn]) -> None:
     book = RtlWorkbook()
     sheet = book.add_sheet("استان‌ها", STATUS_HEADERS, [24, 14, 10, 12, 18, 12, 12, 10, 8])
     for p in statuses:
@@ -151,6 +186,16 @@ def _excel(out: Path, statuses: list[hq.ProvinceStatus], axes: list[hq.AxisRow],
     for p in statuses:
         sheet.append([p.province_fa] + [p.cases_by_state.get(s, 0) for s in states]
                      + [p.cases_total])
+    sheet = book.add_sheet("شاخص‌ها", ["استان", "کد شاخص", "شاخص", "مقدار", "واحد", "هدف", "دستیابی",
+                                       "منبع", "تغییر پس از تأیید"], [24, 10, 50, 10, 12, 16, 24, 12, 24])
+    for p in statuses:
+        for c in indicators:
+            f = c.by_office.get(p.office_code)
+            if f is None:
+                continue
+            sheet.append([p.province_fa, c.code, c.title, f.value, c.unit_fa, c.target_fa,
+                          f.achievement_fa if f.definition.target is not None else "",
+                          "محاسبه‌شده" if f.source == "computed" else "ثبت‌شده", f.changed_fa])
     book.save(out)
 
 

@@ -328,3 +328,35 @@ def count_open_indicators(
 ) -> int:
     require(actor, "checklists.view")
     return len(_open_indicators(store, actor, period_code, office_code, template_id, programme))
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    """A reform programme beside the three-year axes that carry it out (programme-links.json)."""
+
+    reform_number: int
+    reform_title: str
+    theme: str
+    reform_completion: float | None  # its items in the office's reform checklists of the period
+    axes: tuple[int, ...]
+    axes_completion: float | None  # mean completion of those axes in the three-year checklists
+
+
+def programmes_together(
+    store: Store, actor: Actor, period_code: str, *, office_code: str | None = None,
+) -> list[LinkRow]:
+    """Where the two programmes meet, side by side for one office and period."""
+    from integrity_desktop import catalog
+
+    require(actor, "checklists.view")
+    three = {a.number: a.completion for a in dashboard_axes(
+        store, actor, period_code, office_code=office_code, programme=three_year_code())}
+    reform = {a.number: a.completion for a in dashboard_axes(
+        store, actor, period_code, office_code=office_code, programme=reform_code())}
+    out = []
+    for link in catalog.load_links():
+        values = [three[n] for n in link.axes if three.get(n) is not None]
+        mean = round(sum(v for v in values if v is not None) / len(values), 2) if values else None
+        out.append(LinkRow(link.reform, catalog.load_reform().programme(link.reform).title_fa, link.theme_fa,
+                           reform.get(link.reform), link.axes, mean))
+    return out

@@ -92,6 +92,36 @@ class TemplateView:
         return tuple(i for s in self.sections for i in s.items)
 
 
+@dataclass(frozen=True)
+class ProgrammeContext:
+    """What the reform programme says around one of its programmes: shown where it is filled."""
+
+    programme_title: str
+    number: int
+    title_fa: str
+    quantitative_goal: str
+    policy_references: tuple[str, ...]
+    outcomes: tuple[str, ...]
+    goals: tuple[str, ...]
+    strategies: tuple[str, ...]
+
+
+def programme_context(template_code: str, section_number: int) -> ProgrammeContext | None:
+    """The goals, strategies and outcomes around a section of the reform programme (any version
+    of its template); None for any other template."""
+    from integrity_desktop import catalog
+
+    reform = catalog.load_reform()
+    if template_code != reform.code:
+        return None
+    try:
+        prog = reform.programme(section_number)
+    except KeyError:
+        return None
+    return ProgrammeContext(reform.title_fa, prog.number, prog.title_fa, prog.quantitative_goal,
+                            prog.policy_references, prog.outcomes, reform.goals, reform.strategies)
+
+
 def _used(session: Session, tid: str) -> bool:
     """Whether any checklist (even a deleted one: its answers still point here) uses it."""
     return session.scalar(select(Checklist.id).where(Checklist.template_id == tid).limit(1)) is not None

@@ -40,6 +40,14 @@
         <translation>مقدار:</translation>
     </message>
     <message>
+        <source>Records behind this figure…</source>
+        <translation>سوابقِ پشتِ این عدد…</translation>
+    </message>
+    <message>
+        <source>Not asked in this period: the answer given earlier is kept, and completion leaves it out.</source>
+        <translation>در این دوره پرسیده نمی‌شود: پاسخی که پیش‌تر داده شده نگه داشته می‌شود و در درصد تکمیل شمرده نمی‌شود.</translation>
+    </message>
+    <message>
         <source>Sub-tasks:</source>
         <translation>زیرفعالیت‌ها:</translation>
     </message>
@@ -108,24 +116,56 @@
         <translation>محاسبه‌شده: سوابق پشت آن را اصلاح کنید</translation>
     </message>
     <message>
-        <source>violation cases</source>
-        <translation>پرونده‌های تخلف</translation>
+        <source>Target: {target}</source>
+        <translation>هدف: {target}</translation>
     </message>
     <message>
-        <source>inspections</source>
-        <translation>بازرسی‌ها</translation>
+        <source>Measure: {measure}</source>
+        <translation>سنجه: {measure}</translation>
     </message>
     <message>
-        <source>inspection visits</source>
-        <translation>بازدیدهای بازرسی</translation>
+        <source>How it is measured: {rule}</source>
+        <translation>شیوهٔ سنجش: {rule}</translation>
     </message>
     <message>
-        <source>Computed from {count} records of {kind}; it cannot be changed by hand.</source>
-        <translation>محاسبه‌شده از {count} سابقهٔ {kind}؛ دستی تغییر نمی‌کند.</translation>
+        <source>Frozen with the checklist's approval.</source>
+        <translation>این عدد با تأیید چک‌لیست ثابت شده است.</translation>
+    </message>
+    <message>
+        <source>Programme {n}: {title}</source>
+        <translation>برنامهٔ {n}: {title}</translation>
+    </message>
+    <message>
+        <source>Quantitative goal:</source>
+        <translation>هدف کمّی:</translation>
+    </message>
+    <message>
+        <source>Expected outcomes:</source>
+        <translation>پیامدها و دستاوردها:</translation>
+    </message>
+    <message>
+        <source>General policies it carries out:</source>
+        <translation>سیاست‌های کلی ناظر بر اجرای برنامه:</translation>
+    </message>
+    <message>
+        <source>Main goals of the reform programme:</source>
+        <translation>اهداف اصلی برنامهٔ جامع اصلاح نظام اداری:</translation>
+    </message>
+    <message>
+        <source>Main strategies:</source>
+        <translation>راهبردهای اصلی:</translation>
+    </message>
+    <message>
+        <source>Computed from the records; it cannot be changed by hand.</source>
+        <translation>از روی سوابق محاسبه می‌شود و دستی تغییر نمی‌کند.</translation>
     </message>
     <message>
         <source>Formula: {formula}</source>
         <translation>فرمول: {formula}</translation>
+    </message>
+    <message>
+        <source>{numerator} of {denominator}</source>
+        <translation>{numerator} از {denominator}</translation>
     </message>
     <message>
         <source>Saved</source>

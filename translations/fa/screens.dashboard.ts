@@ -4,12 +4,16 @@
 <context>
     <name>DashboardScreen</name>
     <message>
-        <source>Administrative health and protection of people&apos;s rights</source>
+        <source>Administrative health and protection of people's rights</source>
         <translation>سلامت نظام اداری و صیانت از حقوق مردم</translation>
     </message>
     <message>
         <source>How is completion computed?</source>
         <translation>درصد تکمیل چگونه حساب می‌شود؟</translation>
+    </message>
+    <message>
+        <source>Programme:</source>
+        <translation>برنامه:</translation>
     </message>
     <message>
         <source>Period:</source>
@@ -32,6 +36,18 @@
         <translation>&lt;b&gt;شاخص‌های هنوز باز&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Indicators still open</source>
+        <translation>شاخص‌های هنوز باز</translation>
+    </message>
+    <message>
+        <source>Figures and targets</source>
+        <translation>عددها و هدف‌ها</translation>
+    </message>
+    <message>
+        <source>Both programmes together</source>
+        <translation>دو برنامه در کنار هم</translation>
+    </message>
+    <message>
         <source>Latest period with checklists</source>
         <translation>آخرین دوره‌ای که چک‌لیست دارد</translation>
     </message>
@@ -40,8 +56,12 @@
         <translation>{period}: میانگین تکمیل محورها {percent}؛ {open} شاخص هنوز باز است.</translation>
     </message>
     <message>
-        <source>{period}: no checklist of the three-year programme has been filled in for this period yet. Choose another period, or create one under Checklists.</source>
-        <translation>{period}: هنوز هیچ چک‌لیستی از برنامهٔ سه‌ساله برای این دوره پر نشده است. دورهٔ دیگری برگزینید یا در «چک‌لیست‌ها» یکی بسازید.</translation>
+        <source>Targets met: {met} of {all}.</source>
+        <translation>هدف‌های محقق‌شده: {met} از {all}.</translation>
+    </message>
+    <message>
+        <source>{period}: no checklist of this programme has been filled in for this period yet. Choose another period, or create one under Checklists.</source>
+        <translation>{period}: هنوز هیچ چک‌لیستی از این برنامه برای این دوره پر نشده است. دورهٔ دیگری برگزینید یا در «چک‌لیست‌ها» یکی بسازید.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Indicators still open&lt;/b&gt; ({count})</source>

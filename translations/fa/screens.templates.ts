@@ -20,8 +20,16 @@
         <translation>هر زیرفعالیت در یک سطر</translation>
     </message>
     <message>
-        <source>The indicator counts something (takes a numeric value)</source>
-        <translation>شاخص شمارشی است (مقدار عددی می‌گیرد)</translation>
+        <source>e.g. meeting, course, percent</source>
+        <translation>مثلاً جلسه، دوره، درصد</translation>
+    </message>
+    <message>
+        <source>empty: no target</source>
+        <translation>خالی: بی‌هدف</translation>
+    </message>
+    <message>
+        <source>how the programme says it is measured (optional)</source>
+        <translation>شیوهٔ سنجش به گفتهٔ برنامه (اختیاری)</translation>
     </message>
     <message>
         <source>OK</source>
@@ -58,6 +66,58 @@
     <message>
         <source>Sub-tasks:</source>
         <translation>زیرفعالیت‌ها:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>نوع:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>واحد:</translation>
+    </message>
+    <message>
+        <source>Frequency:</source>
+        <translation>تناوب:</translation>
+    </message>
+    <message>
+        <source>Better when:</source>
+        <translation>بهتر است:</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>Accepted values:</source>
+        <translation>مقدارهای پذیرفتنی:</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>هدف:</translation>
+    </message>
+    <message>
+        <source>Measurement rule:</source>
+        <translation>شیوهٔ سنجش:</translation>
+    </message>
+    <message>
+        <source>{what} must be a number; write it with digits or leave it empty.</source>
+        <translation>{what} باید عدد باشد؛ آن را با رقم بنویسید یا خالی بگذارید.</translation>
+    </message>
+    <message>
+        <source>The lower bound</source>
+        <translation>کران پایین</translation>
+    </message>
+    <message>
+        <source>The upper bound</source>
+        <translation>کران بالا</translation>
+    </message>
+    <message>
+        <source>The target</source>
+        <translation>هدف</translation>
     </message>
     <message>
         <source>Add an axis to the template first.</source>
@@ -181,8 +241,8 @@
         <translation>واحد مسئول</translation>
     </message>
     <message>
-        <source>Counts</source>
-        <translation>شمارشی</translation>
+        <source>Measure</source>
+        <translation>سنجه</translation>
     </message>
     <message>
         <source>New template…</source>

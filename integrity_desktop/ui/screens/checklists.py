@@ -63,6 +63,10 @@ class ChecklistsScreen(QWidget):
 
     def refresh(self) -> None:
         self.list_page.refresh()
+        if self.editor is not None and self.pages.currentWidget() is self.editor_page:
+            # Computed figures are read from the records each time: coming back to an open
+            # checklist shows what the visits and cases logged meanwhile give.
+            self.editor.reload()  # type: ignore[attr-defined]
 
     def open_checklist(self, checklist_id: str) -> QWidget:
         from integrity_desktop.ui.screens.checklist_editor import ChecklistEditor
