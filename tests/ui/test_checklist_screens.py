@@ -377,6 +377,35 @@ def test_dashboard_loads_off_the_gui_thread_and_shows_the_period(qtbot, store: S
     assert {f.code for f in screen.data.figures if f.source == "computed"} >= {"1/4", "22/1", "6/1"}
 
 
+def test_dashboard_shows_a_version_2_template_beside_version_1(qtbot, hq_store: Store) -> None:  # type: ignore[no-untyped-def]
+    admin = actor("admin", "hq")
+    v2 = templates.new_version(hq_store, admin, scoring.three_year_template_id(), "ویرایش دوم برنامهٔ سه‌ساله")
+    target = next(i for i in templates.get_template(hq_store, admin, v2.id).items if i.code == "17/4")
+    templates.update_item(hq_store, admin, target.id, target=20)
+    templates.publish(hq_store, admin, v2.id)
+    ctx = UiContext(hq_store, actor("inspector", "hq"))
+    unit = offices.list_units(hq_store)[0]
+    old = checklists.create_checklist(hq_store, ctx.actor, scoring.three_year_template_id(), unit.id, "1403-Q3")
+    new = checklists.create_checklist(hq_store, ctx.actor, v2.id, None, "1403-Q3")
+    for cid, code, value in ((old.id, "2/1", None), (new.id, "17/4", 18)):
+        e = next(e for e in checklists.get_checklist(hq_store, ctx.actor, cid).entries if e.item_code == code)
+        checklists.save_entry(hq_store, ctx.actor, e.id, status="done", **({"value": value} if value else {}))
+    screen = DashboardScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.period.setCurrentIndex(screen.period.findData("1403-Q3"))
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.loaded)
+    assert screen.data is not None and len(screen.data.axes) == 22  # both versions, joined by code
+    axis2 = next(a for a in screen.data.axes if a.number == 2)
+    assert axis2.done == 1  # the version-1 unit checklist's answer counts
+    figure = next(f for f in screen.data.figures if f.code == "17/4")
+    assert (figure.value, figure.definition.target, figure.achievement.state) == (18.0, 20.0, "not_met")
+    assert figure.achievement_fa == "محقق نشد؛ ۲ درصد تا هدف"
+    row = next(i for i, f in enumerate(screen.figures_model.rows) if f.code == "17/4")
+    assert screen.figures_model.data(screen.figures_model.index(row, 5)) == "محقق نشد؛ ۲ درصد تا هدف"
+    assert screen.data.open_total > 0
+
+
 # ------------------------------------------------------------------------------ templates
 
 
