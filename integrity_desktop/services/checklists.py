@@ -671,24 +671,24 @@ def approve(store: Store, actor: Actor, checklist_id: str) -> ChecklistSummary:
                 "Only a submitted checklist can be approved.",
                 code="checklist_state",
             )
-        approved_hlc = store.clock.now()
+        # The figures are frozen first: the entries' versions then precede the approval's stamp,
+        # so a store that merges them with the approval never takes them for later edits.
+        _freeze(s, store, actor, checklist)
         records.update(
             s, store, actor, checklist, status="approved", approved_by=actor.label,
-            approved_hlc=approved_hlc,
+            approved_hlc=store.clock.now(),
         )
-        _freeze(s, store, actor, checklist, approved_hlc)
         return summary_in(s, checklist_id)
 
 
-def _freeze(session: Session, store: Store, actor: Actor, checklist: Checklist, approved_hlc: str) -> None:
-    """Write the computed figures into the approved checklist: they stay what was approved."""
+def _freeze(session: Session, store: Store, actor: Actor, checklist: Checklist) -> None:
+    """Write the computed figures into the checklist being approved: they stay what was approved."""
     for view in entries_in(session, checklist.id):
         if not (view.computed and view.asked):
             continue
         entry = session.get(ChecklistEntry, view.id)
         assert entry is not None
-        source = {**(view.computed_source or {}), "frozen": True, "approved_hlc": approved_hlc,
-                  "approved_on": jalali.today().isoformat()}
+        source = {**(view.computed_source or {}), "frozen": True, "approved_on": jalali.today().isoformat()}
         records.update(session, store, actor, entry, value=view.live_value, computed=True,
                        computed_source=source)
 

@@ -123,8 +123,32 @@ def fill(store: Store, actor: Actor, rng: random.Random, scale: int) -> dict[str
             created += 1
     approved = _approve_some(store, actor, office, [u for u in units if u is not None], periods)
     attached = _attach_some(store, actor, office, periods[-1], rng)
-    return {"checklists": created, "checklist_entries": entries,
+    reform = _reform_year(store, actor, office, periods[-1].year, rng)
+    return {"checklists": created + reform, "checklist_entries": entries,
             "checklists_approved": approved, "evidence_files": attached}
+
+
+def _reform_year(store: Store, actor: Actor, office: str, year: int, rng: random.Random) -> int:
+    """The administrative-reform programme's checklist of the year (its items are annual), with
+    programme 6's goal measured against its 10 percent."""
+    from integrity_desktop import catalog
+
+    reform = catalog.load_reform()
+    template_id = stable_id("template", reform.code, str(reform.version))
+    answers: dict[str, dict[str, Any]] = {}
+    for item in reform.items:
+        answer = _answer(rng, 0.7, item.definition if item.definition.takes_value else None)
+        if item.is_goal:
+            answer = {"status": "partial", "progress": 60, "value": 7.0,
+                      "note": "سنجش فرهنگ سازمانی در آغاز و پایان سال با پرسش‌نامهٔ یکسان"}
+        answers[item.code] = answer
+    with store.session() as s:
+        if checklists.find_existing(s, office, None, template_id, str(year)) is not None:
+            return 0
+        checklists.create_in(s, store, actor, template_id, None, str(year),
+                             checklist_id=stable_id("demo", "checklist", office, "reform", str(year)),
+                             answers=answers)
+    return 1
 
 
 def _find(store: Store, office: str, unit_id: str | None, period: Period) -> str | None:
@@ -133,13 +157,13 @@ def _find(store: Store, office: str, unit_id: str | None, period: Period) -> str
 
 
 def _approve_some(store: Store, actor: Actor, office: str, units: list[str], periods: list[Period]) -> int:
-    """Two unit checklists of the oldest quarter went through HQ review.
-
-    Whole-directorate ones stay open: other areas write computed values into them.
-    """
+    """Two unit checklists of the oldest quarter, and the whole directorate's checklist of the
+    quarter before the last, went through HQ review.  The latter froze its computed figures
+    before the inspections of that quarter were logged (the demo's inspections come next), so
+    it shows «تغییر پس از تأیید: اکنون …» beside them."""
     count = 0
-    for unit_id in units[:2]:
-        checklist_id = _find(store, office, unit_id, periods[0])
+    for unit_id, period in [*((u, periods[0]) for u in units[:2]), (None, periods[-2])]:
+        checklist_id = _find(store, office, unit_id, period)
         if checklist_id is None:
             continue
         with store.read() as s:

@@ -340,6 +340,7 @@ class LinkRow:
     reform_completion: float | None  # its items in the office's reform checklists of the period
     axes: tuple[int, ...]
     axes_completion: float | None  # mean completion of those axes in the three-year checklists
+    reform_period: str = ""  # the period the reform figure is of (its year when the period has none)
 
 
 def programmes_together(
@@ -351,12 +352,19 @@ def programmes_together(
     require(actor, "checklists.view")
     three = {a.number: a.completion for a in dashboard_axes(
         store, actor, period_code, office_code=office_code, programme=three_year_code())}
-    reform = {a.number: a.completion for a in dashboard_axes(
-        store, actor, period_code, office_code=office_code, programme=reform_code())}
+    # The reform's items are annual: a quarter without a reform checklist reads its year's.
+    period = Period.parse(period_code)
+    reform_period = period
+    reform_axes = dashboard_axes(store, actor, period.code, office_code=office_code, programme=reform_code())
+    if not reform_axes and period.kind != "year":
+        reform_period = Period(period.year, "year")
+        reform_axes = dashboard_axes(store, actor, reform_period.code, office_code=office_code,
+                                     programme=reform_code())
+    reform = {a.number: a.completion for a in reform_axes}
     out = []
     for link in catalog.load_links():
         values = [three[n] for n in link.axes if three.get(n) is not None]
         mean = round(sum(v for v in values if v is not None) / len(values), 2) if values else None
         out.append(LinkRow(link.reform, catalog.load_reform().programme(link.reform).title_fa, link.theme_fa,
-                           reform.get(link.reform), link.axes, mean))
+                           reform.get(link.reform), link.axes, mean, reform_period.label_fa))
     return out

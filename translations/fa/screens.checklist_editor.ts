@@ -128,8 +128,8 @@
         <translation>شیوهٔ سنجش: {rule}</translation>
     </message>
     <message>
-        <source>Frozen with the checklist's approval.</source>
-        <translation>این عدد با تأیید چک‌لیست ثابت شده است.</translation>
+        <source>Approved figure: {value} (frozen with the checklist&apos;s approval).</source>
+        <translation>عدد تأییدشده: {value} (با تأیید چک‌لیست ثابت شده است).</translation>
     </message>
     <message>
         <source>Programme {n}: {title}</source>

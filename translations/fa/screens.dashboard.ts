@@ -4,7 +4,7 @@
 <context>
     <name>DashboardScreen</name>
     <message>
-        <source>Administrative health and protection of people's rights</source>
+        <source>Administrative health and protection of people&apos;s rights</source>
         <translation>سلامت نظام اداری و صیانت از حقوق مردم</translation>
     </message>
     <message>
@@ -46,6 +46,18 @@
     <message>
         <source>Both programmes together</source>
         <translation>دو برنامه در کنار هم</translation>
+    </message>
+    <message>
+        <source>Three-year programme</source>
+        <translation>برنامهٔ سه‌ساله</translation>
+    </message>
+    <message>
+        <source>Administrative reform</source>
+        <translation>اصلاح نظام اداری</translation>
+    </message>
+    <message>
+        <source>Every published version of the programme&apos;s template counts.</source>
+        <translation>همهٔ نسخه‌های منتشرشدهٔ الگوی برنامه شمرده می‌شوند.</translation>
     </message>
     <message>
         <source>Latest period with checklists</source>

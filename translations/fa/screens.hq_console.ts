@@ -44,6 +44,10 @@
         <translation>محور {n}</translation>
     </message>
     <message>
+        <source>No bundle from this province yet.</source>
+        <translation>هنوز بسته‌ای از این استان نرسیده است.</translation>
+    </message>
+    <message>
         <source>Indicators and targets</source>
         <translation>شاخص‌ها و هدف‌ها</translation>
     </message>

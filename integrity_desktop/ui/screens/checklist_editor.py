@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -48,6 +49,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -435,9 +437,16 @@ class ChecklistEditor(QWidget):
         side.addWidget(self.context)
         side.setSizes([260, 300])
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        # The form scrolls rather than growing the window past 1366×768 when an indicator
+        # carries a formula, an approval note and sub-tasks at once.
+        form_scroll = QScrollArea()
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        form_scroll.setWidget(form_box)
         splitter.addWidget(side)
         splitter.addWidget(self.table)
-        splitter.addWidget(form_box)
+        splitter.addWidget(form_scroll)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setStretchFactor(2, 4)
@@ -633,9 +642,10 @@ class ChecklistEditor(QWidget):
         self.source_label.setText(self._source_text(e) if e.computed else "")
         self.approval_label.setVisible(e.frozen)
         if e.frozen:
-            text = self.tr("Frozen with the checklist's approval.")
+            approved = shown_number(value_text_fa(d, e.value)) or "—"
+            text = self.tr("Approved figure: {value} (frozen with the checklist's approval).").format(value=approved)
             if e.changed_since_approval:
-                text += " " + e.changed_since_approval_fa
+                text += " " + shown_number(e.changed_since_approval_fa)
             self.approval_label.setText(text)
         self.not_asked_label.setVisible(not e.asked)
 

@@ -12,6 +12,7 @@ are put in reverse order (axis 1 on the right) by hand.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -256,8 +257,9 @@ class DashboardScreen(QWidget):
     def _fill_programmes(self) -> None:
         from integrity_desktop import catalog
 
-        for prog in (catalog.load_three_year(), catalog.load_reform()):
-            self.programme.addItem(prog.title_fa, prog.code)
+        self.programme.addItem(self.tr("Three-year programme"), catalog.load_three_year().code)
+        self.programme.addItem(self.tr("Administrative reform"), catalog.load_reform().code)
+        self.programme.setToolTip(self.tr("Every published version of the programme's template counts."))
 
     def _fill_periods(self) -> None:
         this_year = jalali.jalali_year(jalali.today())
@@ -452,9 +454,15 @@ class DashboardScreen(QWidget):
     def show_help(self) -> None:
         QMessageBox.information(self, self.tr("How completion is computed"), self.help_text())
 
-    def screenshot_states(self) -> list[tuple[str, QWidget]]:
+    def screenshot_states(self) -> Iterator[tuple[str, QWidget]]:
+        """Grabbed as yielded: the open indicators, the figures against targets, both programmes."""
         self.wait_loaded()
-        return [("loaded", self)]
+        yield "loaded", self
+        self.tabs.setCurrentIndex(1)
+        yield "figures", self
+        self.tabs.setCurrentIndex(2)
+        yield "programmes", self
+        self.tabs.setCurrentIndex(0)
 
 
 def _percent(value: float | None) -> str:

@@ -51,7 +51,9 @@ def links_model(parent: Any = None) -> RowsModel:
     return RowsModel([
         Column(QCoreApplication.translate("DashboardFigures", "Theme"), lambda r: r.theme),
         Column(QCoreApplication.translate("DashboardFigures", "Reform programme"), lambda r: f"{_code(f'R{r.reform_number}')}. {r.reform_title}", 300),
-        Column(QCoreApplication.translate("DashboardFigures", "Its completion"), lambda r: _percent(r.reform_completion)),
+        Column(QCoreApplication.translate("DashboardFigures", "Its completion"),
+               lambda r: f"{_percent(r.reform_completion)} ({r.reform_period})" if r.reform_completion is not None
+               else "—"),
         Column(QCoreApplication.translate("DashboardFigures", "Three-year axes"), lambda r: "، ".join(shown_number(n) for n in r.axes)),
         Column(QCoreApplication.translate("DashboardFigures", "Their completion"), lambda r: _percent(r.axes_completion)),
     ], None, parent)

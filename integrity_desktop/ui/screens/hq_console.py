@@ -141,14 +141,18 @@ class IndicatorModel(QAbstractTableModel):
         super().__init__(parent)
         self.provinces: list[tuple[str, str]] = []
         self.columns: list[Any] = []
+        self.received: set[str] | None = None  # provinces whose bundles arrived (None: unknown)
 
-    def set_data(self, provinces: list[tuple[str, str]], columns: list[Any]) -> None:
+    def set_data(self, provinces: list[tuple[str, str]], columns: list[Any], received: set[str] | None = None) -> None:
         self.beginResetModel()
-        self.provinces, self.columns = provinces, columns
+        self.provinces, self.columns, self.received = provinces, columns, received
         self.endResetModel()
 
     def figure(self, row: int, col: int) -> Any:
-        return self.columns[col - 1].by_office.get(self.provinces[row][0]) if col > 0 else None
+        code = self.provinces[row][0]
+        if col <= 0 or (self.received is not None and code not in self.received):
+            return None  # nothing received: a count of 0 would be a figure nobody measured
+        return self.columns[col - 1].by_office.get(code)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.provinces)
@@ -169,6 +173,8 @@ class IndicatorModel(QAbstractTableModel):
             return "—" if f is None or f.value is None else shown_number(f.value_fa)
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ToolTipRole and f is None and col > 0:
+            return QCoreApplication.translate("HqConsoleScreen", "No bundle from this province yet.")
         if role == Qt.ItemDataRole.ToolTipRole and f is not None:
             lines = [f"{display_code(f.code)} — {f.title}"]
             if f.definition.target is not None:
@@ -450,7 +456,10 @@ class HqConsoleScreen(QWidget):
         if code != self.period.currentData():
             return
         provinces = [(c, self._short.get(c, c)) for c in self._province_codes()]
-        self.indicator_model.set_data(provinces, columns)
+        rows = [self.provinces_model.row_at(i) for i in range(self.provinces_model.rowCount())]
+        complete = rows and not self.only_quiet.isChecked()  # the filtered list names only some
+        received = {p.office_code for p in rows if p is not None and p.highest_seq} if complete else None
+        self.indicator_model.set_data(provinces, columns, received)
         self.indicator_view.setColumnWidth(0, 130)
 
     def _show_completion(self, code: str, axes: list[Any]) -> None:
