@@ -148,7 +148,7 @@ def filled(store: Store, actor: Actor, checklist_id: str, out: str | os.PathLike
     asked = [e for e in view.entries if e.asked]
     counts = {code: sum(1 for e in asked if e.status == code) for code in STATUS_LABELS_FA}
     doc.fields([
-        ("درصد تکمیل", completion), ("شاخص‌های پرسیده‌شده در این دوره", len(asked)),
+        ("درصد تکمیل", completion), ("شاخص‌های این دوره", len(asked)),
         ("انجام شد", counts["done"]), ("تا حدی انجام شد", counts["partial"]),
         ("انجام نشد", counts["not_done"]), ("بی‌پاسخ", counts[""]),
         ("موضوعیت ندارد", counts["na"]), ("تأییدکننده", summary.approved_by or "—"),

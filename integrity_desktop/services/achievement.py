@@ -142,14 +142,16 @@ def figures_in(
     newest = _newest_published(session, programme)
     template_ids = {c.template_id for c in lists} | ({newest} if newest else set())
     items = _item_rows(session, sorted(template_ids))
-    entries: dict[str, list[tuple[ChecklistEntry, str]]] = defaultdict(list)  # checklist -> (entry, code)
+    # checklist -> (code, value) of its answers that carry a value (plain columns: no ORM rows)
+    entries: dict[str, list[tuple[str, float]]] = defaultdict(list)
     if lists:
-        for entry, code in session.execute(
-            select(ChecklistEntry, TemplateItem.code)
+        for checklist_id, code, stored in session.execute(
+            select(ChecklistEntry.checklist_id, TemplateItem.code, ChecklistEntry.value)
             .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
-            .where(ChecklistEntry.checklist_id.in_([c.id for c in lists]), ChecklistEntry.deleted.is_(False))
+            .where(ChecklistEntry.checklist_id.in_([c.id for c in lists]), ChecklistEntry.deleted.is_(False),
+                   ChecklistEntry.value.is_not(None))
         ).tuples():
-            entries[entry.checklist_id].append((entry, code))
+            entries[checklist_id].append((code, float(stored or 0)))
     live_codes = computed.computed_codes(programme)
     out: dict[str, list[IndicatorFigure]] = {}
     for office in offices:
@@ -163,21 +165,21 @@ def figures_in(
         figures = computed.figures_in(session, programme, office, period, today, needed) if needed else {}
         whole = [c for c in mine if c.unit_id is None]
         approved = next((c for c in whole if c.status == "approved"), None)
-        frozen = {code: e for e, code in entries.get(approved.id, [])} if approved else {}
+        frozen = dict(entries.get(approved.id, [])) if approved else {}
         answers: dict[str, list[tuple[bool, float]]] = defaultdict(list)  # code -> (whole?, value)
         for c in mine:
-            for e, code in entries.get(c.id, []):
-                if e.value is not None and not (code in live_codes and c.unit_id is None):
-                    answers[code].append((c.unit_id is None, float(e.value)))
+            for code, typed in entries.get(c.id, []):
+                if not (code in live_codes and c.unit_id is None):
+                    answers[code].append((c.unit_id is None, typed))
         rows = []
         for item, number in wanted:
             d = item.definition
             if item.code in live_codes:
                 figure = figures.get(item.code)
                 live = figure.value if figure is not None else None
-                if approved is not None and item.code in frozen:
+                if approved is not None:  # the approved figure (none frozen: nothing was approved)
                     rows.append(IndicatorFigure(item.code, item.title_fa, number, item.sort_order, d,
-                                                frozen[item.code].value, COMPUTED, live, True))
+                                                frozen.get(item.code), COMPUTED, live, True))
                 else:
                     rows.append(IndicatorFigure(item.code, item.title_fa, number, item.sort_order, d,
                                                 live, COMPUTED, live))

@@ -12,11 +12,12 @@ by its item code, so a version-2 template shows on the dashboard beside version 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, exists, select
+from sqlalchemy import ColumnElement, Float, and_, case, cast, exists, false, func, or_, select
+from sqlalchemy.orm import Session
 
 from integrity_desktop.db.models import (
     Checklist,
@@ -29,7 +30,7 @@ from integrity_desktop.db.models import (
     Visit,
 )
 from integrity_desktop.db.store import Store
-from integrity_desktop.indicators import DUE_RULE_FA, ONCE, due
+from integrity_desktop.indicators import DUE_RULE_FA, FREQUENCIES, ONCE, due
 from integrity_desktop.jalali import Period, PeriodKind, periods_of_year
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services.computed import computed_codes
@@ -142,68 +143,86 @@ class OpenIndicator:
     units: tuple[str, ...]  # where it is open (unit names; the office for whole-directorate)
 
 
-_COUNTERS = {"done": "done", "partial": "partial", "not_done": "not_done", "na": "na", "": "unanswered"}
 
 
-def _asked_rows(query: Select[Any]) -> Select[Any]:
-    """``query`` (over entries) with what ``is_asked`` needs as its last six columns."""
-    return (
-        query.add_columns(Template.code, TemplateItem.code, TemplateItem.frequency, Checklist.period_code,
-                          Checklist.unit_id, visit_checklist(Checklist.id))
-        .join(Checklist, Checklist.id == ChecklistEntry.checklist_id)
-        .join(Template, Template.id == Checklist.template_id)
-    )
+def asked_clause(session: Session, checklist_ids: Sequence[str]) -> ColumnElement[bool]:
+    """SQL over entries joined to their items: the entries their checklists ask (``is_asked``).
 
-
-def _keep_asked(rows: Iterable[Any]) -> list[tuple[Any, ...]]:
-    """The rows of ``_asked_rows`` an indicator is asked in, without the six extra columns."""
+    Checklists are grouped by what decides it (the frequencies due in their period, the
+    computed codes left to the whole directorate), so the filter stays a few IN lists and
+    scoring aggregates in SQL instead of looking at rows one by one."""
+    groups: dict[tuple[tuple[str, ...], frozenset[str]], list[str]] = defaultdict(list)
     periods: dict[str, Period] = {}
-    out = []
-    for row in rows:
-        *head, programme, code, frequency, period_code, unit_id, for_visit = row
+    for cid, programme, period_code, unit_id, for_visit in session.execute(
+        select(Checklist.id, Template.code, Checklist.period_code, Checklist.unit_id,
+               visit_checklist(Checklist.id))
+        .join(Template, Template.id == Checklist.template_id)
+        .where(Checklist.id.in_(list(checklist_ids)))
+    ).tuples():
         period = periods.get(period_code) or periods.setdefault(period_code, Period.parse(period_code))
-        if is_asked(programme, code, frequency, period, unit_id is None, bool(for_visit)):
-            out.append(tuple(head))
-    return out
+        frequencies = tuple(f for f in FREQUENCIES if for_visit or due(f, period))
+        left_out = computed_codes(programme) if unit_id is not None else frozenset()
+        groups[(frequencies, left_out)].append(cid)
+    clauses = []
+    for (frequencies, left_out), ids in groups.items():
+        clause = and_(ChecklistEntry.checklist_id.in_(ids), TemplateItem.frequency.in_(frequencies))
+        if left_out:
+            clause = and_(clause, TemplateItem.code.not_in(sorted(left_out)))
+        clauses.append(clause)
+    return or_(*clauses) if clauses else false()
 
 
-def _axis_rows(store: Store, checklist_ids: list[str]) -> list[tuple[str, int, str, str, int | None]]:
+def _axis_rows(session: Session, checklist_ids: list[str]) -> list[tuple[Any, ...]]:
+    """Per checklist and axis, aggregated in SQL over the asked entries: points, counted
+    answers and the number of each status."""
     if not checklist_ids:
         return []
-    query = _asked_rows(
-        select(ChecklistEntry.checklist_id, TemplateSection.number, TemplateSection.title_fa,
-               ChecklistEntry.status, ChecklistEntry.progress)
+    status = ChecklistEntry.status
+    points = case((status == "done", 1.0),
+                  (status == "partial", func.coalesce(ChecklistEntry.progress, 50) * 0.01), else_=0.0)
+
+    def n(*values: str) -> Any:
+        return func.sum(case((status.in_(values), 1), else_=0))
+
+    query = (
+        select(ChecklistEntry.checklist_id, TemplateSection.number, func.max(TemplateSection.title_fa),
+               cast(func.sum(points), Float), func.count() - n("na"), n("done"), n("partial"),
+               n("not_done"), n("na"), func.count())
         .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
         .join(TemplateSection, TemplateSection.id == TemplateItem.section_id)
-        .where(ChecklistEntry.checklist_id.in_(checklist_ids), ChecklistEntry.deleted.is_(False))
+        .where(ChecklistEntry.checklist_id.in_(checklist_ids), ChecklistEntry.deleted.is_(False),
+               asked_clause(session, checklist_ids))
+        .group_by(ChecklistEntry.checklist_id, TemplateSection.number)
     )
-    with store.read() as s:
-        return _keep_asked(s.execute(query).tuples())
+    return [tuple(r) for r in session.execute(query).tuples()]
 
 
-def _axis_scores(rows: list[tuple[str, int, str, str, int | None]]) -> list[AxisScore]:
+def _axis_scores(rows: list[tuple[Any, ...]]) -> list[AxisScore]:
     """Per axis: completion averaged over checklists, status counts summed."""
     titles: dict[int, str] = {}
-    answers: dict[int, dict[str, list[tuple[str, int | None]]]] = defaultdict(lambda: defaultdict(list))
-    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for checklist_id, number, title, status, progress in rows:
+    per_checklist: dict[int, list[float]] = defaultdict(list)
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    for _checklist_id, number, title, points, counted, done, partial, not_done, na, total in rows:
         titles[number] = title
-        answers[number][checklist_id].append((status, progress))
-        counts[number][_COUNTERS.get(status, "unanswered")] += 1
+        if counted:
+            per_checklist[number].append(round(float(points or 0) / counted * 100, 2))
+        c = counts[number]
+        unanswered = int(total) - int(done) - int(partial) - int(not_done) - int(na)
+        for i, value in enumerate((done, partial, not_done, na, unanswered)):
+            c[i] += int(value)
     out = []
     for number in sorted(titles):
-        per_checklist = [c for c in (completion(a) for a in answers[number].values()) if c is not None]
-        average = round(sum(per_checklist) / len(per_checklist), 2) if per_checklist else None
-        n = counts[number]
-        out.append(AxisScore(number, titles[number], average, n["done"], n["partial"], n["not_done"],
-                             n["na"], n["unanswered"]))
+        scores = per_checklist[number]
+        average = round(sum(scores) / len(scores), 2) if scores else None
+        out.append(AxisScore(number, titles[number], average, *counts[number]))
     return out
 
 
 def checklist_axes(store: Store, actor: Actor, checklist_id: str) -> list[AxisScore]:
     """Completion per axis of one checklist."""
     require(actor, "checklists.view")
-    return _axis_scores(_axis_rows(store, [checklist_id]))
+    with store.read() as s:
+        return _axis_scores(_axis_rows(s, [checklist_id]))
 
 
 def three_year_template_id() -> str:
@@ -254,7 +273,8 @@ def dashboard_axes(
     ``template_id``; axes are joined across versions by their number."""
     require(actor, "checklists.view")
     ids = _period_checklists(store, office_code or actor.office_code, period_code, template_id, programme)
-    return _axis_scores(_axis_rows(store, ids))
+    with store.read() as s:
+        return _axis_scores(_axis_rows(s, ids))
 
 
 def trend(
@@ -282,34 +302,49 @@ def _open_indicators(
     store: Store, actor: Actor, period_code: str, office_code: str | None, template_id: str | None,
     programme: str | None = None,
 ) -> list[OpenIndicator]:
+    """One row per indicator code (versions of a template share their codes), aggregated in SQL."""
     office = office_code or actor.office_code
     ids = _period_checklists(store, office, period_code, template_id, programme)
     if not ids:
         return []
-    query = _asked_rows(
-        select(TemplateItem, TemplateSection.number, ChecklistEntry.status, Unit.name_fa)
+    is_open = ChecklistEntry.status.in_(OPEN_STATUSES)
+    base = (
+        select(TemplateItem.code)
         .join(ChecklistEntry, ChecklistEntry.item_id == TemplateItem.id)
         .join(TemplateSection, TemplateSection.id == TemplateItem.section_id)
         .where(ChecklistEntry.checklist_id.in_(ids), ChecklistEntry.deleted.is_(False))
-    ).outerjoin(Unit, Unit.id == Checklist.unit_id)
+    )
     with store.read() as s:
+        asked = asked_clause(s, ids)
         office_name = s.scalar(select(Office.name_fa).where(Office.code == office)) or office
-        rows = _keep_asked(s.execute(query).tuples())
-    # One row per indicator code: versions of a template share their indicators' codes.
-    by_code: dict[str, tuple[TemplateItem, int]] = {}
-    total: dict[str, int] = defaultdict(int)
-    open_units: dict[str, list[str]] = defaultdict(list)
-    for item, axis, status, unit_name in rows:
-        by_code.setdefault(item.code, (item, axis))
-        total[item.code] += 1
-        if status in OPEN_STATUSES:
-            open_units[item.code].append(unit_name or office_name)
+        summary = s.execute(
+            base.add_columns(func.min(TemplateItem.sort_order), func.min(TemplateSection.number),
+                             func.max(TemplateItem.title_fa), func.max(TemplateItem.lead_unit), func.count(),
+                             func.sum(case((is_open, 1), else_=0)))
+            .where(asked).group_by(TemplateItem.code).having(func.sum(case((is_open, 1), else_=0)) > 0)
+        ).tuples().all()
+        where: dict[str, list[str]] = defaultdict(list)
+        for code, unit_name in s.execute(
+            base.add_columns(Unit.name_fa)
+            .join(Checklist, Checklist.id == ChecklistEntry.checklist_id)
+            .outerjoin(Unit, Unit.id == Checklist.unit_id)
+            .where(asked, is_open)
+        ).tuples():
+            where[code].append(unit_name or office_name)
     out = [
-        OpenIndicator(item.code, item.sort_order, axis, item.title_fa, item.lead_unit,
-                      len(open_units[code]), total[code], tuple(sorted(open_units[code])))
-        for code, (item, axis) in by_code.items() if open_units[code]
+        OpenIndicator(code, order, axis, title, lead, int(opened), int(total), tuple(sorted(where[code])))
+        for code, order, axis, title, lead, total, opened in summary
     ]
     return sorted(out, key=lambda o: (o.axis_number, o.sort_order))
+
+
+def open_indicator_list(
+    store: Store, actor: Actor, period_code: str, *, office_code: str | None = None,
+    programme: str | None = None,
+) -> list[OpenIndicator]:
+    """Every open indicator of the period at once (the dashboard counts and pages them itself)."""
+    require(actor, "checklists.view")
+    return _open_indicators(store, actor, period_code, office_code, None, programme)
 
 
 def open_indicators(
@@ -345,13 +380,17 @@ class LinkRow:
 
 def programmes_together(
     store: Store, actor: Actor, period_code: str, *, office_code: str | None = None,
+    three_year_axes: list[AxisScore] | None = None,
 ) -> list[LinkRow]:
-    """Where the two programmes meet, side by side for one office and period."""
+    """Where the two programmes meet, side by side for one office and period
+    (``three_year_axes``: the period's axes when the caller has them already)."""
     from integrity_desktop import catalog
 
     require(actor, "checklists.view")
-    three = {a.number: a.completion for a in dashboard_axes(
-        store, actor, period_code, office_code=office_code, programme=three_year_code())}
+    if three_year_axes is None:
+        three_year_axes = dashboard_axes(store, actor, period_code, office_code=office_code,
+                                         programme=three_year_code())
+    three = {a.number: a.completion for a in three_year_axes}
     # The reform's items are annual: a quarter without a reform checklist reads its year's.
     period = Period.parse(period_code)
     reform_period = period

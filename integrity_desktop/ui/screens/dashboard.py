@@ -83,14 +83,16 @@ def load_dashboard(ctx: UiContext, period_code: str | None, programme: str | Non
     trend_kind = period.kind if period.kind != "year" else "quarter"
     figures = [f for f in achievement.office_figures(store, actor, period.code, programme=programme)
                if f.definition.takes_value]
-    links = (scoring.programmes_together(store, actor, period.code)
+    axes = scoring.dashboard_axes(store, actor, period.code, programme=programme)
+    links = (scoring.programmes_together(store, actor, period.code, three_year_axes=axes)
              if programme == scoring.three_year_code() else [])
+    still_open = scoring.open_indicator_list(store, actor, period.code, programme=programme)
     return DashboardData(
         period_code=period.code,
-        axes=scoring.dashboard_axes(store, actor, period.code, programme=programme),
+        axes=axes,
         trend=scoring.trend(store, actor, period.year, trend_kind, programme=programme),
-        open_total=scoring.count_open_indicators(store, actor, period.code, programme=programme),
-        open_first=scoring.open_indicators(store, actor, period.code, programme=programme, limit=OPEN_PAGE),
+        open_total=len(still_open),
+        open_first=still_open[:OPEN_PAGE],
         programme=programme,
         figures=figures,
         links=links,
