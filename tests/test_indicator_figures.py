@@ -22,7 +22,7 @@ from .checklist_helpers import digest
 from .conftest import actor
 from .sync_helpers import export, import_, trust
 
-pytest_plugins = ("tests.sync_fixtures",)  # fixtures: fresh
+pytest_plugins = ("tests.sync_fixtures", "tests.pg")  # fixtures: fresh, pg_url
 
 INSPECTOR = actor("inspector")
 THREE_YEAR = scoring.three_year_template_id()
@@ -261,3 +261,38 @@ def test_reform_codes_never_collide_with_the_three_year_codes(store: Store) -> N
     year = checklists.create_checklist(store, INSPECTOR, REFORM, None, "1403")
     goal = _entries(store, year.id)["R6/5"]
     assert goal.code_fa == "اصلاح ۶/۵" and goal.definition.target == 10.0
+
+
+@pytest.mark.postgres
+def test_figures_and_scores_are_the_same_on_postgresql(store: Store, pg_url: str) -> None:
+    """The SQL the scores and figures aggregate with gives the same numbers on PostgreSQL."""
+    from integrity_desktop.services import achievement
+    from integrity_desktop.services.stores import init_store
+
+    from .conftest import ADMIN_PASSWORD, PASSPHRASE
+
+    pg = init_store(pg_url, "tehran", ADMIN_PASSWORD, PASSPHRASE)
+    try:
+        results = []
+        for target in (store, pg):
+            units = _units(target)
+            for unit, period in ((None, "1403-Q2"), (units[0], "1403-Q2"), (None, "1403-Q4")):
+                summary = checklists.create_checklist(target, INSPECTOR, THREE_YEAR, unit, period)
+                view = checklists.get_checklist(target, INSPECTOR, summary.id)
+                for i, e in enumerate(view.entries):
+                    fields: dict[str, object] = {"status": ("done", "partial", "not_done", "na", "")[i % 5]}
+                    if fields["status"] == "partial":
+                        fields["progress"] = (i * 7) % 100
+                    if e.definition.takes_value and not e.computed and e.definition.max_value:
+                        fields["value"] = e.definition.max_value / 2
+                    checklists.save_entry(target, INSPECTOR, e.id, **fields)
+            _visit(target, "1403/04/10")
+            results.append((
+                scoring.dashboard_axes(target, INSPECTOR, "1403-Q2"),
+                scoring.open_indicator_list(target, INSPECTOR, "1403-Q2"),
+                [(f.code, f.value) for f in achievement.office_figures(target, INSPECTOR, "1403-Q2")],
+                [c.completion for c in checklists.list_checklists(target, INSPECTOR)],
+            ))
+        assert results[0] == results[1]
+    finally:
+        pg.dispose()

@@ -588,7 +588,8 @@ class TemplatesScreen(QWidget):
         if not confirm(
             self,
             self.tr("Remove indicator"),
-            self.tr("Remove indicator {code} from this draft?").format(code=shown_number(item.code)),
+            self.tr("Remove indicator {code} from this draft?").format(
+                code=display_code(item.code) if current_lang() == "fa" else item.code),
         ):
             return
         try:
