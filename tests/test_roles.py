@@ -210,6 +210,8 @@ OPERATIONS: list[Op] = [
     Op(computed.compute, "checklists.view", lambda c, a: computed.compute(c.store, a, PERIOD)),
     Op(achievement.office_figures, "checklists.view",
        lambda c, a: achievement.office_figures(c.store, a, PERIOD)),
+    Op(scoring.open_indicator_list, "checklists.view",
+       lambda c, a: scoring.open_indicator_list(c.store, a, PERIOD)),
     Op(scoring.programmes_together, "checklists.view",
        lambda c, a: scoring.programmes_together(c.store, a, PERIOD)),
     Op(computed.records_behind, "checklists.view",
