@@ -170,7 +170,8 @@ def _row(sheet: Any, summary: ChecklistSummary, e: EntryView) -> list[Any]:
     return [
         e.id, summary.unit_name, e.item_code, title, STATUS_LABELS_FA[e.status] if e.status else "",
         e.progress, e.value, e.note, "بله" if e.computed else "خیر", format_date(e.updated_at.date()),
-        changed, definition_text_fa(d), target_text_fa(d),
+        changed, definition_text_fa(d) + (f"؛ محاسبه از روی سوابق: {e.formula_fa}" if e.computed else ""),
+        target_text_fa(d),
         "" if result.state == NO_TARGET else result.label_fa(d), e.changed_since_approval_fa,
     ]
 

@@ -52,7 +52,7 @@ def _office_name(store: Store, code: str) -> str:
 
 def _indicator_text(
     title: str, legal_basis: str, subtasks: tuple[str, ...], done: tuple[int, ...] | None = None,
-    definition: Definition | None = None, asked: bool = True,
+    definition: Definition | None = None, asked: bool = True, formula: str = "",
 ) -> str:
     """Title, sub-tasks (marked done/left when ``done`` is given), the legal basis and how the
     indicator is measured (kind, unit, frequency, target)."""
@@ -66,6 +66,8 @@ def _indicator_text(
         lines.append(f"مبنای قانونی: {legal_basis}")
     if definition is not None:
         lines.append(f"سنجه: {definition_text_fa(definition)}")
+    if formula:
+        lines.append(f"محاسبه از روی سوابق: {formula}")
     if not asked:
         lines.append("در این دوره پرسیده نمی‌شود؛ پاسخ پیشین نگه داشته شده و در درصد تکمیل شمرده نمی‌شود.")
     return "\n".join(lines)
@@ -166,7 +168,8 @@ def filled(store: Store, actor: Actor, checklist_id: str, out: str | os.PathLike
         doc.heading(f"محور {to_persian_digits(str(number))}: {entries[0].axis_title}{rate}", level=2)
         rows = []
         for e in entries:
-            text = _indicator_text(e.title, e.legal_basis, e.subtasks, e.subtasks_done, e.definition, e.asked)
+            text = _indicator_text(e.title, e.legal_basis, e.subtasks, e.subtasks_done, e.definition, e.asked,
+                                   e.formula_fa)
             progress = "" if e.progress is None else f"{format_number(e.progress)}٪"
             rows.append([e.code_fa, text, _status_cell(e), progress, _value_text(e), e.note,
                          format_number(e.evidence_count) if e.evidence_count else ""])
