@@ -517,15 +517,6 @@ def load_links() -> tuple[ProgrammeLink, ...]:
     return parse_links(_read_json(LINKS_FILE))
 
 
-def catalogue_definitions(template_code: str) -> dict[str, Definition]:
-    """Item code -> definition for a catalogue programme's code (any version); {} otherwise."""
-    if template_code == load_three_year().code:
-        return {i.code: i.definition for i in load_three_year().indicators}
-    if template_code == load_reform().code:
-        return {i.code: i.definition for i in load_reform().items}
-    return {}
-
-
 @cache
 def load_offices() -> list[OfficeInfo]:
     """HQ then the 31 provincial directorates general, read once (do not mutate the list)."""

@@ -4,7 +4,7 @@
 <context>
     <name>HqConsoleScreen</name>
     <message>
-        <source>The HQ console shows every province side by side; it is used in the HQ store, where the provinces' bundles arrive.</source>
+        <source>The HQ console shows every province side by side; it is used in the HQ store, where the provinces&apos; bundles arrive.</source>
         <translation>پیشخوان ستاد همهٔ استان‌ها را کنار هم نشان می‌دهد؛ در سامانهٔ ستاد به کار می‌رود که بسته‌های استان‌ها به آن می‌رسد.</translation>
     </message>
     <message>
@@ -100,7 +100,7 @@
         <translation>نمودار:</translation>
     </message>
     <message>
-        <source>Figures computed from each province's own records as it computes them, and the indicators with a target: green met, red not met, amber changed since the approval.</source>
+        <source>Figures computed from each province&apos;s own records as it computes them, and the indicators with a target: green met, red not met, amber changed since the approval.</source>
         <translation>عددهایی که از سوابق خود هر استان، همان‌گونه که خود استان حساب می‌کند، محاسبه می‌شوند و شاخص‌های هدف‌دار: سبز محقق‌شده، سرخ محقق‌نشده، نارنجی تغییرکرده پس از تأیید.</translation>
     </message>
     <message>

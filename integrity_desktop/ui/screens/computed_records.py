@@ -3,10 +3,8 @@ for a rate, the ones it only divides by), read from ``services.computed``."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,48 +21,25 @@ from integrity_desktop.services import computed
 from integrity_desktop.services.checklists import EntryView
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.text import shown_date, shown_number
+from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
 
-class RecordsModel(QAbstractTableModel):
-    """``RecordRow`` values: kind, date, description, whether the figure counts it."""
-
-    def __init__(self, rows: list[computed.RecordRow], rate: bool, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rows = rows
-        self.rate = rate
-        self._headers = [self.tr("Record"), self.tr("Date"), self.tr("Description")]
-        if rate:
-            self._headers.append(self.tr("Counted"))
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
-            return shown_number(section + 1)
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return [row.kind_fa, shown_date(row.day), row.text,
-                    self.tr("yes") if row.counted else self.tr("no")][index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            return row.text
-        if role == Qt.ItemDataRole.ForegroundRole and self.rate and not row.counted:
-            return QBrush(QColor("#757575"))
-        return None
+def records_model(rows: list[computed.RecordRow], rate: bool, parent: QObject | None = None) -> RowsModel:
+    """``RecordRow`` values: kind, date, description and, for a rate, whether it is counted
+    (the ones it only divides by are greyed)."""
+    columns = [
+        Column(QCoreApplication.translate("RecordsModel", "Record"), lambda r: r.kind_fa),
+        Column(QCoreApplication.translate("RecordsModel", "Date"), lambda r: shown_date(r.day)),
+        Column(QCoreApplication.translate("RecordsModel", "Description"), lambda r: r.text, 480),
+    ]
+    if rate:
+        columns.append(Column(QCoreApplication.translate("RecordsModel", "Counted"),
+                              lambda r: QCoreApplication.translate("RecordsModel", "yes") if r.counted
+                              else QCoreApplication.translate("RecordsModel", "no")))
+    model = RowsModel(columns, lambda r: None if r.counted or not rate else QColor("#eeeeee"), None)
+    model.setParent(parent)
+    model.set_rows(rows)
+    return model
 
 
 class ComputedRecordsDialog(QDialog):
@@ -108,7 +83,7 @@ class ComputedRecordsDialog(QDialog):
         self.summary_label = QLabel(self.error or text)
         self.summary_label.setObjectName("summary")
         self.summary_label.setWordWrap(True)
-        self.model = RecordsModel(rows, rate, self)
+        self.model = records_model(rows, rate, self)
         self.table = QTableView()
         self.table.setObjectName("records")
         self.table.setModel(self.model)
