@@ -22,7 +22,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as _landscape
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -40,7 +39,8 @@ from integrity_desktop.digits import format_number, to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import format_date, format_datetime
 from integrity_desktop.pdf.fonts import BOLD, REGULAR, register_fonts
-from integrity_desktop.pdf.shaping import shaped_lines, visual_line, visual_lines
+from integrity_desktop.pdf.shaping import logical_lines
+from integrity_desktop.pdf.textlayer import draw_text, text_width
 
 ORGANISATION = "سازمان آموزش فنی و حرفه‌ای کشور"
 APP_NAME = "سامانه سلامت اداری"
@@ -158,7 +158,7 @@ class _BoxRow(Flowable):
         self.gap = font_size * 0.4
 
     def _label_width(self, label: str) -> float:
-        return stringWidth(visual_line(label, REGULAR), REGULAR, self.font_size) if label else 0.0
+        return text_width(label, REGULAR, self.font_size) if label else 0.0
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         natural = sum(self.box + self.gap * 3 + self._label_width(t) for t, _ in self.items)
@@ -176,7 +176,7 @@ class _BoxRow(Flowable):
             _draw_box(self.canv, x, y_box, self.box, checked)
             x -= self.gap
             if label:
-                self.canv.drawRightString(x, y_box + self.box * 0.12, visual_line(label, REGULAR))
+                draw_text(self.canv, x, y_box + self.box * 0.12, label, REGULAR, self.font_size)
                 x -= self._label_width(label) + self.gap * 2
 
 
@@ -205,12 +205,12 @@ class _WriteLines(Flowable):
 
 
 class _ShapedText(Flowable):
-    """Right-to-left text drawn line by line from ``shaping.shaped_lines``.
+    """Right-to-left text drawn line by line: lines from ``shaping.logical_lines``, each
+    drawn by ``textlayer.draw_text`` (shaped glyphs plus the text layer readers extract).
 
     It lays out like a ``Paragraph`` of the same font, size and leading (size x 1.55, first
     baseline one font size under the top, nothing drawn for empty text) but skips ReportLab's
-    markup parser and second line breaking: the lines are already broken, shaped and in visual
-    order, so each is drawn with one ``drawRightString`` (or centred or left) call.
+    markup parser and second line breaking: the lines are already broken.
     """
 
     def __init__(
@@ -234,7 +234,7 @@ class _ShapedText(Flowable):
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         if self._fixed is None:
-            self.lines = shaped_lines(self.text, self.font, self.size, aW)
+            self.lines = logical_lines(self.text, self.font, self.size, aW)
         self.width = aW
         self.height = len(self.lines) * self.leading
         return self.width, self.height
@@ -253,16 +253,11 @@ class _ShapedText(Flowable):
         if not self.lines:
             return
         canv = self.canv
-        canv.setFont(self.font, self.size)
         canv.setFillColor(self.color)
-        draw = {
-            "right": functools.partial(canv.drawRightString, self.width),
-            "center": functools.partial(canv.drawCentredString, self.width / 2),
-            "left": functools.partial(canv.drawString, 0),
-        }[self.align]
+        anchor = {"right": self.width, "center": self.width / 2, "left": 0.0}[self.align]
         y = self.height - self.size
         for line in self.lines:
-            draw(y, line)
+            draw_text(canv, anchor, y, line, self.font, self.size, self.align)
             y -= self.leading
 
 
@@ -271,7 +266,7 @@ class _ShapedText(Flowable):
 
 @dataclass(frozen=True)
 class _Furniture:
-    """What is drawn on every page: header lines and footer texts, already shaped."""
+    """What is drawn on every page: header lines and footer texts (logical text)."""
 
     organisation: str
     title: str
@@ -289,16 +284,13 @@ class _Furniture:
         y = height - _MARGIN_TOP - 10
         canv.saveState()
         canv.setFillColor(MUTED)
-        canv.setFont(BOLD, 10)
-        canv.drawCentredString(width / 2, y, self.organisation)
+        draw_text(canv, width / 2, y, self.organisation, BOLD, 10, "center")
         y -= 20
         canv.setFillColor(INK)
-        canv.setFont(BOLD, 14)
-        canv.drawCentredString(width / 2, y, self.title)
-        canv.setFont(REGULAR, 9)
+        draw_text(canv, width / 2, y, self.title, BOLD, 14, "center")
         for line in self.field_lines:
             y -= 14
-            canv.drawRightString(right, y, line)
+            draw_text(canv, right, y, line, REGULAR, 9)
         y -= 7
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.7)
@@ -314,21 +306,23 @@ class _Furniture:
         canv.setLineWidth(0.5)
         canv.line(_MARGIN_X, y + 12, right, y + 12)
         canv.setFillColor(MUTED)
-        canv.setFont(REGULAR, 8.5)
-        number = visual_line(to_persian_digits(f"صفحه {page} از {total}"), REGULAR)
-        canv.drawCentredString(width / 2, y, number)
-        canv.drawRightString(right, y, self.printed)
-        canv.drawString(_MARGIN_X, y, visual_line(APP_NAME, REGULAR))
+        number = to_persian_digits(f"صفحه {page} از {total}")
+        draw_text(canv, width / 2, y, number, REGULAR, 8.5, "center")
+        draw_text(canv, right, y, self.printed, REGULAR, 8.5)
+        draw_text(canv, _MARGIN_X, y, APP_NAME, REGULAR, 8.5, "left")
         canv.restoreState()
 
 
 class _NumberedCanvas(Canvas):
     """Keeps every page until ``save`` so the footer can say how many pages there are."""
 
-    def __init__(self, *args: Any, furniture: _Furniture, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, furniture: _Furniture, text_log: list[Any] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._furniture = furniture
         self._pages: list[dict[str, Any]] = []
+        self.text_log = text_log
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -368,10 +362,10 @@ class ReportDocument:
         self.width = self.page_size[0] - 2 * _MARGIN_X
         printed = format_datetime(printed_at or _dt.datetime.now())
         self._furniture = _Furniture(
-            organisation=visual_line(organisation, BOLD),
-            title=visual_line(title, BOLD),
+            organisation=organisation,
+            title=title,
             field_lines=tuple(self._field_lines(header_fields)),
-            printed=visual_line(f"تاریخ چاپ: {printed}", REGULAR),
+            printed=f"تاریخ چاپ: {printed}",
             page_size=self.page_size,
         )
         self._story: list[Flowable] = []
@@ -379,7 +373,7 @@ class ReportDocument:
     def _field_lines(self, fields: Sequence[tuple[str, Any]]) -> list[str]:
         """Header fields as «کلید: مقدار» separated by wide gaps, wrapped to the page width."""
         text = "\u2003\u2003".join(f"{key}: {cell_text(value)}" for key, value in fields)
-        return visual_lines(text, REGULAR, 9, self.width) if text else []
+        return list(logical_lines(text, REGULAR, 9, self.width)) if text else []
 
     # ----------------------------------------------------------------- styles
 
@@ -582,11 +576,12 @@ class ReportDocument:
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._furniture.draw_header)])
         return doc
 
-    def build(self, path: str | os.PathLike[str]) -> Path:
+    def build(self, path: str | os.PathLike[str], *, text_log: list[Any] | None = None) -> Path:
         """Write the PDF to ``path`` atomically: a temporary file in the same folder, then a rename.
 
         A failure leaves no file (and no half-written PDF) at ``path``.  Problems of the disk or
-        folder become a ``UserError``; anything else is a bug and propagates.
+        folder become a ``UserError``; anything else is a bug and propagates.  ``text_log``, if
+        given, receives a ``textlayer.DrawnLine`` for every line drawn (tests read them back).
         """
         target = Path(path)
         try:
@@ -595,7 +590,9 @@ class ReportDocument:
             raise _write_error(target, exc) from exc
         os.close(fd)
         try:
-            canvasmaker: Callable[..., Canvas] = functools.partial(_NumberedCanvas, furniture=self._furniture)
+            canvasmaker: Callable[..., Canvas] = functools.partial(
+                _NumberedCanvas, furniture=self._furniture, text_log=text_log
+            )
             self._template(tmp_name).build(list(self._story), canvasmaker=canvasmaker)
             os.replace(tmp_name, target)
         except OSError as exc:

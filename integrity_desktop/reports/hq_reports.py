@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from integrity_desktop.db.store import Store
@@ -16,7 +15,7 @@ from integrity_desktop.excel import RtlWorkbook
 from integrity_desktop.jalali import Period, format_date
 from integrity_desktop.pdf.document import Cell, Column, ReportDocument
 from integrity_desktop.pdf.fonts import REGULAR
-from integrity_desktop.pdf.shaping import visual_line
+from integrity_desktop.pdf.textlayer import draw_text, text_width
 from integrity_desktop.permissions import Actor
 from integrity_desktop.reports.registry import ReportParams, ReportSpec
 from integrity_desktop.sync import hq_console as hq
@@ -57,21 +56,19 @@ class _Bars(Flowable):
 
     def draw(self) -> None:
         c = self.canv
-        label_w = max((stringWidth(visual_line(n, REGULAR), REGULAR, 7.5)
-                       for n, _ in self.items), default=0.0) + 8
+        label_w = max((text_width(n, REGULAR, 7.5) for n, _ in self.items), default=0.0) + 8
         bar_max = self.width - label_w - 50
         c.setFont(REGULAR, 7.5)
         for i, (name, value) in enumerate(self.items):
             y = self.height - (i + 1) * self.row
             c.setFillColor(colors.black)
-            c.drawRightString(self.width, y + 2, visual_line(name, REGULAR))
+            draw_text(c, self.width, y + 2, name, REGULAR, 7.5)
             length = bar_max * (value or 0) / 100
             right = self.width - label_w
             c.setFillColor(colors.HexColor("#4a7fb5"))
             c.rect(right - length, y + 1, length, self.row - 3, stroke=0, fill=1)
             c.setFillColor(colors.black)
-            text = visual_line(_percent(value), REGULAR)
-            c.drawRightString(right - length - 3, y + 2, text)
+            draw_text(c, right - length - 3, y + 2, _percent(value), REGULAR, 7.5)
         c.setStrokeColor(colors.grey)
         c.line(self.width - label_w, 0, self.width - label_w, self.height)
 
