@@ -138,7 +138,7 @@ def for_poppler(logical: str) -> str:
     («(۱۳۹۸-۱۴۰۰)» at the end of a line, «۱۲، «الف»»): poppler cannot read those otherwise.
     """
     sections: list[tuple[str, list[str]]] = []
-    kind, current = "R", []
+    kind, current = "R", list[str]()
     for ch in logical:
         kind_of = poppler_type(ch)
         if kind == "R" and kind_of in "L#":

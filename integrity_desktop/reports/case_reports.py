@@ -15,7 +15,7 @@ from reportlab.lib import colors
 
 from integrity_desktop import jalali
 from integrity_desktop.db.store import Store
-from integrity_desktop.digits import format_number, to_persian_digits
+from integrity_desktop.digits import format_number, to_persian_digits, value_text
 from integrity_desktop.errors import UserError
 from integrity_desktop.excel import RtlWorkbook
 from integrity_desktop.pdf.document import Cell, Column, ReportDocument
@@ -30,9 +30,9 @@ ANONYMISED_NOTE = "نسخهٔ بی‌نام: نام، کد ملی و شرح‌ه
 
 def _size(n: int) -> str:
     if n >= 1024 * 1024:
-        return f"{format_number(n / (1024 * 1024), 1)} مگابایت"
+        return f"{value_text(n / (1024 * 1024), 1)} مگابایت"
     if n >= 1024:
-        return f"{format_number(n / 1024, 0)} کیلوبایت"
+        return f"{value_text(n / 1024, 0)} کیلوبایت"
     return f"{format_number(n)} بایت"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from integrity_desktop.db.store import Store
-from integrity_desktop.digits import format_number, to_persian_digits
+from integrity_desktop.digits import percent_text, to_persian_digits
 from integrity_desktop.excel import RtlWorkbook
 from integrity_desktop.jalali import Period
 from integrity_desktop.pdf.document import Column, ReportDocument
@@ -48,7 +48,7 @@ def _axis_completion(store: Store, actor: Actor, params: ReportParams, out: Path
     doc = ReportDocument("درصد تکمیل محورهای برنامهٔ سه‌ساله", [("دوره", period.label_fa)])
     rows = [
         [to_persian_digits(str(a.number)), a.title,
-         "—" if a.completion is None else f"{format_number(a.completion, 1)}٪",
+         percent_text(a.completion),
          a.done, a.partial, a.not_done, a.unanswered, a.na]
         for a in axes
     ]

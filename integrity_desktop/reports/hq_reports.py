@@ -10,7 +10,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
 from integrity_desktop.db.store import Store
-from integrity_desktop.digits import format_number, to_persian_digits
+from integrity_desktop.digits import format_number, percent_text, to_persian_digits
 from integrity_desktop.excel import RtlWorkbook
 from integrity_desktop.jalali import Period, format_date
 from integrity_desktop.pdf.document import Cell, Column, ReportDocument
@@ -30,11 +30,11 @@ CASE_STATE_FA = {
 
 def _mean(values: list[float | None]) -> float | None:
     present = [v for v in values if v is not None]
-    return round(sum(present) / len(present), 1) if present else None
+    return sum(present) / len(present) if present else None
 
 
 def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{format_number(value, 0)}٪"
+    return percent_text(value)
 
 
 def _fa_int(n: int | None) -> str:

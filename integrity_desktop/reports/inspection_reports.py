@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak
 
 from integrity_desktop.db.store import Store
-from integrity_desktop.digits import format_number, format_percent, to_persian_digits
+from integrity_desktop.digits import format_number, format_percent, percent_text, to_persian_digits
 from integrity_desktop.excel import RtlWorkbook
 from integrity_desktop.jalali import Period, format_date
 from integrity_desktop.pdf.document import Cell, Column, ReportDocument, WriteHere
@@ -39,7 +39,7 @@ def _value(f: Figure) -> str:
     if f.value is None:
         return "بدون مورد"
     if f.unit == "percent":
-        return format_percent(f.value / 100, 1)
+        return percent_text(f.value)
     return format_number(int(f.value))
 
 
@@ -327,7 +327,7 @@ def write_realisation(store: Store, actor: Actor, params: ReportParams, out: Pat
         row[0] += 1
         row[1] += int(item.done)
     unit_rows = [
-        (u, n, d, format_percent(d / n, 1) if n else MISSING) for u, (n, d) in sorted(per_unit.items())
+        (u, n, d, format_percent(d / n) if n else MISSING) for u, (n, d) in sorted(per_unit.items())
     ]
     if fmt == "xlsx":
         book = RtlWorkbook()
