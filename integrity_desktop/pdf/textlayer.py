@@ -289,6 +289,12 @@ def layout(text: str, font_name: str) -> LineLayout:
         else:
             pieces.append((shown, actual))
         i = j
+    if not rtl and not any(pdfium_class(ch) == "R" for ch in logical):
+        # pdfium reads a line without Persian letters left to right as drawn, but the line is
+        # laid out right to left («@tehran» shows as «tehran@»): it gets its logical text whole
+        shown = "".join(piece for piece, _ in pieces)
+        if shown != logical:
+            pieces = [(shown, logical)]
     return LineLayout(tuple(pieces), for_poppler(logical), rtl)
 
 
