@@ -265,6 +265,8 @@ class SheetWriter:
             if len(self._cells) > 1:
                 sheet.merged_cells.add(f"A{row}:{last}{row}")
             row += 1
+        lines = max((_line_count(h, w) for h, w, _ in self._cells), default=1)
+        sheet.row_dimensions[self.header_row].height = self.ROW_HEIGHT * lines + 4
         sheet.append([self._header_cell(h) for h in self.headers])
 
     def _print_setup(self, page_title: str, landscape: bool | None) -> None:
@@ -279,8 +281,10 @@ class SheetWriter:
         sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         sheet.print_title_rows = f"{self.header_row}:{self.header_row}"
         sheet.print_options.gridLines = True
-        sheet.page_margins.left = sheet.page_margins.right = 0.4
-        sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+        margins = sheet.page_margins  # inches; the page header and footer sit in the top/bottom margin
+        margins.left = margins.right = 0.4
+        margins.top = margins.bottom = 0.8
+        margins.header = margins.footer = 0.3
         if page_title:
             sheet.oddHeader.center.text = page_title.replace("&", "&&")
         sheet.oddFooter.center.text = "صفحه &P از &N"

@@ -191,7 +191,7 @@ REGISTER_COLUMNS = [
     Col("شمارهٔ پرونده", 14, "id"), Col("وضعیت", 22, "text"), Col("نام کارمند", 24, "text"),
     Col("کد ملی", 14, "id"), Col("سمت", 20, "text"), Col("واحد", 30, "wrap"), Col("تخلف‌ها", 50, "wrap"),
     Col("تاریخ گزارش", 12, "date"), Col("تاریخ آخرین مرحله", 12, "date"), Col("مهلت", 12, "date"),
-    Col("مهلت‌گذشته", 10, "bool"),
+    Col("مهلت‌گذشته", 12, "bool"),
 ]
 REGISTER_HEADERS = sheet_headers(REGISTER_COLUMNS)
 REGISTER_WIDTHS = [c.width for c in REGISTER_COLUMNS]
