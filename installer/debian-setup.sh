@@ -15,7 +15,8 @@ packages=(python3-venv python3-pip
   libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1
   poppler-utils)
 if [ "$mode" = "test" ]; then
-  packages+=(minisign age postgresql nsis xvfb)
+  # libreoffice-calc-nogui: tests open an export in LibreOffice headless (formula text stays text)
+  packages+=(minisign age postgresql nsis xvfb libreoffice-calc-nogui)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -29,6 +29,6 @@ def register_fonts() -> None:
             return
         folder = resources_dir() / "fonts"
         for name, filename in _FILES.items():
-            pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
+            pdfmetrics.registerFont(TTFont(name, str(folder / filename), asciiReadable=False))
         pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
         _registered = True

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from integrity_desktop.db.models import Evidence, Office, Unit
 from integrity_desktop.db.store import Store
-from integrity_desktop.digits import format_number, to_persian_digits
+from integrity_desktop.digits import format_number, percent_text, to_persian_digits, value_text
 from integrity_desktop.jalali import Period
 from integrity_desktop.pdf.document import Cell, CheckBox, Column, ReportDocument, WriteHere
 from integrity_desktop.permissions import Actor, require
@@ -48,7 +48,7 @@ def _indicator_text(
         if done is None:
             lines.append(f"– {task}")
         else:
-            lines.append(f"{'انجام شده' if i in done else 'مانده'}: {task}")
+            lines.append(f"{'انجام‌شده' if i in done else 'مانده'}: {task}")
     if legal_basis:
         lines.append(f"مبنای قانونی: {legal_basis}")
     return "\n".join(lines)
@@ -98,7 +98,7 @@ def _status_cell(entry: EntryView) -> Cell:
 def _value_text(entry: EntryView) -> str:
     if entry.value is None:
         return ""
-    number = format_number(entry.value, 0 if entry.value == int(entry.value) else 2)
+    number = value_text(entry.value)
     return f"{number}\n(محاسبه‌شده)" if entry.computed else number
 
 
@@ -114,7 +114,7 @@ def filled(store: Store, actor: Actor, checklist_id: str, out: str | os.PathLike
          ("واحد", summary.unit_name if summary.unit_id else WHOLE_DIRECTORATE_FA),
          ("دوره", summary.period_label), ("وضعیت", summary.status_label)],
     )
-    completion = "—" if summary.completion is None else f"{format_number(summary.completion, 1)}٪"
+    completion = percent_text(summary.completion)
     counts = {code: sum(1 for e in view.entries if e.status == code) for code in STATUS_LABELS_FA}
     doc.fields([
         ("درصد تکمیل", completion), ("شمار شاخص‌ها", len(view.entries)),
@@ -122,21 +122,22 @@ def filled(store: Store, actor: Actor, checklist_id: str, out: str | os.PathLike
         ("انجام نشد", counts["not_done"]), ("بی‌پاسخ", counts[""]),
         ("موضوعیت ندارد", counts["na"]), ("تأییدکننده", summary.approved_by or "—"),
     ])
-    columns = [Column("کد", 0.55, "center"), Column("شاخص و مبنای قانونی", 4.0),
-               Column("وضعیت", 1.0, "center"), Column("پیشرفت", 0.85, "center"),
-               Column("مقدار", 0.8, "center"), Column("یادداشت", 2.1), Column("پیوست", 0.8, "center")]
+    # «مقدار» is wide enough for «(محاسبه‌شده)» on one line at 8.5 pt
+    columns = [Column("کد", 0.55, "center"), Column("شاخص و مبنای قانونی", 3.7),
+               Column("وضعیت", 1.0, "center"), Column("پیشرفت", 0.8, "center"),
+               Column("مقدار", 1.3, "center"), Column("یادداشت", 1.95), Column("پیوست", 0.7, "center")]
     by_axis: dict[int, list[EntryView]] = {}
     for entry in view.entries:
         by_axis.setdefault(entry.axis_number, []).append(entry)
     for number, entries in by_axis.items():
         score = axes.get(number)
         rate = "" if score is None or score.completion is None else \
-            f" (تکمیل {format_number(score.completion, 1)}٪)"
+            f" (تکمیل {percent_text(score.completion)})"
         doc.heading(f"محور {to_persian_digits(str(number))}: {entries[0].axis_title}{rate}", level=2)
         rows = []
         for e in entries:
             text = _indicator_text(e.title, e.legal_basis, e.subtasks, e.subtasks_done)
-            progress = "" if e.progress is None else f"{format_number(e.progress)}٪"
+            progress = "" if e.progress is None else percent_text(e.progress)
             rows.append([e.item_code, text, _status_cell(e), progress, _value_text(e), e.note,
                          format_number(e.evidence_count) if e.evidence_count else ""])
         doc.table(columns, rows, font_size=8.5)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from integrity_desktop.db.store import Store
-from integrity_desktop.digits import format_number, to_persian_digits
-from integrity_desktop.excel import RtlWorkbook
+from integrity_desktop.digits import percent_text, to_persian_digits
+from integrity_desktop.excel import Col, RtlWorkbook
 from integrity_desktop.jalali import Period
 from integrity_desktop.pdf.document import Column, ReportDocument
 from integrity_desktop.permissions import Actor
 from integrity_desktop.reports.registry import ReportParams, ReportSpec
 from integrity_desktop.services import scoring
+from integrity_desktop.services.offices import office_name
 
 
 def _checklist(store: Store, actor: Actor, params: ReportParams, out: Path, fmt: str) -> None:
@@ -38,17 +39,21 @@ def _axis_completion(store: Store, actor: Actor, params: ReportParams, out: Path
     period = Period.parse(params.period)
     axes = scoring.dashboard_axes(store, actor, period.code)
     headers = ["محور", "عنوان", "درصد تکمیل", "انجام شد", "تا حدی", "انجام نشد", "بی‌پاسخ", "موضوعیت ندارد"]
+    office = office_name(store, actor.office_code)
     if fmt == "xlsx":
-        book = RtlWorkbook()
-        sheet = book.add_sheet(period.label_fa, headers, [8, 60, 12, 10, 10, 10, 10, 14])
+        book = RtlWorkbook("درصد تکمیل محورهای برنامهٔ سه‌ساله", [("اداره", office), ("دوره", period.label_fa)])
+        sheet = book.add_sheet(period.label_fa, [
+            Col(headers[0], 8, "id"), Col(headers[1], 60, "wrap"), Col(headers[2], 12, "percent"),
+            *[Col(h, 10 if h != headers[-1] else 14, "count") for h in headers[3:]],
+        ])
         for a in axes:
             sheet.append([a.number, a.title, a.completion, a.done, a.partial, a.not_done, a.unanswered, a.na])
         book.save(out)
         return
-    doc = ReportDocument("درصد تکمیل محورهای برنامهٔ سه‌ساله", [("دوره", period.label_fa)])
+    doc = ReportDocument("درصد تکمیل محورهای برنامهٔ سه‌ساله", [("اداره", office), ("دوره", period.label_fa)])
     rows = [
         [to_persian_digits(str(a.number)), a.title,
-         "—" if a.completion is None else f"{format_number(a.completion, 1)}٪",
+         percent_text(a.completion),
          a.done, a.partial, a.not_done, a.unanswered, a.na]
         for a in axes
     ]

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from integrity_desktop.errors import UserError
 from integrity_desktop.services import checklists, evidence, scoring
 from integrity_desktop.services.checklists import ENTRY_OWNER, EntryView
+from integrity_desktop.ui import text as ui_text
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
@@ -59,15 +60,11 @@ ERROR_STYLE = "border: 1px solid #c62828;"
 
 
 def shown_percent(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return shown_number(round(value)) + "٪"
+    return ui_text.shown_percent(value)  # the one rounding rule (digits)
 
 
 def shown_value(value: float | None) -> str:
-    if value is None:
-        return ""
-    return shown_number(int(value) if float(value).is_integer() else value)
+    return ui_text.shown_value(value)
 
 
 class _NoUndoLineEdit(QLineEdit):
@@ -169,7 +166,7 @@ class EntryTableModel(QAbstractTableModel):
             if column == "status":
                 return e.status_label
             if column == "progress":
-                return "" if e.progress is None else shown_number(e.progress) + "٪"
+                return "" if e.progress is None else shown_percent(e.progress)
             if column == "value":
                 return shown_value(e.value) if e.counts else ""
             if column == "evidence":

@@ -32,6 +32,7 @@ from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import Period
 from integrity_desktop.services import checklists, offices, templates
 from integrity_desktop.services.checklists import CHECKLIST_STATUS_LABELS_FA, ChecklistSummary
+from integrity_desktop.ui import text as ui_text
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.checklist_actions import (
     export_checklists,
@@ -51,7 +52,7 @@ PERIOD_KINDS = ("year", "half", "quarter", "month")
 
 
 def shown_percent(value: float | None) -> str:
-    return "—" if value is None else shown_number(round(value)) + "٪"
+    return ui_text.shown_percent(value)  # the one rounding rule (digits)
 
 
 def recent_periods(years: int = 3) -> list[Period]:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from integrity_desktop import jalali
 from integrity_desktop.jalali import Period
 from integrity_desktop.services.offices import office_name
+from integrity_desktop.ui import text as ui_text
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
@@ -407,4 +408,4 @@ class DashboardScreen(QWidget):
 
 
 def _percent(value: float | None) -> str:
-    return "—" if value is None else shown_number(round(value)) + "٪"
+    return ui_text.shown_percent(value)  # the one rounding rule (digits)

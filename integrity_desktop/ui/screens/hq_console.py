@@ -43,6 +43,7 @@ from integrity_desktop.reports.registry import ReportParams, run_report
 from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services import offices
 from integrity_desktop.services.seed import HQ
+from integrity_desktop.ui import text as ui_text
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.sync_common import PagedTableModel, make_table, shown_datetime
@@ -60,7 +61,7 @@ def tr(text: str) -> str:
 
 
 def percent(value: float | None) -> str:
-    return "—" if value is None else shown_number(f"{value:.0f}") + "٪"
+    return ui_text.shown_percent(value)  # the one rounding rule (digits)
 
 
 def mean(values: Sequence[float | None]) -> float | None:
