@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from integrity_desktop import __version__
 from integrity_desktop.resources import resources_dir
-from integrity_desktop.ui.i18n import translations_dir
+from integrity_desktop.ui.i18n import own_qm_files, qt_translation_file
 
 APP_FONT_FAMILY = "Vazirmatn"
 _translators: list[QTranslator] = []  # kept alive for the life of the application
@@ -31,18 +32,33 @@ def load_fonts() -> str:
 
 
 def install_translators(app: QApplication, lang: str) -> int:
-    """Load every compiled ``.qm`` of the language; return how many were installed."""
+    """Load Qt's own translation, then every compiled ``.qm`` of ours; return how many of ours
+    were installed.  Qt asks the last installed first, so ours (and ``qt_overrides``) win."""
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
     if lang == "en":
         return 0
-    for qm in sorted((translations_dir() / lang).glob("*.qm")):
-        translator = QTranslator(app)
-        if translator.load(str(qm)):
-            app.installTranslator(translator)
-            _translators.append(translator)
-    return len(_translators)
+    qt = qt_translation_file(lang)
+    if qt is not None:
+        _install(app, qt)
+    return sum(_install(app, qm) for qm in own_qm_files(lang))
+
+
+def _install(app: QApplication, qm: Path) -> bool:
+    translator = QTranslator(app)
+    if not translator.load(str(qm)):
+        return False
+    app.installTranslator(translator)
+    _translators.append(translator)
+    return True
+
+
+def qt_strings_translated() -> bool:
+    """Whether Qt's own buttons speak the interface language (the self-test checks it)."""
+    lookup = QCoreApplication.translate  # a Qt string: lupdate must not collect it as ours
+    source = "Cancel"
+    return lookup("QPlatformTheme", source) != source
 
 
 class MainThreadCollector(QObject):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from integrity_desktop import __version__
 from integrity_desktop.permissions import ROLE_LABELS_FA
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate, shown_number
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
     from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -94,15 +94,15 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ building
     def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu = self.menuBar().addMenu(self.tr("File"))
         sign_out = QAction(self.tr("Sign out"), self)
         sign_out.triggered.connect(self.sign_out_requested.emit)
         file_menu.addAction(sign_out)
         quit_action = QAction(self.tr("Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit has none on Windows
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu = self.menuBar().addMenu(self.tr("Help"))
         about = QAction(self.tr("About"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -118,8 +118,9 @@ class MainWindow(QMainWindow):
         office = office_name(self.ctx.store, self.ctx.store.office_code)
         role = ROLE_LABELS_FA.get(self.ctx.actor.role, self.ctx.actor.role)
         who = self.ctx.actor.full_name or self.ctx.actor.username
-        self.office_label = QLabel(self.tr("Office: {office}").format(office=office))
-        self.user_label = QLabel(self.tr("User: {user} ({role})").format(user=who, role=role))
+        # The office's own name already says what it is («اداره کل …», «ستاد …»): no prefix.
+        self.office_label = QLabel(office)
+        self.user_label = QLabel(self.tr("User: {user} ({role})").format(user=isolate(who), role=role))
         self.statusBar().addWidget(self.office_label)
         self.statusBar().addPermanentWidget(self.user_label)
 

@@ -35,10 +35,6 @@
         <source>Record</source>
         <translation>ثبت</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
-    </message>
 </context>
 <context>
     <name>CaseDetail</name>
@@ -179,10 +175,6 @@
     <message>
         <source>Record correction</source>
         <translation>ثبت اصلاحیه</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
     </message>
 </context>
 <context>

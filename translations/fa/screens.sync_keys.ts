@@ -56,8 +56,8 @@
         <translation>باطل‌شده در {when}</translation>
     </message>
     <message>
-        <source>Add the office&apos;s key from a .pub file…</source>
-        <translation>افزودن کلید اداره از پروندهٔ ‎.pub…</translation>
+        <source>Add the office&apos;s key from a {ext} file…</source>
+        <translation>افزودن کلید اداره از پروندهٔ {ext}…</translation>
     </message>
     <message>
         <source>Revoke the selected office&apos;s key…</source>

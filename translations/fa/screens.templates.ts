@@ -24,14 +24,6 @@
         <translation>شاخص شمارشی است (مقدار عددی می‌گیرد)</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>تأیید</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
-    </message>
-    <message>
         <source>Axis:</source>
         <translation>محور:</translation>
     </message>
@@ -71,14 +63,6 @@
         <translation>الگوی تازه</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>تأیید</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
-    </message>
-    <message>
         <source>Code (Latin):</source>
         <translation>کد (لاتین):</translation>
     </message>
@@ -96,14 +80,6 @@
     <message>
         <source>New axis</source>
         <translation>محور تازه</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>تأیید</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
     </message>
     <message>
         <source>Axis number:</source>

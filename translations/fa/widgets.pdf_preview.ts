@@ -12,8 +12,8 @@
         <translation>{pages} صفحه</translation>
     </message>
     <message>
-        <source>&amp;Print…</source>
-        <translation>&amp;چاپ…</translation>
+        <source>Print…</source>
+        <translation>چاپ…</translation>
     </message>
     <message>
         <source>Open in the system viewer</source>

@@ -38,7 +38,7 @@ from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services import cases, evidence
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import shown_date, shown_number
+from integrity_desktop.ui.text import isolate, join_list, shown_date, shown_number
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import error_text, show_exception, show_info
 
@@ -169,7 +169,6 @@ class AddEventDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -235,7 +234,6 @@ class CorrectEventDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record correction"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -307,9 +305,9 @@ class EventCard(QFrame):
         if entry.documents:
             add(
                 self.tr("Documents:"),
-                "، ".join(
+                join_list(
                     self.tr("{name} ({size} KB)").format(
-                        name=d.filename, size=shown_number(max(1, round(d.size / 1024)))
+                        name=isolate(d.filename), size=shown_number(max(1, round(d.size / 1024)))
                     )
                     for d in entry.documents
                 ),
@@ -324,7 +322,7 @@ class EventCard(QFrame):
         self.open_buttons: list[QPushButton] = []
         if detail.ctx.can("cases.view_personal"):
             for doc in entry.documents:
-                btn = QPushButton(self.tr("Open {name}").format(name=doc.filename))
+                btn = QPushButton(self.tr("Open {name}").format(name=isolate(doc.filename)))
                 btn.clicked.connect(lambda _=False, i=doc.id: detail.open_document(i))
                 self.open_buttons.append(btn)
         actions = QHBoxLayout()
@@ -574,6 +572,6 @@ class CaseDetailWidget(QWidget):
 
         def done(path: Path) -> None:
             self.last_export = path
-            show_info(self, self.tr("Case file PDF"), self.tr("Saved: {path}").format(path=path))
+            show_info(self, self.tr("Case file PDF"), self.tr("Saved: {path}").format(path=isolate(path)))
 
         run_task(self, work, done, title=self.tr("Writing the case file…"))

@@ -31,7 +31,7 @@ from integrity_desktop import jalali
 from integrity_desktop.services import case_stats
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets.messages import error_text, show_info
 
 
@@ -255,7 +255,7 @@ class CaseStatsPanel(QWidget):
 
         def done(path: Path) -> None:
             self.last_export = path
-            show_info(self, self.tr("Statistics"), self.tr("Saved: {path}").format(path=path))
+            show_info(self, self.tr("Statistics"), self.tr("Saved: {path}").format(path=isolate(path)))
 
         run_task(self, work, done, title=self.tr("Writing the statistics…"))
 

@@ -52,7 +52,7 @@ from integrity_desktop.services import checklists, evidence, scoring
 from integrity_desktop.services.checklists import ENTRY_OWNER, EntryView
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets.messages import confirm, show_exception
 
 ERROR_STYLE = "border: 1px solid #c62828;"
@@ -543,7 +543,7 @@ class ChecklistEditor(QWidget):
         )
         formula = source.get("formula")
         if formula:
-            text += "\n" + self.tr("Formula: {formula}").format(formula=formula)
+            text += "\n" + self.tr("Formula: {formula}").format(formula=isolate(formula))
         return text
 
     def _load_evidence(self) -> None:

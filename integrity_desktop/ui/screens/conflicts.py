@@ -45,6 +45,7 @@ from integrity_desktop.ui.screens.sync_common import (
     shown_datetime,
 )
 from integrity_desktop.ui.text import shown_date, shown_number
+from integrity_desktop.ui.widgets.messages import error_text
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
     from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -457,7 +458,7 @@ class ConflictsScreen(QWidget):
         try:
             conflicts.resolve_conflict(self.ctx.store, self.ctx.actor, c.id, choice, fields)
         except UserError as exc:
-            self.error.setText(exc.message(current_lang()))
+            self.error.setText(error_text(exc, current_lang()))
             return
         self.done.setText(
             {

@@ -47,7 +47,7 @@ from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.sync_common import PagedTableModel, make_table, shown_datetime
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets.messages import error_text
 
 QUIET_COLOUR = "#fdecea"
@@ -459,7 +459,7 @@ class HqConsoleScreen(QWidget):
         def done(path: Path) -> None:
             self.excel_button.setEnabled(True)
             self.pdf_button.setEnabled(True)
-            self.summary.setText(self.tr("Saved to {path}.").format(path=str(path)))
+            self.summary.setText(self.tr("Saved to {path}.").format(path=isolate(path)))
             self.open_file(path)
 
         self.excel_button.setEnabled(False)

@@ -31,7 +31,7 @@ from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.sync_common import ListTableModel, ltr, make_table
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate, join_list, shown_number
 from integrity_desktop.ui.widgets.messages import error_text
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
@@ -65,7 +65,7 @@ class ReportsScreen(QWidget):
         self.list_model = ListTableModel(
             [
                 (self.tr("Report"), lambda spec: spec.title_fa),
-                (self.tr("Formats"), lambda spec: "، ".join(FORMAT_NAMES.get(f, f) for f in spec.formats)),
+                (self.tr("Formats"), lambda spec: join_list(FORMAT_NAMES.get(f, f) for f in spec.formats)),
             ]
         )
         self.list_view = make_table(self.list_model, "report_list")
@@ -247,7 +247,7 @@ class ReportsScreen(QWidget):
 
     def _done(self, path: Path) -> None:
         self.run_button.setEnabled(True)
-        self.done.setText(self.tr("Saved to {path}.").format(path=str(path)))
+        self.done.setText(self.tr("Saved to {path}.").format(path=isolate(path)))
         self.open_file(path)
 
     def _failed(self, exc: BaseException) -> None:

@@ -24,7 +24,7 @@ from integrity_desktop.errors import UserError
 from integrity_desktop.permissions import ROLE_LABELS_FA, ROLES
 from integrity_desktop.services import offices, users
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets.messages import show_exception
 
 
@@ -119,7 +119,7 @@ class SettingsScreen(QWidget):
             return
         username = item.text()
         password, ok = QInputDialog.getText(
-            self, self.tr("Reset password"), self.tr("New password for {user}:").format(user=username),
+            self, self.tr("Reset password"), self.tr("New password for {user}:").format(user=isolate(username)),
             QLineEdit.EchoMode.Password,
         )
         if ok:

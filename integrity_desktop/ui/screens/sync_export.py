@@ -37,7 +37,7 @@ from integrity_desktop.ui.screens.sync_common import (
     record_type_label,
 )
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate, join_list, shown_number
 from integrity_desktop.ui.widgets.messages import error_text
 
 
@@ -167,7 +167,7 @@ class SyncExportTab(QWidget):
 
     def _exported(self, result: Any) -> None:
         self.export_button.setEnabled(True)
-        counts = ", ".join(
+        counts = join_list(
             f"{record_type_label(t)}: {shown_number(n)}" for t, n in result.record_counts.items()
         ) or self.tr("no changes")
         text = self.tr(
@@ -175,7 +175,7 @@ class SyncExportTab(QWidget):
             "{files} evidence files; {size} KB{encrypted}."
         ).format(
             seq=shown_number(result.seq),
-            path=str(result.path),
+            path=isolate(result.path),
             records=shown_number(sum(result.record_counts.values())),
             counts=counts,
             files=shown_number(result.evidence_files),

@@ -42,7 +42,7 @@ from integrity_desktop.ui.screens.sync_common import (
     record_type_label,
 )
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate_embedded, shown_number
 from integrity_desktop.ui.widgets.messages import error_text
 
 
@@ -258,7 +258,7 @@ class SyncImportTab(QWidget):
         try:
             identities = read_identity_file(Path(path))
         except UserError as exc:
-            self.import_error.setText(exc.message(current_lang()))
+            self.import_error.setText(error_text(exc, current_lang()))
             return
         self._check(identities)
 
@@ -348,11 +348,11 @@ class SyncImportTab(QWidget):
             head = self.tr("Bundle number {seq} from {office} was imported.")
         lines = [head.format(seq=shown_number(result.seq), office=office)]
         notes = result.notes_fa if current_lang() == "fa" else result.notes_en
-        lines += [shown_number(n) for n in notes]
+        lines += [isolate_embedded(shown_number(n)) for n in notes]
         self.summary_title.setText("\n".join(lines))
         self.summary_model.set_items(result.rows)
         reasons = [
-            f"{record_type_label(r.record_type)}: {shown_number(reason)}"
+            f"{record_type_label(r.record_type)}: {isolate_embedded(shown_number(reason))}"
             for r in result.rows
             for reason in r.reasons_fa
         ]

@@ -34,6 +34,7 @@ from integrity_desktop.ui.screens.sync_common import (
     make_table,
     shown_datetime,
 )
+from integrity_desktop.ui.text import isolate, isolate_embedded
 
 
 class SyncKeysTab(QWidget):
@@ -100,7 +101,9 @@ class SyncKeysTab(QWidget):
         for office in offices.list_offices(self.ctx.store):
             if office.code != self.ctx.store.office_code:
                 self.trust_office.addItem(office.name_fa, office.code)
-        self.add_key_button = QPushButton(self.tr("Add the office's key from a .pub file…"))
+        self.add_key_button = QPushButton(
+            self.tr("Add the office's key from a {ext} file…").format(ext=isolate(".pub"))
+        )
         self.add_key_button.setObjectName("add_key")
         self.add_key_button.clicked.connect(self.choose_key_file)
         self.revoke_button = QPushButton(self.tr("Revoke the selected office's key…"))
@@ -143,19 +146,21 @@ class SyncKeysTab(QWidget):
             str(Path.home() / name),
             self.tr("Public keys (*.pub)"),
         )
-        if not path:
-            return
+        if path:
+            self.write_public_key(Path(path))
+
+    def write_public_key(self, path: Path) -> None:
         try:
-            Path(path).write_text(keys.public_key_file(self.ctx.store), encoding="ascii")
+            path.write_text(keys.public_key_file(self.ctx.store), encoding="ascii")
         except OSError as exc:
             self.trust_error.setText(
-                self.tr("The file could not be written: {reason}").format(reason=exc.strerror or str(exc))
+                self.tr("The file could not be written: {reason}").format(reason=isolate(exc.strerror or exc))
             )
             return
         except UserError as exc:
-            self.trust_error.setText(exc.message(current_lang()))
+            self.trust_error.setText(isolate_embedded(exc.message(current_lang())))
             return
-        self.trust_done.setText(self.tr("Public key saved to {path}.").format(path=path))
+        self.trust_done.setText(self.tr("Public key saved to {path}.").format(path=isolate(path)))
 
     def choose_key_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -176,13 +181,16 @@ class SyncKeysTab(QWidget):
         try:
             info = trust.add_key(self.ctx.store, self.ctx.actor, office, trust.read_key_file(path))
         except UserError as exc:
-            self.trust_error.setText(exc.message(current_lang()))
+            self.trust_error.setText(isolate_embedded(exc.message(current_lang())))
             return
         self.trust_done.setText(
             self.tr(
                 "Key {key} of {office} is trusted. Compare its fingerprint with that office over "
                 "the phone: {fingerprint}"
-            ).format(key=info.key_id, office=self.trust_office.currentText(), fingerprint=info.fingerprint)
+            ).format(
+                key=isolate(info.key_id), office=self.trust_office.currentText(),
+                fingerprint=isolate(info.fingerprint),
+            )
         )
         self.refresh()
 
@@ -210,7 +218,7 @@ class SyncKeysTab(QWidget):
         try:
             trust.revoke(self.ctx.store, self.ctx.actor, key.office_code)
         except UserError as exc:
-            self.trust_error.setText(exc.message(current_lang()))
+            self.trust_error.setText(isolate_embedded(exc.message(current_lang())))
             return
         self.trust_done.setText(self.tr("The key of {office} was revoked.").format(office=office))
         self.refresh()
@@ -231,7 +239,7 @@ class SyncKeysTab(QWidget):
                 )
             )
         except UserError as exc:
-            self.keys_note.setText(exc.message(current_lang()))
+            self.keys_note.setText(isolate_embedded(exc.message(current_lang())))
         if self.ctx.can("sync.trust"):
             from integrity_desktop.sync import trust
 

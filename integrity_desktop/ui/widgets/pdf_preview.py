@@ -51,7 +51,7 @@ class PdfPreviewDialog(QDialog):
         self.file_label = QLabel(str(self.path))
         self.file_label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.print_document)
         self.open_button = QPushButton(self.tr("Open in the system viewer"))
