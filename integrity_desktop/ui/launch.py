@@ -205,10 +205,10 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
 
     flush_deletes()
     if store.path is not None:
-        from integrity_desktop.services.backup import auto_backup
+        from integrity_desktop.services.backup_schedule import daily_backup
 
         try:
-            auto_backup(store)  # on exit: the last N are kept next to the store
+            daily_backup(store)  # a session too short for the timer still gets the day's backup
         except UserError as exc:
             print(exc.message(args.lang), file=sys.stderr)
     store.dispose()
@@ -361,19 +361,18 @@ def _open_bundle(window: MainWindow, path: str) -> None:
 
 
 def _start_backups(store: Store) -> QTimer:
-    """The daily backup, shortly after start and off the GUI thread (stop the timer on exit)."""
-    from datetime import timedelta
-
-    from integrity_desktop.services.backup import auto_backup
+    """The day's backup, shortly after start and then checked hourly (a window left open over
+    night backs up the next day too), off the GUI thread.  Stop the timer on exit."""
+    from integrity_desktop.services.backup_schedule import daily_backup
     from integrity_desktop.ui.tasks import run_task
 
     timer = QTimer()
-    timer.setSingleShot(True)
     if store.path is not None:
-        timer.timeout.connect(lambda: run_task(
-            None, lambda _r: auto_backup(store, min_age=timedelta(days=1)), None,
-            lambda _e: None, modal_progress=False,
-        ))
+        def due() -> None:
+            timer.setInterval(3_600_000)
+            run_task(None, lambda _r: daily_backup(store), None, lambda _e: None, modal_progress=False)
+
+        timer.timeout.connect(due)
         timer.start(10_000)
     return timer
 
