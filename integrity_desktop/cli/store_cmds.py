@@ -28,7 +28,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("screenshots", help="render every main screen to PNG files")
     add_db(p)
     p.add_argument("--out", required=True)
-    p.add_argument("--lang", choices=["fa", "en"], default="fa")
+    p.add_argument("--lang", choices=["fa"], default="fa", help="Persian (the only interface language)")
     p.set_defaults(run=run_screenshots)
 
 

@@ -15,6 +15,10 @@ from integrity_desktop.resources import resources_dir
 from integrity_desktop.ui.i18n import own_qm_files, qt_translation_file
 
 APP_FONT_FAMILY = "Vazirmatn"
+# The interface languages.  An English interface was offered (--lang en) and withdrawn: state
+# names, kinds, periods, report titles, sentences built by services and the whole programme
+# catalogue exist only in Persian, and every user of the app reads Persian.
+LANGUAGES = ("fa",)
 _translators: list[QTranslator] = []  # kept alive for the life of the application
 
 
@@ -37,8 +41,6 @@ def install_translators(app: QApplication, lang: str) -> int:
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
-    if lang == "en":
-        return 0
     qt = qt_translation_file(lang)
     if qt is not None:
         _install(app, qt)
@@ -89,11 +91,13 @@ class MainThreadCollector(QObject):
 
 
 def create_application(lang: str = "fa", argv: list[str] | None = None) -> QApplication:
-    """The one QApplication, right-to-left and Persian unless English is asked for."""
+    """The one QApplication: right-to-left, Persian locale and translations, the bundled font."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported interface language {lang!r}; the interface is Persian")
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("IntegrityDesktop")
-    app.setApplicationDisplayName("سامانه سلامت اداری" if lang == "fa" else "Integrity Desktop")
+    app.setApplicationDisplayName("سامانه سلامت اداری")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("TVTO")
     icon = resources_dir() / "icons" / "integrity-desktop-256.png"
@@ -102,12 +106,8 @@ def create_application(lang: str = "fa", argv: list[str] | None = None) -> QAppl
     family = load_fonts()
     font = QFont(family, 10)
     app.setFont(font)
-    if lang == "fa":
-        QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
-        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    else:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     install_translators(app, lang)
     app.setProperty("integrity_lang", lang)
     if app.findChild(MainThreadCollector) is None:

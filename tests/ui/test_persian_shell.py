@@ -150,3 +150,20 @@ def test_ui_sentences_isolate_paths_and_pub_names(qtbot, store: Store, tmp_path:
     target.parent.mkdir()
     keys_tab.write_public_key(target)
     assert f"{FSI}{target}{PDI}" in keys_tab.trust_done.text()
+
+
+# ------------------------------------------------------------------ the interface language
+def test_the_english_interface_is_withdrawn() -> None:
+    """Measured before withdrawing it: most labels a person reads (states, kinds, periods,
+    report titles, service sentences, the catalogue) exist only in Persian."""
+    import subprocess
+    import sys
+
+    from integrity_desktop.ui.app import create_application
+
+    with pytest.raises(ValueError):
+        create_application("en")
+    for args in (["--lang", "en", "--self-test"], ["screenshots", "--db", "x", "--out", "y", "--lang", "en"]):
+        out = subprocess.run([sys.executable, "-m", "integrity_desktop", *args],
+                             capture_output=True, text=True, timeout=120)
+        assert out.returncode == 2 and "invalid choice: 'en'" in out.stderr
