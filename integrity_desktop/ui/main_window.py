@@ -103,6 +103,15 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(self.tr("Help"))
+        screen_help = QAction(self.tr("Help for this screen"), self)
+        screen_help.setObjectName("screen_help")
+        screen_help.setShortcut(QKeySequence("F1"))
+        screen_help.triggered.connect(self.show_screen_help)
+        help_menu.addAction(screen_help)
+        guide = QAction(self.tr("User guide"), self)
+        guide.triggered.connect(lambda: self.show_help("index"))
+        help_menu.addAction(guide)
+        help_menu.addSeparator()
         about = QAction(self.tr("About"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -169,6 +178,20 @@ class MainWindow(QMainWindow):
     @property
     def screen_keys(self) -> list[str]:
         return list(self._keys)
+
+    def current_key(self) -> str:
+        return self._keys[max(0, self.nav.currentRow())]
+
+    def show_screen_help(self) -> QWidget:
+        """F1: the guide's page of the screen in front."""
+        from integrity_desktop.ui.help import page_for_screen
+
+        return self.show_help(page_for_screen(self.current_key()))
+
+    def show_help(self, page: str) -> QWidget:
+        from integrity_desktop.ui.help import show_help
+
+        return show_help(page, self)
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -68,6 +68,14 @@
         <translation>بستن برنامه</translation>
     </message>
     <message>
+        <source>Help for this screen</source>
+        <translation>راهنمای این صفحه</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>راهنمای کاربر</translation>
+    </message>
+    <message>
         <source>About</source>
         <translation>دربارهٔ سامانه</translation>
     </message>
@@ -77,7 +85,7 @@
     </message>
     <message>
         <source>Integrity Desktop, version {version}
-Administrative health and protection of people&apos;s rights
+Administrative health and protection of people's rights
 Technical and Vocational Training Organization</source>
         <translation>سامانه سلامت اداری، نسخهٔ {version}
 سلامت نظام اداری و صیانت از حقوق مردم

@@ -16,8 +16,16 @@
         <translation>نمایش</translation>
     </message>
     <message>
+        <source>Show the events that match these filters</source>
+        <translation>نمایش رویدادهایی که با این شرط‌ها جورند</translation>
+    </message>
+    <message>
         <source>Export to Excel…</source>
         <translation>خروجی اکسل…</translation>
+    </message>
+    <message>
+        <source>Save the events shown as an Excel workbook</source>
+        <translation>ذخیرهٔ رویدادهای نمایش‌داده‌شده به صورت کارپوشهٔ اکسل</translation>
     </message>
     <message>
         <source>User:</source>
@@ -44,8 +52,16 @@
         <translation>صفحهٔ پیش</translation>
     </message>
     <message>
+        <source>Show the previous page of events</source>
+        <translation>نمایش صفحهٔ پیشین رویدادها</translation>
+    </message>
+    <message>
         <source>Next page</source>
         <translation>صفحهٔ بعد</translation>
+    </message>
+    <message>
+        <source>Show the next page of events</source>
+        <translation>نمایش صفحهٔ بعد رویدادها</translation>
     </message>
     <message>
         <source>(any)</source>
@@ -56,7 +72,7 @@
         <translation>زنجیرهٔ رویدادها بررسی شد: %1 رویداد، هیچ حلقه‌ای شکسته نیست.</translation>
     </message>
     <message>
-        <source>The audit chain is broken at entry %1: the log was changed outside the program. Tell the directorate&apos;s security officer.</source>
+        <source>The audit chain is broken at entry %1: the log was changed outside the program. Tell the directorate's security officer.</source>
         <translation>زنجیرهٔ رویدادها در رویداد %1 شکسته است: گزارش بیرون از برنامه تغییر کرده است. به مسئول حراست اداره کل خبر دهید.</translation>
     </message>
     <message>

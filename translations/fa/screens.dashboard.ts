@@ -4,12 +4,16 @@
 <context>
     <name>DashboardScreen</name>
     <message>
-        <source>Administrative health and protection of people&apos;s rights</source>
+        <source>Administrative health and protection of people's rights</source>
         <translation>سلامت نظام اداری و صیانت از حقوق مردم</translation>
     </message>
     <message>
         <source>How is completion computed?</source>
         <translation>درصد تکمیل چگونه حساب می‌شود؟</translation>
+    </message>
+    <message>
+        <source>How the completion percentages are computed</source>
+        <translation>روش محاسبهٔ درصدهای تکمیل</translation>
     </message>
     <message>
         <source>Period:</source>

@@ -32,12 +32,16 @@
         <translation>کل اداره</translation>
     </message>
     <message>
-        <source>the record&apos;s identifier</source>
+        <source>the record's identifier</source>
         <translation>شناسهٔ رکورد</translation>
     </message>
     <message>
         <source>Make the report…</source>
         <translation>ساختن گزارش…</translation>
+    </message>
+    <message>
+        <source>Make the chosen report with these settings</source>
+        <translation>ساختن گزارش برگزیده با این تنظیم‌ها</translation>
     </message>
     <message>
         <source>Period:</source>

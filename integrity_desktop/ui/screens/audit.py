@@ -161,9 +161,11 @@ class AuditScreen(QWidget):
         self.date_to = JalaliDateEdit(optional=True)
         self.date_to.setObjectName("date_to")
         self.apply_button = QPushButton(self.tr("Show"))
+        self.apply_button.setToolTip(self.tr("Show the events that match these filters"))
         self.apply_button.setObjectName("apply")
         self.apply_button.clicked.connect(self.apply)
         self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.setToolTip(self.tr("Save the events shown as an Excel workbook"))
         self.export_button.setObjectName("export")
         self.export_button.clicked.connect(self.choose_export)
         for label, widget in ((self.tr("User:"), self.actor_edit), (self.tr("Action:"), self.action_box),
@@ -203,8 +205,10 @@ class AuditScreen(QWidget):
 
         pager = QHBoxLayout()
         self.prev_button = QPushButton(self.tr("Previous page"))
+        self.prev_button.setToolTip(self.tr("Show the previous page of events"))
         self.prev_button.setObjectName("prev")
         self.next_button = QPushButton(self.tr("Next page"))
+        self.next_button.setToolTip(self.tr("Show the next page of events"))
         self.next_button.setObjectName("next")
         self.page_label = QLabel()
         self.page_label.setObjectName("page")

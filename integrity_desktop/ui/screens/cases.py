@@ -254,11 +254,13 @@ class CaseRegister(QWidget):
         self.overdue = QCheckBox(self.tr("Overdue only"))
         self.overdue.setObjectName("overdue_filter")
         self.new_button = QPushButton(self.tr("Register a report…"))
+        self.new_button.setToolTip(self.tr("Register a new violation report as a case"))
         self.new_button.setObjectName("new_case")
         self.new_button.setShortcut(QKeySequence("Ctrl+N"))
         self.new_button.clicked.connect(self.register_case)
         self.new_button.setVisible(ctx.can("cases.edit"))
         self.open_button = QPushButton(self.tr("Open case file"))
+        self.open_button.setToolTip(self.tr("Open the selected case"))
         self.open_button.setObjectName("open_case")
         self.open_button.clicked.connect(self.open_current)
 

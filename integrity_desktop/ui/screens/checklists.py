@@ -42,7 +42,7 @@ class ChecklistsScreen(QWidget):
         self.pages.addWidget(self.list_page)
         self.editor_page = QWidget()
         self.back_button = QPushButton(self.tr("Back to the list"))
-        self.back_button.setToolTip(self.tr("Alt+Left"))
+        self.back_button.setToolTip(self.tr("Back to the list of checklists (Alt+Left)"))
         self.back_button.clicked.connect(self.show_list)
         self.editor_layout = QVBoxLayout(self.editor_page)
         self.editor_layout.setContentsMargins(0, 0, 0, 0)

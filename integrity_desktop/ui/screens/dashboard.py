@@ -153,6 +153,7 @@ class DashboardScreen(QWidget):
         self._fill_periods()
         self.period.activated.connect(lambda _i: self.refresh())
         self.help_button = QPushButton(self.tr("How is completion computed?"))
+        self.help_button.setToolTip(self.tr("How the completion percentages are computed"))
         self.help_button.clicked.connect(self.show_help)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)

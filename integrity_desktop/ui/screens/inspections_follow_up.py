@@ -80,10 +80,17 @@ class InspectionFollowUpTab(QWidget):
         layout.addLayout(
             button_row(
                 make_button(
-                    self.tr("Close action…"), "close_action", self.close_selected_action, self.editable
+                    self.tr("Close action…"), "close_action", self.close_selected_action, self.editable,
+                    tip=self.tr("Record that the selected action was done"),
                 ),
-                make_button(self.tr("Reopen"), "reopen_action", self.reopen_selected_action, self.editable),
-                make_button(self.tr("Open visit…"), "open_action_visit", self.open_action_visit),
+                make_button(
+                    self.tr("Reopen"), "reopen_action", self.reopen_selected_action, self.editable,
+                    tip=self.tr("Reopen the selected closed action"),
+                ),
+                make_button(
+                    self.tr("Open visit…"), "open_action_visit", self.open_action_visit,
+                    tip=self.tr("Open the visit of the selected action"),
+                ),
                 self.follow_status,
                 self.follow_unit,
                 self.overdue_only,

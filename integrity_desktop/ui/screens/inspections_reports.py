@@ -78,10 +78,12 @@ class InspectionReportsTab(QWidget):
         self.report_hint.setWordWrap(True)
         self.report_error = error_label()
         self.pdf_button = make_button(
-            self.tr("Preview PDF…"), "report_pdf", lambda: self.run_selected_report("pdf")
+            self.tr("Preview PDF…"), "report_pdf", lambda: self.run_selected_report("pdf"),
+            tip=self.tr("Show the chosen report as a PDF, ready to print"),
         )
         self.xlsx_button = make_button(
-            self.tr("Save as Excel…"), "report_xlsx", lambda: self.run_selected_report("xlsx")
+            self.tr("Save as Excel…"), "report_xlsx", lambda: self.run_selected_report("xlsx"),
+            tip=self.tr("Save the chosen report as an Excel workbook"),
         )
         self.report_list.currentRowChanged.connect(lambda _r: self._report_chosen())
         layout = QVBoxLayout(self)

@@ -113,6 +113,7 @@ class ReportsScreen(QWidget):
         format_row.addWidget(self.xlsx)
         format_row.addStretch(1)
         self.run_button = QPushButton(self.tr("Make the report…"))
+        self.run_button.setToolTip(self.tr("Make the chosen report with these settings"))
         self.run_button.setObjectName("run_report")
         self.run_button.clicked.connect(self.run)
         self.error = QLabel()

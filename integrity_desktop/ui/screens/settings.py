@@ -94,8 +94,10 @@ class SettingsScreen(QWidget):
         self.users_table.verticalHeader().setVisible(False)
         self.users_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         add = QPushButton(self.tr("New user…"))
+        add.setToolTip(self.tr("Add a user of this office"))
         add.clicked.connect(self.add_user)
         reset = QPushButton(self.tr("Reset password…"))
+        reset.setToolTip(self.tr("Give the selected user a new password"))
         reset.clicked.connect(self.reset_password)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
@@ -139,6 +141,7 @@ class SettingsScreen(QWidget):
         layout = QVBoxLayout(page)
         if self.ctx.can("units.manage"):
             add = QPushButton(self.tr("New unit…"))
+            add.setToolTip(self.tr("Add an office or a training centre"))
             add.clicked.connect(self.add_unit)
             row = QHBoxLayout()
             row.addWidget(add)
