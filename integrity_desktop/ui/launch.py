@@ -372,7 +372,7 @@ def _main_window(store: Store, actor: Actor, lang: str) -> MainWindow:
     if isinstance(app, QApplication):
         watcher = IdleWatcher(app, minutes, lock)
         window.destroyed.connect(watcher.deleteLater)  # it is the application's child
-    window.show()
+    window.show_fitted()
     return window
 
 

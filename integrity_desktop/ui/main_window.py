@@ -9,7 +9,7 @@ import importlib
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -49,8 +49,24 @@ SCREENS: list[tuple[str, str, str]] = [
 ]
 
 
+# The smallest office screen the app is laid out for, and the room a window has on it once the
+# taskbar (40 px) and the title bar (32 px) are taken: every screen and dialog fits in it.
+SMALLEST_SCREEN = QSize(1280, 720)
+WINDOW_ROOM = QSize(1280, 720 - 40 - 32)
+PREFERRED_SIZE = QSize(1280, 800)
+
+
 class Refreshable(Protocol):
     def refresh(self) -> None: ...
+
+
+def available_room() -> QSize:
+    """The primary screen's room for a window (without the taskbar and a title bar)."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return PREFERRED_SIZE
+    room = screen.availableGeometry().size()
+    return QSize(room.width(), room.height() - 32)
 
 
 def tr(text: str) -> str:
@@ -67,7 +83,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Integrity Desktop — administrative health"))
-        self.resize(1280, 800)
+        self.resize(PREFERRED_SIZE.boundedTo(available_room()))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)
@@ -192,6 +208,14 @@ class MainWindow(QMainWindow):
         from integrity_desktop.ui.help import show_help
 
         return show_help(page, self)
+
+    def show_fitted(self) -> None:
+        """Shown maximised on an office-sized screen (1366×768 or less), else at its size."""
+        room = available_room()
+        if room.width() <= 1366 or room.height() <= 768 - 32:
+            self.showMaximized()
+        else:
+            self.show()
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -8,7 +8,7 @@
         <translation>پروندهٔ دادهٔ تازه</translation>
     </message>
     <message>
-        <source>This computer has no data store yet. Choose your office and set the administrator password and the passphrase that protects this office's signing key. The passphrase is never stored: keep it safe, it is needed to send bundles.</source>
+        <source>This computer has no data store yet. Choose your office and set the administrator password and the passphrase that protects this office&apos;s signing key. The passphrase is never stored: keep it safe, it is needed to send bundles.</source>
         <translation>این رایانه هنوز پروندهٔ داده ندارد. ادارهٔ خود را برگزینید و گذرواژهٔ مدیر سامانه و عبارت عبوری را که از کلید امضای این اداره نگهداری می‌کند تعیین کنید. عبارت عبور هرگز ذخیره نمی‌شود: آن را در جای امنی نگه دارید؛ برای فرستادن بسته‌ها به آن نیاز است.</translation>
     </message>
     <message>

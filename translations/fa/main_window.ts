@@ -85,7 +85,7 @@
     </message>
     <message>
         <source>Integrity Desktop, version {version}
-Administrative health and protection of people's rights
+Administrative health and protection of people&apos;s rights
 Technical and Vocational Training Organization</source>
         <translation>سامانه سلامت اداری، نسخهٔ {version}
 سلامت نظام اداری و صیانت از حقوق مردم

@@ -72,7 +72,7 @@
         <translation>زنجیرهٔ رویدادها بررسی شد: %1 رویداد، هیچ حلقه‌ای شکسته نیست.</translation>
     </message>
     <message>
-        <source>The audit chain is broken at entry %1: the log was changed outside the program. Tell the directorate's security officer.</source>
+        <source>The audit chain is broken at entry %1: the log was changed outside the program. Tell the directorate&apos;s security officer.</source>
         <translation>زنجیرهٔ رویدادها در رویداد %1 شکسته است: گزارش بیرون از برنامه تغییر کرده است. به مسئول حراست اداره کل خبر دهید.</translation>
     </message>
     <message>

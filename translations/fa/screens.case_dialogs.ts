@@ -12,7 +12,7 @@
         <translation>(هیچ)</translation>
     </message>
     <message>
-        <source>Employee's full name:</source>
+        <source>Employee&apos;s full name:</source>
         <translation>نام و نام خانوادگی کارمند:</translation>
     </message>
     <message>

@@ -144,7 +144,7 @@
         <translation>برداشتن نسخهٔ کنارگذاشته</translation>
     </message>
     <message>
-        <source>Use the other office's version instead</source>
+        <source>Use the other office&apos;s version instead</source>
         <translation>به کار گرفتن نسخهٔ ادارهٔ دیگر به جای آن</translation>
     </message>
     <message>

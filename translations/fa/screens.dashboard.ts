@@ -4,7 +4,7 @@
 <context>
     <name>DashboardScreen</name>
     <message>
-        <source>Administrative health and protection of people's rights</source>
+        <source>Administrative health and protection of people&apos;s rights</source>
         <translation>سلامت نظام اداری و صیانت از حقوق مردم</translation>
     </message>
     <message>

@@ -4,7 +4,7 @@
 <context>
     <name>HqConsoleScreen</name>
     <message>
-        <source>The HQ console shows every province side by side; it is used in the HQ store, where the provinces' bundles arrive.</source>
+        <source>The HQ console shows every province side by side; it is used in the HQ store, where the provinces&apos; bundles arrive.</source>
         <translation>پیشخوان ستاد همهٔ استان‌ها را کنار هم نشان می‌دهد؛ در سامانهٔ ستاد به کار می‌رود که بسته‌های استان‌ها به آن می‌رسد.</translation>
     </message>
     <message>
@@ -44,11 +44,11 @@
         <translation>محور {n}</translation>
     </message>
     <message>
-        <source>Save the provinces' figures as an Excel workbook</source>
+        <source>Save the provinces&apos; figures as an Excel workbook</source>
         <translation>ذخیرهٔ رقم‌های استان‌ها به صورت کارپوشهٔ اکسل</translation>
     </message>
     <message>
-        <source>Save the provinces' figures as a PDF</source>
+        <source>Save the provinces&apos; figures as a PDF</source>
         <translation>ذخیرهٔ رقم‌های استان‌ها به صورت PDF</translation>
     </message>
     <message>

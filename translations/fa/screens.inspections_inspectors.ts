@@ -56,7 +56,7 @@
         <translation>ویرایش…</translation>
     </message>
     <message>
-        <source>Change the selected inspector's details</source>
+        <source>Change the selected inspector&apos;s details</source>
         <translation>تغییر مشخصات بازرس برگزیده</translation>
     </message>
     <message>

@@ -36,7 +36,7 @@
         <translation>افزودن بازرسی برنامه‌ای…</translation>
     </message>
     <message>
-        <source>Add an inspection to this period's plan</source>
+        <source>Add an inspection to this period&apos;s plan</source>
         <translation>افزودن بازرسی به برنامهٔ این دوره</translation>
     </message>
     <message>

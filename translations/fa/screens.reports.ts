@@ -32,7 +32,7 @@
         <translation>کل اداره</translation>
     </message>
     <message>
-        <source>the record's identifier</source>
+        <source>the record&apos;s identifier</source>
         <translation>شناسهٔ رکورد</translation>
     </message>
     <message>

@@ -4,7 +4,7 @@
 <context>
     <name>SyncExportTab</name>
     <message>
-        <source>A bundle carries this office's changes to the other side on a USB stick or by mail. It is signed with the office key; it can also be encrypted so that only the recipient can open it.</source>
+        <source>A bundle carries this office&apos;s changes to the other side on a USB stick or by mail. It is signed with the office key; it can also be encrypted so that only the recipient can open it.</source>
         <translation>بسته، تغییرات این اداره را با حافظهٔ USB یا نامه به طرف دیگر می‌برد. بسته با کلید اداره امضا می‌شود و می‌توان آن را چنان رمز کرد که فقط گیرنده بتواند بازش کند.</translation>
     </message>
     <message>
@@ -32,7 +32,7 @@
         <translation>رمز کردن برای گیرنده</translation>
     </message>
     <message>
-        <source>Recipient's age key:</source>
+        <source>Recipient&apos;s age key:</source>
         <translation>کلید age گیرنده:</translation>
     </message>
     <message>
@@ -40,7 +40,7 @@
         <translation>نوشتن بسته…</translation>
     </message>
     <message>
-        <source>Write a signed bundle of this office's changes</source>
+        <source>Write a signed bundle of this office&apos;s changes</source>
         <translation>نوشتن بستهٔ امضاشده از تغییرهای این اداره</translation>
     </message>
     <message>
@@ -52,11 +52,11 @@
         <translation>جای ذخیرهٔ بسته را انتخاب کنید.</translation>
     </message>
     <message>
-        <source>Paste the recipient's age key (it starts with age1).</source>
+        <source>Paste the recipient&apos;s age key (it starts with age1).</source>
         <translation>کلید age گیرنده را بچسبانید (با age1 آغاز می‌شود).</translation>
     </message>
     <message>
-        <source>The bundle is signed with this office's key. Type the key passphrase.</source>
+        <source>The bundle is signed with this office&apos;s key. Type the key passphrase.</source>
         <translation>بسته با کلید این اداره امضا می‌شود. عبارت عبور کلید را بنویسید.</translation>
     </message>
     <message>

@@ -4,7 +4,7 @@
 <context>
     <name>SyncImportTab</name>
     <message>
-        <source>Choose a received bundle. It is checked first (signature, every file's hash) and a trial import shows what would change; nothing is written until you confirm.</source>
+        <source>Choose a received bundle. It is checked first (signature, every file&apos;s hash) and a trial import shows what would change; nothing is written until you confirm.</source>
         <translation>بستهٔ دریافتی را انتخاب کنید. نخست بررسی می‌شود (امضا و چکیدهٔ همهٔ پرونده‌ها) و یک ورود آزمایشی نشان می‌دهد چه چیزی تغییر خواهد کرد؛ تا تأیید نکنید چیزی نوشته نمی‌شود.</translation>
     </message>
     <message>
@@ -28,7 +28,7 @@
         <translation>پروندهٔ بسته:</translation>
     </message>
     <message>
-        <source>If the bundle was encrypted for another age key, open it with that key's identity file.</source>
+        <source>If the bundle was encrypted for another age key, open it with that key&apos;s identity file.</source>
         <translation>اگر بسته برای کلید age دیگری رمز شده است، آن را با پروندهٔ همان کلید باز کنید.</translation>
     </message>
     <message>
@@ -36,7 +36,7 @@
         <translation>انتخاب پروندهٔ کلید age…</translation>
     </message>
     <message>
-        <source>Open a bundle encrypted for another age key with that key's file</source>
+        <source>Open a bundle encrypted for another age key with that key&apos;s file</source>
         <translation>باز کردن بستهٔ رمزشده برای کلید age دیگر با پروندهٔ همان کلید</translation>
     </message>
     <message>

@@ -4,7 +4,7 @@
 <context>
     <name>SyncKeysTab</name>
     <message>
-        <source>This office's keys</source>
+        <source>This office&apos;s keys</source>
         <translation>کلیدهای این اداره</translation>
     </message>
     <message>
@@ -24,7 +24,7 @@
         <translation>ذخیرهٔ پروندهٔ کلید عمومی…</translation>
     </message>
     <message>
-        <source>Save this office's public key to give to the other side</source>
+        <source>Save this office&apos;s public key to give to the other side</source>
         <translation>ذخیرهٔ کلید عمومی این اداره برای دادن به طرف دیگر</translation>
     </message>
     <message>
@@ -68,19 +68,19 @@
         <translation>باطل‌شده در {when}</translation>
     </message>
     <message>
-        <source>Add the office's key from a {ext} file…</source>
+        <source>Add the office&apos;s key from a {ext} file…</source>
         <translation>افزودن کلید اداره از پروندهٔ {ext}…</translation>
     </message>
     <message>
-        <source>Trust another office's key from its public key file</source>
+        <source>Trust another office&apos;s key from its public key file</source>
         <translation>اعتماد به کلید ادارهٔ دیگر از پروندهٔ کلید عمومی آن</translation>
     </message>
     <message>
-        <source>Revoke the selected office's key…</source>
+        <source>Revoke the selected office&apos;s key…</source>
         <translation>باطل کردن کلید ادارهٔ انتخاب‌شده…</translation>
     </message>
     <message>
-        <source>Refuse the selected office's bundles from now on</source>
+        <source>Refuse the selected office&apos;s bundles from now on</source>
         <translation>نپذیرفتن بسته‌های ادارهٔ برگزیده از این پس</translation>
     </message>
     <message>
@@ -104,7 +104,7 @@
         <translation>کلید عمومی در {path} ذخیره شد.</translation>
     </message>
     <message>
-        <source>The office's public key file</source>
+        <source>The office&apos;s public key file</source>
         <translation>پروندهٔ کلید عمومی اداره</translation>
     </message>
     <message>
@@ -116,7 +116,7 @@
         <translation>کلید {key} ({office}) پذیرفته شد. اثر انگشت آن را تلفنی با همان اداره مقایسه کنید: {fingerprint}</translation>
     </message>
     <message>
-        <source>Select the office's key in the list first.</source>
+        <source>Select the office&apos;s key in the list first.</source>
         <translation>نخست کلید اداره را در فهرست انتخاب کنید.</translation>
     </message>
     <message>

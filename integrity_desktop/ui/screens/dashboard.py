@@ -342,6 +342,7 @@ class DashboardScreen(QWidget):
         categories = QBarCategoryAxis()
         categories.append(list(titles))
         categories.setTitleText(self.tr("Axis number"))
+        categories.setTruncateLabels(False)  # «۲۲» is short: QtCharts cut it to «…» at 1280 px
         values = QValueAxis()
         values.setRange(0, 100)
         values.setLabelFormat("%.0f")

@@ -61,9 +61,9 @@ class InspectionFollowUpTab(QWidget):
                 ),
                 Column(self.tr("Status"), lambda r: r.action.status_fa),
                 Column(self.tr("Severity"), lambda r: r.severity_fa),
-                Column(self.tr("Responsible unit"), lambda r: r.action.responsible_unit_name, 220),
-                Column(self.tr("Corrective action"), lambda r: r.action.description, 280),
-                Column(self.tr("Visit"), lambda r: f"{shown_date(r.visit_date)} — {r.visit_unit_name}", 220),
+                Column(self.tr("Responsible unit"), lambda r: r.action.responsible_unit_name, 190),
+                Column(self.tr("Corrective action"), lambda r: r.action.description, 250),
+                Column(self.tr("Visit"), lambda r: f"{shown_date(r.visit_date)} — {r.visit_unit_name}", 200),
                 Column(self.tr("Finding"), lambda r: r.finding_text),
             ],
             fetch=lambda o, n: visits.follow_up(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -69,6 +70,9 @@ class ReportsScreen(QWidget):
             ]
         )
         self.list_view = make_table(self.list_model, "report_list")
+        header = self.list_view.horizontalHeader()  # the title takes the width the list has
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.list_view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._picked(cur.row()))
 
         self.title = QLabel()

@@ -64,8 +64,11 @@ def make_table(model: RowsModel, name: str) -> QTableView:
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
     header.setStretchLastSection(True)
+    last = len(model.columns) - 1
     for i, column in enumerate(model.columns):
-        if column.width is None:
+        if i == last and column.width is None:  # the rest of the row: long text ends in «…»
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+        elif column.width is None:
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
         else:
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
@@ -110,7 +113,7 @@ class VisitEditor(QDialog):
         self.detail: visits.VisitDetail | None = None
         self.pending: list[visits.FindingInput] = []
         self.editable = ctx.can("inspections.edit")
-        self.resize(980, 680)
+        self.resize(980, 620)  # fits a 1280×720 screen with the taskbar and title bar
         self.tabs = QTabWidget()
         self.error = error_label()
         layout = QVBoxLayout(self)

@@ -36,7 +36,7 @@ class PdfPreviewDialog(QDialog):
         super().__init__(parent)
         self.path = Path(path)
         self.setWindowTitle(title or self.tr("Print preview"))
-        self.resize(900, 760)
+        self.resize(900, 640)  # fits a 1280×720 screen with the taskbar and title bar
         self.document = QPdfDocument(self)
         self.document.load(str(self.path))
         self.view = QPdfView(self)
