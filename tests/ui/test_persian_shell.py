@@ -67,7 +67,8 @@ def test_qt_file_dialog_is_persian(qtbot, tmp_path: Path) -> None:  # type: igno
 def test_qt_translation_ships_with_ours() -> None:
     """``i18n build`` copies Qt's catalogue next to our .qm files, so the frozen build and the
     wheel (which ship ``translations/fa``) carry it; the lookup finds that copy first."""
-    i18n.build()
+    if not (i18n.translations_dir() / "fa" / "qtbase_fa.qm").is_file():
+        i18n.build()  # a checkout built before the copy existed
     found = i18n.qt_translation_file("fa")
     assert found == i18n.translations_dir() / "fa" / "qtbase_fa.qm"
     assert found.stat().st_size > 10_000
