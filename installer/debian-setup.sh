@@ -19,8 +19,11 @@ if [ "$mode" = "test" ]; then
   packages+=(minisign age postgresql nsis xvfb libreoffice-calc-nogui)
 fi
 missing=()
+# One dpkg-query for all (it fails on names it never saw: those are simply missing).
+installed=" $( (dpkg-query -W -f='${Package}:${Status} ' "${packages[@]}" 2>/dev/null || true) \
+  | sed 's/:install ok installed//g') "
 for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  case "$installed" in *" $p "*) ;; *) missing+=("$p") ;; esac
 done
 if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
@@ -32,14 +35,24 @@ python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
-if [ "$mode" = "test" ]; then
-  .venv/bin/python -m pip install -q -e ".[test]"
-else
-  .venv/bin/python -m pip install -q -e .
+# pip and lrelease take most of a second run's time: skip them when nothing they depend on
+# changed since they last succeeded (the stamp is a hash of pyproject.toml, the .ts files, the
+# Python and the mode; it is written only after both ran).
+stamp=".venv/.setup-$mode.sha256"
+digest=$( { cat pyproject.toml translations/*/*.ts; .venv/bin/python -VV; echo "$mode"; } | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$digest" ] || [ ! -x .venv/bin/integrity-desktop ] \
+    || ! ls translations/fa/*.qm >/dev/null 2>&1; then
+  rm -f "$stamp"
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  if [ "$mode" = "test" ]; then
+    .venv/bin/python -m pip install -q -e ".[test]"
+  else
+    .venv/bin/python -m pip install -q -e .
+  fi
+  # Compiled translations (.qm) are build products: made here from the committed .ts files.
+  .venv/bin/python -m integrity_desktop.ui.i18n build
+  echo "$digest" > "$stamp"
 fi
-# Compiled translations (.qm) are build products: made here from the committed .ts files.
-.venv/bin/python -m integrity_desktop.ui.i18n build
 
 case "$mode" in
   run)

@@ -32,7 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"integrity-desktop {__version__}")
     parser.add_argument("--db", help="store file path or postgresql:// URL")
-    parser.add_argument("--lang", choices=["fa", "en"], default="fa", help="interface language")
+    parser.add_argument("--lang", choices=["fa"], default="fa",
+                        help="interface language: Persian (the English interface was withdrawn)")
     parser.add_argument("--demo", action="store_true", help="open (creating if needed) a demo store")
     parser.add_argument("--self-test", action="store_true", help="check resources and exit")
     parser.add_argument("--open", metavar="BUNDLE", help="open the import screen for a sync bundle")

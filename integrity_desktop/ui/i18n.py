@@ -6,6 +6,11 @@ Command line (developers and the install step):
     python -m integrity_desktop.ui.i18n fill FILE.ts MAP.json  # set translations from a map
     python -m integrity_desktop.ui.i18n build     # lrelease every .ts into a .qm
 One file per module keeps engineers working on different screens out of each other's way.
+
+Qt's own strings (Yes/No/OK/Cancel, file dialogs, text-field menus) come from Qt's
+``qtbase_<lang>.qm``: ``build`` copies it from PySide6 next to ours, so it ships wherever our
+``.qm`` files ship (the frozen build, the wheel); ``qt_translation_file`` finds it.
+``qt_overrides.ts`` (hand-written, not from a module) fills the few gaps of Qt's Persian.
 """
 
 from __future__ import annotations
@@ -27,8 +32,31 @@ if TYPE_CHECKING:
         """
 
 
+QT_CATALOG = "qtbase"  # the Qt module whose strings our widgets show (QtWidgets' are in it)
+QT_OVERRIDES = "qt_overrides.ts"  # our Persian for strings qtbase_fa leaves out or gets wrong
+
+
 def translations_dir() -> Path:
     return resources_dir().parent / "translations"
+
+
+def qt_translation_file(lang: str) -> Path | None:
+    """Qt's own translation: the copy shipped with our ``.qm`` files (``build`` puts it there),
+    else the one in PySide6's translations folder; None if neither exists."""
+    name = f"{QT_CATALOG}_{lang}.qm"
+    shipped = translations_dir() / lang / name
+    if shipped.is_file():
+        return shipped
+    from PySide6.QtCore import QLibraryInfo
+
+    qt = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / name
+    return qt if qt.is_file() else None
+
+
+def own_qm_files(lang: str) -> list[Path]:
+    """Our compiled translations of one language (Qt's own copied catalogue excluded)."""
+    return [qm for qm in sorted((translations_dir() / lang).glob("*.qm"))
+            if not qm.name.startswith(f"{QT_CATALOG}_")]
 
 
 def ts_path_for(module: Path, lang: str = "fa") -> Path:
@@ -70,7 +98,7 @@ def update() -> None:
             check=True,
         )
     # A module that lost all its strings leaves a stale .ts behind: remove it.
-    wanted = {ts_path_for(m) for m in ui_modules()}
+    wanted = {ts_path_for(m) for m in ui_modules()} | {translations_dir() / "fa" / QT_OVERRIDES}
     for ts in (translations_dir() / "fa").glob("*.ts"):
         if ts not in wanted:
             ts.unlink()
@@ -112,6 +140,7 @@ def fill(ts: Path, mapping: dict[str, str]) -> int:
 
 
 def build() -> None:
+    import shutil
     import subprocess
 
     for ts in sorted(translations_dir().glob("*/*.ts")):
@@ -119,6 +148,11 @@ def build() -> None:
             [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
             check=True,
         )
+    for folder in sorted(p for p in translations_dir().iterdir() if p.is_dir()):
+        qt = qt_translation_file(folder.name)
+        target = folder / f"{QT_CATALOG}_{folder.name}.qm"
+        if qt is not None and qt != target:
+            shutil.copyfile(qt, target)
 
 
 def main(argv: list[str]) -> int:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # at run time these load SQLAlchemy: only after the sign-in d
     from integrity_desktop.db.store import Store
     from integrity_desktop.permissions import Actor
     from integrity_desktop.ui.main_window import MainWindow
+    from integrity_desktop.ui.single_instance import InstanceGuard
 
 
 def seconds_since_process_start(fallback: float) -> float:
@@ -122,10 +123,11 @@ class _BackgroundOpen:
 
 
 def _sign_in_while_opening(
-    app: QApplication, location: str, args: argparse.Namespace, hint: str
+    app: QApplication, location: str, args: argparse.Namespace, hint: str,
+    after_paint: Callable[[], object] | None = None,
 ) -> tuple[Store | None, Actor | None, BaseException | None]:
-    """The sign-in dialog first, the store opening behind it.  Returns the store (if it
-    opened), the signed-in actor (None when cancelled) and the opening error (if any)."""
+    """The sign-in dialog first, the store opening behind it (and ``after_paint`` run).  Returns
+    the store (if it opened), the signed-in actor (None when cancelled) and the opening error."""
     from integrity_desktop.ui.login_dialog import LoginDialog
 
     opener = _BackgroundOpen(location, args.demo)
@@ -133,6 +135,8 @@ def _sign_in_while_opening(
 
     def start() -> None:
         opener.start(dialog.set_store, lambda: dialog.done(_OPEN_FAILED))
+        if after_paint is not None:
+            after_paint()
 
     dialog.installEventFilter(_FirstPaint(start, dialog))
     QTimer.singleShot(500, start)  # in case no paint event ever arrives (minimised, no screen)
@@ -160,10 +164,11 @@ def _probe_report(app: QApplication, widget: QWidget) -> None:
 def _demo_hint(app: QApplication, demo: bool) -> str:
     if not demo:
         return ""
-    return app.translate(
-        "Launch",
-        "Demo store. Accounts: admin, inspector, officer, viewer, reviewer; "
-        "password for all: demo-password",
+    from integrity_desktop.ui.text import isolate, join_list
+
+    return app.translate("Launch", "Demo store. Accounts: {accounts}; password for all: {password}").format(
+        accounts=join_list(["admin", "inspector", "officer", "viewer", "reviewer"]),
+        password=isolate("demo-password"),
     )
 
 
@@ -178,9 +183,77 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
         location = str(data_home() / "demo.sqlite")
     if args.startup_probe == "dashboard":
         return _probe_dashboard(app, location, args)
+    guard: InstanceGuard | None = None
+    if not args.startup_probe:
+        guard = _claim_store(app, location, args)
+        if guard is None:
+            return 0 if _asked_the_running_one(app, location, args) else 1
+    try:
+        return _run(app, location, args, guard)
+    finally:
+        if guard is not None:
+            guard.release()
+
+
+def _claim_store(app: QApplication, location: str, args: argparse.Namespace) -> InstanceGuard | None:
+    """The store for this process alone: None when another launch already has it open.  A later
+    launch on the same store brings this one's window forward (and may hand it a bundle)."""
+    from integrity_desktop.ui.single_instance import InstanceGuard
+
+    guard = InstanceGuard(location, app)
+    if not guard.claim():
+        guard.deleteLater()
+        return None
+
+    def open_bundle(path: str) -> None:
+        window = next((w for w in _windows if w.isVisible()), None)
+        if window is not None:
+            _open_bundle(window, path)
+        else:
+            args.open = path  # opened once the person has signed in
+
+    guard.activation_requested.connect(_bring_forward)
+    guard.bundle_requested.connect(open_bundle)
+    return guard
+
+
+def _asked_the_running_one(app: QApplication, location: str, args: argparse.Namespace) -> bool:
+    """Another launch has the store open: ask it to come forward (with the bundle to open).
+    False, with a message, when it does not answer."""
+    from integrity_desktop.ui.single_instance import InstanceGuard
+
+    if InstanceGuard(location).ask_running(str(Path(args.open).resolve()) if args.open else None):
+        print(app.translate("Launch", "The program is already open on this store: its window "
+                                      "was brought forward."), file=sys.stderr)
+        return True
+    _message(
+        app.translate("Launch", "Already open"),
+        app.translate("Launch", "The program is already open on this store but does not answer. "
+                                "Wait a moment and try again, or close the other window first."),
+    )
+    return False
+
+
+def _bring_forward() -> None:
+    """Show the window a person is working in (the sign-in dialog, a dialog or the main window)
+    on top, restored if it was minimised."""
+    candidates = [QApplication.activeModalWidget(), *(w for w in _windows if w.isVisible())]
+    candidates += [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow()]
+    widget = next((w for w in candidates if w is not None), None)
+    if widget is None:
+        return
+    if widget.isMinimized():
+        widget.showNormal()
+    widget.raise_()
+    widget.activateWindow()
+
+
+def _run(app: QApplication, location: str, args: argparse.Namespace, guard: InstanceGuard | None) -> int:
     if args.demo and not Path(location).exists():
         _make_demo(location)
-    store, actor, error = _sign_in_while_opening(app, location, args, _demo_hint(app, args.demo))
+    store, actor, error = _sign_in_while_opening(
+        app, location, args, _demo_hint(app, args.demo), guard.listen if guard is not None else None
+    )
     if args.startup_probe:
         if store is not None:
             store.dispose()
@@ -205,10 +278,10 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
 
     flush_deletes()
     if store.path is not None:
-        from integrity_desktop.services.backup import auto_backup
+        from integrity_desktop.services.backup_schedule import daily_backup
 
         try:
-            auto_backup(store)  # on exit: the last N are kept next to the store
+            daily_backup(store)  # a session too short for the timer still gets the day's backup
         except UserError as exc:
             print(exc.message(args.lang), file=sys.stderr)
     store.dispose()
@@ -299,7 +372,7 @@ def _main_window(store: Store, actor: Actor, lang: str) -> MainWindow:
     if isinstance(app, QApplication):
         watcher = IdleWatcher(app, minutes, lock)
         window.destroyed.connect(watcher.deleteLater)  # it is the application's child
-    window.show()
+    window.show_fitted()
     return window
 
 
@@ -361,19 +434,18 @@ def _open_bundle(window: MainWindow, path: str) -> None:
 
 
 def _start_backups(store: Store) -> QTimer:
-    """The daily backup, shortly after start and off the GUI thread (stop the timer on exit)."""
-    from datetime import timedelta
-
-    from integrity_desktop.services.backup import auto_backup
+    """The day's backup, shortly after start and then checked hourly (a window left open over
+    night backs up the next day too), off the GUI thread.  Stop the timer on exit."""
+    from integrity_desktop.services.backup_schedule import daily_backup
     from integrity_desktop.ui.tasks import run_task
 
     timer = QTimer()
-    timer.setSingleShot(True)
     if store.path is not None:
-        timer.timeout.connect(lambda: run_task(
-            None, lambda _r: auto_backup(store, min_age=timedelta(days=1)), None,
-            lambda _e: None, modal_progress=False,
-        ))
+        def due() -> None:
+            timer.setInterval(3_600_000)
+            run_task(None, lambda _r: daily_backup(store), None, lambda _e: None, modal_progress=False)
+
+        timer.timeout.connect(due)
         timer.start(10_000)
     return timer
 

@@ -19,13 +19,14 @@ def run_self_test(lang: str = "fa") -> int:
     from integrity_desktop.pdf.document import ReportDocument
     from integrity_desktop.permissions import system_actor
     from integrity_desktop.services.stores import init_store
-    from integrity_desktop.ui.app import create_application, install_translators
+    from integrity_desktop.ui.app import create_application, install_translators, qt_strings_translated
     from integrity_desktop.ui.context import UiContext
     from integrity_desktop.ui.main_window import MainWindow
 
     checks: list[tuple[str, bool]] = []
     app = create_application(lang)
     checks.append(("translations", install_translators(app, "fa") > 0))
+    checks.append(("qt translations", qt_strings_translated()))
     checks.append(("catalogue", len(load_three_year().axes) == 22 and len(load_reform().programmes) == 10
                    and len(load_offices()) == 32))
     with tempfile.TemporaryDirectory() as tmp:

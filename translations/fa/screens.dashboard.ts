@@ -12,6 +12,10 @@
         <translation>درصد تکمیل چگونه حساب می‌شود؟</translation>
     </message>
     <message>
+        <source>How the completion percentages are computed</source>
+        <translation>روش محاسبهٔ درصدهای تکمیل</translation>
+    </message>
+    <message>
         <source>Period:</source>
         <translation>دوره:</translation>
     </message>

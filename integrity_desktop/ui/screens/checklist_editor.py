@@ -53,7 +53,7 @@ from integrity_desktop.services.checklists import ENTRY_OWNER, EntryView
 from integrity_desktop.ui import text as ui_text
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets.messages import confirm, show_exception
 
 ERROR_STYLE = "border: 1px solid #c62828;"
@@ -227,12 +227,18 @@ class ChecklistEditor(QWidget):
         self.saved_label.setObjectName("saved_label")
         self.saved_label.setStyleSheet("color: #2e7d32")
         self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setToolTip(self.tr("Show the filled checklist as a PDF, ready to print"))
         self.print_button.clicked.connect(self.print_filled)
         self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.setToolTip(
+            self.tr("Save this checklist as an Excel workbook to fill in outside the program")
+        )
         self.export_button.clicked.connect(self.export_excel)
         self.import_button = QPushButton(self.tr("Import workbook…"))
+        self.import_button.setToolTip(self.tr("Read back a workbook filled in outside the program"))
         self.import_button.clicked.connect(self.import_excel)
         self.submit_button = QPushButton(self.tr("Send for review"))
+        self.submit_button.setToolTip(self.tr("Send this checklist to headquarters for review"))
         self.submit_button.clicked.connect(self.submit)
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setToolTip(self.tr("Undo the last saved edit (Ctrl+Z)"))
@@ -312,10 +318,13 @@ class ChecklistEditor(QWidget):
         self.evidence_list.setMaximumHeight(80)
         self.evidence_list.itemActivated.connect(lambda _i: self.open_evidence())
         self.attach_button = QPushButton(self.tr("Attach file…"))
+        self.attach_button.setToolTip(self.tr("Attach a document to this indicator"))
         self.attach_button.clicked.connect(self.attach_evidence)
         self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Open the selected document"))
         self.open_button.clicked.connect(self.open_evidence)
         self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove the selected document from this indicator"))
         self.remove_button.clicked.connect(self.remove_evidence)
         evidence_buttons = QHBoxLayout()
         evidence_buttons.addWidget(self.attach_button)
@@ -540,7 +549,7 @@ class ChecklistEditor(QWidget):
         )
         formula = source.get("formula")
         if formula:
-            text += "\n" + self.tr("Formula: {formula}").format(formula=formula)
+            text += "\n" + self.tr("Formula: {formula}").format(formula=isolate(formula))
         return text
 
     def _load_evidence(self) -> None:

@@ -154,6 +154,7 @@ class DashboardScreen(QWidget):
         self._fill_periods()
         self.period.activated.connect(lambda _i: self.refresh())
         self.help_button = QPushButton(self.tr("How is completion computed?"))
+        self.help_button.setToolTip(self.tr("How the completion percentages are computed"))
         self.help_button.clicked.connect(self.show_help)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
@@ -342,6 +343,7 @@ class DashboardScreen(QWidget):
         categories = QBarCategoryAxis()
         categories.append(list(titles))
         categories.setTitleText(self.tr("Axis number"))
+        categories.setTruncateLabels(False)  # «۲۲» is short: QtCharts cut it to «…» at 1280 px
         values = QValueAxis()
         values.setRange(0, 100)
         values.setLabelFormat("%.0f")
