@@ -32,13 +32,13 @@ if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+# The versions that ship (installer/constraints.txt).  The install compiles the translations
+# (.ts -> .qm, setup.py's build step), so the interface is Persian from here on.
 if [ "$mode" = "test" ]; then
-  .venv/bin/python -m pip install -q -e ".[test]"
+  .venv/bin/python -m pip install -q -c installer/constraints.txt -e ".[test]"
 else
-  .venv/bin/python -m pip install -q -e .
+  .venv/bin/python -m pip install -q -c installer/constraints.txt -e .
 fi
-# Compiled translations (.qm) are build products: made here from the committed .ts files.
-.venv/bin/python -m integrity_desktop.ui.i18n build
 
 case "$mode" in
   run)
@@ -49,6 +49,8 @@ case "$mode" in
     .venv/bin/ruff check integrity_desktop tests
     .venv/bin/mypy integrity_desktop
     .venv/bin/python -m pytest -q -p no:cacheprovider
+    # The wheel, installed outside the checkout: offices, init, a PDF, the self-test, in Persian.
+    PYTHON="$python" bash installer/check-wheel.sh
     ;;
   *)
     echo "usage: bash installer/debian-setup.sh run|test" >&2

@@ -10,8 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from integrity_desktop import __version__
-from integrity_desktop.resources import resources_dir
-from integrity_desktop.ui.i18n import translations_dir
+from integrity_desktop.resources import resource_path, translation_files
 
 APP_FONT_FAMILY = "Vazirmatn"
 _translators: list[QTranslator] = []  # kept alive for the life of the application
@@ -21,7 +20,7 @@ def load_fonts() -> str:
     """Register the bundled Vazirmatn faces; return the family name Qt knows them by."""
     family = APP_FONT_FAMILY
     for face in ("Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf"):
-        font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / face))
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", face)))
         if font_id < 0:
             raise RuntimeError(f"font {face} could not be loaded")
         families = QFontDatabase.applicationFontFamilies(font_id)
@@ -31,13 +30,16 @@ def load_fonts() -> str:
 
 
 def install_translators(app: QApplication, lang: str) -> int:
-    """Load every compiled ``.qm`` of the language; return how many were installed."""
+    """Load every compiled ``.qm`` of the language; return how many were installed.
+
+    Raises ``ResourceMissing`` (Persian and English) when the language has none: an English
+    screen for a Persian user is a broken installation, not a fallback."""
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
     if lang == "en":
         return 0
-    for qm in sorted((translations_dir() / lang).glob("*.qm")):
+    for qm in translation_files(lang):
         translator = QTranslator(app)
         if translator.load(str(qm)):
             app.installTranslator(translator)
@@ -80,9 +82,7 @@ def create_application(lang: str = "fa", argv: list[str] | None = None) -> QAppl
     app.setApplicationDisplayName("سامانه سلامت اداری" if lang == "fa" else "Integrity Desktop")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("TVTO")
-    icon = resources_dir() / "icons" / "integrity-desktop-256.png"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(QIcon(str(resource_path("icons", "integrity-desktop-256.png"))))
     family = load_fonts()
     font = QFont(family, 10)
     app.setFont(font)

@@ -6,6 +6,10 @@ Command line (developers and the install step):
     python -m integrity_desktop.ui.i18n fill FILE.ts MAP.json  # set translations from a map
     python -m integrity_desktop.ui.i18n build     # lrelease every .ts into a .qm
 One file per module keeps engineers working on different screens out of each other's way.
+
+These tools work on the repository's ``translations/`` folder.  ``build`` is also the build step
+of the package (``setup.py`` runs it before collecting the data), so a wheel and ``pip install
+-e .`` both carry the ``.qm``; the app reads them through ``integrity_desktop.resources``.
 """
 
 from __future__ import annotations
@@ -14,9 +18,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from integrity_desktop.resources import resources_dir
-
 UI_DIR = Path(__file__).resolve().parent
+SOURCE_DIR = UI_DIR.parents[1] / "translations"  # the repository's .ts (and built .qm)
 
 if TYPE_CHECKING:
 
@@ -28,7 +31,10 @@ if TYPE_CHECKING:
 
 
 def translations_dir() -> Path:
-    return resources_dir().parent / "translations"
+    """The repository's ``translations/`` (the tools need a checkout: a wheel has no ``.ts``)."""
+    if not SOURCE_DIR.is_dir():
+        raise SystemExit(f"{SOURCE_DIR} not found: the translation tools work on a checkout")
+    return SOURCE_DIR
 
 
 def ts_path_for(module: Path, lang: str = "fa") -> Path:
@@ -49,13 +55,18 @@ def ui_modules() -> list[Path]:
 
 
 def _tool(name: str) -> str:
-    exe = Path(sys.executable).parent / name
-    import shutil
+    """Qt's ``lupdate`` or ``lrelease`` as shipped inside PySide6-Essentials (what its
+    ``pyside6-*`` scripts run), found without importing PySide6 or needing a PATH: the package
+    build runs this in pip's isolated build environment."""
+    import importlib.util
 
-    found = str(exe) if exe.exists() else shutil.which(name)
-    if not found:
+    spec = importlib.util.find_spec("PySide6")
+    if spec is None or spec.origin is None:
         raise SystemExit(f"{name} not found (install PySide6-Essentials)")
-    return found
+    exe = Path(spec.origin).parent / (name + (".exe" if sys.platform == "win32" else ""))
+    if not exe.is_file():
+        raise SystemExit(f"{exe} not found (install PySide6-Essentials)")
+    return str(exe)
 
 
 def update() -> None:
@@ -65,7 +76,7 @@ def update() -> None:
         ts = ts_path_for(module)
         ts.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            [_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+            [_tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
              "-source-language", "en", "-target-language", "fa", str(module), "-ts", str(ts)],
             check=True,
         )
@@ -112,13 +123,14 @@ def fill(ts: Path, mapping: dict[str, str]) -> int:
 
 
 def build() -> None:
+    """Compile every ``.ts`` into the ``.qm`` next to it (one lrelease run for all)."""
     import subprocess
 
-    for ts in sorted(translations_dir().glob("*/*.ts")):
-        subprocess.run(
-            [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
-            check=True,
-        )
+    sources = sorted(translations_dir().glob("*/*.ts"))
+    subprocess.run([_tool("lrelease"), "-silent", *map(str, sources)], check=True)
+    stale = [ts.name for ts in sources if not ts.with_suffix(".qm").is_file()]
+    if stale:
+        raise SystemExit(f"lrelease made no .qm for {', '.join(stale)}")
 
 
 def main(argv: list[str]) -> int:

@@ -172,7 +172,11 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
         from integrity_desktop.ui.self_test import run_self_test
 
         return run_self_test(args.lang)
-    app = create_application(args.lang)
+    try:
+        app = create_application(args.lang)
+    except UserError as exc:  # a broken installation (ResourceMissing): say so in a window too
+        _message("سامانه سلامت اداری — Integrity Desktop", f"{exc.fa}\n\n{exc.en}")
+        return 2
     location = resolve_store_location(args.db)
     if args.demo and not args.db:
         location = str(data_home() / "demo.sqlite")
