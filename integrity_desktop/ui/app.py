@@ -5,7 +5,16 @@ from __future__ import annotations
 import gc
 import sys
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -30,7 +39,7 @@ def load_fonts() -> str:
 
 
 def install_translators(app: QApplication, lang: str) -> int:
-    """Load every compiled ``.qm`` of the language; return how many were installed.
+    """Load every compiled ``.qm`` of the language, and Qt's own; return how many of ours.
 
     Raises ``ResourceMissing`` (Persian and English) when the language has none: an English
     screen for a Persian user is a broken installation, not a fallback."""
@@ -44,7 +53,23 @@ def install_translators(app: QApplication, lang: str) -> int:
         if translator.load(str(qm)):
             app.installTranslator(translator)
             _translators.append(translator)
-    return len(_translators)
+    ours = len(_translators)
+    # Qt's own strings (message-box and dialog buttons, the file and print dialogs, a line
+    # edit's context menu) from the translation that ships with Qt (the frozen build keeps it).
+    qt = QTranslator(app)
+    if qt.load(QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _translators.append(qt)
+        qt.setObjectName(QT_TRANSLATOR)
+    return ours
+
+
+QT_TRANSLATOR = "qtbase"  # the object name of Qt's own translator once installed
+
+
+def qt_translation_installed() -> bool:
+    """Whether Qt's own translation (``qtbase_<lang>.qm``) was found and installed."""
+    return any(t.objectName() == QT_TRANSLATOR for t in _translators)
 
 
 class MainThreadCollector(QObject):
