@@ -13,19 +13,22 @@ again and again.)
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from importlib.abc import MetaPathFinder
 from importlib.machinery import ModuleSpec, PathFinder
 from pathlib import Path
-from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # importlib.abc is not imported: it costs a millisecond before the first paint
+    from collections.abc import Sequence
+    from types import ModuleType
 
 _here = Path(__file__).resolve().parent
 _checkout = _here.parents[1]
 _NAMES = {f"{__name__}.resources", f"{__name__}.translations"}
 
 
-class _CheckoutData(MetaPathFinder):
-    """Finds ``integrity_desktop.data.resources`` / ``.translations`` in the repository."""
+class _CheckoutData:
+    """A meta path finder (``importlib.abc.MetaPathFinder``'s one method) for
+    ``integrity_desktop.data.resources`` / ``.translations`` in the repository."""
 
     def find_spec(
         self, fullname: str, path: Sequence[str] | None = None, target: ModuleType | None = None
