@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from integrity_desktop.errors import UserError
@@ -37,6 +38,11 @@ class ResourceMissing(UserError):
 
 
 @functools.cache
+def _files(package: str) -> Traversable:
+    return resources.files(package)
+
+
+@functools.cache
 def _package_folder(package: str, child: str) -> Path:
     """The folder ``child`` of a data package, as a file-system path.
 
@@ -45,7 +51,7 @@ def _package_folder(package: str, child: str) -> Path:
     plain ``Path``.  The app is never imported from a ZIP, so a real path always exists.
     """
     try:
-        found = resources.files(package) / child
+        found = _files(package) / child
     except ModuleNotFoundError as exc:
         raise ResourceMissing(package.rsplit(".", 1)[-1] + "/" + child) from exc
     if not isinstance(found, Path) or not found.is_dir():

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from integrity_desktop.errors import StoreError, UserError
 from integrity_desktop.paths import data_home, resolve_store_location
@@ -59,6 +59,8 @@ class _FirstPaint(QObject):
 
 def _message(title: str, text: str) -> None:
     if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        from PySide6.QtWidgets import QMessageBox  # only on this path: 2 ms before the first paint
+
         QMessageBox.critical(None, title, text)
     print(text, file=sys.stderr)
 
@@ -536,6 +538,8 @@ def _recover(location: str, exc: UserError) -> Store | None:
     backups = sorted((path.parent / BACKUP_DIR).glob(f"{path.stem}-*.sqlite"))
     if not backups or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         return None
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("Launch", "Cannot open the store"),
                       exc.fa)
     restore_button = box.addButton(
