@@ -6,13 +6,21 @@ import gc
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from integrity_desktop import __version__
-from integrity_desktop.resources import resources_dir
-from integrity_desktop.ui.i18n import own_qm_files, qt_translation_file
+from integrity_desktop.resources import resource_path, translation_files
 
 APP_FONT_FAMILY = "Vazirmatn"
 # The interface languages.  An English interface was offered (--lang en) and withdrawn: state
@@ -26,7 +34,7 @@ def load_fonts() -> str:
     """Register the bundled Vazirmatn faces; return the family name Qt knows them by."""
     family = APP_FONT_FAMILY
     for face in ("Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf"):
-        font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / face))
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", face)))
         if font_id < 0:
             raise RuntimeError(f"font {face} could not be loaded")
         families = QFontDatabase.applicationFontFamilies(font_id)
@@ -37,14 +45,37 @@ def load_fonts() -> str:
 
 def install_translators(app: QApplication, lang: str) -> int:
     """Load Qt's own translation, then every compiled ``.qm`` of ours; return how many of ours
-    were installed.  Qt asks the last installed first, so ours (and ``qt_overrides``) win."""
+    were installed.  Qt asks the last installed first, so ours (and ``qt_overrides``) win.
+
+    Raises ``ResourceMissing`` (Persian and English) when the language has none of ours: an
+    English screen for a Persian user is a broken installation, not a fallback."""
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
+    ours = own_qm_files(lang)
     qt = qt_translation_file(lang)
     if qt is not None:
         _install(app, qt)
-    return sum(_install(app, qm) for qm in own_qm_files(lang))
+    return sum(_install(app, qm) for qm in ours)
+
+
+QT_CATALOG = "qtbase"  # the Qt module whose strings our widgets show (QtWidgets' are in it)
+
+
+def qt_translation_file(lang: str) -> Path | None:
+    """Qt's own translation: the copy shipped with our ``.qm`` files (``i18n build`` puts it
+    there), else the one in Qt's translations folder; None if neither exists."""
+    name = f"{QT_CATALOG}_{lang}.qm"
+    shipped = next((qm for qm in translation_files(lang) if qm.name == name), None)
+    if shipped is not None:
+        return shipped
+    qt = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / name
+    return qt if qt.is_file() else None
+
+
+def own_qm_files(lang: str) -> list[Path]:
+    """Our compiled translations of one language (Qt's own copied catalogue excluded)."""
+    return [qm for qm in translation_files(lang) if not qm.name.startswith(f"{QT_CATALOG}_")]
 
 
 def _install(app: QApplication, qm: Path) -> bool:
@@ -100,9 +131,7 @@ def create_application(lang: str = "fa", argv: list[str] | None = None) -> QAppl
     app.setApplicationDisplayName("سامانه سلامت اداری")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("TVTO")
-    icon = resources_dir() / "icons" / "integrity-desktop-256.png"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(QIcon(str(resource_path("icons", "integrity-desktop-256.png"))))
     family = load_fonts()
     font = QFont(family, 10)
     app.setFont(font)
