@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from integrity_desktop.indicators import REFORM_PREFIX, Definition
-from integrity_desktop.resources import resources_dir
+from integrity_desktop.resources import ResourceMissing, catalog_dir
 
 THREE_YEAR_FILE = "three-year-1398-1400.json"
 REFORM_FILE = "reform-1397-1399.json"
@@ -485,7 +485,7 @@ def parse_offices(raw: object, *, where: str = OFFICES_FILE) -> list[OfficeInfo]
 
 def catalog_path(filename: str) -> Path:
     """The path of a catalogue file under ``resources/catalog/``."""
-    return resources_dir() / "catalog" / filename
+    return catalog_dir() / filename
 
 
 def _read_json(filename: str) -> object:
@@ -494,7 +494,7 @@ def _read_json(filename: str) -> object:
         with path.open(encoding="utf-8") as f:
             return json.load(f)
     except FileNotFoundError as exc:
-        raise ValueError(f"catalogue file missing: {path}") from exc
+        raise ResourceMissing(f"resources/catalog/{filename}", str(path.parent)) from exc
     except json.JSONDecodeError as exc:
         raise ValueError(f"{filename}: not valid JSON ({exc})") from exc
 

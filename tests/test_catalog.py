@@ -21,7 +21,13 @@ from integrity_desktop.catalog import (
 )
 from integrity_desktop.indicators import FREQUENCIES, KINDS, due
 from integrity_desktop.jalali import Period
-from integrity_desktop.resources import resources_dir
+from integrity_desktop.resources import (
+    ResourceMissing,
+    catalog_dir,
+    resource_path,
+    resources_dir,
+    translation_files,
+)
 from integrity_desktop.textnorm import normalize_for_search
 
 ZW = "\u200c"  # zero-width non-joiner
@@ -90,12 +96,53 @@ def test_resources_dir_is_the_repo_folder() -> None:
     assert resources_dir() == Path(__file__).resolve().parent.parent / "resources"
 
 
-def test_resources_dir_frozen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_resources_are_found_through_importlib_resources() -> None:
+    """The same lookup a wheel and the frozen build use (installer/check-wheel.sh runs it
+    from an installed wheel)."""
+    import importlib.resources
+
+    found = importlib.resources.files("integrity_desktop.data.resources") / "catalog"
+    assert found == catalog_dir() == CATALOG
+    fonts = importlib.resources.files("integrity_desktop.data.resources") / "fonts"
+    assert (fonts / "OFL.txt").is_file()  # the font's licence travels with it
+    assert resource_path("fonts", "Vazirmatn-Regular.ttf") == fonts / "Vazirmatn-Regular.ttf"
+    qm = translation_files("fa")
+    ts = sorted(Path(__file__).resolve().parent.parent.glob("translations/fa/*.ts"))
+    # ours, one per .ts, and Qt's own Persian shipped beside them (i18n build copies it)
+    assert [q.stem for q in qm if q.stem != "qtbase_fa"] == [t.stem for t in ts]
+    assert "qtbase_fa" in [q.stem for q in qm]
+
+
+def test_a_missing_resource_is_said_in_persian_and_english() -> None:
+    with pytest.raises(ResourceMissing) as caught:
+        resource_path("fonts", "Missing-Regular.ttf")
+    assert "resources/fonts/Missing-Regular.ttf" in caught.value.fa
+    assert "دوباره نصب کنید" in caught.value.fa
+    assert "reinstall" in caught.value.en
+    with pytest.raises(ResourceMissing):
+        translation_files("xx")
+    with pytest.raises(ResourceMissing):
+        catalog._read_json("missing-programme.json")
+
+
+def test_an_installation_without_its_data_fails_loudly(tmp_path: Path) -> None:
+    """The package alone, without resources/ and translations/ (a wheel built wrongly):
+    commands and the self-test end with the Persian and English message, not a traceback."""
+    import os
+    import shutil
+    import subprocess
     import sys
 
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
-    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert resources_dir() == tmp_path / "resources"
+    package = Path(catalog.__file__).resolve().parent
+    shutil.copytree(package, tmp_path / package.name, ignore=shutil.ignore_patterns("__pycache__"))
+    env = dict(os.environ, PYTHONPATH=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    for args in (["offices"], ["--self-test"]):
+        done = subprocess.run([sys.executable, "-m", "integrity_desktop", *args], cwd=tmp_path,
+                              env=env, capture_output=True, text=True, timeout=120, check=False)
+        assert done.returncode == 2, (args, done.stdout, done.stderr)
+        assert "Traceback" not in done.stderr
+        assert "خطا: پرونده‌ای که همراه برنامه نصب می‌شود پیدا نشد" in done.stderr
+        assert "error: A file that ships with the app is missing" in done.stderr
 
 
 # --------------------------------------------------------------------------- three-year

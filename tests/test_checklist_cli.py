@@ -58,12 +58,12 @@ def test_list_formats_print_and_excel_round_trip(store: Store, tmp_path: Path) -
     assert out.returncode == 0, out.stderr
     assert out.stdout.split("\t")[1:] == ["1", "135\n"]
     book = openpyxl.load_workbook(xlsx)
-    book.worksheets[0]["F3"] = "زیاد"
+    book.worksheets[0]["E3"] = "زیاد"  # «درصد پیشرفت»
     book.save(xlsx)
     out = _cli("import-excel", "--db", db, str(xlsx))
     assert out.returncode == 2
-    assert "F3" in out.stderr and "وارد نشد" in out.stderr
-    book.worksheets[0]["F3"] = 20
+    assert "E3" in out.stderr and "وارد نشد" in out.stderr
+    book.worksheets[0]["E3"] = 20
     book.save(xlsx)
     out = _cli("import-excel", "--db", db, str(xlsx))
     assert out.returncode == 0, out.stderr

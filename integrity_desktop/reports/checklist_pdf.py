@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from integrity_desktop.db.models import Evidence, Office, Unit
 from integrity_desktop.db.store import Store
-from integrity_desktop.digits import format_number, to_persian_digits
+from integrity_desktop.digits import format_number, percent_text, to_persian_digits
 from integrity_desktop.indicators import (
     NO_TARGET,
     Definition,
@@ -61,7 +61,7 @@ def _indicator_text(
         if done is None:
             lines.append(f"– {task}")
         else:
-            lines.append(f"{'انجام شده' if i in done else 'مانده'}: {task}")
+            lines.append(f"{'انجام‌شده' if i in done else 'مانده'}: {task}")
     if legal_basis:
         lines.append(f"مبنای قانونی: {legal_basis}")
     if definition is not None:
@@ -146,7 +146,7 @@ def filled(store: Store, actor: Actor, checklist_id: str, out: str | os.PathLike
          ("واحد", summary.unit_name if summary.unit_id else WHOLE_DIRECTORATE_FA),
          ("دوره", summary.period_label), ("وضعیت", summary.status_label)],
     )
-    completion = "—" if summary.completion is None else f"{format_number(summary.completion, 1)}٪"
+    completion = percent_text(summary.completion)
     asked = [e for e in view.entries if e.asked]
     counts = {code: sum(1 for e in asked if e.status == code) for code in STATUS_LABELS_FA}
     doc.fields([
@@ -155,22 +155,23 @@ def filled(store: Store, actor: Actor, checklist_id: str, out: str | os.PathLike
         ("انجام نشد", counts["not_done"]), ("بی‌پاسخ", counts[""]),
         ("موضوعیت ندارد", counts["na"]), ("تأییدکننده", summary.approved_by or "—"),
     ])
-    columns = [Column("کد", 0.65, "center"), Column("شاخص و مبنای قانونی", 3.8),
+    # «مقدار و دستیابی» is wide enough for «(محاسبه‌شده)» on one line at 8.5 pt; «کد» for «اصلاح ۶/۱»
+    columns = [Column("کد", 0.65, "center"), Column("شاخص و مبنای قانونی", 3.6),
                Column("وضعیت", 1.0, "center"), Column("پیشرفت", 0.8, "center"),
-               Column("مقدار و دستیابی", 1.2, "center"), Column("یادداشت", 1.8), Column("پیوست", 0.7, "center")]
+               Column("مقدار و دستیابی", 1.3, "center"), Column("یادداشت", 1.85), Column("پیوست", 0.7, "center")]
     by_axis: dict[int, list[EntryView]] = {}
     for entry in view.entries:
         by_axis.setdefault(entry.axis_number, []).append(entry)
     for number, entries in by_axis.items():
         score = axes.get(number)
         rate = "" if score is None or score.completion is None else \
-            f" (تکمیل {format_number(score.completion, 1)}٪)"
+            f" (تکمیل {percent_text(score.completion)})"
         doc.heading(f"محور {to_persian_digits(str(number))}: {entries[0].axis_title}{rate}", level=2)
         rows = []
         for e in entries:
             text = _indicator_text(e.title, e.legal_basis, e.subtasks, e.subtasks_done, e.definition, e.asked,
                                    e.formula_fa)
-            progress = "" if e.progress is None else f"{format_number(e.progress)}٪"
+            progress = "" if e.progress is None else percent_text(e.progress)
             rows.append([e.code_fa, text, _status_cell(e), progress, _value_text(e), e.note,
                          format_number(e.evidence_count) if e.evidence_count else ""])
         doc.table(columns, rows, font_size=8.5)

@@ -6,14 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from integrity_desktop.db.store import Store
-from integrity_desktop.digits import format_number, to_persian_digits
-from integrity_desktop.excel import RtlWorkbook
+from integrity_desktop.digits import format_number, percent_text, to_persian_digits
+from integrity_desktop.excel import Col, RtlWorkbook
 from integrity_desktop.indicators import display_code, target_text_fa
 from integrity_desktop.jalali import Period
 from integrity_desktop.pdf.document import Column, ReportDocument
 from integrity_desktop.permissions import Actor
+from integrity_desktop.reports.figure_cells import value_kind
 from integrity_desktop.reports.registry import ReportParams, ReportSpec
 from integrity_desktop.services import achievement, scoring
+from integrity_desktop.services.offices import office_name
 
 
 def _checklist(store: Store, actor: Actor, params: ReportParams, out: Path, fmt: str) -> None:
@@ -36,6 +38,11 @@ def _blank(store: Store, actor: Actor, params: ReportParams, out: Path, fmt: str
 
 
 FIGURE_HEADERS = ["کد", "شاخص", "مقدار", "واحد", "هدف", "دستیابی", "منبع", "تغییر پس از تأیید"]
+FIGURE_COLUMNS = [
+    Col("کد", 10, "id"), Col("شاخص", 60, "wrap"), Col("مقدار", 12, "number"), Col("واحد", 12, "text"),
+    Col("هدف", 16, "text"), Col("دستیابی", 26, "wrap"), Col("منبع", 12, "text"),
+    Col("تغییر پس از تأیید", 24, "wrap"),
+]
 
 
 def _figure_row(f: achievement.IndicatorFigure) -> list[object]:
@@ -52,22 +59,26 @@ def _axis_completion(store: Store, actor: Actor, params: ReportParams, out: Path
     figures = [f for f in achievement.office_figures(store, actor, period.code) if f.definition.takes_value]
     summary = achievement.summarise(figures)
     headers = ["محور", "عنوان", "درصد تکمیل", "انجام شد", "تا حدی", "انجام نشد", "بی‌پاسخ", "موضوعیت ندارد"]
+    office = office_name(store, actor.office_code)
     if fmt == "xlsx":
-        book = RtlWorkbook()
-        sheet = book.add_sheet(period.label_fa, headers, [8, 60, 12, 10, 10, 10, 10, 14])
+        book = RtlWorkbook("درصد تکمیل محورهای برنامهٔ سه‌ساله", [("اداره", office), ("دوره", period.label_fa)])
+        sheet = book.add_sheet(period.label_fa, [
+            Col(headers[0], 8, "id"), Col(headers[1], 60, "wrap"), Col(headers[2], 12, "percent"),
+            *[Col(h, 10 if h != headers[-1] else 14, "count") for h in headers[3:]],
+        ])
         for a in axes:
             sheet.append([a.number, a.title, a.completion, a.done, a.partial, a.not_done, a.unanswered, a.na])
-        sheet = book.add_sheet("شاخص‌های کمّی و هدف‌ها", FIGURE_HEADERS, [10, 60, 12, 12, 16, 26, 12, 24])
+        sheet = book.add_sheet("شاخص‌های کمّی و هدف‌ها", FIGURE_COLUMNS)
         for f in figures:
             row = _figure_row(f)
-            row[0], row[2] = f.code, f.value  # the code as stored and the value as a number
+            row[2] = sheet.cell(f.value, value_kind(f.definition))  # the value as a number
             sheet.append(row)
         book.save(out)
         return
-    doc = ReportDocument("درصد تکمیل محورهای برنامهٔ سه‌ساله", [("دوره", period.label_fa)])
+    doc = ReportDocument("درصد تکمیل محورهای برنامهٔ سه‌ساله", [("اداره", office), ("دوره", period.label_fa)])
     rows = [
         [to_persian_digits(str(a.number)), a.title,
-         "—" if a.completion is None else f"{format_number(a.completion, 1)}٪",
+         percent_text(a.completion),
          a.done, a.partial, a.not_done, a.unanswered, a.na]
         for a in axes
     ]

@@ -8,6 +8,8 @@ them field by field so that every problem can be tied to its cell.
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -42,13 +44,21 @@ def _number(raw: Any) -> float | None:
     return float(text)
 
 
+def _label_key(text: str) -> str:
+    """A label as typed in Excel, compared without its spacing: with or without ZWNJ («بی‌پاسخ»,
+    «بی پاسخ», «بیپاسخ»), Arabic or Persian yeh and kaf, kashida, presentation forms."""
+    folded = unicodedata.normalize("NFKC", text).replace("\u064a", "\u06cc").replace("\u0643", "\u06a9")
+    return re.sub(r"[\s\u200c\u200d\u0640]+", "", folded)
+
+
 def status(raw: Any) -> str:
     """A status code; Persian labels are accepted too (they come back from Excel)."""
     text = "" if raw is None else str(raw).strip()
     if text in STATUSES:
         return text
+    key = _label_key(text)
     for code, label in STATUS_LABELS_FA.items():
-        if text.replace("\u200c", " ") == label.replace("\u200c", " "):
+        if key == _label_key(label):
             return code
     allowed = "، ".join(f"«{label}»" for code, label in STATUS_LABELS_FA.items() if code)
     raise UserError(

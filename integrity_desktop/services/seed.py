@@ -27,7 +27,7 @@ from integrity_desktop.db.models import (
 from integrity_desktop.db.store import Store
 from integrity_desktop.indicators import Definition
 from integrity_desktop.permissions import Actor
-from integrity_desktop.resources import resources_dir
+from integrity_desktop.resources import resource_path
 from integrity_desktop.services.records import stable_id, stamp
 
 HQ = "hq"
@@ -159,7 +159,7 @@ def seed_catalogue(session: Session, store: Store, actor: Actor) -> None:
 
 
 def seed_lookups(session: Session, store: Store, actor: Actor) -> None:
-    data = json.loads((resources_dir() / "catalog" / "lookups.json").read_text("utf-8"))
+    data = json.loads(resource_path("catalog", "lookups.json").read_text("utf-8"))
     for kind in LOOKUP_KINDS:
         for i, title in enumerate(data[kind]):
             code = lookup_code(i)

@@ -11,10 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from integrity_desktop.db.store import Store
 
 
-def render_all(db: str, out: Path, lang: str = "fa") -> list[Path]:
+SCREEN_SIZE = (1366, 768)  # the usual office screen
+
+
+def render_all(db: str, out: Path, lang: str = "fa", size: tuple[int, int] = SCREEN_SIZE) -> list[Path]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
@@ -33,7 +38,7 @@ def render_all(db: str, out: Path, lang: str = "fa") -> list[Path]:
         written += _sign_in_states(store, out)
         actor = system_actor(store.office_code)
         window = MainWindow(UiContext(store, actor, lang))
-        window.resize(1366, 768)
+        window.resize(*size)
         window.show()
         for key in window.screen_keys:
             widget = window.show_screen_now(key)
@@ -48,6 +53,7 @@ def render_all(db: str, out: Path, lang: str = "fa") -> list[Path]:
                     extra_path = out / f"{key}-{name}.png"
                     extra.grab().save(str(extra_path))
                     written.append(extra_path)
+        written += _help_states(window, out)
         window.close()
         window.deleteLater()
     finally:
@@ -85,4 +91,21 @@ def _sign_in_states(store: Store, out: Path) -> list[Path]:
         written.append(path)
         dialog.close()
         dialog.deleteLater()
+    return written
+
+
+def _help_states(window: QWidget, out: Path) -> list[Path]:
+    """The user guide at a task page and at the page F1 opens on the checklists screen."""
+    from PySide6.QtWidgets import QApplication
+
+    from integrity_desktop.ui.help import show_help
+
+    written: list[Path] = []
+    for name, page in (("help", "fill-checklist"), ("help-checklists", "checklists")):
+        guide = show_help(page, window)
+        QApplication.processEvents()
+        path = out / f"{name}.png"
+        guide.grab().save(str(path))
+        written.append(path)
+    guide.close()
     return written

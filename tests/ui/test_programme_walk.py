@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from integrity_desktop.db.models import Checklist, Inspector, Unit
 from integrity_desktop.db.store import Store, open_store
+from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.jalali import parse_date
 from integrity_desktop.permissions import system_actor
 from integrity_desktop.reports import checklist_excel, checklist_pdf
@@ -38,16 +39,19 @@ def _pdf_figures(store: Store, checklist_id: str, out: Path) -> list[str]:
     """The computed value cells of the printed checklist (the line before «(محاسبه‌شده)»)."""
     checklist_pdf.filled(store, actor("inspector", store.office_code), checklist_id, out)
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
-    lines = [ln.replace(" ", "") for ln in re.sub("[\u202a-\u202e]", "", unicodedata.normalize("NFKC", text))
+    # the text layer keeps ZWNJ («محاسبه‌شده»); spaces, ZWNJ and bidi marks are left out to compare
+    lines = [re.sub("[ \u200c\u200e\u200f\u202a-\u202e]", "", ln) for ln in unicodedata.normalize("NFKC", text)
              .splitlines() if ln.strip()]
-    return [lines[i - 1] for i, ln in enumerate(lines) if "(محاسبهشده)" in ln or ")محاسبهشده(" in ln]
+    return [lines[i - 1] for i, ln in enumerate(lines) if "(محاسبهشده" in ln]
 
 
 def _excel_value(store: Store, checklist_id: str, code: str, out: Path) -> object:
     checklist_excel.export_workbook(store, actor("inspector", store.office_code), out, checklist_ids=[checklist_id])
     ws = openpyxl.load_workbook(out).worksheets[0]
     headers = [c.value for c in ws[1]]
-    row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[headers.index("کد شاخص")] == code)
+    # indicator codes are text in Persian digits (issue 14's Excel policy)
+    row = next(r for r in ws.iter_rows(min_row=2, values_only=True)
+               if r[headers.index("کد شاخص")] == to_persian_digits(code))
     return row[headers.index("مقدار")]
 
 

@@ -224,7 +224,7 @@ def test_a_bundle_for_another_age_key_opens_with_a_chosen_identity_file(  # type
     assert tab.import_error.text() == (
         "بسته پذیرفته نشد: این بسته برای این اداره رمز نشده است یا کلید age درست نیست. "
         "پروندهٔ کلید age درست را بدهید (در برنامه: دکمهٔ انتخاب پروندهٔ کلید؛ "
-        "در خط فرمان: \u200e--identity\u200e)."
+        "در خط فرمان: \u200e\u2068--identity\u2069\u200e)."
     )
     assert tab.identity_button.isVisibleTo(w)
     assert tab.identity_button.text() == "انتخاب پروندهٔ کلید age…"
@@ -233,7 +233,9 @@ def test_a_bundle_for_another_age_key_opens_with_a_chosen_identity_file(  # type
     not_a_key = tmp_path / "notes.txt"
     not_a_key.write_text("hello\n")
     tab.check_with_identity_file(not_a_key)
-    assert tab.import_error.text() == f"در پروندهٔ «{not_a_key}» کلید age (AGE-SECRET-KEY-...) پیدا نشد."
+    assert tab.import_error.text() == (
+        f"در پروندهٔ «\u2068{not_a_key}\u2069» کلید age (\u2068AGE-SECRET-KEY-...\u2069) پیدا نشد."
+    )
     assert tab.identity_button.isVisibleTo(w)  # another file may be chosen
 
     identity = tmp_path / "key.txt"
@@ -292,7 +294,7 @@ def test_adding_a_key_file_that_is_not_a_key_shows_the_reason(  # type: ignore[n
     tab.add_key_from_file(bad)
     assert tab.trust_error.text() == (
         "پروندهٔ کلید یک کلید عمومی minisign نیست. پرونده‌ای را بدهید که فرمان "
-        "key --public در آن اداره ساخته است."
+        "\u2068key --public\u2069 در آن اداره ساخته است."
     )
     assert trust.list_keys(hq_store, admin_of(hq_store)) == []
 
@@ -463,7 +465,7 @@ def test_hq_console_exports_excel_and_opens_it(qtbot, hq_store: Store, tmp_path:
     qtbot.waitUntil(lambda: bool(opened) or bool(w.error.text()), timeout=60000)
     assert w.error.text() == ""
     assert opened == [out] and out.stat().st_size > 0
-    assert w.summary.text() == f"در {out} ذخیره شد."
+    assert w.summary.text() == f"در \u2068{out}\u2069 ذخیره شد."
 
 
 def test_hq_console_in_a_province_says_where_it_belongs(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]

@@ -12,8 +12,16 @@
         <translation>خروجی PDF…</translation>
     </message>
     <message>
+        <source>Save these statistics as a PDF</source>
+        <translation>ذخیرهٔ این آمار به صورت PDF</translation>
+    </message>
+    <message>
         <source>Export Excel…</source>
         <translation>خروجی اکسل…</translation>
+    </message>
+    <message>
+        <source>Save these statistics as an Excel workbook</source>
+        <translation>ذخیرهٔ این آمار به صورت کارپوشهٔ اکسل</translation>
     </message>
     <message>
         <source>Year:</source>

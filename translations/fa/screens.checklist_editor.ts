@@ -8,16 +8,32 @@
         <translation>چاپ…</translation>
     </message>
     <message>
+        <source>Show the filled checklist as a PDF, ready to print</source>
+        <translation>نمایش چک‌لیست پرشده به صورت PDF، آمادهٔ چاپ</translation>
+    </message>
+    <message>
         <source>Export to Excel…</source>
         <translation>خروجی اکسل…</translation>
+    </message>
+    <message>
+        <source>Save this checklist as an Excel workbook to fill in outside the program</source>
+        <translation>ذخیرهٔ این چک‌لیست به صورت کارپوشهٔ اکسل برای پر کردن بیرون از برنامه</translation>
     </message>
     <message>
         <source>Import workbook…</source>
         <translation>ورود کارپوشهٔ اکسل…</translation>
     </message>
     <message>
+        <source>Read back a workbook filled in outside the program</source>
+        <translation>خواندن کارپوشه‌ای که بیرون از برنامه پر شده است</translation>
+    </message>
+    <message>
         <source>Send for review</source>
         <translation>ارسال برای بررسی</translation>
+    </message>
+    <message>
+        <source>Send this checklist to headquarters for review</source>
+        <translation>فرستادن این چک‌لیست برای بررسی ستاد</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -44,6 +60,10 @@
         <translation>سوابقِ پشتِ این عدد…</translation>
     </message>
     <message>
+        <source>List the records this figure is computed from</source>
+        <translation>فهرست سوابقی که این عدد از روی آن‌ها حساب شده است</translation>
+    </message>
+    <message>
         <source>Not asked in this period: the answer given earlier is kept, and completion leaves it out.</source>
         <translation>در این دوره پرسیده نمی‌شود: پاسخی که پیش‌تر داده شده نگه داشته می‌شود و در درصد تکمیل شمرده نمی‌شود.</translation>
     </message>
@@ -56,12 +76,24 @@
         <translation>پیوست فایل…</translation>
     </message>
     <message>
+        <source>Attach a document to this indicator</source>
+        <translation>پیوست مستندی به این شاخص</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>باز کردن</translation>
     </message>
     <message>
+        <source>Open the selected document</source>
+        <translation>باز کردن مستند برگزیده</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>برداشتن</translation>
+    </message>
+    <message>
+        <source>Remove the selected document from this indicator</source>
+        <translation>برداشتن مستند برگزیده از این شاخص</translation>
     </message>
     <message>
         <source>Previous indicator</source>

@@ -16,6 +16,10 @@
         <translation>برنامه:</translation>
     </message>
     <message>
+        <source>How the completion percentages are computed</source>
+        <translation>روش محاسبهٔ درصدهای تکمیل</translation>
+    </message>
+    <message>
         <source>Period:</source>
         <translation>دوره:</translation>
     </message>

@@ -52,6 +52,14 @@
         <translation>شاخص‌ها و هدف‌ها</translation>
     </message>
     <message>
+        <source>Save the provinces&apos; figures as an Excel workbook</source>
+        <translation>ذخیرهٔ رقم‌های استان‌ها به صورت کارپوشهٔ اکسل</translation>
+    </message>
+    <message>
+        <source>Save the provinces&apos; figures as a PDF</source>
+        <translation>ذخیرهٔ رقم‌های استان‌ها به صورت PDF</translation>
+    </message>
+    <message>
         <source>Latest bundle written</source>
         <translation>آخرین بسته (زمان ساخت)</translation>
     </message>

@@ -12,8 +12,16 @@
         <translation>انتخاب…</translation>
     </message>
     <message>
+        <source>Choose the bundle file you received</source>
+        <translation>برگزیدن پروندهٔ بستهٔ دریافتی</translation>
+    </message>
+    <message>
         <source>Check the bundle</source>
         <translation>بررسی بسته</translation>
+    </message>
+    <message>
+        <source>Verify the bundle and show what importing it would change; nothing is written</source>
+        <translation>بررسی بسته و نمایش آنچه ورود آن تغییر می‌دهد؛ چیزی نوشته نمی‌شود</translation>
     </message>
     <message>
         <source>Bundle file:</source>
@@ -26,6 +34,10 @@
     <message>
         <source>Choose an age identity file…</source>
         <translation>انتخاب پروندهٔ کلید age…</translation>
+    </message>
+    <message>
+        <source>Open a bundle encrypted for another age key with that key&apos;s file</source>
+        <translation>باز کردن بستهٔ رمزشده برای کلید age دیگر با پروندهٔ همان کلید</translation>
     </message>
     <message>
         <source>Record type</source>
@@ -56,8 +68,16 @@
         <translation>وارد کن</translation>
     </message>
     <message>
+        <source>Import the checked bundle</source>
+        <translation>وارد کردن بستهٔ بررسی‌شده</translation>
+    </message>
+    <message>
         <source>Do not import</source>
         <translation>وارد نکن</translation>
+    </message>
+    <message>
+        <source>Leave the bundle without importing it</source>
+        <translation>کنار گذاشتن بسته بی‌آن‌که وارد شود</translation>
     </message>
     <message>
         <source>Choose a received bundle</source>

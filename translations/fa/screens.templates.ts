@@ -32,14 +32,6 @@
         <translation>شیوهٔ سنجش به گفتهٔ برنامه (اختیاری)</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>تأیید</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
-    </message>
-    <message>
         <source>Axis:</source>
         <translation>محور:</translation>
     </message>
@@ -131,14 +123,6 @@
         <translation>الگوی تازه</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>تأیید</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
-    </message>
-    <message>
         <source>Code (Latin):</source>
         <translation>کد (لاتین):</translation>
     </message>
@@ -156,14 +140,6 @@
     <message>
         <source>New axis</source>
         <translation>محور تازه</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>تأیید</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
     </message>
     <message>
         <source>Axis number:</source>
@@ -249,32 +225,64 @@
         <translation>الگوی تازه…</translation>
     </message>
     <message>
+        <source>Make a new template from scratch</source>
+        <translation>ساختن الگویی تازه از صفر</translation>
+    </message>
+    <message>
         <source>New version…</source>
         <translation>نسخهٔ تازه…</translation>
+    </message>
+    <message>
+        <source>Make an editable copy of the selected template</source>
+        <translation>ساختن نسخهٔ ویرایش‌پذیر از الگوی برگزیده</translation>
     </message>
     <message>
         <source>Add axis…</source>
         <translation>افزودن محور…</translation>
     </message>
     <message>
+        <source>Add an axis to the draft</source>
+        <translation>افزودن محور به پیش‌نویس</translation>
+    </message>
+    <message>
         <source>Add indicator…</source>
         <translation>افزودن شاخص…</translation>
+    </message>
+    <message>
+        <source>Add an indicator to the selected axis</source>
+        <translation>افزودن شاخص به محور برگزیده</translation>
     </message>
     <message>
         <source>Edit indicator…</source>
         <translation>ویرایش شاخص…</translation>
     </message>
     <message>
+        <source>Change the selected indicator</source>
+        <translation>تغییر شاخص برگزیده</translation>
+    </message>
+    <message>
         <source>Remove indicator</source>
         <translation>حذف شاخص</translation>
+    </message>
+    <message>
+        <source>Remove the selected indicator from the draft</source>
+        <translation>حذف شاخص برگزیده از پیش‌نویس</translation>
     </message>
     <message>
         <source>Publish</source>
         <translation>انتشار</translation>
     </message>
     <message>
+        <source>Publish the draft; a published version never changes</source>
+        <translation>انتشار پیش‌نویس؛ نسخهٔ منتشرشده دیگر تغییر نمی‌کند</translation>
+    </message>
+    <message>
         <source>Blank form…</source>
         <translation>فرم خالی…</translation>
+    </message>
+    <message>
+        <source>A printable blank form of the selected template</source>
+        <translation>فرم خالی چاپی الگوی برگزیده</translation>
     </message>
     <message>
         <source>A version that has been published or used by a checklist never changes; to change it, make a new version. Provinces receive templates from headquarters through sync.</source>

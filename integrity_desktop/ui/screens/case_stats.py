@@ -31,7 +31,7 @@ from integrity_desktop import jalali
 from integrity_desktop.services import case_stats
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets.messages import error_text, show_info
 
 
@@ -92,8 +92,10 @@ class CaseStatsPanel(QWidget):
         self.year.currentIndexChanged.connect(lambda _i: self.refresh())
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
         self.pdf_button = QPushButton(self.tr("Export PDF…"))
+        self.pdf_button.setToolTip(self.tr("Save these statistics as a PDF"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.xlsx_button = QPushButton(self.tr("Export Excel…"))
+        self.xlsx_button.setToolTip(self.tr("Save these statistics as an Excel workbook"))
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Year:")))
@@ -248,6 +250,6 @@ class CaseStatsPanel(QWidget):
 
         def done(path: Path) -> None:
             self.last_export = path
-            show_info(self, self.tr("Statistics"), self.tr("Saved: {path}").format(path=path))
+            show_info(self, self.tr("Statistics"), self.tr("Saved: {path}").format(path=isolate(path)))
 
         run_task(self, work, done, title=self.tr("Writing the statistics…"))

@@ -68,6 +68,7 @@ from integrity_desktop.indicators import (
 )
 from integrity_desktop.services import checklists, evidence, scoring, templates
 from integrity_desktop.services.checklists import ENTRY_OWNER, EntryView
+from integrity_desktop.ui import text as ui_text
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
@@ -81,15 +82,11 @@ ERROR_STYLE = "border: 1px solid #c62828;"
 
 
 def shown_percent(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return shown_number(round(value)) + "٪"
+    return ui_text.shown_percent(value)  # the one rounding rule (digits)
 
 
 def shown_value(value: float | None) -> str:
-    if value is None:
-        return ""
-    return shown_number(int(value) if float(value).is_integer() else value)
+    return ui_text.shown_value(value)
 
 
 def shown_entry_value(e: EntryView) -> str:
@@ -198,7 +195,7 @@ class EntryTableModel(QAbstractTableModel):
             if column == "status":
                 return e.status_label
             if column == "progress":
-                return "" if e.progress is None else shown_number(e.progress) + "٪"
+                return "" if e.progress is None else shown_percent(e.progress)
             if column == "value":
                 text = shown_entry_value(e)
                 return f"{text} ⟳" if e.computed and text else text
@@ -268,12 +265,18 @@ class ChecklistEditor(QWidget):
         self.saved_label.setObjectName("saved_label")
         self.saved_label.setStyleSheet("color: #2e7d32")
         self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setToolTip(self.tr("Show the filled checklist as a PDF, ready to print"))
         self.print_button.clicked.connect(self.print_filled)
         self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.setToolTip(
+            self.tr("Save this checklist as an Excel workbook to fill in outside the program")
+        )
         self.export_button.clicked.connect(self.export_excel)
         self.import_button = QPushButton(self.tr("Import workbook…"))
+        self.import_button.setToolTip(self.tr("Read back a workbook filled in outside the program"))
         self.import_button.clicked.connect(self.import_excel)
         self.submit_button = QPushButton(self.tr("Send for review"))
+        self.submit_button.setToolTip(self.tr("Send this checklist to headquarters for review"))
         self.submit_button.clicked.connect(self.submit)
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setToolTip(self.tr("Undo the last saved edit (Ctrl+Z)"))
@@ -357,6 +360,7 @@ class ChecklistEditor(QWidget):
         self.source_label.setStyleSheet("color: #455a64")
         self.records_button = QPushButton(self.tr("Records behind this figure…"))
         self.records_button.setObjectName("records_button")
+        self.records_button.setToolTip(self.tr("List the records this figure is computed from"))
         self.records_button.clicked.connect(self.show_records)
         self.approval_label = QLabel()
         self.approval_label.setObjectName("approval")
@@ -382,10 +386,13 @@ class ChecklistEditor(QWidget):
         self.evidence_list.setMaximumHeight(80)
         self.evidence_list.itemActivated.connect(lambda _i: self.open_evidence())
         self.attach_button = QPushButton(self.tr("Attach file…"))
+        self.attach_button.setToolTip(self.tr("Attach a document to this indicator"))
         self.attach_button.clicked.connect(self.attach_evidence)
         self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Open the selected document"))
         self.open_button.clicked.connect(self.open_evidence)
         self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove the selected document from this indicator"))
         self.remove_button.clicked.connect(self.remove_evidence)
         evidence_buttons = QHBoxLayout()
         evidence_buttons.addWidget(self.attach_button)

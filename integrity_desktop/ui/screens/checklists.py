@@ -43,7 +43,7 @@ class ChecklistsScreen(QWidget):
         self.pages.addWidget(self.list_page)
         self.editor_page = QWidget()
         self.back_button = QPushButton(self.tr("Back to the list"))
-        self.back_button.setToolTip(self.tr("Alt+Left"))
+        self.back_button.setToolTip(self.tr("Back to the list of checklists (Alt+Left)"))
         self.back_button.clicked.connect(self.show_list)
         self.editor_layout = QVBoxLayout(self.editor_page)
         self.editor_layout.setContentsMargins(0, 0, 0, 0)
@@ -98,7 +98,6 @@ class ChecklistsScreen(QWidget):
         if self.list_page.model.rowCount():
             self.list_page.table.setCurrentIndex(self.list_page.model.index(0, 0))
             self.list_page.open_current()
-            self.window().resize(1366, 768)
             yield "editor", self.window()
             yield from self._figure_states()
             yield from self._sample_states(self.list_page.model.rows[0].id)
@@ -159,7 +158,7 @@ class ChecklistsScreen(QWidget):
         folder = Path(tempfile.mkdtemp(prefix="integrity-shots-"))
         pdf = checklist_pdf.filled(self.ctx.store, self.ctx.actor, checklist_id, folder / "filled.pdf")
         preview = PdfPreviewDialog(pdf, "", self)
-        preview.resize(900, 760)
+        preview.resize(900, 640)
         preview.show()
         preview.settle()
         picture = QLabel()  # a still of the preview: the dialog itself is closed at once

@@ -44,6 +44,7 @@ from integrity_desktop import jalali
 from integrity_desktop.indicators import display_code
 from integrity_desktop.jalali import Period
 from integrity_desktop.services.offices import office_name
+from integrity_desktop.ui import text as ui_text
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens import dashboard_figures
@@ -182,6 +183,7 @@ class DashboardScreen(QWidget):
         self._fill_programmes()
         self.programme.activated.connect(lambda _i: self.refresh())
         self.help_button = QPushButton(self.tr("How is completion computed?"))
+        self.help_button.setToolTip(self.tr("How the completion percentages are computed"))
         self.help_button.clicked.connect(self.show_help)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
@@ -396,6 +398,7 @@ class DashboardScreen(QWidget):
         categories = QBarCategoryAxis()
         categories.append(list(titles))
         categories.setTitleText(self.tr("Axis number"))
+        categories.setTruncateLabels(False)  # «۲۲» is short: QtCharts cut it to «…» at 1280 px
         values = QValueAxis()
         values.setRange(0, 100)
         values.setLabelFormat("%.0f")
@@ -468,4 +471,4 @@ class DashboardScreen(QWidget):
 
 
 def _percent(value: float | None) -> str:
-    return "—" if value is None else shown_number(round(value)) + "٪"
+    return ui_text.shown_percent(value)  # the one rounding rule (digits)

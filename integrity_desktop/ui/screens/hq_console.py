@@ -46,11 +46,12 @@ from integrity_desktop.reports.registry import ReportParams, run_report
 from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services import offices
 from integrity_desktop.services.seed import HQ
+from integrity_desktop.ui import text as ui_text
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.sync_common import PagedTableModel, make_table, shown_datetime
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets.messages import error_text
 
 QUIET_COLOUR = "#fdecea"
@@ -63,7 +64,7 @@ def tr(text: str) -> str:
 
 
 def percent(value: float | None) -> str:
-    return "—" if value is None else shown_number(f"{value:.0f}") + "٪"
+    return ui_text.shown_percent(value)  # the one rounding rule (digits)
 
 
 def mean(values: Sequence[float | None]) -> float | None:
@@ -238,9 +239,11 @@ class HqConsoleScreen(QWidget):
         self.only_quiet.setObjectName("only_quiet")
         self.only_quiet.toggled.connect(lambda _on: self.refresh_provinces())
         self.excel_button = QPushButton(self.tr("Excel…"))
+        self.excel_button.setToolTip(self.tr("Save the provinces' figures as an Excel workbook"))
         self.excel_button.setObjectName("export_excel")
         self.excel_button.clicked.connect(lambda: self.export("xlsx"))
         self.pdf_button = QPushButton(self.tr("PDF…"))
+        self.pdf_button.setToolTip(self.tr("Save the provinces' figures as a PDF"))
         self.pdf_button.setObjectName("export_pdf")
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         top = QHBoxLayout()
@@ -565,7 +568,7 @@ class HqConsoleScreen(QWidget):
         def done(path: Path) -> None:
             self.excel_button.setEnabled(True)
             self.pdf_button.setEnabled(True)
-            self.summary.setText(self.tr("Saved to {path}.").format(path=str(path)))
+            self.summary.setText(self.tr("Saved to {path}.").format(path=isolate(path)))
             self.open_file(path)
 
         self.excel_button.setEnabled(False)

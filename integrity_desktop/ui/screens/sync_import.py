@@ -42,7 +42,7 @@ from integrity_desktop.ui.screens.sync_common import (
     record_type_label,
 )
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate_embedded, shown_number
 from integrity_desktop.ui.widgets.messages import error_text
 
 
@@ -141,9 +141,13 @@ class SyncImportTab(QWidget):
         self.import_path.setObjectName("import_path")
         ltr(self.import_path)
         choose = QPushButton(self.tr("Choose…"))
+        choose.setToolTip(self.tr("Choose the bundle file you received"))
         choose.setObjectName("choose_import")
         choose.clicked.connect(self.choose_import_path)
         self.check_button = QPushButton(self.tr("Check the bundle"))
+        self.check_button.setToolTip(
+            self.tr("Verify the bundle and show what importing it would change; nothing is written")
+        )
         self.check_button.setObjectName("check_button")
         self.check_button.clicked.connect(self.check_bundle)
         path_row = QHBoxLayout()
@@ -161,6 +165,9 @@ class SyncImportTab(QWidget):
         self.identity_hint.setObjectName("identity_hint")
         self.identity_hint.setWordWrap(True)
         self.identity_button = QPushButton(self.tr("Choose an age identity file…"))
+        self.identity_button.setToolTip(
+            self.tr("Open a bundle encrypted for another age key with that key's file")
+        )
         self.identity_button.setObjectName("choose_identity")
         self.identity_button.clicked.connect(self.choose_identity_file)
         self.identity_box = QWidget()
@@ -190,10 +197,12 @@ class SyncImportTab(QWidget):
         self.reasons.setMaximumHeight(120)
         self.reasons.setVisible(False)
         self.confirm_button = QPushButton(self.tr("Import it"))
+        self.confirm_button.setToolTip(self.tr("Import the checked bundle"))
         self.confirm_button.setObjectName("confirm_button")
         self.confirm_button.setEnabled(False)
         self.confirm_button.clicked.connect(self.confirm_import)
         self.cancel_button = QPushButton(self.tr("Do not import"))
+        self.cancel_button.setToolTip(self.tr("Leave the bundle without importing it"))
         self.cancel_button.setObjectName("cancel_button")
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.clear_import)
@@ -258,7 +267,7 @@ class SyncImportTab(QWidget):
         try:
             identities = read_identity_file(Path(path))
         except UserError as exc:
-            self.import_error.setText(exc.message(current_lang()))
+            self.import_error.setText(error_text(exc, current_lang()))
             return
         self._check(identities)
 
@@ -348,11 +357,11 @@ class SyncImportTab(QWidget):
             head = self.tr("Bundle number {seq} from {office} was imported.")
         lines = [head.format(seq=shown_number(result.seq), office=office)]
         notes = result.notes_fa if current_lang() == "fa" else result.notes_en
-        lines += [shown_number(n) for n in notes]
+        lines += [isolate_embedded(shown_number(n)) for n in notes]
         self.summary_title.setText("\n".join(lines))
         self.summary_model.set_items(result.rows)
         reasons = [
-            f"{record_type_label(r.record_type)}: {shown_number(reason)}"
+            f"{record_type_label(r.record_type)}: {isolate_embedded(shown_number(reason))}"
             for r in result.rows
             for reason in r.reasons_fa
         ]

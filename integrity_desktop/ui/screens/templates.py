@@ -135,8 +135,6 @@ class NewTemplateDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.try_create)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -176,8 +174,6 @@ class SectionDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.try_create)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -273,8 +269,6 @@ class ItemDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -426,20 +420,28 @@ class TemplatesScreen(QWidget):
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.new_button = QPushButton(self.tr("New template…"))
+        self.new_button.setToolTip(self.tr("Make a new template from scratch"))
         self.new_button.clicked.connect(self.new_template)
         self.version_button = QPushButton(self.tr("New version…"))
+        self.version_button.setToolTip(self.tr("Make an editable copy of the selected template"))
         self.version_button.clicked.connect(self.new_version)
         self.section_button = QPushButton(self.tr("Add axis…"))
+        self.section_button.setToolTip(self.tr("Add an axis to the draft"))
         self.section_button.clicked.connect(self.add_section)
         self.item_button = QPushButton(self.tr("Add indicator…"))
+        self.item_button.setToolTip(self.tr("Add an indicator to the selected axis"))
         self.item_button.clicked.connect(self.add_item)
         self.edit_button = QPushButton(self.tr("Edit indicator…"))
+        self.edit_button.setToolTip(self.tr("Change the selected indicator"))
         self.edit_button.clicked.connect(self.edit_item)
         self.remove_button = QPushButton(self.tr("Remove indicator"))
+        self.remove_button.setToolTip(self.tr("Remove the selected indicator from the draft"))
         self.remove_button.clicked.connect(self.remove_item)
         self.publish_button = QPushButton(self.tr("Publish"))
+        self.publish_button.setToolTip(self.tr("Publish the draft; a published version never changes"))
         self.publish_button.clicked.connect(self.publish)
         self.blank_button = QPushButton(self.tr("Blank form…"))
+        self.blank_button.setToolTip(self.tr("A printable blank form of the selected template"))
         self.blank_button.clicked.connect(self.print_blank)
         authoring = (
             self.new_button,
