@@ -20,6 +20,10 @@ The rules, in the words the catalogue notes use:
   during an inspection visit checks every other indicator (a visit is not a period's report).
 * **direction** — ``higher`` is better, or ``lower`` (10/3 «شاخص معکوس»).  A **target** is met
   when the value is at least it (higher) or at most it (lower).
+* **numbers** follow the one rounding rule of ``digits``: a percent is shown to
+  ``PERCENT_PLACES`` decimals, every other value to ``VALUE_PLACES``, and achievement compares
+  the value *as shown* with the target (a 14.96 % shown «۱۵٪» meets «دست‌کم ۱۵٪»), so the
+  screen, the PDF and the Excel cell never disagree with the verdict beside them.
 """
 
 from __future__ import annotations
@@ -28,7 +32,14 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from integrity_desktop.digits import format_number, to_persian_digits
+from integrity_desktop.digits import (
+    PERCENT_PLACES,
+    VALUE_PLACES,
+    percent_text,
+    round_half_up,
+    to_persian_digits,
+    value_text,
+)
 
 if TYPE_CHECKING:
     from integrity_desktop.jalali import Period
@@ -193,18 +204,21 @@ def display_code(code: str, lang: str = "fa") -> str:
     return to_persian_digits(code)
 
 
-def _decimals(number: float) -> int:
-    if number == int(number):
-        return 0
-    return 1 if round(number, 1) == number else 2
+def places(definition: Definition) -> int:
+    """The decimals a value of this indicator is shown with (``digits``' one rounding rule)."""
+    return PERCENT_PLACES if definition.kind == PERCENT else VALUE_PLACES
+
+
+def shown(definition: Definition, value: float) -> float:
+    """``value`` rounded as it is shown (and as an Excel cell holds it)."""
+    return round_half_up(value, places(definition))
 
 
 def format_value(definition: Definition, value: float | None) -> str:
     """A value as people read it: ``۴۲٫۵٪``, ``۰٫۸۵``, ``۱۲`` (no unit word except for percent)."""
     if value is None:
         return ""
-    text = format_number(value, _decimals(value))
-    return f"{text}٪" if definition.kind == PERCENT else text
+    return percent_text(value) if definition.kind == PERCENT else value_text(value)
 
 
 def value_text_fa(definition: Definition, value: float | None) -> str:
@@ -232,8 +246,8 @@ def range_text_fa(definition: Definition) -> str:
     """The accepted values in words: «عددی درست از ۰ به بالا», «عددی از ۰ تا ۱۰۰»."""
     low, high = definition.min_value, definition.max_value
     what = "عددی درست" if definition.whole else "عددی"
-    low_text = format_number(low, _decimals(low)) if low is not None else None
-    high_text = format_number(high, _decimals(high)) if high is not None else None
+    low_text = value_text(low) if low is not None else None
+    high_text = value_text(high) if high is not None else None
     if low_text is not None and high_text is not None:
         return f"{what} از {low_text} تا {high_text}"
     if low_text is not None:
@@ -270,7 +284,7 @@ class Achievement:
         """«محقق شد», «محقق نشد؛ ۳ درصد مانده», «محقق نشد؛ ۵ روز بیش از هدف»."""
         if self.state != NOT_MET or self.gap is None:
             return ACHIEVEMENT_LABELS_FA[self.state]
-        amount = format_number(self.gap, _decimals(round(self.gap, 2)))
+        amount = value_text(self.gap, places(definition))
         unit = definition.unit_fa if definition.kind != RATIO else ""
         amount = f"{amount} {unit}".strip()
         if definition.direction == LOWER:
@@ -284,8 +298,8 @@ def achievement(definition: Definition, value: float | None) -> Achievement:
         return Achievement(NO_TARGET)
     if value is None:
         return Achievement(NO_VALUE)
+    value = shown(definition, value)  # the verdict matches the figure people read
+    gap = shown(definition, abs(value - definition.target))
     if definition.direction == LOWER:
-        return Achievement(MET) if value <= definition.target else Achievement(
-            NOT_MET, round(value - definition.target, 4))
-    return Achievement(MET) if value >= definition.target else Achievement(
-        NOT_MET, round(definition.target - value, 4))
+        return Achievement(MET) if value <= definition.target else Achievement(NOT_MET, gap)
+    return Achievement(MET) if value >= definition.target else Achievement(NOT_MET, gap)

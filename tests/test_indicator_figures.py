@@ -106,6 +106,62 @@ def test_the_message_names_the_indicator_and_the_range(store: Store) -> None:
     )
 
 
+def test_figures_follow_the_one_rounding_rule_with_achievement_on_the_shown_value() -> None:
+    """Issue 14's rule for issue 15's numbers: a percent to one decimal, other values to two,
+    half away from zero; the verdict compares the value as shown, so «۱۵٪» never reads «محقق نشد»."""
+    from integrity_desktop.indicators import (
+        MET,
+        NOT_MET,
+        Definition,
+        achievement,
+        format_value,
+        range_text_fa,
+        target_text_fa,
+    )
+
+    percent = Definition(kind="percent", unit_fa="درصد", min_value=0, max_value=100, target=15)
+    assert format_value(percent, 33.333) == "۳۳٫۳٪" and format_value(percent, 90.0) == "۹۰٪"
+    assert target_text_fa(percent) == "دست‌کم ۱۵٪" and range_text_fa(percent) == "عددی از ۰ تا ۱۰۰"
+    assert achievement(percent, 14.96).state == MET  # shown «۱۵٪»
+    short = achievement(percent, 14.94)  # shown «۱۴٫۹٪»
+    assert (short.state, short.label_fa(percent)) == (NOT_MET, "محقق نشد؛ ۰٫۱ درصد تا هدف")
+    ratio = Definition(kind="ratio", min_value=0, max_value=1)
+    assert format_value(ratio, 2.675 / 10) == "۰٫۲۷" and format_value(ratio, 0.125) == "۰٫۱۳"
+    days = Definition(kind="average_days", unit_fa="روز", direction="lower", min_value=0, max_value=365,
+                      target=30)
+    assert achievement(days, 30.004).state == MET  # shown «۳۰»
+    late = achievement(days, 32.675)
+    assert late.label_fa(days) == "محقق نشد؛ ۲٫۶۸ روز بیش از هدف"  # 2.675 rounds up, not to 2.67
+
+
+def test_a_percent_figure_reads_the_same_on_screen_in_excel_pdf_and_the_command(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl
+
+    from integrity_desktop.cli.indicator_cmds import number
+    from integrity_desktop.indicators import places, value_text_fa
+    from integrity_desktop.reports import checklist_excel
+
+    summary = checklists.create_checklist(store, INSPECTOR, THREE_YEAR, None, "1403-Q4")
+    entry = _entries(store, summary.id)["17/4"]
+    checklists.save_entry(store, INSPECTOR, entry.id, value=14.96)
+    saved = _entries(store, summary.id)["17/4"]
+    assert value_text_fa(saved.definition, saved.value) == "۱۵٪"  # the editor and the PDF
+    assert number(saved.value, places(saved.definition)) == "15"  # the indicators command
+    out = checklist_excel.export_workbook(store, INSPECTOR, tmp_path / "c.xlsx", checklist_ids=[summary.id]).path
+    ws = openpyxl.load_workbook(out).worksheets[0]
+    headers = [c.value for c in ws[1]]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[headers.index("کد شاخص")].value == "۱۷/۴")
+    value = row[headers.index("مقدار")]
+    assert value.value == 15 and value.data_type == "n" and "%" in value.number_format
+    assert row[headers.index("دستیابی")].value == "محقق شد"
+    # the rounding is not an edit: the workbook imports back without touching 14.96
+    again = checklist_excel.import_workbook(store, INSPECTOR, out)
+    assert (again.updated, again.problems) == (0, ())
+    assert _entries(store, summary.id)["17/4"].value == 14.96
+
+
 # --------------------------------------------------------------------------- due by frequency
 
 

@@ -11,6 +11,7 @@ import argparse
 from typing import Any
 
 from integrity_desktop.cli.common import actor_for, add_db, open_for, tsv
+from integrity_desktop.digits import VALUE_PLACES, round_half_up
 
 EPILOG = """\
 fields, TAB-separated, one line per indicator due in the period (three-year programme, then the
@@ -19,7 +20,8 @@ administrative-reform programme, whose codes start with R):
   kind       status | count | percent | ratio | average_days | score
   frequency  monthly | quarterly | six_monthly | annual | once
   target     the programme's target (17/4: at least 15; 10/3: at most 30 days), empty if none
-  value      the office's figure in the period, empty if there is none (status indicators)
+  value      the office's figure in the period, empty if there is none (status indicators);
+             rounded as the screens show it: a percent to 1 decimal, other values to 2
   source     computed (from the records, now; an approved checklist's figure once approved)
              | typed (from the checklists)
 period tokens: 1403 (year), 1403-H1 (half), 1403-Q2 (quarter), 1403-M07 (month); Persian digits
@@ -38,17 +40,20 @@ def register(sub: Any) -> None:
     p.set_defaults(run=run_indicators)
 
 
-def number(value: float | None) -> str:
-    """``12`` for whole numbers, ``66.67`` otherwise (two decimals at most), empty for None."""
+def number(value: float | None, places: int = VALUE_PLACES) -> str:
+    """``12`` for whole numbers, ``66.67`` otherwise (``places`` decimals at most, rounded half
+    away from zero by ``digits``' one rule), empty for None."""
     if value is None:
         return ""
-    if float(value).is_integer():
+    value = round_half_up(float(value), places)
+    if value.is_integer():
         return str(int(value))
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    return f"{value:.{places}f}".rstrip("0").rstrip(".")
 
 
 def run_indicators(args: argparse.Namespace) -> int:
     from integrity_desktop import catalog, jalali
+    from integrity_desktop.indicators import places
     from integrity_desktop.services import achievement, checklists, scoring
 
     store = open_for(args)
@@ -73,7 +78,8 @@ def run_indicators(args: argparse.Namespace) -> int:
             for f in achievement.office_figures(store, actor, period.code, office_code=office,
                                                 programme=programme):
                 d = f.definition
-                print(tsv(f.code, d.kind, d.frequency, number(d.target), number(f.value), f.source))
+                print(tsv(f.code, d.kind, d.frequency, number(d.target, places(d)), number(f.value, places(d)),
+                          f.source))
     finally:
         store.dispose()
     return 0

@@ -36,7 +36,7 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.digits import to_ascii_digits, to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.excel import Col, Kind, RtlWorkbook, SheetWriter
-from integrity_desktop.indicators import NO_TARGET, achievement, definition_text_fa, target_text_fa
+from integrity_desktop.indicators import NO_TARGET, achievement, definition_text_fa, shown, target_text_fa
 from integrity_desktop.jalali import Period
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.reports.figure_cells import value_kind
@@ -305,6 +305,10 @@ def import_workbook(
             current = {"status": entry.status, "progress": entry.progress, "value": entry.value,
                        "note": entry.note}
             diff = {k: v for k, v in fields.items() if not _same(current[k], v)}
+            # the export wrote the value rounded by the one rule: that rounding is not an edit
+            if "value" in diff and isinstance(entry.value, float) and \
+                    diff["value"] == shown(item.definition, entry.value):
+                del diff["value"]
             if diff and lists[entry.checklist_id].status == "approved":
                 problem("id", "این چک‌لیست تأیید شده و قفل است؛ ردیف‌های آن را تغییر ندهید.",
                         "the checklist is approved and locked")
