@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from integrity_desktop.db.store import Store
-from integrity_desktop.digits import to_persian_digits
+from integrity_desktop.digits import to_ascii_digits, to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.reports import checklist_excel
 from integrity_desktop.services import checklists, scoring
@@ -175,3 +175,25 @@ def test_not_an_excel_file_is_a_user_error(store: Store, tmp_path: Path) -> None
     with pytest.raises(UserError) as err:
         checklist_excel.import_workbook(store, INSPECTOR, bad)
     assert err.value.code == "bad_excel"
+
+
+def test_reform_codes_are_written_as_people_read_them_and_import_back(store: Store, tmp_path: Path) -> None:
+    """«اصلاح ۶/۵» in the code column (never «R۶/۵», never confused with the three-year «۶/۵»);
+    the stored «R6/5» or any digit form imports as the same code."""
+    from integrity_desktop.services.seed import template_id
+
+    year = checklists.create_checklist(store, INSPECTOR, template_id("reform-1397-1399", 1), None, "1403")
+    out = checklist_excel.export_workbook(store, INSPECTOR, tmp_path / "r.xlsx", checklist_ids=[year.id]).path
+    book = openpyxl.load_workbook(out)
+    ws = book.worksheets[0]
+    codes = [c.value for c in ws[_column(ws, "کد شاخص")][1:]]
+    assert "اصلاح ۶/۵" in codes and not any(str(c).startswith("R") for c in codes)
+    row = codes.index("اصلاح ۶/۵") + 2
+    ws[f"{_column(ws, 'کد شاخص')}{row}"] = "R6/5"
+    ws[f"{_column(ws, 'کد شاخص')}{row - 1}"] = to_ascii_digits(codes[row - 3])  # the one before, «اصلاح 6/4»
+    book.save(out)
+    assert checklist_excel.import_workbook(store, INSPECTOR, out, dry_run=True).problems == ()
+    ws[f"{_column(ws, 'کد شاخص')}{row}"] = "۶/۵"  # the three-year programme's 6/5: another indicator
+    book.save(out)
+    (problem,) = checklist_excel.import_workbook(store, INSPECTOR, out, dry_run=True).problems
+    assert problem.cell == f"{_column(ws, 'کد شاخص')}{row}" and "«اصلاح ۶/۵»" in problem.fa

@@ -2,8 +2,8 @@
 
 Export: one right-to-left sheet per period (``excel.RtlWorkbook``: text never a formula,
 numbers typed, printed fitted to the page width with the header row on every page and the
-office, period and export date in the page header), Persian headers, indicator codes in Persian
-digits, status as its Persian label with a drop-down of the labels, Jalali date as text plus
+office, period and export date in the page header), Persian headers, indicator codes as people
+read them (Persian digits; the reform programme's «اصلاح ۶/۱»), status as its Persian label with a drop-down of the labels, Jalali date as text plus
 a real date column, each indicator's measure, target and achievement, computed values as the
 records give them now (an approved checklist's as approved, with any change since), and the id
 the import matches on as the last, hidden column.  Only the indicators the checklist asks are
@@ -36,7 +36,16 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.digits import to_ascii_digits, to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.excel import Col, Kind, RtlWorkbook, SheetWriter
-from integrity_desktop.indicators import NO_TARGET, achievement, definition_text_fa, shown, target_text_fa
+from integrity_desktop.indicators import (
+    NO_TARGET,
+    REFORM_PREFIX,
+    REFORM_PREFIX_FA,
+    achievement,
+    definition_text_fa,
+    display_code,
+    shown,
+    target_text_fa,
+)
 from integrity_desktop.jalali import Period
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.reports.figure_cells import value_kind
@@ -154,7 +163,7 @@ def _row(sheet: SheetWriter, summary: ChecklistSummary, e: EntryView) -> list[An
     measure = definition_text_fa(d) + (f"؛ محاسبه از روی سوابق: {e.formula_fa}" if e.computed else "")
     value = sheet.cell(e.value, value_kind(d, read_back=True))  # a percent stays 0–100 for the import
     return [
-        summary.unit_name, e.item_code, e.title, STATUS_LABELS_FA[e.status] if e.status else "",
+        summary.unit_name, display_code(e.item_code), e.title, STATUS_LABELS_FA[e.status] if e.status else "",
         e.progress, value, e.note, e.computed, e.updated_at.date(), measure, target_text_fa(d),
         "" if result.state == NO_TARGET else result.label_fa(d), e.changed_since_approval_fa, e.id,
     ]
@@ -242,6 +251,12 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def _code_key(code: Any) -> str:
+    """An indicator code compared in one form: «اصلاح ۶/۱», «R۶/۱» and «R6/1» are the same."""
+    text = to_ascii_digits(str(code)).replace(REFORM_PREFIX_FA, REFORM_PREFIX)
+    return "".join(text.split())
+
+
 def _same(a: Any, b: Any) -> bool:
     return a == b or (a in (None, "") and b in (None, ""))
 
@@ -280,10 +295,10 @@ def import_workbook(
             seen[str(entry_id)] = str(row.number)
             item = items[entry.item_id]
             code = row.values.get("code")
-            # the export writes codes in Persian digits; either digit form is the same code
-            if "code" in row.values and code is not None and \
-                    to_ascii_digits(str(code)).strip() != to_ascii_digits(item.code):
-                problem("code", f"کد شاخص باید «{item.code}» باشد؛ کد را تغییر ندهید.",
+            # the export writes codes as people read them (Persian digits, «اصلاح ۶/۱»); any
+            # digit form, and the stored «R6/1», is the same code
+            if "code" in row.values and code is not None and _code_key(code) != _code_key(item.code):
+                problem("code", f"کد شاخص باید «{display_code(item.code)}» باشد؛ کد را تغییر ندهید.",
                         f"indicator code must stay {item.code}")
                 continue
             fields: dict[str, Any] = {}
