@@ -214,6 +214,10 @@ def test_computed_value_is_read_live_with_its_formula_and_records(qtbot, store: 
     dialog = editor.show_records()
     assert dialog is not None and dialog.model.rowCount() == 1
     assert "بازدید موردی" in dialog.model.data(dialog.model.index(0, 2))
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    (box,) = dialog.findChildren(QDialogButtonBox)  # Qt's own Persian, not a re-translation
+    assert box.button(QDialogButtonBox.StandardButton.Close).text() == "بستن"
     dialog.close()
 
 

@@ -23,10 +23,6 @@
         <source>The checklist was approved with {value}.</source>
         <translation>چک‌لیست با عدد {value} تأیید شده است.</translation>
     </message>
-    <message>
-        <source>Close</source>
-        <translation>بستن</translation>
-    </message>
 </context>
 <context>
     <name>RecordsModel</name>
