@@ -191,7 +191,16 @@ def test_22_1_is_about_inspections() -> None:
 def test_pinned_titles() -> None:
     prog = load_three_year()
     assert prog.axis(1).title_fa == "اجرای دستورالعمل اجرایی مواد ۹۱ و ۹۲ قانون مدیریت خدمات کشوری"
-    assert prog.indicator("1/4").title_fa == f"بررسی میزان تحقق بازرسی{ZW}های برنامه{ZW}ریزی شده"
+    assert prog.indicator("1/4").title_fa == f"بررسی میزان تحقق بازرسی{ZW}های برنامه{ZW}ریزی{ZW}شده"
+    # compound words with their ZWNJ (issue 14 found them without; migration 0004 rewrites stores)
+    assert prog.title_fa == f"برنامه عملیاتی سه{ZW}ساله سلامت نظام اداری و صیانت از حقوق مردم (۱۳۹۸-۱۴۰۰)"
+    assert prog.indicator("1/5").title_fa == f"اخذ گزارش تحلیلی و آسیب{ZW}شناسی در مقاطع شش{ZW}ماهه از بازرسان"
+    assert prog.indicator("5/2").title_fa == f"اجرای برنامه{ZW}های تدوین{ZW}شده"
+    assert prog.indicator("6/3").title_fa == f"پرونده{ZW}های تشکیل{ZW}شده"
+    assert prog.indicator("6/11").title_fa == f"آمار کلی فعالیت{ZW}های انجام{ZW}شده"
+    assert prog.indicator("10/5").title_fa == f"نظارت در خصوص موارد ارجاع{ZW}شده به کارتابل دستگاه به صورت روزانه"
+    assert prog.indicator("22/4").title_fa == f"بررسی گزارش موردی ارجاع{ZW}شده"
+    assert prog.indicator("12/5").title_fa.endswith("دوره‌های آموزشی برگزارشده")
     assert prog.axis(6).title_fa == "اجرای قانون رسیدگی به تخلفات اداری در دستگاه"
     assert prog.indicator("6/4").title_fa == f"پرونده{ZW}های مختومه"
     assert prog.indicator("10/3").title_fa == (

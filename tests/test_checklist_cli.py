@@ -34,7 +34,7 @@ def test_list_formats_print_and_excel_round_trip(store: Store, tmp_path: Path) -
     assert out.returncode == 0, out.stderr
     lines = [line.split("\t") for line in out.stdout.splitlines()]
     assert len(lines) == 2 and all(len(f) == 3 and UUID.fullmatch(f[0]) and f[1] == "1" for f in lines)
-    assert any(f[2].startswith("برنامه عملیاتی سه ساله") for f in lines)
+    assert any(f[2].startswith("برنامه عملیاتی سه\u200cساله") for f in lines)
 
     out = _cli("checklists", "--db", db)
     assert out.returncode == 0, out.stderr

@@ -6,6 +6,7 @@ released program wrote unless the migration says so and a test here names the ch
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from pathlib import Path
@@ -15,12 +16,17 @@ from integrity_desktop.db.store import open_store
 from integrity_desktop.services.scoring import three_year_template_id
 from integrity_desktop.services.seed import SEED_STAMP, catalogue_records, template_id
 
+pytest_plugins = ("tests.pg",)  # fixture: pg_url
+
 # Columns whose released values a migration is allowed to rewrite, with the test that checks
 # exactly what changed.  Every other column of every row must be kept as it was.
 REWRITTEN: dict[str, set[str]] = {
     # 0004: reform codes prefixed, the catalogue's decisions on doubtful carry-downs
-    # (test_0004_rewrites_only_the_decided_template_values)
-    "template_items": {"code", "legal_basis", "lead_unit"},
+    # (test_0004_rewrites_only_the_decided_template_values); catalogue titles and sub-tasks
+    # given the ZWNJ 0001's catalogue left out (test_0004_gives_catalogue_titles_their_zwnj)
+    "template_items": {"code", "legal_basis", "lead_unit", "title_fa", "subtasks"},
+    # 0004: the three-year programme's title «… سه‌ساله …» (test_0004_gives_catalogue_titles_their_zwnj)
+    "templates": {"title_fa"},
     # 0004: completion recomputed under the due rule (test_0004_recomputes_completion_under_the_due_rule)
     "checklists": {"completion"},
 }
@@ -113,7 +119,43 @@ def test_0004_template_items_equal_a_fresh_seed(released_0001: Path) -> None:
             expected = getattr(record, column)
             assert row[column] == (int(expected) if isinstance(expected, bool) else expected), (
                 record.code, column)
+        assert json.loads(row["subtasks"]) == list(record.subtasks), record.code
         assert (row["hlc"], row["updated_by"]) == (SEED_STAMP, "seed")
+    templates = _by_id(after, "templates")
+    for record in catalogue_records():
+        if record.__tablename__ == "templates":
+            assert templates[record.id]["title_fa"] == record.title_fa
+
+
+def test_0004_gives_catalogue_titles_their_zwnj(released_0001: Path) -> None:
+    """0001's catalogue wrote «سه ساله», «انجام شده», «ارجاع شده» …; 0004 stores the catalogue's
+    «سه‌ساله», «انجام‌شده», «ارجاع‌شده»: only those words change, in the three-year template."""
+    before, after = _upgraded(released_0001)
+    zwnj = "\u200c"
+    old, new = _by_id(before, "template_items"), _by_id(after, "template_items")
+    titles = {row["code"]: (row["title_fa"], new[item_id]["title_fa"]) for item_id, row in old.items()
+              if row["title_fa"] != new[item_id]["title_fa"]}
+    assert {tid for tid in (old[i]["template_id"] for i in old if old[i]["title_fa"] != new[i]["title_fa"])} == {
+        three_year_template_id()}
+    assert set(titles) == {"1/4", "1/5", "4/3", "4/4", "5/2", "6/3", "6/11", "7/2", "10/1", "10/2", "10/5",
+                           "10/6", "12/5", "22/4"}
+    assert titles["6/11"] == ("آمار کلی فعالیت‌های انجام شده", f"آمار کلی فعالیت‌های انجام{zwnj}شده")
+    assert titles["22/4"] == ("بررسی گزارش موردی ارجاع شده", f"بررسی گزارش موردی ارجاع{zwnj}شده")
+    for was, now in titles.values():  # nothing but a space made a ZWNJ (or dropped after «ر»/«ز»)
+        assert now.replace(zwnj, "").replace(" ", "") == was.replace(zwnj, "").replace(" ", "")
+        assert now.count(" ") < was.count(" ") and now.count(zwnj) >= was.count(zwnj)
+    subtasks = {row["code"]: (json.loads(row["subtasks"]), json.loads(new[item_id]["subtasks"]))
+                for item_id, row in old.items() if row["subtasks"] != new[item_id]["subtasks"]}
+    assert set(subtasks) == {"9/4", "9/5"}
+    assert "به‌روزشده" in subtasks["9/4"][1][2] and "به‌روز شده" in subtasks["9/4"][0][2]
+    programme = {tid: (row["title_fa"], _by_id(after, "templates")[tid]["title_fa"])
+                 for tid, row in _by_id(before, "templates").items()
+                 if row["title_fa"] != _by_id(after, "templates")[tid]["title_fa"]}
+    assert programme == {three_year_template_id(): (
+        "برنامه عملیاتی سه ساله سلامت نظام اداری و صیانت از حقوق مردم (۱۳۹۸-۱۴۰۰)",
+        f"برنامه عملیاتی سه{zwnj}ساله سلامت نظام اداری و صیانت از حقوق مردم (۱۳۹۸-۱۴۰۰)")}
+    # the hlc stamps stay: every store upgraded from the same records agrees without a sync
+    assert all(new[i]["hlc"] == old[i]["hlc"] for i in old)
 
 
 def test_0004_recomputes_completion_under_the_due_rule(released_0001: Path) -> None:
@@ -141,3 +183,64 @@ def test_0004_recomputes_completion_under_the_due_rule(released_0001: Path) -> N
         conn.close()
     # Answers are never touched.
     assert before["checklist_entries"] == after["checklist_entries"]
+
+
+def test_0004_upgrades_a_released_store_on_postgresql(released_0001: Path, pg_url: str) -> None:
+    """HQ's store runs on PostgreSQL: the released rows, copied into a PostgreSQL database at
+    schema 0001, upgrade to the same catalogue rows and completions as the SQLite store."""
+    import datetime as dt
+
+    import sqlalchemy as sa
+    from alembic import command
+
+    source = sa.create_engine(f"sqlite:///{released_0001}")
+    target = sa.create_engine(pg_url)
+    try:
+        cfg = migrate.alembic_config()
+        with target.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0001")
+        meta = sa.MetaData()
+        meta.reflect(target)
+
+        def value(column: sa.Column[object], raw: object) -> object:
+            if raw is None:
+                return None
+            if isinstance(column.type, sa.JSON):
+                return json.loads(str(raw))
+            if isinstance(column.type, sa.Boolean):
+                return bool(raw)
+            if isinstance(column.type, sa.DateTime):
+                return dt.datetime.fromisoformat(str(raw))
+            if isinstance(column.type, sa.Date):
+                return dt.date.fromisoformat(str(raw))
+            return raw
+
+        with source.connect() as src, target.begin() as dst:
+            for table in meta.sorted_tables:
+                if table.name == migrate.VERSION_TABLE:
+                    continue
+                rows = [{c.name: value(c, row[c.name]) for c in table.columns}
+                        for row in src.execute(sa.text(f'SELECT * FROM "{table.name}"')).mappings()]
+                if rows:
+                    dst.execute(table.insert(), rows)
+        migrate.upgrade(target)
+        assert migrate.current_revision(target) == migrate.head_revision()
+        _, sqlite_after = _upgraded(released_0001)
+        with target.connect() as conn:
+            items = {r.id: r for r in conn.execute(sa.text(
+                "SELECT id, code, title_fa, subtasks, legal_basis, lead_unit, kind, target FROM template_items"))}
+            titles = dict(conn.execute(sa.text("SELECT id, title_fa FROM templates")).all())
+            completion = dict(conn.execute(sa.text("SELECT id, completion FROM checklists")).all())
+        expected = _by_id(sqlite_after, "template_items")
+        assert set(items) == set(expected)
+        for item_id, row in expected.items():
+            got = items[item_id]
+            assert (got.code, got.title_fa, got.subtasks, got.legal_basis, got.lead_unit, got.kind, got.target) == (
+                row["code"], row["title_fa"], json.loads(row["subtasks"]), row["legal_basis"], row["lead_unit"],
+                row["kind"], row["target"]), row["code"]
+        assert titles == {tid: r["title_fa"] for tid, r in _by_id(sqlite_after, "templates").items()}
+        assert completion == {cid: r["completion"] for cid, r in _by_id(sqlite_after, "checklists").items()}
+    finally:
+        source.dispose()
+        target.dispose()

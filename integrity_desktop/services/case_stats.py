@@ -10,7 +10,7 @@ The mapping of each indicator, with its catalogue title:
 - 6/1 «گزارش بازرسان معتمد … در خصوص ارتکاب تخلف در مرتبه اول»: cases reported in the period
   whose employee (national code) had no case reported earlier in the same office's register.
 - 6/2 «گزارش‌های غیرقابل رسیدگی»: «غیرقابل رسیدگی» steps dated in the period.
-- 6/3 «پرونده‌های تشکیل شده»: «پرونده تشکیل شد» steps.
+- 6/3 «پرونده‌های تشکیل‌شده»: «پرونده تشکیل شد» steps.
 - 6/4 «پرونده‌های مختومه»: «مختومه» steps.
 - 6/5 «آراء بدوی»: preliminary verdicts.
 - 6/6 «درخواست تجدیدنظرخواهی»: appeal requests.
@@ -18,7 +18,7 @@ The mapping of each indicator, with its catalogue title:
 - 6/8 «اعتراض به دیوان عدالت اداری یا هیأت عالی نظارت»: objections.
 - 6/9 «آراء قطعی دیوان و یا تصمیم هیأت عالی نظارت»: final decisions.
 - 6/10 «اقدام قانونی در خصوص گزارش بازرسان معتمد در زمینه تکرار تخلف»: legal-action steps.
-- 6/11 «آمار کلی فعالیت‌های انجام شده»: every counted step in the period, the report itself
+- 6/11 «آمار کلی فعالیت‌های انجام‌شده»: every counted step in the period, the report itself
   included (the sum of all the steps above plus reports of repeated violations).
 """
 

@@ -20,7 +20,7 @@ precise here):
 22/3 «بررسی به موقع گزارش‌های واصله» — timely follow-up, percent: corrective actions due in
     the period (up to ``today``) that were done on or before their due date ÷ corrective actions
     due in the period up to ``today`` (cancelled ones left out) × 100.  None due: no value.
-22/4 «بررسی گزارش موردی ارجاع شده» — count of ad hoc (referred) visits dated in the period
+22/4 «بررسی گزارش موردی ارجاع‌شده» — count of ad hoc (referred) visits dated in the period
     whose report is done (reported or closed).
 """
 

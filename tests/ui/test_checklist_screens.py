@@ -127,7 +127,7 @@ def test_value_note_and_subtasks_are_saved_when_left(qtbot, store: Store) -> Non
     QTest.keyClicks(editor.value, "-3")
     QTest.keyClick(editor.value, Qt.Key.Key_Tab)
     assert editor.error_label.text() == (
-        "مقدار شاخص ۱/۵ («اخذ گزارش تحلیلی و آسیب‌شناسی در مقاطع شش ماهه…») از نوع «شمارش» (گزارش) "
+        "مقدار شاخص ۱/۵ («اخذ گزارش تحلیلی و آسیب‌شناسی در مقاطع شش\u200cماهه…») از نوع «شمارش» (گزارش) "
         "است و باید عددی درست از ۰ به بالا باشد؛ «-۳» پذیرفته نیست."
     )
     assert entry(store, entries[counting].id).value is None

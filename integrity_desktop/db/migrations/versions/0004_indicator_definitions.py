@@ -9,7 +9,9 @@ equal stamps as the same version):
    definition of their code (``resources/catalog``).
 2. The reform programme's item codes get their prefix (``6/1`` -> ``R6/1``); ids stay.
 3. The catalogue's decisions on doubtful carry-downs (16/1, 15/6-15/12, axis 6, 8/1-8/2) are
-   applied where an item still holds the value schema 0001's catalogue gave it.
+   applied where an item still holds the value schema 0001's catalogue gave it; so are the
+   catalogue's titles (programme, indicators, sub-tasks) with the ZWNJ schema 0001's catalogue
+   left out of compound words («سه‌ساله», «انجام‌شده», «ارجاع‌شده» ...).
 4. Programme 6's quantitative goal (``R6/5``) is added to the catalogue reform template.
 5. Every checklist's cached completion is recomputed under the due rule: indicators not due in
    a checklist's period (except in a visit's checklist, which checks every indicator), and
@@ -50,6 +52,24 @@ OLD_BASIS_6 = ("آیین رسیدگی به تخلفات کارمندان (به �
 OLD_BASIS_8 = "امتیاز وزارت متبوع اعلام شده از سوی شورای دستگاه‌های نظارتی"
 OLD_BASIS_16 = "مصوبه حقوق شهروندی، قانون دسترسی آزاد به اطلاعات"
 OLD_LEAD_15 = "دفتر توسعه فناوری‌های نوین آموزشی"
+ZWNJ = "\u200c"
+# Compound words schema 0001's catalogue wrote without their ZWNJ, as (0001's text, today's).
+ZWNJ_FIXES = (
+    ("سه ساله", f"سه{ZWNJ}ساله"), ("شش ماهه", f"شش{ZWNJ}ماهه"),
+    ("برنامه‌ریزی شده", f"برنامه‌ریزی{ZWNJ}شده"), ("اولویت‌بندی شده", f"اولویت‌بندی{ZWNJ}شده"),
+    ("زمان‌بندی شده", f"زمان‌بندی{ZWNJ}شده"), ("تدوین شده", f"تدوین{ZWNJ}شده"),
+    ("تشکیل شده", f"تشکیل{ZWNJ}شده"), ("انجام شده", f"انجام{ZWNJ}شده"),
+    ("دریافت شده", f"دریافت{ZWNJ}شده"), ("رسیدگی شده", f"رسیدگی{ZWNJ}شده"),
+    ("ارجاع شده", f"ارجاع{ZWNJ}شده"), ("بررسی شده", f"بررسی{ZWNJ}شده"), ("طراحی شده", f"طراحی{ZWNJ}شده"),
+    ("به‌روز شده", "به‌روزشده"), ("برگزار شده", "برگزارشده"),
+)
+
+
+def _as_0001(text: str) -> str:
+    """Today's catalogue text as schema 0001's catalogue wrote it (without those ZWNJ)."""
+    for old, new in ZWNJ_FIXES:
+        text = text.replace(new, old)
+    return text
 
 
 def _stable_id(*parts: str) -> str:
@@ -136,6 +156,27 @@ def _data(conn: sa.Connection) -> None:
             conn.execute(sa.update(items).where(
                 items.c.template_id == tid, items.c.code == item_code, items.c[column] == old,
             ).values({column: new}))
+    # ... and the titles with their ZWNJ, where the 0001 text is still there
+    texts = sa.table("template_items", sa.column("id"), sa.column("code"), sa.column("template_id"),
+                     sa.column("title_fa"), sa.column("subtasks", sa.JSON))
+    by_code = {i.code: i for i in prog.indicators}
+    for tid in three_ids:
+        for item_id, code, title, subtasks in conn.execute(
+            sa.select(texts.c.id, texts.c.code, texts.c.title_fa, texts.c.subtasks).where(texts.c.template_id == tid)
+        ).all():
+            indicator = by_code.get(code)
+            if indicator is None:
+                continue
+            values: dict[str, object] = {}
+            if title != indicator.title_fa and title == _as_0001(indicator.title_fa):
+                values["title_fa"] = indicator.title_fa
+            wanted = list(indicator.subtasks)
+            if subtasks != wanted and subtasks == [_as_0001(t) for t in wanted]:
+                values["subtasks"] = wanted
+            if values:
+                conn.execute(sa.update(texts).where(texts.c.id == item_id).values(**values))
+    conn.execute(sa.text("UPDATE templates SET title_fa = :new WHERE code = :code AND title_fa = :old"),
+                 {"new": prog.title_fa, "code": THREE_YEAR, "old": _as_0001(prog.title_fa)})
     # 4. programme 6's goal in the catalogue reform template
     reform = catalog.load_reform()
     tid = _stable_id("template", reform.code, str(reform.version))
