@@ -26,7 +26,7 @@ qm_count=$(grep '^integrity_desktop/data/translations/fa/.*\.qm$' <<<"$listing" 
 grep -q '^integrity_desktop/data/translations/fa/qtbase_fa\.qm$' <<<"$listing" \
   || fail "Qt's own Persian (qtbase_fa.qm) is not in the wheel"
 for f in catalog/offices.json catalog/three-year-1398-1400.json catalog/reform-1397-1399.json \
-         catalog/lookups.json fonts/Vazirmatn-Regular.ttf fonts/Vazirmatn-Bold.ttf fonts/OFL.txt \
+         catalog/programme-links.json catalog/lookups.json fonts/Vazirmatn-Regular.ttf fonts/Vazirmatn-Bold.ttf fonts/OFL.txt \
          icons/integrity-desktop-256.png icons/integrity-desktop.ico help/index.md; do
   grep -qx "integrity_desktop/data/resources/$f" <<<"$listing" || fail "the wheel lacks resources/$f"
 done

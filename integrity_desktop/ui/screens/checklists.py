@@ -175,7 +175,7 @@ class ChecklistsScreen(QWidget):
         headers = [c.value for c in sheet[1]]
         sheet.cell(row=3, column=headers.index("وضعیت") + 1, value="خوب")
         sheet.cell(row=5, column=headers.index("درصد پیشرفت") + 1, value=140)
-        sheet.cell(row=6, column=1, value="not-an-id")
+        sheet.cell(row=6, column=headers.index("شناسه") + 1, value="not-an-id")
         book.save(book_path)
         if self.ctx.can("checklists.edit"):
             summary = checklist_excel.import_workbook(self.ctx.store, self.ctx.actor, book_path, dry_run=True)
