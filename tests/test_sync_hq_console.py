@@ -94,3 +94,14 @@ def test_console_figures_and_report(
     assert headers == ["استان", *[lc.STATE_LABELS_FA[s] for s in lc.STATES], "جمع"]
     cases = {r["استان"]: r for _, r in read_rows(xlsx, "پرونده‌ها")}
     assert cases["تهران"][lc.STATE_LABELS_FA["reported"]] == 1 and cases["تهران"]["جمع"] == 1
+    # the indicators sheet: Tehran's figures, codes as ids in Persian digits, values as numbers of
+    # their kind; none for a province whose bundle never arrived (its «0» was never measured)
+    figures = [r for _, r in read_rows(xlsx, "شاخص‌ها")]
+    assert figures and {r["استان"] for r in figures} == {"تهران"}
+    by_code = {r["کد شاخص"]: r for r in figures}
+    assert by_code["۶/۱"]["منبع"] == "محاسبه‌شده" and isinstance(by_code["۶/۱"]["مقدار"], int | float)
+    sheet = book["شاخص‌ها"]
+    header = [c.value for c in sheet[3]]
+    values = [r[header.index("مقدار")] for r in sheet.iter_rows(min_row=4)]
+    assert all(v.data_type == "n" and v.number_format != "General" for v in values if v.value is not None)
+    assert any(v.value is not None for v in values)

@@ -90,6 +90,12 @@ def _data(store: Store, actor: Actor, params: ReportParams) -> tuple[
     return period, statuses, axes, indicators
 
 
+def _figure(column: hq.IndicatorColumn, p: hq.ProvinceStatus) -> Any:
+    """A province's figure, or None when no bundle of it has arrived: a count of 0 would be a
+    figure nobody measured (as the console's indicator tab shows it)."""
+    return column.by_office.get(p.office_code) if p.highest_seq else None
+
+
 def _figure_text(f: Any) -> str:
     """A province's figure: the value, then what is wrong with it against its target."""
     if f is None or f.value is None:
@@ -159,8 +165,7 @@ def _indicator_pages(doc: ReportDocument, statuses: list[hq.ProvinceStatus],
         doc.page_break()
         doc.heading("شاخص‌های محاسبه‌شده و هدف‌دار در هر استان")
         columns = [Column("استان", 1.6)] + [Column(display_code(c.code), 1.0, "center") for c in part]
-        rows = [[p.province_fa] + [_figure_text(c.by_office.get(p.office_code)) for c in part]
-                for p in statuses]
+        rows = [[p.province_fa] + [_figure_text(_figure(c, p)) for c in part] for p in statuses]
         doc.table(columns, rows, font_size=6.5)
         doc.paragraph("؛ ".join(
             f"{display_code(c.code)}: {c.title}" + (f" (هدف: {c.target_fa})" if c.target_fa else "")
@@ -204,7 +209,7 @@ def _excel(out: Path, statuses: list[hq.ProvinceStatus], axes: list[hq.AxisRow],
     ])
     for p in statuses:
         for c in indicators:
-            f = c.by_office.get(p.office_code)
+            f = _figure(c, p)
             if f is None:
                 continue
             sheet.append([p.province_fa, display_code(c.code), c.title,
