@@ -4,7 +4,7 @@
 <context>
     <name>SyncImportTab</name>
     <message>
-        <source>Choose a received bundle. It is checked first (signature, every file&apos;s hash) and a trial import shows what would change; nothing is written until you confirm.</source>
+        <source>Choose a received bundle. It is checked first (signature, every file's hash) and a trial import shows what would change; nothing is written until you confirm.</source>
         <translation>بستهٔ دریافتی را انتخاب کنید. نخست بررسی می‌شود (امضا و چکیدهٔ همهٔ پرونده‌ها) و یک ورود آزمایشی نشان می‌دهد چه چیزی تغییر خواهد کرد؛ تا تأیید نکنید چیزی نوشته نمی‌شود.</translation>
     </message>
     <message>
@@ -20,7 +20,7 @@
         <translation>پروندهٔ بسته:</translation>
     </message>
     <message>
-        <source>If the bundle was encrypted for another age key, open it with that key&apos;s identity file.</source>
+        <source>If the bundle was encrypted for another age key, open it with that key's identity file.</source>
         <translation>اگر بسته برای کلید age دیگری رمز شده است، آن را با پروندهٔ همان کلید باز کنید.</translation>
     </message>
     <message>
@@ -50,6 +50,10 @@
     <message>
         <source>Rejected</source>
         <translation>ردشده</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>نگه‌داشته</translation>
     </message>
     <message>
         <source>Import it</source>
@@ -102,6 +106,14 @@
     <message>
         <source>Bundle number {seq} from {office} was imported.</source>
         <translation>بستهٔ شمارهٔ {seq} از {office} وارد شد.</translation>
+    </message>
+    <message>
+        <source>{type}: {count} held, waiting for {what}</source>
+        <translation>{type}: {count} رکورد نگه داشته شد، در انتظار {what}</translation>
+    </message>
+    <message>
+        <source>their time (the sending computer's clock is ahead)</source>
+        <translation>رسیدن زمانشان (ساعت رایانهٔ فرستنده جلو است)</translation>
     </message>
     <message>
         <source>Importing the bundle…</source>
