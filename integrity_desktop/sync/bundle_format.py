@@ -18,6 +18,7 @@ import json
 import math
 import re
 from datetime import date, datetime
+from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
 from typing import Any
@@ -173,10 +174,6 @@ def _decoder(table: Table) -> tuple[tuple[str, int, bool], ...]:
     return tuple(out)
 
 
-# How _check_values checks a column's value (None always passes; nullability is _decoder's).
-_BOOL, _INT, _FLOAT, _TEXT, _JSON = 0, 1, 2, 3, 4
-
-
 def text_limit(table: Table, name: str) -> int:
     """The most characters a text column takes from a bundle: its ``String(n)`` length, else
     ``TEXT_LIMITS`` for that column or ``TEXT_LIMIT``."""
@@ -184,51 +181,69 @@ def text_limit(table: Table, name: str) -> int:
     return int(length) if length else TEXT_LIMITS.get(f"{table.name}.{name}", TEXT_LIMIT)
 
 
+@dataclass(frozen=True)
+class _Checks:
+    """A table's columns by how their values are checked (see ``_check_values``)."""
+
+    texts: tuple[tuple[str, int], ...]  # name, most characters
+    bools: tuple[str, ...]
+    ints: tuple[str, ...]
+    floats: tuple[str, ...]
+    jsons: tuple[str, ...]
+
+
 @cache
-def _value_checks(table: Table) -> tuple[tuple[str, int, int], ...]:
-    """Per column with a checked type: its name, how it is checked, and its limit (text
-    length).  A signed record is still untrusted input: a Boolean column given "" reached the
+def _value_checks(table: Table) -> _Checks:
+    """A signed record is still untrusted input: a Boolean column given "" reached the
     SQLite driver and crashed the import; a name longer than its column ends a PostgreSQL
     import with a DataError; an integer past 32 bits too."""
-    out: list[tuple[str, int, int]] = []
+    texts, bools, ints, floats, jsons = [], [], [], [], []
     for col in table.columns:
         if isinstance(col.type, Boolean):
-            out.append((col.name, _BOOL, 0))
+            bools.append(col.name)
         elif isinstance(col.type, Integer):
-            out.append((col.name, _INT, 0))
+            ints.append(col.name)
         elif isinstance(col.type, Float):
-            out.append((col.name, _FLOAT, 0))
+            floats.append(col.name)
         elif isinstance(col.type, String):  # Text is a String
-            out.append((col.name, _TEXT, text_limit(table, col.name)))
+            texts.append((col.name, text_limit(table, col.name)))
         elif isinstance(col.type, JSON):
-            out.append((col.name, _JSON, 0))
-    return tuple(out)
+            jsons.append(col.name)
+    return _Checks(tuple(texts), tuple(bools), tuple(ints), tuple(floats), tuple(jsons))
 
 
 def _check_values(table: Table, out: dict[str, Any], long_line: bool) -> None:
-    for name, kind, limit in _value_checks(table):
+    """Every value of the type of its column, within its column's limits (None always
+    passes: whether a column may be empty is ``_decoder``'s)."""
+    checks = _value_checks(table)
+    for name, limit in checks.texts:
         value = out[name]
-        if value is None:
-            continue
-        if kind == _TEXT:
-            if type(value) is not str:
-                raise ValueError(f"column {name} must be text")
+        if value.__class__ is str:
             if len(value) > limit:
                 raise ValueError(f"column {name} is longer than {limit} characters")
-        elif kind == _BOOL:
-            if type(value) is not bool:  # exact: 1 is not true
-                raise ValueError(f"column {name} must be true/false")
-        elif kind == _INT:
-            if type(value) is not int:  # exact: True is not an integer
+        elif value is not None:
+            raise ValueError(f"column {name} must be text")
+    for name in checks.bools:
+        value = out[name]
+        if value is not None and value.__class__ is not bool:  # exact: 1 is not true
+            raise ValueError(f"column {name} must be true/false")
+    for name in checks.ints:
+        value = out[name]
+        if value is not None:
+            if value.__class__ is not int:  # exact: True is not an integer
                 raise ValueError(f"column {name} must be an integer")
             if not INT_MIN <= value <= INT_MAX:
                 raise ValueError(f"column {name} is out of range")
-        elif kind == _FLOAT:
-            if type(value) not in (int, float):
+    for name in checks.floats:
+        value = out[name]
+        if value is not None:
+            if value.__class__ is not float and value.__class__ is not int:
                 raise ValueError(f"column {name} must be a number")
-            if not math.isfinite(value) or abs(value) > FLOAT_MAX:
+            if not -FLOAT_MAX <= value <= FLOAT_MAX:  # also false for NaN
                 raise ValueError(f"column {name} must be a finite number")
-        elif long_line or type(value) not in (list, dict) or value:  # _JSON, not an empty [] {}
+    for name in checks.jsons:
+        value = out[name]
+        if value is not None and (long_line or value or value.__class__ not in (list, dict)):
             _check_json(name, value, long_line)
 
 
@@ -253,22 +268,12 @@ def _check_json(name: str, value: Any, long_line: bool) -> None:
         raise ValueError(f"column {name} is larger than {JSON_LIMIT} bytes")
 
 
-@cache
-def _reference_columns(table: Table) -> tuple[str, ...]:
-    """Columns holding another record's id (foreign keys; an evidence record's owner)."""
-    names = [col.name for col in table.columns if col.foreign_keys]
-    if table.name == "evidence":
-        names.append("owner_id")
-    return tuple(names)
-
-
 def _check_identity(table: Table, out: dict[str, Any]) -> None:
+    """The record's id is a UUID (it is printed, and compared with other stores' ids) and its
+    stamps are stamps (the merge reads their parts).  The ids a record points to need no
+    more than their column's length: they are only looked up, and printed escaped."""
     if type(out["id"]) is not str or not ID_RE.match(out["id"]):
         raise ValueError("id is not a UUID")
-    for name in _reference_columns(table):
-        value = out[name]
-        if value is not None and (type(value) is not str or not ID_RE.match(value)):
-            raise ValueError(f"column {name} is not a UUID")
     if type(out["hlc"]) is not str or not STAMP_RE.match(out["hlc"]):
         raise ValueError("hlc is not a version stamp")
     approved = out.get("approved_hlc")

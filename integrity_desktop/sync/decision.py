@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from integrity_desktop.sync import history as hist
 
@@ -102,8 +102,7 @@ RULES = (
 )
 
 
-@dataclass(frozen=True)
-class Parent:
+class Parent(NamedTuple):
     """A record an incoming version points to; ``owner`` is None when it is not in the store."""
 
     record_type: str
@@ -111,8 +110,7 @@ class Parent:
     owner: str | None
 
 
-@dataclass(frozen=True)
-class Approval:
+class Approval(NamedTuple):
     """A checklist's approval as the store holds it."""
 
     approved: bool  # status "approved"
@@ -173,7 +171,7 @@ def decide(
     *,
     source: str,
     own: str,
-    parents: Iterable[Parent] = (),
+    parents: Iterable[tuple[str, str, str | None]] = (),
     approval: Approval | None = None,
     now_ms: int,
     blob_present: bool = True,
@@ -182,8 +180,9 @@ def decide(
 
     ``local_base``: what the store took from bundles for this record (applied stamp, the
     history it carried, floor), as ``sync.history.current_history`` reads it; None when it
-    has taken none.  ``approval``: for a checklist entry, its checklist's approval (for a
-    checklist, its own local version's is used)."""
+    has taken none.  ``parents``: every record it points to, as ``Parent`` (or a plain
+    tuple of the same three values).  ``approval``: for a checklist entry, its checklist's
+    approval (for a checklist, its own local version's is used)."""
     hlc = incoming["hlc"]
     if stamp_ms(hlc) > now_ms + MAX_SKEW_MS:
         return Decision(HOLD, "future_stamp", waits_for=(CLOCK, hlc))
@@ -200,15 +199,15 @@ def decide(
         return Decision(REJECT, "not_for_this_office")
     if local is not None and local["office_code"] != office:
         return Decision(REJECT, "owner_changed")
-    waits: Parent | None = None
-    for parent in parents:
-        if parent.owner is None:
-            waits = waits or parent
-        elif office != HQ and parent.owner != office and not (
-                parent.owner == HQ and parent.record_type in SHARED_PARENT_TYPES):
+    waits: tuple[str, str] | None = None
+    for parent_type, parent_id, owner in parents:
+        if owner is None:
+            waits = waits or (parent_type, parent_id)
+        elif office != HQ and owner != office and not (
+                owner == HQ and parent_type in SHARED_PARENT_TYPES):
             return Decision(REJECT, "foreign_parent")
     if waits is not None:
-        return Decision(HOLD, "missing_parent", waits_for=(waits.record_type, waits.record_id))
+        return Decision(HOLD, "missing_parent", waits_for=waits)
     if not blob_present and record_type == "evidence" and not incoming["deleted"]:
         return Decision(REJECT, "evidence_missing")
     if local is not None and local["hlc"] == hlc:

@@ -157,10 +157,10 @@ class TableWrites:
         self.select_bases = select(rb).where(rb.c.record_id.in_(ids))
         self.select_losers = select(Conflict).where(Conflict.record_type == record_type,
                                                     Conflict.record_id.in_(ids))
-        # Per foreign-key column, the table its value must be found in.
-        self.parents = [(col.name, fk.column.table)
-                        for col in table.columns for fk in col.foreign_keys]
+        self.select_owners = select(table.c.id, table.c.office_code).where(table.c.id.in_(ids))
         self.bases_sql: Any = None  # n -> select_bases' SQL for n ids, on SQLite
+        self.owners_sql: Any = None  # n -> select_owners' SQL for n ids, on SQLite
+        self.approvals_sql: Any = None  # checklists: n -> (id, status, approved_hlc) SQL
         self.insert: DriverStatement | None = None
         self.update: DriverStatement | None = None
         self.insert_base: DriverStatement | None = None
@@ -174,6 +174,10 @@ class TableWrites:
             # Text columns SQLAlchemy hands over as the driver gives them: the expanding IN
             # (SQLAlchemy's work per id) is the larger part of this select's time.
             self.bases_sql = _sql_in(dialect, base_select)
+            self.owners_sql = _sql_in(dialect, [table.c.id, table.c.office_code])
+            if record_type == "checklist":
+                self.approvals_sql = _sql_in(
+                    dialect, [table.c.id, table.c.status, table.c.approved_hlc])
         cols = [c.name for c in table.columns]
         self.insert = DriverStatement(insert(table), cols, dialect)
         others = [c for c in cols if c != "id"]

@@ -96,7 +96,7 @@ class _DryRun(Exception):
     pass
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pending:
     """A write the merge decided on: the incoming row, its history, the floor to keep, and
     the local version it replaces when that version is lost (with the reason)."""
@@ -109,7 +109,7 @@ class _Pending:
     source: str
 
 
-@dataclass
+@dataclass(slots=True)
 class _Incoming:
     """A parsed record line: its values, the history it carried, the line itself (kept for
     holding it) and the office that sent it."""
@@ -207,6 +207,7 @@ class _Merger:
         self.own = store.office_code
         self.now_ms = int(time.time() * 1000)  # the importer's wall clock, for the skew
         self.owners: dict[str, dict[str, str]] = {}  # record type -> id -> owning office
+        self.absent: dict[str, set[str]] = {}  # record type -> ids read and not in the store
         self._writes: dict[str, TableWrites] = {}
         self._conflict_types: set[str] | None = None
         self.high = ""
@@ -275,25 +276,35 @@ class _Merger:
     def _present(self, record_type: str, ids: Iterable[str]) -> set[str]:
         if record_type not in bf.models_by_type():
             return set()
-        owners = self._owners(record_type)
+        ids = set(ids)
+        owners = self._owners(record_type, ids)
         return {i for i in ids if i in owners}
 
     def _clock_ready(self, stamp: str) -> bool:
         return dc.stamp_ms(stamp) <= self.now_ms + dc.MAX_SKEW_MS
 
     # ---------------------------------------------------------------------------- records
-    def _owners(self, record_type: str) -> dict[str, str]:
-        """Id -> owning office of every record of a type (read once per import, kept up to
-        date with the records it creates)."""
-        owners = self.owners.get(record_type)
-        if owners is None:
-            table = bf.table_of(record_type)
-            codes: dict[str, str] = {}
-            owners = self.owners[record_type] = {
-                rid: codes.setdefault(office, office)
-                for rid, office in self.s.execute(select(table.c.id, table.c.office_code))
-            }
-        return owners
+    def _owners(self, record_type: str, ids: Iterable[str]) -> dict[str, str]:
+        """The owning office of records of a type, by id: every one of ``ids`` that is in the
+        store is in the answer.  Each id is read once per import (records this import creates
+        are added as they are written)."""
+        known = self.owners.setdefault(record_type, {})
+        absent = self.absent.setdefault(record_type, set())
+        unknown = [i for i in ids if i not in known and i not in absent]
+        if not unknown:
+            return known
+        tw = self._table_writes(record_type, bf.table_of(record_type))
+        for start in range(0, len(unknown), reader.BATCH):
+            chunk = unknown[start:start + reader.BATCH]
+            rows: Iterable[Any]
+            if tw.owners_sql is not None:  # SQLite: run by the driver
+                rows = self.s.connection().exec_driver_sql(
+                    tw.owners_sql(len(chunk)), tuple(chunk))
+            else:
+                rows = self.s.execute(tw.select_owners, {"ids": chunk})
+            known.update((rid, office) for rid, office in rows)
+            absent.update(i for i in chunk if i not in known)
+        return known
 
     def _reject(self, counts: TypeCounts, record_type: str, rid: Any, reason: str,
                 detail: str = "", source: str = "") -> None:
@@ -390,18 +401,24 @@ class _Merger:
             if self.s.autoflush:
                 self.s.flush()  # as that select's autoflush would
         approvals = self._approval_states(record_type, incoming)
-        parent_columns = bf.parent_columns(record_type)
-        owners = [(col, ptype, self._owners(ptype)) for col, ptype in parent_columns]
+        owners = [(col, ptype, self._owners(ptype, {v for item in incoming
+                                                    if (v := item.row[col]) is not None}))
+                  for col, ptype in bf.parent_columns(record_type)]
+        if record_type == "evidence":
+            by_type: dict[str, set[str]] = {}
+            for item in incoming:
+                by_type.setdefault(item.row["owner_type"], set()).add(item.row["owner_id"])
+            evidence_owners = {t: self._owners(t, ids) for t, ids in by_type.items()}
         pending: list[_Pending] = []
         for item in incoming:
             row = item.row
             cur = local.get(row["id"])
-            parents = [dc.Parent(ptype, value, found.get(value))
+            parents = [(ptype, value, found.get(value))
                        for col, ptype, found in owners if (value := row[col]) is not None]
             blob = True
             if record_type == "evidence":
-                parents.append(dc.Parent(row["owner_type"], row["owner_id"],
-                                         self._owners(row["owner_type"]).get(row["owner_id"])))
+                parents.append((row["owner_type"], row["owner_id"],
+                                evidence_owners[row["owner_type"]].get(row["owner_id"])))
                 blob = bool(row["deleted"] or row["sha256"] in self.evidence_members
                             or evidence_path(self.store, row["sha256"]).is_file())
             verdict = dc.decide(
@@ -471,10 +488,14 @@ class _Merger:
         if record_type != "checklist_entry":
             return {}
         ids = list({item.row["checklist_id"] for item in incoming})
-        return {
-            r.id: dc.Approval(r.status == "approved", r.approved_hlc or "")
-            for r in self.s.execute(_select_approvals(), {"ids": ids})
-        }
+        tw = self._table_writes("checklist", bf.table_of("checklist"))
+        rows: Iterable[Any]
+        if tw.approvals_sql is not None:  # SQLite: run by the driver
+            rows = self.s.connection().exec_driver_sql(tw.approvals_sql(len(ids)), tuple(ids))
+        else:
+            rows = self.s.execute(_select_approvals(), {"ids": ids})
+        return {rid: dc.Approval(status == "approved", approved or "")
+                for rid, status, approved in rows}
 
     def _apply(
         self, record_type: str, table: Table, counts: TypeCounts, pending: list[_Pending],
@@ -499,6 +520,7 @@ class _Merger:
                     self._reject(counts, record_type, p.row["id"], "constraint",
                                  str(exc.orig)[:200], p.source)
         owners = self.owners.get(record_type)
+        absent = self.absent.get(record_type)
         for p in done:
             row = p.row
             have_base.add(row["id"])
@@ -509,6 +531,8 @@ class _Merger:
                 counts.created += 1
                 if owners is not None:
                     owners[row["id"]] = row["office_code"]
+                if absent is not None:
+                    absent.discard(row["id"])
             if p.lost is not None:
                 self._conflict(counts, record_type, row["id"], row, p.lost[0], p.lost[1],
                                known_losers, p.source)
