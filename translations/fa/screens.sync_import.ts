@@ -92,6 +92,10 @@
         <translation>بررسی امضا و همهٔ پرونده‌های بسته…</translation>
     </message>
     <message>
+        <source>Merging the records…</source>
+        <translation>ادغام رکوردها…</translation>
+    </message>
+    <message>
         <source>This bundle (number {seq} from {office}) was imported before; importing it again changes nothing.</source>
         <translation>این بسته (شمارهٔ {seq} از {office}) پیش‌تر وارد شده است؛ ورود دوباره‌اش چیزی را تغییر نمی‌دهد.</translation>
     </message>

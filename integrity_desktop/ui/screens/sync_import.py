@@ -320,7 +320,13 @@ class SyncImportTab(QWidget):
                     "SyncImportTab", "Checking the signature and every file of the bundle…"
                 ),
             )
-            return SummaryView.of(merge.import_bundle(store, actor, path, identities, dry_run=dry_run))
+            merging = QCoreApplication.translate("SyncImportTab", "Merging the records…")
+
+            def progress(done: int, total: int) -> None:
+                report(min(done, total), total, merging)
+
+            return SummaryView.of(merge.import_bundle(store, actor, path, identities, dry_run=dry_run,
+                                                      progress=progress))
 
         return work
 
