@@ -241,3 +241,27 @@ def test_a_million_bad_lines_are_counted_not_kept_one_by_one(
     assert got["counts"]["unit"]["rejected"] == n
     assert got["listed"] <= 1000
     assert "rejections_truncated" in got["notices"]
+
+
+def test_a_central_directory_too_large_is_refused_before_zipfile_reads_it(
+    pair: tuple[Store, Store, Path], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """zipfile makes an object of every entry of the central directory before any check can
+    run: its size and entry count are read from the end record first (a million entries,
+    signed or not, would take gigabytes; 100,000 take 210 MB, measured)."""
+    from integrity_desktop.sync import verify
+    from integrity_desktop.sync.verify import BundleRefused
+
+    assert (zipfile._ECD_ENTRIES_TOTAL, zipfile._ECD_SIZE) == (  # type: ignore[attr-defined]
+        verify._ENTRIES, verify._DIRECTORY_SIZE)
+    _, hq, good = pair
+    with zipfile.ZipFile(good) as zf:
+        entries = len(zf.infolist())
+    for name, value in (("MAX_DIRECTORY_SIZE", 100), ("MAX_MEMBERS", entries - 1)):
+        with monkeypatch.context() as m:
+            m.setattr(bf, name, value)
+            m.setattr(zipfile, "ZipFile", None)  # never reached
+            with pytest.raises(BundleRefused) as err:
+                import_(hq, good)
+            assert err.value.code == "too_many_members"
+    assert import_(hq, good).outcome == "accepted"

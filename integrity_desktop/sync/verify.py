@@ -29,6 +29,10 @@ from integrity_desktop.sync import bundle_format as bf
 from integrity_desktop.sync.trust import TrustedKeyInfo, keys_for
 
 CHUNK = 1024 * 1024
+# zipfile's own reader of the ZIP's end record, and two of its fields (private, the same
+# since Python 2): the number of entries and the size of the central directory.
+_END_RECORD: Any = getattr(zipfile, "_EndRecData")  # noqa: B009
+_ENTRIES, _DIRECTORY_SIZE = 4, 5
 OFFICE_RE = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")  # an office code (String(40))
 IdentityProvider = Callable[[], list[pyrage.x25519.Identity]]
 
@@ -159,6 +163,7 @@ def verify_zip(store: Store, path: Path, *, encrypted: bool) -> VerifiedBundle:
         raise refuse("not_a_bundle", "این پرونده بستهٔ همگام‌سازی نیست (ZIP نیست).",
                      "not a ZIP bundle.")
     try:
+        _check_directory(path)
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             _check_structure(infos)
@@ -179,6 +184,20 @@ def verify_zip(store: Store, path: Path, *, encrypted: bool) -> VerifiedBundle:
             f"Reading {path} failed: {exc}", code="bundle_unreadable",
         ) from exc
     return VerifiedBundle(path, _sha256_file(path), manifest, key, encrypted)
+
+
+def _check_directory(path: Path) -> None:
+    """The ZIP's central directory is small enough to read: ``zipfile.ZipFile`` makes an
+    object of every entry before anything else can be checked, so a directory of a million
+    entries (not even signed) would take gigabytes.  Read from the end record, the same one
+    ``zipfile`` reads first."""
+    with path.open("rb") as fh:
+        end = _END_RECORD(fh)
+    if end is None:
+        return  # zipfile raises BadZipFile in its own words
+    if end[_DIRECTORY_SIZE] > bf.MAX_DIRECTORY_SIZE or end[_ENTRIES] > bf.MAX_MEMBERS:
+        raise refuse("too_many_members", "شمار پرونده‌های درون بسته بیش از حد مجاز است.",
+                     f"more than {bf.MAX_MEMBERS} members.")
 
 
 def _check_structure(infos: list[zipfile.ZipInfo]) -> None:
