@@ -15,7 +15,6 @@ from sqlalchemy import func, select
 from integrity_desktop.db.models import AuditEntry, ImportLog
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.sync.digest import store_digest
-from integrity_desktop.sync.merge import KILL_HOOK
 
 from .sync_helpers import export, import_, read_members, signing_key, trust, write_bundle
 from .test_sync_roundtrip import add_unit
@@ -83,11 +82,10 @@ def test_killed_import_leaves_the_store_as_before(
     before = store_digest(hq)
     location = hq.location
     hq.dispose()
-    env = dict(os.environ, **{KILL_HOOK: "8"})
     proc = subprocess.run(
-        [sys.executable, "-m", "integrity_desktop", "import-bundle", "--db", location,
-         str(tmp_path / "b.zip")],
-        env=env, capture_output=True, text=True, check=False,
+        [sys.executable, "-m", "tests.kill_import", location, str(tmp_path / "b.zip"), "8"],
+        cwd=Path(__file__).parent.parent, env=dict(os.environ), capture_output=True, text=True,
+        check=False,
     )
     assert proc.returncode == 9, proc.stderr
     again = open_store(location)

@@ -700,7 +700,9 @@ def reopen(store: Store, actor: Actor, checklist_id: str) -> ChecklistSummary:
         raise UserError("بازگرداندن چک‌لیست فقط در ستاد انجام می‌شود.", "Only HQ can reopen.", code="hq_only")
     with store.session() as s:
         checklist = _live_checklist(s, checklist_id)
-        records.update(s, store, actor, checklist, status="draft", approved_by=None, approved_hlc=None)
+        # approved_hlc stays: the stamp of the newest approval, so this version orders after
+        # that approval in every store's merge (docs/SYNC.md, "Approval").
+        records.update(s, store, actor, checklist, status="draft", approved_by=None)
         for entry in s.scalars(select(ChecklistEntry).where(
             ChecklistEntry.checklist_id == checklist_id, ChecklistEntry.computed.is_(True),
             ChecklistEntry.deleted.is_(False),

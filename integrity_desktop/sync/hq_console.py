@@ -18,7 +18,7 @@ from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import achievement, scoring
 from integrity_desktop.services.records import utcnow
 from integrity_desktop.services.seed import HQ
-from integrity_desktop.sync.merge import seen_sequences
+from integrity_desktop.sync.import_log import missing_sequences, seen_sequences
 
 QUIET_DAYS = 30
 
@@ -32,12 +32,13 @@ class ProvinceStatus:
     last_created_at: datetime | None  # when the province wrote it
     age_days: int | None  # days since the province wrote its newest bundle
     highest_seq: int
-    missing_seqs: tuple[int, ...]  # bundles that never arrived
+    missing_seqs: tuple[int, ...]  # bundles that never arrived (the first 20)
     quiet: bool  # no bundle, or none for QUIET_DAYS days
     open_actions: int
     overdue_actions: int
     cases_total: int
     cases_by_state: dict[str, int] = field(default_factory=dict)
+    missing_count: int = 0  # all bundles that never arrived
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,9 @@ def province_statuses(
             imported, created, _ = latest.get(code, (None, None, 0))
             seen = seen_sequences(s, code, HQ)
             top = max(seen, default=0)
-            missing = tuple(sorted(set(range(1, top)) - seen))
+            # Never a set of every number up to ``top``: a signed manifest may say 2**31 - 1.
+            first, missing_count = missing_sequences(seen, top)
+            missing = tuple(first)
             stamp = created or imported
             age = (today - stamp.date()).days if stamp else None
             quiet = age is None or age >= quiet_days
@@ -113,7 +116,7 @@ def province_statuses(
             out.append(ProvinceStatus(
                 code, name, short, imported, created, age, top, missing, quiet,
                 open_actions.get(code, 0), overdue.get(code, 0), sum(by_state.values()),
-                dict(sorted(by_state.items())),
+                dict(sorted(by_state.items())), missing_count,
             ))
     return out[offset:offset + limit]
 

@@ -174,6 +174,32 @@ def test_dry_run_shows_the_summary_and_writes_nothing_until_confirmed(  # type: 
     assert not tab.confirm_button.isEnabled()
 
 
+def test_the_summary_says_what_is_held_and_what_it_waits_for(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, hq_store: Store, tmp_path: Path
+) -> None:
+    """A province's second bundle before its first: the visit waits for its unit."""
+    from tests import sync_records as sr
+
+    trust_each_other(hq_store, store)
+    unit = sr.unit(store)
+    export_from(store, tmp_path / "tehran-1.itb")
+    sr.visit(store, unit)
+    second = export_from(store, tmp_path / "tehran-2.itb")
+    w = screen(qtbot, hq_store)
+    tab = w.import_tab
+    w.start_import(second)
+    qtbot.waitUntil(lambda: bool(tab.summary_title.text()), timeout=30000)
+    model = tab.summary_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[-1] == "نگه‌داشته"
+    types = [model.row_at(i).record_type for i in range(model.rowCount())]
+    row = types.index("visit")
+    assert cell(model, row, len(headers) - 1) == "۱"
+    assert "بازدیدهای بازرسی: ۱ رکورد نگه داشته شد، در انتظار واحدها" in tab.reasons.toPlainText()
+    assert "نگه داشته شد" in tab.summary_title.text()
+    assert tab.confirm_button.isEnabled()
+
+
 def test_a_bundle_from_an_untrusted_office_is_refused_in_persian(  # type: ignore[no-untyped-def]
     qtbot, store: Store, hq_store: Store, tmp_path: Path
 ) -> None:

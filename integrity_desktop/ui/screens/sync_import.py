@@ -68,6 +68,7 @@ class SummaryRow:
     conflicts: int
     rejected: int
     reasons_fa: tuple[str, ...]
+    held: int = 0
 
 
 @dataclass(frozen=True)
@@ -81,10 +82,13 @@ class SummaryView:
     rows: tuple[SummaryRow, ...]
     notes_fa: tuple[str, ...]
     notes_en: tuple[str, ...]
+    waits: tuple[tuple[str, str, int], ...] = ()  # (record type, what it waits for, count)
+    released: int = 0
 
     @property
     def nothing_to_do(self) -> bool:
-        return not any(r.created or r.updated or r.conflicts for r in self.rows)
+        return not self.released and not any(
+            r.created or r.updated or r.conflicts or r.held for r in self.rows)
 
     @classmethod
     def of(cls, summary: Any) -> SummaryView:
@@ -98,10 +102,15 @@ class SummaryView:
         notices = [n for n in summary.notices if n.code != "replay"]  # the heading says it
         rows = tuple(
             SummaryRow(
-                t, c.created, c.updated, c.unchanged, c.conflicts, c.rejected, tuple(reasons.get(t, ()))
+                t, c.created, c.updated, c.unchanged, c.conflicts, c.rejected, tuple(reasons.get(t, ())),
+                c.held,
             )
             for t, c in sorted(summary.counts.items(), key=lambda kv: order.get(kv[0], 99))
         )
+        waits: dict[tuple[str, str], int] = {}
+        for h in summary.held:
+            key = (h.record_type, h.waits_for_type)
+            waits[key] = waits.get(key, 0) + 1
         return cls(
             summary.source_office,
             summary.seq,
@@ -110,6 +119,8 @@ class SummaryView:
             rows,
             tuple(n.fa for n in notices),
             tuple(n.en for n in notices),
+            tuple((t, w, n) for (t, w), n in sorted(waits.items(), key=lambda kv: order.get(kv[0][0], 99))),
+            summary.released,
         )
 
 
@@ -187,8 +198,9 @@ class SyncImportTab(QWidget):
                 (self.tr("Unchanged"), lambda r: shown_number(r.unchanged)),
                 (self.tr("Conflicts"), lambda r: shown_number(r.conflicts)),
                 (self.tr("Rejected"), lambda r: shown_number(r.rejected)),
+                (self.tr("Held"), lambda r: shown_number(r.held)),
             ],
-            tint=lambda r: "#fdecea" if r.rejected else ("#fff8e1" if r.conflicts else None),
+            tint=lambda r: "#fdecea" if r.rejected else ("#fff8e1" if r.conflicts or r.held else None),
         )
         self.summary_view = make_table(self.summary_model, "summary_table")
         self.reasons = QPlainTextEdit()
@@ -317,7 +329,13 @@ class SyncImportTab(QWidget):
                     "SyncImportTab", "Checking the signature and every file of the bundle…"
                 ),
             )
-            return SummaryView.of(merge.import_bundle(store, actor, path, identities, dry_run=dry_run))
+            merging = QCoreApplication.translate("SyncImportTab", "Merging the records…")
+
+            def progress(done: int, total: int) -> None:
+                report(min(done, total), total, merging)
+
+            return SummaryView.of(merge.import_bundle(store, actor, path, identities, dry_run=dry_run,
+                                                      progress=progress))
 
         return work
 
@@ -364,6 +382,14 @@ class SyncImportTab(QWidget):
             f"{record_type_label(r.record_type)}: {isolate_embedded(shown_number(reason))}"
             for r in result.rows
             for reason in r.reasons_fa
+        ]
+        reasons += [
+            self.tr("{type}: {count} held, waiting for {what}").format(
+                type=record_type_label(record_type), count=shown_number(count),
+                what=self.tr("their time (the sending computer's clock is ahead)")
+                if waits_for == "clock" else record_type_label(waits_for),
+            )
+            for record_type, waits_for, count in result.waits
         ]
         self.reasons.setPlainText("\n".join(reasons))
         self.reasons.setVisible(bool(reasons))

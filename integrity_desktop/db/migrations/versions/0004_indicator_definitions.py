@@ -20,7 +20,7 @@ equal stamps as the same version):
 ``tests/test_released_stores.py`` checks that nothing else changes.
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0002
 Create Date: 2026-12-04 11:43:43.448189
 """
 from __future__ import annotations
@@ -34,7 +34,7 @@ from alembic import op
 
 
 revision = '0004'
-down_revision = '0001'
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 
