@@ -15,11 +15,15 @@ packages=(python3-venv python3-pip
   libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1
   poppler-utils)
 if [ "$mode" = "test" ]; then
-  packages+=(minisign age postgresql nsis xvfb)
+  # libreoffice-calc-nogui: tests open an export in LibreOffice headless (formula text stays text)
+  packages+=(minisign age postgresql nsis xvfb libreoffice-calc-nogui)
 fi
 missing=()
+# One dpkg-query for all (it fails on names it never saw: those are simply missing).
+installed=" $( (dpkg-query -W -f='${Package}:${Status} ' "${packages[@]}" 2>/dev/null || true) \
+  | sed 's/:install ok installed//g') "
 for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  case "$installed" in *" $p "*) ;; *) missing+=("$p") ;; esac
 done
 if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
@@ -31,14 +35,24 @@ python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
-if [ "$mode" = "test" ]; then
-  .venv/bin/python -m pip install -q -e ".[test]"
-else
-  .venv/bin/python -m pip install -q -e .
+# pip takes most of a second run's time: skip it when nothing it depends on changed since it
+# last succeeded (the stamp is a hash of pyproject.toml, the constraints, the .ts files, the
+# Python and the mode; it is written only after the install ran).
+stamp=".venv/.setup-$mode.sha256"
+digest=$( { cat pyproject.toml setup.py installer/constraints.txt translations/*/*.ts; .venv/bin/python -VV; echo "$mode"; } | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$digest" ] || [ ! -x .venv/bin/integrity-desktop ] \
+    || ! ls translations/fa/*.qm >/dev/null 2>&1; then
+  rm -f "$stamp"
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  # The versions that ship (installer/constraints.txt).  The install compiles the translations
+  # (.ts -> .qm, setup.py's build step), so the interface is Persian from here on.
+  if [ "$mode" = "test" ]; then
+    .venv/bin/python -m pip install -q -c installer/constraints.txt -e ".[test]"
+  else
+    .venv/bin/python -m pip install -q -c installer/constraints.txt -e .
+  fi
+  echo "$digest" > "$stamp"
 fi
-# Compiled translations (.qm) are build products: made here from the committed .ts files.
-.venv/bin/python -m integrity_desktop.ui.i18n build
 
 case "$mode" in
   run)
@@ -49,6 +63,8 @@ case "$mode" in
     .venv/bin/ruff check integrity_desktop tests
     .venv/bin/mypy integrity_desktop
     .venv/bin/python -m pytest -q -p no:cacheprovider
+    # The wheel, installed outside the checkout: offices, init, a PDF, the self-test, in Persian.
+    PYTHON="$python" bash installer/check-wheel.sh
     ;;
   *)
     echo "usage: bash installer/debian-setup.sh run|test" >&2

@@ -1,11 +1,14 @@
 """The programme catalogue: typed, validated, cached views of ``resources/catalog/*.json``.
 
-Three files:
+Four files:
 
 * ``three-year-1398-1400.json``: the three-year operational programme of administrative health
-  and protection of people's rights (22 axes, 138 indicators ``N/M``);
+  and protection of people's rights (22 axes, 138 indicators ``N/M``), each with its
+  definition (kind, unit, frequency, direction, bounds, target; see ``indicators``) and the
+  words of the programme it rests on, plus the decisions taken where the text is doubtful;
 * ``reform-1397-1399.json``: the comprehensive administrative-reform programme, second period
-  (10 programmes);
+  (10 programmes; items coded ``R6/1`` ...);
+* ``programme-links.json``: where the two programmes meet (reform programme -> axes);
 * ``offices.json``: headquarters and the 31 provincial directorates general.
 
 Pure Python: no Qt, no database. A broken file raises :class:`ValueError` naming the problem.
@@ -21,10 +24,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from integrity_desktop.resources import resources_dir
+from integrity_desktop.indicators import REFORM_PREFIX, Definition
+from integrity_desktop.resources import ResourceMissing, catalog_dir
 
 THREE_YEAR_FILE = "three-year-1398-1400.json"
 REFORM_FILE = "reform-1397-1399.json"
+LINKS_FILE = "programme-links.json"
 OFFICES_FILE = "offices.json"
 
 EXPECTED_AXES = 22
@@ -42,6 +47,25 @@ _OFFICE_KINDS = frozenset({"hq", "province"})
 
 
 @dataclass(frozen=True, slots=True)
+class IndicatorDefinition:
+    """An indicator's definition as the catalogue states it, with the programme's words."""
+
+    definition: Definition
+    quote: str  # the programme's words the definition rests on
+    defaults: tuple[str, ...]  # fields that follow the documented defaults (definition_rules)
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A choice made where the programme's text is doubtful, with the words it rests on."""
+
+    subject: str
+    decision: str
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
 class Indicator:
     """One indicator (شاخص) ``N/M`` of the three-year programme."""
 
@@ -53,7 +77,16 @@ class Indicator:
     legal_basis: str
     lead_unit: str
     partner_units: tuple[str, ...]
-    counts: bool
+    spec: IndicatorDefinition
+
+    @property
+    def definition(self) -> Definition:
+        return self.spec.definition
+
+    @property
+    def counts(self) -> bool:
+        """Whether answers carry a number (every kind but status)."""
+        return self.spec.definition.takes_value
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +108,8 @@ class ThreeYearProgramme:
     title_en: str
     source: str
     axes: tuple[Axis, ...]
+    definition_rules: Mapping[str, str]
+    decisions: tuple[Decision, ...]
 
     @property
     def indicators(self) -> tuple[Indicator, ...]:
@@ -97,6 +132,22 @@ class ThreeYearProgramme:
 
 
 @dataclass(frozen=True, slots=True)
+class ReformItem:
+    """A checklist item of the reform programme: a joint action or a quantitative goal."""
+
+    code: str  # "R6/1"
+    legacy_code: str  # "6/1": the code its template item's id was first made from
+    programme_number: int
+    title_fa: str
+    spec: IndicatorDefinition
+    is_goal: bool = False
+
+    @property
+    def definition(self) -> Definition:
+        return self.spec.definition
+
+
+@dataclass(frozen=True, slots=True)
 class ReformProgramme:
     """One of the 10 programmes of the administrative-reform programme."""
 
@@ -106,6 +157,7 @@ class ReformProgramme:
     policy_references: tuple[str, ...]
     joint_actions: tuple[str, ...]
     outcomes: tuple[str, ...]
+    items: tuple[ReformItem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +174,8 @@ class ReformCatalogue:
     goals: tuple[str, ...]
     strategies: tuple[str, ...]
     programmes: tuple[ReformProgramme, ...]
+    code_prefix: str = REFORM_PREFIX
+    decisions: tuple[Decision, ...] = ()
 
     def programme(self, number: int) -> ReformProgramme:
         """The programme with this number (1 to 10); KeyError if there is none."""
@@ -129,6 +183,28 @@ class ReformCatalogue:
             if prog.number == number:
                 return prog
         raise KeyError(number)
+
+    @property
+    def items(self) -> tuple[ReformItem, ...]:
+        """Every item, programme by programme: joint actions, then goals."""
+        return tuple(item for prog in self.programmes for item in prog.items)
+
+    def item(self, code: str) -> ReformItem:
+        for item in self.items:
+            if item.code == code:
+                return item
+        raise KeyError(code)
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeLink:
+    """A reform programme and the three-year axes that carry it out."""
+
+    reform: int
+    axes: tuple[int, ...]
+    theme_fa: str
+    reform_quote: str
+    three_year_quote: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,13 +243,6 @@ def _int(obj: Mapping[str, Any], key: str, where: str) -> int:
     return value
 
 
-def _bool(obj: Mapping[str, Any], key: str, where: str) -> bool:
-    value = obj.get(key)
-    if not isinstance(value, bool):
-        raise ValueError(f"{where}: {key!r} must be true or false, got {value!r}")
-    return value
-
-
 def _strs(obj: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     value = obj.get(key)
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
@@ -192,6 +261,50 @@ def _mapping(raw: object, where: str) -> Mapping[str, Any]:
     if not isinstance(raw, dict):
         raise ValueError(f"{where}: the top level must be a JSON object")
     return raw
+
+
+def _number(obj: Mapping[str, Any], key: str, where: str) -> float | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise ValueError(f"{where}: {key!r} must be a number or null, got {value!r}")
+    return float(value)
+
+
+_DEFAULTABLE = frozenset({"frequency", "direction", "bounds"})
+
+
+def _definition(raw: object, where: str) -> IndicatorDefinition:
+    d = _mapping(raw, f"{where}: definition")
+    where = f"{where}: definition"
+    definition = Definition(
+        kind=_str(d, "kind", where),
+        unit_fa=_str(d, "unit_fa", where, allow_empty=True),
+        frequency=_str(d, "frequency", where),
+        direction=_str(d, "direction", where),
+        min_value=_number(d, "min", where),
+        max_value=_number(d, "max", where),
+        target=_number(d, "target", where),
+        measurement_fa=_str(d, "measurement_fa", where, allow_empty=True),
+    )
+    problems = definition.problems()
+    if problems:
+        raise ValueError(f"{where}: {'; '.join(problems)}")
+    if definition.takes_value and not definition.unit_fa.strip():
+        raise ValueError(f"{where}: a unit is required for kind {definition.kind}")
+    defaults = d.get("defaults")
+    if not isinstance(defaults, list) or not set(defaults) <= _DEFAULTABLE:
+        raise ValueError(f"{where}: 'defaults' must list some of {sorted(_DEFAULTABLE)}")
+    return IndicatorDefinition(definition, _str(d, "quote", where), tuple(defaults),
+                               str(d.get("note", "")))
+
+
+def _decisions(top: Mapping[str, Any], where: str) -> tuple[Decision, ...]:
+    return tuple(
+        Decision(_str(r, "subject", where), _str(r, "decision", where), _str(r, "quote", where))
+        for r in _objects(top, "decisions", where)
+    )
 
 
 # --------------------------------------------------------------------------- parsers
@@ -235,7 +348,7 @@ def parse_three_year(raw: object, *, where: str = THREE_YEAR_FILE) -> ThreeYearP
                     legal_basis=_str(i_raw, "legal_basis", i_where, allow_empty=True),
                     lead_unit=_str(i_raw, "lead_unit", i_where, allow_empty=True),
                     partner_units=_strs(i_raw, "partner_units", i_where),
-                    counts=_bool(i_raw, "counts", i_where),
+                    spec=_definition(i_raw.get("definition"), i_where),
                 )
             )
         axes.append(Axis(number, _str(a_raw, "title_fa", a_where), tuple(indicators)))
@@ -250,26 +363,44 @@ def parse_three_year(raw: object, *, where: str = THREE_YEAR_FILE) -> ThreeYearP
         title_en=_str(top, "title_en", where),
         source=_str(top, "source", where, allow_empty=True),
         axes=tuple(axes),
+        definition_rules=_mapping(top.get("definition_rules"), f"{where}: definition_rules"),
+        decisions=_decisions(top, where),
     )
 
 
 def parse_reform(raw: object, *, where: str = REFORM_FILE) -> ReformCatalogue:
     """Build and validate the administrative-reform programme from its decoded JSON."""
     top = _mapping(raw, where)
+    prefix = _str(top, "code_prefix", where)
+    if not re.fullmatch(r"[A-Z]", prefix):
+        raise ValueError(f"{where}: 'code_prefix' must be one capital ASCII letter")
+    action_spec = _definition(top.get("item_definition"), f"{where}: item_definition")
     programmes: list[ReformProgramme] = []
     for index, p_raw in enumerate(_objects(top, "programmes", where), start=1):
         p_where = f"{where}: programme #{index}"
         number = _int(p_raw, "number", p_where)
         if number != index:
             raise ValueError(f"{p_where}: programme number {number}, expected {index}")
+        actions = _strs(p_raw, "joint_actions", p_where)
+        items = [
+            ReformItem(f"{prefix}{number}/{i}", f"{number}/{i}", number, title, action_spec)
+            for i, title in enumerate(actions, start=1)
+        ]
+        for g_raw in _objects(p_raw, "goal_indicators", p_where):
+            i = len(items) + 1
+            items.append(ReformItem(
+                f"{prefix}{number}/{i}", f"{number}/{i}", number, _str(g_raw, "title_fa", p_where),
+                _definition(g_raw.get("definition"), f"{p_where}, goal {i}"), is_goal=True,
+            ))
         programmes.append(
             ReformProgramme(
                 number=number,
                 title_fa=_str(p_raw, "title_fa", p_where),
                 quantitative_goal=_str(p_raw, "quantitative_goal", p_where, allow_empty=True),
                 policy_references=_strs(p_raw, "policy_references", p_where),
-                joint_actions=_strs(p_raw, "joint_actions", p_where),
+                joint_actions=actions,
                 outcomes=_strs(p_raw, "outcomes", p_where),
+                items=tuple(items),
             )
         )
     if len(programmes) != EXPECTED_REFORM_PROGRAMMES:
@@ -287,7 +418,29 @@ def parse_reform(raw: object, *, where: str = REFORM_FILE) -> ReformCatalogue:
         goals=_strs(top, "goals", where),
         strategies=_strs(top, "strategies", where),
         programmes=tuple(programmes),
+        code_prefix=prefix,
+        decisions=_decisions(top, where),
     )
+
+
+def parse_links(raw: object, *, where: str = LINKS_FILE) -> tuple[ProgrammeLink, ...]:
+    """The reform programme -> three-year axes mapping, checked against both programmes' sizes."""
+    top = _mapping(raw, where)
+    links: list[ProgrammeLink] = []
+    for index, l_raw in enumerate(_objects(top, "links", where), start=1):
+        l_where = f"{where}: link #{index}"
+        reform = _int(l_raw, "reform", l_where)
+        axes = l_raw.get("axes")
+        if not 1 <= reform <= EXPECTED_REFORM_PROGRAMMES:
+            raise ValueError(f"{l_where}: no reform programme {reform}")
+        if (not isinstance(axes, list) or not axes or len(set(axes)) != len(axes)
+                or not all(isinstance(a, int) and 1 <= a <= EXPECTED_AXES for a in axes)):
+            raise ValueError(f"{l_where}: 'axes' must list distinct axis numbers 1-{EXPECTED_AXES}")
+        links.append(ProgrammeLink(
+            reform, tuple(axes), _str(l_raw, "theme_fa", l_where), _str(l_raw, "reform_quote", l_where),
+            _str(l_raw, "three_year_quote", l_where),
+        ))
+    return tuple(links)
 
 
 def parse_offices(raw: object, *, where: str = OFFICES_FILE) -> list[OfficeInfo]:
@@ -332,7 +485,7 @@ def parse_offices(raw: object, *, where: str = OFFICES_FILE) -> list[OfficeInfo]
 
 def catalog_path(filename: str) -> Path:
     """The path of a catalogue file under ``resources/catalog/``."""
-    return resources_dir() / "catalog" / filename
+    return catalog_dir() / filename
 
 
 def _read_json(filename: str) -> object:
@@ -341,7 +494,7 @@ def _read_json(filename: str) -> object:
         with path.open(encoding="utf-8") as f:
             return json.load(f)
     except FileNotFoundError as exc:
-        raise ValueError(f"catalogue file missing: {path}") from exc
+        raise ResourceMissing(f"resources/catalog/{filename}", str(path.parent)) from exc
     except json.JSONDecodeError as exc:
         raise ValueError(f"{filename}: not valid JSON ({exc})") from exc
 
@@ -356,6 +509,12 @@ def load_three_year() -> ThreeYearProgramme:
 def load_reform() -> ReformCatalogue:
     """The administrative-reform programme, read once and validated."""
     return parse_reform(_read_json(REFORM_FILE))
+
+
+@cache
+def load_links() -> tuple[ProgrammeLink, ...]:
+    """Where the two programmes meet, read once and validated."""
+    return parse_links(_read_json(LINKS_FILE))
 
 
 @cache

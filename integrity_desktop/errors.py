@@ -2,7 +2,7 @@
 
 ``UserError`` is a problem of the user's input or environment (a wrong date, a full disk, a
 forged bundle): it carries a Persian message that says what to do, plus an English one for logs
-and ``--lang en``.  Anything else that escapes a service is a bug.
+and the command line's second line.  Anything else that escapes a service is a bug.
 """
 
 from __future__ import annotations

@@ -34,7 +34,6 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "checklists.view": _ALL,
     "checklists.edit": frozenset({ADMIN, INSPECTOR}),
     "checklists.approve": frozenset({ADMIN, REVIEWER}),
-    "checklists.compute": frozenset({ADMIN, INSPECTOR, CASE_OFFICER}),
     "evidence.settings": frozenset({ADMIN}),
     "inspections.view": _ALL,
     "inspections.edit": frozenset({ADMIN, INSPECTOR}),

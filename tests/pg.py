@@ -32,7 +32,7 @@ def _as_server_user(cmd: list[str]) -> list[str]:
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
-    """Base URL of a running server (``postgresql://user@127.0.0.1:port``)."""
+    """Base URL of a running server (``postgresql+psycopg://user@127.0.0.1:port``: psycopg 3)."""
     if os.environ.get("INTEGRITY_TEST_PG") != "1":
         pytest.skip("set INTEGRITY_TEST_PG=1 to run the PostgreSQL tests")
     if not (PG_BIN / "initdb").exists():
@@ -51,7 +51,7 @@ def pg_server() -> Iterator[str]:
         "-o", f"-p {port} -h 127.0.0.1 -k {folder} -c fsync=off",
     ]), check=True, capture_output=True)
     try:
-        yield f"postgresql://{user}@127.0.0.1:{port}"
+        yield f"postgresql+psycopg://{user}@127.0.0.1:{port}"
     finally:
         subprocess.run(_as_server_user([str(PG_BIN / "pg_ctl"), "-D", str(data), "-m",
                                         "immediate", "stop"]), check=False,

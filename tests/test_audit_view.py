@@ -53,11 +53,12 @@ def test_export_reads_back(store: Store, tmp_path: Path) -> None:
     out = folder / "audit.xlsx"
     assert audit_view.export_excel(store, ADMIN, audit_view.AuditFilter(actor="omid"), out) == 1
     ws = openpyxl.load_workbook(out).worksheets[0]
-    assert ws.sheet_view.rightToLeft and ws.freeze_panes == "A2"
-    header, row = [c.value for c in ws[1]], [c.value for c in ws[2]]
+    assert ws.sheet_view.rightToLeft and ws.freeze_panes == "A4"
+    header, row = [c.value for c in ws[3]], [c.value for c in ws[4]]
     assert header == audit_view.HEADERS
-    assert row[2] == "omid@tehran" and row[4] == "ایجاد" and row[5] == "unit"
+    assert row[3] == "omid@tehran" and row[5] == "ایجاد" and row[6] == "unit"
     assert not re.search(r"[0-9]", str(row[1])) and str(row[1]).startswith(jalali.format_date(jalali.today()))
+    assert isinstance(row[2], dt.datetime)  # the real time beside the Jalali text
     assert [p.name for p in folder.iterdir()] == ["audit.xlsx"]  # no temporary file left
     with pytest.raises(UserError) as err:
         audit_view.export_excel(store, ADMIN, audit_view.AuditFilter(), tmp_path / "missing" / "a.xlsx")

@@ -28,8 +28,8 @@ def test_excel_bench_runs_and_writes_the_register(tmp_path: Path) -> None:
         assert f.passed in (True, False)
     sheet = load_workbook(tmp_path / "register-bench.xlsx", read_only=True).worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
-    assert len(rows) == 201  # the header and one row per case
-    assert rows[0][0] == "شمارهٔ پرونده"
+    assert len(rows) == 203  # two title rows, the header and one row per case
+    assert rows[2][0] == "شمارهٔ پرونده"
     assert (tmp_path / "cases-200.sqlite.done").exists()  # cached for the next run
 
 

@@ -9,7 +9,7 @@ import random
 import pytest
 from sqlalchemy import func, select
 
-from integrity_desktop.db.models import AuditEntry, Case, CaseEvent, ChecklistEntry, TemplateItem
+from integrity_desktop.db.models import AuditEntry, Case, CaseEvent
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import PermissionDenied, UserError
 from integrity_desktop.nationalid import is_valid_national_code
@@ -229,24 +229,25 @@ def test_statistics_6x_follow_the_register(store: Store) -> None:
     assert lc.CLOSED not in dash and lc.NOT_PURSUABLE not in dash
 
 
-def test_refresh_writes_computed_values_into_the_checklist(store: Store) -> None:
+def test_checklist_shows_6x_from_the_register_with_no_other_action(store: Store) -> None:
+    from integrity_desktop.services import checklists, computed, scoring
+
     _walk_to_final(store)
-    case_stats.refresh_computed(store, OFFICER, "1403")
-    with store.read() as s:
-        rows: dict[str, float | None] = {code: value for code, value in s.execute(
-            select(TemplateItem.code, ChecklistEntry.value)
-            .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
-            .where(ChecklistEntry.computed.is_(True))
-        )}
-    assert rows["6/5"] == 1 and rows["6/4"] == 1 and rows["6/11"] == 8 and rows["6/2"] == 0
+    inspector = actor("inspector")
+    summary = checklists.create_checklist(store, inspector, scoring.three_year_template_id(), None, "1403")
+
+    def shown() -> dict[str, float | None]:
+        view = checklists.get_checklist(store, VIEWER, summary.id)
+        return {e.item_code: e.value for e in view.entries if e.item_code.startswith("6/") and e.computed}
+
+    rows = shown()
+    assert len(rows) == 11 and rows["6/5"] == 1 and rows["6/4"] == 1 and rows["6/11"] == 8 and rows["6/2"] == 0
     _step(store, _register(store, reported="1403/10/01").id, lc.NOT_PURSUABLE, "1403/10/02")
-    case_stats.refresh_computed(store, OFFICER, "1403")
-    with store.read() as s:
-        value = s.scalar(
-            select(ChecklistEntry.value).join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
-            .where(TemplateItem.code == "6/2", ChecklistEntry.computed.is_(True))
-        )
-    assert value == 1
+    assert shown()["6/2"] == 1  # no button, no refresh: the register is read again
+    behind = computed.records_behind(store, VIEWER, "1403", "6/2")
+    assert [r.kind_fa for r in behind] == ["مرحلهٔ پرونده"] and "غیرقابل رسیدگی" in behind[0].text
+    firsts = computed.records_behind(store, VIEWER, "1403", "6/1")
+    assert len(firsts) == int(shown()["6/1"] or 0)
 
 
 def test_demo_fills_every_state_once(store: Store) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from integrity_desktop.db.models import ChecklistEntry, Unit
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import PermissionDenied, UserError
-from integrity_desktop.services import checklists, computed, scoring, templates
+from integrity_desktop.services import checklists, scoring, templates
 from integrity_desktop.services.records import stable_id
 
 from .checklist_helpers import digest
@@ -29,13 +29,15 @@ def _entry(view: checklists.ChecklistView, code: str) -> checklists.EntryView:
     return next(e for e in view.entries if e.item_code == code)
 
 
-def test_create_makes_one_entry_per_indicator_with_stable_ids(store: Store) -> None:
+def test_create_makes_one_entry_per_due_indicator_with_stable_ids(store: Store) -> None:
     summary = checklists.create_checklist(store, INSPECTOR, THREE_YEAR, None, "۱۴۰۳-q2")
     assert summary.period_code == "1403-Q2"
     assert summary.unit_name.startswith("اداره کل")  # the office for a whole-directorate checklist
     assert summary.completion == 0.0
     view = checklists.get_checklist(store, INSPECTOR, summary.id)
-    assert len(view.entries) == 138
+    codes = [e.item_code for e in view.entries]
+    assert len(codes) == 135 and "1/5" in codes  # 1/7, 5/3 and 10/1 are annual
+    assert not {"1/7", "5/3", "10/1"} & set(codes)
     first = view.entries[0]
     assert first.id == stable_id("entry", summary.id, first.item_id)
     assert (first.item_code, first.axis_number) == ("1/1", 1)
@@ -59,12 +61,12 @@ def test_duplicate_checklist_is_refused_and_nothing_written(store: Store) -> Non
 def test_save_entry_updates_completion_and_returns_values_for_undo(store: Store) -> None:
     summary = checklists.create_checklist(store, INSPECTOR, THREE_YEAR, None, "1403-Q1")
     view = checklists.get_checklist(store, INSPECTOR, summary.id)
-    target = _entry(view, "6/4")
+    target = _entry(view, "2/2")
     first = checklists.save_entry(store, INSPECTOR, target.id, status="partial", progress=40, value=12,
                                   note="نامهٔ ۱۲ ارسال شد")
     assert first.changed and first.previous.status == ""
     assert first.entry.status == "partial" and first.entry.value == 12.0
-    assert first.completion == pytest.approx(0.4 / 138 * 100, abs=0.01)
+    assert first.completion == pytest.approx(0.4 / len(view.entries) * 100, abs=0.01)
     second = checklists.save_entry(store, INSPECTOR, target.id, status="done")
     assert second.previous.status == "partial" and second.previous.progress == 40
     # undo: save the previous values back
@@ -82,9 +84,15 @@ def test_save_entry_updates_completion_and_returns_values_for_undo(store: Store)
         ("1/1", {"progress": -1}, "invalid_progress"),
         ("1/1", {"progress": 12.5}, "invalid_progress"),
         ("1/1", {"value": 3}, "value_not_counted"),
-        ("6/4", {"value": -2}, "invalid_value"),
-        ("6/4", {"value": math.inf}, "invalid_value"),
-        ("6/4", {"value": "many"}, "invalid_value"),
+        ("2/2", {"value": -2}, "invalid_value"),
+        ("2/2", {"value": math.inf}, "invalid_value"),
+        ("2/2", {"value": "many"}, "invalid_value"),
+        ("2/2", {"value": 2.5}, "invalid_value"),
+        ("17/4", {"value": 250}, "invalid_value"),
+        ("10/2", {"value": 500}, "invalid_value"),
+        ("10/3", {"value": 9999}, "invalid_value"),
+        ("8/1", {"value": 101}, "invalid_value"),
+        ("6/4", {"value": 3}, "computed_value"),
         ("1/1", {"note": "x" * 4001}, "note_too_long"),
         ("1/1", {"subtasks_done": [0]}, "invalid_subtask"),
     ],
@@ -168,29 +176,24 @@ def test_submit_then_only_hq_approves_and_approval_locks(hq_store: Store) -> Non
     assert digest(hq_store) == before
 
 
-def test_computed_values_are_written_and_cannot_be_changed_by_hand(store: Store) -> None:
-    officer = actor("case_officer")
-    source = {"kind": "cases", "ids": ["c1", "c2"], "formula": "count"}
-    values = {"6/1": (2.0, source), "6/4": (5.0, source)}
-    checklist_id = computed.write_computed(store, officer, "1403-Q2", values)
-    view = checklists.get_checklist(store, INSPECTOR, checklist_id)
-    assert view.summary.unit_id is None and view.summary.period_code == "1403-Q2"
+def test_computed_values_are_read_live_and_cannot_be_typed(store: Store) -> None:
+    summary = checklists.create_checklist(store, INSPECTOR, THREE_YEAR, None, "1403-Q2")
+    view = checklists.get_checklist(store, INSPECTOR, summary.id)
     e61 = _entry(view, "6/1")
-    assert (e61.value, e61.computed, e61.computed_source) == (2.0, True, source)
-    # the same checklist is used again, not a second one
-    assert computed.write_computed(store, officer, "1403-Q2", {"6/1": (3, source)}) == checklist_id
+    assert (e61.value, e61.computed, e61.frozen) == (0.0, True, False)
+    assert "کد ملی" in e61.formula_fa and e61.computed_source is not None
     before = digest(store)
     with pytest.raises(UserError) as err:
         checklists.save_entry(store, INSPECTOR, e61.id, value=7)
-    assert err.value.code == "computed_value"
+    assert err.value.code == "computed_value" and "۶/۱" in err.value.fa
     assert digest(store) == before
-    # status and notes of a computed indicator stay editable; the unchanged value passes
-    result = checklists.save_entry(store, INSPECTOR, e61.id, status="done", value=3, note="بررسی شد")
-    assert result.entry.value == 3.0 and result.entry.status == "done"
-    with pytest.raises(UserError):
-        computed.write_computed(store, officer, "1403-Q2", {"1/1": (1, source)})  # does not count
-    with pytest.raises(PermissionDenied):
-        computed.write_computed(store, actor("viewer"), "1403-Q2", {"6/1": (1, source)})
+    # status and notes of a computed indicator stay editable
+    result = checklists.save_entry(store, INSPECTOR, e61.id, status="done", note="بررسی شد")
+    assert result.entry.status == "done" and result.entry.value == 0.0
+    # in a unit's checklist computed indicators are not asked (they count the office's records)
+    unit = checklists.create_checklist(store, INSPECTOR, THREE_YEAR, _units(store)[0], "1403-Q2")
+    codes = {e.item_code for e in checklists.get_checklist(store, INSPECTOR, unit.id).entries}
+    assert not codes & {"1/4", "1/6", "6/1", "22/1"} and "2/2" in codes
 
 
 def test_templates_authored_at_hq_and_frozen_once_used(hq_store: Store, store: Store) -> None:

@@ -128,11 +128,12 @@ def test_excel_reads_back_right_to_left(store: Store, scenario: Scenario, tmp_pa
         )
     if name == "inspection-realisation":
         summary = list(book["خلاصه"].iter_rows(values_only=True))
-        assert summary[1][0] == "1/4" and summary[1][2] == 33.3 and summary[1][4:6] == (1, 3)
-        plan_rows = list(book["ردیف‌های برنامه"].iter_rows(values_only=True))[1:]
-        assert [r[3] for r in plan_rows] == ["گزارش‌شده", "انجام‌نشده", "انجام‌نشده"]
+        assert summary[3][1] == "۱/۴" and summary[3][2] == pytest.approx(0.333) and summary[3][4:6] == (1, 3)
+        assert book["خلاصه"]["C4"].number_format == "0.0%"  # a percent cell, not 33.3 in General
+        plan_rows = list(book["ردیف‌های برنامه"].iter_rows(values_only=True))[3:]
+        assert [r[4] for r in plan_rows] == ["گزارش‌شده", "انجام‌نشده", "انجام‌نشده"]  # date: 2 cells
     if name == "inspections-semiannual":
-        kinds = dict(list(book["بر پایهٔ نوع"].iter_rows(values_only=True))[1:])
+        kinds = dict(list(book["بر پایهٔ نوع"].iter_rows(values_only=True))[3:])
         assert kinds == {"ادواری": 1, "موردی": 1}
     if name == "inspector-evaluation":
         rows = list(book["برگهٔ ارزیابی"].iter_rows(values_only=True))
@@ -177,4 +178,4 @@ def test_cli_report_list_and_write(store: Store, scenario: Scenario, tmp_path: P
         "report", "--db", str(store.path), "inspection-realisation", "--period", "1403-Q3", "--out", str(out)
     )
     assert result.returncode == 0, result.stderr
-    assert load_workbook(out)["خلاصه"]["C2"].value == 33.3
+    assert load_workbook(out)["خلاصه"]["C4"].value == pytest.approx(0.333)

@@ -25,7 +25,7 @@ from integrity_desktop.db.models import (
 )
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import PermissionDenied, UserError
-from integrity_desktop.jalali import Period, parse_date
+from integrity_desktop.jalali import parse_date
 from integrity_desktop.nationalid import generate_valid_national_code
 from integrity_desktop.permissions import Actor
 from integrity_desktop.services import inspection_figures as figures
@@ -344,35 +344,31 @@ def test_realisation_rate_equals_records(
     assert figures.realisation_rate(store, inspector_actor, "1403-M10").value is None
 
 
-def test_refresh_computed_writes_indicator_checklist(
+def test_checklist_reads_the_inspection_figures_live(
     store: Store, inspector_actor: Actor, team: list[inspectors.InspectorInfo]
 ) -> None:
+    from integrity_desktop.services import checklists, computed, scoring
+
     plan = _plan(store, inspector_actor, team)
     items = _items(store, inspector_actor, plan.id)
+    summary = checklists.create_checklist(store, inspector_actor, scoring.three_year_template_id(), None, Q3)
+
+    def shown() -> dict[str, checklists.EntryView]:
+        view = checklists.get_checklist(store, inspector_actor, summary.id)
+        return {e.item_code: e for e in view.entries if e.computed}
+
+    before = shown()
+    assert before["1/4"].value == 0.0 and before["22/1"].value == 0.0
+    assert "÷" in before["1/4"].formula_fa and before["1/4"].computed_source["denominator"] == 4
     visits.log_visit(
         store, inspector_actor, kind="periodic", plan_item_id=items[0].id, visit_date="1403/07/11",
         status="reported", recommendations="پیشنهاد",
     )  # fmt: skip
-    written = figures.refresh_computed(store, inspector_actor, Q3, today=parse_date("1403/10/15"))
-    assert written["1/4"] == 25.0 and written["22/1"] == 1.0 and written["22/2"] == 1.0
-    from integrity_desktop.db.models import ChecklistEntry, TemplateItem
-
-    with store.read() as s:
-        rows = s.execute(
-            select(
-                TemplateItem.code,
-                ChecklistEntry.value,
-                ChecklistEntry.computed,
-                ChecklistEntry.computed_source,
-            )
-            .join(TemplateItem, ChecklistEntry.item_id == TemplateItem.id)
-            .join(Checklist, ChecklistEntry.checklist_id == Checklist.id)
-            .where(Checklist.period_code == Q3, TemplateItem.code.in_(["1/4", "22/1"]))
-        ).all()
-    by_code = {r[0]: r for r in rows}
-    assert by_code["1/4"][1] == 25.0 and by_code["1/4"][2] is True
-    assert by_code["1/4"][3]["ids"]["visited_plan_items"] == [items[0].id]
-    assert Period.parse(by_code["22/1"][3]["period"]).code == Q3
+    after = shown()
+    assert after["1/4"].value == 25.0 and after["22/1"].value == 1.0 and after["22/2"].value == 1.0
+    behind = computed.records_behind(store, inspector_actor, Q3, "1/4")
+    assert len(behind) == 4 and [r.record_id for r in behind if r.counted] == [items[0].id]
+    assert [r.kind_fa for r in computed.records_behind(store, inspector_actor, Q3, "22/1")] == ["بازدید"]
 
 
 def test_evidence_on_finding_and_inspector(

@@ -4,6 +4,7 @@ reported; an import killed part-way leaves the store as it was."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -14,9 +15,7 @@ from sqlalchemy import func, select
 from integrity_desktop.db.models import AuditEntry, ImportLog
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.sync.digest import store_digest
-from integrity_desktop.sync.merge import KILL_HOOK
 
-from .cli_helpers import cli_env
 from .sync_helpers import export, import_, read_members, signing_key, trust, write_bundle
 from .test_sync_roundtrip import add_unit
 
@@ -83,11 +82,10 @@ def test_killed_import_leaves_the_store_as_before(
     before = store_digest(hq)
     location = hq.location
     hq.dispose()
-    env = cli_env(**{KILL_HOOK: "8"})
     proc = subprocess.run(
-        [sys.executable, "-m", "integrity_desktop", "import-bundle", "--db", location,
-         str(tmp_path / "b.zip")],
-        env=env, capture_output=True, text=True, check=False,
+        [sys.executable, "-m", "tests.kill_import", location, str(tmp_path / "b.zip"), "8"],
+        cwd=Path(__file__).parent.parent, env=dict(os.environ), capture_output=True, text=True,
+        check=False,
     )
     assert proc.returncode == 9, proc.stderr
     again = open_store(location)

@@ -9,10 +9,14 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import openpyxl
+import pytest
+
 from integrity_desktop.db.models import Case, CorrectiveAction, Finding, Visit
 from integrity_desktop.db.store import Store
 from integrity_desktop.excel import read_rows
 from integrity_desktop.reports.registry import ReportParams, run_report
+from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services import records
 from integrity_desktop.sync import hq_console
 
@@ -81,4 +85,23 @@ def test_console_figures_and_report(
     assert rows["تهران"]["اقدام اصلاحی باز"] == 1 and rows["تهران"]["وضعیت"] == "فعال"
     assert rows["اردبیل"]["وضعیت"] == "ساکت"
     axis_rows = {r["استان"]: r for _, r in read_rows(xlsx, "تکمیل محورها")}
-    assert axis_rows["تهران"]["محور 1"] == 50.0
+    assert axis_rows["تهران"]["محور ۱"] == pytest.approx(0.5)  # a percent cell: 50%
+    book = openpyxl.load_workbook(xlsx)
+    tehran_row = next(r for r in book["تکمیل محورها"].iter_rows(min_row=4) if r[0].value == "تهران")
+    assert tehran_row[1].number_format == "0%" and tehran_row[1].data_type == "n"
+    # the cases sheet: the lifecycle's Persian labels in lifecycle order, then the total
+    headers = [c.value for c in book["پرونده‌ها"][3]]
+    assert headers == ["استان", *[lc.STATE_LABELS_FA[s] for s in lc.STATES], "جمع"]
+    cases = {r["استان"]: r for _, r in read_rows(xlsx, "پرونده‌ها")}
+    assert cases["تهران"][lc.STATE_LABELS_FA["reported"]] == 1 and cases["تهران"]["جمع"] == 1
+    # the indicators sheet: Tehran's figures, codes as ids in Persian digits, values as numbers of
+    # their kind; none for a province whose bundle never arrived (its «0» was never measured)
+    figures = [r for _, r in read_rows(xlsx, "شاخص‌ها")]
+    assert figures and {r["استان"] for r in figures} == {"تهران"}
+    by_code = {r["کد شاخص"]: r for r in figures}
+    assert by_code["۶/۱"]["منبع"] == "محاسبه‌شده" and isinstance(by_code["۶/۱"]["مقدار"], int | float)
+    sheet = book["شاخص‌ها"]
+    header = [c.value for c in sheet[3]]
+    values = [r[header.index("مقدار")] for r in sheet.iter_rows(min_row=4)]
+    assert all(v.data_type == "n" and v.number_format != "General" for v in values if v.value is not None)
+    assert any(v.value is not None for v in values)

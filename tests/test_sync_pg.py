@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.services.stores import init_store
@@ -55,5 +56,59 @@ def test_hq_on_postgresql_merges_like_sqlite(
         assert status["isfahan"].highest_seq == 1 and status["ardabil"].quiet
         axes = hq_console.completion_by_axis(hq_pg, admin(hq_pg), "1403-Q2")
         assert axes == hq_console.completion_by_axis(hq_sqlite, admin(hq_sqlite), "1403-Q2")
+    finally:
+        hq_pg.dispose()
+
+
+@pytest.mark.postgres
+def test_postgresql_holds_rejects_and_converges_like_sqlite(
+    fresh: Fresh, province_template: Path, isfahan_template: Path, hq_template: Path,
+    pg_url: str, tmp_path: Path,
+) -> None:
+    """Issue 12 on PostgreSQL: bundles out of order are held and applied when their parents
+    come (the same digest as SQLite in order), and values PostgreSQL cannot store (a name
+    longer than its column, a NUL, an integer past 32 bits) are rejected per record, never a
+    DataError that ends the import."""
+    from integrity_desktop.db.models import HeldRecord
+    from integrity_desktop.db.models import Visit as VisitModel
+
+    from . import sync_records as sr
+
+    tehran, isfahan = fresh(province_template, "t"), fresh(isfahan_template, "i")
+    hq_sqlite = fresh(hq_template, "h")
+    hq_pg = init_store(pg_url, "hq", ADMIN_PASSWORD, PASSPHRASE)
+    try:
+        unit = sr.unit(tehran)
+        visit = sr.visit(tehran, unit, [sr.inspector(tehran, unit)])
+        sr.checklist(tehran, unit)
+        b1 = export(tehran, tmp_path / "t1.zip").path
+        sr.delete(tehran, VisitModel, visit)
+        sr.finding(tehran, sr.visit(tehran, unit))
+        b2 = export(tehran, tmp_path / "t2.zip").path
+        sr.unit(isfahan)
+        good = export(isfahan, tmp_path / "i1.zip").path
+
+        def edit(rows: sr.Rows) -> None:
+            base = rows["unit"][0]
+            for i, change in enumerate([{"name_fa": "ن" * 256}, {"name_fa": "نام\x00"},
+                                        {"kind": "k" * 25}]):
+                rows["unit"].append({**base, **change, "hlc": isfahan.clock.now(),
+                                     "id": f"0d7f4c8e-0000-4000-8000-00000000010{i}"})
+
+        hostile = sr.forge(good, isfahan, tmp_path / "hostile.zip", edit)
+        for hq in (hq_sqlite, hq_pg):
+            trust(hq, tehran)
+            trust(hq, isfahan)
+        for b in (b1, b2):
+            import_(hq_sqlite, b)
+        held = import_(hq_pg, b2).to_json()["held"]
+        assert held["count"] >= 3
+        with hq_pg.read() as s:
+            assert len(s.scalars(select(HeldRecord.id)).all()) == held["count"]
+        assert import_(hq_pg, b1).to_json()["held"]["released"] == held["count"]
+        for hq in (hq_sqlite, hq_pg):
+            summary = import_(hq, hostile)
+            assert sorted(r.reason for r in summary.rejections) == ["invalid_record"] * 3
+        assert store_digest(hq_pg) == store_digest(hq_sqlite)
     finally:
         hq_pg.dispose()

@@ -148,7 +148,7 @@ def test_revoked_key(setup: tuple[Store, Store, Store, Path]) -> None:
 def test_other_schema_version(setup: tuple[Store, Store, Store, Path]) -> None:
     tehran, hq, _, good = setup
     path = write_bundle(good.with_name("x.zip"), read_members(good), key=signing_key(tehran),
-                        edit_manifest=lambda m: m.update(schema_version="0002"))
+                        edit_manifest=lambda m: m.update(schema_version="0001"))
     assert refused(hq, path).code == "schema_version"
 
 

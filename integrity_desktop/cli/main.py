@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "integrity_desktop.cli.inspection_cmds",
     "integrity_desktop.cli.checklist_cmds",
     "integrity_desktop.cli.sync_cmds",
+    "integrity_desktop.cli.indicator_cmds",
 ]
 
 
@@ -43,15 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"integrity-desktop {__version__}")
     parser.add_argument("--db", help="store file path or postgresql:// URL")
-    parser.add_argument("--lang", choices=["fa", "en"], default="fa", help="interface language")
+    parser.add_argument("--lang", choices=["fa"], default="fa",
+                        help="interface language: Persian (the English interface was withdrawn)")
     parser.add_argument("--demo", action="store_true", help="open (creating if needed) a demo store")
     parser.add_argument("--self-test", action="store_true", help="check resources and exit")
     parser.add_argument("--open", metavar="BUNDLE", help="open the import screen for a sync bundle")
     parser.add_argument(
-        "--startup-probe", nargs="?", const="dashboard", choices=["dashboard", "signin"],
+        "--startup-probe", nargs="?", const="dashboard", choices=["dashboard", "signin", "typed"],
         help="sign in from INTEGRITY_USER/INTEGRITY_PASSWORD, paint the main window with the "
              "dashboard, print seconds since process start, exit; 'signin': the same up to the "
-             "first paint of the sign-in dialog",
+             "first paint of the sign-in dialog; 'typed': type them into the sign-in dialog as "
+             "a person would and print 'ENTER_TO_DASHBOARD ARGON2': seconds from Enter to the "
+             "dashboard painted with its figures, and the argon2 check alone",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

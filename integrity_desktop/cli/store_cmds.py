@@ -28,7 +28,9 @@ def register(sub: Any) -> None:
     p = sub.add_parser("screenshots", help="render every main screen to PNG files")
     add_db(p)
     p.add_argument("--out", required=True)
-    p.add_argument("--lang", choices=["fa", "en"], default="fa")
+    p.add_argument("--lang", choices=["fa"], default="fa", help="Persian (the only interface language)")
+    p.add_argument("--size", default="1366x768", metavar="WxH",
+                   help="window size (default 1366x768, the usual office screen; try 1280x720)")
     p.set_defaults(run=run_screenshots)
 
 
@@ -81,6 +83,12 @@ def run_screenshots(args: argparse.Namespace) -> int:
 
     store = open_for(args)  # the screens show what the signed-in person's role may see
     out = Path(args.out)
-    for path in render_all(store, actor_for(store), out, lang=args.lang):
+    try:
+        width, height = (int(n) for n in args.size.lower().split("x"))
+    except ValueError:
+        from integrity_desktop.errors import UserError
+
+        raise UserError("اندازه را به شکل 1280x720 بنویسید.", "--size must look like 1280x720.") from None
+    for path in render_all(store, actor_for(store), out, lang=args.lang, size=(width, height)):
         print(path)
     return 0

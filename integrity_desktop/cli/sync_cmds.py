@@ -141,6 +141,7 @@ def run_import(args: argparse.Namespace) -> int:
     from integrity_desktop.errors import UserError
     from integrity_desktop.services import keys
     from integrity_desktop.sync.merge import import_bundle
+    from integrity_desktop.sync.summary import printable_id
     from integrity_desktop.sync.verify import read_identity_file
 
     store = open_for(args)
@@ -170,6 +171,9 @@ def run_import(args: argparse.Namespace) -> int:
         print(tsv(record_type, c.created, c.updated, c.unchanged, c.conflicts, c.rejected))
     for r in summary.rejections:
         print(tsv("rejected", r.record_type, r.record_id, r.reason, r.reason_fa))
+    for h in summary.held:
+        print(tsv("held", h.record_type, h.record_id, h.waits_for_type,
+                  printable_id(h.waits_for_id)))
     for n in summary.notices:
         print(tsv("notice", n.code, n.fa))
     return 0

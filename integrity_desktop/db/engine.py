@@ -18,6 +18,14 @@ def sqlite_url(path: Path, readonly: bool = False) -> str:
     return f"sqlite:///{path.as_posix()}"
 
 
+def driver_url(url: str) -> str:
+    """The URL SQLAlchemy is given: a plain ``postgresql://`` (what people type, and the
+    README's form) goes through psycopg 3; SQLAlchemy alone would pick psycopg2."""
+    if url.startswith("postgresql://"):
+        return "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url
+
+
 def make_engine(url: str) -> Engine:
     """An engine with WAL, foreign keys and a busy timeout on SQLite."""
     if url.startswith("sqlite"):
@@ -30,7 +38,18 @@ def make_engine(url: str) -> Engine:
         # pysqlite's own transaction handling defers BEGIN and breaks SAVEPOINTs; take it over.
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(driver_url(url), pool_pre_ping=True)
+    except ModuleNotFoundError as exc:  # the `postgres` extra not installed
+        from integrity_desktop.errors import StoreError
+
+        raise StoreError(
+            "برای باز کردن پایگاه دادهٔ PostgreSQL، راه‌انداز آن (psycopg) نصب نیست. "
+            "برنامه را با بخش PostgreSQL نصب کنید: pip install \"integrity-desktop[postgres]\"",
+            f"The PostgreSQL driver is not installed ({exc.name}): "
+            'pip install "integrity-desktop[postgres]"',
+            code="store_driver",
+        ) from exc
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -37,6 +37,7 @@ class Store:
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
     _clock: HybridClock | None = field(default=None, init=False, repr=False)
     last_stamp: str = field(default="", init=False, repr=False)
+    _office_code: str = field(default="", init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -78,7 +79,10 @@ class Store:
 
     @property
     def office_code(self) -> str:
-        return self.get_meta("office_code")
+        # Written once, when the store is made, and never changed: read until it is there.
+        if not self._office_code:
+            self._office_code = self.get_meta("office_code")
+        return self._office_code
 
     @property
     def initialised(self) -> bool:

@@ -9,6 +9,7 @@ a «صفحه ۳ از ۹» footer.  Callers give text in logical order and column
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as _dt
 import functools
 import os
@@ -22,10 +23,10 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as _landscape
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -40,7 +41,8 @@ from integrity_desktop.digits import format_number, to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import format_date, format_datetime
 from integrity_desktop.pdf.fonts import BOLD, REGULAR, register_fonts
-from integrity_desktop.pdf.shaping import shaped_lines, visual_line, visual_lines
+from integrity_desktop.pdf.shaping import logical_lines
+from integrity_desktop.pdf.textlayer import draw_text, text_width
 
 ORGANISATION = "سازمان آموزش فنی و حرفه‌ای کشور"
 APP_NAME = "سامانه سلامت اداری"
@@ -58,6 +60,7 @@ _MARGIN_TOP = 10 * mm
 _MARGIN_BOTTOM = 10 * mm
 _FOOTER_HEIGHT = 10 * mm
 _CELL_PAD = 4.0
+_HEADING_SIZES = {1: 13.0, 2: 11.5}
 
 
 # --------------------------------------------------------------------------- cell kinds
@@ -128,6 +131,27 @@ def cell_text(value: Any) -> str:
     return to_persian_digits(str(value))
 
 
+@dataclass(frozen=True)
+class _TableSpec:
+    """What ``ReportDocument.table`` was given, so a table can be cut and built again."""
+
+    columns: tuple[Column | tuple[str, float], ...]
+    rows: tuple[tuple[CellValue, ...], ...]
+    font_size: float
+    zebra: bool
+    empty_text: str
+    title: str | None
+    title_size: float
+
+
+class _SpecTable(Table):
+    """A ReportLab table that remembers the spec it was built from."""
+
+    def __init__(self, data: Any, *args: Any, spec: _TableSpec | None = None, **kwargs: Any) -> None:
+        super().__init__(data, *args, **kwargs)  # ReportLab's split calls it without a spec
+        self.spec = spec
+
+
 # --------------------------------------------------------------------------- drawn flowables
 
 
@@ -158,7 +182,7 @@ class _BoxRow(Flowable):
         self.gap = font_size * 0.4
 
     def _label_width(self, label: str) -> float:
-        return stringWidth(visual_line(label, REGULAR), REGULAR, self.font_size) if label else 0.0
+        return text_width(label, REGULAR, self.font_size) if label else 0.0
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         natural = sum(self.box + self.gap * 3 + self._label_width(t) for t, _ in self.items)
@@ -176,7 +200,7 @@ class _BoxRow(Flowable):
             _draw_box(self.canv, x, y_box, self.box, checked)
             x -= self.gap
             if label:
-                self.canv.drawRightString(x, y_box + self.box * 0.12, visual_line(label, REGULAR))
+                draw_text(self.canv, x, y_box + self.box * 0.12, label, REGULAR, self.font_size)
                 x -= self._label_width(label) + self.gap * 2
 
 
@@ -205,12 +229,12 @@ class _WriteLines(Flowable):
 
 
 class _ShapedText(Flowable):
-    """Right-to-left text drawn line by line from ``shaping.shaped_lines``.
+    """Right-to-left text drawn line by line: lines from ``shaping.logical_lines``, each
+    drawn by ``textlayer.draw_text`` (shaped glyphs plus the text layer readers extract).
 
     It lays out like a ``Paragraph`` of the same font, size and leading (size x 1.55, first
     baseline one font size under the top, nothing drawn for empty text) but skips ReportLab's
-    markup parser and second line breaking: the lines are already broken, shaped and in visual
-    order, so each is drawn with one ``drawRightString`` (or centred or left) call.
+    markup parser and second line breaking: the lines are already broken.
     """
 
     def __init__(
@@ -234,7 +258,7 @@ class _ShapedText(Flowable):
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         if self._fixed is None:
-            self.lines = shaped_lines(self.text, self.font, self.size, aW)
+            self.lines = logical_lines(self.text, self.font, self.size, aW)
         self.width = aW
         self.height = len(self.lines) * self.leading
         return self.width, self.height
@@ -253,16 +277,11 @@ class _ShapedText(Flowable):
         if not self.lines:
             return
         canv = self.canv
-        canv.setFont(self.font, self.size)
         canv.setFillColor(self.color)
-        draw = {
-            "right": functools.partial(canv.drawRightString, self.width),
-            "center": functools.partial(canv.drawCentredString, self.width / 2),
-            "left": functools.partial(canv.drawString, 0),
-        }[self.align]
+        anchor = {"right": self.width, "center": self.width / 2, "left": 0.0}[self.align]
         y = self.height - self.size
         for line in self.lines:
-            draw(y, line)
+            draw_text(canv, anchor, y, line, self.font, self.size, self.align)
             y -= self.leading
 
 
@@ -271,7 +290,7 @@ class _ShapedText(Flowable):
 
 @dataclass(frozen=True)
 class _Furniture:
-    """What is drawn on every page: header lines and footer texts, already shaped."""
+    """What is drawn on every page: header lines and footer texts (logical text)."""
 
     organisation: str
     title: str
@@ -289,16 +308,13 @@ class _Furniture:
         y = height - _MARGIN_TOP - 10
         canv.saveState()
         canv.setFillColor(MUTED)
-        canv.setFont(BOLD, 10)
-        canv.drawCentredString(width / 2, y, self.organisation)
+        draw_text(canv, width / 2, y, self.organisation, BOLD, 10, "center")
         y -= 20
         canv.setFillColor(INK)
-        canv.setFont(BOLD, 14)
-        canv.drawCentredString(width / 2, y, self.title)
-        canv.setFont(REGULAR, 9)
+        draw_text(canv, width / 2, y, self.title, BOLD, 14, "center")
         for line in self.field_lines:
             y -= 14
-            canv.drawRightString(right, y, line)
+            draw_text(canv, right, y, line, REGULAR, 9)
         y -= 7
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.7)
@@ -314,21 +330,23 @@ class _Furniture:
         canv.setLineWidth(0.5)
         canv.line(_MARGIN_X, y + 12, right, y + 12)
         canv.setFillColor(MUTED)
-        canv.setFont(REGULAR, 8.5)
-        number = visual_line(to_persian_digits(f"صفحه {page} از {total}"), REGULAR)
-        canv.drawCentredString(width / 2, y, number)
-        canv.drawRightString(right, y, self.printed)
-        canv.drawString(_MARGIN_X, y, visual_line(APP_NAME, REGULAR))
+        number = to_persian_digits(f"صفحه {page} از {total}")
+        draw_text(canv, width / 2, y, number, REGULAR, 8.5, "center")
+        draw_text(canv, right, y, self.printed, REGULAR, 8.5)
+        draw_text(canv, _MARGIN_X, y, APP_NAME, REGULAR, 8.5, "left")
         canv.restoreState()
 
 
 class _NumberedCanvas(Canvas):
     """Keeps every page until ``save`` so the footer can say how many pages there are."""
 
-    def __init__(self, *args: Any, furniture: _Furniture, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, furniture: _Furniture, text_log: list[Any] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._furniture = furniture
         self._pages: list[dict[str, Any]] = []
+        self.text_log = text_log
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -368,18 +386,19 @@ class ReportDocument:
         self.width = self.page_size[0] - 2 * _MARGIN_X
         printed = format_datetime(printed_at or _dt.datetime.now())
         self._furniture = _Furniture(
-            organisation=visual_line(organisation, BOLD),
-            title=visual_line(title, BOLD),
+            organisation=organisation,
+            title=title,
             field_lines=tuple(self._field_lines(header_fields)),
-            printed=visual_line(f"تاریخ چاپ: {printed}", REGULAR),
+            printed=f"تاریخ چاپ: {printed}",
             page_size=self.page_size,
         )
         self._story: list[Flowable] = []
+        self._pending_heading: tuple[str, int] | None = None
 
     def _field_lines(self, fields: Sequence[tuple[str, Any]]) -> list[str]:
         """Header fields as «کلید: مقدار» separated by wide gaps, wrapped to the page width."""
         text = "\u2003\u2003".join(f"{key}: {cell_text(value)}" for key, value in fields)
-        return visual_lines(text, REGULAR, 9, self.width) if text else []
+        return list(logical_lines(text, REGULAR, 9, self.width)) if text else []
 
     # ----------------------------------------------------------------- styles
 
@@ -400,28 +419,47 @@ class ReportDocument:
     # ----------------------------------------------------------------- content
 
     def heading(self, text: str, level: int = 1) -> None:
-        """A bold section heading that stays on the page of what follows it."""
-        size = {1: 13.0, 2: 11.5}.get(level, 10.5)
+        """A bold section heading that stays on the page of what follows it.
+
+        A heading directly followed by a table becomes the table's title row, which repeats
+        with the header row on every page the table continues on.
+        """
+        self._flush_heading()
+        self._pending_heading = (text, level)
+
+    def _flush_heading(self) -> None:
+        pending, self._pending_heading = self._pending_heading, None
+        if pending is None:
+            return
+        text, level = pending
+        size = _HEADING_SIZES.get(level, 10.5)
         para = self._para(text, self.width, size, bold=True)
-        para.keepWithNext = True
-        self._story += [Spacer(1, 4 if level > 1 else 8), para, Spacer(1, 3)]
+        after = Spacer(1, 3)
+        # ReportLab keeps a flowable with the next one only: the spacer must pass it on
+        para.keepWithNext = after.keepWithNext = True
+        self._story += [Spacer(1, 4 if level > 1 else 8), para, after]
 
     def paragraph(self, text: str, size: float = 10.0, align: Align = "right") -> None:
         """Running text, wrapped right to left; newlines start new lines."""
+        self._flush_heading()
         self._story += [self._para(text, self.width, size, align=align), Spacer(1, 4)]
 
     def spacer(self, height_mm: float = 4.0) -> None:
+        self._flush_heading()
         self._story.append(Spacer(1, height_mm * mm))
 
     def page_break(self) -> None:
+        self._flush_heading()
         self._story.append(PageBreak())
 
     def add(self, flowable: Flowable) -> None:
         """Escape hatch for a ReportLab flowable the helpers do not cover."""
+        self._flush_heading()
         self._story.append(flowable)
 
     def fields(self, pairs: Sequence[tuple[str, Any]], per_row: int = 2, size: float = 10.0) -> None:
         """A key/value block: bold keys, wrapped values, ``per_row`` pairs on each line."""
+        self._flush_heading()
         per_row = max(1, per_row)
         key_w = self.width / per_row * 0.35
         val_w = self.width / per_row - key_w
@@ -447,13 +485,30 @@ class ReportDocument:
         font_size: float = 9.0,
         zebra: bool = True,
         empty_text: str = "موردی برای نمایش نیست.",
+        title: str | None = None,
+        title_size: float = 11.0,
     ) -> None:
         """A bordered table; ``columns`` and each row in logical order (first = rightmost).
 
         Cells wrap inside their width, the header row repeats on every page, and rows are
         shaded alternately.  A cell may be a plain value or a ``Cell``, ``CheckBox``,
-        ``Choices`` or ``WriteHere``.
+        ``Choices`` or ``WriteHere``.  ``title`` (an axis heading, say) is the table's first
+        row: it repeats with the header row on every page the table continues on, and can
+        never stay alone at the foot of a page (a table splits after a data row only).
         """
+        if title is None and self._pending_heading is not None:
+            title, level = self._pending_heading
+            self._pending_heading = None
+            title_size = _HEADING_SIZES.get(level, 10.5)
+            self._story.append(Spacer(1, 4 if level > 1 else 8))
+        self._flush_heading()
+        spec = _TableSpec(tuple(columns), tuple(tuple(r) for r in rows), font_size, zebra, empty_text,
+                          title, title_size)
+        self._story += [self._make_table(spec), Spacer(1, 6)]
+
+    def _make_table(self, spec: _TableSpec) -> _SpecTable:
+        columns, rows, font_size, zebra, empty_text = (spec.columns, spec.rows, spec.font_size,
+                                                       spec.zebra, spec.empty_text)
         cols = [c if isinstance(c, Column) else Column(c[0], c[1]) for c in columns]
         total = sum(c.width for c in cols) or 1.0
         widths = [self.width * c.width / total for c in cols]
@@ -464,22 +519,29 @@ class ReportDocument:
         ]
         data: list[list[Any]] = [header[::-1]]
         commands: list[tuple[Any, ...]] = []
-        for r, row in enumerate(rows, start=1):
+        top = 0
+        if spec.title:
+            title = self._para(spec.title, self.width - 2 * _CELL_PAD, spec.title_size, bold=True)
+            data.insert(0, [title] + [""] * (n - 1))
+            commands += [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), colors.white),
+                         ("BOTTOMPADDING", (0, 0), (-1, 0), 5), ("TOPPADDING", (0, 0), (-1, 0), 6)]
+            top = 1
+        for r, row in enumerate(rows, start=1 + top):
             values = list(row)[:n] + [None] * (n - len(row))
             logical = []
             for i, (value, col, width) in enumerate(zip(values, cols, widths, strict=True)):
                 logical.append(self._cell(value, col, width, font_size))
                 commands += self._cell_commands(value, n - 1 - i, r)
             data.append(logical[::-1])
-        if len(data) == 1 and empty_text:
+        if len(data) == 1 + top and empty_text:
             data.append(
                 [self._para(empty_text, self.width - 2 * _CELL_PAD, font_size, align="center")]
                 + [""] * (n - 1)
             )
-            commands.append(("SPAN", (0, 1), (-1, 1)))
-        table = Table(data, colWidths=widths[::-1], repeatRows=1, hAlign="RIGHT")
-        table.setStyle(TableStyle(self._table_style(zebra) + commands))
-        self._story += [table, Spacer(1, 6)]
+            commands.append(("SPAN", (0, 1 + top), (-1, 1 + top)))
+        table = _SpecTable(data, colWidths=widths[::-1], repeatRows=1 + top, hAlign="RIGHT", spec=spec)
+        table.setStyle(TableStyle(self._table_style(zebra, top) + commands))
+        return table
 
     def _cell(self, value: CellValue, col: Column, width: float, size: float) -> Any:
         inner = width - 2 * _CELL_PAD
@@ -515,22 +577,25 @@ class ReportDocument:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ]
 
-    def _table_style(self, zebra: bool) -> list[tuple[Any, ...]]:
+    def _table_style(self, zebra: bool, top: int = 0) -> list[tuple[Any, ...]]:
         style = [
             *self._padding(),
-            ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-            ("BOX", (0, 0), (-1, -1), 0.8, INK),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+            ("GRID", (0, top), (-1, -1), 0.5, RULE),
+            ("BOX", (0, top), (-1, -1), 0.8, INK),
+            ("BACKGROUND", (0, top), (-1, top), HEADER_FILL),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ]
         if zebra:
-            style.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA_FILL]))
+            style.append(("ROWBACKGROUNDS", (0, top + 1), (-1, -1), [colors.white, ZEBRA_FILL]))
         return style
 
     def signatures(self, labels: Sequence[str], note: str = "نام، امضا و تاریخ") -> None:
-        """A row of signature boxes (first label on the right), kept on one page."""
+        """A row of signature boxes (first label on the right), kept on one page and never
+        alone on it: it keeps the last rows of the table before it (or the flowable before
+        it) with it, and they move to the next page together when they do not fit."""
         if not labels:
             return
+        self._flush_heading()
         width = self.width / len(labels)
         cells = [
             [
@@ -550,7 +615,25 @@ class ReportDocument:
                 ]
             )
         )
-        self._story += [Spacer(1, 8), KeepTogether([table])]
+        self._story += [KeepTogether([*self._pop_tail(), Spacer(1, 8), table])]
+
+    def _pop_tail(self, rows: int = 2) -> list[Flowable]:
+        """Take the end of the story that must stay with what follows: the last ``rows`` rows
+        of a table (the table is cut in two; the tail repeats its title and header), or the
+        last flowable."""
+        while self._story and isinstance(self._story[-1], Spacer):
+            self._story.pop()
+        if not self._story:
+            return []
+        last = self._story.pop()
+        if isinstance(last, PageBreak | CondPageBreak):  # an explicit break stays where it is
+            self._story.append(last)
+            return []
+        if isinstance(last, _SpecTable) and last.spec is not None and len(last.spec.rows) > rows:
+            spec = last.spec
+            self._story.append(self._make_table(dataclasses.replace(spec, rows=spec.rows[:-rows])))
+            return [self._make_table(dataclasses.replace(spec, rows=spec.rows[-rows:]))]
+        return [last]
 
     # ----------------------------------------------------------------- output
 
@@ -582,12 +665,14 @@ class ReportDocument:
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._furniture.draw_header)])
         return doc
 
-    def build(self, path: str | os.PathLike[str]) -> Path:
+    def build(self, path: str | os.PathLike[str], *, text_log: list[Any] | None = None) -> Path:
         """Write the PDF to ``path`` atomically: a temporary file in the same folder, then a rename.
 
         A failure leaves no file (and no half-written PDF) at ``path``.  Problems of the disk or
-        folder become a ``UserError``; anything else is a bug and propagates.
+        folder become a ``UserError``; anything else is a bug and propagates.  ``text_log``, if
+        given, receives a ``textlayer.DrawnLine`` for every line drawn (tests read them back).
         """
+        self._flush_heading()
         target = Path(path)
         try:
             fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".pdf.tmp", dir=target.parent)
@@ -595,7 +680,9 @@ class ReportDocument:
             raise _write_error(target, exc) from exc
         os.close(fd)
         try:
-            canvasmaker: Callable[..., Canvas] = functools.partial(_NumberedCanvas, furniture=self._furniture)
+            canvasmaker: Callable[..., Canvas] = functools.partial(
+                _NumberedCanvas, furniture=self._furniture, text_log=text_log
+            )
             self._template(tmp_name).build(list(self._story), canvasmaker=canvasmaker)
             os.replace(tmp_name, target)
         except OSError as exc:

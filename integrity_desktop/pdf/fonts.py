@@ -7,7 +7,7 @@ import threading
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from integrity_desktop.resources import resources_dir
+from integrity_desktop.resources import resource_path
 
 REGULAR = "Vazirmatn"
 BOLD = "Vazirmatn-Bold"
@@ -27,8 +27,7 @@ def register_fonts() -> None:
     with _lock:
         if _registered:
             return
-        folder = resources_dir() / "fonts"
         for name, filename in _FILES.items():
-            pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
+            pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename)), asciiReadable=False))
         pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD)
         _registered = True

@@ -19,8 +19,9 @@ from bidi.algorithm import get_display  # the pure-Python one: it mirrors bracke
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
 # The pure-Python bidi raises on isolates; the other marks only upset measuring.
-_ISOLATES = re.compile("[\u2066-\u2069]")
-_SPACES = re.compile(r"[ \t\r\f\v]+")
+ISOLATES = _ISOLATES = re.compile("[\u2066-\u2069]")
+SPACES = _SPACES = re.compile(r"[ \t\r\f\v]+")
+ZWNJ = "\u200c"
 _MARGIN = 0.5  # points kept free so ReportLab never wraps a line again on rounding
 
 
@@ -127,7 +128,8 @@ def wrap_logical(text: str, font_name: str, font_size: float, max_width: float) 
                 width += (space if current else 0.0) + word_width
                 current.append(word)
         lines.append(" ".join(current))
-    return lines
+    # a ZWNJ where a long word was cut has nothing to separate: the line break does that
+    return [line.strip(ZWNJ) for line in lines]
 
 
 def visual_lines(
@@ -138,6 +140,15 @@ def visual_lines(
         to_visual(reshape(line, font_name), base_dir)
         for line in wrap_logical(text, font_name, font_size, max_width)
     ]
+
+
+@functools.lru_cache(maxsize=16384)
+def logical_lines(text: str, font_name: str, font_size: float, max_width: float) -> tuple[str, ...]:
+    """``wrap_logical`` cached, and ``()`` for blank text (which draws nothing): the lines a
+    ``textlayer.draw_text`` call each draws."""
+    if not text.strip():
+        return ()
+    return tuple(wrap_logical(text, font_name, font_size, max_width))
 
 
 @functools.lru_cache(maxsize=16384)

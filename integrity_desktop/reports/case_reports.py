@@ -15,9 +15,9 @@ from reportlab.lib import colors
 
 from integrity_desktop import jalali
 from integrity_desktop.db.store import Store
-from integrity_desktop.digits import format_number, to_persian_digits
+from integrity_desktop.digits import format_number, value_text
 from integrity_desktop.errors import UserError
-from integrity_desktop.excel import RtlWorkbook
+from integrity_desktop.excel import Col, RtlWorkbook, sheet_headers
 from integrity_desktop.pdf.document import Cell, Column, ReportDocument
 from integrity_desktop.permissions import Actor
 from integrity_desktop.reports.registry import ReportParams, ReportSpec
@@ -30,9 +30,9 @@ ANONYMISED_NOTE = "نسخهٔ بی‌نام: نام، کد ملی و شرح‌ه
 
 def _size(n: int) -> str:
     if n >= 1024 * 1024:
-        return f"{format_number(n / (1024 * 1024), 1)} مگابایت"
+        return f"{value_text(n / (1024 * 1024), 1)} مگابایت"
     if n >= 1024:
-        return f"{format_number(n / 1024, 0)} کیلوبایت"
+        return f"{value_text(n / 1024, 0)} کیلوبایت"
     return f"{format_number(n)} بایت"
 
 
@@ -141,29 +141,30 @@ def write_statistics(store: Store, actor: Actor, params: ReportParams, out: Path
     by_violation = sorted(
         ((violations.get(k, k), v) for k, v in stats.by_violation.items()), key=lambda r: -r[1]
     )
+    office = office_name(store, stats.office_code)
     if fmt == "xlsx":
-        book = RtlWorkbook()
-        sheet = book.add_sheet("شاخص‌ها", ["کد شاخص", "عنوان شاخص", "مقدار", "دوره"], [10, 70, 10, 18])
+        book = RtlWorkbook("آمار رسیدگی به تخلفات اداری (محور ۶)",
+                           [("اداره", office), ("دوره", stats.period_label)])
+        sheet = book.add_sheet("شاخص‌ها", [Col("عنوان شاخص", 70, "wrap"), Col("کد شاخص", 10, "id"),
+                                           Col("مقدار", 10, "count"), Col("دوره", 18, "text")])
         for code, title, value in indicators:
-            sheet.append([to_persian_digits(code), title, value, stats.period_label])
+            sheet.append([title, code, value, stats.period_label])
         sheet = book.add_sheet(
-            "پرونده‌های باز", ["وضعیت", *[label for _, label, _ in ages], "جمع", "مهلت‌گذشته"],
-            [34, 14, 14, 14, 16, 14, 10, 12],
+            "پرونده‌های باز",
+            [Col("وضعیت", 34, "text"), *[Col(label, 14, "count") for _, label, _ in ages],
+             Col("جمع", 10, "count"), Col("مهلت‌گذشته", 12, "count")],
         )
         for row in open_rows:
             sheet.append([row.state_label, *[row.by_age[k] for k, _, _ in ages], row.total, row.overdue])
-        sheet = book.add_sheet("مجازات‌ها", ["مجازات", "تعداد آراء"], [70, 12])
+        sheet = book.add_sheet("مجازات‌ها", [Col("مجازات", 70, "wrap"), Col("تعداد آراء", 12, "count")])
         for label, n in by_penalty:
             sheet.append([label, n])
-        sheet = book.add_sheet("انواع تخلف", ["نوع تخلف", "تعداد پرونده"], [80, 12])
+        sheet = book.add_sheet("انواع تخلف", [Col("نوع تخلف", 80, "wrap"), Col("تعداد پرونده", 12, "count")])
         for label, n in by_violation:
             sheet.append([label, n])
         book.save(out)
         return
-    doc = ReportDocument(
-        "آمار رسیدگی به تخلفات اداری (محور ۶)",
-        [("اداره", office_name(store, stats.office_code)), ("دوره", stats.period_label)],
-    )
+    doc = ReportDocument("آمار رسیدگی به تخلفات اداری (محور ۶)", [("اداره", office), ("دوره", stats.period_label)])
     doc.heading("شاخص‌های ۶/۱ تا ۶/۱۱", 2)
     doc.table(
         [Column("کد", 0.8, "center"), Column("عنوان شاخص", 7), Column("مقدار", 1.2, "center")],
@@ -186,9 +187,14 @@ def write_statistics(store: Store, actor: Actor, params: ReportParams, out: Path
 # ------------------------------------------------------------------------------ register
 
 
-REGISTER_HEADERS = ["شمارهٔ پرونده", "وضعیت", "نام کارمند", "کد ملی", "سمت", "واحد", "تخلف‌ها",
-                    "تاریخ گزارش", "تاریخ آخرین مرحله", "مهلت", "مهلت‌گذشته"]
-REGISTER_WIDTHS = [14, 22, 24, 14, 20, 30, 50, 14, 14, 14, 10]
+REGISTER_COLUMNS = [
+    Col("شمارهٔ پرونده", 14, "id"), Col("وضعیت", 22, "text"), Col("نام کارمند", 24, "text"),
+    Col("کد ملی", 14, "id"), Col("سمت", 20, "text"), Col("واحد", 30, "wrap"), Col("تخلف‌ها", 50, "wrap"),
+    Col("تاریخ گزارش", 12, "date"), Col("تاریخ آخرین مرحله", 12, "date"), Col("مهلت", 12, "date"),
+    Col("مهلت‌گذشته", 12, "bool"),
+]
+REGISTER_HEADERS = sheet_headers(REGISTER_COLUMNS)
+REGISTER_WIDTHS = [c.width for c in REGISTER_COLUMNS]
 
 
 def register_rows(store: Store, actor: Actor, params: ReportParams) -> Iterator[list[Any]]:
@@ -202,7 +208,7 @@ def register_rows(store: Store, actor: Actor, params: ReportParams) -> Iterator[
     for c in cases.iter_cases(store, actor, query):
         yield [
             c.case_number_fa, c.state_label, c.employee_name,
-            c.national_code if c.anonymised else to_persian_digits(c.national_code),
+            c.national_code,
             c.employee_post, c.unit_name,
             "؛ ".join(violations.get(v, v) for v in c.violation_codes),
             c.reported_on, c.last_event_on, c.due_on, c.overdue,
@@ -211,8 +217,11 @@ def register_rows(store: Store, actor: Actor, params: ReportParams) -> Iterator[
 
 def write_register(store: Store, actor: Actor, params: ReportParams, out: Path, fmt: str) -> None:
     """Every case (reported in the period, if one is given) as Excel rows; anonymised as usual."""
-    book = RtlWorkbook()
-    sheet = book.add_sheet("دفتر پرونده‌ها", REGISTER_HEADERS, REGISTER_WIDTHS)
+    fields: list[tuple[str, str]] = [("اداره", office_name(store, actor.office_code))]
+    if params.period:
+        fields.append(("دوره", jalali.Period.parse(params.period).label_fa))
+    book = RtlWorkbook("دفتر پرونده‌های تخلف اداری", fields)
+    sheet = book.add_sheet("دفتر پرونده‌ها", REGISTER_COLUMNS)
     for row in register_rows(store, actor, params):
         sheet.append(row)
     book.save(out)

@@ -1,22 +1,24 @@
 """Checklists to Excel and back, so an office can fill them offline.
 
-Export: one right-to-left sheet per period, an id column the import matches on, Persian
-headers, status as its Persian label, Jalali date as text plus a real date column.
+Export: one right-to-left sheet per period (``excel.RtlWorkbook``: text never a formula,
+numbers typed, printed fitted to the page width with the header row on every page and the
+office, period and export date in the page header), Persian headers, indicator codes as people
+read them (Persian digits; the reform programme's «اصلاح ۶/۱»), status as its Persian label with a drop-down of the labels, Jalali date as text plus
+a real date column, each indicator's measure, target and achievement, computed values as the
+records give them now (an approved checklist's as approved, with any change since), and the id
+the import matches on as the last, hidden column.  Only the indicators the checklist asks are
+listed.
 Import: the whole workbook is checked first with the editor's own validators; every problem
 is listed with its sheet and cell; nothing is written unless the whole file is valid, then
-every row is applied in one transaction.
-
-openpyxl's write-only workbook is used directly here (not ``excel.RtlWorkbook``) because the
-real date column needs a styled cell tied to its sheet; the sheet set-up is the same.
+every row is applied in one transaction.  The sheet starts with its header row (no title
+rows) so that a file exported before still imports.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import struct
-import tempfile
 import zipfile
 import zlib
 from collections import defaultdict
@@ -25,44 +27,59 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy import select
 
-from integrity_desktop.db.models import Checklist, ChecklistEntry, TemplateItem
+from integrity_desktop.db.models import Checklist, ChecklistEntry, Office, TemplateItem
 from integrity_desktop.db.store import Store
-from integrity_desktop.digits import to_persian_digits
+from integrity_desktop.digits import to_ascii_digits, to_persian_digits
 from integrity_desktop.errors import UserError
-from integrity_desktop.excel import sanitize_sheet_title
-from integrity_desktop.jalali import Period, format_date
+from integrity_desktop.excel import Col, Kind, RtlWorkbook, SheetWriter
+from integrity_desktop.indicators import (
+    NO_TARGET,
+    REFORM_PREFIX,
+    REFORM_PREFIX_FA,
+    achievement,
+    definition_text_fa,
+    display_code,
+    shown,
+    target_text_fa,
+)
+from integrity_desktop.jalali import Period
 from integrity_desktop.permissions import Actor, require
+from integrity_desktop.reports.figure_cells import value_kind
 from integrity_desktop.services import checklists, entry_rules
 from integrity_desktop.services.checklists import ChecklistSummary, EntryView
 from integrity_desktop.services.entry_rules import STATUS_LABELS_FA
 
 # (key, Persian header, width); the import finds columns by header, so order may change.
+# The id comes last (and hidden): people read the unit and the indicator first.
 COLUMNS: tuple[tuple[str, str, float], ...] = (
-    ("id", "شناسه", 38),
-    ("unit", "واحد", 30),
-    ("code", "کد شاخص", 10),
-    ("title", "عنوان شاخص", 60),
-    ("status", "وضعیت", 18),
-    ("progress", "درصد پیشرفت", 12),
+    ("unit", "واحد", 26),
+    ("code", "کد شاخص", 9),
+    ("title", "عنوان شاخص", 55),
+    ("status", "وضعیت", 16),
+    ("progress", "درصد پیشرفت", 11),
     ("value", "مقدار", 10),
-    ("note", "یادداشت", 50),
+    ("note", "یادداشت", 40),
     ("computed", "محاسبه‌شده", 11),
-    ("changed_fa", "آخرین تغییر", 14),
-    ("changed", "تاریخ آخرین تغییر (میلادی)", 16),
+    ("changed", "آخرین تغییر", 12),
+    ("measure", "سنجه", 30),
+    ("target", "هدف", 16),
+    ("achievement", "دستیابی", 22),
+    ("since_approval", "تغییر پس از تأیید", 22),
+    ("id", "شناسه", 38),
 )
 HEADER = {key: label for key, label, _ in COLUMNS}
+_KINDS: dict[str, Kind] = {
+    "unit": "wrap", "code": "id", "title": "wrap", "status": "text", "progress": "progress",
+    "value": "number", "note": "wrap", "computed": "bool", "changed": "date", "measure": "wrap",
+    "target": "text", "achievement": "wrap", "since_approval": "wrap", "id": "key",
+}
+SHEET_COLUMNS = tuple(Col(label, width, _KINDS[key], hidden=key == "id") for key, label, width in COLUMNS)
 EDITABLE = ("status", "progress", "value", "note")
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="DFE6EF")
-_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-_WRAP = Alignment(vertical="top", wrap_text=True)
 
 
 @dataclass(frozen=True)
@@ -120,77 +137,37 @@ def export_workbook(
     by_period: dict[str, list[ChecklistSummary]] = defaultdict(list)
     for summary in summaries:
         by_period[summary.period_code].append(summary)
-    book = Workbook(write_only=True)
-    titles: list[str] = []
+    periods = sorted(by_period, key=Period.parse)
+    with store.read() as s:
+        office = s.scalar(select(Office.name_fa).where(Office.code == summaries[0].office_code))
+    book = RtlWorkbook(
+        "چک‌لیست‌ها", [("اداره", office or summaries[0].office_code),
+                      ("دوره", "، ".join(Period.parse(p).label_fa for p in periods))],
+        title_rows=False,
+    )
     rows = 0
     with store.read() as s:
-        for code in sorted(by_period, key=Period.parse):
-            title = sanitize_sheet_title(Period.parse(code).label_fa, titles)
-            titles.append(title)
-            sheet = book.create_sheet(title)
-            _start_sheet(sheet)
-            count = 0
+        for code in periods:
+            sheet = book.add_sheet(Period.parse(code).label_fa, SHEET_COLUMNS, landscape=True)
+            sheet.choices(HEADER["status"], [label for key, label in STATUS_LABELS_FA.items() if key])
             for summary in sorted(by_period[code], key=lambda x: (x.unit_id is not None, x.unit_name)):
                 for entry in checklists.entries_in(s, summary.id):
-                    sheet.append(_row(sheet, summary, entry))
-                    count += 1
-            sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{count + 1}"
-            rows += count
-    return ExportSummary(_save(book, Path(out)), tuple(titles), rows)
+                    if entry.asked:
+                        sheet.append(_row(sheet, summary, entry))
+            rows += sheet.rows
+    return ExportSummary(book.save(out), tuple(book.titles), rows)
 
 
-def _start_sheet(sheet: Any) -> None:
-    sheet.sheet_view.rightToLeft = True
-    sheet.freeze_panes = "A2"
-    for index, (_key, _label, width) in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    header = []
-    for _key, label, _width in COLUMNS:
-        cell = WriteOnlyCell(sheet, value=label)
-        cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _CENTER
-        header.append(cell)
-    sheet.append(header)
-
-
-def _row(sheet: Any, summary: ChecklistSummary, e: EntryView) -> list[Any]:
-    changed = WriteOnlyCell(sheet, value=e.updated_at.date())
-    changed.number_format = "yyyy-mm-dd"
-    title = WriteOnlyCell(sheet, value=e.title)
-    title.alignment = _WRAP
+def _row(sheet: SheetWriter, summary: ChecklistSummary, e: EntryView) -> list[Any]:
+    d = e.definition
+    result = achievement(d, e.value)
+    measure = definition_text_fa(d) + (f"؛ محاسبه از روی سوابق: {e.formula_fa}" if e.computed else "")
+    value = sheet.cell(e.value, value_kind(d, read_back=True))  # a percent stays 0–100 for the import
     return [
-        e.id, summary.unit_name, e.item_code, title, STATUS_LABELS_FA[e.status] if e.status else "",
-        e.progress, e.value, e.note, "بله" if e.computed else "خیر", format_date(e.updated_at.date()),
-        changed,
+        summary.unit_name, display_code(e.item_code), e.title, STATUS_LABELS_FA[e.status] if e.status else "",
+        e.progress, value, e.note, e.computed, e.updated_at.date(), measure, target_text_fa(d),
+        "" if result.state == NO_TARGET else result.label_fa(d), e.changed_since_approval_fa, e.id,
     ]
-
-
-def _save(book: Workbook, target: Path) -> Path:
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".xlsx.tmp", dir=target.parent)
-    except OSError as exc:
-        raise _write_error(target, exc) from exc
-    os.close(fd)
-    try:
-        book.save(tmp)
-        os.replace(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.remove(tmp)
-        raise _write_error(target, exc) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.remove(tmp)
-        raise
-    return target
-
-
-def _write_error(target: Path, exc: OSError) -> UserError:
-    return UserError(
-        f"فایل «{target}» نوشته نشد ({exc.strerror or exc}). اگر در اکسل باز است آن را ببندید، "
-        "یا پوشهٔ دیگری برگزینید.",
-        f"Could not write {target}: {exc}",
-        code="write_failed",
-    )
 
 
 # --------------------------------------------------------------------------- import
@@ -357,6 +334,12 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def _code_key(code: Any) -> str:
+    """An indicator code compared in one form: «اصلاح ۶/۱», «R۶/۱» and «R6/1» are the same."""
+    text = to_ascii_digits(str(code)).replace(REFORM_PREFIX_FA, REFORM_PREFIX)
+    return "".join(text.split())
+
+
 def _same(a: Any, b: Any) -> bool:
     return a == b or (a in (None, "") and b in (None, ""))
 
@@ -393,8 +376,10 @@ def import_workbook(
             seen[str(entry_id)] = str(row.number)
             item = items[entry.item_id]
             code = row.values.get("code")
-            if "code" in row.values and code is not None and str(code) != item.code:
-                problem("code", f"کد شاخص باید «{item.code}» باشد؛ کد را تغییر ندهید.",
+            # the export writes codes as people read them (Persian digits, «اصلاح ۶/۱»); any
+            # digit form, and the stored «R6/1», is the same code
+            if "code" in row.values and code is not None and _code_key(code) != _code_key(item.code):
+                problem("code", f"کد شاخص باید «{display_code(item.code)}» باشد؛ کد را تغییر ندهید.",
                         f"indicator code must stay {item.code}")
                 continue
             fields: dict[str, Any] = {}
@@ -408,7 +393,7 @@ def import_workbook(
                     elif key == "progress":
                         fields[key] = entry_rules.progress(raw)
                     elif key == "value":
-                        fields[key] = entry_rules.value(raw, item.counts, entry.computed, entry.value)
+                        fields[key] = checklists.import_value(s, entry, raw)
                     else:
                         fields[key] = entry_rules.note(raw)
                 except UserError as exc:
@@ -416,6 +401,10 @@ def import_workbook(
             current = {"status": entry.status, "progress": entry.progress, "value": entry.value,
                        "note": entry.note}
             diff = {k: v for k, v in fields.items() if not _same(current[k], v)}
+            # the export wrote the value rounded by the one rule: that rounding is not an edit
+            if "value" in diff and isinstance(entry.value, float) and \
+                    diff["value"] == shown(item.definition, entry.value):
+                del diff["value"]
             if diff and lists[entry.checklist_id].status == "approved":
                 problem("id", "این چک‌لیست تأیید شده و قفل است؛ ردیف‌های آن را تغییر ندهید.",
                         "the checklist is approved and locked")

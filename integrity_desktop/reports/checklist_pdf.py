@@ -1,7 +1,9 @@
 """Checklists on paper: a blank form for a visit, and a filled checklist with its evidence list.
 
-Both are grouped by axis, carry each indicator's legal basis, and use the app's one page
-layout (``ReportDocument``: A4, right to left, header with office/unit/period, «صفحه ۱ از ۹»).
+Both are grouped by axis, carry each indicator's legal basis, unit and target, and use the
+app's one page layout (``ReportDocument``: A4, right to left, header with office/unit/period,
+«صفحه ۱ از ۹»).  A filled checklist prints computed figures as the records give them now (or
+as approved, with the change since), and each target's achievement.
 """
 
 from __future__ import annotations
@@ -14,7 +16,16 @@ from sqlalchemy import select
 
 from integrity_desktop.db.models import Evidence, Office, Unit
 from integrity_desktop.db.store import Store
-from integrity_desktop.digits import format_number, to_persian_digits
+from integrity_desktop.digits import format_number, percent_text, to_persian_digits
+from integrity_desktop.indicators import (
+    NO_TARGET,
+    Definition,
+    achievement,
+    definition_text_fa,
+    display_code,
+    due,
+    value_text_fa,
+)
 from integrity_desktop.jalali import Period
 from integrity_desktop.pdf.document import Cell, CheckBox, Column, ReportDocument, WriteHere
 from integrity_desktop.permissions import Actor, require
@@ -40,17 +51,25 @@ def _office_name(store: Store, code: str) -> str:
 
 
 def _indicator_text(
-    title: str, legal_basis: str, subtasks: tuple[str, ...], done: tuple[int, ...] | None = None
+    title: str, legal_basis: str, subtasks: tuple[str, ...], done: tuple[int, ...] | None = None,
+    definition: Definition | None = None, asked: bool = True, formula: str = "",
 ) -> str:
-    """Title, sub-tasks (marked done/left when ``done`` is given) and the legal basis."""
+    """Title, sub-tasks (marked done/left when ``done`` is given), the legal basis and how the
+    indicator is measured (kind, unit, frequency, target)."""
     lines = [title]
     for i, task in enumerate(subtasks):
         if done is None:
             lines.append(f"– {task}")
         else:
-            lines.append(f"{'انجام شده' if i in done else 'مانده'}: {task}")
+            lines.append(f"{'انجام‌شده' if i in done else 'مانده'}: {task}")
     if legal_basis:
         lines.append(f"مبنای قانونی: {legal_basis}")
+    if definition is not None:
+        lines.append(f"سنجه: {definition_text_fa(definition)}")
+    if formula:
+        lines.append(f"محاسبه از روی سوابق: {formula}")
+    if not asked:
+        lines.append("در این دوره پرسیده نمی‌شود؛ پاسخ پیشین نگه داشته شده و در درصد تکمیل شمرده نمی‌شود.")
     return "\n".join(lines)
 
 
@@ -79,12 +98,16 @@ def blank_form(
     columns = [Column("کد", 0.55, "center"), Column("شاخص و مبنای قانونی", 4.2)]
     columns += [Column(_SHORT[s], 0.9 if s == "na" else 0.62, "center") for s in BLANK_OPTIONS]
     columns += [Column("مقدار / درصد", 0.9), Column("توضیحات", 2.0)]
+    asked_period = Period.parse(period_code) if period_code else None
     for section in view.sections:
+        items = [i for i in section.items if asked_period is None or due(i.definition.frequency, asked_period)]
+        if not items:
+            continue
         doc.heading(f"محور {to_persian_digits(str(section.number))}: {section.title_fa}", level=2)
         rows = []
-        for item in section.items:
-            text = _indicator_text(item.title_fa, item.legal_basis, item.subtasks)
-            rows.append([item.code, text, *[CheckBox() for _ in BLANK_OPTIONS],
+        for item in items:
+            text = _indicator_text(item.title_fa, item.legal_basis, item.subtasks, definition=item.definition)
+            rows.append([display_code(item.code), text, *[CheckBox() for _ in BLANK_OPTIONS],
                          WriteHere(1), WriteHere(2)])
         doc.table(columns, rows, font_size=8.5, zebra=False)
     doc.signatures(list(SIGNATURES))
@@ -96,10 +119,19 @@ def _status_cell(entry: EntryView) -> Cell:
 
 
 def _value_text(entry: EntryView) -> str:
-    if entry.value is None:
+    """The value with its unit, marked computed, its achievement, and any change since approval."""
+    d = entry.definition
+    if not d.takes_value:
         return ""
-    number = format_number(entry.value, 0 if entry.value == int(entry.value) else 2)
-    return f"{number}\n(محاسبه‌شده)" if entry.computed else number
+    lines = [value_text_fa(d, entry.value) or "—"]
+    if entry.computed:
+        lines.append("(محاسبه‌شده، تأییدشده)" if entry.frozen else "(محاسبه‌شده)")
+    if entry.changed_since_approval:
+        lines.append(entry.changed_since_approval_fa)
+    result = achievement(d, entry.value)
+    if result.state != NO_TARGET:
+        lines.append(result.label_fa(d))
+    return "\n".join(lines)
 
 
 def filled(store: Store, actor: Actor, checklist_id: str, out: str | os.PathLike[str]) -> Path:
@@ -114,30 +146,33 @@ def filled(store: Store, actor: Actor, checklist_id: str, out: str | os.PathLike
          ("واحد", summary.unit_name if summary.unit_id else WHOLE_DIRECTORATE_FA),
          ("دوره", summary.period_label), ("وضعیت", summary.status_label)],
     )
-    completion = "—" if summary.completion is None else f"{format_number(summary.completion, 1)}٪"
-    counts = {code: sum(1 for e in view.entries if e.status == code) for code in STATUS_LABELS_FA}
+    completion = percent_text(summary.completion)
+    asked = [e for e in view.entries if e.asked]
+    counts = {code: sum(1 for e in asked if e.status == code) for code in STATUS_LABELS_FA}
     doc.fields([
-        ("درصد تکمیل", completion), ("شمار شاخص‌ها", len(view.entries)),
+        ("درصد تکمیل", completion), ("شاخص‌های این دوره", len(asked)),
         ("انجام شد", counts["done"]), ("تا حدی انجام شد", counts["partial"]),
         ("انجام نشد", counts["not_done"]), ("بی‌پاسخ", counts[""]),
         ("موضوعیت ندارد", counts["na"]), ("تأییدکننده", summary.approved_by or "—"),
     ])
-    columns = [Column("کد", 0.55, "center"), Column("شاخص و مبنای قانونی", 4.0),
-               Column("وضعیت", 1.0, "center"), Column("پیشرفت", 0.85, "center"),
-               Column("مقدار", 0.8, "center"), Column("یادداشت", 2.1), Column("پیوست", 0.8, "center")]
+    # «مقدار و دستیابی» is wide enough for «(محاسبه‌شده)» on one line at 8.5 pt; «کد» for «اصلاح ۶/۱»
+    columns = [Column("کد", 0.65, "center"), Column("شاخص و مبنای قانونی", 3.6),
+               Column("وضعیت", 1.0, "center"), Column("پیشرفت", 0.8, "center"),
+               Column("مقدار و دستیابی", 1.3, "center"), Column("یادداشت", 1.85), Column("پیوست", 0.7, "center")]
     by_axis: dict[int, list[EntryView]] = {}
     for entry in view.entries:
         by_axis.setdefault(entry.axis_number, []).append(entry)
     for number, entries in by_axis.items():
         score = axes.get(number)
         rate = "" if score is None or score.completion is None else \
-            f" (تکمیل {format_number(score.completion, 1)}٪)"
+            f" (تکمیل {percent_text(score.completion)})"
         doc.heading(f"محور {to_persian_digits(str(number))}: {entries[0].axis_title}{rate}", level=2)
         rows = []
         for e in entries:
-            text = _indicator_text(e.title, e.legal_basis, e.subtasks, e.subtasks_done)
-            progress = "" if e.progress is None else f"{format_number(e.progress)}٪"
-            rows.append([e.item_code, text, _status_cell(e), progress, _value_text(e), e.note,
+            text = _indicator_text(e.title, e.legal_basis, e.subtasks, e.subtasks_done, e.definition, e.asked,
+                                   e.formula_fa)
+            progress = "" if e.progress is None else percent_text(e.progress)
+            rows.append([e.code_fa, text, _status_cell(e), progress, _value_text(e), e.note,
                          format_number(e.evidence_count) if e.evidence_count else ""])
         doc.table(columns, rows, font_size=8.5)
     _evidence_list(store, doc, view.entries)
@@ -147,7 +182,7 @@ def filled(store: Store, actor: Actor, checklist_id: str, out: str | os.PathLike
 
 
 def _evidence_list(store: Store, doc: ReportDocument, entries: tuple[EntryView, ...]) -> None:
-    codes = {e.id: e.item_code for e in entries if e.evidence_count}
+    codes = {e.id: e.code_fa for e in entries if e.evidence_count}
     if not codes:
         return
     with store.read() as s:

@@ -149,7 +149,7 @@ def realisation_of(items: list[PlanItemInfo]) -> Figure:
         numerator=len(done),
         denominator=len(items),
         record_ids={"plan_items": [i.id for i in items], "visited_plan_items": [i.id for i in done]},
-        formula="plan items of the period with a visit / plan items of the period × 100",
+        formula=inspection_figures.FORMULAS_FA["1/4"],
     )
 
 

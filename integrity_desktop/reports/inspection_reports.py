@@ -14,8 +14,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak
 
 from integrity_desktop.db.store import Store
-from integrity_desktop.digits import format_number, format_percent, to_persian_digits
-from integrity_desktop.excel import RtlWorkbook
+from integrity_desktop.digits import format_number, format_percent, percent_text, to_persian_digits
+from integrity_desktop.excel import Col, RtlWorkbook, SheetWriter, sheet_headers
 from integrity_desktop.jalali import Period, format_date
 from integrity_desktop.pdf.document import Cell, Column, ReportDocument, WriteHere
 from integrity_desktop.permissions import Actor, require
@@ -39,7 +39,7 @@ def _value(f: Figure) -> str:
     if f.value is None:
         return "بدون مورد"
     if f.unit == "percent":
-        return format_percent(f.value / 100, 1)
+        return percent_text(f.value)
     return format_number(int(f.value))
 
 
@@ -65,7 +65,7 @@ def write_inspector_monthly(store: Store, actor: Actor, params: ReportParams, ou
     require(actor, "inspections.view")
     m = data.inspector_month(store, actor, params.period, params.subject)
     if fmt == "xlsx":
-        _monthly_excel(m, out)
+        _monthly_excel(m, out, office_name(store, actor.office_code))
         return
     doc = ReportDocument(
         f"گزارش ماهانهٔ بازرس — {m.period.label_fa}",
@@ -170,29 +170,37 @@ def _action_rows(details: list[VisitDetail]) -> list[list[object]]:
     return rows
 
 
-_ACTION_HEADERS = [
-    "تاریخ بازدید", "واحد", "شدت", "شاخص", "یافته", "اقدام اصلاحی", "واحد مسئول", "مهلت", "وضعیت",
-    "تاریخ انجام", "روزهای گذشته از مهلت",
+_ACTION_COLUMNS = [
+    Col("تاریخ بازدید", 12, "date"), Col("واحد", 30, "wrap"), Col("شدت", 10, "text"), Col("شاخص", 8, "id"),
+    Col("یافته", 50, "wrap"), Col("اقدام اصلاحی", 45, "wrap"), Col("واحد مسئول", 25, "wrap"),
+    Col("مهلت", 12, "date"), Col("وضعیت", 12, "text"), Col("تاریخ انجام", 12, "date"),
+    Col("روزهای گذشته از مهلت", 12, "count"),
 ]  # fmt: skip
-_ACTION_WIDTHS = [14, 30, 10, 8, 50, 45, 25, 14, 12, 14, 12]
-_VISIT_HEADERS = ["شناسه", "تاریخ", "واحد", "نوع", "وضعیت", "بازرسان", "یافته‌ها", "اقدام‌های باز", "پیشنهادها"]
-_VISIT_WIDTHS = [38, 14, 30, 10, 12, 30, 10, 12, 50]
+_ACTION_HEADERS = sheet_headers(_ACTION_COLUMNS)
+# the visit id is the last column: people read the date and unit first
+_VISIT_COLUMNS = [
+    Col("تاریخ", 12, "date"), Col("واحد", 30, "wrap"), Col("نوع", 10, "text"), Col("وضعیت", 12, "text"),
+    Col("بازرسان", 30, "wrap"), Col("یافته‌ها", 10, "count"), Col("اقدام‌های باز", 12, "count"),
+    Col("پیشنهادها", 50, "wrap"), Col("شناسه", 38, "key"),
+]  # fmt: skip
+_VISIT_HEADERS = sheet_headers(_VISIT_COLUMNS)
 
 
 def _visit_row(d: VisitDetail) -> list[object]:
     v = d.visit
     return [
-        v.id, v.visit_date, v.unit_name, v.kind_fa, v.status_fa, _names(v.inspector_names),
-        v.finding_count, v.open_actions, v.recommendations,
+        v.visit_date, v.unit_name, v.kind_fa, v.status_fa, _names(v.inspector_names),
+        v.finding_count, v.open_actions, v.recommendations, v.id,
     ]  # fmt: skip
 
 
-def _monthly_excel(m: data.InspectorMonth, out: Path) -> None:
-    book = RtlWorkbook()
-    head = book.add_sheet("خلاصه", ["عنوان", "مقدار"], [40, 40])
+def _monthly_excel(m: data.InspectorMonth, out: Path, office: str) -> None:
+    book = RtlWorkbook(f"گزارش ماهانهٔ بازرس — {m.period.label_fa}",
+                       [("اداره", office), ("بازرس", m.inspector.full_name), ("دوره", m.period.label_fa)])
+    head = book.add_sheet("خلاصه", [Col("عنوان", 40, "text"), Col("مقدار", 40, "auto")])
     for row in (
         ("بازرس", m.inspector.full_name),
-        ("کد ملی", m.inspector.national_code),
+        ("کد ملی", to_persian_digits(m.inspector.national_code)),
         ("دوره", m.period.label_fa),
         ("بازرسی‌های برنامه‌ریزی‌شده", len(m.planned)),
         ("بازرسی‌های برنامه انجام‌شده", sum(1 for i in m.planned if i.done)),
@@ -203,10 +211,10 @@ def _monthly_excel(m: data.InspectorMonth, out: Path) -> None:
         ("اقدام‌های با مهلت گذشته", m.overdue_actions),
     ):
         head.append(row)
-    sheet = book.add_sheet("بازدیدها", _VISIT_HEADERS, _VISIT_WIDTHS)
+    sheet = book.add_sheet("بازدیدها", _VISIT_COLUMNS)
     for d in m.visits:
         sheet.append(_visit_row(d))
-    actions = book.add_sheet("یافته‌ها و اقدام‌ها", _ACTION_HEADERS, _ACTION_WIDTHS)
+    actions = book.add_sheet("یافته‌ها و اقدام‌ها", _ACTION_COLUMNS)
     for arow in _action_rows(m.visits):
         actions.append(arow)
     book.save(out)
@@ -220,15 +228,15 @@ def write_semiannual(store: Store, actor: Actor, params: ReportParams, out: Path
     require(actor, "inspections.view")
     period = data.period_of_kind(params.period, ("half",), "1403-H1")
     a = data.analysis(store, actor, period, params.unit)
-    if fmt == "xlsx":
-        _analysis_excel(a, out)
-        return
     fields: list[tuple[str, object]] = [
         ("اداره", office_name(store, actor.office_code)),
         ("دوره", period.label_fa),
     ]
     if params.unit:
         fields.append(("واحد", a.unit_name or MISSING))
+    if fmt == "xlsx":
+        _analysis_excel(a, out, fields)
+        return
     doc = ReportDocument(f"گزارش تحلیلی شش‌ماههٔ بازرسی‌ها — {period.label_fa}", fields)
     r = a.realisation
     findings = sum(len(d.findings) for d in a.visits)
@@ -279,34 +287,41 @@ def _figures_table(doc: ReportDocument, figures: list[Figure]) -> None:
     )  # fmt: skip
 
 
-def _figure_rows(figures: list[Figure]) -> list[list[object]]:
+_FIGURE_COLUMNS = [
+    Col("عنوان", 45, "wrap"), Col("کد شاخص", 10, "id"), Col("مقدار", 10, "number"), Col("واحد", 8, "text"),
+    Col("صورت", 10, "count"), Col("مخرج", 10, "count"),
+]  # fmt: skip
+_FIGURE_HEADERS = sheet_headers(_FIGURE_COLUMNS)
+
+
+def _figure_rows(sheet: SheetWriter, figures: list[Figure]) -> list[list[object]]:
+    """Figures as rows: a percent is a percent cell, a count a whole number."""
     return [
-        [f.code, f.title_fa, f.value, "درصد" if f.unit == "percent" else "تعداد", f.numerator, f.denominator]
+        [f.title_fa, f.code, sheet.cell(f.value, "percent" if f.unit == "percent" else "count"),
+         "درصد" if f.unit == "percent" else "تعداد", f.numerator, f.denominator]
         for f in figures
     ]
 
 
-_FIGURE_HEADERS = ["کد شاخص", "عنوان", "مقدار", "واحد", "صورت", "مخرج"]
-
-
-def _analysis_excel(a: data.Analysis, out: Path) -> None:
-    book = RtlWorkbook()
-    sheet = book.add_sheet("بر پایهٔ نوع", ["نوع بازرسی", "تعداد"], [30, 12])
+def _analysis_excel(a: data.Analysis, out: Path, fields: list[tuple[str, object]]) -> None:
+    book = RtlWorkbook(f"گزارش تحلیلی شش‌ماههٔ بازرسی‌ها — {a.period.label_fa}", fields)
+    sheet = book.add_sheet("بر پایهٔ نوع", [Col("نوع بازرسی", 30, "text"), Col("تعداد", 12, "count")])
     for row in a.by_kind:
         sheet.append(row)
-    sheet = book.add_sheet("بر پایهٔ واحد", ["واحد", "بازدید", "یافته", "اقدام باز"], [40, 10, 10, 10])
+    sheet = book.add_sheet("بر پایهٔ واحد", [Col("واحد", 40, "wrap"), Col("بازدید", 10, "count"),
+                                             Col("یافته", 10, "count"), Col("اقدام باز", 10, "count")])
     for urow in a.by_unit:
         sheet.append(urow)
-    sheet = book.add_sheet("بر پایهٔ شدت", ["شدت", "تعداد"], [20, 12])
+    sheet = book.add_sheet("بر پایهٔ شدت", [Col("شدت", 20, "text"), Col("تعداد", 12, "count")])
     for row in a.by_severity:
         sheet.append(row)
-    sheet = book.add_sheet("شاخص‌ها", _FIGURE_HEADERS, [10, 45, 10, 8, 10, 10])
-    for frow in _figure_rows(a.figures or [a.realisation]):
+    sheet = book.add_sheet("شاخص‌ها", _FIGURE_COLUMNS)
+    for frow in _figure_rows(sheet, a.figures or [a.realisation]):
         sheet.append(frow)
-    sheet = book.add_sheet("بازدیدها", _VISIT_HEADERS, _VISIT_WIDTHS)
+    sheet = book.add_sheet("بازدیدها", _VISIT_COLUMNS)
     for d in a.visits:
         sheet.append(_visit_row(d))
-    sheet = book.add_sheet("یافته‌ها و اقدام‌ها", _ACTION_HEADERS, _ACTION_WIDTHS)
+    sheet = book.add_sheet("یافته‌ها و اقدام‌ها", _ACTION_COLUMNS)
     for arow in _action_rows(a.visits):
         sheet.append(arow)
     book.save(out)
@@ -327,34 +342,37 @@ def write_realisation(store: Store, actor: Actor, params: ReportParams, out: Pat
         row[0] += 1
         row[1] += int(item.done)
     unit_rows = [
-        (u, n, d, format_percent(d / n, 1) if n else MISSING) for u, (n, d) in sorted(per_unit.items())
+        (u, n, d, format_percent(d / n) if n else MISSING) for u, (n, d) in sorted(per_unit.items())
     ]
-    if fmt == "xlsx":
-        book = RtlWorkbook()
-        head = book.add_sheet("خلاصه", _FIGURE_HEADERS, [10, 45, 10, 8, 10, 10])
-        for frow in _figure_rows([r]):
-            head.append(frow)
-        sheet = book.add_sheet(
-            "ردیف‌های برنامه", ["تاریخ برنامه", "واحد", "بازرسان", "وضعیت", "شناسهٔ ردیف", "شناسهٔ بازدید"],
-            [14, 40, 40, 14, 38, 38],
-        )  # fmt: skip
-        for i in a.planned:
-            sheet.append(
-                [i.planned_date, i.unit_name, _names(i.inspector_names), i.visit_status_fa, i.id, i.visit_id]
-            )
-        units = book.add_sheet(
-            "بر پایهٔ واحد", ["واحد", "برنامه‌ریزی‌شده", "انجام‌شده", "درصد تحقق"], [40, 14, 14, 12]
-        )
-        for u, n, d, _p in unit_rows:
-            units.append([u, n, d, round(100 * d / n, 1) if n else None])
-        book.save(out)
-        return
     fields: list[tuple[str, object]] = [
         ("اداره", office_name(store, actor.office_code)),
         ("دوره", period.label_fa),
     ]
     if params.unit:
         fields.append(("واحد", a.unit_name or MISSING))
+    if fmt == "xlsx":
+        book = RtlWorkbook(f"میزان تحقق بازرسی‌های برنامه‌ریزی‌شده (شاخص ۱/۴) — {period.label_fa}", fields)
+        head = book.add_sheet("خلاصه", _FIGURE_COLUMNS)
+        for frow in _figure_rows(head, [r]):
+            head.append(frow)
+        sheet = book.add_sheet(
+            "ردیف‌های برنامه",
+            [Col("تاریخ برنامه", 12, "date"), Col("واحد", 40, "wrap"), Col("بازرسان", 40, "wrap"),
+             Col("وضعیت", 14, "text"), Col("شناسهٔ ردیف", 38, "key"), Col("شناسهٔ بازدید", 38, "key")],
+        )  # fmt: skip
+        for i in a.planned:
+            sheet.append(
+                [i.planned_date, i.unit_name, _names(i.inspector_names), i.visit_status_fa, i.id, i.visit_id]
+            )
+        units = book.add_sheet(
+            "بر پایهٔ واحد",
+            [Col("واحد", 40, "wrap"), Col("برنامه‌ریزی‌شده", 14, "count"), Col("انجام‌شده", 14, "count"),
+             Col("درصد تحقق", 12, "percent")],
+        )
+        for u, n, d, _p in unit_rows:
+            units.append([u, n, d, 100 * d / n if n else None])
+        book.save(out)
+        return
     doc = ReportDocument(f"میزان تحقق بازرسی‌های برنامه‌ریزی‌شده (شاخص ۱/۴) — {period.label_fa}", fields)
     doc.table(
         [Column(label, 1, "center") for label in (
@@ -400,10 +418,15 @@ def write_evaluation(store: Store, actor: Actor, params: ReportParams, out: Path
     e = data.evaluation(store, actor, params.period, params.subject)
     total = sum(c.max_score for c in e.criteria)
     if fmt == "xlsx":
-        book = RtlWorkbook()
+        book = RtlWorkbook(
+            f"برگهٔ ارزیابی سالانهٔ بازرس — {e.period.label_fa}",
+            [("اداره", office_name(store, actor.office_code)), ("بازرس", e.inspector.full_name),
+             ("کد ملی", to_persian_digits(e.inspector.national_code))],
+        )
         sheet = book.add_sheet(
-            "برگهٔ ارزیابی", ["ردیف", "معیار", "سوابق ثبت‌شده", "حداکثر امتیاز", "امتیاز", "توضیح"],
-            [6, 45, 40, 14, 10, 40],
+            "برگهٔ ارزیابی",
+            [Col("ردیف", 6, "count"), Col("معیار", 45, "wrap"), Col("سوابق ثبت‌شده", 40, "wrap"),
+             Col("حداکثر امتیاز", 14, "count"), Col("امتیاز", 10, "number"), Col("توضیح", 40, "wrap")],
         )  # fmt: skip
         for n, c in enumerate(e.criteria, start=1):
             sheet.append([n, c.title, c.evidence, c.max_score, None, None])

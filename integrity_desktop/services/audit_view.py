@@ -21,8 +21,7 @@ from sqlalchemy.orm import Session
 from integrity_desktop.db.models import AuditEntry
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
-from integrity_desktop.excel import RtlWorkbook
-from integrity_desktop.jalali import format_datetime
+from integrity_desktop.excel import Col, RtlWorkbook, sheet_headers
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.textnorm import check_search
 
@@ -197,8 +196,14 @@ def describe_changes(before: str, after: str) -> str:
     return "; ".join(parts)  # field names are Latin: the list reads left to right
 
 
-HEADERS = ["ردیف", "زمان", "کاربر", "اداره", "کار", "نوع رکورد", "شناسهٔ رکورد", "تغییرها",
-           "پیش از", "پس از"]
+# Excel: text anyone typed (names, notes inside before/after) is written as text, never a
+# formula (excel.RtlWorkbook); the time is Jalali text beside the real date and time
+COLUMNS = [
+    Col("ردیف", 8, "count"), Col("زمان", 18, "datetime"), Col("کاربر", 24, "text"), Col("اداره", 12, "text"),
+    Col("کار", 22, "text"), Col("نوع رکورد", 16, "text"), Col("تغییرها", 60, "wrap"), Col("پیش از", 40, "wrap"),
+    Col("پس از", 40, "wrap"), Col("شناسهٔ رکورد", 38, "key"),
+]
+HEADERS = sheet_headers(COLUMNS)
 
 
 def export_excel(store: Store, actor: Actor, f: AuditFilter, out: str | os.PathLike[str]) -> int:
@@ -215,12 +220,14 @@ def export_excel(store: Store, actor: Actor, f: AuditFilter, out: str | os.PathL
             f"Folder {target.parent} does not exist.",
             code="export_folder",
         )
-    book = RtlWorkbook()
-    sheet = book.add_sheet("رخدادها", HEADERS, [8, 18, 24, 12, 22, 16, 38, 60, 40, 40])
+    from integrity_desktop.services.offices import office_name
+
+    book = RtlWorkbook("رخدادهای ثبت‌شدهٔ سامانه", [("اداره", office_name(store, actor.office_code))])
+    sheet = book.add_sheet("رخدادها", COLUMNS)
     with store.read() as s:
         for e in _iter_all(s, f):
             row = _row(e)
-            sheet.append([row.seq, format_datetime(row.at), row.actor, row.office_code, row.action_fa,
-                          row.entity, row.entity_id, row.changes, row.before, row.after])
+            sheet.append([row.seq, row.at, row.actor, row.office_code, row.action_fa,
+                          row.entity, row.changes, row.before, row.after, row.entity_id])
     book.save(target)
     return sheet.rows

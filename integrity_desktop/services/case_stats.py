@@ -1,4 +1,5 @@
-"""Indicators 6/1–6/11 of the three-year programme, computed from the case register.
+"""Indicators 6/1–6/11 of the three-year programme, computed from the case register whenever
+they are shown (``SOURCE`` registers them with ``services.computed``).
 
 Axis 6 («اجرای قانون رسیدگی به تخلفات اداری در دستگاه») counts what happened to cases in a
 period.  A step counts in the period its *effective* date falls in (a correction may move it);
@@ -9,7 +10,7 @@ The mapping of each indicator, with its catalogue title:
 - 6/1 «گزارش بازرسان معتمد … در خصوص ارتکاب تخلف در مرتبه اول»: cases reported in the period
   whose employee (national code) had no case reported earlier in the same office's register.
 - 6/2 «گزارش‌های غیرقابل رسیدگی»: «غیرقابل رسیدگی» steps dated in the period.
-- 6/3 «پرونده‌های تشکیل شده»: «پرونده تشکیل شد» steps.
+- 6/3 «پرونده‌های تشکیل‌شده»: «پرونده تشکیل شد» steps.
 - 6/4 «پرونده‌های مختومه»: «مختومه» steps.
 - 6/5 «آراء بدوی»: preliminary verdicts.
 - 6/6 «درخواست تجدیدنظرخواهی»: appeal requests.
@@ -17,7 +18,7 @@ The mapping of each indicator, with its catalogue title:
 - 6/8 «اعتراض به دیوان عدالت اداری یا هیأت عالی نظارت»: objections.
 - 6/9 «آراء قطعی دیوان و یا تصمیم هیأت عالی نظارت»: final decisions.
 - 6/10 «اقدام قانونی در خصوص گزارش بازرسان معتمد در زمینه تکرار تخلف»: legal-action steps.
-- 6/11 «آمار کلی فعالیت‌های انجام شده»: every counted step in the period, the report itself
+- 6/11 «آمار کلی فعالیت‌های انجام‌شده»: every counted step in the period, the report itself
   included (the sum of all the steps above plus reports of repeated violations).
 """
 
@@ -27,7 +28,6 @@ import datetime as _dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy import case as sql_case
@@ -38,6 +38,7 @@ from integrity_desktop.db.models import Case, CaseEvent
 from integrity_desktop.db.store import Store
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import case_lifecycle as lc
+from integrity_desktop.services.computed import THREE_YEAR, ComputedSource, Figure, RecordRow
 
 # Indicator code -> the lifecycle step it counts (6/1 and 6/11 are computed specially).
 STEP_INDICATORS: dict[str, str] = {
@@ -127,52 +128,106 @@ def _first_offence_count(session: Session, office_code: str, start: _dt.date, en
     ) or 0)
 
 
+def _values(
+    session: Session, office: str, period: jalali.Period
+) -> tuple[dict[str, int], Counter[str], Counter[str]]:
+    """6/1-6/11 of one office in one period, the penalties of its verdicts and its violations."""
+    start, end = period.start, period.end
+    events = _events_touching(session, office, start, end)
+    first = _first_offence_count(session, office, start, end)
+    violations: Counter[str] = Counter()
+    for codes in session.scalars(select(Case.violation_codes).where(
+        Case.office_code == office, Case.deleted.is_(False),
+        Case.reported_on >= start, Case.reported_on <= end,
+    )):
+        violations.update(codes or ())
+    steps, penalties = _count_replayed(events, start, end, Counter(), Counter())
+    values = {"6/1": first}
+    values.update({code: steps[stage] for code, stage in STEP_INDICATORS.items()})
+    values["6/11"] = sum(steps.values())
+    return {code: values[code] for code in INDICATOR_CODES}, penalties, violations
+
+
 def compute(store: Store, actor: Actor, period_code: str, office_code: str | None = None) -> CaseStatistics:
     """Indicators 6/1–6/11 of ``period_code`` for an office (default: the actor's)."""
     require(actor, "cases.view_counts")
     period = jalali.Period.parse(period_code)
     office = office_code or actor.office_code
-    start, end = period.start, period.end
     with store.read() as s:
-        events = _events_touching(s, office, start, end)
-        first = _first_offence_count(s, office, start, end)
-        violations: Counter[str] = Counter()
-        for codes in s.scalars(select(Case.violation_codes).where(
-            Case.office_code == office, Case.deleted.is_(False),
-            Case.reported_on >= start, Case.reported_on <= end,
-        )):
-            violations.update(codes or ())
-    steps, penalties = _count_replayed(events, start, end, Counter(), Counter())
-    values = {"6/1": first}
-    values.update({code: steps[stage] for code, stage in STEP_INDICATORS.items()})
-    values["6/11"] = sum(steps.values())
+        values, penalties, violations = _values(s, office, period)
     return CaseStatistics(
-        period_code=period.code, period_label=period.label_fa, office_code=office,
-        values={code: values[code] for code in INDICATOR_CODES},
+        period_code=period.code, period_label=period.label_fa, office_code=office, values=values,
         by_penalty=dict(sorted(penalties.items())), by_violation=dict(sorted(violations.items())),
     )
 
 
-def refresh_computed(store: Store, actor: Actor, period_code: str) -> CaseStatistics:
-    """Write 6/1–6/11 of the period into the indicator checklist as computed values."""
-    from integrity_desktop.services.computed import write_computed
+# ------------------------------------------------------------------------------ the registry
 
-    stats = compute(store, actor, period_code)
-    source: dict[str, Any] = {
-        "source": "cases", "period": stats.period_code, "office": stats.office_code,
-        "computed_on": jalali.today().isoformat(),
-    }
-    write_computed(store, actor, stats.period_code, {
-        code: (float(value), {**source, "rule": _RULES[code]}) for code, value in stats.values.items()
-    })
-    return stats
-
-
-_RULES: dict[str, str] = {
-    "6/1": "cases reported in the period, first case of the national code in the office",
-    **{code: f"'{stage}' steps dated in the period" for code, stage in STEP_INDICATORS.items()},
-    "6/11": "every counted step (report included) dated in the period",
+FORMULAS_FA: dict[str, str] = {
+    "6/1": "شمار پرونده‌های گزارش‌شده در دوره که نخستین پروندهٔ آن کارمند (کد ملی) در این اداره است",
+    **{code: f"شمار مرحله‌های معتبر «{lc.STATE_LABELS_FA[stage]}» با تاریخ در دوره"
+       for code, stage in STEP_INDICATORS.items()},
+    "6/11": "شمار همهٔ مرحله‌های معتبر با تاریخ در دوره، گزارش تخلف هم",
 }
+
+
+def _figures(session: Session, office: str, period: jalali.Period, _today: _dt.date) -> dict[str, Figure]:
+    values = _values(session, office, period)[0]
+    return {code: Figure(code, float(values[code]), values[code], None, FORMULAS_FA[code])
+            for code in INDICATOR_CODES}
+
+
+def _records(
+    session: Session, office: str, period: jalali.Period, _today: _dt.date, code: str
+) -> list[RecordRow]:
+    """The cases (6/1) or the counted steps (6/2-6/11) behind a figure; case numbers, no names."""
+    start, end = period.start, period.end
+    if code == "6/1":
+        firsts = (
+            select(Case.national_code, func.min(Case.reported_on).label("first_on"))
+            .where(Case.office_code == office, Case.deleted.is_(False), Case.reported_on <= end)
+            .group_by(Case.national_code).subquery()
+        )
+        rows = session.execute(
+            select(Case.id, Case.case_number, Case.reported_on)
+            .join(firsts, (firsts.c.national_code == Case.national_code) & (firsts.c.first_on == Case.reported_on))
+            .where(Case.office_code == office, Case.deleted.is_(False), Case.reported_on >= start,
+                   Case.reported_on <= end)
+            .order_by(Case.reported_on, Case.case_number)
+        ).tuples().all()
+        seen: set[str] = set()
+        out = []
+        for cid, number, day in rows:
+            if cid not in seen:
+                seen.add(cid)
+                out.append(RecordRow("پرونده", cid, day, f"پروندهٔ {number}: نخستین گزارش تخلف این کارمند"))
+        return out
+    if code not in INDICATOR_CODES:
+        return []
+    stage = STEP_INDICATORS.get(code)
+    events = _events_touching(session, office, start, end)
+    numbers = dict(session.execute(
+        select(Case.id, Case.case_number).where(Case.id.in_(list(events)))).tuples().all()) if events else {}
+    out = []
+    for case_id, case_events in events.items():
+        for step in lc.derive_state(case_events).applied:
+            if start <= step.event_date <= end and (stage is None or step.stage == stage):
+                out.append(RecordRow(
+                    "مرحلهٔ پرونده", step.id, step.event_date,
+                    f"پروندهٔ {numbers.get(case_id, '—')}: {lc.STATE_LABELS_FA.get(step.stage, step.stage)}",
+                ))
+    return sorted(out, key=lambda r: (r.day or start, r.text))
+
+
+SOURCE = ComputedSource(
+    name="cases",
+    programme=THREE_YEAR,
+    title_fa="دفتر پرونده‌های تخلف",
+    formulas_fa=FORMULAS_FA,
+    figures=_figures,
+    records=_records,
+    permission="cases.view_counts",
+)
 
 
 # ------------------------------------------------------------------------------ dashboard

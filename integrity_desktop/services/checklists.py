@@ -3,19 +3,26 @@
 Every answer is saved in its own transaction the moment it is given (there is no "save"
 button), and the checklist's cached completion is refreshed in the same transaction.
 ``save_entry`` returns the values it replaced, so a screen can undo by saving them back.
+
+A checklist asks the indicators due in its period (``scoring.is_asked``; entries are made only
+for those).  A value must fit its indicator's kind and bounds (``entry_rules.value``).
+Indicators computed from records (``services.computed``) are read live: ``EntryView.value`` is
+the figure the records give now, except in an approved checklist, which keeps the figure it
+was approved with (``approve`` freezes it) and shows the current one beside it.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from integrity_desktop import textnorm
+from integrity_desktop import jalali, textnorm
 from integrity_desktop.db.base import new_id
 from integrity_desktop.db.models import (
     Checklist,
@@ -29,9 +36,10 @@ from integrity_desktop.db.models import (
 )
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
+from integrity_desktop.indicators import ONCE, Definition, display_code
 from integrity_desktop.jalali import Period
 from integrity_desktop.permissions import Actor, require
-from integrity_desktop.services import entry_rules, records, scoring
+from integrity_desktop.services import computed, entry_rules, records, scoring
 from integrity_desktop.services.entry_rules import STATUS_LABELS_FA, STATUSES
 from integrity_desktop.services.records import stable_id
 
@@ -89,10 +97,15 @@ class EntryView:
     value: float | None
     note: str
     subtasks_done: tuple[int, ...]
-    computed: bool
-    computed_source: dict[str, Any] | None
+    computed: bool  # computed from records (value read live, or frozen by the approval)
+    computed_source: dict[str, Any] | None  # formula_fa, numerator, denominator (+ frozen)
     evidence_count: int
     updated_at: datetime
+    definition: Definition = field(default_factory=Definition)
+    asked: bool = True  # False: not asked in this period; shown only because it holds an answer
+    live_value: float | None = None  # computed: the figure the records give now
+    frozen: bool = False  # computed, in an approved checklist: ``value`` is the approved figure
+    programme_code: str = ""  # the template's code (every version shares it)
 
     @property
     def status_label(self) -> str:
@@ -101,6 +114,30 @@ class EntryView:
     @property
     def is_open(self) -> bool:
         return self.status in ("", "not_done", "partial")
+
+    @property
+    def code_fa(self) -> str:
+        """The code as people read it (``اصلاح ۶/۱`` for the reform programme)."""
+        return display_code(self.item_code)
+
+    @property
+    def formula_fa(self) -> str:
+        return str((self.computed_source or {}).get("formula_fa", ""))
+
+    @property
+    def changed_since_approval(self) -> bool:
+        """An approved figure that the records no longer give."""
+        return self.frozen and self.live_value != self.value
+
+    @property
+    def changed_since_approval_fa(self) -> str:
+        """«تغییر پس از تأیید: اکنون ۵» (empty when nothing changed)."""
+        if not self.changed_since_approval:
+            return ""
+        from integrity_desktop.indicators import format_value
+
+        now = format_value(self.definition, self.live_value) or "بی‌مقدار"
+        return f"تغییر پس از تأیید: اکنون {now}"
 
 
 @dataclass(frozen=True)
@@ -179,21 +216,41 @@ def summary_in(session: Session, checklist_id: str) -> ChecklistSummary:
     return _summary(row, _office_names(session))
 
 
+def _has_answer(e: ChecklistEntry) -> bool:
+    return bool(e.status or e.value is not None or e.note or e.subtasks_done)
+
+
 def entries_in(
-    session: Session, checklist_id: str, entry_ids: Iterable[str] | None = None
+    session: Session, checklist_id: str, entry_ids: Iterable[str] | None = None, *,
+    today: _dt.date | None = None,
 ) -> list[EntryView]:
-    """The entries of a checklist (or only ``entry_ids``) in the template's order."""
+    """The entries of a checklist (or only ``entry_ids``) in the template's order.
+
+    Without ``entry_ids``: the indicators it asks, plus any it does not ask but holds an
+    answer for (checklists made before the due rule; shown with ``asked`` False).  Computed
+    values are the figures the records give now (see the module docstring)."""
+    checklist = _live_checklist(session, checklist_id)
+    template = session.get(Template, checklist.template_id)
+    programme = template.code if template is not None else ""
+    period = Period.parse(checklist.period_code)
+    whole = checklist.unit_id is None
+    for_visit = bool(session.scalar(select(scoring.visit_checklist(checklist.id))))
     query = (
         select(ChecklistEntry, TemplateItem, TemplateSection)
         .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
         .join(TemplateSection, TemplateSection.id == TemplateItem.section_id)
         .where(ChecklistEntry.checklist_id == checklist_id, ChecklistEntry.deleted.is_(False))
-        .order_by(TemplateItem.sort_order)
+        .order_by(TemplateSection.number, TemplateItem.sort_order)
     )
+    explicit = entry_ids is not None
     if entry_ids is not None:
         query = query.where(ChecklistEntry.id.in_(list(entry_ids)))
-    rows = session.execute(query).tuples().all()
-    ids = [entry.id for entry, _, _ in rows]
+    rows = []
+    for e, i, sec in session.execute(query).tuples():
+        asked = scoring.is_asked(programme, i.code, i.frequency, period, whole, for_visit)
+        if asked or explicit or _has_answer(e):
+            rows.append((e, i, sec, asked))
+    ids = [entry.id for entry, _, _, _ in rows]
     evidence: dict[str, int] = {}
     if ids:
         evidence = dict(session.execute(
@@ -202,18 +259,42 @@ def entries_in(
                    Evidence.owner_id.in_(ids))
             .group_by(Evidence.owner_id)
         ).tuples().all())
-    return [_entry_view(e, i, s, evidence.get(e.id, 0)) for e, i, s in rows]
+    live_codes = [i.code for _e, i, _s, asked in rows if asked and whole] if whole else []
+    wanted = computed.computed_codes(programme) & set(live_codes)
+    figures = computed.figures_in(session, programme, checklist.office_code, period, today,
+                                  wanted) if wanted else {}
+    approved = checklist.status == "approved"
+    return [
+        _entry_view(e, i, sec, evidence.get(e.id, 0), asked, programme,
+                    figures.get(i.code) if asked and i.code in wanted else None,
+                    i.code in wanted, approved)
+        for e, i, sec, asked in rows
+    ]
 
 
-def _entry_view(e: ChecklistEntry, i: TemplateItem, s: TemplateSection, evidence: int) -> EntryView:
+def _entry_view(
+    e: ChecklistEntry, i: TemplateItem, s: TemplateSection, evidence: int, asked: bool, programme: str,
+    figure: computed.Figure | None, is_computed: bool, approved: bool,
+) -> EntryView:
+    value, live, source, frozen = e.value, None, dict(e.computed_source) if e.computed_source else None, False
+    if is_computed:
+        live = figure.value if figure is not None else None
+        formula = computed.formula_fa(programme, i.code)
+        if approved:  # the approved figure stays; the current one is shown beside it
+            frozen = True
+            source = {"formula_fa": formula, **(source or {}), "frozen": True}
+        else:
+            value = live
+            source = figure.as_source() if figure is not None else {"formula_fa": formula}
     return EntryView(
         id=e.id, checklist_id=e.checklist_id, item_id=i.id, item_code=i.code,
         sort_order=i.sort_order, axis_number=s.number, axis_title=s.title_fa, title=i.title_fa,
         legal_basis=i.legal_basis, lead_unit=i.lead_unit, subtasks=tuple(i.subtasks or ()),
-        counts=i.counts, status=e.status, progress=e.progress, value=e.value, note=e.note,
-        subtasks_done=tuple(e.subtasks_done or ()), computed=e.computed,
-        computed_source=dict(e.computed_source) if e.computed_source else None,
-        evidence_count=evidence, updated_at=e.updated_at,
+        counts=i.definition.takes_value, status=e.status, progress=e.progress, value=value, note=e.note,
+        subtasks_done=tuple(e.subtasks_done or ()), computed=is_computed,
+        computed_source=source if is_computed else None,
+        evidence_count=evidence, updated_at=e.updated_at, definition=i.definition, asked=asked,
+        live_value=live, frozen=frozen, programme_code=programme,
     )
 
 
@@ -326,8 +407,10 @@ def create_in(
     session: Session, store: Store, actor: Actor, template_id: str, unit_id: str | None,
     period_code: str, *, checklist_id: str | None = None,
     answers: dict[str, dict[str, Any]] | None = None, operation: str = "checklists.edit",
+    for_visit: bool = False,
 ) -> Checklist:
-    """Create a checklist inside the caller's transaction (see ``create_checklist``).
+    """Create a checklist inside the caller's transaction (see ``create_checklist``); with
+    ``for_visit`` it is the checklist of an inspection visit (``scoring.is_asked``).
 
     ``answers`` maps item codes to initial field values (used by the demo filler); they go
     through the same validators as ``save_entry``.
@@ -365,16 +448,29 @@ def create_in(
         id=checklist_id or new_id(), office_code=actor.office_code,
         template_id=template_id, unit_id=unit_id, period_code=period.code, status="draft",
     )
+    items = [
+        item for item in session.scalars(
+            select(TemplateItem)
+            .where(TemplateItem.template_id == template_id, TemplateItem.deleted.is_(False))
+            .order_by(TemplateItem.sort_order)
+        )
+        if scoring.is_asked(template.code, item.code, item.frequency, period, unit_id is None, for_visit)
+    ]
+    done_once = set() if for_visit else _done_once(session, actor.office_code, unit_id, template.code, period)
+    items = [i for i in items if not (i.frequency == ONCE and i.code in done_once)]
+    if not items:
+        raise UserError(
+            f"در {period.label_fa} هیچ شاخصی از این الگو پرسیده نمی‌شود (شاخص‌های آن سالانه یا "
+            "شش‌ماهه‌اند)؛ چک‌لیست را برای کل سال یا سه‌ماههٔ پایانی آن بسازید.",
+            f"No indicator of this template is due in {period.code}.",
+            code="nothing_due",
+        )
     records.add(session, store, actor, checklist)
-    items = session.scalars(
-        select(TemplateItem)
-        .where(TemplateItem.template_id == template_id, TemplateItem.deleted.is_(False))
-        .order_by(TemplateItem.sort_order)
-    ).all()
+    live = computed.computed_codes(template.code) if unit_id is None else frozenset()
     answers = answers or {}
     pairs: list[tuple[str, int | None]] = []
     for item in items:
-        fields = _validated(item, None, answers.get(item.code, {}))
+        fields = _validated(item, None, answers.get(item.code, {}), item.code in live)
         entry = ChecklistEntry(
             id=stable_id("entry", checklist.id, item.id), office_code=actor.office_code,
             checklist_id=checklist.id, item_id=item.id, status=fields.get("status", ""),
@@ -387,6 +483,24 @@ def create_in(
     checklist.search_text = search_text(session, checklist)
     session.flush()
     return checklist
+
+
+def _done_once(
+    session: Session, office: str, unit_id: str | None, programme: str, period: Period
+) -> set[str]:
+    """Codes of ``once`` indicators an earlier checklist of this office and unit answered done."""
+    rows = session.execute(
+        select(TemplateItem.code, Checklist.period_code)
+        .join(ChecklistEntry, ChecklistEntry.item_id == TemplateItem.id)
+        .join(Checklist, Checklist.id == ChecklistEntry.checklist_id)
+        .join(Template, Template.id == Checklist.template_id)
+        .where(
+            Template.code == programme, TemplateItem.frequency == ONCE, ChecklistEntry.status == "done",
+            ChecklistEntry.deleted.is_(False), Checklist.deleted.is_(False), Checklist.office_code == office,
+            Checklist.unit_id.is_(None) if unit_id is None else Checklist.unit_id == unit_id,
+        )
+    ).tuples().all()
+    return {code for code, period_code in rows if Period.parse(period_code).start < period.start}
 
 
 def create_checklist(
@@ -420,7 +534,9 @@ def check_editable(checklist: Checklist) -> None:
         )
 
 
-def _validated(item: TemplateItem, entry: ChecklistEntry | None, fields: dict[str, Any]) -> dict[str, Any]:
+def _validated(
+    item: TemplateItem, entry: ChecklistEntry | None, fields: dict[str, Any], is_computed: bool = False,
+) -> dict[str, Any]:
     entry_rules.check_fields(fields)
     out: dict[str, Any] = {}
     if "status" in fields:
@@ -428,10 +544,9 @@ def _validated(item: TemplateItem, entry: ChecklistEntry | None, fields: dict[st
     if "progress" in fields:
         out["progress"] = entry_rules.progress(fields["progress"])
     if "value" in fields:
-        computed = bool(entry is not None and entry.computed)
-        out["value"] = entry_rules.value(
-            fields["value"], item.counts, computed, entry.value if entry is not None else None
-        )
+        if is_computed and fields["value"] not in (None, ""):
+            raise entry_rules.computed_value(item.code, item.title_fa)
+        out["value"] = entry_rules.value(fields["value"], item.definition, item.code, item.title_fa)
     if "note" in fields:
         out["note"] = entry_rules.note(fields["note"])
     if "subtasks_done" in fields:
@@ -446,14 +561,32 @@ def values_of(entry: ChecklistEntry) -> EntryValues:
     )
 
 
+def is_computed_in(session: Session, checklist: Checklist, item: TemplateItem) -> bool:
+    """Whether ``item`` is computed from records in this checklist (a whole-directorate one)."""
+    if checklist.unit_id is not None:
+        return False
+    template = session.get(Template, checklist.template_id)
+    return template is not None and item.code in computed.computed_codes(template.code)
+
+
+def asked_answers(session: Session, checklist: Checklist) -> list[tuple[str, int | None]]:
+    """(status, progress) of the answers the checklist asks, the ones its completion counts."""
+    template = session.get(Template, checklist.template_id)
+    programme = template.code if template is not None else ""
+    period = Period.parse(checklist.period_code)
+    for_visit = bool(session.scalar(select(scoring.visit_checklist(checklist.id))))
+    rows = session.execute(
+        select(ChecklistEntry.status, ChecklistEntry.progress, TemplateItem.code, TemplateItem.frequency)
+        .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
+        .where(ChecklistEntry.checklist_id == checklist.id, ChecklistEntry.deleted.is_(False))
+    ).tuples().all()
+    return [(status, progress) for status, progress, code, frequency in rows
+            if scoring.is_asked(programme, code, frequency, period, checklist.unit_id is None, for_visit)]
+
+
 def refresh_checklist(session: Session, store: Store, actor: Actor, checklist: Checklist) -> float | None:
     """Recompute the cached completion and search text after answers changed."""
-    pairs = session.execute(
-        select(ChecklistEntry.status, ChecklistEntry.progress).where(
-            ChecklistEntry.checklist_id == checklist.id, ChecklistEntry.deleted.is_(False)
-        )
-    ).tuples().all()
-    completion = scoring.completion(pairs)
+    completion = scoring.completion(asked_answers(session, checklist))
     records.update(
         session, store, actor, checklist, completion=completion,
         search_text=search_text(session, checklist),
@@ -470,16 +603,28 @@ def apply_in(
     item = session.get(TemplateItem, entry.item_id)
     assert item is not None  # a foreign key guarantees it
     previous = values_of(entry)
-    changes = _validated(item, entry, fields)
+    changes = _validated(item, entry, fields, is_computed_in(session, checklist, item))
     return previous, records.update(session, store, actor, entry, **changes)
+
+
+def import_value(session: Session, entry: ChecklistEntry, raw: Any) -> float | None:
+    """The value cell of an imported row, checked like an edit (kind, bounds, indicator named).
+
+    A computed indicator's cell is shown for reading and ignored: the stored value comes back."""
+    item = session.get(TemplateItem, entry.item_id)
+    checklist = session.get(Checklist, entry.checklist_id)
+    assert item is not None and checklist is not None  # foreign keys guarantee them
+    if is_computed_in(session, checklist, item):
+        return entry.value
+    return entry_rules.value(raw, item.definition, item.code, item.title_fa)
 
 
 def save_entry(store: Store, actor: Actor, entry_id: str, **fields: Any) -> SaveResult:
     """Validate and save some fields of one answer at once, in its own transaction.
 
     Fields: ``status`` ("", done, partial, not_done, na), ``progress`` (0..100), ``value``
-    (indicators that count; never for computed ones), ``note`` (≤ 4000 characters),
-    ``subtasks_done`` (indices).  A refused value leaves the store as it was.
+    (fitting the indicator's kind and bounds; never for computed ones), ``note`` (≤ 4000
+    characters), ``subtasks_done`` (indices).  A refused value leaves the store as it was.
     """
     require(actor, "checklists.edit")
     with store.session() as s:
@@ -526,11 +671,26 @@ def approve(store: Store, actor: Actor, checklist_id: str) -> ChecklistSummary:
                 "Only a submitted checklist can be approved.",
                 code="checklist_state",
             )
+        # The figures are frozen first: the entries' versions then precede the approval's stamp,
+        # so a store that merges them with the approval never takes them for later edits.
+        _freeze(s, store, actor, checklist)
         records.update(
             s, store, actor, checklist, status="approved", approved_by=actor.label,
             approved_hlc=store.clock.now(),
         )
         return summary_in(s, checklist_id)
+
+
+def _freeze(session: Session, store: Store, actor: Actor, checklist: Checklist) -> None:
+    """Write the computed figures into the checklist being approved: they stay what was approved."""
+    for view in entries_in(session, checklist.id):
+        if not (view.computed and view.asked):
+            continue
+        entry = session.get(ChecklistEntry, view.id)
+        assert entry is not None
+        source = {**(view.computed_source or {}), "frozen": True, "approved_on": jalali.today().isoformat()}
+        records.update(session, store, actor, entry, value=view.live_value, computed=True,
+                       computed_source=source)
 
 
 def reopen(store: Store, actor: Actor, checklist_id: str) -> ChecklistSummary:
@@ -540,7 +700,14 @@ def reopen(store: Store, actor: Actor, checklist_id: str) -> ChecklistSummary:
         raise UserError("بازگرداندن چک‌لیست فقط در ستاد انجام می‌شود.", "Only HQ can reopen.", code="hq_only")
     with store.session() as s:
         checklist = _live_checklist(s, checklist_id)
-        records.update(s, store, actor, checklist, status="draft", approved_by=None, approved_hlc=None)
+        # approved_hlc stays: the stamp of the newest approval, so this version orders after
+        # that approval in every store's merge (docs/SYNC.md, "Approval").
+        records.update(s, store, actor, checklist, status="draft", approved_by=None)
+        for entry in s.scalars(select(ChecklistEntry).where(
+            ChecklistEntry.checklist_id == checklist_id, ChecklistEntry.computed.is_(True),
+            ChecklistEntry.deleted.is_(False),
+        )):  # the approval's figures go with it: the live ones show again
+            records.update(s, store, actor, entry, value=None, computed=False, computed_source=None)
         return summary_in(s, checklist_id)
 
 

@@ -1,78 +1,154 @@
-"""Indicator values that other areas compute from their records (inspections, cases).
+"""Indicators computed from records, on read: the registry of sources and their figures.
 
-They are written to the office's whole-directorate checklist of the three-year programme for the
-period, marked ``computed`` with the records behind them, so nobody overwrites them by hand and
-a reader can see where a number came from.
+A computed indicator is never typed and never stored as it changes: every screen, report and
+command asks ``figures_in`` for the figure the records give *now*.  The records travel in sync
+bundles, so HQ computes a province's figures from the province's own records and gets the same
+numbers.  The only time a figure is written is the approval freeze (``services.checklists``):
+an approved checklist keeps the figures it was approved with, and a later change of the records
+is shown beside them («تغییر پس از تأیید: اکنون …»), never applied.
+
+Registry: ``COMPUTED_SOURCES`` lists ``"module:ATTRIBUTE"`` of each register that computes
+indicators (inspections, cases; complaints, committees and trainings plug in with one line
+each).  A source is a ``ComputedSource``: the programme code and item codes it answers, the
+Persian formula of each, a function giving the figures of one office in one period (one pass
+over its records, aggregate queries where it can) and a function listing the records behind
+one figure (called only when someone opens them).  Computed indicators are asked in the
+whole-directorate checklist of their programme, in any version of its template: an indicator
+keeps its identity by its code.
 """
 
 from __future__ import annotations
 
-import math
-from typing import Any
+import datetime as _dt
+import importlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from integrity_desktop.db.models import Checklist, ChecklistEntry, TemplateItem
+from integrity_desktop import jalali
 from integrity_desktop.db.store import Store
-from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import Period
 from integrity_desktop.permissions import Actor, require
-from integrity_desktop.services import checklists, records, scoring
-from integrity_desktop.services.records import stable_id
+
+THREE_YEAR = "three-year-1398-1400"
+
+COMPUTED_SOURCES: list[str] = [
+    "integrity_desktop.services.inspection_figures:SOURCE",
+    "integrity_desktop.services.case_stats:SOURCE",
+]
 
 
-def write_computed(
-    store: Store, actor: Actor, period_code: str, values: dict[str, tuple[float, dict[str, Any]]]
-) -> str:
-    """Set computed indicator values for a period; returns the checklist's id.
+@dataclass(frozen=True)
+class Figure:
+    """One computed value: ``value`` is None when the period has nothing to measure."""
 
-    ``values`` maps indicator codes (e.g. ``"6/4"``) to ``(value, source)`` where ``source``
-    names the records behind it, e.g. ``{"kind": "cases", "ids": [...], "formula": "..."}``.
-    The whole-directorate checklist is created when missing.  All values are written in one
-    transaction; an unknown code or a bad value writes nothing.
-    """
-    require(actor, "checklists.compute")
-    period = Period.parse(period_code)
-    template_id = scoring.three_year_template_id()
-    with store.session() as s:
-        checklist_id = s.scalar(select(Checklist.id).where(
-            Checklist.office_code == actor.office_code, Checklist.template_id == template_id,
-            Checklist.period_code == period.code, Checklist.unit_id.is_(None),
-            Checklist.deleted.is_(False),
-        ).limit(1))
-        if checklist_id is None:
-            # Creating the checklist is part of recording the figure, whoever computes it.
-            checklist = checklists.create_in(
-                s, store, actor, template_id, None, period.code, operation="checklists.compute"
-            )
-        else:
-            found = s.get(Checklist, checklist_id)
-            assert found is not None
-            checklist = found
-        checklists.check_editable(checklist)
-        items = {
-            item.code: item
-            for item in s.scalars(select(TemplateItem).where(
-                TemplateItem.template_id == template_id, TemplateItem.code.in_(list(values))
-            ))
-        }
-        changed = False
-        for code, (value, source) in values.items():
-            item = items.get(code)
-            if item is None or not item.counts:
-                raise UserError(
-                    f"شاخص «{code}» در برنامهٔ سه‌ساله شاخص شمارشی نیست.",
-                    f"Indicator {code!r} is not a counting indicator of the three-year programme.",
-                    code="computed_unknown",
-                )
-            number = float(value)
-            if not math.isfinite(number) or number < 0:
-                raise ValueError(f"computed value for {code} must be finite and >= 0: {value!r}")
-            entry = s.get(ChecklistEntry, stable_id("entry", checklist.id, item.id))
-            assert entry is not None
-            changed |= records.update(
-                s, store, actor, entry, value=number, computed=True, computed_source=dict(source)
-            )
-        if changed:
-            checklists.refresh_checklist(s, store, actor, checklist)
-        return checklist.id
+    code: str
+    value: float | None
+    numerator: int
+    denominator: int | None  # None for counts
+    formula_fa: str
+
+    def as_source(self, **extra: object) -> dict[str, object]:
+        """What the approval freeze stores in ``ChecklistEntry.computed_source``."""
+        return {"formula_fa": self.formula_fa, "numerator": self.numerator,
+                "denominator": self.denominator, **extra}
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    """One record behind a figure, as the records dialog lists it."""
+
+    kind_fa: str  # «بازدید», «مرحلهٔ پرونده», ...
+    record_id: str
+    day: _dt.date | None
+    text: str  # Persian description, no personal names
+    counted: bool = True  # in the numerator (False: only in the denominator of a rate)
+
+
+FiguresFn = Callable[[Session, str, Period, _dt.date], dict[str, Figure]]
+RecordsFn = Callable[[Session, str, Period, _dt.date, str], list[RecordRow]]
+
+
+@dataclass(frozen=True)
+class ComputedSource:
+    name: str
+    programme: str  # template code the codes belong to
+    title_fa: str  # the register, e.g. «ثبت بازرسی‌ها»
+    formulas_fa: Mapping[str, str]  # item code -> formula in Persian
+    figures: FiguresFn  # (session, office, period, today) -> {code: Figure}
+    records: RecordsFn  # (session, office, period, today, code) -> rows
+    permission: str = "checklists.view"
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(self.formulas_fa)
+
+
+@cache
+def sources() -> tuple[ComputedSource, ...]:
+    out = []
+    for spec in COMPUTED_SOURCES:
+        module, attr = spec.split(":")
+        out.append(getattr(importlib.import_module(module), attr))
+    return tuple(out)
+
+
+def source_for(programme: str, code: str) -> ComputedSource | None:
+    for source in sources():
+        if source.programme == programme and code in source.formulas_fa:
+            return source
+    return None
+
+
+def computed_codes(programme: str) -> frozenset[str]:
+    """Item codes of ``programme`` (a template code) computed from records."""
+    return frozenset(code for s in sources() if s.programme == programme for code in s.codes)
+
+
+def formula_fa(programme: str, code: str) -> str:
+    source = source_for(programme, code)
+    return source.formulas_fa[code] if source else ""
+
+
+def figures_in(
+    session: Session, programme: str, office: str, period: Period, today: _dt.date | None = None,
+    codes: Iterable[str] | None = None,
+) -> dict[str, Figure]:
+    """The figures of ``office`` in ``period`` for ``codes`` (default: every computed code)."""
+    wanted = None if codes is None else set(codes)
+    day = today or jalali.today()
+    out: dict[str, Figure] = {}
+    for source in sources():
+        if source.programme != programme or (wanted is not None and not wanted & set(source.codes)):
+            continue
+        for code, figure in source.figures(session, office, period, day).items():
+            if wanted is None or code in wanted:
+                out[code] = figure
+    return out
+
+
+def compute(
+    store: Store, actor: Actor, period_code: str, *, office_code: str | None = None,
+    programme: str = THREE_YEAR, today: _dt.date | None = None,
+) -> dict[str, Figure]:
+    """Every computed figure of an office (default: the actor's) in a period."""
+    require(actor, "checklists.view")
+    with store.read() as s:
+        return figures_in(s, programme, office_code or actor.office_code, Period.parse(period_code), today)
+
+
+def records_behind(
+    store: Store, actor: Actor, period_code: str, code: str, *, office_code: str | None = None,
+    programme: str = THREE_YEAR, today: _dt.date | None = None,
+) -> list[RecordRow]:
+    """The records a computed figure counts (and, for a rate, the ones it only divides by)."""
+    require(actor, "checklists.view")
+    source = source_for(programme, code)
+    if source is None:
+        return []
+    require(actor, source.permission)
+    with store.read() as s:
+        return source.records(s, office_code or actor.office_code, Period.parse(period_code),
+                              today or jalali.today(), code)

@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from integrity_desktop.db.models import Checklist, TemplateItem, Unit
+from integrity_desktop.db.models import Checklist, ChecklistEntry, TemplateItem, Unit
 from integrity_desktop.db.store import Store
+from integrity_desktop.indicators import Definition
 from integrity_desktop.jalali import Period
 from integrity_desktop.permissions import REVIEWER, Actor
-from integrity_desktop.services import checklists, evidence, scoring
+from integrity_desktop.services import checklists, computed, evidence, scoring
 from integrity_desktop.services.records import stable_id
 
 NOTES = (
@@ -58,7 +59,20 @@ def _pdf(text: str) -> bytes:
     return buffer.getvalue()
 
 
-def _answer(rng: random.Random, progress_in_time: float, counts: bool) -> dict[str, Any]:
+def _value(rng: random.Random, d: Definition) -> float:
+    """A plausible value of the indicator's kind, inside its bounds."""
+    low = d.min_value if d.min_value is not None else 0.0
+    if d.kind == "count":
+        return float(rng.randint(1, 40))
+    if d.kind == "ratio":
+        return round(rng.uniform(max(low, 0.5 * (d.max_value or 1)), d.max_value or 1.0), 2)
+    if d.kind == "average_days":
+        return float(rng.randint(8, 45))
+    high = d.max_value if d.max_value is not None else 100.0
+    return float(rng.randint(int(max(low, 0.35 * high)), int(high)))
+
+
+def _answer(rng: random.Random, progress_in_time: float, definition: Definition | None) -> dict[str, Any]:
     roll = rng.random()
     done = 0.2 + 0.55 * progress_in_time
     if roll < 0.04:
@@ -71,8 +85,8 @@ def _answer(rng: random.Random, progress_in_time: float, counts: bool) -> dict[s
         answer = {"status": "not_done"}
     else:
         answer = {"status": ""}
-    if counts and answer["status"] in ("done", "partial"):
-        answer["value"] = rng.randint(1, 40)
+    if definition is not None and answer["status"] in ("done", "partial"):
+        answer["value"] = _value(rng, definition)
     if rng.random() < 0.15:
         answer["note"] = rng.choice(NOTES)
     return answer
@@ -86,25 +100,55 @@ def fill(store: Store, actor: Actor, rng: random.Random, scale: int) -> dict[str
         units: list[str | None] = [None, *s.scalars(select(Unit.id).where(
             Unit.office_code == office, Unit.deleted.is_(False), Unit.active.is_(True)
         ).order_by(Unit.name_fa))]
-        items = s.execute(select(TemplateItem.code, TemplateItem.counts).where(
+        items = [(i.code, i.definition) for i in s.scalars(select(TemplateItem).where(
             TemplateItem.template_id == template_id
-        ).order_by(TemplateItem.sort_order)).tuples().all()
-    created = 0
+        ).order_by(TemplateItem.sort_order))]
+    computed_codes = computed.computed_codes(scoring.three_year_code())
+    created = entries = 0
     for index, period in enumerate(periods):
         time_share = index / max(1, len(periods) - 1)
         for unit_id in units:
             checklist_id = stable_id("demo", "checklist", office, unit_id or "-", period.code)
-            answers = {code: _answer(rng, time_share, counts) for code, counts in items}
+            # The same draws whatever is asked, so the demo stays the same record for record.
+            answers = {code: _answer(rng, time_share, d if d.takes_value else None) for code, d in items}
+            for code in computed_codes if unit_id is None else ():
+                answers[code].pop("value", None)  # computed from the records, never typed
             with store.session() as s:
                 if checklists.find_existing(s, office, unit_id, template_id, period.code) is not None:
                     continue  # made by an earlier run, or by another area's computed values
-                checklists.create_in(s, store, actor, template_id, unit_id, period.code,
-                                     checklist_id=checklist_id, answers=answers)
+                made = checklists.create_in(s, store, actor, template_id, unit_id, period.code,
+                                            checklist_id=checklist_id, answers=answers)
+                entries += int(s.scalar(select(func.count()).select_from(ChecklistEntry).where(
+                    ChecklistEntry.checklist_id == made.id)) or 0)
             created += 1
     approved = _approve_some(store, actor, office, [u for u in units if u is not None], periods)
     attached = _attach_some(store, actor, office, periods[-1], rng)
-    return {"checklists": created, "checklist_entries": created * len(items),
+    reform = _reform_year(store, actor, office, periods[-1].year, rng)
+    return {"checklists": created + reform, "checklist_entries": entries,
             "checklists_approved": approved, "evidence_files": attached}
+
+
+def _reform_year(store: Store, actor: Actor, office: str, year: int, rng: random.Random) -> int:
+    """The administrative-reform programme's checklist of the year (its items are annual), with
+    programme 6's goal measured against its 10 percent."""
+    from integrity_desktop import catalog
+
+    reform = catalog.load_reform()
+    template_id = stable_id("template", reform.code, str(reform.version))
+    answers: dict[str, dict[str, Any]] = {}
+    for item in reform.items:
+        answer = _answer(rng, 0.7, item.definition if item.definition.takes_value else None)
+        if item.is_goal:
+            answer = {"status": "partial", "progress": 60, "value": 7.0,
+                      "note": "سنجش فرهنگ سازمانی در آغاز و پایان سال با پرسش‌نامهٔ یکسان"}
+        answers[item.code] = answer
+    with store.session() as s:
+        if checklists.find_existing(s, office, None, template_id, str(year)) is not None:
+            return 0
+        checklists.create_in(s, store, actor, template_id, None, str(year),
+                             checklist_id=stable_id("demo", "checklist", office, "reform", str(year)),
+                             answers=answers)
+    return 1
 
 
 def _find(store: Store, office: str, unit_id: str | None, period: Period) -> str | None:
@@ -113,13 +157,13 @@ def _find(store: Store, office: str, unit_id: str | None, period: Period) -> str
 
 
 def _approve_some(store: Store, actor: Actor, office: str, units: list[str], periods: list[Period]) -> int:
-    """Two unit checklists of the oldest quarter went through HQ review.
-
-    Whole-directorate ones stay open: other areas write computed values into them.
-    """
+    """Two unit checklists of the oldest quarter, and the whole directorate's checklist of the
+    quarter before the last, went through HQ review.  The latter froze its computed figures
+    before the inspections of that quarter were logged (the demo's inspections come next), so
+    it shows «تغییر پس از تأیید: اکنون …» beside them."""
     count = 0
-    for unit_id in units[:2]:
-        checklist_id = _find(store, office, unit_id, periods[0])
+    for unit_id, period in [*((u, periods[0]) for u in units[:2]), (None, periods[-2])]:
+        checklist_id = _find(store, office, unit_id, period)
         if checklist_id is None:
             continue
         with store.read() as s:

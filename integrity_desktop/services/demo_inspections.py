@@ -16,11 +16,10 @@ from sqlalchemy import select
 
 from integrity_desktop.db.models import InspectionPlan, Inspector, Unit
 from integrity_desktop.db.store import Store
-from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import Period, periods_of_year
 from integrity_desktop.nationalid import generate_valid_national_code
 from integrity_desktop.permissions import Actor
-from integrity_desktop.services import inspection_figures, inspection_plans, inspectors, visits
+from integrity_desktop.services import inspection_plans, inspectors, visits
 from integrity_desktop.services.inspection_plans import PlanItemInput
 from integrity_desktop.services.records import stable_id
 from integrity_desktop.services.seed import template_id
@@ -213,19 +212,9 @@ def fill(store: Store, actor: Actor, rng: random.Random, scale: int) -> dict[str
                 vid = stable_id("demo", "visit", actor.office_code, quarter.code, "a", str(n))
                 finding_count += _write_visit(store, actor, vp, vid, None, today)
                 visit_count += 1
-    computed = 0
-    for year in YEARS:
-        for quarter in periods_of_year(year, "quarter"):
-            if quarter.end < today:
-                try:
-                    written = inspection_figures.refresh_computed(store, actor, quarter.code, today=today)
-                    computed += len(written)
-                except UserError:
-                    continue  # an approved (locked) checklist keeps its values
     return {
         "inspectors": len(people),
         "inspection_plans": plans,
         "visits": visit_count,
         "findings": finding_count,
-        "inspection_figures": computed,
     }

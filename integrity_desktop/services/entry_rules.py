@@ -8,11 +8,14 @@ them field by field so that every problem can be tied to its cell.
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
 from integrity_desktop.digits import to_ascii_digits, to_persian_digits
 from integrity_desktop.errors import UserError
+from integrity_desktop.indicators import KIND_LABELS_FA, Definition, display_code, range_text_fa
 
 STATUSES: tuple[str, ...] = ("", "done", "partial", "not_done", "na")
 STATUS_LABELS_FA: dict[str, str] = {
@@ -41,13 +44,21 @@ def _number(raw: Any) -> float | None:
     return float(text)
 
 
+def _label_key(text: str) -> str:
+    """A label as typed in Excel, compared without its spacing: with or without ZWNJ («بی‌پاسخ»,
+    «بی پاسخ», «بیپاسخ»), Arabic or Persian yeh and kaf, kashida, presentation forms."""
+    folded = unicodedata.normalize("NFKC", text).replace("\u064a", "\u06cc").replace("\u0643", "\u06a9")
+    return re.sub(r"[\s\u200c\u200d\u0640]+", "", folded)
+
+
 def status(raw: Any) -> str:
     """A status code; Persian labels are accepted too (they come back from Excel)."""
     text = "" if raw is None else str(raw).strip()
     if text in STATUSES:
         return text
+    key = _label_key(text)
     for code, label in STATUS_LABELS_FA.items():
-        if text.replace("\u200c", " ") == label.replace("\u200c", " "):
+        if key == _label_key(label):
             return code
     allowed = "، ".join(f"«{label}»" for code, label in STATUS_LABELS_FA.items() if code)
     raise UserError(
@@ -75,38 +86,55 @@ def progress(raw: Any) -> int | None:
     return int(number)
 
 
-def value(raw: Any, counts: bool, computed: bool = False, current: float | None = None) -> float | None:
-    """The counted value: only for indicators that count something; a finite number >= 0."""
+def _indicator_fa(code: str, title: str) -> str:
+    """«شاخص ۱۷/۴ («رعایت حداقل ۱۵٪ …»)»: the code and the start of the title."""
+    short = title if len(title) <= 48 else title[:47].rsplit(" ", 1)[0].rstrip("،, ") + "…"
+    return f"شاخص {display_code(code)}" + (f" («{short}»)" if short else "")
+
+
+def value(raw: Any, definition: Definition, code: str = "", title: str = "") -> float | None:
+    """A value that fits the indicator's kind and bounds (``indicators``), or None if empty.
+
+    The Persian message names the indicator and the values it accepts."""
+    shown = to_persian_digits(str(raw).strip()) if raw is not None else ""
+    who = _indicator_fa(code, title)
     try:
         number = _number(raw)
     except ValueError as exc:
         raise UserError(
-            f"مقدار «{to_persian_digits(str(raw))}» عدد نیست؛ عددی صفر یا بزرگ‌تر بنویسید.",
-            f"Value {raw!r} is not a number.",
+            f"«{shown}» عدد نیست؛ برای {who} {range_text_fa(definition)} بنویسید.",
+            f"Value {raw!r} of {code} is not a number.",
             code="invalid_value",
         ) from exc
-    if computed and number != current:
-        raise UserError(
-            "مقدار این شاخص از روی پرونده‌ها و بازرسی‌ها محاسبه می‌شود و دستی تغییر نمی‌کند؛ "
-            "برای تغییر آن، پرونده یا بازرسی مربوط را اصلاح کنید.",
-            "This indicator's value is computed from records and cannot be changed by hand.",
-            code="computed_value",
-        )
     if number is None:
         return None
-    if not counts:
+    if not definition.takes_value:
         raise UserError(
-            "این شاخص شمارشی نیست و مقدار عددی نمی‌گیرد؛ خانهٔ مقدار را خالی بگذارید.",
-            "This indicator does not count anything; leave the value empty.",
+            f"{who} فقط وضعیت اجرا می‌گیرد و مقدار عددی ندارد؛ خانهٔ مقدار را خالی بگذارید.",
+            f"Indicator {code} is a status indicator; leave the value empty.",
             code="value_not_counted",
         )
-    if not math.isfinite(number) or number < 0:
+    if not definition.fits(number):
+        kind = KIND_LABELS_FA[definition.kind]
+        unit = f" ({definition.unit_fa})" if definition.unit_fa and definition.unit_fa != kind else ""
         raise UserError(
-            f"مقدار «{to_persian_digits(str(raw))}» معتبر نیست؛ عددی صفر یا بزرگ‌تر بنویسید.",
-            f"Value {raw!r} must be a finite number of at least 0.",
+            f"مقدار {who} از نوع «{kind}»{unit} است و باید {range_text_fa(definition)} باشد؛ "
+            f"«{shown}» پذیرفته نیست.",
+            f"Value {raw!r} of {code} ({definition.kind}) must be within "
+            f"{definition.min_value}..{definition.max_value}{' and whole' if definition.whole else ''}.",
             code="invalid_value",
         )
-    return number
+    return float(int(number)) if definition.whole else number
+
+
+def computed_value(code: str, title: str = "") -> UserError:
+    """The refusal of a typed value for an indicator computed from records."""
+    return UserError(
+        f"مقدار {_indicator_fa(code, title)} از روی پرونده‌ها و بازرسی‌ها محاسبه می‌شود و دستی "
+        "تغییر نمی‌کند؛ برای تغییر آن، پرونده یا بازرسی مربوط را اصلاح کنید.",
+        f"Indicator {code}'s value is computed from records and cannot be changed by hand.",
+        code="computed_value",
+    )
 
 
 def note(raw: Any) -> str:

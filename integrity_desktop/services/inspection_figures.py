@@ -1,8 +1,8 @@
 """The programme's inspection figures, computed from the plan and the visit log, never typed.
 
-Each figure is defined on the records of one office and one Jalali period; ``refresh_computed``
-writes them into the office's indicator checklist, marked computed, with the ids of the
-records behind each number.  The definitions (the catalogue's wording is short, so each is made
+Each figure is defined on the records of one office and one Jalali period and is computed
+whenever it is shown (``SOURCE`` registers them with ``services.computed``; nothing writes
+them into a checklist but the approval freeze).  The definitions (the catalogue's wording is short, so each is made
 precise here):
 
 1/4 «بررسی میزان تحقق بازرسی‌های برنامه‌ریزی شده» — realisation rate, percent:
@@ -20,7 +20,7 @@ precise here):
 22/3 «بررسی به موقع گزارش‌های واصله» — timely follow-up, percent: corrective actions due in
     the period (up to ``today``) that were done on or before their due date ÷ corrective actions
     due in the period up to ``today`` (cancelled ones left out) × 100.  None due: no value.
-22/4 «بررسی گزارش موردی ارجاع شده» — count of ad hoc (referred) visits dated in the period
+22/4 «بررسی گزارش موردی ارجاع‌شده» — count of ad hoc (referred) visits dated in the period
     whose report is done (reported or closed).
 """
 
@@ -33,15 +33,28 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from integrity_desktop.db.models import CorrectiveAction, Finding, Inspector, Visit
+from integrity_desktop.db.models import CorrectiveAction, Finding, Inspector, Unit, Visit
 from integrity_desktop.db.store import Store
 from integrity_desktop.jalali import Period, period_containing
 from integrity_desktop.permissions import Actor, require
+from integrity_desktop.services.computed import THREE_YEAR, ComputedSource, RecordRow
+from integrity_desktop.services.computed import Figure as Figure_
 from integrity_desktop.services.inspection_plans import items_in_period
-from integrity_desktop.services.inspections import KIND_ADHOC
+from integrity_desktop.services.inspections import KIND_ADHOC, VISIT_KINDS
 
 DONE = ("reported", "closed")
 FIGURE_CODES = ("1/4", "1/6", "22/1", "22/2", "22/3", "22/4")
+FORMULAS_FA: dict[str, str] = {
+    "1/4": "بازدیدهای برنامه‌ریزی‌شدهٔ دوره که بازدیدشان ثبت شده ÷ همهٔ بازدیدهای برنامه‌ریزی‌شدهٔ "
+           "دوره × ۱۰۰",
+    "1/6": "بازرس‌ماه‌هایی که همهٔ بازدیدهای آن ماه گزارش یا بسته شده است ÷ بازرس‌ماه‌های پایان‌یافتهٔ "
+           "دوره در مدت ابلاغ بازرس × ۱۰۰",
+    "22/1": "شمار بازدیدهای ادواری و موردی با تاریخ در دوره",
+    "22/2": "شمار بازدیدهای دوره که گزارش یا بسته شده‌اند و پیشنهاد اصلاحی دارند",
+    "22/3": "اقدام‌های اصلاحی با سررسید در دوره (تا امروز) که تا سررسید انجام شده‌اند ÷ همهٔ "
+            "اقدام‌های اصلاحی با سررسید در دوره جز لغوشده‌ها × ۱۰۰",
+    "22/4": "شمار بازدیدهای موردی (ارجاعی) دوره که گزارش یا بسته شده‌اند",
+}
 
 
 @dataclass(frozen=True)
@@ -55,19 +68,7 @@ class Figure:
     numerator: int
     denominator: int | None  # None for counts
     record_ids: dict[str, list[str]] = field(default_factory=dict)
-    formula: str = ""
-
-    def source(self, period_code: str) -> dict[str, Any]:
-        """The ``source`` dict stored with the checklist entry (names the records behind it)."""
-        return {
-            "kind": "inspections",
-            "period": period_code,
-            "unit": self.unit,
-            "formula": self.formula,
-            "numerator": self.numerator,
-            "denominator": self.denominator,
-            "ids": self.record_ids,
-        }
+    formula: str = ""  # in Persian (FORMULAS_FA)
 
 
 def _percent(num: int, den: int) -> float | None:
@@ -113,7 +114,7 @@ def realisation(session: Session, period: Period, office: str) -> Figure:
             "visited_plan_items": done,
             "visits": [visited[i] for i in done],
         },
-        formula="plan items of the period with a visit / plan items of the period × 100",
+        formula=FORMULAS_FA["1/4"],
     )
 
 
@@ -147,7 +148,7 @@ def monthly_reports(session: Session, period: Period, office: str, today: _dt.da
         numerator=len(reported),
         denominator=len(pairs),
         record_ids={"inspector_months": pairs, "reported_inspector_months": reported},
-        formula="inspector-months with all visits reported / finished inspector-months × 100",
+        formula=FORMULAS_FA["1/6"],
     )
 
 
@@ -165,7 +166,7 @@ def visits_done(session: Session, period: Period, office: str) -> Figure:
             "periodic": [v.id for v in visits if v.kind != KIND_ADHOC],
             "adhoc": [v.id for v in visits if v.kind == KIND_ADHOC],
         },
-        formula="visits dated in the period",
+        formula=FORMULAS_FA["22/1"],
     )
 
 
@@ -182,7 +183,7 @@ def reports_with_proposals(session: Session, period: Period, office: str) -> Fig
         numerator=len(visits),
         denominator=None,
         record_ids={"visits": [v.id for v in visits]},
-        formula="visits of the period reported or closed with recommendations",
+        formula=FORMULAS_FA["22/2"],
     )
 
 
@@ -217,7 +218,7 @@ def timely_follow_up(session: Session, period: Period, office: str, today: _dt.d
         numerator=len(on_time),
         denominator=len(actions),
         record_ids={"actions_due": [a.id for a in actions], "done_on_time": on_time},
-        formula="actions due in the period done by their due date / actions due (not cancelled) × 100",
+        formula=FORMULAS_FA["22/3"],
     )
 
 
@@ -233,7 +234,7 @@ def adhoc_reviewed(session: Session, period: Period, office: str) -> Figure:
         numerator=len(done),
         denominator=None,
         record_ids={"adhoc_visits": [v.id for v in adhoc], "reviewed": done},
-        formula="ad hoc visits of the period reported or closed",
+        formula=FORMULAS_FA["22/4"],
     )
 
 
@@ -267,15 +268,88 @@ def realisation_rate(store: Store, actor: Actor, period_code: str) -> Figure:
         return realisation(s, period, actor.office_code)
 
 
-def refresh_computed(
-    store: Store, actor: Actor, period_code: str, *, today: _dt.date | None = None
-) -> dict[str, float]:
-    """Write the figures that have a value into the indicator checklist; returns what was written."""
-    from integrity_desktop.services.computed import write_computed
+# --------------------------------------------------------------------------- the registry
 
-    period = Period.parse(period_code)
-    figures = compute_figures(store, actor, period.code, today=today)
-    values = {f.code: (f.value, f.source(period.code)) for f in figures if f.value is not None}
-    if values:
-        write_computed(store, actor, period.code, {k: (float(v), src) for k, (v, src) in values.items()})
-    return {k: float(v) for k, (v, _src) in values.items()}
+
+def _computed(session: Session, office: str, period: Period, today: _dt.date) -> dict[str, Figure_]:
+    return {
+        f.code: Figure_(f.code, f.value, f.numerator, f.denominator, f.formula)
+        for f in figures_in(session, period, office, today)
+    }
+
+
+def _names(session: Session, ids: set[str], model: Any) -> dict[str, str]:
+    if not ids:
+        return {}
+    column = model.full_name if model is Inspector else model.name_fa
+    return dict(session.execute(select(model.id, column).where(model.id.in_(ids))).tuples().all())
+
+
+def _visit_rows(session: Session, visits: list[Visit], counted: set[str]) -> list[RecordRow]:
+    units = _names(session, {v.unit_id for v in visits}, Unit)
+    return [
+        RecordRow(
+            "بازدید", v.id, v.visit_date,
+            f"بازدید {VISIT_KINDS.get(v.kind, v.kind)} از {units.get(v.unit_id, '—')} "
+            f"({VISIT_STATUS_FA.get(v.status, v.status)})",
+            v.id in counted,
+        )
+        for v in visits
+    ]
+
+
+def _records(session: Session, office: str, period: Period, today: _dt.date, code: str) -> list[RecordRow]:
+    """The records behind one figure (see the module docstring for what each counts)."""
+    if code == "1/4":
+        items = [item for item, _plan in items_in_period(session, period, office)]
+        visited = set(realisation(session, period, office).record_ids["visited_plan_items"])
+        units = _names(session, {i.unit_id for i in items}, Unit)
+        return [RecordRow("بازدید برنامه‌ریزی‌شده", i.id, i.planned_date,
+                          f"{units.get(i.unit_id, '—')}: {'بازدید ثبت شده' if i.id in visited else 'بی‌بازدید'}",
+                          i.id in visited) for i in items]
+    if code == "1/6":
+        fig = monthly_reports(session, period, office, today)
+        reported = set(fig.record_ids["reported_inspector_months"])
+        keys = fig.record_ids["inspector_months"]
+        names = _names(session, {k.split(":")[0] for k in keys}, Inspector)
+        rows = []
+        for key in keys:
+            inspector_id, month_code = key.split(":")
+            month = Period.parse(month_code)
+            rows.append(RecordRow(
+                "بازرس‌ماه", key, month.start,
+                f"{names.get(inspector_id, '—')}، {month.label_fa}: "
+                f"{'گزارش شده' if key in reported else 'بی‌گزارش'}", key in reported))
+        return rows
+    if code == "22/3":
+        fig = timely_follow_up(session, period, office, today)
+        on_time = set(fig.record_ids["done_on_time"])
+        actions = list(session.scalars(select(CorrectiveAction).where(
+            CorrectiveAction.id.in_(fig.record_ids["actions_due"])).order_by(CorrectiveAction.due_date)))
+        return [RecordRow("اقدام اصلاحی", a.id, a.due_date,
+                          f"{a.description[:80]} ({'به‌موقع انجام شد' if a.id in on_time else 'به‌موقع انجام نشد'})",
+                          a.id in on_time) for a in actions]
+    visits = _office_visits(session, period, office)
+    if code == "22/1":
+        return _visit_rows(session, visits, {v.id for v in visits})
+    if code == "22/2":
+        ids = set(reports_with_proposals(session, period, office).record_ids["visits"])
+        return _visit_rows(session, [v for v in visits if v.id in ids], ids)
+    if code == "22/4":
+        fig = adhoc_reviewed(session, period, office)
+        adhoc = set(fig.record_ids["adhoc_visits"])
+        return _visit_rows(session, [v for v in visits if v.id in adhoc], set(fig.record_ids["reviewed"]))
+    return []
+
+
+VISIT_STATUS_FA = {"open": "باز", "reported": "گزارش‌شده", "closed": "بسته"}
+
+SOURCE = ComputedSource(
+    name="inspections",
+    programme=THREE_YEAR,
+    title_fa="برنامه و ثبت بازرسی‌ها",
+    formulas_fa=FORMULAS_FA,
+    figures=_computed,
+    records=_records,
+    permission="inspections.view",
+)

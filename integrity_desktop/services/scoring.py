@@ -2,27 +2,38 @@
 
 One formula everywhere (see ``SCORE_HELP_FA``): done = 1, partly done = progress/100 (0.5 when
 no progress is given), not done = 0, unanswered = 0, not applicable left out of both sides.
+Only the indicators a checklist *asks* are scored (``is_asked``: due in its period by the
+indicator's frequency; computed ones only in the whole-directorate checklist).
+
+A programme is joined across its template versions by the template's code and each indicator
+by its item code, so a version-2 template shows on the dashboard beside version 1.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Float, and_, case, cast, exists, false, func, or_, select
+from sqlalchemy.orm import Session
 
 from integrity_desktop.db.models import (
     Checklist,
     ChecklistEntry,
     Office,
+    Template,
     TemplateItem,
     TemplateSection,
     Unit,
+    Visit,
 )
 from integrity_desktop.db.store import Store
+from integrity_desktop.indicators import DUE_RULE_FA, FREQUENCIES, ONCE, due
 from integrity_desktop.jalali import Period, PeriodKind, periods_of_year
 from integrity_desktop.permissions import Actor, require
+from integrity_desktop.services.computed import computed_codes
 from integrity_desktop.services.records import stable_id
 
 SCORE_HELP_FA = (
@@ -30,15 +41,43 @@ SCORE_HELP_FA = (
     "«تا حدی انجام شد» به اندازهٔ درصد پیشرفتش (اگر درصدی نوشته نشده باشد نیم امتیاز)، "
     "«انجام نشد» و شاخص بی‌پاسخ صفر امتیاز می‌گیرند. شاخص‌های «موضوعیت ندارد» نه در صورت و "
     "نه در مخرج شمرده می‌شوند. درصد تکمیل = مجموع امتیازها ÷ شمار شاخص‌های شمرده‌شده × ۱۰۰. "
-    "در داشبورد، درصد هر محور میانگین درصد آن محور در چک‌لیست‌های واحدهای اداره در همان دوره است."
+    "در داشبورد، درصد هر محور میانگین درصد آن محور در چک‌لیست‌های واحدهای اداره در همان دوره است. "
+    + DUE_RULE_FA + " شاخص‌هایی که در دورهٔ چک‌لیست پرسیده نمی‌شوند در درصد تکمیل شمرده نمی‌شوند."
 )
 SCORE_HELP_EN = (
     "Completion = sum of points / number of counted indicators × 100, where done = 1, partly "
     "done = progress/100 (0.5 without a progress), not done and unanswered = 0; not applicable "
-    "indicators are left out. Dashboard axis figures average the office's checklists."
+    "indicators are left out. Only the indicators a checklist asks count: those due in its period "
+    "by their frequency (monthly; quarterly; six-monthly in quarters 2 and 4; annual in the last "
+    "quarter or the year's checklist), computed ones only in the whole-directorate checklist; a "
+    "visit's checklist checks every indicator. "
+    "Dashboard axis figures average the office's checklists."
 )
 
 OPEN_STATUSES = ("", "not_done", "partial")
+
+
+def is_asked(
+    programme: str, code: str, frequency: str, period: Period, whole_directorate: bool,
+    for_visit: bool = False,
+) -> bool:
+    """Whether a checklist of ``period`` asks (and scores) an indicator.
+
+    Computed indicators are asked only in the whole-directorate checklist (they count the
+    office's records).  A checklist filled during an inspection visit checks the unit against
+    every other indicator of its template: a visit is not a period's report, so the due rule
+    is not applied to it.  ``once`` indicators are asked by the checklists that hold them:
+    whether an earlier checklist answered one done is decided when a checklist is made."""
+    if not whole_directorate and code in computed_codes(programme):
+        return False
+    if for_visit or frequency == ONCE:
+        return True
+    return due(frequency, period)
+
+
+def visit_checklist(checklist_id: Any) -> Any:
+    """SQL: whether a live visit was filled with this checklist."""
+    return exists().where(Visit.checklist_id == checklist_id, Visit.deleted.is_(False))
 
 
 def entry_points(status: str, progress: int | None) -> float | None:
@@ -104,89 +143,154 @@ class OpenIndicator:
     units: tuple[str, ...]  # where it is open (unit names; the office for whole-directorate)
 
 
-_COUNTERS = {"done": "done", "partial": "partial", "not_done": "not_done", "na": "na", "": "unanswered"}
 
 
-def _axis_rows(store: Store, checklist_ids: list[str]) -> list[tuple[str, int, str, str, int | None]]:
+def asked_clause(session: Session, checklist_ids: Sequence[str]) -> ColumnElement[bool]:
+    """SQL over entries joined to their items: the entries their checklists ask (``is_asked``).
+
+    Checklists are grouped by what decides it (the frequencies due in their period, the
+    computed codes left to the whole directorate), so the filter stays a few IN lists and
+    scoring aggregates in SQL instead of looking at rows one by one."""
+    groups: dict[tuple[tuple[str, ...], frozenset[str]], list[str]] = defaultdict(list)
+    periods: dict[str, Period] = {}
+    for cid, programme, period_code, unit_id, for_visit in session.execute(
+        select(Checklist.id, Template.code, Checklist.period_code, Checklist.unit_id,
+               visit_checklist(Checklist.id))
+        .join(Template, Template.id == Checklist.template_id)
+        .where(Checklist.id.in_(list(checklist_ids)))
+    ).tuples():
+        period = periods.get(period_code) or periods.setdefault(period_code, Period.parse(period_code))
+        frequencies = tuple(f for f in FREQUENCIES if for_visit or due(f, period))
+        left_out = computed_codes(programme) if unit_id is not None else frozenset()
+        groups[(frequencies, left_out)].append(cid)
+    clauses = []
+    for (frequencies, left_out), ids in groups.items():
+        clause = and_(ChecklistEntry.checklist_id.in_(ids), TemplateItem.frequency.in_(frequencies))
+        if left_out:
+            clause = and_(clause, TemplateItem.code.not_in(sorted(left_out)))
+        clauses.append(clause)
+    return or_(*clauses) if clauses else false()
+
+
+def _axis_rows(session: Session, checklist_ids: list[str]) -> list[tuple[Any, ...]]:
+    """Per checklist and axis, aggregated in SQL over the asked entries: points, counted
+    answers and the number of each status."""
     if not checklist_ids:
         return []
+    status = ChecklistEntry.status
+    points = case((status == "done", 1.0),
+                  (status == "partial", func.coalesce(ChecklistEntry.progress, 50) * 0.01), else_=0.0)
+
+    def n(*values: str) -> Any:
+        return func.sum(case((status.in_(values), 1), else_=0))
+
     query = (
-        select(ChecklistEntry.checklist_id, TemplateSection.number, TemplateSection.title_fa,
-               ChecklistEntry.status, ChecklistEntry.progress)
+        select(ChecklistEntry.checklist_id, TemplateSection.number, func.max(TemplateSection.title_fa),
+               cast(func.sum(points), Float), func.count() - n("na"), n("done"), n("partial"),
+               n("not_done"), n("na"), func.count())
         .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
         .join(TemplateSection, TemplateSection.id == TemplateItem.section_id)
-        .where(ChecklistEntry.checklist_id.in_(checklist_ids), ChecklistEntry.deleted.is_(False))
+        .where(ChecklistEntry.checklist_id.in_(checklist_ids), ChecklistEntry.deleted.is_(False),
+               asked_clause(session, checklist_ids))
+        .group_by(ChecklistEntry.checklist_id, TemplateSection.number)
     )
-    with store.read() as s:
-        return [tuple(r) for r in s.execute(query).tuples().all()]  # type: ignore[misc]
+    return [tuple(r) for r in session.execute(query).tuples()]
 
 
-def _axis_scores(rows: list[tuple[str, int, str, str, int | None]]) -> list[AxisScore]:
+def _axis_scores(rows: list[tuple[Any, ...]]) -> list[AxisScore]:
     """Per axis: completion averaged over checklists, status counts summed."""
     titles: dict[int, str] = {}
-    answers: dict[int, dict[str, list[tuple[str, int | None]]]] = defaultdict(lambda: defaultdict(list))
-    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for checklist_id, number, title, status, progress in rows:
+    per_checklist: dict[int, list[float]] = defaultdict(list)
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    for _checklist_id, number, title, points, counted, done, partial, not_done, na, total in rows:
         titles[number] = title
-        answers[number][checklist_id].append((status, progress))
-        counts[number][_COUNTERS.get(status, "unanswered")] += 1
+        if counted:
+            per_checklist[number].append(round(float(points or 0) / counted * 100, 2))
+        c = counts[number]
+        unanswered = int(total) - int(done) - int(partial) - int(not_done) - int(na)
+        for i, value in enumerate((done, partial, not_done, na, unanswered)):
+            c[i] += int(value)
     out = []
     for number in sorted(titles):
-        per_checklist = [c for c in (completion(a) for a in answers[number].values()) if c is not None]
-        average = round(sum(per_checklist) / len(per_checklist), 2) if per_checklist else None
-        n = counts[number]
-        out.append(AxisScore(number, titles[number], average, n["done"], n["partial"], n["not_done"],
-                             n["na"], n["unanswered"]))
+        scores = per_checklist[number]
+        average = round(sum(scores) / len(scores), 2) if scores else None
+        out.append(AxisScore(number, titles[number], average, *counts[number]))
     return out
 
 
 def checklist_axes(store: Store, actor: Actor, checklist_id: str) -> list[AxisScore]:
     """Completion per axis of one checklist."""
     require(actor, "checklists.view")
-    return _axis_scores(_axis_rows(store, [checklist_id]))
+    with store.read() as s:
+        return _axis_scores(_axis_rows(s, [checklist_id]))
 
 
 def three_year_template_id() -> str:
-    """Id of the catalogue's three-year programme template (the dashboard's subject)."""
+    """Id of the catalogue's three-year programme template, version 1 (what new checklists use
+    unless another published version is chosen)."""
     from integrity_desktop import catalog
 
     programme = catalog.load_three_year()
     return stable_id("template", programme.code, str(programme.version))
 
 
-def _period_checklists(store: Store, office_code: str, period_code: str, template_id: str) -> list[str]:
+def three_year_code() -> str:
+    """Template code of the three-year programme (every version of it)."""
+    from integrity_desktop import catalog
+
+    return catalog.load_three_year().code
+
+
+def reform_code() -> str:
+    from integrity_desktop import catalog
+
+    return catalog.load_reform().code
+
+
+def _which(template_id: str | None, programme: str | None) -> Any:
+    """The checklists of one template version, or of every version of a programme."""
+    if template_id is not None:
+        return Checklist.template_id == template_id
+    return Checklist.template_id.in_(select(Template.id).where(Template.code == (programme or three_year_code())))
+
+
+def _period_checklists(
+    store: Store, office_code: str, period_code: str, template_id: str | None, programme: str | None = None,
+) -> list[str]:
     with store.read() as s:
         return list(s.scalars(select(Checklist.id).where(
             Checklist.office_code == office_code, Checklist.period_code == Period.parse(period_code).code,
-            Checklist.template_id == template_id, Checklist.deleted.is_(False),
+            _which(template_id, programme), Checklist.deleted.is_(False),
         )))
 
 
 def dashboard_axes(
     store: Store, actor: Actor, period_code: str, *, office_code: str | None = None,
-    template_id: str | None = None,
+    template_id: str | None = None, programme: str | None = None,
 ) -> list[AxisScore]:
-    """Completion per axis for a period, averaged over the office's checklists (units and whole)."""
+    """Completion per axis for a period, averaged over the office's checklists (units and whole)
+    of every published version of ``programme`` (default: the three-year programme), or of one
+    ``template_id``; axes are joined across versions by their number."""
     require(actor, "checklists.view")
-    ids = _period_checklists(store, office_code or actor.office_code, period_code,
-                             template_id or three_year_template_id())
-    return _axis_scores(_axis_rows(store, ids))
+    ids = _period_checklists(store, office_code or actor.office_code, period_code, template_id, programme)
+    with store.read() as s:
+        return _axis_scores(_axis_rows(s, ids))
 
 
 def trend(
     store: Store, actor: Actor, year: int, kind: PeriodKind = "quarter", *,
-    office_code: str | None = None, template_id: str | None = None,
+    office_code: str | None = None, template_id: str | None = None, programme: str | None = None,
 ) -> list[TrendPoint]:
     """Average completion of the office's checklists in each period of a Jalali year."""
     require(actor, "checklists.view")
     office = office_code or actor.office_code
-    template = template_id or three_year_template_id()
+    which = _which(template_id, programme)
     points = []
     with store.read() as s:
         for period in periods_of_year(year, kind):
             values = list(s.scalars(select(Checklist.completion).where(
                 Checklist.office_code == office, Checklist.period_code == period.code,
-                Checklist.template_id == template, Checklist.deleted.is_(False),
+                which, Checklist.deleted.is_(False),
             )))
             scored = [v for v in values if v is not None]
             average = round(sum(scored) / len(scored), 2) if scored else None
@@ -195,52 +299,111 @@ def trend(
 
 
 def _open_indicators(
-    store: Store, actor: Actor, period_code: str, office_code: str | None, template_id: str | None
+    store: Store, actor: Actor, period_code: str, office_code: str | None, template_id: str | None,
+    programme: str | None = None,
 ) -> list[OpenIndicator]:
+    """One row per indicator code (versions of a template share their codes), aggregated in SQL."""
     office = office_code or actor.office_code
-    ids = _period_checklists(store, office, period_code, template_id or three_year_template_id())
+    ids = _period_checklists(store, office, period_code, template_id, programme)
     if not ids:
         return []
-    query = (
-        select(TemplateItem, TemplateSection.number, ChecklistEntry.status, Unit.name_fa)
+    is_open = ChecklistEntry.status.in_(OPEN_STATUSES)
+    base = (
+        select(TemplateItem.code)
         .join(ChecklistEntry, ChecklistEntry.item_id == TemplateItem.id)
         .join(TemplateSection, TemplateSection.id == TemplateItem.section_id)
-        .join(Checklist, Checklist.id == ChecklistEntry.checklist_id)
-        .outerjoin(Unit, Unit.id == Checklist.unit_id)
         .where(ChecklistEntry.checklist_id.in_(ids), ChecklistEntry.deleted.is_(False))
     )
     with store.read() as s:
+        asked = asked_clause(s, ids)
         office_name = s.scalar(select(Office.name_fa).where(Office.code == office)) or office
-        rows = s.execute(query).tuples().all()
-    by_item: dict[str, tuple[TemplateItem, int]] = {}
-    total: dict[str, int] = defaultdict(int)
-    open_units: dict[str, list[str]] = defaultdict(list)
-    for item, axis, status, unit_name in rows:
-        by_item[item.id] = (item, axis)
-        total[item.id] += 1
-        if status in OPEN_STATUSES:
-            open_units[item.id].append(unit_name or office_name)
+        summary = s.execute(
+            base.add_columns(func.min(TemplateItem.sort_order), func.min(TemplateSection.number),
+                             func.max(TemplateItem.title_fa), func.max(TemplateItem.lead_unit), func.count(),
+                             func.sum(case((is_open, 1), else_=0)))
+            .where(asked).group_by(TemplateItem.code).having(func.sum(case((is_open, 1), else_=0)) > 0)
+        ).tuples().all()
+        where: dict[str, list[str]] = defaultdict(list)
+        for code, unit_name in s.execute(
+            base.add_columns(Unit.name_fa)
+            .join(Checklist, Checklist.id == ChecklistEntry.checklist_id)
+            .outerjoin(Unit, Unit.id == Checklist.unit_id)
+            .where(asked, is_open)
+        ).tuples():
+            where[code].append(unit_name or office_name)
     out = [
-        OpenIndicator(item.code, item.sort_order, axis, item.title_fa, item.lead_unit,
-                      len(open_units[item_id]), total[item_id], tuple(sorted(open_units[item_id])))
-        for item_id, (item, axis) in by_item.items() if open_units[item_id]
+        OpenIndicator(code, order, axis, title, lead, int(opened), int(total), tuple(sorted(where[code])))
+        for code, order, axis, title, lead, total, opened in summary
     ]
-    return sorted(out, key=lambda o: o.sort_order)
+    return sorted(out, key=lambda o: (o.axis_number, o.sort_order))
+
+
+def open_indicator_list(
+    store: Store, actor: Actor, period_code: str, *, office_code: str | None = None,
+    programme: str | None = None,
+) -> list[OpenIndicator]:
+    """Every open indicator of the period at once (the dashboard counts and pages them itself)."""
+    require(actor, "checklists.view")
+    return _open_indicators(store, actor, period_code, office_code, None, programme)
 
 
 def open_indicators(
     store: Store, actor: Actor, period_code: str, *, office_code: str | None = None,
-    template_id: str | None = None, offset: int = 0, limit: int = 100,
+    template_id: str | None = None, programme: str | None = None, offset: int = 0, limit: int = 100,
 ) -> list[OpenIndicator]:
     """Indicators not yet done in some checklist of the period, in catalogue order."""
     require(actor, "checklists.view")
-    found = _open_indicators(store, actor, period_code, office_code, template_id)
+    found = _open_indicators(store, actor, period_code, office_code, template_id, programme)
     return found[max(0, offset): max(0, offset) + max(0, limit)]
 
 
 def count_open_indicators(
     store: Store, actor: Actor, period_code: str, *, office_code: str | None = None,
-    template_id: str | None = None,
+    template_id: str | None = None, programme: str | None = None,
 ) -> int:
     require(actor, "checklists.view")
-    return len(_open_indicators(store, actor, period_code, office_code, template_id))
+    return len(_open_indicators(store, actor, period_code, office_code, template_id, programme))
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    """A reform programme beside the three-year axes that carry it out (programme-links.json)."""
+
+    reform_number: int
+    reform_title: str
+    theme: str
+    reform_completion: float | None  # its items in the office's reform checklists of the period
+    axes: tuple[int, ...]
+    axes_completion: float | None  # mean completion of those axes in the three-year checklists
+    reform_period: str = ""  # the period the reform figure is of (its year when the period has none)
+
+
+def programmes_together(
+    store: Store, actor: Actor, period_code: str, *, office_code: str | None = None,
+    three_year_axes: list[AxisScore] | None = None,
+) -> list[LinkRow]:
+    """Where the two programmes meet, side by side for one office and period
+    (``three_year_axes``: the period's axes when the caller has them already)."""
+    from integrity_desktop import catalog
+
+    require(actor, "checklists.view")
+    if three_year_axes is None:
+        three_year_axes = dashboard_axes(store, actor, period_code, office_code=office_code,
+                                         programme=three_year_code())
+    three = {a.number: a.completion for a in three_year_axes}
+    # The reform's items are annual: a quarter without a reform checklist reads its year's.
+    period = Period.parse(period_code)
+    reform_period = period
+    reform_axes = dashboard_axes(store, actor, period.code, office_code=office_code, programme=reform_code())
+    if not reform_axes and period.kind != "year":
+        reform_period = Period(period.year, "year")
+        reform_axes = dashboard_axes(store, actor, reform_period.code, office_code=office_code,
+                                     programme=reform_code())
+    reform = {a.number: a.completion for a in reform_axes}
+    out = []
+    for link in catalog.load_links():
+        values = [three[n] for n in link.axes if three.get(n) is not None]
+        mean = round(sum(v for v in values if v is not None) / len(values), 2) if values else None
+        out.append(LinkRow(link.reform, catalog.load_reform().programme(link.reform).title_fa, link.theme_fa,
+                           reform.get(link.reform), link.axes, mean, reform_period.label_fa))
+    return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -24,8 +25,9 @@ from integrity_desktop.db.models import (
     Unit,
 )
 from integrity_desktop.db.store import Store
+from integrity_desktop.indicators import Definition
 from integrity_desktop.permissions import Actor
-from integrity_desktop.resources import resources_dir
+from integrity_desktop.resources import resource_path
 from integrity_desktop.services.records import stable_id, stamp
 
 HQ = "hq"
@@ -81,58 +83,74 @@ def seed_units(session: Session, store: Store, actor: Actor, office_code: str) -
             ))
 
 
+@dataclass(frozen=True)
+class _Item:
+    id_key: str  # the code the item's id is made from (the reform's unprefixed first code)
+    code: str
+    title_fa: str
+    subtasks: list[str]
+    legal_basis: str
+    lead_unit: str
+    partner_units: list[str]
+    definition: Definition
+
+
 def _template_records(
     code: str, version: int, title_fa: str, title_en: str, description: str,
-    sections: Iterable[tuple[int, str, list[tuple[str, str, list[str], str, str, list[str], bool]]]],
+    sections: Iterable[tuple[int, str]], items: Iterable[tuple[int, _Item]],
 ) -> list[Synced]:
+    """A published catalogue template; ``items`` are (section number, item) in sort order."""
     tid = template_id(code, version)
     out: list[Synced] = [Template(
         id=tid, office_code=HQ, code=code, version=version, title_fa=title_fa,
         title_en=title_en, origin="catalog", status="published", description=description,
     )]
-    order = 0
-    for number, title, items in sections:
-        sid = stable_id("section", tid, str(number))
+    for number, title in sections:
         out.append(TemplateSection(
-            id=sid, office_code=HQ, template_id=tid, number=number, title_fa=title
+            id=stable_id("section", tid, str(number)), office_code=HQ, template_id=tid, number=number,
+            title_fa=title,
         ))
-        for item_code, item_title, subtasks, basis, lead, partners, counts in items:
-            order += 1
-            out.append(TemplateItem(
-                id=stable_id("item", tid, item_code), office_code=HQ, template_id=tid,
-                section_id=sid, code=item_code, sort_order=order, title_fa=item_title,
-                subtasks=subtasks, legal_basis=basis, lead_unit=lead,
-                partner_units=partners, counts=counts,
-            ))
+    for order, (number, item) in enumerate(items, start=1):
+        d = item.definition
+        out.append(TemplateItem(
+            id=stable_id("item", tid, item.id_key), office_code=HQ, template_id=tid,
+            section_id=stable_id("section", tid, str(number)), code=item.code, sort_order=order,
+            title_fa=item.title_fa, subtasks=item.subtasks, legal_basis=item.legal_basis,
+            lead_unit=item.lead_unit, partner_units=item.partner_units, counts=d.takes_value,
+            kind=d.kind, unit_fa=d.unit_fa, frequency=d.frequency, direction=d.direction,
+            min_value=d.min_value, max_value=d.max_value, target=d.target,
+            measurement_fa=d.measurement_fa,
+        ))
     return out
 
 
 def catalogue_records() -> list[Synced]:
-    """Both programmes as template records (three-year indicators; reform joint actions)."""
+    """Both programmes as template records (three-year indicators; reform joint actions, then
+    the reform's quantitative goals, which schema 0004 added after the actions)."""
     three = catalog.load_three_year()
     records = _template_records(
         three.code, three.version, three.title_fa, three.title_en, "",
-        (
-            (axis.number, axis.title_fa, [
-                (ind.code, ind.title_fa, list(ind.subtasks), ind.legal_basis, ind.lead_unit,
-                 list(ind.partner_units), ind.counts)
-                for ind in axis.indicators
-            ])
-            for axis in three.axes
-        ),
+        [(axis.number, axis.title_fa) for axis in three.axes],
+        [
+            (ind.axis_number, _Item(ind.code, ind.code, ind.title_fa, list(ind.subtasks), ind.legal_basis,
+                                    ind.lead_unit, list(ind.partner_units), ind.definition))
+            for ind in three.indicators
+        ],
     )
     reform = catalog.load_reform()
+    ordered = [i for i in reform.items if not i.is_goal] + [i for i in reform.items if i.is_goal]
     records += _template_records(
         reform.code, reform.version, reform.title_fa, reform.title_en,
         f"مصوب {reform.approved_on} {reform.approved_by}",
-        (
-            (prog.number, prog.title_fa, [
-                (f"{prog.number}/{i + 1}", action, [], "؛ ".join(prog.policy_references),
-                 "", [], False)
-                for i, action in enumerate(prog.joint_actions)
-            ])
-            for prog in reform.programmes
-        ),
+        [(prog.number, prog.title_fa) for prog in reform.programmes],
+        [
+            (item.programme_number, _Item(
+                item.legacy_code, item.code, item.title_fa, [],
+                "؛ ".join(reform.programme(item.programme_number).policy_references), "", [],
+                item.definition,
+            ))
+            for item in ordered
+        ],
     )
     return records
 
@@ -143,7 +161,7 @@ def seed_catalogue(session: Session, store: Store, actor: Actor) -> None:
 
 
 def seed_lookups(session: Session, store: Store, actor: Actor) -> None:
-    data = json.loads((resources_dir() / "catalog" / "lookups.json").read_text("utf-8"))
+    data = json.loads(resource_path("catalog", "lookups.json").read_text("utf-8"))
     for kind in LOOKUP_KINDS:
         for i, title in enumerate(data[kind]):
             code = lookup_code(i)

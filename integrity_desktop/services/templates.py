@@ -4,13 +4,16 @@ HQ writes a new template (or a new version of one) as a draft, edits its axes an
 then publishes it.  A version that any checklist has used is never changed in place, so the
 answers of every filled checklist keep meaning what they meant; change means a new version.
 Ids are UUIDv5 of (code, version, ...) so a template is the same record in every store.
+An indicator keeps its identity across versions by its code: a new version copies every item
+with its code and definition (kind, unit, frequency, direction, bounds, target), and the
+dashboard, the computed indicators and the reports join versions on the code.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
@@ -20,6 +23,14 @@ from integrity_desktop.db.models import Checklist, Template, TemplateItem, Templ
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.errors import UserError
+from integrity_desktop.indicators import (
+    DEFAULT_BOUNDS,
+    DEFAULT_UNITS_FA,
+    KIND_LABELS_FA,
+    REFORM_PREFIX,
+    Definition,
+    display_code,
+)
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import records
 from integrity_desktop.services.records import stable_id
@@ -27,8 +38,11 @@ from integrity_desktop.services.seed import template_id
 
 HQ = "hq"
 _CODE = re.compile(r"[a-z0-9][a-z0-9\-]{1,79}")
-_ITEM_CODE = re.compile(r"[0-9]{1,3}/[0-9]{1,3}")
-ITEM_FIELDS = ("title_fa", "legal_basis", "lead_unit", "partner_units", "subtasks", "counts", "sort_order")
+_ITEM_CODE = re.compile(rf"{REFORM_PREFIX}?[0-9]{{1,3}}/[0-9]{{1,3}}")
+DEFINITION_FIELDS = ("kind", "unit_fa", "frequency", "direction", "min_value", "max_value", "target",
+                     "measurement_fa")
+ITEM_FIELDS = ("title_fa", "legal_basis", "lead_unit", "partner_units", "subtasks", "counts", "sort_order",
+               *DEFINITION_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -57,6 +71,7 @@ class ItemView:
     lead_unit: str
     partner_units: tuple[str, ...]
     counts: bool
+    definition: Definition = field(default_factory=Definition)
 
 
 @dataclass(frozen=True)
@@ -75,6 +90,36 @@ class TemplateView:
     @property
     def items(self) -> tuple[ItemView, ...]:
         return tuple(i for s in self.sections for i in s.items)
+
+
+@dataclass(frozen=True)
+class ProgrammeContext:
+    """What the reform programme says around one of its programmes: shown where it is filled."""
+
+    programme_title: str
+    number: int
+    title_fa: str
+    quantitative_goal: str
+    policy_references: tuple[str, ...]
+    outcomes: tuple[str, ...]
+    goals: tuple[str, ...]
+    strategies: tuple[str, ...]
+
+
+def programme_context(template_code: str, section_number: int) -> ProgrammeContext | None:
+    """The goals, strategies and outcomes around a section of the reform programme (any version
+    of its template); None for any other template."""
+    from integrity_desktop import catalog
+
+    reform = catalog.load_reform()
+    if template_code != reform.code:
+        return None
+    try:
+        prog = reform.programme(section_number)
+    except KeyError:
+        return None
+    return ProgrammeContext(reform.title_fa, prog.number, prog.title_fa, prog.quantitative_goal,
+                            prog.policy_references, prog.outcomes, reform.goals, reform.strategies)
 
 
 def _used(session: Session, tid: str) -> bool:
@@ -133,7 +178,7 @@ def get_template(store: Store, actor: Actor, tid: str) -> TemplateView:
         views = tuple(
             SectionView(sec.id, sec.number, sec.title_fa, tuple(
                 ItemView(i.id, i.section_id, i.code, i.sort_order, i.title_fa, tuple(i.subtasks or ()),
-                         i.legal_basis, i.lead_unit, tuple(i.partner_units or ()), i.counts)
+                         i.legal_basis, i.lead_unit, tuple(i.partner_units or ()), i.counts, i.definition)
                 for i in items if i.section_id == sec.id
             ))
             for sec in sections
@@ -228,6 +273,7 @@ def new_version(store: Store, actor: Actor, tid: str, title_fa: str | None = Non
                 section_id=section_ids[i.section_id], code=i.code, sort_order=i.sort_order,
                 title_fa=i.title_fa, subtasks=list(i.subtasks or []), legal_basis=i.legal_basis,
                 lead_unit=i.lead_unit, partner_units=list(i.partner_units or []), counts=i.counts,
+                **{name: getattr(i, name) for name in DEFINITION_FIELDS},
             ))
         return _summary(s, t)
 
@@ -255,11 +301,52 @@ def add_section(store: Store, actor: Actor, tid: str, number: int, title_fa: str
         return sid
 
 
-def _item_fields(fields: dict[str, Any]) -> dict[str, Any]:
+def _checked_definition(code: str, definition: Definition) -> Definition:
+    """A definition HQ gives an indicator, or a Persian refusal saying what is wrong."""
+    if definition.problems():
+        raise UserError(
+            f"تعریف شاخص {display_code(code)} درست نیست: نوع، تناوب و جهت را از فهرست برگزینید؛ "
+            "کران پایین از کران بالا بیشتر نباشد، هدف میان دو کران باشد و شاخص «وضعیت اجرا» "
+            "کران و هدف نگیرد.",
+            f"Definition of {code}: {'; '.join(definition.problems())}",
+            code="item_definition",
+        )
+    if definition.takes_value and not definition.unit_fa.strip():
+        raise UserError(
+            f"برای شاخص {display_code(code)} از نوع «{KIND_LABELS_FA[definition.kind]}» واحد را بنویسید "
+            "(مثلاً «جلسه» یا «درصد»).",
+            f"Indicator {code} needs a unit.",
+            code="item_unit",
+        )
+    return definition
+
+
+def definition_for_kind(kind: str) -> dict[str, Any]:
+    """The definition fields of a new indicator of ``kind`` (the documented defaults)."""
+    low, high = DEFAULT_BOUNDS[kind]
+    return {"kind": kind, "unit_fa": DEFAULT_UNITS_FA[kind], "min_value": low, "max_value": high,
+            "target": None}
+
+
+def _item_fields(fields: dict[str, Any], current: Definition | None = None, code: str = "") -> dict[str, Any]:
     unknown = set(fields) - set(ITEM_FIELDS)
     if unknown:
         raise TypeError(f"unknown item fields: {sorted(unknown)}")
     out = dict(fields)
+    if "counts" in out and "kind" not in out:  # the older switch: counting or not
+        wanted = bool(out.pop("counts"))
+        if wanted != (current or Definition()).takes_value:
+            out = {**definition_for_kind("count" if wanted else "status"), **out}
+    if set(out) & set(DEFINITION_FIELDS):
+        base = current or Definition()
+        merged = Definition(**{name: out.get(name, getattr(base, name)) for name in DEFINITION_FIELDS})
+        for name in ("min_value", "max_value", "target"):
+            value = getattr(merged, name)
+            if value is not None:
+                merged = Definition(**{**merged.__dict__, name: float(value)})
+        merged = _checked_definition(code, merged)
+        out.update({name: getattr(merged, name) for name in DEFINITION_FIELDS})
+        out["counts"] = merged.takes_value
     if "title_fa" in out:
         out["title_fa"] = _title(out["title_fa"])
     for key in ("subtasks", "partner_units"):
@@ -276,9 +363,12 @@ def _item_fields(fields: dict[str, Any]) -> dict[str, Any]:
 def add_item(
     store: Store, actor: Actor, section_id: str, code: str, title_fa: str, *, legal_basis: str = "",
     lead_unit: str = "", partner_units: Sequence[str] = (), subtasks: Sequence[str] = (),
-    counts: bool = False,
+    counts: bool = False, **definition: Any,
 ) -> str:
-    """Add an indicator (code like ``9/6``) to an axis of a draft template; returns its id."""
+    """Add an indicator (code like ``9/6``) to an axis of a draft template; returns its id.
+
+    ``definition`` holds any of ``DEFINITION_FIELDS``; without a ``kind`` the indicator is a
+    status one, or a count when ``counts`` is given (the documented defaults)."""
     _require_hq(actor)
     code = (code or "").strip()
     if not _ITEM_CODE.fullmatch(code):
@@ -287,6 +377,9 @@ def add_item(
             "Write the indicator code as axis/number, e.g. 9/6.",
             code="item_code",
         )
+    unknown = set(definition) - set(DEFINITION_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown definition fields: {sorted(unknown)}")
     with store.session() as s:
         section = s.get(TemplateSection, section_id)
         if section is None or section.deleted:
@@ -302,10 +395,14 @@ def add_item(
         order = int(s.scalar(select(func.max(TemplateItem.sort_order)).where(
             TemplateItem.template_id == t.id
         )) or 0) + 1
+        kind = str(definition.get("kind", "count" if counts else "status"))
+        if kind not in DEFAULT_BOUNDS:
+            _checked_definition(code, Definition(kind=kind))  # refuses, naming the indicator
         fields = _item_fields({
             "title_fa": title_fa, "legal_basis": legal_basis, "lead_unit": lead_unit,
-            "partner_units": partner_units, "subtasks": subtasks, "counts": counts,
-        })
+            "partner_units": partner_units, "subtasks": subtasks,
+            **definition_for_kind(kind), **definition,
+        }, code=code)
         if existing is not None:  # an indicator removed earlier comes back under the same id
             records.update(s, store, actor, existing, deleted=False, section_id=section_id,
                            sort_order=order, **fields)
@@ -325,7 +422,9 @@ def update_item(store: Store, actor: Actor, item_id: str, **fields: Any) -> None
         if item is None or item.deleted:
             raise UserError("شاخص پیدا نشد.", f"Item {item_id} not found.", code="item_missing")
         _editable(s, _template(s, item.template_id))
-        records.update(s, store, actor, item, **_item_fields(fields))
+        if "kind" in fields and fields["kind"] in DEFAULT_BOUNDS and fields["kind"] != item.kind:
+            fields = {**definition_for_kind(str(fields["kind"])), **fields}  # a new kind's defaults
+        records.update(s, store, actor, item, **_item_fields(fields, item.definition, item.code))
 
 
 def remove_item(store: Store, actor: Actor, item_id: str) -> None:

@@ -242,3 +242,15 @@ def reset_password(store: Store, actor: Actor, username: str, new: str) -> None:
         user.failed_count = 0
         user.locked_until = None
         audit.append(s, store, actor, "user.reset", "user", user.id)
+
+
+def expected_actor(store: Store, username: str) -> Actor | None:
+    """The actor ``authenticate`` would return for this user name if the password is right
+    (None for an unknown or disabled account).  Not a sign-in and not a permission: start-up
+    uses it to prepare the signed-in person's window and figures while they type, and shows
+    them only when ``authenticate`` then returns an equal actor."""
+    with store.session() as s:
+        user = s.scalar(select(User).where(User.username == username))
+        if user is None or not user.active:
+            return None
+        return Actor(user.username, user.role, store.office_code, user.full_name)

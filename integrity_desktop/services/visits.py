@@ -312,7 +312,7 @@ def _make_checklist(
             code="template_missing",
         )
     month = period_containing(day, "month").code
-    return checklists.create_in(session, store, actor, template_id, unit_id, month).id
+    return checklists.create_in(session, store, actor, template_id, unit_id, month, for_visit=True).id
 
 
 # --------------------------------------------------------------------------- writing

@@ -13,12 +13,13 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
 
-from integrity_desktop.db.models import Conflict
+from integrity_desktop.db.models import Checklist, Conflict
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import audit, records
 from integrity_desktop.sync import bundle_format as bf
+from integrity_desktop.sync.decision import HQ_ONLY_FIELDS
 
 # Columns a resolution never copies: identity and version metadata.
 META_COLUMNS = frozenset({"id", "office_code", "hlc", "updated_by", "updated_at"})
@@ -91,6 +92,24 @@ def count_conflicts(
         ) or 0
 
 
+def _check_not_approved(s: Any, record_type: str, obj: Any) -> None:
+    """An approved checklist's answers are frozen, for a resolution too: taking a losing
+    version into it would make a change after the approval, which the other office's merge
+    sets aside (HQ reopens the checklist first, then resolves)."""
+    checklist_id = {"checklist": "id", "checklist_entry": "checklist_id"}.get(record_type)
+    if checklist_id is None:
+        return
+    checklist = s.get(Checklist, getattr(obj, checklist_id))
+    if checklist is not None and checklist.status == "approved":
+        raise UserError(
+            "این چک‌لیست تأیید شده و قفل است؛ برای گرفتن نسخهٔ دیگر، ستاد نخست باید تأیید را "
+            "بازگرداند.",
+            "The checklist is approved and locked; HQ must reopen it before a losing version "
+            "is taken.",
+            code="checklist_locked",
+        )
+
+
 def resolve_conflict(
     store: Store, actor: Actor, conflict_id: str, choice: str,
     fields: dict[str, str] | None = None,
@@ -120,8 +139,15 @@ def resolve_conflict(
             if not c.loser:
                 raise UserError("نسخهٔ بازنده‌ای برای این ناسازگاری نیست.",
                                 "This conflict has no losing version.", code="no_loser")
+            _check_not_approved(s, c.record_type, obj)
             loser = bf.json_to_row(table, c.loser)
-            content = [col.name for col in table.columns if col.name not in META_COLUMNS]
+            # HQ's decisions (a checklist's approval) are never copied from a losing version:
+            # they change only by approving or reopening.
+            rules = HQ_ONLY_FIELDS.get(c.record_type, {})
+            kept = META_COLUMNS | {
+                name for name, rule in rules.items()
+                if rule.hq_values is None or loser[name] in rule.hq_values}
+            content = [col.name for col in table.columns if col.name not in kept]
             if choice == "loser":
                 picked = set(content)
             else:

@@ -74,6 +74,10 @@ class _HashingWriter:
 
 
 def evidence_path(store: Store, sha256: str) -> Path:
+    """Where an evidence file's bytes are; ``ValueError`` for anything but 64 lower-case hex
+    digits (joined to a folder, an absolute path or ``..`` would leave it)."""
+    if not bf.is_sha256(sha256):
+        raise ValueError(f"not a SHA-256: {str(sha256)[:80]!r}")
     return store.files_dir / "evidence" / sha256[:2] / sha256
 
 
@@ -106,6 +110,20 @@ def record_filter(record_type: str, table: Any, own: str, recipient: str) -> Col
     if record_type in bf.REFERENCE_TYPES:
         return or_(office == HQ, office == recipient)
     return office == recipient
+
+
+def _entries_of_new_approvals(
+    entries: Any, own: str, recipient: str, prev_high: str
+) -> ColumnElement[bool]:
+    """The entries of every approved checklist a bundle carries, whatever their stamps: an
+    approval freezes the answers HQ approved, and the recipient must hold those answers, not
+    a later edit of its own that HQ set aside (docs/SYNC.md, "Approval")."""
+    checklists = bf.table_of("checklist")
+    approved = select(checklists.c.id).where(
+        record_filter("checklist", checklists, own, recipient),
+        checklists.c.status == "approved", checklists.c.hlc > prev_high)
+    return and_(record_filter("checklist_entry", entries, own, recipient),
+                entries.c.checklist_id.in_(approved))
 
 
 def _previous_high(s: Session, recipient: str) -> str:
@@ -233,6 +251,8 @@ def _write_zip(
             cond = record_filter(record_type, table, own, recipient)
             if prev_high:
                 cond = and_(cond, table.c.hlc > prev_high)
+                if record_type == "checklist_entry":
+                    cond = or_(cond, _entries_of_new_approvals(table, own, recipient, prev_high))
             stmt = (
                 select(table, rb.c.applied_hlc, rb.c.carried_history, rb.c.floor_hlc)
                 .outerjoin(rb, rb.c.record_id == table.c.id)
@@ -255,8 +275,8 @@ def _write_zip(
                 writer.write(bf.canonical_line(data))
                 n += 1
                 high = max(high, row["hlc"])
-                if record_type == "evidence" and not row["deleted"]:
-                    evidence.add(row["sha256"])
+                if record_type == "evidence" and not row["deleted"] and bf.is_sha256(row["sha256"]):
+                    evidence.add(row["sha256"])  # any other value never becomes a path
             if member is not None and writer is not None:
                 member.close()
                 members[name] = {"sha256": writer.sha.hexdigest(), "size": writer.size}

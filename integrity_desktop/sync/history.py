@@ -26,14 +26,19 @@ from typing import Any
 
 import orjson
 
-from integrity_desktop.sync.bundle_format import stamp_node
-
 History = dict[str, list[list[str]]]
 SEED_NODE = "seed"
 
 
+def stamp_node(stamp: str) -> str:
+    """The store (clock node) that made a version."""
+    parts = stamp.split("-", 2)
+    return parts[2] if len(parts) == 3 else ""
+
+
 def loads(value: Any) -> History:
-    """A history from its JSON text (as stored) or parsed JSON (as in a record line)."""
+    """A history from its JSON text (as stored) or parsed JSON (as in a record line); raises
+    ``ValueError`` (or ``TypeError``) for anything that is not one."""
     if not value:
         return {}
     data = json.loads(value) if isinstance(value, str) else value

@@ -1,7 +1,9 @@
 """What the HQ console shows of every province side by side: the latest bundle received and
-its age, sequence gaps, offices gone quiet, checklist completion per axis, open corrective
-actions and cases by state.  Plain values for the console screen and the ``hq-provinces``
-report; everything is read from the merged records and the import log."""
+its age, sequence gaps, offices gone quiet, checklist completion per axis, the indicators'
+figures with their achievement, open corrective actions and cases by state.  Plain values for
+the console screen and the ``hq-provinces`` report; everything is read from the merged records
+and the import log: a province's computed figures are computed here from the province's own
+records, the same numbers the province sees."""
 
 from __future__ import annotations
 
@@ -13,10 +15,10 @@ from sqlalchemy import func, select
 from integrity_desktop.db.models import Case, Checklist, CorrectiveAction, ImportLog, Office
 from integrity_desktop.db.store import Store
 from integrity_desktop.permissions import Actor, require
-from integrity_desktop.services import scoring
+from integrity_desktop.services import achievement, scoring
 from integrity_desktop.services.records import utcnow
 from integrity_desktop.services.seed import HQ
-from integrity_desktop.sync.merge import seen_sequences
+from integrity_desktop.sync.import_log import missing_sequences, seen_sequences
 
 QUIET_DAYS = 30
 
@@ -30,12 +32,13 @@ class ProvinceStatus:
     last_created_at: datetime | None  # when the province wrote it
     age_days: int | None  # days since the province wrote its newest bundle
     highest_seq: int
-    missing_seqs: tuple[int, ...]  # bundles that never arrived
+    missing_seqs: tuple[int, ...]  # bundles that never arrived (the first 20)
     quiet: bool  # no bundle, or none for QUIET_DAYS days
     open_actions: int
     overdue_actions: int
     cases_total: int
     cases_by_state: dict[str, int] = field(default_factory=dict)
+    missing_count: int = 0  # all bundles that never arrived
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,9 @@ def province_statuses(
             imported, created, _ = latest.get(code, (None, None, 0))
             seen = seen_sequences(s, code, HQ)
             top = max(seen, default=0)
-            missing = tuple(sorted(set(range(1, top)) - seen))
+            # Never a set of every number up to ``top``: a signed manifest may say 2**31 - 1.
+            first, missing_count = missing_sequences(seen, top)
+            missing = tuple(first)
             stamp = created or imported
             age = (today - stamp.date()).days if stamp else None
             quiet = age is None or age >= quiet_days
@@ -111,7 +116,7 @@ def province_statuses(
             out.append(ProvinceStatus(
                 code, name, short, imported, created, age, top, missing, quiet,
                 open_actions.get(code, 0), overdue.get(code, 0), sum(by_state.values()),
-                dict(sorted(by_state.items())),
+                dict(sorted(by_state.items())), missing_count,
             ))
     return out[offset:offset + limit]
 
@@ -142,3 +147,35 @@ def completion_by_axis(store: Store, actor: Actor, period_code: str) -> list[Axi
         for code in codes:
             row.by_office.setdefault(code, None)
     return [axes[n] for n in sorted(axes)]
+
+
+@dataclass(frozen=True)
+class IndicatorColumn:
+    """One indicator of the console's indicator table: computed ones and those with a target."""
+
+    code: str
+    title: str
+    unit_fa: str
+    target_fa: str
+    by_office: dict[str, achievement.IndicatorFigure]
+
+
+def indicators_by_province(store: Store, actor: Actor, period_code: str) -> list[IndicatorColumn]:
+    """Province × indicator figures for one period (every indicator computed from records or
+    with a target, in programme order), from the same rule as each province's own dashboard."""
+    require(actor, "reports.run")
+    from integrity_desktop.indicators import target_text_fa
+
+    codes = [code for code, _, _ in _provinces(store)]
+    figures = achievement.figures_by_office(store, actor, period_code, codes)
+    columns: dict[str, IndicatorColumn] = {}
+    for office, rows in figures.items():
+        for f in rows:
+            if f.source != achievement.COMPUTED and f.definition.target is None:
+                continue
+            column = columns.setdefault(f.code, IndicatorColumn(
+                f.code, f.title, f.definition.unit_fa, target_text_fa(f.definition), {}))
+            column.by_office[office] = f
+    order = {code: i for i, code in enumerate(
+        f.code for rows in figures.values() for f in sorted(rows, key=lambda r: (r.axis_number, r.sort_order)))}
+    return sorted(columns.values(), key=lambda c: order.get(c.code, 0))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import struct
 import tempfile
 import zipfile
@@ -24,11 +25,15 @@ import pyrage
 from integrity_desktop.db import migrate
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
-from integrity_desktop.services.seed import HQ
 from integrity_desktop.sync import bundle_format as bf
 from integrity_desktop.sync.trust import TrustedKeyInfo, keys_for
 
 CHUNK = 1024 * 1024
+# zipfile's own reader of the ZIP's end record, and two of its fields (private, the same
+# since Python 2): the number of entries and the size of the central directory.
+_END_RECORD: Any = getattr(zipfile, "_EndRecData")  # noqa: B009
+_ENTRIES, _DIRECTORY_SIZE = 4, 5
+OFFICE_RE = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")  # an office code (String(40))
 IdentityProvider = Callable[[], list[pyrage.x25519.Identity]]
 
 
@@ -158,6 +163,7 @@ def verify_zip(store: Store, path: Path, *, encrypted: bool) -> VerifiedBundle:
         raise refuse("not_a_bundle", "این پرونده بستهٔ همگام‌سازی نیست (ZIP نیست).",
                      "not a ZIP bundle.")
     try:
+        _check_directory(path)
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             _check_structure(infos)
@@ -178,6 +184,20 @@ def verify_zip(store: Store, path: Path, *, encrypted: bool) -> VerifiedBundle:
             f"Reading {path} failed: {exc}", code="bundle_unreadable",
         ) from exc
     return VerifiedBundle(path, _sha256_file(path), manifest, key, encrypted)
+
+
+def _check_directory(path: Path) -> None:
+    """The ZIP's central directory is small enough to read: ``zipfile.ZipFile`` makes an
+    object of every entry before anything else can be checked, so a directory of a million
+    entries (not even signed) would take gigabytes.  Read from the end record, the same one
+    ``zipfile`` reads first."""
+    with path.open("rb") as fh:
+        end = _END_RECORD(fh)
+    if end is None:
+        return  # zipfile raises BadZipFile in its own words
+    if end[_DIRECTORY_SIZE] > bf.MAX_DIRECTORY_SIZE or end[_ENTRIES] > bf.MAX_MEMBERS:
+        raise refuse("too_many_members", "شمار پرونده‌های درون بسته بیش از حد مجاز است.",
+                     f"more than {bf.MAX_MEMBERS} members.")
 
 
 def _check_structure(infos: list[zipfile.ZipInfo]) -> None:
@@ -230,6 +250,10 @@ def _read_small(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
 
 
 def _parse_manifest(data: bytes) -> dict[str, Any]:
+    """The manifest, checked for the form of every field the import reads.  It is signed,
+    but by an office that may be hostile: a sequence number of two billion, a member listed
+    as a list, a nesting a hundred thousand deep are refusals, never a traceback or a set of
+    every number up to it."""
     try:
         manifest = json.loads(data.decode("utf-8"))
         if not isinstance(manifest, dict):
@@ -238,12 +262,43 @@ def _parse_manifest(data: bytes) -> dict[str, Any]:
                     "members", "recipient_office"):
             if key not in manifest:
                 raise ValueError(f"no {key}")
-        if not isinstance(manifest["members"], dict) or not isinstance(manifest["seq"], int):
-            raise ValueError("bad members or seq")
-    except (ValueError, UnicodeDecodeError) as exc:
+        _check_manifest_fields(manifest)
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise refuse("manifest_invalid", "فهرست بسته (manifest.json) خوانا نیست.",
-                     f"manifest.json is not valid: {exc}") from exc
+                     f"manifest.json is not valid: {str(exc)[:200]}") from exc
     return manifest
+
+
+def _check_manifest_fields(manifest: dict[str, Any]) -> None:
+    for key in ("source_office", "recipient_office"):
+        value = manifest[key]
+        if type(value) is not str or not OFFICE_RE.match(value):
+            raise ValueError(f"bad {key}")
+    seq = manifest["seq"]
+    if type(seq) is not int or not 1 <= seq <= bf.INT_MAX:
+        raise ValueError("bad seq")
+    members = manifest["members"]
+    if not isinstance(members, dict):
+        raise ValueError("bad members")
+    for name, info in members.items():
+        if not (isinstance(info, dict) and bf.is_sha256(info.get("sha256"))
+                and type(info.get("size")) is int and info["size"] >= 0):
+            raise ValueError(f"bad member entry {name[:80]!r}")
+    head = manifest.get("audit_head")
+    if head is not None:
+        if not isinstance(head, dict):
+            raise ValueError("bad audit_head")
+        if "hash" in head and not bf.is_sha256(head["hash"]):
+            raise ValueError("bad audit_head hash")
+        length = head.get("length", 0)
+        if type(length) is not int or not 0 <= length < 2**53:
+            raise ValueError("bad audit_head length")
+    counts = manifest.get("record_counts")
+    if counts is not None and not isinstance(counts, dict):
+        raise ValueError("bad record_counts")
+    for key in ("created_at", "hlc_high", "since_hlc"):
+        if manifest.get(key) is not None and type(manifest[key]) is not str:
+            raise ValueError(f"bad {key}")
 
 
 def _check_signature(
@@ -295,7 +350,7 @@ def _check_versions(store: Store, manifest: dict[str, Any]) -> None:
                      f"schema version {manifest['schema_version']} differs from this "
                      f"store's {migrate.head_revision()}.")
     own = store.office_code
-    if manifest["recipient_office"] != own and own != HQ:
+    if manifest["recipient_office"] != own:
         raise refuse("wrong_recipient",
                      f"این بسته برای ادارهٔ «{manifest['recipient_office']}» ساخته شده است، "
                      "نه برای این اداره.",

@@ -4,16 +4,29 @@ from __future__ import annotations
 
 import gc
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from integrity_desktop import __version__
-from integrity_desktop.resources import resources_dir
-from integrity_desktop.ui.i18n import translations_dir
+from integrity_desktop.resources import resource_path, translation_files
 
 APP_FONT_FAMILY = "Vazirmatn"
+# The interface languages.  An English interface was offered (--lang en) and withdrawn: state
+# names, kinds, periods, report titles, sentences built by services and the whole programme
+# catalogue exist only in Persian, and every user of the app reads Persian.
+LANGUAGES = ("fa",)
 _translators: list[QTranslator] = []  # kept alive for the life of the application
 
 
@@ -21,7 +34,7 @@ def load_fonts() -> str:
     """Register the bundled Vazirmatn faces; return the family name Qt knows them by."""
     family = APP_FONT_FAMILY
     for face in ("Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf"):
-        font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / face))
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", face)))
         if font_id < 0:
             raise RuntimeError(f"font {face} could not be loaded")
         families = QFontDatabase.applicationFontFamilies(font_id)
@@ -31,18 +44,54 @@ def load_fonts() -> str:
 
 
 def install_translators(app: QApplication, lang: str) -> int:
-    """Load every compiled ``.qm`` of the language; return how many were installed."""
+    """Load Qt's own translation, then every compiled ``.qm`` of ours; return how many of ours
+    were installed.  Qt asks the last installed first, so ours (and ``qt_overrides``) win.
+
+    Raises ``ResourceMissing`` (Persian and English) when the language has none of ours: an
+    English screen for a Persian user is a broken installation, not a fallback."""
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
-    if lang == "en":
-        return 0
-    for qm in sorted((translations_dir() / lang).glob("*.qm")):
-        translator = QTranslator(app)
-        if translator.load(str(qm)):
-            app.installTranslator(translator)
-            _translators.append(translator)
-    return len(_translators)
+    ours = own_qm_files(lang)
+    qt = qt_translation_file(lang)
+    if qt is not None:
+        _install(app, qt)
+    return sum(_install(app, qm) for qm in ours)
+
+
+QT_CATALOG = "qtbase"  # the Qt module whose strings our widgets show (QtWidgets' are in it)
+
+
+def qt_translation_file(lang: str) -> Path | None:
+    """Qt's own translation: the copy shipped with our ``.qm`` files (``i18n build`` puts it
+    there), else the one in Qt's translations folder; None if neither exists."""
+    name = f"{QT_CATALOG}_{lang}.qm"
+    shipped = next((qm for qm in translation_files(lang) if qm.name == name), None)
+    if shipped is not None:
+        return shipped
+    qt = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / name
+    return qt if qt.is_file() else None
+
+
+def own_qm_files(lang: str) -> list[Path]:
+    """Our compiled translations of one language (Qt's own copied catalogue excluded)."""
+    return [qm for qm in translation_files(lang) if not qm.name.startswith(f"{QT_CATALOG}_")]
+
+
+def _install(app: QApplication, qm: Path) -> bool:
+    translator = QTranslator(app)
+    if not translator.load(str(qm)):
+        return False
+    app.installTranslator(translator)
+    _translators.append(translator)
+    return True
+
+
+def qt_strings_translated() -> bool:
+    """Whether Qt's own buttons speak the interface language (the self-test checks it)."""
+    lookup = QCoreApplication.translate  # a Qt string: lupdate must not collect it as ours
+    source = "Cancel"
+    return lookup("QPlatformTheme", source) != source
 
 
 class MainThreadCollector(QObject):
@@ -73,25 +122,21 @@ class MainThreadCollector(QObject):
 
 
 def create_application(lang: str = "fa", argv: list[str] | None = None) -> QApplication:
-    """The one QApplication, right-to-left and Persian unless English is asked for."""
+    """The one QApplication: right-to-left, Persian locale and translations, the bundled font."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported interface language {lang!r}; the interface is Persian")
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName("IntegrityDesktop")
-    app.setApplicationDisplayName("سامانه سلامت اداری" if lang == "fa" else "Integrity Desktop")
+    app.setApplicationDisplayName("سامانه سلامت اداری")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("TVTO")
-    icon = resources_dir() / "icons" / "integrity-desktop-256.png"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(QIcon(str(resource_path("icons", "integrity-desktop-256.png"))))
     family = load_fonts()
     font = QFont(family, 10)
     app.setFont(font)
-    if lang == "fa":
-        QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
-        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    else:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     install_translators(app, lang)
     app.setProperty("integrity_lang", lang)
     if app.findChild(MainThreadCollector) is None:

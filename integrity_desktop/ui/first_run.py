@@ -18,6 +18,7 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.services.stores import init_store
 from integrity_desktop.ui.tasks import run_task
+from integrity_desktop.ui.widgets.messages import error_text
 
 
 class FirstRunDialog(QDialog):
@@ -57,7 +58,6 @@ class FirstRunDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.try_create)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -90,7 +90,7 @@ class FirstRunDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.setEnabled(True)
-            self.error.setText(exc.fa if isinstance(exc, UserError) else str(exc))
+            self.error.setText(error_text(exc) if isinstance(exc, UserError) else str(exc))
 
         # Key derivation takes seconds on purpose: keep the window painting meanwhile.
         run_task(

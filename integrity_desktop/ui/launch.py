@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from integrity_desktop.errors import StoreError, UserError
 from integrity_desktop.paths import data_home, resolve_store_location
@@ -26,7 +26,10 @@ _log = logging.getLogger("integrity_desktop.launch")
 if TYPE_CHECKING:  # at run time these load SQLAlchemy: only after the sign-in dialog has painted
     from integrity_desktop.db.store import Store
     from integrity_desktop.permissions import Actor
+    from integrity_desktop.ui.login_dialog import LoginDialog
     from integrity_desktop.ui.main_window import MainWindow
+    from integrity_desktop.ui.single_instance import InstanceGuard
+    from integrity_desktop.ui.startup_probe import Typist
 
 
 def seconds_since_process_start(fallback: float) -> float:
@@ -60,6 +63,8 @@ class _FirstPaint(QObject):
 
 def _message(title: str, text: str) -> None:
     if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        from PySide6.QtWidgets import QMessageBox  # only on this path: 2 ms before the first paint
+
         QMessageBox.critical(None, title, text)
     print(text, file=sys.stderr)
 
@@ -124,31 +129,103 @@ class _BackgroundOpen:
         run_task(None, work, done, failed, modal_progress=False)
 
 
+class _PreparedWindow:
+    """The main window of the person signing in, prepared while they type.
+
+    Once the store is open and a user name has been entered, the window of the account that
+    name belongs to (``users.expected_actor``: its role and office) is built hidden, and its
+    dashboard loads its figures as after any sign-in, through the services with that actor,
+    so every role check applies.  Enter then only has the password to check; the window is
+    shown only when the sign-in returns an equal actor, and is otherwise dropped unseen.
+    """
+
+    def __init__(self, dialog: LoginDialog, lang: str) -> None:
+        self.dialog, self.lang = dialog, lang
+        self.window: MainWindow | None = None
+        self.name_entered = False
+        dialog.username.editingFinished.connect(self._name_entered)
+        dialog.username.textEdited.connect(self._name_edited)
+
+    def _name_entered(self) -> None:
+        self.name_entered = True
+        self.prepare()
+
+    def _name_edited(self) -> None:
+        self.name_entered = False
+
+    def prepare(self) -> None:
+        store, username = self.dialog.store, self.dialog.username.text().strip()
+        if store is None or not self.name_entered or not username:
+            return
+        if self.window is not None and self.window.ctx.actor.username == username:
+            return
+        self.drop()
+        from integrity_desktop.services.users import expected_actor
+
+        try:
+            actor = expected_actor(store, username)
+        except UserError:  # the store busy, say: the window is then made after the sign-in
+            return
+        if actor is not None:
+            self.window = _new_main_window(store, actor, self.lang)
+            _warm_wrapper_types()
+
+    def take(self, actor: Actor | None) -> MainWindow | None:
+        """The prepared window if it belongs to ``actor`` (the one who signed in), else None."""
+        window = self.window
+        if window is None or actor is None or window.ctx.actor != actor:
+            self.drop()
+            return None
+        self.window = None
+        return window
+
+    def drop(self) -> None:
+        if self.window is not None:
+            self.window.close()  # hidden; deleted on close, with its screens
+            self.window = None
+
+
 def _sign_in_while_opening(
-    app: QApplication, location: str, args: argparse.Namespace, hint: str
-) -> tuple[Store | None, Actor | None, BaseException | None]:
-    """The sign-in dialog first, the store opening behind it.  Returns the store (if it
-    opened), the signed-in actor (None when cancelled) and the opening error (if any)."""
+    app: QApplication, location: str, args: argparse.Namespace, hint: str,
+    after_paint: Callable[[], object] | None = None,
+    typist: Callable[[LoginDialog], Typist] | None = None,
+) -> tuple[Store | None, Actor | None, BaseException | None, MainWindow | None]:
+    """The sign-in dialog first, the store opening behind it (and ``after_paint`` run).  Returns
+    the store (if it opened), the signed-in actor (None when cancelled), the opening error (if
+    any) and the signed-in person's main window if it was prepared while they typed
+    (``_PreparedWindow``).  ``typist`` (the typed start-up probe) makes the one who types into
+    the dialog."""
     from integrity_desktop.ui.login_dialog import LoginDialog
 
     opener = _BackgroundOpen(location, args.demo)
     dialog = LoginDialog(None, "", hint)
+    prepared = _PreparedWindow(dialog, args.lang)
+
+    def opened(store: Store, office: str) -> None:
+        dialog.set_store(store, office)
+        prepared.prepare()
 
     def start() -> None:
-        opener.start(dialog.set_store, lambda: dialog.done(_OPEN_FAILED))
+        opener.start(opened, lambda: dialog.done(_OPEN_FAILED))
+        if after_paint is not None:
+            after_paint()
 
     dialog.installEventFilter(_FirstPaint(start, dialog))
     QTimer.singleShot(500, start)  # in case no paint event ever arrives (minimised, no screen)
     if args.startup_probe == "signin":
         dialog.installEventFilter(_FirstPaint(lambda: _probe_report(app, dialog), dialog))
+    if typist is not None:
+        dialog.installEventFilter(_FirstPaint(typist(dialog).start, dialog))
     code = dialog.exec()
-    QThreadPool.globalInstance().waitForDone()  # a cancelled dialog still waits for the open
+    actor = dialog.actor if code == LoginDialog.DialogCode.Accepted else None
+    window = prepared.take(actor)
+    if actor is None:
+        QThreadPool.globalInstance().waitForDone()  # a cancelled dialog still waits for the open
     app.processEvents()  # deliver the worker's last signal
     store = opener.result[0] if opener.result else None
-    actor = dialog.actor if code == LoginDialog.DialogCode.Accepted else None
     # A person who cancelled is not sent on to the first-run wizard or a backup offer.
     error = opener.error if code == _OPEN_FAILED else None
-    return store, actor, error
+    return store, actor, error, window
 
 
 _OPEN_FAILED = 2  # the sign-in dialog's result when the store could not be opened
@@ -163,10 +240,11 @@ def _probe_report(app: QApplication, widget: QWidget) -> None:
 def _demo_hint(app: QApplication, demo: bool) -> str:
     if not demo:
         return ""
-    return app.translate(
-        "Launch",
-        "Demo store. Accounts: admin, inspector, officer, viewer, reviewer; "
-        "password for all: demo-password",
+    from integrity_desktop.ui.text import isolate, join_list
+
+    return app.translate("Launch", "Demo store. Accounts: {accounts}; password for all: {password}").format(
+        accounts=join_list(["admin", "inspector", "officer", "viewer", "reviewer"]),
+        password=isolate("demo-password"),
     )
 
 
@@ -175,7 +253,11 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
         from integrity_desktop.ui.self_test import run_self_test
 
         return run_self_test(args.lang)
-    app = create_application(args.lang)
+    try:
+        app = create_application(args.lang)
+    except UserError as exc:  # a broken installation (ResourceMissing): say so in a window too
+        _message("سامانه سلامت اداری — Integrity Desktop", f"{exc.fa}\n\n{exc.en}")
+        return 2
     location = resolve_store_location(args.db)
     if args.demo and not args.db:
         location = str(data_home() / "demo.sqlite")
@@ -185,15 +267,81 @@ def launch(args: argparse.Namespace, process_start: float) -> int:
 
     uninstall = crash.install(location)  # the log beside the store; a crash dialog says where
     try:
-        return _launch(app, location, args)
+        guard: InstanceGuard | None = None
+        if not args.startup_probe:
+            guard = _claim_store(app, location, args)
+            if guard is None:
+                return 0 if _asked_the_running_one(app, location, args) else 1
+        try:
+            return _run(app, location, args, guard)
+        finally:
+            if guard is not None:
+                guard.release()
     finally:
         uninstall()
 
 
-def _launch(app: QApplication, location: str, args: argparse.Namespace) -> int:
+def _claim_store(app: QApplication, location: str, args: argparse.Namespace) -> InstanceGuard | None:
+    """The store for this process alone: None when another launch already has it open.  A later
+    launch on the same store brings this one's window forward (and may hand it a bundle)."""
+    from integrity_desktop.ui.single_instance import InstanceGuard
+
+    guard = InstanceGuard(location, app)
+    if not guard.claim():
+        guard.deleteLater()
+        return None
+
+    def open_bundle(path: str) -> None:
+        window = next((w for w in _windows if w.isVisible()), None)
+        if window is not None:
+            _open_bundle(window, path)
+        else:
+            args.open = path  # opened once the person has signed in
+
+    guard.activation_requested.connect(_bring_forward)
+    guard.bundle_requested.connect(open_bundle)
+    return guard
+
+
+def _asked_the_running_one(app: QApplication, location: str, args: argparse.Namespace) -> bool:
+    """Another launch has the store open: ask it to come forward (with the bundle to open).
+    False, with a message, when it does not answer."""
+    from integrity_desktop.ui.single_instance import InstanceGuard
+
+    if InstanceGuard(location).ask_running(str(Path(args.open).resolve()) if args.open else None):
+        print(app.translate("Launch", "The program is already open on this store: its window "
+                                      "was brought forward."), file=sys.stderr)
+        return True
+    _message(
+        app.translate("Launch", "Already open"),
+        app.translate("Launch", "The program is already open on this store but does not answer. "
+                                "Wait a moment and try again, or close the other window first."),
+    )
+    return False
+
+
+def _bring_forward() -> None:
+    """Show the window a person is working in (the sign-in dialog, a dialog or the main window)
+    on top, restored if it was minimised."""
+    candidates = [QApplication.activeModalWidget(), *(w for w in _windows if w.isVisible())]
+    candidates += [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow()]
+    widget = next((w for w in candidates if w is not None), None)
+    if widget is None:
+        return
+    if widget.isMinimized():
+        widget.showNormal()
+    widget.raise_()
+    widget.activateWindow()
+
+
+def _run(app: QApplication, location: str, args: argparse.Namespace, guard: InstanceGuard | None) -> int:
     if args.demo and not Path(location).exists():
         _make_demo(location)
-    store, actor, error = _sign_in_while_opening(app, location, args, _demo_hint(app, args.demo))
+    if args.startup_probe == "typed":
+        return _probe_typed(app, location, args)
+    store, actor, error, window = _sign_in_while_opening(
+        app, location, args, _demo_hint(app, args.demo), guard.listen if guard is not None else None
+    )
     if args.startup_probe:
         if store is not None:
             store.dispose()
@@ -207,7 +355,7 @@ def _launch(app: QApplication, location: str, args: argparse.Namespace) -> int:
     if actor is None:
         store.dispose()
         return 1
-    window = _main_window(store, actor, args.lang)
+    window = _main_window(store, actor, args.lang, window)
     _warn_clock(window, store)
     if args.open:
         _open_bundle(window, args.open)
@@ -219,10 +367,10 @@ def _launch(app: QApplication, location: str, args: argparse.Namespace) -> int:
 
     release_widgets()
     if store.path is not None:
-        from integrity_desktop.services.backup import auto_backup
+        from integrity_desktop.services.backup_schedule import daily_backup
 
         try:
-            auto_backup(store)  # on exit: the last N are kept next to the store
+            daily_backup(store)  # a session too short for the timer still gets the day's backup
         except Exception as exc:  # reported and logged, never swallowed; the exit goes on
             _log.error("the backup on exit failed: %s", getattr(exc, "en", exc),
                        exc_info=not isinstance(exc, UserError))
@@ -242,6 +390,8 @@ def _warn_clock(window: QWidget, store: Store) -> None:
         return
     print(warning.en, file=sys.stderr)
     if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(window, QApplication.translate("Launch", "Check the PC's clock"),
                             warning.fa)
 
@@ -294,16 +444,26 @@ def _sign_in(store: Store, hint: str = "", username: str = "") -> Actor | None:
     return dialog.actor
 
 
-def _main_window(store: Store, actor: Actor, lang: str) -> MainWindow:
-    """The main window for a signed-in person, with sign-out and the idle lock wired."""
+def _new_main_window(store: Store, actor: Actor, lang: str) -> MainWindow:
+    """A main window, not yet shown (its dashboard starts loading at once)."""
     from integrity_desktop.ui.context import UiContext
-    from integrity_desktop.ui.idle import DEFAULT_IDLE_MINUTES, IdleWatcher
     from integrity_desktop.ui.main_window import MainWindow
 
     window = MainWindow(UiContext(store, actor, lang))
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _windows.add(window)  # a top-level window without a Python reference would be collected
     window.destroyed.connect(lambda *_: _windows.discard(window))
+    return window
+
+
+def _main_window(
+    store: Store, actor: Actor, lang: str, prepared: MainWindow | None = None
+) -> MainWindow:
+    """The main window for a signed-in person, with sign-out and the idle lock wired.
+    ``prepared``: their window built while they typed (``_PreparedWindow``)."""
+    from integrity_desktop.ui.idle import DEFAULT_IDLE_MINUTES, IdleWatcher
+
+    window = prepared if prepared is not None else _new_main_window(store, actor, lang)
     minutes = float(store.get_meta("idle_minutes", str(DEFAULT_IDLE_MINUTES)) or 0)
     watcher: IdleWatcher | None = None
 
@@ -330,21 +490,44 @@ def _main_window(store: Store, actor: Actor, lang: str) -> MainWindow:
     if isinstance(app, QApplication):
         watcher = IdleWatcher(app, minutes, lock)
         window.destroyed.connect(watcher.deleteLater)  # it is the application's child
-    window.show()
+    window.show_fitted()
+    if prepared is not None:
+        # Its figures were read while the person typed: read them again now that they are
+        # shown, so what stays on screen is never older than the sign-in.
+        refresh = getattr(window.screen_widget("dashboard"), "refresh", None)
+        if callable(refresh):
+            QTimer.singleShot(0, refresh)
     return window
 
 
 _windows: set[MainWindow] = set()
 
 
+def _warm_wrapper_types() -> None:
+    """PySide6 makes its wrapper types (and their enums) lazily, and the first object of a
+    Qt-private class it has to wrap makes it make all of them: about 130 enum types, 40 ms on
+    this machine, which showing the main window met (the idle watcher's application-wide
+    filter sees such objects).  Wrapping the application's own children, some of them of
+    private classes, does it now instead: on the GUI thread, while nothing waits for it."""
+    from PySide6.QtCore import QObject
+
+    app = QApplication.instance()
+    if app is not None:
+        app.findChildren(QObject)
+
+
 def _preload_main_window() -> None:
-    """Import the main window and its first screen (modules only, no widgets: safe off the
-    GUI thread), so the window appears at once after signing in."""
+    """Import what signing in and the first screen need (modules only, no widgets: safe off
+    the GUI thread): the users service (argon2), the main window, the dashboard, its services
+    and QtCharts, so nothing is imported between Enter and the dashboard."""
     import importlib
 
     from integrity_desktop.ui.main_window import SCREENS
 
-    importlib.import_module(SCREENS[0][2].split(":")[0])
+    for module in (SCREENS[0][2].split(":")[0], "integrity_desktop.services.users",
+                   "integrity_desktop.services.scoring", "integrity_desktop.services.checklists",
+                   "PySide6.QtCharts"):
+        importlib.import_module(module)
 
 
 def _probe_dashboard(app: QApplication, location: str, args: argparse.Namespace) -> int:
@@ -370,6 +553,7 @@ def _probe_dashboard(app: QApplication, location: str, args: argparse.Namespace)
             os.environ.get("INTEGRITY_PASSWORD", ""),
         )
         _preload_main_window()
+        _warm_wrapper_types()
         actor = signing_in.result()
     window = MainWindow(UiContext(store, actor, args.lang))
     watcher = _FirstPaint(lambda: _probe_report(app, window))
@@ -379,6 +563,41 @@ def _probe_dashboard(app: QApplication, location: str, args: argparse.Namespace)
     QThreadPool.globalInstance().waitForDone()  # the dashboard's loader may still be running
     store.dispose()
     return 0
+
+
+def _probe_typed(app: QApplication, location: str, args: argparse.Namespace) -> int:
+    """``--startup-probe typed``: sign in by typing into the real dialog, then the real main
+    window; print the seconds from Enter to the dashboard painted with its figures and the
+    argon2 check alone (``ui/startup_probe.py``)."""
+    from integrity_desktop.ui.startup_probe import Typist, finish_typed
+
+    username = os.environ.get("INTEGRITY_USER", "")
+    password = os.environ.get("INTEGRITY_PASSWORD", "")
+    typists: list[Typist] = []
+
+    def typist(dialog: LoginDialog) -> Typist:
+        typists.append(Typist(dialog, username, password))
+        return typists[-1]
+
+    store, actor, error, window = _sign_in_while_opening(app, location, args, "", typist=typist)
+    if store is None or actor is None:
+        if error is not None:
+            print(error, file=sys.stderr)
+        if store is not None:
+            store.dispose()
+        return 2
+    window = _main_window(store, actor, args.lang, window)
+    code = finish_typed(app, typists[0], window, store, password)
+    import shiboken6
+
+    if shiboken6.isValid(window):  # quitting closed it (and it deletes itself on close)
+        window.close()
+    QThreadPool.globalInstance().waitForDone()
+    from integrity_desktop.ui.app import flush_deletes
+
+    flush_deletes()
+    store.dispose()
+    return code
 
 
 def _open_bundle(window: MainWindow, path: str) -> None:
@@ -392,20 +611,20 @@ def _open_bundle(window: MainWindow, path: str) -> None:
 
 
 def _start_backups(store: Store, window: MainWindow | None = None) -> QTimer:
-    """The daily backup, shortly after start and off the GUI thread (stop the timer on exit).
-    A failure is logged and shown (the window's status bar and a message), never swallowed."""
-    from datetime import timedelta
-
-    from integrity_desktop.services.backup import auto_backup
+    """The day's backup, shortly after start and then checked hourly (a window left open over
+    night backs up the next day too), off the GUI thread.  Stop the timer on exit.  A failure
+    is logged and shown (the window's status bar and a message), never swallowed."""
+    from integrity_desktop.services.backup_schedule import daily_backup
     from integrity_desktop.ui.tasks import run_task
 
     timer = QTimer()
-    timer.setSingleShot(True)
     if store.path is not None:
-        timer.timeout.connect(lambda: run_task(
-            None, lambda _r: auto_backup(store, min_age=timedelta(days=1)), None,
-            lambda exc: _report(backup_failed(window, exc)), modal_progress=False,
-        ))
+        def due() -> None:
+            timer.setInterval(3_600_000)
+            run_task(None, lambda _r: daily_backup(store), None,
+                     lambda exc: _report(backup_failed(window, exc)), modal_progress=False)
+
+        timer.timeout.connect(due)
         timer.start(10_000)
     return timer
 
@@ -431,6 +650,8 @@ def backup_failed(window: MainWindow | None, exc: BaseException) -> str:
     if window is not None and shiboken6.isValid(window):
         window.show_backup_warning(text)
         if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(window, QApplication.translate("Launch", "Backup"), text)
     return text
 
@@ -443,6 +664,8 @@ def offers_restore(exc: BaseException) -> bool:
 
 
 def _ask_restore(exc: UserError) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("Launch", "Cannot open the store"),
                       exc.fa)
     restore_button = box.addButton(

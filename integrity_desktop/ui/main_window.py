@@ -9,7 +9,7 @@ import importlib
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from integrity_desktop import __version__
 from integrity_desktop.permissions import ROLE_LABELS_FA
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate, shown_number
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
     from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -49,8 +49,24 @@ SCREENS: list[tuple[str, str, str]] = [
 ]
 
 
+# The smallest office screen the app is laid out for, and the room a window has on it once the
+# taskbar (40 px) and the title bar (32 px) are taken: every screen and dialog fits in it.
+SMALLEST_SCREEN = QSize(1280, 720)
+WINDOW_ROOM = QSize(1280, 720 - 40 - 32)
+PREFERRED_SIZE = QSize(1280, 800)
+
+
 class Refreshable(Protocol):
     def refresh(self) -> None: ...
+
+
+def available_room() -> QSize:
+    """The primary screen's room for a window (without the taskbar and a title bar)."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return PREFERRED_SIZE
+    room = screen.availableGeometry().size()
+    return QSize(room.width(), room.height() - 32)
 
 
 def tr(text: str) -> str:
@@ -67,7 +83,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Integrity Desktop — administrative health"))
-        self.resize(1280, 800)
+        self.resize(PREFERRED_SIZE.boundedTo(available_room()))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)
@@ -94,7 +110,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ building
     def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu = self.menuBar().addMenu(self.tr("File"))
         self.password_action = QAction(self.tr("Change my password…"), self)
         self.password_action.setObjectName("change_password")
         self.password_action.triggered.connect(self.change_password)
@@ -103,10 +119,19 @@ class MainWindow(QMainWindow):
         sign_out.triggered.connect(self.sign_out_requested.emit)
         file_menu.addAction(sign_out)
         quit_action = QAction(self.tr("Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit has none on Windows
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu = self.menuBar().addMenu(self.tr("Help"))
+        screen_help = QAction(self.tr("Help for this screen"), self)
+        screen_help.setObjectName("screen_help")
+        screen_help.setShortcut(QKeySequence("F1"))
+        screen_help.triggered.connect(self.show_screen_help)
+        help_menu.addAction(screen_help)
+        guide = QAction(self.tr("User guide"), self)
+        guide.triggered.connect(lambda: self.show_help("index"))
+        help_menu.addAction(guide)
+        help_menu.addSeparator()
         about = QAction(self.tr("About"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -122,8 +147,9 @@ class MainWindow(QMainWindow):
         office = office_name(self.ctx.store, self.ctx.store.office_code)
         role = ROLE_LABELS_FA.get(self.ctx.actor.role, self.ctx.actor.role)
         who = self.ctx.actor.full_name or self.ctx.actor.username
-        self.office_label = QLabel(self.tr("Office: {office}").format(office=office))
-        self.user_label = QLabel(self.tr("User: {user} ({role})").format(user=who, role=role))
+        # The office's own name already says what it is («اداره کل …», «ستاد …»): no prefix.
+        self.office_label = QLabel(office)
+        self.user_label = QLabel(self.tr("User: {user} ({role})").format(user=isolate(who), role=role))
         self.statusBar().addWidget(self.office_label)
         self.statusBar().addPermanentWidget(self.user_label)
         from integrity_desktop.services.stores import clock_warning
@@ -202,6 +228,28 @@ class MainWindow(QMainWindow):
         if dialog.changed:
             self.statusBar().showMessage(self.tr("Your password was changed."), 8000)
         return dialog.changed
+
+    def current_key(self) -> str:
+        return self._keys[max(0, self.nav.currentRow())]
+
+    def show_screen_help(self) -> QWidget:
+        """F1: the guide's page of the screen in front."""
+        from integrity_desktop.ui.help import page_for_screen
+
+        return self.show_help(page_for_screen(self.current_key()))
+
+    def show_help(self, page: str) -> QWidget:
+        from integrity_desktop.ui.help import show_help
+
+        return show_help(page, self)
+
+    def show_fitted(self) -> None:
+        """Shown maximised on an office-sized screen (1366×768 or less), else at its size."""
+        room = available_room()
+        if room.width() <= 1366 or room.height() <= 768 - 32:
+            self.showMaximized()
+        else:
+            self.show()
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -11,13 +11,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from integrity_desktop.db.store import Store
     from integrity_desktop.permissions import Actor
 
 
-def render_all(store: Store, actor: Actor, out: Path, lang: str = "fa") -> list[Path]:
-    """Every screen as ``actor`` sees it (a viewer's screens are anonymised); disposes of
-    the store at the end."""
+SCREEN_SIZE = (1366, 768)  # the usual office screen
+
+
+def render_all(store: Store, actor: Actor, out: Path, lang: str = "fa",
+               size: tuple[int, int] = SCREEN_SIZE) -> list[Path]:
+    """Every screen as ``actor`` sees it (a viewer's screens are anonymised) at ``size``;
+    disposes of the store at the end."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
@@ -32,7 +38,7 @@ def render_all(store: Store, actor: Actor, out: Path, lang: str = "fa") -> list[
         out.mkdir(parents=True, exist_ok=True)
         written += _sign_in_states(store, out)
         window = MainWindow(UiContext(store, actor, lang))
-        window.resize(1366, 768)
+        window.resize(*size)
         window.show()
         for key in window.screen_keys:
             widget = window.show_screen_now(key)
@@ -47,6 +53,7 @@ def render_all(store: Store, actor: Actor, out: Path, lang: str = "fa") -> list[
                     extra_path = out / f"{key}-{name}.png"
                     extra.grab().save(str(extra_path))
                     written.append(extra_path)
+        written += _help_states(window, out)
         window.close()
         window.deleteLater()
     finally:
@@ -84,4 +91,21 @@ def _sign_in_states(store: Store, out: Path) -> list[Path]:
         written.append(path)
         dialog.close()
         dialog.deleteLater()
+    return written
+
+
+def _help_states(window: QWidget, out: Path) -> list[Path]:
+    """The user guide at a task page and at the page F1 opens on the checklists screen."""
+    from PySide6.QtWidgets import QApplication
+
+    from integrity_desktop.ui.help import show_help
+
+    written: list[Path] = []
+    for name, page in (("help", "fill-checklist"), ("help-checklists", "checklists")):
+        guide = show_help(page, window)
+        QApplication.processEvents()
+        path = out / f"{name}.png"
+        guide.grab().save(str(path))
+        written.append(path)
+    guide.close()
     return written

@@ -19,13 +19,15 @@ def run_self_test(lang: str = "fa") -> int:
     from integrity_desktop.pdf.document import ReportDocument
     from integrity_desktop.permissions import system_actor
     from integrity_desktop.services.stores import init_store
-    from integrity_desktop.ui.app import create_application, install_translators
+    from integrity_desktop.ui.app import create_application, install_translators, qt_strings_translated
     from integrity_desktop.ui.context import UiContext
     from integrity_desktop.ui.main_window import MainWindow
 
     checks: list[tuple[str, bool]] = []
     app = create_application(lang)
     checks.append(("translations", install_translators(app, "fa") > 0))
+    # Qt's own Persian (standard buttons, file and print dialogs): the frozen build keeps it.
+    checks.append(("qt translations", qt_strings_translated()))
     checks.append(("catalogue", len(load_three_year().axes) == 22 and len(load_reform().programmes) == 10
                    and len(load_offices()) == 32))
     with tempfile.TemporaryDirectory() as tmp:
@@ -43,6 +45,19 @@ def run_self_test(lang: str = "fa") -> int:
         store.dispose()
     for name, ok in checks:
         print(f"{name}\t{'ok' if ok else 'FAILED'}")
+    # Reported, not required: the PostgreSQL driver is the `postgres` extra (HQ), which the
+    # frozen build includes (installer/build.sh requires this line to say ok).
+    print(f"postgresql\t{_postgres_driver()}")
     ok = all(passed for _, passed in checks)
     print("self-test passed" if ok else "self-test FAILED", file=sys.stdout if ok else sys.stderr)
     return 0 if ok else 1
+
+
+def _postgres_driver() -> str:
+    """``ok (binary)`` when psycopg loads with the libpq it ships (what the frozen build needs
+    on an office PC, which has no libpq of its own)."""
+    try:
+        import psycopg
+    except ImportError as exc:
+        return f"not installed ({exc})"
+    return f"ok ({psycopg.pq.__impl__})"

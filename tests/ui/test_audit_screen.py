@@ -115,9 +115,10 @@ def test_export_writes_the_filtered_entries(qtbot: QtBot, store: Store, tmp_path
     ws = openpyxl.load_workbook(out).worksheets[0]
     assert ws.sheet_view.rightToLeft
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[0][:5] == ("ردیف", "زمان", "کاربر", "اداره", "کار")
-    assert len(rows) == 2 and rows[1][2] == "sara@tehran" and rows[1][4] == "ایجاد"
-    assert not LATIN_DIGIT.search(str(rows[1][1]))  # Jalali time with Persian digits
+    # two title rows, then the header; the time is Jalali text beside the real date and time
+    assert rows[2][:6] == ("ردیف", "زمان", "زمان (میلادی)", "کاربر", "اداره", "کار")
+    assert len(rows) == 4 and rows[3][3] == "sara@tehran" and rows[3][5] == "ایجاد"
+    assert not LATIN_DIGIT.search(str(rows[3][1]))  # Jalali time with Persian digits
 
 
 @pytest.mark.parametrize("role", ["inspector", "case_officer", "viewer", "reviewer"])

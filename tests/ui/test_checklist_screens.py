@@ -126,7 +126,10 @@ def test_value_note_and_subtasks_are_saved_when_left(qtbot, store: Store) -> Non
     editor.value.setFocus()
     QTest.keyClicks(editor.value, "-3")
     QTest.keyClick(editor.value, Qt.Key.Key_Tab)
-    assert editor.error_label.text() == "مقدار «-۳» معتبر نیست؛ عددی صفر یا بزرگ‌تر بنویسید."
+    assert editor.error_label.text() == (
+        "مقدار شاخص ۱/۵ («اخذ گزارش تحلیلی و آسیب‌شناسی در مقاطع شش\u200cماهه…») از نوع «شمارش» (گزارش) "
+        "است و باید عددی درست از ۰ به بالا باشد؛ «-۳» پذیرفته نیست."
+    )
     assert entry(store, entries[counting].id).value is None
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)  # back to the value
     assert QApplication.focusWidget() is editor.value
@@ -151,19 +154,71 @@ def test_value_note_and_subtasks_are_saved_when_left(qtbot, store: Store) -> Non
     assert checklists.count_checklists(store, ctx.actor, search="ارسال") == 1
 
 
-def test_computed_value_is_read_only_with_its_source(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
-    from integrity_desktop.services import computed
-
-    admin = actor("admin", store.office_code)
-    checklist_id = computed.write_computed(
-        store, admin, PERIOD, {"6/4": (7, {"kind": "cases", "ids": ["a", "b"], "formula": "closed cases"})}
-    )
-    editor = open_editor(qtbot, store, checklist_id)
-    row = next(i for i, e in enumerate(editor.model.entries) if e.item_code == "6/4")
+def _select(editor: ChecklistEditor, code: str) -> checklists.EntryView:
+    row = next(i for i, e in enumerate(editor.model.entries) if e.item_code == code)
     editor.select_row(row)
-    assert editor.value.isReadOnly()
-    assert editor.value.text() == "۷"
-    assert editor.source_label.text().startswith("محاسبه‌شده از ۲ سابقهٔ پرونده‌های تخلف")
+    return editor.model.entries[row]
+
+
+@pytest.mark.parametrize(
+    ("code", "bad", "good", "unit", "target"),
+    [
+        ("17/4", "250", "۱۸", "درصد", "هدف: دست‌کم ۱۵٪"),
+        ("10/3", "9999", "۲۵", "روز", "هدف: حداکثر ۳۰ روز"),
+        ("10/2", "500", "0.8", "", ""),
+        ("2/2", "2.5", "۴", "کارگاه", ""),
+        ("8/1", "150", "۹۰", "امتیاز", ""),
+    ],
+)
+def test_editor_shows_unit_and_target_and_takes_only_values_in_range(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, code: str, bad: str, good: str, unit: str, target: str
+) -> None:
+    editor = open_editor(qtbot, store, new_checklist(store, period="1403-Q4"))
+    e = _select(editor, code)
+    assert editor.unit_label.text() == unit
+    assert editor.target_label.isVisibleTo(editor) == bool(target)
+    assert editor.target_label.text().startswith(target)
+    assert "۰" in editor.value.placeholderText()  # the accepted range, in Persian digits
+    editor.value.setFocus()
+    QTest.keyClicks(editor.value, bad)
+    QTest.keyClick(editor.value, Qt.Key.Key_Tab)
+    message = editor.error_label.text()
+    assert message.startswith(f"مقدار شاخص {e.code_fa}") and "باید" in message
+    assert entry(store, e.id).value is None  # nothing saved
+    editor.value.setFocus()
+    editor.value.clear()
+    type_text(editor.value, good)
+    QTest.keyClick(editor.value, Qt.Key.Key_Tab)
+    assert editor.error_label.text() == "" and entry(store, e.id).value is not None
+    if target:
+        assert editor.target_label.text().startswith(target + " — محقق")
+
+
+def test_computed_value_is_read_live_with_its_formula_and_records(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    from integrity_desktop.services import visits
+    from tests.test_indicator_figures import _inspector
+
+    whole = checklists.create_checklist(store, inspector_ctx(store).actor, scoring.three_year_template_id(),
+                                        None, PERIOD)
+    editor = open_editor(qtbot, store, whole.id)
+    _select(editor, "22/1")
+    assert editor.value.isReadOnly() and editor.value.text() == "۰"
+    assert "شمار بازدیدهای ادواری و موردی" in editor.source_label.text()
+    assert not any("a" <= ch.lower() <= "z" for ch in editor.source_label.text())
+    unit = unit_named(store, "مالی")
+    visits.log_visit(store, actor("inspector", store.office_code), kind="adhoc", unit_id=unit.id,
+                     visit_date="1403/04/10", inspector_ids=[_inspector(store)])
+    editor.reload()  # what coming back to the screen does
+    _select(editor, "22/1")
+    assert editor.value.text() == "۱"
+    dialog = editor.show_records()
+    assert dialog is not None and dialog.model.rowCount() == 1
+    assert "بازدید موردی" in dialog.model.data(dialog.model.index(0, 2))
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    (box,) = dialog.findChildren(QDialogButtonBox)  # Qt's own Persian, not a re-translation
+    assert box.button(QDialogButtonBox.StandardButton.Close).text() == "بستن"
+    dialog.close()
 
 
 def test_attach_evidence_and_refuse_a_file_over_the_limit(
@@ -303,11 +358,11 @@ def test_dashboard_loads_off_the_gui_thread_and_shows_the_period(qtbot, store: S
     qtbot.waitUntil(lambda: screen.loaded)
     assert screen.data is not None and screen.data.period_code == PERIOD
     assert screen.axis_chart_view is not None and screen.trend_chart_view is not None
-    assert len(screen.data.axes) == 22
-    assert screen.open_model.total == 137  # every indicator but the one done
+    assert len(screen.data.axes) == 21  # a unit's checklist: axis 6 is computed, for the directorate
+    assert screen.open_model.total == 117  # the 118 asked in a unit's second quarter but the one done
     assert screen.open_model.rowCount() == 100  # the first page; the rest on scrolling
     screen.open_model.fetchMore()
-    assert screen.open_model.rowCount() == 137
+    assert screen.open_model.rowCount() == 117
     assert screen.summary_label.text().startswith(Period.parse(PERIOD).label_fa)
     assert not set(screen.summary_label.text()) & LATIN_DIGITS
     assert screen.help_text() == scoring.SCORE_HELP_FA
@@ -322,6 +377,37 @@ def test_dashboard_loads_off_the_gui_thread_and_shows_the_period(qtbot, store: S
     )
     assert screen.data.axes == [] and screen.open_model.rowCount() == 0
     assert screen.summary_label.text().startswith(Period.parse("1403-Q3").label_fa + ": هنوز هیچ چک‌لیستی")
+    # computed figures are the office's even without a checklist of the period
+    assert {f.code for f in screen.data.figures if f.source == "computed"} >= {"1/4", "22/1", "6/1"}
+
+
+def test_dashboard_shows_a_version_2_template_beside_version_1(qtbot, hq_store: Store) -> None:  # type: ignore[no-untyped-def]
+    admin = actor("admin", "hq")
+    v2 = templates.new_version(hq_store, admin, scoring.three_year_template_id(), "ویرایش دوم برنامهٔ سه‌ساله")
+    target = next(i for i in templates.get_template(hq_store, admin, v2.id).items if i.code == "17/4")
+    templates.update_item(hq_store, admin, target.id, target=20)
+    templates.publish(hq_store, admin, v2.id)
+    ctx = UiContext(hq_store, actor("inspector", "hq"))
+    unit = offices.list_units(hq_store)[0]
+    old = checklists.create_checklist(hq_store, ctx.actor, scoring.three_year_template_id(), unit.id, "1403-Q3")
+    new = checklists.create_checklist(hq_store, ctx.actor, v2.id, None, "1403-Q3")
+    for cid, code, value in ((old.id, "2/1", None), (new.id, "17/4", 18)):
+        e = next(e for e in checklists.get_checklist(hq_store, ctx.actor, cid).entries if e.item_code == code)
+        checklists.save_entry(hq_store, ctx.actor, e.id, status="done", **({"value": value} if value else {}))
+    screen = DashboardScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.period.setCurrentIndex(screen.period.findData("1403-Q3"))
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.loaded)
+    assert screen.data is not None and len(screen.data.axes) == 22  # both versions, joined by code
+    axis2 = next(a for a in screen.data.axes if a.number == 2)
+    assert axis2.done == 1  # the version-1 unit checklist's answer counts
+    figure = next(f for f in screen.data.figures if f.code == "17/4")
+    assert (figure.value, figure.definition.target, figure.achievement.state) == (18.0, 20.0, "not_met")
+    assert figure.achievement_fa == "محقق نشد؛ ۲ درصد تا هدف"
+    row = next(i for i, f in enumerate(screen.figures_model.rows) if f.code == "17/4")
+    assert screen.figures_model.data(screen.figures_model.index(row, 5)) == "محقق نشد؛ ۲ درصد تا هدف"
+    assert screen.data.open_total > 0
 
 
 # ------------------------------------------------------------------------------ templates
@@ -363,7 +449,7 @@ def test_hq_authors_a_template_and_publishes_it(qtbot, hq_store: Store, monkeypa
     assert item.error.text() == "کد شاخص را به شکل «محور/شماره» بنویسید، مثلاً 9/6."
     item.code.clear()
     QTest.keyClicks(item.code, "9/6")
-    item.counts.setChecked(True)
+    item.kind.setCurrentIndex(item.kind.findData("count"))
     item.save()
     screen.refresh()
     assert [(i.code, i.title_fa, i.counts) for i in screen.view.items] == [  # type: ignore[union-attr]

@@ -50,7 +50,7 @@ def test_every_ui_string_has_a_persian_translation(tmp_path: Path) -> None:
         copy.parent.mkdir(parents=True, exist_ok=True)
         copy.write_bytes(ts.read_bytes())
         subprocess.run(
-            [i18n._tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
+            [i18n._tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
              str(module), "-ts", str(copy)],
             check=True,
         )

@@ -174,6 +174,32 @@ def test_dry_run_shows_the_summary_and_writes_nothing_until_confirmed(  # type: 
     assert not tab.confirm_button.isEnabled()
 
 
+def test_the_summary_says_what_is_held_and_what_it_waits_for(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, hq_store: Store, tmp_path: Path
+) -> None:
+    """A province's second bundle before its first: the visit waits for its unit."""
+    from tests import sync_records as sr
+
+    trust_each_other(hq_store, store)
+    unit = sr.unit(store)
+    export_from(store, tmp_path / "tehran-1.itb")
+    sr.visit(store, unit)
+    second = export_from(store, tmp_path / "tehran-2.itb")
+    w = screen(qtbot, hq_store)
+    tab = w.import_tab
+    w.start_import(second)
+    qtbot.waitUntil(lambda: bool(tab.summary_title.text()), timeout=30000)
+    model = tab.summary_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[-1] == "نگه‌داشته"
+    types = [model.row_at(i).record_type for i in range(model.rowCount())]
+    row = types.index("visit")
+    assert cell(model, row, len(headers) - 1) == "۱"
+    assert "بازدیدهای بازرسی: ۱ رکورد نگه داشته شد، در انتظار واحدها" in tab.reasons.toPlainText()
+    assert "نگه داشته شد" in tab.summary_title.text()
+    assert tab.confirm_button.isEnabled()
+
+
 def test_a_bundle_from_an_untrusted_office_is_refused_in_persian(  # type: ignore[no-untyped-def]
     qtbot, store: Store, hq_store: Store, tmp_path: Path
 ) -> None:
@@ -224,7 +250,7 @@ def test_a_bundle_for_another_age_key_opens_with_a_chosen_identity_file(  # type
     assert tab.import_error.text() == (
         "بسته پذیرفته نشد: این بسته برای این اداره رمز نشده است یا کلید age درست نیست. "
         "پروندهٔ کلید age درست را بدهید (در برنامه: دکمهٔ انتخاب پروندهٔ کلید؛ "
-        "در خط فرمان: \u200e--identity\u200e)."
+        "در خط فرمان: \u200e\u2068--identity\u2069\u200e)."
     )
     assert tab.identity_button.isVisibleTo(w)
     assert tab.identity_button.text() == "انتخاب پروندهٔ کلید age…"
@@ -233,7 +259,9 @@ def test_a_bundle_for_another_age_key_opens_with_a_chosen_identity_file(  # type
     not_a_key = tmp_path / "notes.txt"
     not_a_key.write_text("hello\n")
     tab.check_with_identity_file(not_a_key)
-    assert tab.import_error.text() == f"در پروندهٔ «{not_a_key}» کلید age (AGE-SECRET-KEY-...) پیدا نشد."
+    assert tab.import_error.text() == (
+        f"در پروندهٔ «\u2068{not_a_key}\u2069» کلید age (\u2068AGE-SECRET-KEY-...\u2069) پیدا نشد."
+    )
     assert tab.identity_button.isVisibleTo(w)  # another file may be chosen
 
     identity = tmp_path / "key.txt"
@@ -292,7 +320,7 @@ def test_adding_a_key_file_that_is_not_a_key_shows_the_reason(  # type: ignore[n
     tab.add_key_from_file(bad)
     assert tab.trust_error.text() == (
         "پروندهٔ کلید یک کلید عمومی minisign نیست. پرونده‌ای را بدهید که فرمان "
-        "key --public در آن اداره ساخته است."
+        "\u2068key --public\u2069 در آن اداره ساخته است."
     )
     assert trust.list_keys(hq_store, admin_of(hq_store)) == []
 
@@ -463,7 +491,7 @@ def test_hq_console_exports_excel_and_opens_it(qtbot, hq_store: Store, tmp_path:
     qtbot.waitUntil(lambda: bool(opened) or bool(w.error.text()), timeout=60000)
     assert w.error.text() == ""
     assert opened == [out] and out.stat().st_size > 0
-    assert w.summary.text() == f"در {out} ذخیره شد."
+    assert w.summary.text() == f"در \u2068{out}\u2069 ذخیره شد."
 
 
 def test_hq_console_in_a_province_says_where_it_belongs(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]

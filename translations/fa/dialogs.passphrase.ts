@@ -12,10 +12,6 @@
         <translation>ادامه</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
-    </message>
-    <message>
         <source>Office key passphrase:</source>
         <translation>عبارت عبور کلید اداره:</translation>
     </message>

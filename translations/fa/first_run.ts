@@ -36,10 +36,6 @@
         <translation>ساختن</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
-    </message>
-    <message>
         <source>The two passwords are not the same.</source>
         <translation>دو گذرواژه یکسان نیستند.</translation>
     </message>

@@ -12,8 +12,20 @@
         <translation>پروندهٔ داده باز نشد</translation>
     </message>
     <message>
-        <source>Demo store. Accounts: admin, inspector, officer, viewer, reviewer; password for all: demo-password</source>
-        <translation>پروندهٔ نمایشی. حساب‌ها: admin، inspector، officer، viewer، reviewer؛ گذرواژهٔ همه: demo-password</translation>
+        <source>Demo store. Accounts: {accounts}; password for all: {password}</source>
+        <translation>پروندهٔ نمایشی. حساب‌ها: {accounts}؛ گذرواژهٔ همه: {password}</translation>
+    </message>
+    <message>
+        <source>The program is already open on this store: its window was brought forward.</source>
+        <translation>برنامه روی این پروندهٔ داده از پیش باز است: پنجرهٔ آن پیش آورده شد.</translation>
+    </message>
+    <message>
+        <source>Already open</source>
+        <translation>برنامه از پیش باز است</translation>
+    </message>
+    <message>
+        <source>The program is already open on this store but does not answer. Wait a moment and try again, or close the other window first.</source>
+        <translation>برنامه روی این پروندهٔ داده از پیش باز است اما پاسخ نمی‌دهد. کمی صبر کنید و دوباره بکوشید، یا نخست پنجرهٔ دیگر را ببندید.</translation>
     </message>
     <message>
         <source>Check the PC&apos;s clock</source>

@@ -16,10 +16,6 @@
         <translation>گذرواژه:</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
-    </message>
-    <message>
         <source>Opening the store…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>

@@ -52,8 +52,12 @@
         <translation>سامانه سلامت اداری</translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation>&amp;پرونده</translation>
+        <source>File</source>
+        <translation>پرونده</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>راهنما</translation>
     </message>
     <message>
         <source>Change my password…</source>
@@ -68,16 +72,16 @@
         <translation>بستن برنامه</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>&amp;راهنما</translation>
+        <source>Help for this screen</source>
+        <translation>راهنمای این صفحه</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>راهنمای کاربر</translation>
     </message>
     <message>
         <source>About</source>
         <translation>دربارهٔ سامانه</translation>
-    </message>
-    <message>
-        <source>Office: {office}</source>
-        <translation>اداره: {office}</translation>
     </message>
     <message>
         <source>User: {user} ({role})</source>

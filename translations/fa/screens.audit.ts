@@ -16,8 +16,16 @@
         <translation>نمایش</translation>
     </message>
     <message>
+        <source>Show the events that match these filters</source>
+        <translation>نمایش رویدادهایی که با این شرط‌ها جورند</translation>
+    </message>
+    <message>
         <source>Export to Excel…</source>
         <translation>خروجی اکسل…</translation>
+    </message>
+    <message>
+        <source>Save the events shown as an Excel workbook</source>
+        <translation>ذخیرهٔ رویدادهای نمایش‌داده‌شده به صورت کارپوشهٔ اکسل</translation>
     </message>
     <message>
         <source>User:</source>
@@ -44,8 +52,16 @@
         <translation>صفحهٔ پیش</translation>
     </message>
     <message>
+        <source>Show the previous page of events</source>
+        <translation>نمایش صفحهٔ پیشین رویدادها</translation>
+    </message>
+    <message>
         <source>Next page</source>
         <translation>صفحهٔ بعد</translation>
+    </message>
+    <message>
+        <source>Show the next page of events</source>
+        <translation>نمایش صفحهٔ بعد رویدادها</translation>
     </message>
     <message>
         <source>(any)</source>

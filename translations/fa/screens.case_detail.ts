@@ -35,10 +35,6 @@
         <source>Record</source>
         <translation>ثبت</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
-    </message>
 </context>
 <context>
     <name>CaseDetail</name>
@@ -58,8 +54,16 @@
         <translation>بازگشت به دفتر پرونده‌ها</translation>
     </message>
     <message>
+        <source>Back to the list of cases</source>
+        <translation>بازگشت به فهرست پرونده‌ها</translation>
+    </message>
+    <message>
         <source>Case file PDF…</source>
         <translation>PDF پرونده…</translation>
+    </message>
+    <message>
+        <source>Save the case file as a PDF to print</source>
+        <translation>ذخیرهٔ پرونده به صورت PDF برای چاپ</translation>
     </message>
     <message>
         <source>Employee:</source>
@@ -116,6 +120,10 @@
     <message>
         <source>overdue</source>
         <translation>مهلت گذشته</translation>
+    </message>
+    <message>
+        <source>Record this as the next step of the case</source>
+        <translation>ثبت این مرحله به عنوان مرحلهٔ بعد پرونده</translation>
     </message>
     <message>
         <source>This case has no further step.</source>
@@ -180,10 +188,6 @@
         <source>Record correction</source>
         <translation>ثبت اصلاحیه</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
-    </message>
 </context>
 <context>
     <name>DocumentsPicker</name>
@@ -192,8 +196,16 @@
         <translation>افزودن فایل…</translation>
     </message>
     <message>
+        <source>Choose a document to attach</source>
+        <translation>برگزیدن مدرکی برای پیوست</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>برداشتن</translation>
+    </message>
+    <message>
+        <source>Remove the selected document from the list</source>
+        <translation>برداشتن مدرک برگزیده از فهرست</translation>
     </message>
     <message>
         <source>Documents to attach</source>
@@ -231,16 +243,32 @@
         <translation>باز کردن {name}</translation>
     </message>
     <message>
+        <source>Open this document with the system&apos;s viewer</source>
+        <translation>باز کردن این مدرک با برنامهٔ نمایش سیستم</translation>
+    </message>
+    <message>
         <source>Correct…</source>
         <translation>اصلاح…</translation>
+    </message>
+    <message>
+        <source>Correct a mistake in this step; what was first recorded is kept</source>
+        <translation>اصلاح اشتباهی در این مرحله؛ آنچه نخست ثبت شده بود هم می‌ماند</translation>
     </message>
     <message>
         <source>Attach document…</source>
         <translation>پیوست مدرک…</translation>
     </message>
     <message>
+        <source>Attach letters or documents to this step</source>
+        <translation>پیوست نامه یا مدرک به این مرحله</translation>
+    </message>
+    <message>
         <source>Withdraw (recorded by mistake)…</source>
         <translation>ابطال (ثبت اشتباه)…</translation>
+    </message>
+    <message>
+        <source>Set aside a step that should not have been recorded; it is not deleted</source>
+        <translation>کنار گذاشتن مرحله‌ای که نباید ثبت می‌شد؛ پاک نمی‌شود</translation>
     </message>
 </context>
 </TS>

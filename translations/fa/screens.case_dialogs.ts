@@ -47,9 +47,5 @@
         <source>Register the case</source>
         <translation>ثبت پرونده</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
-    </message>
 </context>
 </TS>

@@ -12,16 +12,16 @@
         <translation>خروجی PDF…</translation>
     </message>
     <message>
+        <source>Save these statistics as a PDF</source>
+        <translation>ذخیرهٔ این آمار به صورت PDF</translation>
+    </message>
+    <message>
         <source>Export Excel…</source>
         <translation>خروجی اکسل…</translation>
     </message>
     <message>
-        <source>Write into the indicator checklist</source>
-        <translation>ثبت در چک‌لیست شاخص‌ها</translation>
-    </message>
-    <message>
-        <source>Store 6/1–6/11 of the period as computed values of the checklist</source>
-        <translation>مقدارهای ۶/۱ تا ۶/۱۱ دوره به صورت مقدار محاسبه‌شده در چک‌لیست ثبت می‌شود</translation>
+        <source>Save these statistics as an Excel workbook</source>
+        <translation>ذخیرهٔ این آمار به صورت کارپوشهٔ اکسل</translation>
     </message>
     <message>
         <source>Year:</source>
@@ -86,14 +86,6 @@
     <message>
         <source>Writing the statistics…</source>
         <translation>در حال ساختن گزارش آمار…</translation>
-    </message>
-    <message>
-        <source>Indicators 6/1–6/11 of {period} were written into the checklist.</source>
-        <translation>شاخص‌های ۶/۱ تا ۶/۱۱ {period} در چک‌لیست ثبت شد.</translation>
-    </message>
-    <message>
-        <source>Writing into the checklist…</source>
-        <translation>در حال ثبت در چک‌لیست…</translation>
     </message>
 </context>
 </TS>

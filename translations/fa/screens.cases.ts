@@ -24,8 +24,16 @@
         <translation>ثبت گزارش تخلف…</translation>
     </message>
     <message>
+        <source>Register a new violation report as a case</source>
+        <translation>ثبت گزارش تخلف تازه به صورت پرونده</translation>
+    </message>
+    <message>
         <source>Open case file</source>
         <translation>باز کردن پرونده</translation>
+    </message>
+    <message>
+        <source>Open the selected case</source>
+        <translation>باز کردن پروندهٔ برگزیده</translation>
     </message>
     <message>
         <source>State:</source>

@@ -54,10 +54,6 @@
         <source>Nothing was written. Correct these {count} cells in the workbook and import it again:</source>
         <translation>هیچ چیز نوشته نشد. این {count} خانه را در کارپوشه اصلاح کنید و دوباره وارد کنید:</translation>
     </message>
-    <message>
-        <source>Close</source>
-        <translation>بستن</translation>
-    </message>
 </context>
 <context>
     <name>ProblemModel</name>

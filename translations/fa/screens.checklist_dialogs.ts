@@ -36,10 +36,6 @@
         <translation>ساختن</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
-    </message>
-    <message>
         <source>Template:</source>
         <translation>الگو:</translation>
     </message>

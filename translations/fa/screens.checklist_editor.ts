@@ -8,16 +8,32 @@
         <translation>چاپ…</translation>
     </message>
     <message>
+        <source>Show the filled checklist as a PDF, ready to print</source>
+        <translation>نمایش چک‌لیست پرشده به صورت PDF، آمادهٔ چاپ</translation>
+    </message>
+    <message>
         <source>Export to Excel…</source>
         <translation>خروجی اکسل…</translation>
+    </message>
+    <message>
+        <source>Save this checklist as an Excel workbook to fill in outside the program</source>
+        <translation>ذخیرهٔ این چک‌لیست به صورت کارپوشهٔ اکسل برای پر کردن بیرون از برنامه</translation>
     </message>
     <message>
         <source>Import workbook…</source>
         <translation>ورود کارپوشهٔ اکسل…</translation>
     </message>
     <message>
+        <source>Read back a workbook filled in outside the program</source>
+        <translation>خواندن کارپوشه‌ای که بیرون از برنامه پر شده است</translation>
+    </message>
+    <message>
         <source>Send for review</source>
         <translation>ارسال برای بررسی</translation>
+    </message>
+    <message>
+        <source>Send this checklist to headquarters for review</source>
+        <translation>فرستادن این چک‌لیست برای بررسی ستاد</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -40,6 +56,18 @@
         <translation>مقدار:</translation>
     </message>
     <message>
+        <source>Records behind this figure…</source>
+        <translation>سوابقِ پشتِ این عدد…</translation>
+    </message>
+    <message>
+        <source>List the records this figure is computed from</source>
+        <translation>فهرست سوابقی که این عدد از روی آن‌ها حساب شده است</translation>
+    </message>
+    <message>
+        <source>Not asked in this period: the answer given earlier is kept, and completion leaves it out.</source>
+        <translation>در این دوره پرسیده نمی‌شود: پاسخی که پیش‌تر داده شده نگه داشته می‌شود و در درصد تکمیل شمرده نمی‌شود.</translation>
+    </message>
+    <message>
         <source>Sub-tasks:</source>
         <translation>زیرفعالیت‌ها:</translation>
     </message>
@@ -48,12 +76,24 @@
         <translation>پیوست فایل…</translation>
     </message>
     <message>
+        <source>Attach a document to this indicator</source>
+        <translation>پیوست مستندی به این شاخص</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>باز کردن</translation>
     </message>
     <message>
+        <source>Open the selected document</source>
+        <translation>باز کردن مستند برگزیده</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>برداشتن</translation>
+    </message>
+    <message>
+        <source>Remove the selected document from this indicator</source>
+        <translation>برداشتن مستند برگزیده از این شاخص</translation>
     </message>
     <message>
         <source>Previous indicator</source>
@@ -108,24 +148,56 @@
         <translation>محاسبه‌شده: سوابق پشت آن را اصلاح کنید</translation>
     </message>
     <message>
-        <source>violation cases</source>
-        <translation>پرونده‌های تخلف</translation>
+        <source>Target: {target}</source>
+        <translation>هدف: {target}</translation>
     </message>
     <message>
-        <source>inspections</source>
-        <translation>بازرسی‌ها</translation>
+        <source>Measure: {measure}</source>
+        <translation>سنجه: {measure}</translation>
     </message>
     <message>
-        <source>inspection visits</source>
-        <translation>بازدیدهای بازرسی</translation>
+        <source>How it is measured: {rule}</source>
+        <translation>شیوهٔ سنجش: {rule}</translation>
     </message>
     <message>
-        <source>Computed from {count} records of {kind}; it cannot be changed by hand.</source>
-        <translation>محاسبه‌شده از {count} سابقهٔ {kind}؛ دستی تغییر نمی‌کند.</translation>
+        <source>Approved figure: {value} (frozen with the checklist&apos;s approval).</source>
+        <translation>عدد تأییدشده: {value} (با تأیید چک‌لیست ثابت شده است).</translation>
+    </message>
+    <message>
+        <source>Programme {n}: {title}</source>
+        <translation>برنامهٔ {n}: {title}</translation>
+    </message>
+    <message>
+        <source>Quantitative goal:</source>
+        <translation>هدف کمّی:</translation>
+    </message>
+    <message>
+        <source>Expected outcomes:</source>
+        <translation>پیامدها و دستاوردها:</translation>
+    </message>
+    <message>
+        <source>General policies it carries out:</source>
+        <translation>سیاست‌های کلی ناظر بر اجرای برنامه:</translation>
+    </message>
+    <message>
+        <source>Main goals of the reform programme:</source>
+        <translation>اهداف اصلی برنامهٔ جامع اصلاح نظام اداری:</translation>
+    </message>
+    <message>
+        <source>Main strategies:</source>
+        <translation>راهبردهای اصلی:</translation>
+    </message>
+    <message>
+        <source>Computed from the records; it cannot be changed by hand.</source>
+        <translation>از روی سوابق محاسبه می‌شود و دستی تغییر نمی‌کند.</translation>
     </message>
     <message>
         <source>Formula: {formula}</source>
         <translation>فرمول: {formula}</translation>
+    </message>
+    <message>
+        <source>{numerator} of {denominator}</source>
+        <translation>{numerator} از {denominator}</translation>
     </message>
     <message>
         <source>Saved</source>

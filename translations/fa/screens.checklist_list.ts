@@ -32,12 +32,24 @@
         <translation>چک‌لیست تازه…</translation>
     </message>
     <message>
+        <source>Make a checklist for a unit and a period (Ctrl+N)</source>
+        <translation>ساختن چک‌لیست برای یک واحد و یک دوره (Ctrl+N)</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>باز کردن</translation>
     </message>
     <message>
+        <source>Open the selected checklist to fill it in</source>
+        <translation>باز کردن چک‌لیست برگزیده برای تکمیل</translation>
+    </message>
+    <message>
         <source>Print…</source>
         <translation>چاپ…</translation>
+    </message>
+    <message>
+        <source>Show the selected checklist as a PDF, ready to print</source>
+        <translation>نمایش چک‌لیست برگزیده به صورت PDF، آمادهٔ چاپ</translation>
     </message>
     <message>
         <source>Blank form…</source>
@@ -52,8 +64,16 @@
         <translation>خروجی اکسل…</translation>
     </message>
     <message>
+        <source>Save the listed checklists as an Excel workbook</source>
+        <translation>ذخیرهٔ چک‌لیست‌های فهرست به صورت کارپوشهٔ اکسل</translation>
+    </message>
+    <message>
         <source>Import workbook…</source>
         <translation>ورود کارپوشهٔ اکسل…</translation>
+    </message>
+    <message>
+        <source>Read back a workbook filled in outside the program</source>
+        <translation>خواندن کارپوشه‌ای که بیرون از برنامه پر شده است</translation>
     </message>
     <message>
         <source>No checklist matches. Create one with “New checklist…” or clear the filters.</source>

@@ -8,8 +8,8 @@
         <translation>بازگشت به فهرست</translation>
     </message>
     <message>
-        <source>Alt+Left</source>
-        <translation>Alt+Left</translation>
+        <source>Back to the list of checklists (Alt+Left)</source>
+        <translation>بازگشت به فهرست چک‌لیست‌ها (Alt+Left)</translation>
     </message>
 </context>
 </TS>

@@ -136,12 +136,24 @@
         <translation>نگه داشتن نسخهٔ اعمال‌شده</translation>
     </message>
     <message>
+        <source>Keep the version in use now and close the conflict</source>
+        <translation>نگه داشتن نسخه‌ای که اکنون به کار است و بستن ناسازگاری</translation>
+    </message>
+    <message>
         <source>Take the set-aside version</source>
         <translation>برداشتن نسخهٔ کنارگذاشته</translation>
     </message>
     <message>
+        <source>Use the other office&apos;s version instead</source>
+        <translation>به کار گرفتن نسخهٔ ادارهٔ دیگر به جای آن</translation>
+    </message>
+    <message>
         <source>Save the ticked fields (merge)</source>
         <translation>ذخیرهٔ فیلدهای علامت‌خورده (ادغام)</translation>
+    </message>
+    <message>
+        <source>Take only the ticked fields from the set-aside version</source>
+        <translation>برداشتن فقط فیلدهای علامت‌خورده از نسخهٔ کنارگذاشته</translation>
     </message>
     <message>
         <source>Differing fields are highlighted. Tick a field to take the set-aside value for it, then save the merge; or keep one version whole.</source>

@@ -12,6 +12,14 @@
         <translation>درصد تکمیل چگونه حساب می‌شود؟</translation>
     </message>
     <message>
+        <source>Programme:</source>
+        <translation>برنامه:</translation>
+    </message>
+    <message>
+        <source>How the completion percentages are computed</source>
+        <translation>روش محاسبهٔ درصدهای تکمیل</translation>
+    </message>
+    <message>
         <source>Period:</source>
         <translation>دوره:</translation>
     </message>
@@ -32,6 +40,30 @@
         <translation>&lt;b&gt;شاخص‌های هنوز باز&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>Indicators still open</source>
+        <translation>شاخص‌های هنوز باز</translation>
+    </message>
+    <message>
+        <source>Figures and targets</source>
+        <translation>عددها و هدف‌ها</translation>
+    </message>
+    <message>
+        <source>Both programmes together</source>
+        <translation>دو برنامه در کنار هم</translation>
+    </message>
+    <message>
+        <source>Three-year programme</source>
+        <translation>برنامهٔ سه‌ساله</translation>
+    </message>
+    <message>
+        <source>Administrative reform</source>
+        <translation>اصلاح نظام اداری</translation>
+    </message>
+    <message>
+        <source>Every published version of the programme&apos;s template counts.</source>
+        <translation>همهٔ نسخه‌های منتشرشدهٔ الگوی برنامه شمرده می‌شوند.</translation>
+    </message>
+    <message>
         <source>Latest period with checklists</source>
         <translation>آخرین دوره‌ای که چک‌لیست دارد</translation>
     </message>
@@ -40,8 +72,12 @@
         <translation>{period}: میانگین تکمیل محورها {percent}؛ {open} شاخص هنوز باز است.</translation>
     </message>
     <message>
-        <source>{period}: no checklist of the three-year programme has been filled in for this period yet. Choose another period, or create one under Checklists.</source>
-        <translation>{period}: هنوز هیچ چک‌لیستی از برنامهٔ سه‌ساله برای این دوره پر نشده است. دورهٔ دیگری برگزینید یا در «چک‌لیست‌ها» یکی بسازید.</translation>
+        <source>Targets met: {met} of {all}.</source>
+        <translation>هدف‌های محقق‌شده: {met} از {all}.</translation>
+    </message>
+    <message>
+        <source>{period}: no checklist of this programme has been filled in for this period yet. Choose another period, or create one under Checklists.</source>
+        <translation>{period}: هنوز هیچ چک‌لیستی از این برنامه برای این دوره پر نشده است. دورهٔ دیگری برگزینید یا در «چک‌لیست‌ها» یکی بسازید.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Indicators still open&lt;/b&gt; ({count})</source>

@@ -44,6 +44,22 @@
         <translation>محور {n}</translation>
     </message>
     <message>
+        <source>No bundle from this province yet.</source>
+        <translation>هنوز بسته‌ای از این استان نرسیده است.</translation>
+    </message>
+    <message>
+        <source>Indicators and targets</source>
+        <translation>شاخص‌ها و هدف‌ها</translation>
+    </message>
+    <message>
+        <source>Save the provinces&apos; figures as an Excel workbook</source>
+        <translation>ذخیرهٔ رقم‌های استان‌ها به صورت کارپوشهٔ اکسل</translation>
+    </message>
+    <message>
+        <source>Save the provinces&apos; figures as a PDF</source>
+        <translation>ذخیرهٔ رقم‌های استان‌ها به صورت PDF</translation>
+    </message>
+    <message>
         <source>Latest bundle written</source>
         <translation>آخرین بسته (زمان ساخت)</translation>
     </message>
@@ -90,6 +106,10 @@
     <message>
         <source>Chart:</source>
         <translation>نمودار:</translation>
+    </message>
+    <message>
+        <source>Figures computed from each province&apos;s own records as it computes them, and the indicators with a target: green met, red not met, amber changed since the approval.</source>
+        <translation>عددهایی که از سوابق خود هر استان، همان‌گونه که خود استان حساب می‌کند، محاسبه می‌شوند و شاخص‌های هدف‌دار: سبز محقق‌شده، سرخ محقق‌نشده، نارنجی تغییرکرده پس از تأیید.</translation>
     </message>
     <message>
         <source>{received} of {total} provinces have sent bundles; {quiet} have gone quiet. Open corrective actions: {actions}; open cases: {cases}.</source>

@@ -79,10 +79,6 @@
         <source>Save</source>
         <translation>ذخیره</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
-    </message>
 </context>
 <context>
     <name>InspectorDialog</name>

@@ -52,12 +52,24 @@
         <translation>بستن اقدام…</translation>
     </message>
     <message>
+        <source>Record that the selected action was done</source>
+        <translation>ثبت انجام اقدام برگزیده</translation>
+    </message>
+    <message>
         <source>Reopen</source>
         <translation>بازگشایی</translation>
     </message>
     <message>
+        <source>Reopen the selected closed action</source>
+        <translation>باز کردن دوبارهٔ اقدام بسته‌شدهٔ برگزیده</translation>
+    </message>
+    <message>
         <source>Open visit…</source>
         <translation>باز کردن بازدید…</translation>
+    </message>
+    <message>
+        <source>Open the visit of the selected action</source>
+        <translation>باز کردن بازدید اقدام برگزیده</translation>
     </message>
     <message>
         <source>{n} actions, {late} overdue</source>

@@ -48,8 +48,16 @@
         <translation>بازرس تازه…</translation>
     </message>
     <message>
+        <source>Add an inspector</source>
+        <translation>افزودن بازرس</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>ویرایش…</translation>
+    </message>
+    <message>
+        <source>Change the selected inspector&apos;s details</source>
+        <translation>تغییر مشخصات بازرس برگزیده</translation>
     </message>
     <message>
         <source>{n} inspectors</source>

@@ -8,6 +8,10 @@
         <translation>ساختن برنامهٔ این دوره</translation>
     </message>
     <message>
+        <source>Make the inspection plan of the chosen period</source>
+        <translation>ساختن برنامهٔ بازرسی دورهٔ برگزیده</translation>
+    </message>
+    <message>
         <source>Planned date</source>
         <translation>تاریخ برنامه</translation>
     </message>
@@ -32,16 +36,32 @@
         <translation>افزودن بازرسی برنامه‌ای…</translation>
     </message>
     <message>
+        <source>Add an inspection to this period&apos;s plan</source>
+        <translation>افزودن بازرسی به برنامهٔ این دوره</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>ویرایش…</translation>
+    </message>
+    <message>
+        <source>Change the selected planned inspection</source>
+        <translation>تغییر بازرسی برنامه‌ای برگزیده</translation>
     </message>
     <message>
         <source>Remove</source>
         <translation>حذف</translation>
     </message>
     <message>
+        <source>Remove the selected inspection from the plan</source>
+        <translation>حذف بازرسی برگزیده از برنامه</translation>
+    </message>
+    <message>
         <source>Log the visit…</source>
         <translation>ثبت بازدید…</translation>
+    </message>
+    <message>
+        <source>Record the visit of the selected planned inspection</source>
+        <translation>ثبت بازدید بازرسی برنامه‌ای برگزیده</translation>
     </message>
     <message>
         <source>Period:</source>

@@ -12,8 +12,16 @@
         <translation>پیش‌نمایش PDF…</translation>
     </message>
     <message>
+        <source>Show the chosen report as a PDF, ready to print</source>
+        <translation>نمایش گزارش برگزیده به صورت PDF، آمادهٔ چاپ</translation>
+    </message>
+    <message>
         <source>Save as Excel…</source>
         <translation>ذخیره به صورت اکسل…</translation>
+    </message>
+    <message>
+        <source>Save the chosen report as an Excel workbook</source>
+        <translation>ذخیرهٔ گزارش برگزیده به صورت کارپوشهٔ اکسل</translation>
     </message>
     <message>
         <source>Report:</source>

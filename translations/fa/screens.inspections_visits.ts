@@ -48,12 +48,24 @@
         <translation>بازدید موردی تازه…</translation>
     </message>
     <message>
+        <source>Record a visit that is not in the plan</source>
+        <translation>ثبت بازدیدی که در برنامه نیست</translation>
+    </message>
+    <message>
         <source>Open…</source>
         <translation>باز کردن…</translation>
     </message>
     <message>
+        <source>Open the selected visit</source>
+        <translation>باز کردن بازدید برگزیده</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Delete the selected visit with its findings</source>
+        <translation>حذف بازدید برگزیده با یافته‌هایش</translation>
     </message>
     <message>
         <source>{n} visits</source>

@@ -40,6 +40,10 @@
         <translation>ساختن گزارش…</translation>
     </message>
     <message>
+        <source>Make the chosen report with these settings</source>
+        <translation>ساختن گزارش برگزیده با این تنظیم‌ها</translation>
+    </message>
+    <message>
         <source>Period:</source>
         <translation>دوره:</translation>
     </message>

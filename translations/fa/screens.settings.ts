@@ -55,8 +55,16 @@
         <translation>کاربر تازه…</translation>
     </message>
     <message>
+        <source>Add a user of this office</source>
+        <translation>افزودن کاربری برای این اداره</translation>
+    </message>
+    <message>
         <source>Reset password…</source>
         <translation>بازنشانی گذرواژه…</translation>
+    </message>
+    <message>
+        <source>Give the selected user a new password</source>
+        <translation>دادن گذرواژهٔ تازه به کاربر برگزیده</translation>
     </message>
     <message>
         <source>Reset password</source>
@@ -77,6 +85,10 @@
     <message>
         <source>New unit…</source>
         <translation>واحد تازه…</translation>
+    </message>
+    <message>
+        <source>Add an office or a training centre</source>
+        <translation>افزودن دفتر یا مرکز آموزش</translation>
     </message>
     <message>
         <source>New unit</source>

@@ -16,6 +16,10 @@
         <translation>انتخاب…</translation>
     </message>
     <message>
+        <source>Choose where to save the bundle</source>
+        <translation>برگزیدن جای ذخیرهٔ بسته</translation>
+    </message>
+    <message>
         <source>Save as:</source>
         <translation>ذخیره در:</translation>
     </message>
@@ -34,6 +38,10 @@
     <message>
         <source>Write the bundle…</source>
         <translation>نوشتن بسته…</translation>
+    </message>
+    <message>
+        <source>Write a signed bundle of this office&apos;s changes</source>
+        <translation>نوشتن بستهٔ امضاشده از تغییرهای این اداره</translation>
     </message>
     <message>
         <source>Save the bundle as</source>

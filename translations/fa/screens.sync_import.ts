@@ -4,7 +4,7 @@
 <context>
     <name>SyncImportTab</name>
     <message>
-        <source>Choose a received bundle. It is checked first (signature, every file&apos;s hash) and a trial import shows what would change; nothing is written until you confirm.</source>
+        <source>Choose a received bundle. It is checked first (signature, every file's hash) and a trial import shows what would change; nothing is written until you confirm.</source>
         <translation>بستهٔ دریافتی را انتخاب کنید. نخست بررسی می‌شود (امضا و چکیدهٔ همهٔ پرونده‌ها) و یک ورود آزمایشی نشان می‌دهد چه چیزی تغییر خواهد کرد؛ تا تأیید نکنید چیزی نوشته نمی‌شود.</translation>
     </message>
     <message>
@@ -12,20 +12,32 @@
         <translation>انتخاب…</translation>
     </message>
     <message>
+        <source>Choose the bundle file you received</source>
+        <translation>برگزیدن پروندهٔ بستهٔ دریافتی</translation>
+    </message>
+    <message>
         <source>Check the bundle</source>
         <translation>بررسی بسته</translation>
+    </message>
+    <message>
+        <source>Verify the bundle and show what importing it would change; nothing is written</source>
+        <translation>بررسی بسته و نمایش آنچه ورود آن تغییر می‌دهد؛ چیزی نوشته نمی‌شود</translation>
     </message>
     <message>
         <source>Bundle file:</source>
         <translation>پروندهٔ بسته:</translation>
     </message>
     <message>
-        <source>If the bundle was encrypted for another age key, open it with that key&apos;s identity file.</source>
+        <source>If the bundle was encrypted for another age key, open it with that key's identity file.</source>
         <translation>اگر بسته برای کلید age دیگری رمز شده است، آن را با پروندهٔ همان کلید باز کنید.</translation>
     </message>
     <message>
         <source>Choose an age identity file…</source>
         <translation>انتخاب پروندهٔ کلید age…</translation>
+    </message>
+    <message>
+        <source>Open a bundle encrypted for another age key with that key&apos;s file</source>
+        <translation>باز کردن بستهٔ رمزشده برای کلید age دیگر با پروندهٔ همان کلید</translation>
     </message>
     <message>
         <source>Record type</source>
@@ -52,12 +64,24 @@
         <translation>ردشده</translation>
     </message>
     <message>
+        <source>Held</source>
+        <translation>نگه‌داشته</translation>
+    </message>
+    <message>
         <source>Import it</source>
         <translation>وارد کن</translation>
     </message>
     <message>
+        <source>Import the checked bundle</source>
+        <translation>وارد کردن بستهٔ بررسی‌شده</translation>
+    </message>
+    <message>
         <source>Do not import</source>
         <translation>وارد نکن</translation>
+    </message>
+    <message>
+        <source>Leave the bundle without importing it</source>
+        <translation>کنار گذاشتن بسته بی‌آن‌که وارد شود</translation>
     </message>
     <message>
         <source>Choose a received bundle</source>
@@ -88,6 +112,10 @@
         <translation>بررسی امضا و همهٔ پرونده‌های بسته…</translation>
     </message>
     <message>
+        <source>Merging the records…</source>
+        <translation>ادغام رکوردها…</translation>
+    </message>
+    <message>
         <source>This bundle (number {seq} from {office}) was imported before; importing it again changes nothing.</source>
         <translation>این بسته (شمارهٔ {seq} از {office}) پیش‌تر وارد شده است؛ ورود دوباره‌اش چیزی را تغییر نمی‌دهد.</translation>
     </message>
@@ -102,6 +130,14 @@
     <message>
         <source>Bundle number {seq} from {office} was imported.</source>
         <translation>بستهٔ شمارهٔ {seq} از {office} وارد شد.</translation>
+    </message>
+    <message>
+        <source>{type}: {count} held, waiting for {what}</source>
+        <translation>{type}: {count} رکورد نگه داشته شد، در انتظار {what}</translation>
+    </message>
+    <message>
+        <source>their time (the sending computer's clock is ahead)</source>
+        <translation>رسیدن زمانشان (ساعت رایانهٔ فرستنده جلو است)</translation>
     </message>
     <message>
         <source>Importing the bundle…</source>

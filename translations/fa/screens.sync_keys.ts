@@ -12,8 +12,20 @@
         <translation>رونوشت</translation>
     </message>
     <message>
+        <source>Copy the fingerprint, to read it out over the phone</source>
+        <translation>رونوشت اثر انگشت، برای خواندن تلفنی</translation>
+    </message>
+    <message>
+        <source>Copy the age recipient for offices that send you encrypted bundles</source>
+        <translation>رونوشت گیرندهٔ age برای اداره‌هایی که برایتان بستهٔ رمزشده می‌فرستند</translation>
+    </message>
+    <message>
         <source>Save the public key file…</source>
         <translation>ذخیرهٔ پروندهٔ کلید عمومی…</translation>
+    </message>
+    <message>
+        <source>Save this office&apos;s public key to give to the other side</source>
+        <translation>ذخیرهٔ کلید عمومی این اداره برای دادن به طرف دیگر</translation>
     </message>
     <message>
         <source>Signing key fingerprint:</source>
@@ -56,12 +68,20 @@
         <translation>باطل‌شده در {when}</translation>
     </message>
     <message>
-        <source>Add the office&apos;s key from a .pub file…</source>
-        <translation>افزودن کلید اداره از پروندهٔ ‎.pub…</translation>
+        <source>Add the office&apos;s key from a {ext} file…</source>
+        <translation>افزودن کلید اداره از پروندهٔ {ext}…</translation>
+    </message>
+    <message>
+        <source>Trust another office&apos;s key from its public key file</source>
+        <translation>اعتماد به کلید ادارهٔ دیگر از پروندهٔ کلید عمومی آن</translation>
     </message>
     <message>
         <source>Revoke the selected office&apos;s key…</source>
         <translation>باطل کردن کلید ادارهٔ انتخاب‌شده…</translation>
+    </message>
+    <message>
+        <source>Refuse the selected office&apos;s bundles from now on</source>
+        <translation>نپذیرفتن بسته‌های ادارهٔ برگزیده از این پس</translation>
     </message>
     <message>
         <source>Office:</source>

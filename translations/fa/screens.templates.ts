@@ -20,16 +20,16 @@
         <translation>هر زیرفعالیت در یک سطر</translation>
     </message>
     <message>
-        <source>The indicator counts something (takes a numeric value)</source>
-        <translation>شاخص شمارشی است (مقدار عددی می‌گیرد)</translation>
+        <source>e.g. meeting, course, percent</source>
+        <translation>مثلاً جلسه، دوره، درصد</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>تأیید</translation>
+        <source>empty: no target</source>
+        <translation>خالی: بی‌هدف</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
+        <source>how the programme says it is measured (optional)</source>
+        <translation>شیوهٔ سنجش به گفتهٔ برنامه (اختیاری)</translation>
     </message>
     <message>
         <source>Axis:</source>
@@ -60,6 +60,58 @@
         <translation>زیرفعالیت‌ها:</translation>
     </message>
     <message>
+        <source>Kind:</source>
+        <translation>نوع:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>واحد:</translation>
+    </message>
+    <message>
+        <source>Frequency:</source>
+        <translation>تناوب:</translation>
+    </message>
+    <message>
+        <source>Better when:</source>
+        <translation>بهتر است:</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>Accepted values:</source>
+        <translation>مقدارهای پذیرفتنی:</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>هدف:</translation>
+    </message>
+    <message>
+        <source>Measurement rule:</source>
+        <translation>شیوهٔ سنجش:</translation>
+    </message>
+    <message>
+        <source>{what} must be a number; write it with digits or leave it empty.</source>
+        <translation>{what} باید عدد باشد؛ آن را با رقم بنویسید یا خالی بگذارید.</translation>
+    </message>
+    <message>
+        <source>The lower bound</source>
+        <translation>کران پایین</translation>
+    </message>
+    <message>
+        <source>The upper bound</source>
+        <translation>کران بالا</translation>
+    </message>
+    <message>
+        <source>The target</source>
+        <translation>هدف</translation>
+    </message>
+    <message>
         <source>Add an axis to the template first.</source>
         <translation>نخست محوری به الگو بیفزایید.</translation>
     </message>
@@ -69,14 +121,6 @@
     <message>
         <source>New template</source>
         <translation>الگوی تازه</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>تأیید</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
     </message>
     <message>
         <source>Code (Latin):</source>
@@ -96,14 +140,6 @@
     <message>
         <source>New axis</source>
         <translation>محور تازه</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>تأیید</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>انصراف</translation>
     </message>
     <message>
         <source>Axis number:</source>
@@ -181,40 +217,72 @@
         <translation>واحد مسئول</translation>
     </message>
     <message>
-        <source>Counts</source>
-        <translation>شمارشی</translation>
+        <source>Measure</source>
+        <translation>سنجه</translation>
     </message>
     <message>
         <source>New template…</source>
         <translation>الگوی تازه…</translation>
     </message>
     <message>
+        <source>Make a new template from scratch</source>
+        <translation>ساختن الگویی تازه از صفر</translation>
+    </message>
+    <message>
         <source>New version…</source>
         <translation>نسخهٔ تازه…</translation>
+    </message>
+    <message>
+        <source>Make an editable copy of the selected template</source>
+        <translation>ساختن نسخهٔ ویرایش‌پذیر از الگوی برگزیده</translation>
     </message>
     <message>
         <source>Add axis…</source>
         <translation>افزودن محور…</translation>
     </message>
     <message>
+        <source>Add an axis to the draft</source>
+        <translation>افزودن محور به پیش‌نویس</translation>
+    </message>
+    <message>
         <source>Add indicator…</source>
         <translation>افزودن شاخص…</translation>
+    </message>
+    <message>
+        <source>Add an indicator to the selected axis</source>
+        <translation>افزودن شاخص به محور برگزیده</translation>
     </message>
     <message>
         <source>Edit indicator…</source>
         <translation>ویرایش شاخص…</translation>
     </message>
     <message>
+        <source>Change the selected indicator</source>
+        <translation>تغییر شاخص برگزیده</translation>
+    </message>
+    <message>
         <source>Remove indicator</source>
         <translation>حذف شاخص</translation>
+    </message>
+    <message>
+        <source>Remove the selected indicator from the draft</source>
+        <translation>حذف شاخص برگزیده از پیش‌نویس</translation>
     </message>
     <message>
         <source>Publish</source>
         <translation>انتشار</translation>
     </message>
     <message>
+        <source>Publish the draft; a published version never changes</source>
+        <translation>انتشار پیش‌نویس؛ نسخهٔ منتشرشده دیگر تغییر نمی‌کند</translation>
+    </message>
+    <message>
         <source>Blank form…</source>
         <translation>فرم خالی…</translation>
+    </message>
+    <message>
+        <source>A printable blank form of the selected template</source>
+        <translation>فرم خالی چاپی الگوی برگزیده</translation>
     </message>
     <message>
         <source>A version that has been published or used by a checklist never changes; to change it, make a new version. Provinces receive templates from headquarters through sync.</source>

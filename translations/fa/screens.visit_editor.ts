@@ -56,8 +56,16 @@
         <translation>افزودن یافته…</translation>
     </message>
     <message>
+        <source>Write down a finding of this visit</source>
+        <translation>ثبت یافته‌ای از این بازدید</translation>
+    </message>
+    <message>
         <source>Remove finding</source>
         <translation>حذف یافته</translation>
+    </message>
+    <message>
+        <source>Remove the selected finding</source>
+        <translation>حذف یافتهٔ برگزیده</translation>
     </message>
     <message>
         <source>Findings</source>
@@ -68,8 +76,16 @@
         <translation>ذخیرهٔ بازدید</translation>
     </message>
     <message>
+        <source>Save the visit and its findings</source>
+        <translation>ذخیرهٔ بازدید و یافته‌های آن</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>انصراف</translation>
+    </message>
+    <message>
+        <source>Close without saving the visit</source>
+        <translation>بستن بدون ذخیرهٔ بازدید</translation>
     </message>
     <message>
         <source>Severity</source>
@@ -90,6 +106,10 @@
     <message>
         <source>Save changes</source>
         <translation>ذخیرهٔ تغییرات</translation>
+    </message>
+    <message>
+        <source>Save the status, summary and suggestions</source>
+        <translation>ذخیرهٔ وضعیت، خلاصه و پیشنهادها</translation>
     </message>
     <message>
         <source>Open actions</source>
@@ -120,8 +140,16 @@
         <translation>افزودن اقدام اصلاحی…</translation>
     </message>
     <message>
+        <source>Add a corrective action for the selected finding</source>
+        <translation>افزودن اقدام اصلاحی برای یافتهٔ برگزیده</translation>
+    </message>
+    <message>
         <source>Close action…</source>
         <translation>بستن اقدام…</translation>
+    </message>
+    <message>
+        <source>Record that the selected action was done</source>
+        <translation>ثبت انجام اقدام برگزیده</translation>
     </message>
     <message>
         <source>Findings and actions</source>
@@ -134,6 +162,10 @@
     <message>
         <source>Close</source>
         <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Close this visit</source>
+        <translation>بستن این بازدید</translation>
     </message>
     <message>
         <source>Visit of {unit} on {date}</source>
@@ -154,6 +186,10 @@
     <message>
         <source>Open the checklist</source>
         <translation>باز کردن چک‌لیست</translation>
+    </message>
+    <message>
+        <source>Open the checklist of this visit</source>
+        <translation>باز کردن چک‌لیست این بازدید</translation>
     </message>
     <message>
         <source>Choose a finding first.</source>

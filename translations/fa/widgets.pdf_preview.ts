@@ -12,16 +12,28 @@
         <translation>{pages} صفحه</translation>
     </message>
     <message>
-        <source>&amp;Print…</source>
-        <translation>&amp;چاپ…</translation>
+        <source>Print…</source>
+        <translation>چاپ…</translation>
+    </message>
+    <message>
+        <source>Print the document (Ctrl+P)</source>
+        <translation>چاپ سند (Ctrl+P)</translation>
     </message>
     <message>
         <source>Open in the system viewer</source>
         <translation>باز کردن با نمایشگر سیستم</translation>
     </message>
     <message>
+        <source>Open the PDF in the system&apos;s own viewer</source>
+        <translation>باز کردن PDF در برنامهٔ نمایش سیستم</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Close the preview</source>
+        <translation>بستن پیش‌نمایش</translation>
     </message>
 </context>
 </TS>

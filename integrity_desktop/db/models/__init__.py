@@ -24,6 +24,7 @@ from integrity_desktop.db.models.org import Lookup, Office, Unit
 from integrity_desktop.db.models.sync import (
     Conflict,
     ExportLog,
+    HeldRecord,
     ImportLog,
     LocalKey,
     RecordBase,
@@ -43,6 +44,7 @@ __all__ = [
     "Evidence",
     "ExportLog",
     "Finding",
+    "HeldRecord",
     "ImportLog",
     "InspectionPlan",
     "Inspector",

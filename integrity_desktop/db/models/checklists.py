@@ -8,6 +8,7 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from integrity_desktop.db.base import ID, Base, Synced
+from integrity_desktop.indicators import Definition
 
 
 class Template(Synced, Base):
@@ -39,7 +40,10 @@ class TemplateSection(Synced, Base):
 
 
 class TemplateItem(Synced, Base):
-    """An indicator (e.g. ``6/4``) with its legal basis, lead unit and partners."""
+    """An indicator (e.g. ``6/4``, or ``R6/1`` of the reform programme) with its legal basis,
+    lead unit, partners and definition (``indicators.Definition``: kind, unit, frequency,
+    direction, bounds, target).  An indicator keeps its identity across template versions by
+    its code."""
 
     __tablename__ = "template_items"
     __sync_type__ = "template_item"
@@ -53,7 +57,23 @@ class TemplateItem(Synced, Base):
     legal_basis: Mapped[str] = mapped_column(Text, default="")
     lead_unit: Mapped[str] = mapped_column(String(500), default="")
     partner_units: Mapped[list[str]] = mapped_column(default=list)
-    counts: Mapped[bool] = mapped_column(default=False)
+    counts: Mapped[bool] = mapped_column(default=False)  # kind != "status" (kept for schema 0001)
+    kind: Mapped[str] = mapped_column(String(16), default="status", server_default="status")
+    unit_fa: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    frequency: Mapped[str] = mapped_column(String(16), default="quarterly", server_default="quarterly")
+    direction: Mapped[str] = mapped_column(String(8), default="higher", server_default="higher")
+    min_value: Mapped[float | None]
+    max_value: Mapped[float | None]
+    target: Mapped[float | None]
+    measurement_fa: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    @property
+    def definition(self) -> Definition:
+        return Definition(
+            kind=self.kind, unit_fa=self.unit_fa, frequency=self.frequency, direction=self.direction,
+            min_value=self.min_value, max_value=self.max_value, target=self.target,
+            measurement_fa=self.measurement_fa,
+        )
 
 
 class Checklist(Synced, Base):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import LargeBinary, String, Text
+from sqlalchemy import Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from integrity_desktop.db.base import ID, Base, new_id
@@ -99,3 +99,30 @@ class RecordBase(Base):
     applied_hlc: Mapped[str] = mapped_column(String(48))
     carried_history: Mapped[str] = mapped_column(Text, default="")  # JSON, see sync.history
     floor_hlc: Mapped[str] = mapped_column(String(48), default="")
+
+
+class HeldRecord(Base):
+    """A version received in a bundle and not applied yet: a record it points to has not
+    arrived (``waits_for_type``/``waits_for_id``), or its stamp is ahead of this store's clock
+    (``waits_for_type`` "clock", ``waits_for_id`` the stamp).  Applied, in the same
+    transaction, by the import that brings what it waits for (``integrity_desktop.sync.held``).
+    """
+
+    __tablename__ = "sync_held"
+    __table_args__ = (
+        UniqueConstraint("record_type", "record_id", "hlc", "source_office"),
+        Index("ix_sync_held_waits", "waits_for_type", "waits_for_id"),
+    )
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    record_type: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(ID)
+    hlc: Mapped[str] = mapped_column(String(48))
+    source_office: Mapped[str] = mapped_column(String(40), index=True)
+    bundle_sha256: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(String(24))  # missing_parent | future_stamp
+    waits_for_type: Mapped[str] = mapped_column(String(40))
+    waits_for_id: Mapped[str] = mapped_column(String(48))
+    line: Mapped[str] = mapped_column(Text)  # the record line as received
+    size: Mapped[int]  # bytes of the line, for the bound per office
+    held_at: Mapped[datetime]

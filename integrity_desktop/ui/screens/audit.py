@@ -36,11 +36,11 @@ from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
+from integrity_desktop.ui.widgets.messages import error_text
 
 PAGE = 100
-_LRI, _PDI = "\u2066", "\u2069"  # keep Latin user names and ids left to right inside Persian
 
 
 def shown_time(value: _dt.datetime) -> str:
@@ -122,9 +122,9 @@ class AuditTableModel(QAbstractTableModel):
 
     def cell(self, row: audit_view.AuditRow, column: int) -> str:
         action = row.action_fa if current_lang() == "fa" else row.action
-        values = [shown_number(row.seq), shown_time(row.at), f"{_LRI}{row.actor}{_PDI}", action,
-                  row.entity, f"{_LRI}{row.entity_id}{_PDI}" if row.entity_id else "",
-                  f"{_LRI}{row.changes[:200]}{_PDI}" if row.changes else ""]
+        values = [shown_number(row.seq), shown_time(row.at), isolate(row.actor), action,
+                  row.entity, isolate(row.entity_id or ""),
+                  isolate(row.changes[:200] if row.changes else "")]
         return values[column]
 
 
@@ -170,9 +170,11 @@ class AuditScreen(QWidget):
         self.date_to = JalaliDateEdit(optional=True)
         self.date_to.setObjectName("date_to")
         self.apply_button = QPushButton(self.tr("Show"))
+        self.apply_button.setToolTip(self.tr("Show the events that match these filters"))
         self.apply_button.setObjectName("apply")
         self.apply_button.clicked.connect(self.apply)
         self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.setToolTip(self.tr("Save the events shown as an Excel workbook"))
         self.export_button.setObjectName("export")
         self.export_button.clicked.connect(self.choose_export)
         for label, widget in ((self.tr("User:"), self.actor_edit), (self.tr("Action:"), self.action_box),
@@ -212,8 +214,10 @@ class AuditScreen(QWidget):
 
         pager = QHBoxLayout()
         self.prev_button = QPushButton(self.tr("Previous page"))
+        self.prev_button.setToolTip(self.tr("Show the previous page of events"))
         self.prev_button.setObjectName("prev")
         self.next_button = QPushButton(self.tr("Next page"))
+        self.next_button.setToolTip(self.tr("Show the next page of events"))
         self.next_button.setObjectName("next")
         self.page_label = QLabel()
         self.page_label.setObjectName("page")
@@ -331,7 +335,7 @@ class AuditScreen(QWidget):
             return
         row = self.model.rows[current.row()]
         def latin(text: str) -> str:  # field names and JSON keep their own direction
-            return f"{_LRI}{text}{_PDI}" if text else "—"
+            return isolate(text) if text else "—"
 
         lines = [f"{shown_time(row.at)} — {latin(row.actor)} — {self.model.cell(row, 3)}",
                  self.tr("Changes:") + " " + latin(row.changes),
@@ -360,12 +364,12 @@ class AuditScreen(QWidget):
             self.last_export = path
             self.error.setStyleSheet("color: #2e7d32")
             self.error.setText(self.tr("%1 entries were written to %2.")
-                               .replace("%1", shown_number(count)).replace("%2", f"{_LRI}{path}{_PDI}"))
+                               .replace("%1", shown_number(count)).replace("%2", isolate(path)))
 
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)
             self.error.setStyleSheet("color: #c62828")
-            self.error.setText(exc.message(current_lang()) if isinstance(exc, UserError)
+            self.error.setText(error_text(exc, current_lang()) if isinstance(exc, UserError)
                                else self.tr("The export failed unexpectedly; nothing was written."))
 
         run_task(self, lambda _report: audit_view.export_excel(store, actor, f, path), done, failed,

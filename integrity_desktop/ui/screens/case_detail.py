@@ -38,7 +38,7 @@ from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services import cases, evidence
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import shown_date, shown_number
+from integrity_desktop.ui.text import isolate, join_list, shown_date, shown_number
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import error_text, show_exception, show_info
 
@@ -76,8 +76,10 @@ class DocumentsPicker(QWidget):
         self.list.setObjectName("documents")
         self.list.setFixedHeight(70)
         self.add_button = QPushButton(self.tr("Add file…"))
+        self.add_button.setToolTip(self.tr("Choose a document to attach"))
         self.add_button.clicked.connect(self.choose)
         self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove the selected document from the list"))
         self.remove_button.clicked.connect(self.remove_current)
         buttons = QVBoxLayout()
         buttons.addWidget(self.add_button)
@@ -169,7 +171,6 @@ class AddEventDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -235,7 +236,6 @@ class CorrectEventDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record correction"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -307,9 +307,9 @@ class EventCard(QFrame):
         if entry.documents:
             add(
                 self.tr("Documents:"),
-                "، ".join(
+                join_list(
                     self.tr("{name} ({size} KB)").format(
-                        name=d.filename, size=shown_number(max(1, round(d.size / 1024)))
+                        name=isolate(d.filename), size=shown_number(max(1, round(d.size / 1024)))
                     )
                     for d in entry.documents
                 ),
@@ -324,7 +324,8 @@ class EventCard(QFrame):
         self.open_buttons: list[QPushButton] = []
         if detail.ctx.can("cases.view_personal"):
             for doc in entry.documents:
-                btn = QPushButton(self.tr("Open {name}").format(name=doc.filename))
+                btn = QPushButton(self.tr("Open {name}").format(name=isolate(doc.filename)))
+                btn.setToolTip(self.tr("Open this document with the system's viewer"))
                 btn.clicked.connect(lambda _=False, i=doc.id: detail.open_document(i))
                 self.open_buttons.append(btn)
         actions = QHBoxLayout()
@@ -332,14 +333,21 @@ class EventCard(QFrame):
             actions.addWidget(btn)
         if detail.ctx.can("cases.edit") and entry.status in ("applied", "corrected"):
             self.correct_button = QPushButton(self.tr("Correct…"))
+            self.correct_button.setToolTip(
+                self.tr("Correct a mistake in this step; what was first recorded is kept")
+            )
             self.correct_button.setObjectName("correct")
             self.correct_button.clicked.connect(lambda: detail.correct(entry))
             actions.addWidget(self.correct_button)
             self.attach_button = QPushButton(self.tr("Attach document…"))
+            self.attach_button.setToolTip(self.tr("Attach letters or documents to this step"))
             self.attach_button.clicked.connect(lambda: detail.attach_to(entry))
             actions.addWidget(self.attach_button)
             if is_last_step and entry.kind != lc.REPORTED:
                 self.withdraw_button = QPushButton(self.tr("Withdraw (recorded by mistake)…"))
+                self.withdraw_button.setToolTip(
+                    self.tr("Set aside a step that should not have been recorded; it is not deleted")
+                )
                 self.withdraw_button.setObjectName("withdraw")
                 self.withdraw_button.clicked.connect(lambda: detail.withdraw(entry))
                 actions.addWidget(self.withdraw_button)
@@ -360,6 +368,7 @@ class CaseDetailWidget(QWidget):
         self.case_file: cases.CaseFile | None = None
         self.last_export: Path | None = None
         self.back_button = QPushButton(self.tr("← Back to the register"))
+        self.back_button.setToolTip(self.tr("Back to the list of cases"))
         self.back_button.setObjectName("back")
         self.back_button.clicked.connect(self.closed.emit)
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.closed.emit)
@@ -367,6 +376,7 @@ class CaseDetailWidget(QWidget):
         self.title = QLabel()
         self.title.setObjectName("case_title")
         self.pdf_button = QPushButton(self.tr("Case file PDF…"))
+        self.pdf_button.setToolTip(self.tr("Save the case file as a PDF to print"))
         self.pdf_button.setObjectName("case_pdf")
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
         top = QHBoxLayout()
@@ -487,6 +497,7 @@ class CaseDetailWidget(QWidget):
             self.next_box.addWidget(self.next_label)
             for stage in f.allowed_next:
                 btn = QPushButton(lc.STATE_LABELS_FA[stage] + "…")
+                btn.setToolTip(self.tr("Record this as the next step of the case"))
                 btn.setObjectName(f"step_{stage}")
                 btn.clicked.connect(lambda _=False, s=stage: self.add_step(s))
                 self.next_box.addWidget(btn)
@@ -574,6 +585,6 @@ class CaseDetailWidget(QWidget):
 
         def done(path: Path) -> None:
             self.last_export = path
-            show_info(self, self.tr("Case file PDF"), self.tr("Saved: {path}").format(path=path))
+            show_info(self, self.tr("Case file PDF"), self.tr("Saved: {path}").format(path=isolate(path)))
 
         run_task(self, work, done, title=self.tr("Writing the case file…"))

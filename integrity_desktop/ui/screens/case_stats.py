@@ -31,7 +31,7 @@ from integrity_desktop import jalali
 from integrity_desktop.services import case_stats
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets.messages import error_text, show_info
 
 
@@ -54,7 +54,8 @@ def _table(headers: list[str]) -> QTableWidget:
 
 
 class CaseStatsPanel(QWidget):
-    """Period pickers, the two tables, and the export / write-into-checklist buttons."""
+    """Period pickers, the two tables and the export buttons (6/1–6/11 reach the checklist by
+    themselves: the checklist computes them from the register whenever it is shown)."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,23 +92,17 @@ class CaseStatsPanel(QWidget):
         self.year.currentIndexChanged.connect(lambda _i: self.refresh())
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
         self.pdf_button = QPushButton(self.tr("Export PDF…"))
+        self.pdf_button.setToolTip(self.tr("Save these statistics as a PDF"))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.xlsx_button = QPushButton(self.tr("Export Excel…"))
+        self.xlsx_button.setToolTip(self.tr("Save these statistics as an Excel workbook"))
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
-        self.write_button = QPushButton(self.tr("Write into the indicator checklist"))
-        self.write_button.setObjectName("write_computed")
-        self.write_button.setToolTip(
-            self.tr("Store 6/1–6/11 of the period as computed values of the checklist")
-        )
-        self.write_button.clicked.connect(self.write_computed)
-        self.write_button.setVisible(ctx.can("checklists.compute"))
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Year:")))
         bar.addWidget(self.year)
         bar.addWidget(QLabel(self.tr("Period:")))
         bar.addWidget(self.period)
         bar.addStretch(1)
-        bar.addWidget(self.write_button)
         bar.addWidget(self.pdf_button)
         bar.addWidget(self.xlsx_button)
         self.status = QLabel()
@@ -255,21 +250,6 @@ class CaseStatsPanel(QWidget):
 
         def done(path: Path) -> None:
             self.last_export = path
-            show_info(self, self.tr("Statistics"), self.tr("Saved: {path}").format(path=path))
+            show_info(self, self.tr("Statistics"), self.tr("Saved: {path}").format(path=isolate(path)))
 
         run_task(self, work, done, title=self.tr("Writing the statistics…"))
-
-    def write_computed(self) -> None:
-        store, actor, code = self.ctx.store, self.ctx.actor, self.period_code()
-        run_task(
-            self,
-            lambda _r: case_stats.refresh_computed(store, actor, code),
-            lambda stats: show_info(
-                self,
-                self.tr("Statistics"),
-                self.tr("Indicators 6/1–6/11 of {period} were written into the checklist.").format(
-                    period=stats.period_label
-                ),
-            ),
-            title=self.tr("Writing into the checklist…"),
-        )

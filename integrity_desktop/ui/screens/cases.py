@@ -214,6 +214,8 @@ class CaseTableModel(QAbstractTableModel):
             return QBrush(OVERDUE_TEXT)
         if role == Qt.ItemDataRole.ToolTipRole and c.overdue:
             return self.tr("The next step was due on {date}").format(date=shown_date(c.due_on))
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell cut short with «…»
+            return self.text(index.row(), index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole and self.COLUMNS[index.column()] in (
             "case_number",
             "national_code",
@@ -256,11 +258,13 @@ class CaseRegister(QWidget):
         self.overdue = QCheckBox(self.tr("Overdue only"))
         self.overdue.setObjectName("overdue_filter")
         self.new_button = QPushButton(self.tr("Register a report…"))
+        self.new_button.setToolTip(self.tr("Register a new violation report as a case"))
         self.new_button.setObjectName("new_case")
         self.new_button.setShortcut(QKeySequence("Ctrl+N"))
         self.new_button.clicked.connect(self.register_case)
         self.new_button.setVisible(ctx.can("cases.edit"))
         self.open_button = QPushButton(self.tr("Open case file"))
+        self.open_button.setToolTip(self.tr("Open the selected case"))
         self.open_button.setObjectName("open_case")
         self.open_button.clicked.connect(self.open_current)
 
@@ -283,9 +287,13 @@ class CaseRegister(QWidget):
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((100, 190, 190, 110, 230, 100, 100, 110)):
+        # The unit takes what is left (long names end in «…», the whole name in the tooltip):
+        # every column, the next step's deadline last, fits a 1280-pixel screen without
+        # scrolling sideways.
+        header.setStretchLastSection(False)
+        for col, width in enumerate((95, 170, 165, 105, 0, 95, 95, 110)):
             self.table.setColumnWidth(col, width)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnHidden(3, not self.personal)
         self.table.activated.connect(lambda _i: self.open_current())  # Enter or double-click
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets.messages import show_info
 
 
@@ -120,7 +120,7 @@ def export_checklists(
             QCoreApplication.translate(
                 "ChecklistActions", "{rows} rows in {sheets} sheets were written to {path}."
             ).format(
-                rows=shown_number(summary.rows), sheets=shown_number(len(summary.sheets)), path=summary.path
+                rows=shown_number(summary.rows), sheets=shown_number(len(summary.sheets)), path=isolate(summary.path)
             ),
         )
         if on_done is not None:
@@ -159,7 +159,6 @@ class ImportProblemsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

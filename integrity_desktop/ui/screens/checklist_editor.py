@@ -8,13 +8,20 @@ one.  Each field is saved through ``checklists.save_entry`` the moment it is lef
 Keyboard: Tab walks the form in reading order (status, progress, value, note, sub-tasks,
 evidence, previous/next); "Next" (Ctrl+PgDown) moves to the next indicator and puts the cursor
 on its status, so a whole checklist is filled without the mouse.
+
+Beside the value: its unit, the accepted range (placeholder), the target and how far the value
+is from it.  A computed indicator shows the figure its records give now, its formula in Persian
+and a button listing those records; an approved checklist shows the figure it was approved with
+and, when the records changed since, «تغییر پس از تأیید: اکنون …».  The reform programme's
+checklist shows the programme's goal, outcomes and policies beside its items.
 """
 
 from __future__ import annotations
 
+import html
 import itertools
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -32,6 +39,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -41,33 +49,51 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from integrity_desktop.errors import UserError
-from integrity_desktop.services import checklists, evidence, scoring
+from integrity_desktop.indicators import (
+    NO_TARGET,
+    achievement,
+    definition_text_fa,
+    range_text_fa,
+    target_text_fa,
+    value_text_fa,
+)
+from integrity_desktop.services import checklists, evidence, scoring, templates
 from integrity_desktop.services.checklists import ENTRY_OWNER, EntryView
+from integrity_desktop.ui import text as ui_text
+from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets.messages import confirm, show_exception
 
+if TYPE_CHECKING:
+    from integrity_desktop.ui.screens.computed_records import ComputedRecordsDialog
+
 ERROR_STYLE = "border: 1px solid #c62828;"
 
 
 def shown_percent(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return shown_number(round(value)) + "٪"
+    return ui_text.shown_percent(value)  # the one rounding rule (digits)
 
 
 def shown_value(value: float | None) -> str:
-    if value is None:
+    return ui_text.shown_value(value)
+
+
+def shown_entry_value(e: EntryView) -> str:
+    """The value with its unit as the table shows it (Persian digits in the Persian UI)."""
+    if not e.definition.takes_value:
         return ""
-    return shown_number(int(value) if float(value).is_integer() else value)
+    return shown_number(value_text_fa(e.definition, e.value))
 
 
 class _NoUndoLineEdit(QLineEdit):
@@ -163,21 +189,28 @@ class EntryTableModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "code":
-                return shown_number(e.item_code)
+                return e.code_fa if current_lang() == "fa" else e.item_code
             if column == "title":
                 return e.title
             if column == "status":
                 return e.status_label
             if column == "progress":
-                return "" if e.progress is None else shown_number(e.progress) + "٪"
+                return "" if e.progress is None else shown_percent(e.progress)
             if column == "value":
-                return shown_value(e.value) if e.counts else ""
+                text = shown_entry_value(e)
+                return f"{text} ⟳" if e.computed and text else text
             if column == "evidence":
                 return shown_number(e.evidence_count) if e.evidence_count else ""
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
             return e.title
+        if role == Qt.ItemDataRole.ToolTipRole and column == "value" and e.computed:
+            return e.changed_since_approval_fa or e.formula_fa
+        if role == Qt.ItemDataRole.BackgroundRole and column == "value" and e.changed_since_approval:
+            return QBrush(QColor(CHANGED_COLOUR))
         if role == Qt.ItemDataRole.BackgroundRole and e.axis_number % 2 == 0:
             return QBrush(QColor("#f4f7fb"))
+        if role == Qt.ItemDataRole.ForegroundRole and not e.asked:
+            return QBrush(QColor("#9e9e9e"))
         if role == Qt.ItemDataRole.ForegroundRole and column == "status":
             return QBrush(QColor(STATUS_COLOURS.get(e.status, "#000000")))
         if role == Qt.ItemDataRole.UserRole:
@@ -185,6 +218,7 @@ class EntryTableModel(QAbstractTableModel):
         return None
 
 
+CHANGED_COLOUR = "#ffe0b2"
 STATUS_COLOURS = {
     "done": "#2e7d32",
     "partial": "#b26a00",
@@ -218,6 +252,7 @@ class ChecklistEditor(QWidget):
         self._loading = False
         self._current: EntryView | None = None
         self.summary: checklists.ChecklistSummary | None = None
+        self._context_shown: tuple[str, int] | None = None
         self._build()
         self.reload()
 
@@ -230,12 +265,18 @@ class ChecklistEditor(QWidget):
         self.saved_label.setObjectName("saved_label")
         self.saved_label.setStyleSheet("color: #2e7d32")
         self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setToolTip(self.tr("Show the filled checklist as a PDF, ready to print"))
         self.print_button.clicked.connect(self.print_filled)
         self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.setToolTip(
+            self.tr("Save this checklist as an Excel workbook to fill in outside the program")
+        )
         self.export_button.clicked.connect(self.export_excel)
         self.import_button = QPushButton(self.tr("Import workbook…"))
+        self.import_button.setToolTip(self.tr("Read back a workbook filled in outside the program"))
         self.import_button.clicked.connect(self.import_excel)
         self.submit_button = QPushButton(self.tr("Send for review"))
+        self.submit_button.setToolTip(self.tr("Send this checklist to headquarters for review"))
         self.submit_button.clicked.connect(self.submit)
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setToolTip(self.tr("Undo the last saved edit (Ctrl+Z)"))
@@ -298,9 +339,39 @@ class ChecklistEditor(QWidget):
         self.value.setObjectName("value")
         self.value.editingFinished.connect(lambda: self._field_left("value"))
         self.value_label = QLabel(self.tr("Value:"))
+        self.unit_label = QLabel()
+        self.unit_label.setObjectName("unit")
+        value_row = QHBoxLayout()
+        value_row.setContentsMargins(0, 0, 0, 0)
+        value_row.addWidget(self.value, 1)
+        value_row.addWidget(self.unit_label)
+        self.value_box = QWidget()
+        self.value_box.setLayout(value_row)
+        self.target_label = QLabel()
+        self.target_label.setObjectName("target")
+        self.target_label.setWordWrap(True)
+        self.measure_label = QLabel()
+        self.measure_label.setObjectName("measure")
+        self.measure_label.setWordWrap(True)
+        self.measure_label.setStyleSheet("color: #455a64")
         self.source_label = QLabel()
+        self.source_label.setObjectName("source")
         self.source_label.setWordWrap(True)
         self.source_label.setStyleSheet("color: #455a64")
+        self.records_button = QPushButton(self.tr("Records behind this figure…"))
+        self.records_button.setObjectName("records_button")
+        self.records_button.setToolTip(self.tr("List the records this figure is computed from"))
+        self.records_button.clicked.connect(self.show_records)
+        self.approval_label = QLabel()
+        self.approval_label.setObjectName("approval")
+        self.approval_label.setWordWrap(True)
+        self.approval_label.setStyleSheet(f"background: {CHANGED_COLOUR}; padding: 3px; color: #5d4037")
+        self.not_asked_label = QLabel(self.tr(
+            "Not asked in this period: the answer given earlier is kept, and completion leaves it out."
+        ))
+        self.not_asked_label.setObjectName("not_asked")
+        self.not_asked_label.setWordWrap(True)
+        self.not_asked_label.setStyleSheet("color: #757575")
         self.note = _NoteEdit()
         self.note.setObjectName("note")
         self.note.setMaximumHeight(90)
@@ -315,10 +386,13 @@ class ChecklistEditor(QWidget):
         self.evidence_list.setMaximumHeight(80)
         self.evidence_list.itemActivated.connect(lambda _i: self.open_evidence())
         self.attach_button = QPushButton(self.tr("Attach file…"))
+        self.attach_button.setToolTip(self.tr("Attach a document to this indicator"))
         self.attach_button.clicked.connect(self.attach_evidence)
         self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Open the selected document"))
         self.open_button.clicked.connect(self.open_evidence)
         self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove the selected document from this indicator"))
         self.remove_button.clicked.connect(self.remove_evidence)
         evidence_buttons = QHBoxLayout()
         evidence_buttons.addWidget(self.attach_button)
@@ -346,8 +420,13 @@ class ChecklistEditor(QWidget):
         form.addRow(self.tr("Lead unit:"), self.lead_label)
         form.addRow(self.tr("Status:"), self.status)
         form.addRow(self.tr("Progress (%):"), self.progress)
-        form.addRow(self.value_label, self.value)
+        form.addRow(self.value_label, self.value_box)
+        form.addRow(self.target_label)
+        form.addRow(self.measure_label)
         form.addRow(self.source_label)
+        form.addRow(self.records_button)
+        form.addRow(self.approval_label)
+        form.addRow(self.not_asked_label)
         form.addRow(self.tr("Note:"), self.note)
         form.addRow(self.subtasks_label, self.subtasks)
         form.addRow(self.tr("Evidence:"), self.evidence_list)
@@ -356,10 +435,25 @@ class ChecklistEditor(QWidget):
         form.addRow(nav)
         self._form = form
 
+        self.context = QTextBrowser()
+        self.context.setObjectName("programme_context")
+        self.context.setOpenLinks(False)
+        self.context.hide()
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.axes)
+        side.addWidget(self.context)
+        side.setSizes([260, 300])
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.axes)
+        # The form scrolls rather than growing the window past 1366×768 when an indicator
+        # carries a formula, an approval note and sub-tasks at once.
+        form_scroll = QScrollArea()
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        form_scroll.setWidget(form_box)
+        splitter.addWidget(side)
         splitter.addWidget(self.table)
-        splitter.addWidget(form_box)
+        splitter.addWidget(form_scroll)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setStretchFactor(2, 4)
@@ -375,6 +469,7 @@ class ChecklistEditor(QWidget):
             self.status,
             self.progress,
             self.value,
+            self.records_button,
             self.note,
             self.subtasks,
             self.evidence_list,
@@ -490,18 +585,14 @@ class ChecklistEditor(QWidget):
             self.error_label.clear()
             for w in (self.progress, self.value):
                 w.setStyleSheet("")
-            self.item_label.setText(f"{shown_number(e.item_code)} — {e.title}")
+            self.item_label.setText(f"{e.code_fa if current_lang() == 'fa' else e.item_code} — {e.title}")
             self.basis_label.setText(e.legal_basis or "—")
             self.lead_label.setText(e.lead_unit or "—")
             self.status.setCurrentIndex(max(0, self.status.findData(e.status)))
             self.progress.setText("" if e.progress is None else shown_number(e.progress))
             self.value.setText(shown_value(e.value))
-            self.value.setVisible(e.counts)
-            self.value_label.setVisible(e.counts)
-            self.value.setReadOnly(e.computed)
-            self.value.setToolTip(self.tr("Computed: change the records behind it") if e.computed else "")
-            self.source_label.setVisible(e.computed)
-            self.source_label.setText(self._source_text(e) if e.computed else "")
+            self._show_measure(e)
+            self._show_context(e)
             self.note.setPlainText(e.note)
             self.subtasks.clear()
             for i, text in enumerate(e.subtasks):
@@ -529,22 +620,90 @@ class ChecklistEditor(QWidget):
             self._loading = False
         self._load_evidence()
 
+    def _show_measure(self, e: EntryView) -> None:
+        """Unit, range, target and achievement; formula and records of a computed figure."""
+        d = e.definition
+        self.value.setVisible(d.takes_value)
+        self.value_box.setVisible(d.takes_value)
+        self.value_label.setVisible(d.takes_value)
+        self.unit_label.setText(d.unit_fa if d.takes_value and d.kind != "ratio" else "")
+        self.value.setPlaceholderText(shown_number(range_text_fa(d)) if d.takes_value else "")
+        self.value.setReadOnly(e.computed)
+        self.value.setToolTip(self.tr("Computed: change the records behind it") if e.computed else "")
+        target = target_text_fa(d)
+        if target:
+            result = achievement(d, e.value)
+            text = self.tr("Target: {target}").format(target=target)
+            if result.state != NO_TARGET:
+                text += " — " + result.label_fa(d)
+            self.target_label.setText(text)
+            met = result.state == "met"
+            self.target_label.setStyleSheet(f"color: {'#2e7d32' if met else '#b71c1c'}; font-weight: bold")
+        self.target_label.setVisible(bool(target))
+        measure = self.tr("Measure: {measure}").format(measure=definition_text_fa(d))
+        if d.measurement_fa:
+            measure += "\n" + self.tr("How it is measured: {rule}").format(rule=d.measurement_fa)
+        self.measure_label.setText(measure)
+        self.source_label.setVisible(e.computed)
+        self.records_button.setVisible(e.computed)
+        self.source_label.setText(self._source_text(e) if e.computed else "")
+        self.approval_label.setVisible(e.frozen)
+        if e.frozen:
+            approved = shown_number(value_text_fa(d, e.value)) or "—"
+            text = self.tr("Approved figure: {value} (frozen with the checklist's approval).").format(value=approved)
+            if e.changed_since_approval:
+                text += " " + shown_number(e.changed_since_approval_fa)
+            self.approval_label.setText(text)
+        self.not_asked_label.setVisible(not e.asked)
+
+    def _show_context(self, e: EntryView) -> None:
+        """The reform programme's goal, outcomes and policies beside its items."""
+        s = self.summary
+        context = templates.programme_context(s.template_code, e.axis_number) if s else None
+        self.context.setVisible(context is not None)
+        if context is None or s is None or self._context_shown == (s.template_code, e.axis_number):
+            return
+        self._context_shown = (s.template_code, e.axis_number)
+
+        def items(values: tuple[str, ...]) -> str:
+            return "<ul>" + "".join(f"<li>{html.escape(v)}</li>" for v in values) + "</ul>"
+
+        heading = self.tr("Programme {n}: {title}").format(n=shown_number(context.number), title=context.title_fa)
+        goal = self.tr("Quantitative goal:")
+        outcomes = self.tr("Expected outcomes:")
+        policies = self.tr("General policies it carries out:")
+        goals = self.tr("Main goals of the reform programme:")
+        strategies = self.tr("Main strategies:")
+        parts = [f"<h3>{html.escape(heading)}</h3>"]
+        if context.quantitative_goal:
+            parts.append(f"<p><b>{goal}</b> {html.escape(context.quantitative_goal)}</p>")
+        parts.append(f"<p><b>{outcomes}</b></p>{items(context.outcomes)}")
+        parts.append(f"<p><b>{policies}</b></p>{items(context.policy_references)}")
+        parts.append(f"<p><b>{goals}</b></p>{items(context.goals)}")
+        parts.append(f"<p><b>{strategies}</b></p>{items(context.strategies)}")
+        self.context.setHtml(shown_number("".join(parts)) if current_lang() == "fa" else "".join(parts))
+
     def _source_text(self, e: EntryView) -> str:
         source = e.computed_source or {}
-        kinds = {
-            "cases": self.tr("violation cases"),
-            "inspections": self.tr("inspections"),
-            "visits": self.tr("inspection visits"),
-        }
-        kind = kinds.get(str(source.get("kind", "")), str(source.get("kind", "")))
-        ids = source.get("ids") or []
-        text = self.tr("Computed from {count} records of {kind}; it cannot be changed by hand.").format(
-            count=shown_number(len(ids)), kind=kind
-        )
-        formula = source.get("formula")
-        if formula:
-            text += "\n" + self.tr("Formula: {formula}").format(formula=formula)
+        text = self.tr("Computed from the records; it cannot be changed by hand.")
+        if e.formula_fa:
+            text += "\n" + self.tr("Formula: {formula}").format(formula=e.formula_fa)
+        numerator, denominator = source.get("numerator"), source.get("denominator")
+        if denominator is not None and not e.frozen:
+            text += "\n" + self.tr("{numerator} of {denominator}").format(
+                numerator=shown_number(numerator or 0), denominator=shown_number(denominator))
         return text
+
+    def show_records(self) -> ComputedRecordsDialog | None:
+        """The records behind the current computed figure (a dialog; returned for tests)."""
+        e, s = self._current, self.summary
+        if e is None or s is None or not e.computed:
+            return None
+        from integrity_desktop.ui.screens.computed_records import ComputedRecordsDialog
+
+        dialog = ComputedRecordsDialog(self.ctx, e, s.period_code, s.office_code, self)
+        dialog.open()
+        return dialog
 
     def _load_evidence(self) -> None:
         self.evidence_list.clear()
@@ -626,6 +785,7 @@ class ChecklistEditor(QWidget):
         self.model.replace(entry)
         if self._current is not None and self._current.id == entry.id:
             self._current = entry
+            self._show_measure(entry)  # the achievement follows the value just saved
         if self.summary is not None:
             self.summary = checklists.ChecklistSummary(
                 **{**self.summary.__dict__, "completion": result.completion}

@@ -33,6 +33,7 @@ from integrity_desktop.jalali import Period
 from integrity_desktop.services import checklists, offices, templates
 from integrity_desktop.services.checklists import CHECKLIST_STATUS_LABELS_FA, ChecklistSummary
 from integrity_desktop.textnorm import MAX_SEARCH
+from integrity_desktop.ui import text as ui_text
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.checklist_actions import (
     export_checklists,
@@ -52,7 +53,7 @@ PERIOD_KINDS = ("year", "half", "quarter", "month")
 
 
 def shown_percent(value: float | None) -> str:
-    return "—" if value is None else shown_number(round(value)) + "٪"
+    return ui_text.shown_percent(value)  # the one rounding rule (digits)
 
 
 def recent_periods(years: int = 3) -> list[Period]:
@@ -186,19 +187,24 @@ class ChecklistListPage(QWidget):
         filters.addWidget(self.status_filter)
 
         self.new_button = QPushButton(self.tr("New checklist…"))
+        self.new_button.setToolTip(self.tr("Make a checklist for a unit and a period (Ctrl+N)"))
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.new_button.clicked.connect(self.new_checklist)
         self.new_button.setVisible(self.ctx.can("checklists.edit"))
         self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Open the selected checklist to fill it in"))
         self.open_button.clicked.connect(self.open_current)
         self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setToolTip(self.tr("Show the selected checklist as a PDF, ready to print"))
         self.print_button.clicked.connect(self.print_current)
         self.blank_button = QPushButton(self.tr("Blank form…"))
         self.blank_button.setToolTip(self.tr("A paper form of the chosen template for a visit"))
         self.blank_button.clicked.connect(self.print_blank)
         self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.setToolTip(self.tr("Save the listed checklists as an Excel workbook"))
         self.export_button.clicked.connect(self.export_shown)
         self.import_button = QPushButton(self.tr("Import workbook…"))
+        self.import_button.setToolTip(self.tr("Read back a workbook filled in outside the program"))
         self.import_button.clicked.connect(
             lambda: import_workbook(self, self.ctx, on_applied=lambda _s: self.apply_filters())
         )

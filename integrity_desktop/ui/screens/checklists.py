@@ -9,6 +9,7 @@ through ``run_task``; the new-checklist dialog is in ``checklist_dialogs``.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -42,7 +43,7 @@ class ChecklistsScreen(QWidget):
         self.pages.addWidget(self.list_page)
         self.editor_page = QWidget()
         self.back_button = QPushButton(self.tr("Back to the list"))
-        self.back_button.setToolTip(self.tr("Alt+Left"))
+        self.back_button.setToolTip(self.tr("Back to the list of checklists (Alt+Left)"))
         self.back_button.clicked.connect(self.show_list)
         self.editor_layout = QVBoxLayout(self.editor_page)
         self.editor_layout.setContentsMargins(0, 0, 0, 0)
@@ -63,6 +64,10 @@ class ChecklistsScreen(QWidget):
 
     def refresh(self) -> None:
         self.list_page.refresh()
+        if self.editor is not None and self.pages.currentWidget() is self.editor_page:
+            # Computed figures are read from the records each time: coming back to an open
+            # checklist shows what the visits and cases logged meanwhile give.
+            self.editor.reload()  # type: ignore[attr-defined]
 
     def open_checklist(self, checklist_id: str) -> QWidget:
         from integrity_desktop.ui.screens.checklist_editor import ChecklistEditor
@@ -85,18 +90,61 @@ class ChecklistsScreen(QWidget):
             self.list_page.table.setFocus()
 
     # ------------------------------------------------------------------ screenshots
-    def screenshot_states(self) -> list[tuple[str, QWidget]]:
-        states: list[tuple[str, QWidget]] = []
+    def screenshot_states(self) -> Iterator[tuple[str, QWidget]]:
+        """Each state is grabbed when it is yielded (the next one changes the window)."""
         dialog = NewChecklistDialog(self.ctx, self)
         dialog.adjustSize()
-        states.append(("new", dialog))
+        yield "new", dialog
         if self.list_page.model.rowCount():
             self.list_page.table.setCurrentIndex(self.list_page.model.index(0, 0))
             self.list_page.open_current()
-            self.window().resize(1366, 768)
-            states.append(("editor", self.window()))
-            states.extend(self._sample_states(self.list_page.model.rows[0].id))
-        return states
+            yield "editor", self.window()
+            yield from self._figure_states()
+            yield from self._sample_states(self.list_page.model.rows[0].id)
+
+    def _select(self, code: str) -> bool:
+        editor = self.editor
+        rows = [i for i, e in enumerate(editor.model.entries) if e.item_code == code]  # type: ignore[union-attr]
+        if rows:
+            editor.select_row(rows[0])  # type: ignore[union-attr]
+        return bool(rows)
+
+    def _figure_states(self) -> Iterator[tuple[str, QWidget]]:
+        """An indicator with its unit and target; a computed figure with its records; an
+        approved checklist whose records changed since; the reform programme's context."""
+        from integrity_desktop.services import checklists, scoring
+        from integrity_desktop.services.seed import template_id
+
+        ctx = self.ctx
+        three_year = scoring.three_year_template_id()
+        latest = checklists.list_checklists(ctx.store, ctx.actor, unit_id=checklists.WHOLE_DIRECTORATE,
+                                            template_id=three_year, limit=1)
+        if latest:
+            self.open_checklist(latest[0].id)
+            if self._select("17/4"):
+                yield "editor-target", self.window()
+            if self._select("22/1"):
+                yield "editor-computed", self.window()
+                dialog = self.editor.show_records()  # type: ignore[union-attr]
+                if dialog is not None:
+                    yield "editor-records", dialog
+                    dialog.close()
+        approved = checklists.list_checklists(ctx.store, ctx.actor, status="approved",
+                                              unit_id=checklists.WHOLE_DIRECTORATE, template_id=three_year,
+                                              limit=1)
+        if approved:
+            self.open_checklist(approved[0].id)
+            changed = sorted((e.item_code != "22/1", e.item_code)  # 22/1 when it changed
+                             for e in self.editor.model.entries  # type: ignore[union-attr]
+                             if e.changed_since_approval)
+            if changed and self._select(changed[0][1]):
+                yield "editor-approved", self.window()
+        reform = checklists.list_checklists(ctx.store, ctx.actor, template_id=template_id(scoring.reform_code(), 1),
+                                            limit=1)
+        if reform:
+            self.open_checklist(reform[0].id)
+            if self._select("R6/5"):
+                yield "editor-reform", self.window()
 
     def _sample_states(self, checklist_id: str) -> list[tuple[str, QWidget]]:
         """The print preview of a filled checklist and the problems of a badly edited workbook
@@ -110,7 +158,7 @@ class ChecklistsScreen(QWidget):
         folder = Path(tempfile.mkdtemp(prefix="integrity-shots-"))
         pdf = checklist_pdf.filled(self.ctx.store, self.ctx.actor, checklist_id, folder / "filled.pdf")
         preview = PdfPreviewDialog(pdf, "", self)
-        preview.resize(900, 760)
+        preview.resize(900, 640)
         preview.show()
         preview.settle()
         picture = QLabel()  # a still of the preview: the dialog itself is closed at once
@@ -127,7 +175,7 @@ class ChecklistsScreen(QWidget):
         headers = [c.value for c in sheet[1]]
         sheet.cell(row=3, column=headers.index("وضعیت") + 1, value="خوب")
         sheet.cell(row=5, column=headers.index("درصد پیشرفت") + 1, value=140)
-        sheet.cell(row=6, column=1, value="not-an-id")
+        sheet.cell(row=6, column=headers.index("شناسه") + 1, value="not-an-id")
         book.save(book_path)
         if self.ctx.can("checklists.edit"):
             summary = checklist_excel.import_workbook(self.ctx.store, self.ctx.actor, book_path, dry_run=True)

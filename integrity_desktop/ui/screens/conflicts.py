@@ -45,6 +45,7 @@ from integrity_desktop.ui.screens.sync_common import (
     shown_datetime,
 )
 from integrity_desktop.ui.text import shown_date, shown_number
+from integrity_desktop.ui.widgets.messages import error_text
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
     from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -279,12 +280,15 @@ class ConflictsScreen(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.fields_view.clicked.connect(self._toggle_from_click)
         self.keep_applied = QPushButton(self.tr("Keep the applied version"))
+        self.keep_applied.setToolTip(self.tr("Keep the version in use now and close the conflict"))
         self.keep_applied.setObjectName("keep_applied")
         self.keep_applied.clicked.connect(lambda: self.resolve("winner"))
         self.take_other = QPushButton(self.tr("Take the set-aside version"))
+        self.take_other.setToolTip(self.tr("Use the other office's version instead"))
         self.take_other.setObjectName("take_other")
         self.take_other.clicked.connect(lambda: self.resolve("loser"))
         self.merge = QPushButton(self.tr("Save the ticked fields (merge)"))
+        self.merge.setToolTip(self.tr("Take only the ticked fields from the set-aside version"))
         self.merge.setObjectName("merge")
         self.merge.clicked.connect(lambda: self.resolve("merge"))
         self.error = QLabel()
@@ -457,7 +461,7 @@ class ConflictsScreen(QWidget):
         try:
             conflicts.resolve_conflict(self.ctx.store, self.ctx.actor, c.id, choice, fields)
         except UserError as exc:
-            self.error.setText(exc.message(current_lang()))
+            self.error.setText(error_text(exc, current_lang()))
             return
         self.done.setText(
             {

@@ -1,13 +1,19 @@
-"""Dashboard: completion per axis for a period, the trend across the year, indicators still open.
+"""Dashboard: completion per axis for a period, the trend across the year, indicators still open,
+the period's figures with their achievement against the programme's targets, and the two
+programmes side by side where they meet.
 
-It is the first screen at start-up, so construction builds only plain widgets; ``refresh()``
-loads the figures off the GUI thread (``run_task``) and imports QtCharts only then.  QtCharts
-ignores right-to-left, so categories are put in reverse order (axis 1 on the right) by hand.
+It shows either programme (every published version of its template: an indicator keeps its
+identity by its code).  Computed figures are what the records give when the dashboard is
+shown: it reloads every time the screen is opened.  It is the first screen at start-up, so
+construction builds only plain widgets; ``refresh()`` loads the figures off the GUI thread
+(``run_task``) and imports QtCharts only then.  QtCharts ignores right-to-left, so categories
+are put in reverse order (axis 1 on the right) by hand.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
@@ -29,14 +35,19 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from integrity_desktop import jalali
+from integrity_desktop.indicators import display_code
 from integrity_desktop.jalali import Period
 from integrity_desktop.services.offices import office_name
+from integrity_desktop.ui import text as ui_text
+from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.screens import dashboard_figures
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets.table_models import PagedColumnsModel
@@ -51,29 +62,41 @@ class DashboardData:
     trend: list[Any]  # scoring.TrendPoint
     open_total: int
     open_first: list[Any]  # scoring.OpenIndicator
+    programme: str = ""  # template code (every version)
+    figures: list[Any] = field(default_factory=list)  # achievement.IndicatorFigure with a value kind
+    links: list[Any] = field(default_factory=list)  # scoring.LinkRow (the three-year programme only)
 
 
-def load_dashboard(ctx: UiContext, period_code: str | None) -> DashboardData:
+def load_dashboard(ctx: UiContext, period_code: str | None, programme: str | None = None) -> DashboardData:
     """Everything the dashboard shows, read in one go (runs off the GUI thread)."""
-    from integrity_desktop.services import checklists, scoring
+    from integrity_desktop.services import achievement, checklists, scoring
 
     store, actor = ctx.store, ctx.actor
-    template_id = scoring.three_year_template_id()
+    programme = programme or scoring.three_year_code()
     if period_code is None:
         newest = checklists.list_checklists(
-            store, actor, office_code=actor.office_code, template_id=template_id, limit=1
+            store, actor, office_code=actor.office_code, template_id=scoring.three_year_template_id(), limit=1
         )
         period_code = (
             newest[0].period_code if newest else jalali.period_containing(jalali.today(), "quarter").code
         )
     period = Period.parse(period_code)
     trend_kind = period.kind if period.kind != "year" else "quarter"
+    figures = [f for f in achievement.office_figures(store, actor, period.code, programme=programme)
+               if f.definition.takes_value]
+    axes = scoring.dashboard_axes(store, actor, period.code, programme=programme)
+    links = (scoring.programmes_together(store, actor, period.code, three_year_axes=axes)
+             if programme == scoring.three_year_code() else [])
+    still_open = scoring.open_indicator_list(store, actor, period.code, programme=programme)
     return DashboardData(
         period_code=period.code,
-        axes=scoring.dashboard_axes(store, actor, period.code),
-        trend=scoring.trend(store, actor, period.year, trend_kind),
-        open_total=scoring.count_open_indicators(store, actor, period.code),
-        open_first=scoring.open_indicators(store, actor, period.code, limit=OPEN_PAGE),
+        axes=axes,
+        trend=scoring.trend(store, actor, period.year, trend_kind, programme=programme),
+        open_total=len(still_open),
+        open_first=still_open[:OPEN_PAGE],
+        programme=programme,
+        figures=figures,
+        links=links,
     )
 
 
@@ -86,6 +109,7 @@ class OpenIndicatorModel(PagedColumnsModel):
         super().__init__(parent)
         self.ctx = ctx
         self.period_code = ""
+        self.programme = ""
         self.rows: list[Any] = []
         self.total = 0
         self._headers = [
@@ -96,16 +120,18 @@ class OpenIndicatorModel(PagedColumnsModel):
             self.tr("Where"),
         ]
 
-    def set_rows(self, period_code: str, total: int, first: list[Any]) -> None:
+    def set_rows(self, period_code: str, total: int, first: list[Any], programme: str = "") -> None:
         self.beginResetModel()
         self.period_code, self.total, self.rows = period_code, total, list(first)
+        self.programme = programme
         self.endResetModel()
 
     def fetch_page(self, offset: int) -> list[Any]:
         from integrity_desktop.services import scoring
 
         return list(scoring.open_indicators(
-            self.ctx.store, self.ctx.actor, self.period_code, offset=offset, limit=OPEN_PAGE
+            self.ctx.store, self.ctx.actor, self.period_code, programme=self.programme or None,
+            offset=offset, limit=OPEN_PAGE,
         ))
 
     def data(
@@ -117,7 +143,7 @@ class OpenIndicatorModel(PagedColumnsModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                "code": shown_number(o.item_code),
+                "code": display_code(o.item_code) if current_lang() == "fa" else o.item_code,
                 "title": o.title,
                 "lead": o.lead_unit or "—",
                 "open": self.tr("{open} of {all}").format(
@@ -152,13 +178,20 @@ class DashboardScreen(QWidget):
         self.period.setObjectName("period")
         self._fill_periods()
         self.period.activated.connect(lambda _i: self.refresh())
+        self.programme = QComboBox()
+        self.programme.setObjectName("programme")
+        self._fill_programmes()
+        self.programme.activated.connect(lambda _i: self.refresh())
         self.help_button = QPushButton(self.tr("How is completion computed?"))
+        self.help_button.setToolTip(self.tr("How the completion percentages are computed"))
         self.help_button.clicked.connect(self.show_help)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         head = QHBoxLayout()
         head.addWidget(title)
         head.addStretch(1)
+        head.addWidget(QLabel(self.tr("Programme:")))
+        head.addWidget(self.programme)
         head.addWidget(QLabel(self.tr("Period:")))
         head.addWidget(self.period)
         head.addWidget(self.help_button)
@@ -205,16 +238,32 @@ class DashboardScreen(QWidget):
         open_layout.setContentsMargins(0, 0, 0, 0)
         open_layout.addWidget(self.open_label)
         open_layout.addWidget(self.open_table, 1)
+        self.figures_model = dashboard_figures.figures_model(self)
+        self.figures_table = dashboard_figures.table(self.figures_model, "figures")
+        self.links_model = dashboard_figures.links_model(self)
+        self.links_table = dashboard_figures.table(self.links_model, "programme_links")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("dashboard_tabs")
+        self.tabs.addTab(open_panel, self.tr("Indicators still open"))
+        self.tabs.addTab(self.figures_table, self.tr("Figures and targets"))
+        self.tabs.addTab(self.links_table, self.tr("Both programmes together"))
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(charts_panel)
-        splitter.addWidget(open_panel)
+        splitter.addWidget(self.tabs)
         splitter.setSizes([380, 260])
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(subtitle)
         layout.addWidget(self.summary_label)
         layout.addWidget(splitter, 1)
+
+    def _fill_programmes(self) -> None:
+        from integrity_desktop import catalog
+
+        self.programme.addItem(self.tr("Three-year programme"), catalog.load_three_year().code)
+        self.programme.addItem(self.tr("Administrative reform"), catalog.load_reform().code)
+        self.programme.setToolTip(self.tr("Every published version of the programme's template counts."))
 
     def _fill_periods(self) -> None:
         this_year = jalali.jalali_year(jalali.today())
@@ -226,15 +275,17 @@ class DashboardScreen(QWidget):
 
     # ------------------------------------------------------------------ loading
     def refresh(self) -> None:
-        ctx, period = self.ctx, self.period.currentData()
+        ctx, period, programme = self.ctx, self.period.currentData(), self.programme.currentData()
+        wanted = (period, programme)
         if self.loading:
             # Another period chosen meanwhile: load it once this one is shown.
-            self._again = self._again or period != self._requested
+            self._again = self._again or wanted != self._requested
             return
         self.loading = True
         self._again = False
-        self._requested = period
-        run_task(self, lambda _r: load_dashboard(ctx, period), self._show, self._failed, modal_progress=False)
+        self._requested = wanted
+        run_task(self, lambda _r: load_dashboard(ctx, period, programme), self._show, self._failed,
+                 modal_progress=False)
 
     def _then(self) -> None:
         self.loading = False
@@ -257,25 +308,31 @@ class DashboardScreen(QWidget):
         self.data = data
         period = Period.parse(data.period_code)
         scored = [a.completion for a in data.axes if a.completion is not None]
+        from integrity_desktop.services.achievement import summarise
+
+        targets = summarise(data.figures)
         if data.axes:
             average = sum(scored) / len(scored) if scored else None
-            self.summary_label.setText(
-                self.tr(
-                    "{period}: average completion of the axes {percent}; {open} indicators still open."
-                ).format(
-                    period=period.label_fa, percent=_percent(average), open=shown_number(data.open_total)
-                )
-            )
+            text = self.tr(
+                "{period}: average completion of the axes {percent}; {open} indicators still open."
+            ).format(period=period.label_fa, percent=_percent(average), open=shown_number(data.open_total))
+            if targets.with_target:
+                text += " " + self.tr("Targets met: {met} of {all}.").format(
+                    met=shown_number(targets.met), all=shown_number(targets.with_target))
+            self.summary_label.setText(text)
         else:
             self.summary_label.setText(
                 self.tr(
-                    "{period}: no checklist of the three-year programme has been filled in for this "
-                    "period yet. Choose another period, or create one under Checklists."
+                    "{period}: no checklist of this programme has been filled in for this period yet. "
+                    "Choose another period, or create one under Checklists."
                 ).format(period=period.label_fa)
             )
         self._show_axes(data, period)
         self._show_trend(data)
-        self.open_model.set_rows(data.period_code, data.open_total, data.open_first)
+        self.open_model.set_rows(data.period_code, data.open_total, data.open_first, data.programme)
+        self.figures_model.set_rows(data.figures)
+        self.links_model.set_rows(data.links)
+        self.tabs.setTabVisible(2, bool(data.links))
         self.open_label.setText(
             self.tr("<b>Indicators still open</b> ({count})").format(count=shown_number(data.open_total))
         )
@@ -341,6 +398,7 @@ class DashboardScreen(QWidget):
         categories = QBarCategoryAxis()
         categories.append(list(titles))
         categories.setTitleText(self.tr("Axis number"))
+        categories.setTruncateLabels(False)  # «۲۲» is short: QtCharts cut it to «…» at 1280 px
         values = QValueAxis()
         values.setRange(0, 100)
         values.setLabelFormat("%.0f")
@@ -401,10 +459,16 @@ class DashboardScreen(QWidget):
     def show_help(self) -> None:
         QMessageBox.information(self, self.tr("How completion is computed"), self.help_text())
 
-    def screenshot_states(self) -> list[tuple[str, QWidget]]:
+    def screenshot_states(self) -> Iterator[tuple[str, QWidget]]:
+        """Grabbed as yielded: the open indicators, the figures against targets, both programmes."""
         self.wait_loaded()
-        return [("loaded", self)]
+        yield "loaded", self
+        self.tabs.setCurrentIndex(1)
+        yield "figures", self
+        self.tabs.setCurrentIndex(2)
+        yield "programmes", self
+        self.tabs.setCurrentIndex(0)
 
 
 def _percent(value: float | None) -> str:
-    return "—" if value is None else shown_number(round(value)) + "٪"
+    return ui_text.shown_percent(value)  # the one rounding rule (digits)

@@ -4,7 +4,9 @@ The provinces table (latest bundle and its age, bundles that never arrived, quie
 highlighted, open corrective actions, cases by state) is fed page by page from
 ``sync.hq_console``; checklist completion per axis per province is computed off the GUI thread
 and shown as a table and a QtCharts bar chart (drawn right to left by hand: QtCharts ignores
-the layout direction).  Excel and PDF come from the ``hq-provinces`` report.
+the layout direction); the indicators computed from records or with a target are shown per
+province with their achievement, computed from each province's own records as it would
+(every time the screen is shown).  Excel and PDF come from the ``hq-provinces`` report.
 """
 
 from __future__ import annotations
@@ -39,15 +41,17 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop import jalali
+from integrity_desktop.indicators import display_code
 from integrity_desktop.reports.registry import ReportParams, run_report
 from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services import offices
 from integrity_desktop.services.seed import HQ
+from integrity_desktop.ui import text as ui_text
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.sync_common import PagedTableModel, make_table, shown_datetime
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets.messages import error_text
 
 QUIET_COLOUR = "#fdecea"
@@ -60,7 +64,7 @@ def tr(text: str) -> str:
 
 
 def percent(value: float | None) -> str:
-    return "—" if value is None else shown_number(f"{value:.0f}") + "٪"
+    return ui_text.shown_percent(value)  # the one rounding rule (digits)
 
 
 def mean(values: Sequence[float | None]) -> float | None:
@@ -130,6 +134,78 @@ class CompletionModel(QAbstractTableModel):
         return None
 
 
+class IndicatorModel(QAbstractTableModel):
+    """Rows: provinces; columns: indicators (``hq_console.IndicatorColumn``); cells coloured by
+    achievement (green met, red not met), amber when changed since an approval."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.provinces: list[tuple[str, str]] = []
+        self.columns: list[Any] = []
+        self.received: set[str] | None = None  # provinces whose bundles arrived (None: unknown)
+
+    def set_data(self, provinces: list[tuple[str, str]], columns: list[Any], received: set[str] | None = None) -> None:
+        self.beginResetModel()
+        self.provinces, self.columns, self.received = provinces, columns, received
+        self.endResetModel()
+
+    def figure(self, row: int, col: int) -> Any:
+        code = self.provinces[row][0]
+        if col <= 0 or (self.received is not None and code not in self.received):
+            return None  # nothing received: a count of 0 would be a figure nobody measured
+        return self.columns[col - 1].by_office.get(code)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.provinces)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns) + 1
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        f = self.figure(row, col)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return self.provinces[row][1]
+            return "—" if f is None or f.value is None else shown_number(f.value_fa)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ToolTipRole and f is None and col > 0:
+            return QCoreApplication.translate("HqConsoleScreen", "No bundle from this province yet.")
+        if role == Qt.ItemDataRole.ToolTipRole and f is not None:
+            lines = [f"{display_code(f.code)} — {f.title}"]
+            if f.definition.target is not None:
+                lines.append(shown_number(f.achievement_fa))
+            if f.changed_since_approval:
+                lines.append(shown_number(f.changed_fa))
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.BackgroundRole and f is not None:
+            if f.changed_since_approval:
+                return QBrush(QColor("#ffe0b2"))
+            state = f.achievement.state
+            if state in ("met", "not_met"):
+                return QBrush(QColor("#e3f2e5" if state == "met" else "#fbe3e3"))
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == 0:
+                return QCoreApplication.translate("HqConsoleScreen", "Province")
+            return display_code(self.columns[section - 1].code)
+        if role == Qt.ItemDataRole.ToolTipRole and section > 0:
+            c = self.columns[section - 1]
+            return f"{c.title}\n{c.target_fa}" if c.target_fa else c.title
+        return None
+
+
 class HqConsoleScreen(QWidget):
     """Only meaningful on the HQ store; a province sees a short note instead."""
 
@@ -163,9 +239,11 @@ class HqConsoleScreen(QWidget):
         self.only_quiet.setObjectName("only_quiet")
         self.only_quiet.toggled.connect(lambda _on: self.refresh_provinces())
         self.excel_button = QPushButton(self.tr("Excel…"))
+        self.excel_button.setToolTip(self.tr("Save the provinces' figures as an Excel workbook"))
         self.excel_button.setObjectName("export_excel")
         self.excel_button.clicked.connect(lambda: self.export("xlsx"))
         self.pdf_button = QPushButton(self.tr("PDF…"))
+        self.pdf_button.setToolTip(self.tr("Save the provinces' figures as a PDF"))
         self.pdf_button.setObjectName("export_pdf")
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         top = QHBoxLayout()
@@ -185,6 +263,7 @@ class HqConsoleScreen(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._provinces_tab(), self.tr("Bundles, actions and cases"))
         self.tabs.addTab(self._completion_tab(), self.tr("Checklist completion"))
+        self.tabs.addTab(self._indicators_tab(), self.tr("Indicators and targets"))
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
@@ -284,6 +363,26 @@ class HqConsoleScreen(QWidget):
         lay.addWidget(splitter, 1)
         return page
 
+    def _indicators_tab(self) -> QWidget:
+        page = QWidget()
+        self.indicator_model = IndicatorModel(self)
+        self.indicator_view = QTableView()
+        self.indicator_view.setObjectName("indicator_table")
+        self.indicator_view.setModel(self.indicator_model)
+        self.indicator_view.verticalHeader().setVisible(False)
+        self.indicator_view.setTabKeyNavigation(False)
+        self.indicator_view.horizontalHeader().setDefaultSectionSize(62)
+        self.indicator_note = QLabel(self.tr(
+            "Figures computed from each province's own records as it computes them, and the "
+            "indicators with a target: green met, red not met, amber changed since the approval."
+        ))
+        self.indicator_note.setObjectName("indicator_note")
+        self.indicator_note.setWordWrap(True)
+        lay = QVBoxLayout(page)
+        lay.addWidget(self.indicator_note)
+        lay.addWidget(self.indicator_view, 1)
+        return page
+
     # ----------------------------------------------------------------------- provinces
     def _province_page(self, offset: int, limit: int) -> list[Any]:
         from integrity_desktop.sync import hq_console
@@ -346,15 +445,25 @@ class HqConsoleScreen(QWidget):
         def work(report: Callable[[int, int, str], None]) -> Any:
             from integrity_desktop.sync import hq_console
 
-            return hq_console.completion_by_axis(store, actor, str(code))
+            return (hq_console.completion_by_axis(store, actor, str(code)),
+                    hq_console.indicators_by_province(store, actor, str(code)))
 
-        run_task(
-            self,
-            work,
-            lambda axes: self._show_completion(str(code), axes),
-            self._failed,
-            modal_progress=False,
-        )
+        def done(result: Any) -> None:
+            axes, indicators = result
+            self._show_completion(str(code), axes)
+            self._show_indicators(str(code), indicators)
+
+        run_task(self, work, done, self._failed, modal_progress=False)
+
+    def _show_indicators(self, code: str, columns: list[Any]) -> None:
+        if code != self.period.currentData():
+            return
+        provinces = [(c, self._short.get(c, c)) for c in self._province_codes()]
+        rows = [self.provinces_model.row_at(i) for i in range(self.provinces_model.rowCount())]
+        complete = rows and not self.only_quiet.isChecked()  # the filtered list names only some
+        received = {p.office_code for p in rows if p is not None and p.highest_seq} if complete else None
+        self.indicator_model.set_data(provinces, columns, received)
+        self.indicator_view.setColumnWidth(0, 130)
 
     def _show_completion(self, code: str, axes: list[Any]) -> None:
         if code != self.period.currentData():
@@ -459,7 +568,7 @@ class HqConsoleScreen(QWidget):
         def done(path: Path) -> None:
             self.excel_button.setEnabled(True)
             self.pdf_button.setEnabled(True)
-            self.summary.setText(self.tr("Saved to {path}.").format(path=str(path)))
+            self.summary.setText(self.tr("Saved to {path}.").format(path=isolate(path)))
             self.open_file(path)
 
         self.excel_button.setEnabled(False)
@@ -486,6 +595,9 @@ class HqConsoleScreen(QWidget):
 
         code = str(self.period.currentData())
         self._show_completion(code, hq_console.completion_by_axis(self.ctx.store, self.ctx.actor, code))
+        self._show_indicators(code, hq_console.indicators_by_province(self.ctx.store, self.ctx.actor, code))
         self.tabs.setCurrentIndex(1)
         yield "completion", self.window()
+        self.tabs.setCurrentIndex(2)
+        yield "indicators", self.window()
         self.tabs.setCurrentIndex(0)

@@ -59,9 +59,6 @@ def ok_cancel(dialog: QDialog, on_ok: Callable[[], None]) -> QDialogButtonBox:
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
         QCoreApplication.translate("InspectionDialogs", "Save")
     )
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-        QCoreApplication.translate("InspectionDialogs", "Cancel")
-    )
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(dialog.reject)
     return buttons

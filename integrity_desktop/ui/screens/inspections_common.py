@@ -23,9 +23,12 @@ def period_choices(today: _dt.date, extra_years: Iterable[int] = ()) -> list[tup
     return out
 
 
-def make_button(text: str, name: str, slot: Callable[[], None], enabled: bool = True) -> QPushButton:
+def make_button(
+    text: str, name: str, slot: Callable[[], None], enabled: bool = True, *, tip: str = ""
+) -> QPushButton:
     button = QPushButton(text)
     button.setObjectName(name)
+    button.setToolTip(tip)
     button.clicked.connect(slot)
     button.setEnabled(enabled)
     return button

@@ -61,9 +61,9 @@ class InspectionFollowUpTab(QWidget):
                 ),
                 Column(self.tr("Status"), lambda r: r.action.status_fa),
                 Column(self.tr("Severity"), lambda r: r.severity_fa),
-                Column(self.tr("Responsible unit"), lambda r: r.action.responsible_unit_name, 220),
-                Column(self.tr("Corrective action"), lambda r: r.action.description, 280),
-                Column(self.tr("Visit"), lambda r: f"{shown_date(r.visit_date)} — {r.visit_unit_name}", 220),
+                Column(self.tr("Responsible unit"), lambda r: r.action.responsible_unit_name, 190),
+                Column(self.tr("Corrective action"), lambda r: r.action.description, 250),
+                Column(self.tr("Visit"), lambda r: f"{shown_date(r.visit_date)} — {r.visit_unit_name}", 200),
                 Column(self.tr("Finding"), lambda r: r.finding_text),
             ],
             fetch=lambda o, n: visits.follow_up(
@@ -80,10 +80,17 @@ class InspectionFollowUpTab(QWidget):
         layout.addLayout(
             button_row(
                 make_button(
-                    self.tr("Close action…"), "close_action", self.close_selected_action, self.editable
+                    self.tr("Close action…"), "close_action", self.close_selected_action, self.editable,
+                    tip=self.tr("Record that the selected action was done"),
                 ),
-                make_button(self.tr("Reopen"), "reopen_action", self.reopen_selected_action, self.editable),
-                make_button(self.tr("Open visit…"), "open_action_visit", self.open_action_visit),
+                make_button(
+                    self.tr("Reopen"), "reopen_action", self.reopen_selected_action, self.editable,
+                    tip=self.tr("Reopen the selected closed action"),
+                ),
+                make_button(
+                    self.tr("Open visit…"), "open_action_visit", self.open_action_visit,
+                    tip=self.tr("Open the visit of the selected action"),
+                ),
                 self.follow_status,
                 self.follow_unit,
                 self.overdue_only,

@@ -63,8 +63,14 @@ class InspectorsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(
             button_row(
-                make_button(self.tr("New inspector…"), "new_inspector", self.new_inspector, self.editable),
-                make_button(self.tr("Edit…"), "edit_inspector", self.edit_inspector, self.editable),
+                make_button(
+                    self.tr("New inspector…"), "new_inspector", self.new_inspector, self.editable,
+                    tip=self.tr("Add an inspector"),
+                ),
+                make_button(
+                    self.tr("Edit…"), "edit_inspector", self.edit_inspector, self.editable,
+                    tip=self.tr("Change the selected inspector's details"),
+                ),
                 self.inspector_search,
                 self.inspector_status,
                 self.inspectors_count,

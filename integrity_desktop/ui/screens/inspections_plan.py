@@ -132,7 +132,8 @@ class InspectionPlanTab(QWidget):
         self.plan_info.setObjectName("plan_info")
         self.plan: inspection_plans.PlanInfo | None = None
         self.create_plan_button = make_button(
-            self.tr("Create the plan of this period"), "create_plan", self.create_plan, self.editable
+            self.tr("Create the plan of this period"), "create_plan", self.create_plan, self.editable,
+            tip=self.tr("Make the inspection plan of the chosen period"),
         )
         self.timeline_model = TimelineModel(self)
         self.timeline_view = QTableView()
@@ -156,11 +157,21 @@ class InspectionPlanTab(QWidget):
         self.items_view = make_table(self.items_model, "plan_items")
         self.items_view.activated.connect(lambda _i: self.edit_item())
         self.plan_buttons = [
-            make_button(self.tr("Add planned inspection…"), "add_item", self.add_item, self.editable),
-            make_button(self.tr("Edit…"), "edit_item", self.edit_item, self.editable),
-            make_button(self.tr("Remove"), "remove_item", self.remove_item, self.editable),
             make_button(
-                self.tr("Log the visit…"), "log_planned_visit", self.log_planned_visit, self.editable
+                self.tr("Add planned inspection…"), "add_item", self.add_item, self.editable,
+                tip=self.tr("Add an inspection to this period's plan"),
+            ),
+            make_button(
+                self.tr("Edit…"), "edit_item", self.edit_item, self.editable,
+                tip=self.tr("Change the selected planned inspection"),
+            ),
+            make_button(
+                self.tr("Remove"), "remove_item", self.remove_item, self.editable,
+                tip=self.tr("Remove the selected inspection from the plan"),
+            ),
+            make_button(
+                self.tr("Log the visit…"), "log_planned_visit", self.log_planned_visit, self.editable,
+                tip=self.tr("Record the visit of the selected planned inspection"),
             ),
         ]
         split = QSplitter(Qt.Orientation.Vertical)

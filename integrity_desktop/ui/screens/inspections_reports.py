@@ -28,6 +28,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.inspection_dialogs import error_label, select_data, unit_combo
 from integrity_desktop.ui.screens.inspections_common import button_row, make_button, period_choices
 from integrity_desktop.ui.tasks import run_task
+from integrity_desktop.ui.text import isolate
 from integrity_desktop.ui.widgets.messages import show_exception
 
 REPORTS_MODULE = "integrity_desktop.reports.inspection_reports"
@@ -77,10 +78,12 @@ class InspectionReportsTab(QWidget):
         self.report_hint.setWordWrap(True)
         self.report_error = error_label()
         self.pdf_button = make_button(
-            self.tr("Preview PDF…"), "report_pdf", lambda: self.run_selected_report("pdf")
+            self.tr("Preview PDF…"), "report_pdf", lambda: self.run_selected_report("pdf"),
+            tip=self.tr("Show the chosen report as a PDF, ready to print"),
         )
         self.xlsx_button = make_button(
-            self.tr("Save as Excel…"), "report_xlsx", lambda: self.run_selected_report("xlsx")
+            self.tr("Save as Excel…"), "report_xlsx", lambda: self.run_selected_report("xlsx"),
+            tip=self.tr("Save the chosen report as an Excel workbook"),
         )
         self.report_list.currentRowChanged.connect(lambda _r: self._report_chosen())
         layout = QVBoxLayout(self)
@@ -189,7 +192,7 @@ class InspectionReportsTab(QWidget):
             title = self.report_list.currentItem().text() if self.report_list.currentItem() else ""
             QTimer.singleShot(0, lambda: self._preview(path, title))
         else:
-            self.report_hint.setText(self.tr("Saved: {path}").format(path=f"\u2066{path}\u2069"))
+            self.report_hint.setText(self.tr("Saved: {path}").format(path=isolate(path)))
 
     def _preview(self, path: Path, title: str) -> None:
         from integrity_desktop.ui.widgets import pdf_preview

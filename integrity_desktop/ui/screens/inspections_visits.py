@@ -76,9 +76,18 @@ class InspectionVisitsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(
             button_row(
-                make_button(self.tr("New ad hoc visit…"), "new_visit", self.new_visit, self.editable),
-                make_button(self.tr("Open…"), "open_visit", self.open_selected_visit),
-                make_button(self.tr("Delete"), "delete_visit", self.delete_visit, self.editable),
+                make_button(
+                    self.tr("New ad hoc visit…"), "new_visit", self.new_visit, self.editable,
+                    tip=self.tr("Record a visit that is not in the plan"),
+                ),
+                make_button(
+                    self.tr("Open…"), "open_visit", self.open_selected_visit,
+                    tip=self.tr("Open the selected visit"),
+                ),
+                make_button(
+                    self.tr("Delete"), "delete_visit", self.delete_visit, self.editable,
+                    tip=self.tr("Delete the selected visit with its findings"),
+                ),
                 self.visit_period,
                 self.visit_kind,
                 self.visit_status,

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,7 +32,7 @@ from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.sync_common import ListTableModel, ltr, make_table
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate, join_list, shown_number
 from integrity_desktop.ui.widgets.messages import error_text
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
@@ -65,10 +66,13 @@ class ReportsScreen(QWidget):
         self.list_model = ListTableModel(
             [
                 (self.tr("Report"), lambda spec: spec.title_fa),
-                (self.tr("Formats"), lambda spec: "، ".join(FORMAT_NAMES.get(f, f) for f in spec.formats)),
+                (self.tr("Formats"), lambda spec: join_list(FORMAT_NAMES.get(f, f) for f in spec.formats)),
             ]
         )
         self.list_view = make_table(self.list_model, "report_list")
+        header = self.list_view.horizontalHeader()  # the title takes the width the list has
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.list_view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._picked(cur.row()))
 
         self.title = QLabel()
@@ -113,6 +117,7 @@ class ReportsScreen(QWidget):
         format_row.addWidget(self.xlsx)
         format_row.addStretch(1)
         self.run_button = QPushButton(self.tr("Make the report…"))
+        self.run_button.setToolTip(self.tr("Make the chosen report with these settings"))
         self.run_button.setObjectName("run_report")
         self.run_button.clicked.connect(self.run)
         self.error = QLabel()
@@ -247,7 +252,7 @@ class ReportsScreen(QWidget):
 
     def _done(self, path: Path) -> None:
         self.run_button.setEnabled(True)
-        self.done.setText(self.tr("Saved to {path}.").format(path=str(path)))
+        self.done.setText(self.tr("Saved to {path}.").format(path=isolate(path)))
         self.open_file(path)
 
     def _failed(self, exc: BaseException) -> None:

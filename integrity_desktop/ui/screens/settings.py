@@ -25,7 +25,7 @@ from integrity_desktop.errors import UserError
 from integrity_desktop.permissions import ROLE_LABELS_FA, ROLES
 from integrity_desktop.services import offices, users
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets.messages import show_exception
 
 
@@ -95,8 +95,10 @@ class SettingsScreen(QWidget):
         self.users_table.verticalHeader().setVisible(False)
         self.users_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         add = QPushButton(self.tr("New user…"))
+        add.setToolTip(self.tr("Add a user of this office"))
         add.clicked.connect(self.add_user)
         reset = QPushButton(self.tr("Reset password…"))
+        reset.setToolTip(self.tr("Give the selected user a new password"))
         reset.clicked.connect(self.reset_password)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
@@ -120,7 +122,7 @@ class SettingsScreen(QWidget):
             return
         username = item.text()
         password, ok = QInputDialog.getText(
-            self, self.tr("Reset password"), self.tr("New password for {user}:").format(user=username),
+            self, self.tr("Reset password"), self.tr("New password for {user}:").format(user=isolate(username)),
             QLineEdit.EchoMode.Password,
         )
         if ok:
@@ -140,6 +142,7 @@ class SettingsScreen(QWidget):
         layout = QVBoxLayout(page)
         if self.ctx.can("units.manage"):
             add = QPushButton(self.tr("New unit…"))
+            add.setToolTip(self.tr("Add an office or a training centre"))
             add.clicked.connect(self.add_unit)
             row = QHBoxLayout()
             row.addWidget(add)

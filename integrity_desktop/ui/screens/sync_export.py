@@ -37,7 +37,7 @@ from integrity_desktop.ui.screens.sync_common import (
     record_type_label,
 )
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate, join_list, shown_number
 from integrity_desktop.ui.widgets.messages import error_text
 
 
@@ -70,6 +70,7 @@ class SyncExportTab(QWidget):
         self.export_path.setObjectName("export_path")
         ltr(self.export_path)
         choose = QPushButton(self.tr("Choose…"))
+        choose.setToolTip(self.tr("Choose where to save the bundle"))
         choose.setObjectName("choose_export")
         choose.clicked.connect(self.choose_export_path)
         path_row = QHBoxLayout()
@@ -95,6 +96,7 @@ class SyncExportTab(QWidget):
         form.addRow("", self.encrypt)
         form.addRow(self.tr("Recipient's age key:"), self.encrypt_to)
         self.export_button = QPushButton(self.tr("Write the bundle…"))
+        self.export_button.setToolTip(self.tr("Write a signed bundle of this office's changes"))
         self.export_button.setObjectName("export_button")
         self.export_button.clicked.connect(self.export)
         self.export_error = error_label("export_error")
@@ -167,7 +169,7 @@ class SyncExportTab(QWidget):
 
     def _exported(self, result: Any) -> None:
         self.export_button.setEnabled(True)
-        counts = ", ".join(
+        counts = join_list(
             f"{record_type_label(t)}: {shown_number(n)}" for t, n in result.record_counts.items()
         ) or self.tr("no changes")
         text = self.tr(
@@ -175,7 +177,7 @@ class SyncExportTab(QWidget):
             "{files} evidence files; {size} KB{encrypted}."
         ).format(
             seq=shown_number(result.seq),
-            path=str(result.path),
+            path=isolate(result.path),
             records=shown_number(sum(result.record_counts.values())),
             counts=counts,
             files=shown_number(result.evidence_files),

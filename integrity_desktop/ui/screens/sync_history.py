@@ -1,5 +1,5 @@
 """The sync screen's import history tab: every bundle received, newest first, a page at a time
-(``sync.merge.list_imports``)."""
+(``sync.import_log.list_imports``)."""
 
 from __future__ import annotations
 
@@ -53,14 +53,14 @@ class SyncHistoryTab(QWidget):
         layout.addWidget(self.history_view, 1)
 
     def _history_page(self, offset: int, limit: int) -> Sequence[Any]:
-        from integrity_desktop.sync import merge
+        from integrity_desktop.sync import import_log
 
-        return merge.list_imports(self.ctx.store, self.ctx.actor, offset=offset, limit=limit)
+        return import_log.list_imports(self.ctx.store, self.ctx.actor, offset=offset, limit=limit)
 
     def _history_count(self) -> int:
-        from integrity_desktop.sync import merge
+        from integrity_desktop.sync import import_log
 
-        return merge.count_imports(self.ctx.store, self.ctx.actor)
+        return import_log.count_imports(self.ctx.store, self.ctx.actor)
 
     def refresh(self) -> None:
         if not self.ctx.can("sync.import"):

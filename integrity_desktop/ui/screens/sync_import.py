@@ -42,7 +42,7 @@ from integrity_desktop.ui.screens.sync_common import (
     record_type_label,
 )
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.text import isolate_embedded, shown_number
 from integrity_desktop.ui.widgets.messages import error_text
 
 
@@ -68,6 +68,7 @@ class SummaryRow:
     conflicts: int
     rejected: int
     reasons_fa: tuple[str, ...]
+    held: int = 0
 
 
 @dataclass(frozen=True)
@@ -81,10 +82,13 @@ class SummaryView:
     rows: tuple[SummaryRow, ...]
     notes_fa: tuple[str, ...]
     notes_en: tuple[str, ...]
+    waits: tuple[tuple[str, str, int], ...] = ()  # (record type, what it waits for, count)
+    released: int = 0
 
     @property
     def nothing_to_do(self) -> bool:
-        return not any(r.created or r.updated or r.conflicts for r in self.rows)
+        return not self.released and not any(
+            r.created or r.updated or r.conflicts or r.held for r in self.rows)
 
     @classmethod
     def of(cls, summary: Any) -> SummaryView:
@@ -98,10 +102,15 @@ class SummaryView:
         notices = [n for n in summary.notices if n.code != "replay"]  # the heading says it
         rows = tuple(
             SummaryRow(
-                t, c.created, c.updated, c.unchanged, c.conflicts, c.rejected, tuple(reasons.get(t, ()))
+                t, c.created, c.updated, c.unchanged, c.conflicts, c.rejected, tuple(reasons.get(t, ())),
+                c.held,
             )
             for t, c in sorted(summary.counts.items(), key=lambda kv: order.get(kv[0], 99))
         )
+        waits: dict[tuple[str, str], int] = {}
+        for h in summary.held:
+            key = (h.record_type, h.waits_for_type)
+            waits[key] = waits.get(key, 0) + 1
         return cls(
             summary.source_office,
             summary.seq,
@@ -110,6 +119,8 @@ class SummaryView:
             rows,
             tuple(n.fa for n in notices),
             tuple(n.en for n in notices),
+            tuple((t, w, n) for (t, w), n in sorted(waits.items(), key=lambda kv: order.get(kv[0][0], 99))),
+            summary.released,
         )
 
 
@@ -141,9 +152,13 @@ class SyncImportTab(QWidget):
         self.import_path.setObjectName("import_path")
         ltr(self.import_path)
         choose = QPushButton(self.tr("Choose…"))
+        choose.setToolTip(self.tr("Choose the bundle file you received"))
         choose.setObjectName("choose_import")
         choose.clicked.connect(self.choose_import_path)
         self.check_button = QPushButton(self.tr("Check the bundle"))
+        self.check_button.setToolTip(
+            self.tr("Verify the bundle and show what importing it would change; nothing is written")
+        )
         self.check_button.setObjectName("check_button")
         self.check_button.clicked.connect(self.check_bundle)
         path_row = QHBoxLayout()
@@ -161,6 +176,9 @@ class SyncImportTab(QWidget):
         self.identity_hint.setObjectName("identity_hint")
         self.identity_hint.setWordWrap(True)
         self.identity_button = QPushButton(self.tr("Choose an age identity file…"))
+        self.identity_button.setToolTip(
+            self.tr("Open a bundle encrypted for another age key with that key's file")
+        )
         self.identity_button.setObjectName("choose_identity")
         self.identity_button.clicked.connect(self.choose_identity_file)
         self.identity_box = QWidget()
@@ -180,8 +198,9 @@ class SyncImportTab(QWidget):
                 (self.tr("Unchanged"), lambda r: shown_number(r.unchanged)),
                 (self.tr("Conflicts"), lambda r: shown_number(r.conflicts)),
                 (self.tr("Rejected"), lambda r: shown_number(r.rejected)),
+                (self.tr("Held"), lambda r: shown_number(r.held)),
             ],
-            tint=lambda r: "#fdecea" if r.rejected else ("#fff8e1" if r.conflicts else None),
+            tint=lambda r: "#fdecea" if r.rejected else ("#fff8e1" if r.conflicts or r.held else None),
         )
         self.summary_view = make_table(self.summary_model, "summary_table")
         self.reasons = QPlainTextEdit()
@@ -190,10 +209,12 @@ class SyncImportTab(QWidget):
         self.reasons.setMaximumHeight(120)
         self.reasons.setVisible(False)
         self.confirm_button = QPushButton(self.tr("Import it"))
+        self.confirm_button.setToolTip(self.tr("Import the checked bundle"))
         self.confirm_button.setObjectName("confirm_button")
         self.confirm_button.setEnabled(False)
         self.confirm_button.clicked.connect(self.confirm_import)
         self.cancel_button = QPushButton(self.tr("Do not import"))
+        self.cancel_button.setToolTip(self.tr("Leave the bundle without importing it"))
         self.cancel_button.setObjectName("cancel_button")
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.clear_import)
@@ -258,7 +279,7 @@ class SyncImportTab(QWidget):
         try:
             identities = read_identity_file(Path(path))
         except UserError as exc:
-            self.import_error.setText(exc.message(current_lang()))
+            self.import_error.setText(error_text(exc, current_lang()))
             return
         self._check(identities)
 
@@ -308,7 +329,13 @@ class SyncImportTab(QWidget):
                     "SyncImportTab", "Checking the signature and every file of the bundle…"
                 ),
             )
-            return SummaryView.of(merge.import_bundle(store, actor, path, identities, dry_run=dry_run))
+            merging = QCoreApplication.translate("SyncImportTab", "Merging the records…")
+
+            def progress(done: int, total: int) -> None:
+                report(min(done, total), total, merging)
+
+            return SummaryView.of(merge.import_bundle(store, actor, path, identities, dry_run=dry_run,
+                                                      progress=progress))
 
         return work
 
@@ -348,13 +375,21 @@ class SyncImportTab(QWidget):
             head = self.tr("Bundle number {seq} from {office} was imported.")
         lines = [head.format(seq=shown_number(result.seq), office=office)]
         notes = result.notes_fa if current_lang() == "fa" else result.notes_en
-        lines += [shown_number(n) for n in notes]
+        lines += [isolate_embedded(shown_number(n)) for n in notes]
         self.summary_title.setText("\n".join(lines))
         self.summary_model.set_items(result.rows)
         reasons = [
-            f"{record_type_label(r.record_type)}: {shown_number(reason)}"
+            f"{record_type_label(r.record_type)}: {isolate_embedded(shown_number(reason))}"
             for r in result.rows
             for reason in r.reasons_fa
+        ]
+        reasons += [
+            self.tr("{type}: {count} held, waiting for {what}").format(
+                type=record_type_label(record_type), count=shown_number(count),
+                what=self.tr("their time (the sending computer's clock is ahead)")
+                if waits_for == "clock" else record_type_label(waits_for),
+            )
+            for record_type, waits_for, count in result.waits
         ]
         self.reasons.setPlainText("\n".join(reasons))
         self.reasons.setVisible(bool(reasons))

@@ -34,6 +34,7 @@ from integrity_desktop.ui.screens.sync_common import (
     make_table,
     shown_datetime,
 )
+from integrity_desktop.ui.text import isolate, isolate_embedded
 
 
 class SyncKeysTab(QWidget):
@@ -51,6 +52,7 @@ class SyncKeysTab(QWidget):
         self.own_fingerprint.setReadOnly(True)
         ltr(self.own_fingerprint)
         copy_fp = QPushButton(self.tr("Copy"))
+        copy_fp.setToolTip(self.tr("Copy the fingerprint, to read it out over the phone"))
         copy_fp.setObjectName("copy_fingerprint")
         copy_fp.clicked.connect(lambda: self._copy(self.own_fingerprint.text()))
         self.own_recipient = QLineEdit()
@@ -58,9 +60,11 @@ class SyncKeysTab(QWidget):
         self.own_recipient.setReadOnly(True)
         ltr(self.own_recipient)
         copy_rc = QPushButton(self.tr("Copy"))
+        copy_rc.setToolTip(self.tr("Copy the age recipient for offices that send you encrypted bundles"))
         copy_rc.setObjectName("copy_recipient")
         copy_rc.clicked.connect(lambda: self._copy(self.own_recipient.text()))
         save_pub = QPushButton(self.tr("Save the public key file…"))
+        save_pub.setToolTip(self.tr("Save this office's public key to give to the other side"))
         save_pub.setObjectName("save_public_key")
         save_pub.clicked.connect(self.save_public_key)
         fp_row = QHBoxLayout()
@@ -100,10 +104,14 @@ class SyncKeysTab(QWidget):
         for office in offices.list_offices(self.ctx.store):
             if office.code != self.ctx.store.office_code:
                 self.trust_office.addItem(office.name_fa, office.code)
-        self.add_key_button = QPushButton(self.tr("Add the office's key from a .pub file…"))
+        self.add_key_button = QPushButton(
+            self.tr("Add the office's key from a {ext} file…").format(ext=isolate(".pub"))
+        )
+        self.add_key_button.setToolTip(self.tr("Trust another office's key from its public key file"))
         self.add_key_button.setObjectName("add_key")
         self.add_key_button.clicked.connect(self.choose_key_file)
         self.revoke_button = QPushButton(self.tr("Revoke the selected office's key…"))
+        self.revoke_button.setToolTip(self.tr("Refuse the selected office's bundles from now on"))
         self.revoke_button.setObjectName("revoke_key")
         self.revoke_button.clicked.connect(self.revoke_selected)
         self.trust_error = error_label("trust_error")
@@ -143,19 +151,21 @@ class SyncKeysTab(QWidget):
             str(Path.home() / name),
             self.tr("Public keys (*.pub)"),
         )
-        if not path:
-            return
+        if path:
+            self.write_public_key(Path(path))
+
+    def write_public_key(self, path: Path) -> None:
         try:
-            Path(path).write_text(keys.public_key_file(self.ctx.store), encoding="ascii")
+            path.write_text(keys.public_key_file(self.ctx.store), encoding="ascii")
         except OSError as exc:
             self.trust_error.setText(
-                self.tr("The file could not be written: {reason}").format(reason=exc.strerror or str(exc))
+                self.tr("The file could not be written: {reason}").format(reason=isolate(exc.strerror or exc))
             )
             return
         except UserError as exc:
-            self.trust_error.setText(exc.message(current_lang()))
+            self.trust_error.setText(isolate_embedded(exc.message(current_lang())))
             return
-        self.trust_done.setText(self.tr("Public key saved to {path}.").format(path=path))
+        self.trust_done.setText(self.tr("Public key saved to {path}.").format(path=isolate(path)))
 
     def choose_key_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -176,13 +186,16 @@ class SyncKeysTab(QWidget):
         try:
             info = trust.add_key(self.ctx.store, self.ctx.actor, office, trust.read_key_file(path))
         except UserError as exc:
-            self.trust_error.setText(exc.message(current_lang()))
+            self.trust_error.setText(isolate_embedded(exc.message(current_lang())))
             return
         self.trust_done.setText(
             self.tr(
                 "Key {key} of {office} is trusted. Compare its fingerprint with that office over "
                 "the phone: {fingerprint}"
-            ).format(key=info.key_id, office=self.trust_office.currentText(), fingerprint=info.fingerprint)
+            ).format(
+                key=isolate(info.key_id), office=self.trust_office.currentText(),
+                fingerprint=isolate(info.fingerprint),
+            )
         )
         self.refresh()
 
@@ -210,7 +223,7 @@ class SyncKeysTab(QWidget):
         try:
             trust.revoke(self.ctx.store, self.ctx.actor, key.office_code)
         except UserError as exc:
-            self.trust_error.setText(exc.message(current_lang()))
+            self.trust_error.setText(isolate_embedded(exc.message(current_lang())))
             return
         self.trust_done.setText(self.tr("The key of {office} was revoked.").format(office=office))
         self.refresh()
@@ -231,7 +244,7 @@ class SyncKeysTab(QWidget):
                 )
             )
         except UserError as exc:
-            self.keys_note.setText(exc.message(current_lang()))
+            self.keys_note.setText(isolate_embedded(exc.message(current_lang())))
         if self.ctx.can("sync.trust"):
             from integrity_desktop.sync import trust
 

@@ -1,7 +1,8 @@
 """Templates: the checklist templates in the store; at HQ the admin authors new ones.
 
-A template or a new version starts as a draft; its axes and indicators can be edited while it is
-a draft that no checklist has used; publishing makes it available to checklists.  The services
+A template or a new version starts as a draft; its axes and indicators, each with how it is
+measured (kind, unit, frequency, direction, bounds, target), can be edited while it is a draft
+that no checklist has used; publishing makes it available to checklists.  The services
 enforce these rules; this screen only hides what cannot be done.
 """
 
@@ -13,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -32,8 +32,21 @@ from PySide6.QtWidgets import (
 
 from integrity_desktop.digits import to_ascii_digits
 from integrity_desktop.errors import UserError
+from integrity_desktop.indicators import (
+    DEFAULT_FREQUENCY,
+    DIRECTION_LABELS_FA,
+    DIRECTIONS,
+    FREQUENCIES,
+    FREQUENCY_LABELS_FA,
+    KIND_LABELS_FA,
+    KINDS,
+    Definition,
+    definition_text_fa,
+    display_code,
+)
 from integrity_desktop.services import templates
 from integrity_desktop.services.templates import ItemView, TemplateSummary, TemplateView
+from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets.messages import confirm, show_exception
@@ -122,8 +135,6 @@ class NewTemplateDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.try_create)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -163,8 +174,6 @@ class SectionDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.try_create)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -218,7 +227,30 @@ class ItemDialog(QDialog):
         self.subtasks.setTabChangesFocus(True)
         self.subtasks.setPlaceholderText(self.tr("one sub-task per line"))
         self.subtasks.setMaximumHeight(90)
-        self.counts = QCheckBox(self.tr("The indicator counts something (takes a numeric value)"))
+        # How it is measured (indicators.Definition): kind, unit, frequency, direction, bounds, target.
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind")
+        for key in KINDS:
+            self.kind.addItem(KIND_LABELS_FA[key], key)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.unit_fa = QLineEdit()
+        self.unit_fa.setObjectName("unit_fa")
+        self.unit_fa.setPlaceholderText(self.tr("e.g. meeting, course, percent"))
+        self.frequency = QComboBox()
+        self.frequency.setObjectName("frequency")
+        for key in FREQUENCIES:
+            self.frequency.addItem(FREQUENCY_LABELS_FA[key], key)
+        self.frequency.setCurrentIndex(self.frequency.findData(DEFAULT_FREQUENCY))
+        self.direction = QComboBox()
+        self.direction.setObjectName("direction")
+        for key in DIRECTIONS:
+            self.direction.addItem(DIRECTION_LABELS_FA[key], key)
+        self.min_value, self.max_value, self.target = QLineEdit(), QLineEdit(), QLineEdit()
+        for edit, name in ((self.min_value, "min_value"), (self.max_value, "max_value"), (self.target, "target")):
+            edit.setObjectName(name)
+        self.target.setPlaceholderText(self.tr("empty: no target"))
+        self.measurement_fa = QLineEdit()
+        self.measurement_fa.setPlaceholderText(self.tr("how the programme says it is measured (optional)"))
         self.error = _error_label()
         if item is not None:
             self.section.setCurrentIndex(max(0, self.section.findData(item.section_id)))
@@ -231,12 +263,12 @@ class ItemDialog(QDialog):
             self.lead_unit.setText(item.lead_unit)
             self.partner_units.setText("، ".join(item.partner_units))
             self.subtasks.setPlainText("\n".join(item.subtasks))
-            self.counts.setChecked(item.counts)
+            self._show_definition(item.definition)
+        else:
+            self._kind_changed()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -247,19 +279,78 @@ class ItemDialog(QDialog):
         form.addRow(self.tr("Lead unit:"), self.lead_unit)
         form.addRow(self.tr("Partner units:"), self.partner_units)
         form.addRow(self.tr("Sub-tasks:"), self.subtasks)
-        form.addRow(self.counts)
+        form.addRow(self.tr("Kind:"), self.kind)
+        form.addRow(self.tr("Unit:"), self.unit_fa)
+        form.addRow(self.tr("Frequency:"), self.frequency)
+        form.addRow(self.tr("Better when:"), self.direction)
+        bounds = QHBoxLayout()
+        for label, edit in ((self.tr("from"), self.min_value), (self.tr("to"), self.max_value)):
+            bounds.addWidget(QLabel(label))
+            bounds.addWidget(edit)
+        form.addRow(self.tr("Accepted values:"), bounds)
+        form.addRow(self.tr("Target:"), self.target)
+        form.addRow(self.tr("Measurement rule:"), self.measurement_fa)
         form.addRow(self.error)
         form.addRow(buttons)
 
+    def _show_definition(self, d: Definition) -> None:
+        self.kind.blockSignals(True)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(d.kind)))
+        self.kind.blockSignals(False)
+        self.unit_fa.setText(d.unit_fa)
+        self.frequency.setCurrentIndex(max(0, self.frequency.findData(d.frequency)))
+        self.direction.setCurrentIndex(max(0, self.direction.findData(d.direction)))
+        for edit, value in ((self.min_value, d.min_value), (self.max_value, d.max_value), (self.target, d.target)):
+            edit.setText("" if value is None else shown_number(int(value) if value == int(value) else value))
+        self.measurement_fa.setText(d.measurement_fa)
+        self._enable_numbers()
+
+    def _kind_changed(self) -> None:
+        """A new kind starts from its documented defaults (unit, bounds, no target)."""
+        kind = str(self.kind.currentData())
+        defaults = templates.definition_for_kind(kind)
+        self.unit_fa.setText(defaults["unit_fa"])
+        for edit, key in ((self.min_value, "min_value"), (self.max_value, "max_value")):
+            value = defaults[key]
+            edit.setText("" if value is None else shown_number(int(value)))
+        self.target.clear()
+        self._enable_numbers()
+
+    def _enable_numbers(self) -> None:
+        takes_value = self.kind.currentData() != "status"
+        for w in (self.unit_fa, self.direction, self.min_value, self.max_value, self.target):
+            w.setEnabled(takes_value)
+
+    def _number(self, edit: QLineEdit, what: str) -> float | None:
+        text = to_ascii_digits(edit.text()).replace("٫", ".").strip()
+        if not text:
+            return None
+        try:
+            return float(text)
+        except ValueError as exc:
+            raise UserError(
+                self.tr("{what} must be a number; write it with digits or leave it empty.").format(what=what),
+                f"{what} must be a number",
+                code="item_definition",
+            ) from exc
+
     def fields(self) -> dict[str, Any]:
         partners = self.partner_units.text().replace("،", ",").split(",")
+        takes_value = self.kind.currentData() != "status"
         return {
             "title_fa": self.title_fa.toPlainText(),
             "legal_basis": self.legal_basis.text(),
             "lead_unit": self.lead_unit.text(),
             "partner_units": partners,
             "subtasks": self.subtasks.toPlainText().splitlines(),
-            "counts": self.counts.isChecked(),
+            "kind": str(self.kind.currentData()),
+            "unit_fa": self.unit_fa.text().strip() if takes_value else "",
+            "frequency": str(self.frequency.currentData()),
+            "direction": str(self.direction.currentData()),
+            "min_value": self._number(self.min_value, self.tr("The lower bound")) if takes_value else None,
+            "max_value": self._number(self.max_value, self.tr("The upper bound")) if takes_value else None,
+            "target": self._number(self.target, self.tr("The target")) if takes_value else None,
+            "measurement_fa": self.measurement_fa.text().strip(),
         }
 
     def save(self) -> None:
@@ -310,10 +401,10 @@ class TemplatesScreen(QWidget):
         self.template_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_template())
         self.item_model = _Table(
             [
-                (self.tr("Code"), lambda i: shown_number(i.code)),
+                (self.tr("Code"), lambda i: display_code(i.code) if current_lang() == "fa" else i.code),
                 (self.tr("Indicator"), lambda i: i.title_fa),
                 (self.tr("Lead unit"), lambda i: i.lead_unit),
-                (self.tr("Counts"), lambda i: self.tr("yes") if i.counts else ""),
+                (self.tr("Measure"), lambda i: definition_text_fa(i.definition)),
             ],
             self,
         )
@@ -329,20 +420,28 @@ class TemplatesScreen(QWidget):
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.new_button = QPushButton(self.tr("New template…"))
+        self.new_button.setToolTip(self.tr("Make a new template from scratch"))
         self.new_button.clicked.connect(self.new_template)
         self.version_button = QPushButton(self.tr("New version…"))
+        self.version_button.setToolTip(self.tr("Make an editable copy of the selected template"))
         self.version_button.clicked.connect(self.new_version)
         self.section_button = QPushButton(self.tr("Add axis…"))
+        self.section_button.setToolTip(self.tr("Add an axis to the draft"))
         self.section_button.clicked.connect(self.add_section)
         self.item_button = QPushButton(self.tr("Add indicator…"))
+        self.item_button.setToolTip(self.tr("Add an indicator to the selected axis"))
         self.item_button.clicked.connect(self.add_item)
         self.edit_button = QPushButton(self.tr("Edit indicator…"))
+        self.edit_button.setToolTip(self.tr("Change the selected indicator"))
         self.edit_button.clicked.connect(self.edit_item)
         self.remove_button = QPushButton(self.tr("Remove indicator"))
+        self.remove_button.setToolTip(self.tr("Remove the selected indicator from the draft"))
         self.remove_button.clicked.connect(self.remove_item)
         self.publish_button = QPushButton(self.tr("Publish"))
+        self.publish_button.setToolTip(self.tr("Publish the draft; a published version never changes"))
         self.publish_button.clicked.connect(self.publish)
         self.blank_button = QPushButton(self.tr("Blank form…"))
+        self.blank_button.setToolTip(self.tr("A printable blank form of the selected template"))
         self.blank_button.clicked.connect(self.print_blank)
         authoring = (
             self.new_button,
@@ -491,7 +590,8 @@ class TemplatesScreen(QWidget):
         if not confirm(
             self,
             self.tr("Remove indicator"),
-            self.tr("Remove indicator {code} from this draft?").format(code=shown_number(item.code)),
+            self.tr("Remove indicator {code} from this draft?").format(
+                code=display_code(item.code) if current_lang() == "fa" else item.code),
         ):
             return
         try:

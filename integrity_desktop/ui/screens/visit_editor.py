@@ -64,8 +64,11 @@ def make_table(model: RowsModel, name: str) -> QTableView:
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
     header.setStretchLastSection(True)
+    last = len(model.columns) - 1
     for i, column in enumerate(model.columns):
-        if column.width is None:
+        if i == last and column.width is None:  # the rest of the row: long text ends in «…»
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+        elif column.width is None:
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
         else:
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
@@ -110,7 +113,7 @@ class VisitEditor(QDialog):
         self.detail: visits.VisitDetail | None = None
         self.pending: list[visits.FindingInput] = []
         self.editable = ctx.can("inspections.edit")
-        self.resize(980, 680)
+        self.resize(980, 620)  # fits a 1280×720 screen with the taskbar and title bar
         self.tabs = QTabWidget()
         self.error = error_label()
         layout = QVBoxLayout(self)
@@ -163,9 +166,11 @@ class VisitEditor(QDialog):
         self.findings_model = RowsModel(self._pending_columns())
         self.findings_view = make_table(self.findings_model, "findings")
         add = QPushButton(self.tr("Add finding…"))
+        add.setToolTip(self.tr("Write down a finding of this visit"))
         add.setObjectName("add_finding")
         add.clicked.connect(self.add_pending_finding)
         remove = QPushButton(self.tr("Remove finding"))
+        remove.setToolTip(self.tr("Remove the selected finding"))
         remove.clicked.connect(self.remove_pending_finding)
         row = QHBoxLayout()
         row.addWidget(add)
@@ -177,10 +182,12 @@ class VisitEditor(QDialog):
         self.tabs.addTab(findings_page, self.tr("Findings"))
 
         save = QPushButton(self.tr("Save visit"))
+        save.setToolTip(self.tr("Save the visit and its findings"))
         save.setObjectName("save")
         save.setDefault(True)
         save.clicked.connect(self.save_new)
         cancel = QPushButton(self.tr("Cancel"))
+        cancel.setToolTip(self.tr("Close without saving the visit"))
         cancel.clicked.connect(self.reject)
         self.buttons.addWidget(save)
         self.buttons.addWidget(cancel)
@@ -293,6 +300,7 @@ class VisitEditor(QDialog):
         form.addRow(self.tr("Summary:"), self.summary)
         form.addRow(self.tr("Recommendations:"), self.recommendations)
         save = QPushButton(self.tr("Save changes"))
+        save.setToolTip(self.tr("Save the status, summary and suggestions"))
         save.setObjectName("save")
         save.clicked.connect(self.save_changes)
         save.setEnabled(self.editable)
@@ -328,12 +336,16 @@ class VisitEditor(QDialog):
         self.actions_view = make_table(self.actions_model, "actions")
         self.findings_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_actions())
         buttons = QHBoxLayout()
-        for text, slot, name in (
-            (self.tr("Add finding…"), self.add_finding, "add_finding"),
-            (self.tr("Add corrective action…"), self.add_action, "add_action"),
-            (self.tr("Close action…"), self.close_action, "close_action"),
+        for text, slot, name, tip in (
+            (self.tr("Add finding…"), self.add_finding, "add_finding",
+             self.tr("Write down a finding of this visit")),
+            (self.tr("Add corrective action…"), self.add_action, "add_action",
+             self.tr("Add a corrective action for the selected finding")),
+            (self.tr("Close action…"), self.close_action, "close_action",
+             self.tr("Record that the selected action was done")),
         ):
             button = QPushButton(text)
+            button.setToolTip(tip)
             button.setObjectName(name)
             button.clicked.connect(slot)
             button.setEnabled(self.editable)
@@ -350,6 +362,7 @@ class VisitEditor(QDialog):
         self.checklist_layout = QVBoxLayout(self.checklist_page)
         self.tabs.addTab(self.checklist_page, self.tr("Checklist"))
         close = QPushButton(self.tr("Close"))
+        close.setToolTip(self.tr("Close this visit"))
         close.clicked.connect(self.accept)
         self.buttons.addWidget(close)
 
@@ -398,6 +411,7 @@ class VisitEditor(QDialog):
             return
         layout.addWidget(QLabel(self.tr("The checklist of this visit is filled on the checklists screen.")))
         button = QPushButton(self.tr("Open the checklist"))
+        button.setToolTip(self.tr("Open the checklist of this visit"))
         button.setObjectName("open_checklist")
         button.clicked.connect(lambda: self._open_checklist(checklist_id))
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)

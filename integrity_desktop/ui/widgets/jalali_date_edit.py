@@ -47,6 +47,16 @@ class JalaliCalendarWidget(QCalendarWidget):
         self.setWeekdayTextFormat(Qt.DayOfWeek.Friday, weekend)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setGridVisible(True)
+        # Qt's own navigation buttons have no tooltips: say what each does.
+        for name, tip in (
+            ("qt_calendar_prevmonth", self.tr("Previous month")),
+            ("qt_calendar_nextmonth", self.tr("Next month")),
+            ("qt_calendar_monthbutton", self.tr("Choose the month")),
+            ("qt_calendar_yearbutton", self.tr("Choose the year")),
+        ):
+            button = self.findChild(QToolButton, name)
+            if button is not None:
+                button.setToolTip(tip)
 
 
 def calendar_icon() -> QIcon:

@@ -13,8 +13,12 @@ log = logging.getLogger(__name__)
 
 
 def error_text(exc: BaseException, lang: str = "fa") -> str:
+    """What a person reads for an error: a UserError's message with its paths, options and
+    file names isolated (they keep their own direction), else the bug notice."""
     if isinstance(exc, UserError):
-        return exc.message(lang)
+        from integrity_desktop.ui.text import isolate_embedded
+
+        return isolate_embedded(exc.message(lang))
     from integrity_desktop.logs import current_log
 
     path = current_log()

@@ -1,0 +1,221 @@
+"""An office's figure for every indicator of a programme in a period, and its achievement
+against the indicator's target: what the dashboard, the HQ console, the reports and the
+``indicators`` command show beside completion.
+
+The office's figure of an indicator (one rule for every reader):
+
+* computed from records (``services.computed``): the figure the records give now — or, when
+  the office's whole-directorate checklist of the period is approved, the figure it was
+  approved with, with the current one beside it (``changed_since_approval``);
+* typed: its value in the office's whole-directorate checklist of the period; where only unit
+  checklists answer it, the sum of their values for a count and their mean for any other kind;
+* status indicators carry no value.
+
+Every version of the programme's template counts (an indicator keeps its identity by its code);
+the definitions are those of the version the period's checklists use (the whole-directorate
+one first), else of the newest published version.  Only indicators due in the period are listed.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from integrity_desktop import jalali
+from integrity_desktop.db.models import Checklist, ChecklistEntry, Template, TemplateItem, TemplateSection
+from integrity_desktop.db.store import Store
+from integrity_desktop.indicators import (
+    COUNT,
+    MET,
+    NOT_MET,
+    Achievement,
+    Definition,
+    achievement,
+    due,
+    format_value,
+)
+from integrity_desktop.jalali import Period
+from integrity_desktop.permissions import Actor, require
+from integrity_desktop.services import computed
+from integrity_desktop.services.scoring import three_year_code
+
+TYPED, COMPUTED = "typed", "computed"
+
+
+@dataclass(frozen=True)
+class IndicatorFigure:
+    """One indicator of one office in one period."""
+
+    code: str
+    title: str
+    axis_number: int
+    sort_order: int
+    definition: Definition
+    value: float | None  # the office's figure (an approved checklist's figure when approved)
+    source: str  # typed | computed
+    live_value: float | None = None  # computed: what the records give now
+    frozen: bool = False  # computed and approved: ``value`` is the approved figure
+    answered_in: int = 0  # checklists whose answer made a typed value
+
+    @property
+    def achievement(self) -> Achievement:
+        return achievement(self.definition, self.value)
+
+    @property
+    def changed_since_approval(self) -> bool:
+        return self.frozen and self.live_value != self.value
+
+    @property
+    def value_fa(self) -> str:
+        return format_value(self.definition, self.value)
+
+    @property
+    def changed_fa(self) -> str:
+        if not self.changed_since_approval:
+            return ""
+        return f"تغییر پس از تأیید: اکنون {format_value(self.definition, self.live_value) or 'بی‌مقدار'}"
+
+    @property
+    def achievement_fa(self) -> str:
+        return self.achievement.label_fa(self.definition)
+
+
+@dataclass(frozen=True)
+class AchievementSummary:
+    with_target: int
+    met: int
+    not_met: int
+    no_value: int
+
+
+def summarise(figures: Iterable[IndicatorFigure]) -> AchievementSummary:
+    states = [f.achievement.state for f in figures if f.definition.target is not None]
+    return AchievementSummary(len(states), states.count(MET), states.count(NOT_MET),
+                              len(states) - states.count(MET) - states.count(NOT_MET))
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _item_rows(session: Session, template_ids: Sequence[str]) -> dict[str, list[tuple[TemplateItem, int]]]:
+    """template id -> its items with their section (axis) numbers, in order."""
+    out: dict[str, list[tuple[TemplateItem, int]]] = defaultdict(list)
+    for item, number in session.execute(
+        select(TemplateItem, TemplateSection.number)
+        .join(TemplateSection, TemplateSection.id == TemplateItem.section_id)
+        .where(TemplateItem.template_id.in_(list(template_ids)), TemplateItem.deleted.is_(False))
+        .order_by(TemplateSection.number, TemplateItem.sort_order)
+    ).tuples():
+        out[item.template_id].append((item, number))
+    return out
+
+
+def _newest_published(session: Session, programme: str) -> str | None:
+    return session.scalar(select(Template.id).where(
+        Template.code == programme, Template.status == "published", Template.deleted.is_(False),
+    ).order_by(Template.version.desc()).limit(1))
+
+
+def _checklists(session: Session, programme: str, period: Period, offices: Sequence[str]) -> list[Checklist]:
+    return list(session.scalars(
+        select(Checklist)
+        .join(Template, Template.id == Checklist.template_id)
+        .where(Template.code == programme, Checklist.period_code == period.code,
+               Checklist.office_code.in_(list(offices)), Checklist.deleted.is_(False))
+        .order_by(Checklist.unit_id.is_(None).desc(), Checklist.updated_at.desc())
+    ))
+
+
+def figures_in(
+    session: Session, programme: str, period: Period, offices: Sequence[str], today: _dt.date,
+) -> dict[str, list[IndicatorFigure]]:
+    """office -> its figure of every indicator due in ``period`` (module docstring)."""
+    lists = _checklists(session, programme, period, offices)
+    by_office: dict[str, list[Checklist]] = defaultdict(list)
+    for c in lists:
+        by_office[c.office_code].append(c)
+    newest = _newest_published(session, programme)
+    template_ids = {c.template_id for c in lists} | ({newest} if newest else set())
+    items = _item_rows(session, sorted(template_ids))
+    # checklist -> (code, value) of its answers that carry a value (plain columns: no ORM rows)
+    entries: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    if lists:
+        for checklist_id, code, stored in session.execute(
+            select(ChecklistEntry.checklist_id, TemplateItem.code, ChecklistEntry.value)
+            .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
+            .where(ChecklistEntry.checklist_id.in_([c.id for c in lists]), ChecklistEntry.deleted.is_(False),
+                   ChecklistEntry.value.is_not(None))
+        ).tuples():
+            entries[checklist_id].append((code, float(stored or 0)))
+    live_codes = computed.computed_codes(programme)
+    out: dict[str, list[IndicatorFigure]] = {}
+    for office in offices:
+        mine = by_office.get(office, [])
+        base = mine[0].template_id if mine else newest
+        if base is None:
+            out[office] = []
+            continue
+        wanted = [(i, n) for i, n in items.get(base, []) if due(i.frequency, period)]
+        needed = {i.code for i, _n in wanted} & live_codes
+        figures = computed.figures_in(session, programme, office, period, today, needed) if needed else {}
+        whole = [c for c in mine if c.unit_id is None]
+        approved = next((c for c in whole if c.status == "approved"), None)
+        frozen = dict(entries.get(approved.id, [])) if approved else {}
+        answers: dict[str, list[tuple[bool, float]]] = defaultdict(list)  # code -> (whole?, value)
+        for c in mine:
+            for code, typed in entries.get(c.id, []):
+                if not (code in live_codes and c.unit_id is None):
+                    answers[code].append((c.unit_id is None, typed))
+        rows = []
+        for item, number in wanted:
+            d = item.definition
+            if item.code in live_codes:
+                figure = figures.get(item.code)
+                live = figure.value if figure is not None else None
+                if approved is not None:  # the approved figure (none frozen: nothing was approved)
+                    rows.append(IndicatorFigure(item.code, item.title_fa, number, item.sort_order, d,
+                                                frozen.get(item.code), COMPUTED, live, True))
+                else:
+                    rows.append(IndicatorFigure(item.code, item.title_fa, number, item.sort_order, d,
+                                                live, COMPUTED, live))
+                continue
+            given = answers.get(item.code, []) if d.takes_value else []
+            from_whole = [v for is_whole, v in given if is_whole]
+            values = from_whole[:1] or [v for _w, v in given]
+            value: float | None = None
+            if values:
+                value = sum(values) if d.kind == COUNT or from_whole else sum(values) / len(values)
+                value = round(value, 4)
+            rows.append(IndicatorFigure(item.code, item.title_fa, number, item.sort_order, d, value, TYPED,
+                                        answered_in=len(values)))
+        out[office] = rows
+    return out
+
+
+def office_figures(
+    store: Store, actor: Actor, period_code: str, *, office_code: str | None = None,
+    programme: str | None = None, today: _dt.date | None = None,
+) -> list[IndicatorFigure]:
+    """Every indicator of ``programme`` (default: the three-year one) due in the period, with the
+    office's figure and its achievement (default office: the actor's)."""
+    require(actor, "checklists.view")
+    office = office_code or actor.office_code
+    with store.read() as s:
+        return figures_in(s, programme or three_year_code(), Period.parse(period_code), [office],
+                          today or jalali.today())[office]
+
+
+def figures_by_office(
+    store: Store, actor: Actor, period_code: str, offices: Sequence[str], *,
+    programme: str | None = None, today: _dt.date | None = None,
+) -> dict[str, list[IndicatorFigure]]:
+    """``office_figures`` of several offices at once (the HQ console and its report)."""
+    require(actor, "reports.run")
+    with store.read() as s:
+        return figures_in(s, programme or three_year_code(), Period.parse(period_code), list(offices),
+                          today or jalali.today())
