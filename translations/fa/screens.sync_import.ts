@@ -36,7 +36,7 @@
         <translation>انتخاب پروندهٔ کلید age…</translation>
     </message>
     <message>
-        <source>Open a bundle encrypted for another age key with that key&apos;s file</source>
+        <source>Open a bundle encrypted for another age key with that key's file</source>
         <translation>باز کردن بستهٔ رمزشده برای کلید age دیگر با پروندهٔ همان کلید</translation>
     </message>
     <message>
@@ -128,6 +128,10 @@
         <translation>ورود آزمایشی بستهٔ شمارهٔ {seq} از {office}: ورود آن چنین نتیجه‌ای خواهد داشت. هنوز چیزی نوشته نشده است.</translation>
     </message>
     <message>
+        <source>The store is kept for this import for up to {minutes} minutes; meanwhile nothing else can be saved. Import it or choose «Do not import».</source>
+        <translation>پایگاه داده تا {minutes} دقیقه برای این ورود نگه داشته می‌شود و در این مدت چیز دیگری ذخیره نمی‌شود. آن را وارد کنید یا «وارد نکن» را بزنید.</translation>
+    </message>
+    <message>
         <source>Bundle number {seq} from {office} was imported.</source>
         <translation>بستهٔ شمارهٔ {seq} از {office} وارد شد.</translation>
     </message>
@@ -138,6 +142,10 @@
     <message>
         <source>their time (the sending computer's clock is ahead)</source>
         <translation>رسیدن زمانشان (ساعت رایانهٔ فرستنده جلو است)</translation>
+    </message>
+    <message>
+        <source>Writing the checked bundle…</source>
+        <translation>نوشتن بستهٔ بررسی‌شده…</translation>
     </message>
     <message>
         <source>Importing the bundle…</source>

@@ -1,10 +1,12 @@
-"""The sync screen's import tab: check a received bundle (a dry run), show what importing it
-would change, and import it once confirmed.
+"""The sync screen's import tab: check a received bundle, show what importing it would
+change, and import it once confirmed.
 
-Decrypting, checking and merging run through ``run_task``; ``sync.merge.import_bundle`` does
-the work.  An age-encrypted bundle opens with this store's own age identity (the key
-passphrase), or, when that cannot decrypt it, with an age identity file the user chooses; the
-confirmed import opens it the same way as its dry run.
+One pass (issue 23): the check merges the bundle once, inside a transaction kept open by
+``sync.pending`` while the person reads the summary; «وارد کن» commits it and «وارد نکن» rolls
+it back.  An unanswered check rolls back by itself after ``hold_seconds`` (the store's write
+lock is never held without bound) and the tab says so.  Decrypting, checking and merging run
+through ``run_task``.  An age-encrypted bundle opens with this store's own age identity (the
+key passphrase), or, when that cannot decrypt it, with an age identity file the user chooses.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -124,6 +126,19 @@ class SummaryView:
         )
 
 
+class _HeldPreview:
+    """The check's open transaction (``sync.pending.PendingImport``), if any.  A plain object,
+    so the tab's ``destroyed`` signal can still roll it back when the tab is gone."""
+
+    def __init__(self) -> None:
+        self.pending: Any = None
+
+    def cancel(self, *_: Any) -> None:
+        held, self.pending = self.pending, None
+        if held is not None:
+            held.cancel()
+
+
 class SyncImportTab(QWidget):
     """Bundle path, check, the dry run's summary, then import or not.
 
@@ -137,7 +152,15 @@ class SyncImportTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.ask_passphrase = ask_passphrase
-        self._dry_run: Any = None  # the last dry-run result, for the confirmation
+        from integrity_desktop.sync.pending import HOLD_SECONDS
+
+        self.hold_seconds = HOLD_SECONDS  # how long a check keeps the store (shorter in tests)
+        self._held = _HeldPreview()  # the open preview's transaction, for «وارد کن»
+        self.destroyed.connect(self._held.cancel)
+        self._expiry = QTimer(self)
+        self._expiry.setSingleShot(True)
+        self._expiry.timeout.connect(self._preview_expired)
+        self._dry_run: Any = None  # the last check's summary, for the confirmation
         self._dry_path: Path | None = None
         self._dry_passphrase: str | None = None
         self._dry_identities: list[Any] | None = None  # from an identity file the user chose
@@ -245,6 +268,8 @@ class SyncImportTab(QWidget):
         self.check_bundle()
 
     def clear_import(self) -> None:
+        self._held.cancel()
+        self._expiry.stop()
         self._dry_run = None
         self._dry_path = None
         self._dry_passphrase = None
@@ -301,19 +326,21 @@ class SyncImportTab(QWidget):
         self.check_button.setEnabled(False)
         run_task(
             self,
-            self._import_work(path, passphrase, identities, dry_run=True),
+            self._check_work(path, passphrase, identities),
             lambda r: self._checked(path, passphrase, identities, r),
             self._import_failed,
             title=self.tr("Checking the bundle…"),
         )
 
-    def _import_work(
-        self, path: Path, passphrase: str | None, chosen: Sequence[Any] | None, dry_run: bool
+    def _check_work(
+        self, path: Path, passphrase: str | None, chosen: Sequence[Any] | None
     ) -> Callable[..., Any]:
-        store, actor = self.ctx.store, self.ctx.actor
+        """The check: verify and merge, the transaction held open for the answer; the result
+        is (summary view, ``PendingImport``)."""
+        store, actor, hold = self.ctx.store, self.ctx.actor, self.hold_seconds
 
         def work(report: Callable[[int, int, str], None]) -> Any:
-            from integrity_desktop.sync import merge
+            from integrity_desktop.sync import pending
 
             def identities() -> list[Any]:
                 if chosen is not None:
@@ -334,15 +361,20 @@ class SyncImportTab(QWidget):
             def progress(done: int, total: int) -> None:
                 report(min(done, total), total, merging)
 
-            return SummaryView.of(merge.import_bundle(store, actor, path, identities, dry_run=dry_run,
-                                                      progress=progress))
+            held = pending.preview_import(store, actor, path, identities, progress=progress,
+                                          hold_seconds=hold)
+            assert held.summary is not None
+            return SummaryView.of(held.summary), held
 
         return work
 
     def _checked(
-        self, path: Path, passphrase: str | None, identities: list[Any] | None, result: Any
+        self, path: Path, passphrase: str | None, identities: list[Any] | None, outcome: Any
     ) -> None:
+        result, held = outcome
         self.check_button.setEnabled(True)
+        self._held.cancel()  # a check started over an earlier one: that one is dropped
+        self._held.pending = held
         self._dry_run = result
         self._dry_path = path
         self._dry_passphrase = passphrase
@@ -353,6 +385,9 @@ class SyncImportTab(QWidget):
         self.cancel_button.setEnabled(True)
         if can_import:
             self.confirm_button.setFocus()
+            self._expiry.start(int(self.hold_seconds * 1000) + 250)
+        else:
+            self._held.cancel()  # nothing to import: the store is not kept waiting
 
     def _show_summary(self, result: Any, dry_run: bool) -> None:
         office = offices.office_name(self.ctx.store, result.source_office)
@@ -371,6 +406,10 @@ class SyncImportTab(QWidget):
                 "Trial import of bundle number {seq} from {office}: this is what "
                 "importing it would do. Nothing has been written yet."
             )
+            head += "\n" + self.tr(
+                "The store is kept for this import for up to {minutes} minutes; meanwhile "
+                "nothing else can be saved. Import it or choose «Do not import»."
+            ).format(minutes=shown_number(max(1, round(self.hold_seconds / 60))))
         else:
             head = self.tr("Bundle number {seq} from {office} was imported.")
         lines = [head.format(seq=shown_number(result.seq), office=office)]
@@ -395,19 +434,35 @@ class SyncImportTab(QWidget):
         self.reasons.setVisible(bool(reasons))
 
     def confirm_import(self) -> None:
-        if self._dry_run is None or self._dry_path is None:
+        """Commit the checked bundle's open transaction (the merge is not run again)."""
+        held = self._held.pending
+        if self._dry_run is None or held is None:
             return
-        path, passphrase, identities = self._dry_path, self._dry_passphrase, self._dry_identities
+        self._held.pending = None  # from here the commit owns it; clear_import must not cancel
+        self._expiry.stop()
         self.confirm_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         self.check_button.setEnabled(False)
-        run_task(
-            self,
-            self._import_work(path, passphrase, identities, dry_run=False),
-            self._imported,
-            self._import_failed,
-            title=self.tr("Importing the bundle…"),
-        )
+        writing = QCoreApplication.translate("SyncImportTab", "Writing the checked bundle…")
+
+        def work(report: Callable[[int, int, str], None]) -> Any:
+            report(0, 0, writing)
+            return SummaryView.of(held.commit())
+
+        run_task(self, work, self._imported, self._import_failed,
+                 title=self.tr("Importing the bundle…"))
+
+    def _preview_expired(self) -> None:
+        """The check was left longer than ``hold_seconds``: it was rolled back (by its own
+        thread); the summary goes and the reason stays."""
+        held = self._held.pending
+        if held is None:
+            return
+        from integrity_desktop.sync.pending import expired_error
+
+        held.cancel()  # already rolled back by its thread, or rolled back now
+        self.clear_import()
+        self.import_error.setText(error_text(expired_error(self.hold_seconds), current_lang()))
 
     def _imported(self, result: Any) -> None:
         self.check_button.setEnabled(True)
