@@ -168,13 +168,14 @@ class Merged:
 
 def merge_records(
     store: Store, s: Session, vb: VerifiedBundle, *, dry_run: bool = False,
-    progress: Progress | None = None,
+    progress: Progress | None = None, lock: bool = True,
 ) -> Merged:
     """Merge a verified bundle's records inside the caller's open transaction (``s``), taking
     SQLite's write lock first unless ``dry_run``; nothing is committed here.  The summary is
-    complete but for the evidence files, which ``complete`` copies."""
+    complete but for the evidence files, which ``complete`` copies.  ``lock=False``: the
+    caller took the write lock already (several bundles in one transaction)."""
     summary = ImportSummary(vb.sha256, vb.source_office, vb.seq, "accepted", True, vb.encrypted)
-    if not dry_run and store.path is not None:
+    if not dry_run and lock and store.path is not None:
         # Take SQLite's write lock first (BEGIN IMMEDIATE): a read snapshot upgraded to a
         # write later fails at once if another program wrote in between.
         s.connection(execution_options={WRITE_OPTION: True})

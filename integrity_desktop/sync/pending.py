@@ -12,6 +12,13 @@ preview is held leaves the store as it was (the transaction was never committed)
     show(pending.summary)            # dry_run is True: nothing written yet
     pending.commit()  or  pending.cancel()
 
+With several paths (a folder HQ picked: ``sync.batch``), every bundle is verified and merged
+in sequence order per province inside the one held transaction, each in a savepoint: a refused
+bundle is rolled back to its savepoint and reported, the rest go on (``pending.batch``), and
+«وارد کن» commits them all.  There the evidence files are copied during the check (a bundle's
+decrypted copy is gone by the end): a cancelled check can leave verified blobs behind, which
+are content-addressed and harmless.
+
 While a preview is held, other writers of the same SQLite store wait (busy timeout) and then
 fail with "store busy"; readers go on reading what was committed before.
 """
@@ -25,11 +32,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from integrity_desktop.db.engine import WRITE_OPTION
 from integrity_desktop.db.store import Store, _environment_error
 from integrity_desktop.digits import format_number
 from integrity_desktop.errors import UserError
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.sync import merge
+from integrity_desktop.sync.batch import BatchProgress, BatchSummary, BundleResult, bundle_files, in_order
 from integrity_desktop.sync.summary import ImportSummary
 from integrity_desktop.sync.verify import IdentityProvider, opened_bundle
 
@@ -77,6 +86,9 @@ class PendingImport:
         self.hold_seconds = hold_seconds
         self.state = "merging"
         self.summary: ImportSummary | None = None
+        self.batch: BatchSummary | None = None  # several bundles: each one's result
+        self.files: list[Path] = []
+        self._batch_progress: BatchProgress | None = None
         self.deadline = 0.0  # time.monotonic() at which an unanswered preview rolls back
         self._identities = identities
         self._progress = progress
@@ -91,13 +103,14 @@ class PendingImport:
         self._thread.start()
         return self
 
-    def wait_ready(self) -> ImportSummary:
+    def wait_ready(self) -> ImportSummary | BatchSummary:
         """Block until the merge is done; its summary (nothing committed), or its error."""
         self._ready.wait()
-        if self._error is not None and self.summary is None:
+        if self._error is not None and self.state == "failed":
             raise self._error
-        assert self.summary is not None
-        return self.summary
+        result = self.batch if self.batch is not None else self.summary
+        assert result is not None
+        return result
 
     def commit(self) -> ImportSummary:
         """Write what the preview showed (and the bundle's evidence files); the final summary.
@@ -109,6 +122,22 @@ class PendingImport:
         if self.state == "committed":
             assert self.summary is not None
             return self.summary
+        if self.state == "committed-batch":
+            raise _closed_error()
+        if self.state == "expired":
+            raise expired_error(self.hold_seconds)
+        if self._error is not None:
+            raise self._error
+        raise _closed_error()
+
+    def commit_all(self) -> BatchSummary:
+        """``commit`` for several bundles: the batch, its bundles' summaries now written."""
+        self._ready.wait()
+        self._answer(_COMMIT)
+        self._done.wait()
+        if self.state == "committed-batch":
+            assert self.batch is not None
+            return self.batch
         if self.state == "expired":
             raise expired_error(self.hold_seconds)
         if self._error is not None:
@@ -131,11 +160,14 @@ class PendingImport:
     # -------------------------------------------------------------------- owner thread
     def _own(self) -> None:
         try:
-            with opened_bundle(self.store, self.path, self._identities) as vb:
-                self._hold(vb)
+            if self.batch is not None:
+                self._hold_many()
+            else:
+                with opened_bundle(self.store, self.path, self._identities) as vb:
+                    self._hold(vb)
         except BaseException as exc:  # handed to the waiting caller, never lost
             self._error = exc
-            if self.state not in ("committed", "cancelled", "expired"):
+            if self.state not in ("committed", "committed-batch", "cancelled", "expired"):
                 self.state = "failed"
         finally:
             self._ready.set()
@@ -150,16 +182,8 @@ class PendingImport:
             except Exception as exc:
                 raise _translated(exc) from exc
             self.summary = merged.summary
-            self.deadline = time.monotonic() + self.hold_seconds
-            self.state = "ready"
-            self._ready.set()
-            try:
-                answer = self._answers.get(timeout=self.hold_seconds)
-            except queue.Empty:
-                answer = ""
-            if answer != _COMMIT:
+            if not self._await_answer():
                 session.rollback()
-                self.state = "cancelled" if answer == _CANCEL else "expired"
                 return
             try:
                 merge.complete(self.store, session, self.actor, merged)
@@ -171,6 +195,76 @@ class PendingImport:
             merge.observe_clock(self.store, merged)
         finally:
             session.close()
+
+
+    def _await_answer(self) -> bool:
+        """Ready: wait for the answer; True to commit (False: cancelled or expired)."""
+        self.deadline = time.monotonic() + self.hold_seconds
+        self.state = "ready"
+        self._ready.set()
+        try:
+            answer = self._answers.get(timeout=self.hold_seconds)
+        except queue.Empty:
+            answer = ""
+        if answer != _COMMIT:
+            self.state = "cancelled" if answer == _CANCEL else "expired"
+        return answer == _COMMIT
+
+    def _hold_many(self) -> None:
+        assert self.batch is not None
+        session = self.store.read()
+        try:
+            session.begin()
+            if self.store.path is not None:
+                session.connection(execution_options={WRITE_OPTION: True})
+            done: list[merge.Merged] = []
+            n = len(self.files)
+            for i, path in enumerate(self.files):
+                def step(d: int, total: int, i: int = i, path: Path = path) -> None:
+                    if self._batch_progress is not None:
+                        self._batch_progress(i, n, d, total, path)
+
+                step(0, 0)
+                try:
+                    done.append(self._merge_one(session, path, step))
+                except UserError as exc:
+                    self.batch.results.append(BundleResult(path, refused=exc))
+                else:
+                    self.batch.results.append(BundleResult(path, done[-1].summary))
+            if not self._await_answer():
+                session.rollback()
+                return
+            try:
+                session.commit()
+            except Exception as exc:
+                session.rollback()
+                raise _translated(exc) from exc
+            for m in done:
+                m.summary.dry_run = False
+                merge.observe_clock(self.store, m)
+            self.batch.dry_run = False
+            self.state = "committed-batch"
+        finally:
+            session.close()
+
+    def _merge_one(self, session: Any, path: Path, step: merge.Progress) -> merge.Merged:
+        """One bundle of a batch in a savepoint (rolled back to it if it is refused)."""
+        with opened_bundle(self.store, path, self._identities) as vb:
+            nested = session.begin_nested()
+            try:
+                merged = merge.merge_records(self.store, session, vb, progress=step,
+                                             lock=False)
+                merge.complete(self.store, session, self.actor, merged)
+                nested.commit()
+            except BaseException as exc:
+                nested.rollback()
+                if isinstance(exc, Exception) and not isinstance(exc, UserError):
+                    translated = _translated(exc)
+                    if translated is not exc:
+                        raise translated from exc
+                raise
+        merged.summary.dry_run = True  # written only when the whole check is confirmed
+        return merged
 
 
 def _translated(exc: Exception) -> Exception:
@@ -191,4 +285,20 @@ def preview_import(
     pending = PendingImport(store, actor, path, identities, progress=progress,
                             hold_seconds=hold_seconds).start()
     pending.wait_ready()
+    return pending
+
+
+def preview_many(
+    store: Store, actor: Actor, paths: list[Path], identities: IdentityProvider, *,
+    progress: BatchProgress | None = None, hold_seconds: float = HOLD_SECONDS,
+) -> PendingImport:
+    """A folder (or several files): every bundle checked in sequence order per province in
+    one held transaction (``pending.batch``: one summary per bundle, refusals included);
+    ``commit_all()`` writes them, ``cancel()`` none."""
+    files = in_order(bundle_files(paths))
+    pending = PendingImport(store, actor, files[0], identities, hold_seconds=hold_seconds)
+    pending.files = files
+    pending.batch = BatchSummary()
+    pending._batch_progress = progress
+    pending.start().wait_ready()
     return pending
