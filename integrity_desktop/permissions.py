@@ -48,6 +48,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "conflicts.resolve": frozenset({ADMIN, REVIEWER}),
     "audit.view": frozenset({ADMIN}),
     "backup.manage": frozenset({ADMIN}),
+    # issue 21: the committee and training registers (axes 7 and 12)
+    "committee.view": _ALL,
+    "committee.edit": frozenset({ADMIN, INSPECTOR}),
+    "training.view": _ALL,
+    "training.edit": frozenset({ADMIN, INSPECTOR}),
 }
 
 

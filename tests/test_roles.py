@@ -395,6 +395,36 @@ OPERATIONS: list[Op] = [
                                    actor_of=lambda _store: a)),
 ]
 
+# issue 21: the committee and training registers
+from integrity_desktop.services import committee, training  # noqa: E402
+
+_D = _dt.date(2024, 5, 1)
+OPERATIONS += [
+    Op(committee.save_member, "committee.edit",
+       lambda c, a: committee.save_member(c.store, a, committee.MemberInput("عضو", _D))),
+    Op(committee.list_members, "committee.view", lambda c, a: committee.list_members(c.store, a)),
+    Op(committee.save_meeting, "committee.edit",
+       lambda c, a: committee.save_meeting(c.store, a, committee.MeetingInput(planned_date=_D))),
+    Op(committee.list_meetings, "committee.view", lambda c, a: committee.list_meetings(c.store, a, 1403)),
+    Op(committee.get_meeting, "committee.view", lambda c, a: committee.get_meeting(c.store, a, NOWHERE)),
+    Op(committee.save_resolution, "committee.edit",
+       lambda c, a: committee.save_resolution(c.store, a, committee.ResolutionInput(NOWHERE, "متن", _D))),
+    Op(committee.follow_up, "committee.edit",
+       lambda c, a: committee.follow_up(c.store, a, NOWHERE, note="پیگیری")),
+    Op(committee.list_resolutions, "committee.view", lambda c, a: committee.list_resolutions(c.store, a)),
+    Op(committee.remove, "committee.edit",
+       lambda c, a: committee.remove(c.store, a, "committee_meeting", NOWHERE)),
+    Op(training.save_course, "training.edit",
+       lambda c, a: training.save_course(c.store, a, training.CourseInput("دوره", "12/1", _D, _D, 8, 10))),
+    Op(training.list_courses, "training.view", lambda c, a: training.list_courses(c.store, a)),
+    Op(training.remove_course, "training.edit", lambda c, a: training.remove_course(c.store, a, NOWHERE)),
+    Op(evidence.attach, "committee.edit", _attach("committee_meeting"), label="committee_meeting"),
+    Op(evidence.list_for, "committee.view", _list_for("committee_meeting"), label="committee_meeting"),
+    Op(evidence.attach, "training.edit", _attach("training_course"), label="training_course"),
+    Op(evidence.list_for, "training.view", _list_for("training_course"), label="training_course"),
+]
+
+
 def _checking_functions() -> dict[str, set[str]]:
     """Every function outside ``ui`` that calls ``require``, itself or through a function of its
     own module, with the permissions named (``?`` when computed), keyed "module.function"."""

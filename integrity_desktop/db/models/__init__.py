@@ -10,6 +10,12 @@ from integrity_desktop.db.models.checklists import (
     TemplateItem,
     TemplateSection,
 )
+from integrity_desktop.db.models.committee import (
+    CommitteeMeeting,
+    CommitteeMember,
+    CommitteeResolution,
+    TrainingCourse,
+)
 from integrity_desktop.db.models.evidence import Evidence
 from integrity_desktop.db.models.inspections import (
     CorrectiveAction,
@@ -39,6 +45,9 @@ __all__ = [
     "CaseEvent",
     "Checklist",
     "ChecklistEntry",
+    "CommitteeMeeting",
+    "CommitteeMember",
+    "CommitteeResolution",
     "Conflict",
     "CorrectiveAction",
     "Evidence",
@@ -58,6 +67,7 @@ __all__ = [
     "Template",
     "TemplateItem",
     "TemplateSection",
+    "TrainingCourse",
     "TrustedKey",
     "Unit",
     "User",
@@ -82,5 +92,10 @@ SYNC_MODELS: list[type[Synced]] = [
     CorrectiveAction,
     Case,
     CaseEvent,
+    # issue 21: the committee and training registers
+    CommitteeMember,
+    CommitteeMeeting,
+    CommitteeResolution,
+    TrainingCourse,
     Evidence,
 ]
