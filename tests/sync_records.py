@@ -177,3 +177,35 @@ def version_of(store: Store, record_type: str, rid: str, **changes: Any) -> dict
     assert current is not None
     return {**current, **changes, "hlc": store.clock.now(),
             "_history": {bf.stamp_node(current["hlc"]): [["", current["hlc"]]]}}
+
+
+# issue 21: the committee and training registers
+def committee_member(store: Store, unit_id: str | None = None) -> str:
+    from integrity_desktop.db.models import CommitteeMember
+
+    return add(store, CommitteeMember(full_name="عضو آزمون", post="معاون", unit_id=unit_id,
+                                      letter_no="۱۲/۳", letter_date=dt.date(2024, 3, 1),
+                                      member_from=dt.date(2024, 3, 20)))
+
+
+def committee_meeting(store: Store, attendee_ids: list[str] | None = None) -> str:
+    from integrity_desktop.db.models import CommitteeMeeting
+
+    return add(store, CommitteeMeeting(planned_date=dt.date(2024, 5, 1), held_date=dt.date(2024, 5, 2),
+                                       status="held", attendee_ids=attendee_ids or [], quorum_met=True,
+                                       minutes="صورتجلسهٔ آزمون"))
+
+
+def committee_resolution(store: Store, meeting_id: str, unit_id: str | None = None) -> str:
+    from integrity_desktop.db.models import CommitteeResolution
+
+    return add(store, CommitteeResolution(meeting_id=meeting_id, text="مصوبهٔ آزمون",
+                                          responsible_unit_id=unit_id, due_date=dt.date(2024, 7, 1)))
+
+
+def training_course(store: Store, unit_id: str | None = None) -> str:
+    from integrity_desktop.db.models import TrainingCourse
+
+    return add(store, TrainingCourse(title="دورهٔ آزمون", topic="12/1", start_date=dt.date(2024, 5, 1),
+                                     end_date=dt.date(2024, 5, 2), hours=8.0, unit_id=unit_id,
+                                     participant_count=20, eval_method="test", eval_score=80.0))

@@ -305,11 +305,14 @@ def _live_resolutions(session: Session, meeting_id: str) -> int:
         CommitteeResolution.meeting_id == meeting_id, CommitteeResolution.deleted.is_(False))) or 0)
 
 
-def _names(session: Session, ids: set[str]) -> dict[str, str]:
+def _names(session: Session, ids: set[str]) -> dict[tuple[str, str], str]:
+    """(office, member id) -> name: a meeting names only its own office's members (a bundle
+    could list another office's member ids as attendees; they show as «—»)."""
     if not ids:
         return {}
-    return dict(session.execute(select(CommitteeMember.id, CommitteeMember.full_name)
-                                .where(CommitteeMember.id.in_(ids))).tuples().all())
+    return {(office, mid): name for mid, office, name in session.execute(
+        select(CommitteeMember.id, CommitteeMember.office_code, CommitteeMember.full_name)
+        .where(CommitteeMember.id.in_(ids))).tuples()}
 
 
 def _meeting_infos(session: Session, rows: list[CommitteeMeeting], today: _dt.date) -> list[MeetingInfo]:
@@ -332,7 +335,7 @@ def _meeting_infos(session: Session, rows: list[CommitteeMeeting], today: _dt.da
         c = counts.get(m.id, [0, 0, 0])
         out.append(MeetingInfo(
             m.id, m.office_code, m.title, m.planned_date, m.held_date, status, status_fa(status),
-            tuple(m.attendee_ids), tuple(names.get(a, "—") for a in m.attendee_ids), members,
+            tuple(m.attendee_ids), tuple(names.get((m.office_code, a), "—") for a in m.attendee_ids), members,
             m.quorum_met, m.minutes, m.note, c[0], c[1], c[2]))
     return out
 
