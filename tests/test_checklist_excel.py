@@ -102,7 +102,7 @@ def test_edited_workbook_imports_back(exported: tuple[Store, Path, str]) -> None
     store, path, q1 = exported
     book = openpyxl.load_workbook(path)
     ws = book.worksheets[0]
-    r = _row_of(ws, "2/2")
+    r = _row_of(ws, "4/4")
     ws[f"{_column(ws, 'وضعیت')}{r}"] = "انجام\u200cشد"  # with a ZWNJ: the same label
     ws[f"{_column(ws, 'مقدار')}{r}"] = "۱۲"
     ws[f"{_column(ws, 'یادداشت')}{r}"] = "گزارش به دفتر مرکزی رفت"
@@ -115,7 +115,7 @@ def test_edited_workbook_imports_back(exported: tuple[Store, Path, str]) -> None
     summary = checklist_excel.import_workbook(store, INSPECTOR, path)
     assert (summary.rows, summary.updated, summary.unchanged, summary.applied) == (269, 2, 267, True)
     view = checklists.get_checklist(store, INSPECTOR, q1)
-    e22 = next(e for e in view.entries if e.item_code == "2/2")
+    e22 = next(e for e in view.entries if e.item_code == "4/4")
     assert (e22.status, e22.value, e22.note) == ("done", 12.0, "گزارش به دفتر مرکزی رفت")
     assert view.summary.completion == scoring.completion((e.status, e.progress) for e in view.entries)
     again = checklist_excel.import_workbook(store, INSPECTOR, path)
@@ -132,7 +132,7 @@ def test_bad_cells_are_listed_with_addresses_and_nothing_is_written(
     progress_cell = f"{_column(ws, 'درصد پیشرفت')}{_row_of(ws, '1/4')}"
     value_cell = f"{_column(ws, 'مقدار')}{_row_of(ws, '17/4')}"  # a percent
     ratio_cell = f"{_column(ws, 'مقدار')}{_row_of(ws, '10/2')}"  # a ratio 0-1
-    count_cell = f"{_column(ws, 'مقدار')}{_row_of(ws, '2/2')}"  # a whole number
+    count_cell = f"{_column(ws, 'مقدار')}{_row_of(ws, '4/4')}"  # a whole number
     days_cell = f"{_column(ws, 'مقدار')}{_row_of(ws, '10/3')}"  # average days, 0-365
     score_cell = f"{_column(ws, 'مقدار')}{_row_of(ws, '8/1')}"  # a score, 0-100
     status_cell_value = f"{_column(ws, 'مقدار')}{_row_of(ws, '2/1')}"  # a status indicator: no number

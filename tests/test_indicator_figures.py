@@ -69,7 +69,7 @@ def _entries(store: Store, checklist_id: str) -> dict[str, checklists.EntryView]
 @pytest.mark.parametrize(
     ("code", "kind", "good", "bad", "range_fa"),
     [
-        ("2/2", "count", [0, 3, "۱۲", 40.0], [-1, 2.5, "2.5"], "عددی درست از ۰ به بالا"),
+        ("4/4", "count", [0, 3, "۱۲", 40.0], [-1, 2.5, "2.5"], "عددی درست از ۰ به بالا"),
         ("17/4", "percent", [0, 15, 100, "۸۷٫۵", "40%"], [-0.1, 100.5, 250], "عددی از ۰ تا ۱۰۰"),
         ("10/2", "ratio", [0, 0.85, 1], [1.01, 500, -0.2], "عددی از ۰ تا ۱"),
         ("10/3", "average_days", [0, 12.5, 365], [366, 9999, -3], "عددی از ۰ تا ۳۶۵"),
@@ -223,7 +223,7 @@ def test_a_visit_checklist_checks_every_indicator_but_the_computed(store: Store)
     detail = _visit(store, "1403/07/11", template_id=THREE_YEAR)
     assert detail.visit.checklist_id is not None
     codes = set(_entries(store, detail.visit.checklist_id))
-    assert len(codes) == 138 - 17 and "1/7" in codes and "22/1" not in codes
+    assert len(codes) == 138 - 28 and "1/7" in codes and "22/1" not in codes
 
 
 # --------------------------------------------------------------------------- computed, frozen

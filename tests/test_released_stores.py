@@ -24,7 +24,9 @@ REWRITTEN: dict[str, set[str]] = {
     # 0004: reform codes prefixed, the catalogue's decisions on doubtful carry-downs
     # (test_0004_rewrites_only_the_decided_template_values); catalogue titles and sub-tasks
     # given the ZWNJ 0001's catalogue left out (test_0004_gives_catalogue_titles_their_zwnj)
-    "template_items": {"code", "legal_basis", "lead_unit", "title_fa", "subtasks"},
+    # 0009 (issue 21): 7/1 and 10/7 became counts computed from the registers, so they take a
+    # value (test_0009_only_7_1_and_10_7_start_taking_a_value)
+    "template_items": {"code", "legal_basis", "lead_unit", "title_fa", "subtasks", "counts"},
     # 0004: the three-year programme's title «… سه‌ساله …» (test_0004_gives_catalogue_titles_their_zwnj)
     "templates": {"title_fa"},
     # 0004: completion recomputed under the due rule (test_0004_recomputes_completion_under_the_due_rule)
@@ -78,6 +80,15 @@ def test_released_0001_store_upgrades_with_every_value_kept(released_0001: Path)
         old = Counter(repr(tuple(r[i] for i in old_index)) for r in rows)
         new = Counter(repr(tuple(r[i] for i in new_index)) for r in new_rows)
         assert not old - new, f"{table}: rows lost or changed in the upgrade"
+
+
+def test_0009_only_7_1_and_10_7_start_taking_a_value(released_0001: Path) -> None:
+    before, after = _upgraded(released_0001)
+    old, new = _by_id(before, "template_items"), _by_id(after, "template_items")
+    changed = {(row["template_id"], row["code"], row["counts"], new[i]["counts"])
+               for i, row in old.items() if row["counts"] != new[i]["counts"]}
+    three = template_id("three-year-1398-1400", 1)
+    assert changed == {(three, "7/1", 0, 1), (three, "10/7", 0, 1)}
 
 
 def test_0004_rewrites_only_the_decided_template_values(released_0001: Path) -> None:

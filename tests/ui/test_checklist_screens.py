@@ -166,7 +166,7 @@ def _select(editor: ChecklistEditor, code: str) -> checklists.EntryView:
         ("17/4", "250", "۱۸", "درصد", "هدف: دست‌کم ۱۵٪"),
         ("10/3", "9999", "۲۵", "روز", "هدف: حداکثر ۳۰ روز"),
         ("10/2", "500", "0.8", "", ""),
-        ("2/2", "2.5", "۴", "کارگاه", ""),
+        ("4/4", "2.5", "۴", "مورد", ""),
         ("8/1", "150", "۹۰", "امتیاز", ""),
     ],
 )
@@ -358,7 +358,7 @@ def test_dashboard_loads_off_the_gui_thread_and_shows_the_period(qtbot, store: S
     qtbot.waitUntil(lambda: screen.loaded)
     assert screen.data is not None and screen.data.period_code == PERIOD
     assert screen.axis_chart_view is not None and screen.trend_chart_view is not None
-    assert len(screen.data.axes) == 21  # a unit's checklist: axis 6 is computed, for the directorate
+    assert len(screen.data.axes) == 19  # a unit's checklist: axes 6, 7 and 12 are computed, for the directorate
     assert screen.open_model.total == 117  # the 118 asked in a unit's second quarter but the one done
     assert screen.open_model.rowCount() == 100  # the first page; the rest on scrolling
     screen.open_model.fetchMore()
