@@ -185,3 +185,38 @@ def test_checklist_cli_and_hq_show_the_same_figures_frozen_at_approval(
     assert rows["7/3"] == ["percent", "quarterly", "", "66.7", "computed"]
     assert rows["7/1"][0] == "count" and rows["10/7"] == ["count", "quarterly", "", "1", "computed"]
     assert rows["12/1"][3:] == ["2", "computed"]  # the approved figure
+
+
+def test_annual_report_and_registers_read_back(store: Store, tmp_path: Path) -> None:
+    """The committee's annual report (PDF, read back with poppler) and the two workbooks
+    (openpyxl) say what the records say, with the figures computed by hand above."""
+    import openpyxl
+
+    from integrity_desktop.reports import committee_reports
+    from integrity_desktop.reports.registry import ReportParams
+
+    from .pdf_text import norm, poppler_pages
+
+    fill(store, tmp_path)
+    a = admin(store)
+    out = tmp_path / "annual.pdf"
+    committee_reports.write_annual(store, a, ReportParams(period="1403"), out, "pdf", today=TODAY)
+    text = norm(" ".join(line for page in poppler_pages(out) for line in page))
+    for expected in ("گزارش سالانهٔ کمیتهٔ سلامت اداری", "دوره: سال ۱۴۰۳", "۵۰٪", "۶۶٫۷٪", "کامل نیست",
+                     "رئیس کمیته", "دبیر کمیته", "۱۰۰/۲", "برگزارنشده", "لغوشده", "۲ از ۳", "معوق (۳۲ روز)",
+                     "کنارگذاشته", "منتفی شد", "جلسه‌های سال: ۶؛ برگزارشده: ۴", "رئیس کمیتهٔ سلامت اداری"):
+        assert norm(expected) in text, expected
+    book = tmp_path / "committee.xlsx"
+    committee_reports.write_register(store, a, ReportParams(period="1403"), book, "xlsx", today=TODAY)
+    wb = openpyxl.load_workbook(book)
+    assert wb.sheetnames == ["اعضا", "جلسه‌ها", "مصوبه‌ها"]
+    rows = [[c.value for c in r] for r in wb["مصوبه‌ها"].iter_rows()]
+    rows = [r for r in rows if any(isinstance(v, str) and v.startswith("مصوبهٔ ") for v in r)]
+    assert len(rows) == 5 and sum(1 for r in rows if "معوق" in r) == 1
+    assert all(wb[n].sheet_view.rightToLeft for n in wb.sheetnames)
+    courses = tmp_path / "training.xlsx"
+    committee_reports.write_training(store, a, ReportParams(period=PERIOD), courses, "xlsx")
+    wb = openpyxl.load_workbook(courses)
+    summary = {r[0].value: [c.value for c in r] for r in wb["خلاصه"].iter_rows() if r[0].value}
+    assert summary["۱۲/۱"][2:5] == [2, 30, 200] and summary["۲/۲"][2:5] == [1, 15, 90]
+    assert "۲ از ۴" in summary["۱۲/۵"][1] and "۸۵" in summary["۱۲/۵"][1]

@@ -143,13 +143,13 @@ def _member_fields(session: Session, data: MemberInput, today: _dt.date) -> dict
 
 
 def save_member(store: Store, actor: Actor, data: MemberInput, member_id: str | None = None,
-                *, today: _dt.date | None = None) -> str:
+                *, today: _dt.date | None = None, record_id: str | None = None) -> str:
     """Add a member (``member_id`` None) or change one (a new term, its end, a new letter)."""
     require(actor, "committee.edit")
     with store.session() as s:
         fields = _member_fields(s, data, _today(today))
         if member_id is None:
-            row = CommitteeMember(**fields)
+            row = CommitteeMember(id=record_id, **fields)
             records.add(s, store, actor, row)
             return row.id
         row = _load(s, CommitteeMember, member_id)
@@ -282,13 +282,13 @@ def _meeting_fields(session: Session, actor: Actor, data: MeetingInput, today: _
 
 
 def save_meeting(store: Store, actor: Actor, data: MeetingInput, meeting_id: str | None = None,
-                 *, today: _dt.date | None = None) -> str:
+                 *, today: _dt.date | None = None, record_id: str | None = None) -> str:
     """Plan a meeting, record it as held (date, attendees, quorum, minutes) or cancel it."""
     require(actor, "committee.edit")
     with store.session() as s:
         fields = _meeting_fields(s, actor, data, _today(today))
         if meeting_id is None:
-            row = CommitteeMeeting(**fields)
+            row = CommitteeMeeting(id=record_id, **fields)
             records.add(s, store, actor, row)
             return row.id
         row = _load(s, CommitteeMeeting, meeting_id)
@@ -441,7 +441,8 @@ def _resolution_infos(session: Session, rows: list[CommitteeResolution], today: 
     return out
 
 
-def save_resolution(store: Store, actor: Actor, data: ResolutionInput, resolution_id: str | None = None) -> str:
+def save_resolution(store: Store, actor: Actor, data: ResolutionInput, resolution_id: str | None = None,
+                    *, record_id: str | None = None) -> str:
     """Record a resolution of a held meeting (or correct its text, unit, due date)."""
     require(actor, "committee.edit")
     with store.session() as s:
@@ -471,7 +472,7 @@ def save_resolution(store: Store, actor: Actor, data: ResolutionInput, resolutio
                 top = s.scalar(select(func.max(CommitteeResolution.number)).where(
                     CommitteeResolution.meeting_id == meeting.id, CommitteeResolution.deleted.is_(False)))
                 fields["number"] = int(top or 0) + 1
-            row = CommitteeResolution(meeting_id=meeting.id, status="open", **fields)
+            row = CommitteeResolution(id=record_id, meeting_id=meeting.id, status="open", **fields)
             records.add(s, store, actor, row)
             return row.id
         row = _load(s, CommitteeResolution, resolution_id)

@@ -181,13 +181,13 @@ def _own(actor: Actor, row: TrainingCourse) -> None:
 
 
 def save_course(store: Store, actor: Actor, data: CourseInput, course_id: str | None = None,
-                *, today: _dt.date | None = None) -> str:
+                *, today: _dt.date | None = None, record_id: str | None = None) -> str:
     """Register a course held (``course_id`` None) or correct one (its evaluation, say)."""
     require(actor, "training.edit")
     with store.session() as s:
         fields = _fields(s, data, today or _dt.date.today())
         if course_id is None:
-            row = TrainingCourse(**fields)
+            row = TrainingCourse(id=record_id, **fields)
             records.add(s, store, actor, row)
             return row.id
         row = _load(s, course_id)
