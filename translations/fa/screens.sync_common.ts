@@ -75,5 +75,21 @@
         <source>Evidence files</source>
         <translation>مستندات</translation>
     </message>
+    <message>
+        <source>Committee members</source>
+        <translation>اعضای کمیته</translation>
+    </message>
+    <message>
+        <source>Committee meetings</source>
+        <translation>جلسه‌های کمیته</translation>
+    </message>
+    <message>
+        <source>Committee resolutions</source>
+        <translation>مصوبه‌های کمیته</translation>
+    </message>
+    <message>
+        <source>Training courses</source>
+        <translation>دوره‌های آموزشی</translation>
+    </message>
 </context>
 </TS>
