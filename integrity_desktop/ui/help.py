@@ -30,6 +30,7 @@ TASK_PAGES = [
 SCREEN_PAGES = [
     "dashboard", "checklists", "inspections", "cases", "sync", "conflicts", "hq", "reports",
     "templates", "audit", "settings",
+    "committee",  # issue 21
 ]
 PAGES = [INDEX, *TASK_PAGES, *SCREEN_PAGES]
 

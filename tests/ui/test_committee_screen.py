@@ -106,3 +106,21 @@ def test_a_viewer_reads_but_cannot_edit(qtbot, store: Store, tmp_path: Path) -> 
     for name in ("new_meeting", "follow_up", "new_member", "new_course"):
         button = screen.findChild(type(screen.findChild(object, "new_meeting")), name)
         assert button is not None and not button.isEnabled(), name
+
+
+def test_attendance_sheet_attached_off_the_gui_thread(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from integrity_desktop.services import evidence
+    from integrity_desktop.ui.screens.committee_dialogs import attach_files
+
+    fill(store, tmp_path)
+    ctx = _ctx(store)
+    screen = CommitteeScreen(ctx)
+    qtbot.addWidget(screen)
+    course = screen.courses_model.rows[0]
+    sheet = tmp_path / "حضور و غیاب.pdf"
+    sheet.write_bytes(b"%PDF-1.4 attendance sheet")
+    done: list[object] = []
+    attach_files(screen, ctx, "training_course", course.id, [sheet], on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done))
+    assert [e.filename for e in evidence.list_for(store, ctx.actor, "training_course", course.id)] == [
+        "حضور و غیاب.pdf"]

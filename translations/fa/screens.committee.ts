@@ -164,6 +164,22 @@
         <translation>عضوی را که با نامه ابلاغ شده است بیفزایید</translation>
     </message>
     <message>
+        <source>Attach letter…</source>
+        <translation>پیوست نامهٔ ابلاغ…</translation>
+    </message>
+    <message>
+        <source>Attach the appointing letter of the selected member</source>
+        <translation>نامهٔ ابلاغ عضو برگزیده را پیوست کنید</translation>
+    </message>
+    <message>
+        <source>Open letter</source>
+        <translation>باز کردن نامهٔ ابلاغ</translation>
+    </message>
+    <message>
+        <source>Open the appointing letter of the selected member</source>
+        <translation>نامهٔ ابلاغ عضو برگزیده را باز کنید</translation>
+    </message>
+    <message>
         <source>Edit member…</source>
         <translation>ویرایش عضو…</translation>
     </message>
@@ -210,6 +226,22 @@
     <message>
         <source>Register a course that was held</source>
         <translation>دوره‌ای را که برگزار شده است ثبت کنید</translation>
+    </message>
+    <message>
+        <source>Attach attendance sheet…</source>
+        <translation>پیوست برگهٔ حضور…</translation>
+    </message>
+    <message>
+        <source>Attach the signed attendance sheet of the selected course</source>
+        <translation>برگهٔ حضور امضاشدهٔ دورهٔ برگزیده را پیوست کنید</translation>
+    </message>
+    <message>
+        <source>Open attendance sheet</source>
+        <translation>باز کردن برگهٔ حضور</translation>
+    </message>
+    <message>
+        <source>Open the attendance sheet of the selected course</source>
+        <translation>برگهٔ حضور دورهٔ برگزیده را باز کنید</translation>
     </message>
     <message>
         <source>Edit course…</source>

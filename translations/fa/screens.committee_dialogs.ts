@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
+    <name>CommitteeFiles</name>
+    <message>
+        <source>Files to attach</source>
+        <translation>پرونده‌های پیوست</translation>
+    </message>
+    <message>
+        <source>Attaching files…</source>
+        <translation>در حال پیوست پرونده‌ها…</translation>
+    </message>
+</context>
+<context>
     <name>CourseDialog</name>
     <message>
         <source>Training course</source>
@@ -173,6 +184,22 @@
         <translation>پیگیری…</translation>
     </message>
     <message>
+        <source>Attach minutes…</source>
+        <translation>پیوست صورتجلسه…</translation>
+    </message>
+    <message>
+        <source>Attach the signed minutes (PDF or a scan)</source>
+        <translation>صورتجلسهٔ امضاشده (PDF یا تصویر اسکن) را پیوست کنید</translation>
+    </message>
+    <message>
+        <source>Open minutes file</source>
+        <translation>باز کردن پروندهٔ صورتجلسه</translation>
+    </message>
+    <message>
+        <source>Open the newest attached minutes</source>
+        <translation>تازه‌ترین صورتجلسهٔ پیوست‌شده را باز کنید</translation>
+    </message>
+    <message>
         <source>Edit meeting…</source>
         <translation>ویرایش جلسه…</translation>
     </message>
@@ -207,6 +234,10 @@
     <message>
         <source>not met</source>
         <translation>نداشت</translation>
+    </message>
+    <message>
+        <source>Attached files: {n}</source>
+        <translation>پرونده‌های پیوست: {n}</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop import jalali
+from integrity_desktop.errors import UserError
 from integrity_desktop.services import committee, training
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.committee_dialogs import (
@@ -37,11 +38,14 @@ from integrity_desktop.ui.screens.committee_dialogs import (
     MeetingDialog,
     MeetingView,
     MemberDialog,
+    attach_files,
+    open_latest_file,
 )
 from integrity_desktop.ui.screens.inspection_dialogs import OVERDUE_BG
 from integrity_desktop.ui.screens.inspections_common import button_row, make_button, period_choices
 from integrity_desktop.ui.screens.visit_editor import current_row, make_table
 from integrity_desktop.ui.text import isolate, shown_date, shown_number, shown_percent, shown_value
+from integrity_desktop.ui.widgets.messages import show_exception
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -220,6 +224,12 @@ class CommitteeScreen(QWidget):
         mem_layout.addLayout(button_row(
             make_button(self.tr("Add member…"), "new_member", self.new_member, self.editable,
                         tip=self.tr("Add a member appointed by a letter")),
+            make_button(self.tr("Attach letter…"), "attach_letter", lambda: self._attach(
+                self.members_view, committee.MemberInfo, "committee_member"), self.editable,
+                        tip=self.tr("Attach the appointing letter of the selected member")),
+            make_button(self.tr("Open letter"), "open_letter", lambda: self._open(
+                self.members_view, committee.MemberInfo, "committee_member"),
+                        tip=self.tr("Open the appointing letter of the selected member")),
             make_button(self.tr("Edit member…"), "edit_member", self.edit_member, self.editable,
                         tip=self.tr("Edit the selected member or end the membership")),
         ))
@@ -253,6 +263,12 @@ class CommitteeScreen(QWidget):
         t_layout.addLayout(button_row(
             make_button(self.tr("Register a course…"), "new_course", self.new_course, self.training_editable,
                         tip=self.tr("Register a course that was held")),
+            make_button(self.tr("Attach attendance sheet…"), "attach_sheet", lambda: self._attach(
+                self.courses_view, training.CourseInfo, "training_course"), self.training_editable,
+                        tip=self.tr("Attach the signed attendance sheet of the selected course")),
+            make_button(self.tr("Open attendance sheet"), "open_sheet", lambda: self._open(
+                self.courses_view, training.CourseInfo, "training_course"),
+                        tip=self.tr("Open the attendance sheet of the selected course")),
             make_button(self.tr("Edit course…"), "edit_course", self.edit_course, self.training_editable,
                         tip=self.tr("Edit the selected course or its evaluation")),
             self.training_period))
@@ -365,6 +381,24 @@ class CommitteeScreen(QWidget):
         row = current_row(self.courses_view)
         if isinstance(row, training.CourseInfo) and self.training_editable:
             self._after(CourseDialog(self.ctx, row, self))
+
+    def _selected(self, view: QTableView, kind: type) -> Any:
+        row = current_row(view)
+        if not isinstance(row, kind):
+            show_exception(self, UserError("نخست ردیفی از فهرست برگزینید.", "Select a row first.",
+                                           code="nothing_selected"))
+            return None
+        return row
+
+    def _attach(self, view: QTableView, kind: type, owner_type: str) -> None:
+        row = self._selected(view, kind)
+        if row is not None:
+            attach_files(self, self.ctx, owner_type, row.id)
+
+    def _open(self, view: QTableView, kind: type, owner_type: str) -> None:
+        row = self._selected(view, kind)
+        if row is not None:
+            open_latest_file(self, self.ctx, owner_type, row.id)
 
     # ---------------------------------------------------------------- screenshots
 

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -25,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop.errors import UserError
-from integrity_desktop.services import committee, training
+from integrity_desktop.services import committee, evidence, training
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.inspection_dialogs import (
     OVERDUE_BG,
@@ -37,7 +40,9 @@ from integrity_desktop.ui.screens.inspection_dialogs import (
 )
 from integrity_desktop.ui.screens.inspections_common import button_row, make_button
 from integrity_desktop.ui.screens.visit_editor import current_row, make_table
+from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_date, shown_number, shown_value
+from integrity_desktop.ui.widgets.messages import show_exception
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
 
@@ -297,6 +302,12 @@ class MeetingView(QDialog):
             make_button(self.tr("Add resolution…"), "add_resolution", self.add_resolution, editable,
                         tip=self.tr("Add a resolution of this meeting")),
             make_button(self.tr("Follow up…"), "follow_up", self.follow_up, editable),
+            make_button(self.tr("Attach minutes…"), "attach_minutes",
+                        lambda: attach_files(self, ctx, "committee_meeting", meeting_id, on_done=lambda _n: self.reload()),
+                        editable, tip=self.tr("Attach the signed minutes (PDF or a scan)")),
+            make_button(self.tr("Open minutes file"), "open_minutes",
+                        lambda: open_latest_file(self, ctx, "committee_meeting", meeting_id),
+                        tip=self.tr("Open the newest attached minutes")),
             make_button(self.tr("Edit meeting…"), "edit_meeting", self.edit_meeting, editable,
                         tip=self.tr("Edit the date, attendees and minutes")),
             make_button(self.tr("Close"), "close", self.accept,
@@ -318,6 +329,8 @@ class MeetingView(QDialog):
                 q=self.tr("met") if m.quorum_met else (self.tr("not met") if m.quorum_met is False else "—")),
             "، ".join(m.attendee_names),
             m.minutes,
+            self.tr("Attached files: {n}").format(n=shown_number(len(evidence.list_for(
+                self.ctx.store, self.ctx.actor, "committee_meeting", self.meeting_id)))),
         ]
         self.summary.setPlainText("\n".join(line for line in lines if line))
         self.model.set_rows(detail.resolutions)
@@ -410,3 +423,40 @@ class CourseDialog(_Saving):
             eval_score=self.score.text() or None), self.info.id if self.info else None,
             today=_dt.date.today()))
 
+
+
+# ------------------------------------------------------------------------------ attachments
+
+def attach_files(parent: QWidget, ctx: UiContext, owner_type: str, owner_id: str,
+                 paths: list[Path] | None = None, on_done: Callable[[object], None] | None = None) -> None:
+    """Copy files (an appointing letter, a meeting's minutes, a course's attendance sheet) into
+    the store off the GUI thread and attach them to the record."""
+    if paths is None:
+        names, _ = QFileDialog.getOpenFileNames(parent, QCoreApplication.translate("CommitteeFiles", "Files to attach"))
+        paths = [Path(n) for n in names]
+    if not paths:
+        return
+    store, actor = ctx.store, ctx.actor
+
+    def work(report: Callable[[int, int, str], None]) -> int:
+        for i, path in enumerate(paths):
+            report(i, len(paths), evidence.display_name(str(path)))
+            evidence.attach(store, actor, owner_type, owner_id, path)
+        return len(paths)
+
+    run_task(parent, work, on_done, lambda exc: show_exception(parent, exc),
+             title=QCoreApplication.translate("CommitteeFiles", "Attaching files…"))
+
+
+def open_latest_file(parent: QWidget, ctx: UiContext, owner_type: str, owner_id: str) -> None:
+    """Open the record's newest attachment with the program the PC uses for it."""
+    try:
+        files = evidence.list_for(ctx.store, ctx.actor, owner_type, owner_id)
+        if not files:
+            raise UserError("برای این رکورد پرونده‌ای پیوست نشده است؛ نخست «پیوست پرونده…» را بزنید.",
+                            "Nothing is attached to this record.", code="no_attachment")
+        path = evidence.path_of(ctx.store, files[-1])
+    except UserError as exc:
+        show_exception(parent, exc)
+        return
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
