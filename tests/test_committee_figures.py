@@ -25,6 +25,7 @@ from integrity_desktop.services import (
 )
 from integrity_desktop.services.committee import MeetingInput, MemberInput, ResolutionInput
 from integrity_desktop.services.training import CourseInput
+from integrity_desktop.sync import hq_console
 
 from .cli_helpers import cli_env
 from .conftest import actor
@@ -163,6 +164,8 @@ def test_checklist_cli_and_hq_show_the_same_figures_frozen_at_approval(
     reviewer = actor("reviewer", "hq")
     at_hq = {f.code: f for f in achievement.figures_by_office(hq, reviewer, PERIOD, ["tehran"])["tehran"]}
     assert {c: at_hq[c].value for c in CODES} == pytest.approx(HAND)
+    grid = {col.code: col for col in hq_console.indicators_by_province(hq, reviewer, PERIOD)}
+    assert {c: grid[c].by_office["tehran"].value for c in CODES} == pytest.approx(HAND)  # HQ's console
     checklists.approve(hq, reviewer, cl.id)
     import_(tehran, export(hq, tmp_path / "h1.zip", for_office="tehran").path)
     # the province registers another 12/1 course after the approval
