@@ -255,3 +255,30 @@ def test_0004_upgrades_a_released_store_on_postgresql(released_0001: Path, pg_ur
     finally:
         source.dispose()
         target.dispose()
+
+
+def test_0009_gives_a_store_at_0004_the_computed_definitions(released_0001: Path) -> None:
+    """A store upgraded to 0004 before issue 21's catalogue (7/1 and 10/7 status, 7/2 and 7/3
+    counts) takes the definitions of the indicators now computed from the registers."""
+    from integrity_desktop.db.engine import make_engine
+
+    engine = make_engine(f"sqlite:///{released_0001}")
+    try:
+        migrate.upgrade(engine, "0004")
+        with engine.begin() as conn:
+            conn.exec_driver_sql(
+                "UPDATE template_items SET kind = 'status', counts = 0, unit_fa = '', min_value = NULL, "
+                "max_value = NULL WHERE code IN ('7/1', '10/7')")
+            conn.exec_driver_sql(
+                "UPDATE template_items SET kind = 'count', unit_fa = 'جلسه', max_value = NULL "
+                "WHERE code IN ('7/2', '7/3')")
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            rows = {r[0]: tuple(r[1:]) for r in conn.exec_driver_sql(
+                "SELECT i.code, i.kind, i.counts, i.unit_fa, i.min_value, i.max_value FROM template_items i "
+                "JOIN templates t ON t.id = i.template_id WHERE t.code = 'three-year-1398-1400' "
+                "AND i.code IN ('7/1', '7/2', '7/3', '10/7')")}
+    finally:
+        engine.dispose()
+    assert rows == {"7/1": ("count", 1, "کمیته", 0.0, 1.0), "7/2": ("percent", 1, "درصد", 0.0, 100.0),
+                    "7/3": ("percent", 1, "درصد", 0.0, 100.0), "10/7": ("count", 1, "دوره", 0.0, None)}
