@@ -10,13 +10,14 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.indicators import FREQUENCIES, KINDS
 from integrity_desktop.services import checklists, scoring
 from integrity_desktop.services.seed import template_id
+from tests.cli_helpers import cli_env
 
 from .conftest import actor
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "integrity_desktop", *args],
-                          capture_output=True, text=True, check=False)
+    return subprocess.run([sys.executable, "-m", "integrity_desktop", *args], env=cli_env(),
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False)
 
 
 def test_indicators_prints_every_due_indicator_with_its_figure(store: Store) -> None:
