@@ -26,10 +26,10 @@ from integrity_desktop.db.models import (
     Evidence,
     Finding,
     InspectionPlan,
-    OversightLetter,
-    SurveyRound,
     Inspector,
+    OversightLetter,
     PlanItem,
+    SurveyRound,
     Unit,
     Visit,
 )
