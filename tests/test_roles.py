@@ -23,7 +23,13 @@ import integrity_desktop
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import PermissionDenied, UserError
 from integrity_desktop.permissions import PERMISSIONS, ROLES, Actor
-from integrity_desktop.reports import checklist_excel, checklist_pdf, inspection_reports, registry
+from integrity_desktop.reports import (
+    checklist_excel,
+    checklist_pdf,
+    complaints_excel,
+    inspection_reports,
+    registry,
+)
 from integrity_desktop.services import (
     achievement,
     audit,
@@ -359,6 +365,8 @@ OPERATIONS: list[Op] = [
     Op(complaints.iter_complaints, "complaints.view", lambda c, a: list(complaints.iter_complaints(c.store, a))),
     Op(complaints.get_complaint, "complaints.view", lambda c, a: complaints.get_complaint(c.store, a, NOWHERE)),
     Op(complaints.get_person, "complaints.view_personal", lambda c, a: complaints.get_person(c.store, a, NOWHERE)),
+    Op(complaints_excel.import_complaints, "complaints.edit",
+       lambda c, a: complaints_excel.import_complaints(c.store, a, c.tmp / "missing.xlsx")),
     Op(surveys.add_survey, "surveys.edit", lambda c, a: surveys.add_survey(
         c.store, a, surveys.SurveyInput("1403-Q1", _dt.date(2024, 5, 2), "phone", 10, 80))),
     Op(surveys.update_survey, "surveys.edit", lambda c, a: surveys.update_survey(c.store, a, NOWHERE, sample_size=3)),

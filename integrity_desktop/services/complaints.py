@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from integrity_desktop import jalali
 from integrity_desktop.db.models import Complaint, Unit
 from integrity_desktop.db.store import Store
-from integrity_desktop.digits import to_persian_digits
+from integrity_desktop.digits import to_ascii_digits, to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.permissions import Actor, allowed, require
 from integrity_desktop.services import audit, records
@@ -208,7 +208,8 @@ def validate(
                         code="complaint_required")
     name = _text(data.person_name, "نام متقاضی", "Person's name", 200)
     contact = _text(data.person_contact, "نشانی یا تلفن تماس", "Contact", 200)
-    tracking = _text(data.tracking_number, "شمارهٔ پیگیری", "Tracking number", 40)
+    # an identifier: stored with ASCII digits (exports show Persian ones; both are accepted)
+    tracking = to_ascii_digits(_text(data.tracking_number, "شمارهٔ پیگیری", "Tracking number", 40))
     subject = _text(data.subject, "شرح موضوع", "Subject", MAX_TEXT)
     return {
         "kind": kind, "received_on": received, "channel": channel, "category": category,
