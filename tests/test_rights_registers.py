@@ -231,3 +231,27 @@ def test_indicators_command_prints_the_computed_figures(store: Store) -> None:
     assert rows["10/2"][3:] == ["0.67", "computed"]
     assert rows["16/2"] == ["percent", "quarterly", "", "33.3", "computed"]
     assert rows["9/5"][3:] == ["75", "computed"]
+
+
+def test_demo_fills_the_registers_once_with_valid_records(store: Store) -> None:
+    import random
+
+    from sqlalchemy import select
+
+    from integrity_desktop.db.models import Complaint
+    from integrity_desktop.services import demo_rights
+
+    admin = actor("admin")
+    counts = demo_rights.fill(store, admin, random.Random(7), 1)
+    assert counts["complaints"] == demo_rights.COMPLAINTS_PER_SCALE and counts["survey_rounds"] > 0
+    assert counts["oversight_letters"] == demo_rights.LETTERS_PER_SCALE
+    assert demo_rights.fill(store, admin, random.Random(7), 1) == {
+        "complaints": 0, "survey_rounds": 0, "oversight_letters": 0}
+    # every demo complaint passes the entry rules unchanged (as an Excel import would read it)
+    with store.read() as s:
+        rows = list(s.scalars(select(Complaint)))
+        for row in rows[:100]:
+            values = complaints.validate(s, complaints._as_input(row), today=jalali.today(), answer_period=30)
+            assert all(getattr(row, k) == v for k, v in values.items()), row.id
+    assert any(r.answered_on is None for r in rows) and any(r.answered_on and r.answered_on > r.due_on for r in rows)
+    assert audit.verify_store(store).ok
