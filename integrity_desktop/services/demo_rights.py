@@ -54,7 +54,7 @@ def _complaint(store: Store, actor: Actor, rng: random.Random, i: int, units: li
     channel = rng.choices(tuple(cm.CHANNELS), weights=(45, 15, 15, 15, 10))[0]
     subject = rng.choice(SUBJECTS)
     category = rng.choice(tuple(cm.CATEGORIES))
-    tracking = f"{'SMD' if channel == 'samad' else 'IN'}-{received.year % 100:02d}{i:06d}"
+    tracking = f"{'SMD' if channel == 'samad' else 'IN'}-{jdate_year(received) % 100:02d}{i:06d}"
     outcome = rng.choice(tuple(cm.OUTCOMES)) if answered else None
     contact = f"09{rng.randint(10, 39)}{rng.randint(1000000, 9999999)}"
     return {
