@@ -21,7 +21,7 @@ from integrity_desktop.sync.conflicts import count_conflicts
 from . import sync_records as sr
 from .sync_helpers import admin, export, import_, trust
 
-pytest_plugins = ["tests.sync_fixtures"]  # fixtures: fresh, isfahan_template
+pytest_plugins = ["tests.sync_fixtures", "tests.pg"]  # fixtures: fresh, isfahan_template, pg_url
 
 TODAY = dt.date(2025, 1, 10)
 PERIOD = "1403-Q2"  # 2024-06-21 .. 2024-09-22
@@ -115,3 +115,31 @@ def test_a_province_cannot_take_over_another_provinces_complaint(
     assert [r.reason for r in summary.rejections] == ["owner_changed"]
     assert sr.row(hq, "complaint", cid)["person_name"] == "متقاضی آزمون"
     assert sr.row(hq, "complaint", cid)["office_code"] == "tehran"
+
+
+def test_hq_on_postgresql_searches_and_computes_like_sqlite(
+    fresh: Callable[[Path, str], Store], province_template: Path, pg_url: str, tmp_path: Path,
+) -> None:
+    """HQ's PostgreSQL store: the merged complaints, their search (strpos there, instr on SQLite)
+    and the computed figures equal the province's."""
+    from integrity_desktop.services.stores import init_store
+
+    from .conftest import ADMIN_PASSWORD, PASSPHRASE
+
+
+    tehran = fresh(province_template, "tehran")
+    hq = init_store(pg_url, "hq", ADMIN_PASSWORD, PASSPHRASE)
+    try:
+        trust(hq, tehran)
+        made = _register(tehran, 5, dt.date(2024, 6, 25))
+        complaints.answer_complaint(tehran, admin(tehran), made[0], answered_on=dt.date(2024, 7, 30),
+                                    outcome="upheld", today=TODAY)
+        import_(hq, export(tehran, tmp_path / "t.itb").path)
+        query = complaints.ComplaintQuery(text="متقاضی ۳")
+        assert complaints.count_complaints(hq, admin(hq), query) == complaints.count_complaints(
+            tehran, admin(tehran), query) == 1
+        own = computed.compute(tehran, admin(tehran), PERIOD, today=TODAY)
+        at_hq = computed.compute(hq, admin(hq), PERIOD, office_code="tehran", today=TODAY)
+        assert {c: f.value for c, f in own.items()} == {c: f.value for c, f in at_hq.items()}
+    finally:
+        hq.dispose()

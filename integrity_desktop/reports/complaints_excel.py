@@ -155,8 +155,8 @@ def import_complaints(store: Store, actor: Actor, path: str | Path, *, today: _d
             for personal in ("person_name", "person_contact", "subject"):
                 if clean[personal] == cm.CONFIDENTIAL:
                     clean[personal] = getattr(stored, personal)
-            clean["person_norm"] = normalize_for_search(
-                f"{clean['person_name']} {clean['person_contact']} {clean['subject']}")
+            clean.update(cm.search_texts(clean["tracking_number"], clean["category"], clean["person_name"],
+                                         clean["person_contact"], clean["subject"]))
             if records.update(s, store, actor, stored, **clean):
                 result.updated += 1
             else:

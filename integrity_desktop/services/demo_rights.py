@@ -68,8 +68,7 @@ def _complaint(store: Store, actor: Actor, rng: random.Random, i: int, units: li
         "referred_to": "ادارهٔ کل امور مالی" if outcome == "referred" else "",
         "satisfaction": rng.choices((1, 2, 3, 4, 5), weights=(8, 12, 20, 35, 25))[0]
         if answered and rng.random() < 0.6 else None,
-        "search_norm": cm.normalize_for_search(f"{tracking} {cm.CATEGORIES[category]}"),
-        "person_norm": cm.normalize_for_search(f"{name} {contact} {subject}"),
+        **cm.search_texts(tracking, category, name, contact, subject),
     }
 
 

@@ -20,8 +20,11 @@ class Complaint(Synced, Base):
     __tablename__ = "complaints"
     __sync_type__ = "complaint"
     __table_args__ = (
-        # The register's order and filters at 100,000 rows (bench/complaint_list.py).
-        Index("ix_complaints_deleted_received", "deleted", "received_on", "id"),
+        # The register at 100,000 rows (bench/complaint_list.py): its page comes in this index's
+        # order, and a search's count reads the index, not the wide rows.
+        Index("ix_complaints_deleted_received", "deleted", "received_on", "id", "search_norm", "person_norm"),
+        # the overdue filter: open (no answer) and past the due date
+        Index("ix_complaints_open_due", "deleted", "answered_on", "due_on"),
         Index("ix_complaints_office_received", "office_code", "received_on"),
     )
 
@@ -36,8 +39,9 @@ class Complaint(Synced, Base):
     # Normalised search text of the non-personal fields (tracking number, category) and of the
     # personal ones (name, contact, the free text that may name the person), kept apart so a
     # role without the right never matches them.
+    # Both at most 400 letters: they are in an index (PostgreSQL limits an index row's size).
     search_norm: Mapped[str] = mapped_column(String(400), default="")
-    person_norm: Mapped[str] = mapped_column(Text, default="")
+    person_norm: Mapped[str] = mapped_column(String(400), default="")
     subject: Mapped[str] = mapped_column(Text, default="")
     due_on: Mapped[date] = mapped_column(index=True)
     answered_on: Mapped[date | None] = mapped_column(index=True)

@@ -68,7 +68,7 @@ def upgrade() -> None:
     sa.Column('person_name', sa.String(length=200), nullable=False),
     sa.Column('person_contact', sa.String(length=200), nullable=False),
     sa.Column('search_norm', sa.String(length=400), nullable=False),
-    sa.Column('person_norm', sa.Text(), nullable=False),
+    sa.Column('person_norm', sa.String(length=400), nullable=False),
     sa.Column('subject', sa.Text(), nullable=False),
     sa.Column('due_on', sa.Date(), nullable=False),
     sa.Column('answered_on', sa.Date(), nullable=True),
@@ -87,7 +87,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('complaints', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_complaints_answered_on'), ['answered_on'], unique=False)
-        batch_op.create_index('ix_complaints_deleted_received', ['deleted', 'received_on', 'id'], unique=False)
+        batch_op.create_index('ix_complaints_deleted_received', ['deleted', 'received_on', 'id', 'search_norm', 'person_norm'], unique=False)
+        batch_op.create_index('ix_complaints_open_due', ['deleted', 'answered_on', 'due_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_complaints_due_on'), ['due_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_complaints_hlc'), ['hlc'], unique=False)
         batch_op.create_index(batch_op.f('ix_complaints_office_code'), ['office_code'], unique=False)
@@ -213,6 +214,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_complaints_office_code'))
         batch_op.drop_index(batch_op.f('ix_complaints_hlc'))
         batch_op.drop_index(batch_op.f('ix_complaints_due_on'))
+        batch_op.drop_index('ix_complaints_open_due')
         batch_op.drop_index('ix_complaints_deleted_received')
         batch_op.drop_index(batch_op.f('ix_complaints_answered_on'))
 
