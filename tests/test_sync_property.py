@@ -40,7 +40,8 @@ Fresh = Callable[[Path, str], Store]
 PROVINCES = ("tehran", "isfahan")
 EXAMPLES = int(os.environ.get("INTEGRITY_SYNC_EXAMPLES", "20"))
 KINDS = ("unit", "inspector", "inspection_plan", "plan_item", "visit", "finding",
-         "corrective_action", "checklist", "case", "case_event", "evidence")
+         "corrective_action", "checklist", "case", "case_event", "evidence",
+         "complaint", "survey_round", "oversight_letter")
 # What an edit changes, per record type.
 EDITS: dict[str, tuple[str, Callable[[int], Any]]] = {
     "unit": ("name_fa", lambda n: f"واحد {n}"),
@@ -55,6 +56,9 @@ EDITS: dict[str, tuple[str, Callable[[int], Any]]] = {
     "case": ("summary", lambda n: f"شرح {n}"),
     "case_event": ("note", lambda n: f"مرحله {n}"),
     "evidence": ("note", lambda n: f"پیوست {n}"),
+    "complaint": ("answered_on", lambda n: dt.date(2024, 7, 2 + n % 28)),
+    "survey_round": ("mean_score", lambda n: float(n % 101)),
+    "oversight_letter": ("out_number", lambda n: f"پاسخ {n}"),
 }
 _counter = itertools.count()
 SEEN: Counter[str] = Counter()  # what the replicas' imports went through
@@ -132,6 +136,12 @@ class World:
             case = self.pick(office, "case", n)
             if case:
                 self.made[office].append(("case_event", sr.case_event(store, case)))
+        elif kind == "complaint":
+            self.made[office].append(("complaint", sr.complaint(store, unit)))
+        elif kind == "survey_round":
+            self.made[office].append(("survey_round", sr.survey(store, unit)))
+        elif kind == "oversight_letter":
+            self.made[office].append(("oversight_letter", sr.letter(store)))
         elif kind == "evidence":
             case = self.pick(office, "case", n)
             if case:

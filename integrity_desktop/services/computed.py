@@ -37,6 +37,7 @@ THREE_YEAR = "three-year-1398-1400"
 COMPUTED_SOURCES: list[str] = [
     "integrity_desktop.services.inspection_figures:SOURCE",
     "integrity_desktop.services.case_stats:SOURCE",
+    "integrity_desktop.services.rights_figures:SOURCE",  # axes 9, 10, 16 (issue 20)
 ]
 
 

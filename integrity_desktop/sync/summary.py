@@ -39,6 +39,7 @@ WAITS_FOR_FA = {
     "plan_item": "ردیف برنامهٔ بازرسی", "visit": "بازدید بازرسی", "finding": "یافته",
     "corrective_action": "اقدام اصلاحی", "case": "پروندهٔ تخلف", "case_event": "مرحلهٔ پرونده",
     "evidence": "پروندهٔ مستند", "clock": "رسیدن زمان ثبت",
+    "complaint": "شکایت یا نامهٔ مردمی", "survey_round": "نظرسنجی", "oversight_letter": "نامهٔ نهاد نظارتی",
 }
 
 # What an id from a bundle may look like when it is printed (a TAB-separated line must stay

@@ -30,6 +30,7 @@ TASK_PAGES = [
 SCREEN_PAGES = [
     "dashboard", "checklists", "inspections", "cases", "sync", "conflicts", "hq", "reports",
     "templates", "audit", "settings",
+    "rights",  # issue 20
 ]
 PAGES = [INDEX, *TASK_PAGES, *SCREEN_PAGES]
 

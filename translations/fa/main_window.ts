@@ -20,6 +20,10 @@
         <translation>بازرسی‌ها</translation>
     </message>
     <message>
+        <source>Complaints and surveys</source>
+        <translation>شکایات و نظرسنجی‌ها</translation>
+    </message>
+    <message>
         <source>Sync</source>
         <translation>همگام‌سازی</translation>
     </message>

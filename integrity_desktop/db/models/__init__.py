@@ -21,6 +21,7 @@ from integrity_desktop.db.models.inspections import (
 )
 from integrity_desktop.db.models.local import StoreMeta, User
 from integrity_desktop.db.models.org import Lookup, Office, Unit
+from integrity_desktop.db.models.rights import Complaint, OversightLetter, SurveyRound
 from integrity_desktop.db.models.sync import (
     Conflict,
     ExportLog,
@@ -39,6 +40,7 @@ __all__ = [
     "CaseEvent",
     "Checklist",
     "ChecklistEntry",
+    "Complaint",
     "Conflict",
     "CorrectiveAction",
     "Evidence",
@@ -51,9 +53,11 @@ __all__ = [
     "LocalKey",
     "Lookup",
     "Office",
+    "OversightLetter",
     "PlanItem",
     "RecordBase",
     "StoreMeta",
+    "SurveyRound",
     "Synced",
     "Template",
     "TemplateItem",
@@ -82,5 +86,8 @@ SYNC_MODELS: list[type[Synced]] = [
     CorrectiveAction,
     Case,
     CaseEvent,
+    Complaint,  # people's rights registers (issue 20)
+    SurveyRound,
+    OversightLetter,
     Evidence,
 ]
