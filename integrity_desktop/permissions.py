@@ -41,6 +41,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "cases.view_personal": frozenset({ADMIN, CASE_OFFICER}),
     "cases.edit": frozenset({ADMIN, CASE_OFFICER}),
     "cases.configure": frozenset({ADMIN}),
+    # people's rights registers (issue 20): complaints, surveys, oversight correspondence
+    "complaints.view": _ALL,
+    "complaints.view_personal": frozenset({ADMIN, INSPECTOR}),
+    "complaints.edit": frozenset({ADMIN, INSPECTOR}),
+    "complaints.configure": frozenset({ADMIN}),
+    "surveys.edit": frozenset({ADMIN, INSPECTOR}),
+    "oversight.edit": frozenset({ADMIN, INSPECTOR}),
     "reports.run": _ALL,
     "sync.export": frozenset({ADMIN}),
     "sync.import": frozenset({ADMIN, REVIEWER}),

@@ -21,12 +21,15 @@ from integrity_desktop.db.models import (
     CaseEvent,
     Checklist,
     ChecklistEntry,
+    Complaint,
     CorrectiveAction,
     Evidence,
     Finding,
     InspectionPlan,
     Inspector,
+    OversightLetter,
     PlanItem,
+    SurveyRound,
     Unit,
     Visit,
 )
@@ -113,6 +116,27 @@ def case_event(store: Store, case_id: str, stage: str = "file_formed") -> str:
         office = s.scalar(select(Case.office_code).where(Case.id == case_id))
     return add(store, CaseEvent(case_id=case_id, stage=stage, event_date=dt.date(2024, 5, 10),
                                 office_code=office))
+
+
+_complaint_seq = iter(range(1, 1_000_000))
+
+
+def complaint(store: Store, unit_id: str | None = None) -> str:
+    n = next(_complaint_seq)
+    return add(store, Complaint(received_on=dt.date(2024, 7, 1), channel="samad", category="conduct",
+                                unit_id=unit_id, tracking_number=f"S-{n}", person_name="متقاضی آزمون",
+                                due_on=dt.date(2024, 7, 31)))
+
+
+def survey(store: Store, unit_id: str | None = None) -> str:
+    return add(store, SurveyRound(unit_id=unit_id, period_code="1403-Q2", conducted_on=dt.date(2024, 7, 10),
+                                  method="phone", sample_size=20, mean_score=80.0))
+
+
+def letter(store: Store) -> str:
+    n = next(_complaint_seq)
+    return add(store, OversightLetter(body="gio", in_number=f"L-{n}", in_date=dt.date(2024, 7, 2),
+                                      due_on=dt.date(2024, 7, 17)))
 
 
 def checklist(store: Store, unit_id: str, codes: tuple[str, ...] = ("1/1", "1/2"),

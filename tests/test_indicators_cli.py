@@ -4,20 +4,18 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.indicators import FREQUENCIES, KINDS
 from integrity_desktop.services import checklists, scoring
 from integrity_desktop.services.seed import template_id
 
-from .cli_helpers import cli_env
+from .cli_helpers import run_cli
 from .conftest import actor
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "integrity_desktop", *args],
-                          capture_output=True, text=True, check=False, env=cli_env())
+    return run_cli(*args)  # signed in as the scripts do (the command reads the store's figures)
 
 
 def test_indicators_prints_every_due_indicator_with_its_figure(store: Store) -> None:
@@ -39,7 +37,7 @@ def test_indicators_prints_every_due_indicator_with_its_figure(store: Store) -> 
     rows = {f[0]: f[1:] for f in lines}
     assert len([c for c in rows if not c.startswith("R")]) == 138  # a last quarter asks them all
     assert rows["17/4"] == ["percent", "quarterly", "15", "12.5", "typed"]
-    assert rows["10/3"] == ["average_days", "quarterly", "30", "", "typed"]
+    assert rows["10/3"] == ["average_days", "quarterly", "30", "", "computed"]  # no complaints
     assert rows["4/4"] == ["count", "quarterly", "", "3", "typed"]
     assert rows["2/2"] == ["count", "quarterly", "", "0", "computed"]  # issue 21: from the training register
     assert rows["1/7"] == ["status", "annual", "", "", "typed"]

@@ -24,6 +24,7 @@ REWRITTEN: dict[str, set[str]] = {
     # 0004: reform codes prefixed, the catalogue's decisions on doubtful carry-downs
     # (test_0004_rewrites_only_the_decided_template_values); catalogue titles and sub-tasks
     # given the ZWNJ 0001's catalogue left out (test_0004_gives_catalogue_titles_their_zwnj)
+    # 0008: 16/2-16/8 become percents and take a value (test_0008_makes_16_2_to_16_8_percents)
     # 0009 (issue 21): 7/1 and 10/7 became counts computed from the registers, so they take a
     # value (test_0009_only_7_1_and_10_7_start_taking_a_value)
     "template_items": {"code", "legal_basis", "lead_unit", "title_fa", "subtasks", "counts"},
@@ -113,6 +114,18 @@ def test_0004_rewrites_only_the_decided_template_values(released_0001: Path) -> 
     # One row added: programme 6's goal, after the 66 joint actions.
     added = [row for item_id, row in new.items() if item_id not in old]
     assert [(r["code"], r["kind"], r["target"], r["sort_order"]) for r in added] == [("R6/5", "percent", 10.0, 67)]
+
+
+def test_0008_makes_16_2_to_16_8_percents(released_0001: Path) -> None:
+    """Only 16/2-16/8 change ``counts`` (answered on time ÷ received is a value now), in every
+    three-year template, with their seed stamps kept."""
+    before, after = _upgraded(released_0001)
+    old, new = _by_id(before, "template_items"), _by_id(after, "template_items")
+    changed = {new[i]["code"]: (row["counts"], new[i]["counts"]) for i, row in old.items()
+               if row["counts"] != new[i]["counts"]}
+    assert changed == {f"16/{n}": (0, 1) for n in range(2, 9)}
+    assert {new[i]["kind"] for i in new if new[i]["code"] in changed} == {"percent"}
+    assert all(new[i]["hlc"] == old[i]["hlc"] for i in old)
 
 
 def test_0004_template_items_equal_a_fresh_seed(released_0001: Path) -> None:

@@ -41,7 +41,8 @@ PROVINCES = ("tehran", "isfahan")
 EXAMPLES = int(os.environ.get("INTEGRITY_SYNC_EXAMPLES", "20"))
 KINDS = ("unit", "inspector", "inspection_plan", "plan_item", "visit", "finding",
          "corrective_action", "checklist", "case", "case_event", "evidence",
-         "committee_member", "committee_meeting", "committee_resolution", "training_course")
+         "committee_member", "committee_meeting", "committee_resolution", "training_course",
+         "complaint", "survey_round", "oversight_letter")
 # What an edit changes, per record type.
 EDITS: dict[str, tuple[str, Callable[[int], Any]]] = {
     "unit": ("name_fa", lambda n: f"واحد {n}"),
@@ -60,6 +61,9 @@ EDITS: dict[str, tuple[str, Callable[[int], Any]]] = {
     "committee_meeting": ("minutes", lambda n: f"صورتجلسه {n}"),
     "committee_resolution": ("follow_up", lambda n: f"پیگیری {n}"),
     "training_course": ("participant_count", lambda n: 1 + n % 90),
+    "complaint": ("answered_on", lambda n: dt.date(2024, 7, 2 + n % 28)),
+    "survey_round": ("mean_score", lambda n: float(n % 101)),
+    "oversight_letter": ("out_number", lambda n: f"پاسخ {n}"),
 }
 _counter = itertools.count()
 SEEN: Counter[str] = Counter()  # what the replicas' imports went through
@@ -148,6 +152,12 @@ class World:
                 self.made[office].append((kind, sr.committee_resolution(store, meeting, unit)))
         elif kind == "training_course":
             self.made[office].append((kind, sr.training_course(store, unit)))
+        elif kind == "complaint":
+            self.made[office].append(("complaint", sr.complaint(store, unit)))
+        elif kind == "survey_round":
+            self.made[office].append(("survey_round", sr.survey(store, unit)))
+        elif kind == "oversight_letter":
+            self.made[office].append(("oversight_letter", sr.letter(store)))
         elif kind == "evidence":
             case = self.pick(office, "case", n)
             if case:

@@ -37,6 +37,7 @@ FILLERS: list[str] = [
     "integrity_desktop.services.demo_committee:fill",
     "integrity_desktop.services.demo_checklists:fill",
     "integrity_desktop.services.demo_inspections:fill",
+    "integrity_desktop.services.demo_rights:fill",  # issue 20
 ]
 
 Filler = Callable[[Store, Actor, random.Random, int], dict[str, int]]

@@ -31,6 +31,7 @@ SCREEN_PAGES = [
     "dashboard", "checklists", "inspections", "cases", "sync", "conflicts", "hq", "reports",
     "templates", "audit", "settings",
     "committee",  # issue 21
+    "rights",  # issue 20
 ]
 PAGES = [INDEX, *TASK_PAGES, *SCREEN_PAGES]
 

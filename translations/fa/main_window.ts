@@ -24,6 +24,10 @@
         <translation>کمیته و آموزش</translation>
     </message>
     <message>
+        <source>Complaints and surveys</source>
+        <translation>شکایات و نظرسنجی‌ها</translation>
+    </message>
+    <message>
         <source>Sync</source>
         <translation>همگام‌سازی</translation>
     </message>

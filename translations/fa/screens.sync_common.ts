@@ -91,5 +91,17 @@
         <source>Training courses</source>
         <translation>دوره‌های آموزشی</translation>
     </message>
+    <message>
+        <source>Complaints and people&apos;s letters</source>
+        <translation>شکایات و نامه‌های مردمی</translation>
+    </message>
+    <message>
+        <source>Satisfaction surveys</source>
+        <translation>نظرسنجی‌های رضایت</translation>
+    </message>
+    <message>
+        <source>Oversight letters</source>
+        <translation>نامه‌های نهادهای نظارتی</translation>
+    </message>
 </context>
 </TS>

@@ -27,6 +27,7 @@ from integrity_desktop.db.models.inspections import (
 )
 from integrity_desktop.db.models.local import StoreMeta, User
 from integrity_desktop.db.models.org import Lookup, Office, Unit
+from integrity_desktop.db.models.rights import Complaint, OversightLetter, SurveyRound
 from integrity_desktop.db.models.sync import (
     Conflict,
     ExportLog,
@@ -48,6 +49,7 @@ __all__ = [
     "CommitteeMeeting",
     "CommitteeMember",
     "CommitteeResolution",
+    "Complaint",
     "Conflict",
     "CorrectiveAction",
     "Evidence",
@@ -60,9 +62,11 @@ __all__ = [
     "LocalKey",
     "Lookup",
     "Office",
+    "OversightLetter",
     "PlanItem",
     "RecordBase",
     "StoreMeta",
+    "SurveyRound",
     "Synced",
     "Template",
     "TemplateItem",
@@ -97,5 +101,8 @@ SYNC_MODELS: list[type[Synced]] = [
     CommitteeMeeting,
     CommitteeResolution,
     TrainingCourse,
+    Complaint,  # people's rights registers (issue 20)
+    SurveyRound,
+    OversightLetter,
     Evidence,
 ]

@@ -55,6 +55,9 @@ RECORD_TYPES: dict[str, str] = {
     "committee_meeting": QT_TRANSLATE_NOOP("SyncCommon", "Committee meetings"),
     "committee_resolution": QT_TRANSLATE_NOOP("SyncCommon", "Committee resolutions"),
     "training_course": QT_TRANSLATE_NOOP("SyncCommon", "Training courses"),
+    "complaint": QT_TRANSLATE_NOOP("SyncCommon", "Complaints and people's letters"),
+    "survey_round": QT_TRANSLATE_NOOP("SyncCommon", "Satisfaction surveys"),
+    "oversight_letter": QT_TRANSLATE_NOOP("SyncCommon", "Oversight letters"),
 }
 
 

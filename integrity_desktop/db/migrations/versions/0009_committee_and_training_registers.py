@@ -12,7 +12,7 @@ Four synced tables (issue 21): ``committee_members``, ``committee_meetings``,
    computed now, so a unit's checklist no longer scores them.  Answers are not touched.
 
 Revision ID: 0009
-Revises: 0004
+Revises: 0008
 Create Date: 2026-12-04 15:02:18.643138
 """
 from __future__ import annotations
@@ -28,9 +28,11 @@ DEFINITIONS: dict[str, dict[str, object]] = {
     "7/3": {"counts": True, "kind": "percent", "unit_fa": "درصد", "min_value": 0.0, "max_value": 100.0},
     "10/7": {"counts": True, "kind": "count", "unit_fa": "دوره", "min_value": 0.0, "max_value": None},
 }
-# Indicators computed from records at this revision (services/computed.py).
+# Indicators computed from records at this revision (services/computed.py): those of 0004,
+# of 0008 (the people's rights registers) and this revision's.
 COMPUTED = frozenset({
     "1/4", "1/6", "22/1", "22/2", "22/3", "22/4", *(f"6/{n}" for n in range(1, 12)),
+    "9/5", "10/1", "10/2", "10/3", "10/6", "10/10", *(f"16/{n}" for n in range(2, 9)),
     "7/1", "7/2", "7/3", "12/1", "12/2", "12/3", "12/4", "12/5", "2/2", "3/2", "10/7",
 })
 
@@ -94,7 +96,7 @@ def _data(conn: sa.Connection) -> None:
 
 
 revision = '0009'
-down_revision = '0004'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
