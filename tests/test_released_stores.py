@@ -89,7 +89,9 @@ def test_0009_only_7_1_and_10_7_start_taking_a_value(released_0001: Path) -> Non
     changed = {(row["template_id"], row["code"], row["counts"], new[i]["counts"])
                for i, row in old.items() if row["counts"] != new[i]["counts"]}
     three = template_id("three-year-1398-1400", 1)
-    assert changed == {(three, "7/1", 0, 1), (three, "10/7", 0, 1)}
+    # and 16/2-16/8 from 0008 (test_0008_makes_16_2_to_16_8_percents)
+    assert changed == {(three, "7/1", 0, 1), (three, "10/7", 0, 1),
+                       *((three, f"16/{n}", 0, 1) for n in range(2, 9))}
 
 
 def test_0004_rewrites_only_the_decided_template_values(released_0001: Path) -> None:
@@ -123,8 +125,9 @@ def test_0008_makes_16_2_to_16_8_percents(released_0001: Path) -> None:
     old, new = _by_id(before, "template_items"), _by_id(after, "template_items")
     changed = {new[i]["code"]: (row["counts"], new[i]["counts"]) for i, row in old.items()
                if row["counts"] != new[i]["counts"]}
-    assert changed == {f"16/{n}": (0, 1) for n in range(2, 9)}
-    assert {new[i]["kind"] for i in new if new[i]["code"] in changed} == {"percent"}
+    # and 7/1, 10/7 from 0009 (test_0009_only_7_1_and_10_7_start_taking_a_value)
+    assert changed == {**{f"16/{n}": (0, 1) for n in range(2, 9)}, "7/1": (0, 1), "10/7": (0, 1)}
+    assert {new[i]["kind"] for i in new if new[i]["code"].startswith("16/") and new[i]["code"] in changed} == {"percent"}
     assert all(new[i]["hlc"] == old[i]["hlc"] for i in old)
 
 
