@@ -158,7 +158,7 @@ def test_the_command_line_says_what_is_held_and_what_it_waits_for(
     hq = hq_store(fresh, hq_template, tehran, "cli")
     location = hq.location
     hq.dispose()
-    env = cli_env(INTEGRITY_PASSPHRASE=PASSPHRASE)  # signed in, as every command since issue 13
+    env = cli_env(INTEGRITY_PASSPHRASE=PASSPHRASE)
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "integrity_desktop", "import-bundle",
