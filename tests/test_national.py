@@ -111,3 +111,56 @@ def test_aggregate_rules() -> None:
     assert aggregate(default_definition("count"), [_p(2), _p(3), _p(None)]).value == 5
     not_received = ProvinceFigure("y", "y", 100.0, received=False)
     assert aggregate(default_definition("count"), [_p(2), not_received]).value == 2
+
+
+def _pdf_text(path: Path) -> str:
+    from .pdf_text import norm, poppler_pages
+
+    return "\n".join(norm(line).replace("\u200c", "") for page in poppler_pages(path) for line in page)
+
+
+def test_national_report_pdf_and_excel(three: Store, tmp_path: Path) -> None:
+    import openpyxl
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from integrity_desktop.excel import read_rows
+    from integrity_desktop.reports.registry import ReportParams, run_report
+
+    from .cli_helpers import run_cli
+    from .pdf_text import norm
+
+    pdf = tmp_path / "national.pdf"
+    done = run_cli("report", "national", "--db", three.location, "--period", PERIOD, "--out", str(pdf))
+    assert done.returncode == 0, done.stderr
+    text = _pdf_text(pdf)
+    for words in ("گزارش ملی برنامهٔ سلامت اداری", "رتبه‌بندی استان‌ها", "تهران", "اصفهان",
+                  "فارس", "۶۰٪", "۶۲٫۵٪", "۸۷٫۵٪", "کشور", "بی‌داده"):
+        assert norm(words).replace("\u200c", "") in text, words
+    # the map: the 31 provinces and the water as vector paths, no picture on its page
+    doc = pdfium.PdfDocument(str(pdf))
+    kinds = [obj.type for obj in doc[0].get_objects()]  # the first page: summary and map
+    assert kinds.count(pdfium_c.FPDF_PAGEOBJ_PATH) >= 31 + 2
+    assert all(pdfium_c.FPDF_PAGEOBJ_IMAGE not in [o.type for o in p.get_objects()] for p in doc)
+    doc.close()
+
+    xlsx = tmp_path / "national.xlsx"
+    run_report(three, admin(three), "national", ReportParams(period=PERIOD), xlsx)
+    rows = {r["کد شاخص"]: r for _, r in read_rows(xlsx, "شاخص‌ها در کشور")}
+    assert rows["۶/۱"]["رقم کشور"] == 3 and rows["۲/۲"]["رقم کشور"] == 17
+    assert rows["۱/۴"]["رقم کشور"] == pytest.approx(0.6)  # a percent cell: 60%
+    assert rows["۱/۲"]["توزیع وضعیت"] == "انجام شد: ۱؛ تا حدی: ۱؛ انجام نشد: ۱"
+    book = openpyxl.load_workbook(xlsx)
+    sheet = book["شاخص‌ها در کشور"]
+    header = [c.value for c in sheet[3]]
+    cell = next(r[header.index("رقم کشور")] for r in sheet.iter_rows(min_row=4) if r[0].value == "۱/۴")
+    assert cell.data_type == "n" and "%" in cell.number_format
+    ranking = [r for _, r in read_rows(xlsx, "رتبه‌بندی")]
+    assert [r["استان"] for r in ranking[:3]] == ["تهران", "فارس", "اصفهان"]
+    assert ranking[0]["درصد تکمیل"] == pytest.approx(1.0)
+    cases = {r["استان"]: r for _, r in read_rows(xlsx, "پرونده‌ها ۶-۱ تا ۶-۱۱")}
+    assert cases["کشور"]["۶/۱"] == 3 and cases["تهران"]["۶/۱"] == 2
+    inspections = {r["استان"]: r for _, r in read_rows(xlsx, "شاخص‌های بازرسی")}
+    assert inspections["کشور"]["۱/۴"] == pytest.approx(0.6) and inspections["تهران"]["۱/۴"] == pytest.approx(0.75)
+    axes = {r["محور"]: r for _, r in read_rows(xlsx, "محورها")}
+    assert axes[1]["درصد تکمیل کشور"] == pytest.approx(0.625)
