@@ -175,7 +175,7 @@ class Scale:
 
     def step_of(self, value: float) -> int:
         if self.high <= self.low:
-            return self.steps - 1
+            return 0  # one value: the legend's one item
         k = int((value - self.low) / (self.high - self.low) * self.steps)
         return max(0, min(self.steps - 1, k))
 

@@ -53,3 +53,4 @@ def test_colours_follow_the_legend() -> None:
     assert worse.colour(0.0) == iran_map.RAMP[-1] and worse.colour(10.0) == iran_map.RAMP[0]
     one = iran_map.scale_for({"a": 5.0, "b": 5.0}, str)
     assert [i.label_fa for i in one.legend()] == ["5.0", "بی‌داده"]
+    assert one.colour(5.0) == one.legend()[0].colour  # the one value has the legend's colour
