@@ -261,7 +261,11 @@ class NationalScreen(QWidget):
             periods.insert(0, jalali.Period.parse(latest))
         for p in periods:
             self.period.addItem(p.label_fa, p.code)
-        default = latest or jalali.period_containing(jalali.today(), "quarter").code
+        # the quarter of the newest checklist (a month's checklists are a thin national picture)
+        day = jalali.Period.parse(latest).end if latest else jalali.today()
+        default = jalali.period_containing(day, "quarter").code
+        if self.period.findData(default) < 0:
+            self.period.insertItem(0, jalali.Period.parse(default).label_fa, default)
         self.period.setCurrentIndex(max(0, self.period.findData(default)))
 
     def _map_tab(self) -> QWidget:
