@@ -125,4 +125,19 @@ def build_hq(fresh: Callable[[Path, str], Store], templates: dict[str, Path], hq
         bundle = tmp_path / f"{p.office_code}.zip"
         export(p, bundle)
         import_(hq, bundle)
+        PROVINCES[p.office_code] = p
     return hq
+
+
+PROVINCES: dict[str, Store] = {}  # the last build_hq's province stores
+
+
+def resend_with_renamed_unit(hq: Store, tmp_path: Path) -> None:
+    """Isfahan renames its unit and sends its second bundle."""
+    from .test_sync_roundtrip import rename_unit
+
+    isfahan = PROVINCES["isfahan"]
+    rename_unit(isfahan, records.stable_id("t-unit", "isfahan", "مرکز اصفهان"), "مرکز شمارهٔ ۱ اصفهان")
+    bundle = tmp_path / "isfahan-2.zip"
+    export(isfahan, bundle)
+    import_(hq, bundle)

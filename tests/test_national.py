@@ -164,3 +164,18 @@ def test_national_report_pdf_and_excel(three: Store, tmp_path: Path) -> None:
     assert inspections["کشور"]["۱/۴"] == pytest.approx(0.6) and inspections["تهران"]["۱/۴"] == pytest.approx(0.75)
     axes = {r["محور"]: r for _, r in read_rows(xlsx, "محورها")}
     assert axes[1]["درصد تکمیل کشور"] == pytest.approx(0.625)
+
+
+def test_what_the_last_bundle_brought(three: Store, tmp_path: Path) -> None:
+    from .national_helpers import resend_with_renamed_unit
+
+    rows = {r.office_code: r for r in national.last_imports(three, admin(three))}
+    assert len(rows) == 31 and rows["ardabil"].seq is None and rows["ardabil"].text_fa() == ""
+    first = rows["isfahan"]
+    assert first.seq == 1 and first.created["checklist"] == 1 and first.created["case"] == 1
+    assert "چک‌لیست: ۱ تازه" in first.text_fa()
+    # a second bundle of isfahan with one renamed unit: only that change is shown for it
+    resend_with_renamed_unit(three, tmp_path)
+    again = {r.office_code: r for r in national.last_imports(three, admin(three))}["isfahan"]
+    assert again.seq == 2 and again.created == {} and again.updated == {"unit": 1}
+    assert again.text_fa() == "واحد: ۱ تغییر"

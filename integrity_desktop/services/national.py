@@ -567,3 +567,71 @@ def indicator_measure(figure: NationalFigure) -> dict[str, float | None]:
         return {p.office_code: points.get(p.status or "-") for p in figure.provinces}
     return {p.office_code: p.value for p in figure.provinces}
 
+
+
+# --------------------------------------------------------------------------- what a bundle brought
+
+RECORD_TYPE_LABELS_FA: dict[str, str] = {
+    "case": "پروندهٔ تخلف", "case_event": "مرحلهٔ پرونده", "template": "الگوی چک‌لیست",
+    "template_section": "محور الگو", "template_item": "شاخص الگو", "checklist": "چک‌لیست",
+    "checklist_entry": "پاسخ چک‌لیست", "evidence": "مستند", "inspector": "بازرس",
+    "inspection_plan": "برنامهٔ بازرسی", "plan_item": "بازرسی برنامه‌ریزی‌شده", "visit": "بازدید",
+    "finding": "یافتهٔ بازدید", "corrective_action": "اقدام اصلاحی", "office": "اداره", "unit": "واحد",
+    "lookup": "فهرست پایه",
+}
+
+
+@dataclass(frozen=True)
+class LastImport:
+    """What the newest accepted bundle of a province brought: new and changed records by type."""
+
+    office_code: str
+    province_fa: str
+    seq: int | None  # None: no bundle accepted yet
+    imported_at: _dt.datetime | None
+    created: dict[str, int]  # record type -> new records
+    updated: dict[str, int]  # record type -> changed records
+
+    @property
+    def total_created(self) -> int:
+        return sum(self.created.values())
+
+    @property
+    def total_updated(self) -> int:
+        return sum(self.updated.values())
+
+    def text_fa(self) -> str:
+        """«چک‌لیست: ۲ تازه، ۱ تغییر؛ بازدید: ۳ تازه»; empty when the bundle changed nothing."""
+        from integrity_desktop.digits import format_number
+
+        parts = []
+        for kind in sorted(set(self.created) | set(self.updated), key=lambda k: list(RECORD_TYPE_LABELS_FA).index(k)
+                           if k in RECORD_TYPE_LABELS_FA else 99):
+            bits = []
+            if self.created.get(kind):
+                bits.append(f"{format_number(self.created[kind])} تازه")
+            if self.updated.get(kind):
+                bits.append(f"{format_number(self.updated[kind])} تغییر")
+            parts.append(f"{RECORD_TYPE_LABELS_FA.get(kind, kind)}: {'، '.join(bits)}")
+        return "؛ ".join(parts)
+
+
+def last_imports(store: Store, actor: Actor) -> list[LastImport]:
+    """Every province with what its newest accepted bundle brought (from the import log: the
+    counts the merge itself recorded, so they are what the bundle actually changed here)."""
+    require(actor, "reports.run")
+    with store.read() as s:
+        provs = provinces(s)
+        newest: dict[str, ImportLog] = {}
+        for row in s.scalars(select(ImportLog).where(ImportLog.outcome == "accepted")
+                             .order_by(ImportLog.imported_at, ImportLog.seq)):
+            newest[row.source_office] = row  # the last one wins
+        out = []
+        for p in provs:
+            last = newest.get(p.code)
+            counts = (last.summary or {}).get("counts", {}) if last is not None else {}
+            created = {k: int(v.get("created", 0)) for k, v in counts.items() if v.get("created")}
+            updated = {k: int(v.get("updated", 0)) for k, v in counts.items() if v.get("updated")}
+            out.append(LastImport(p.code, p.short_fa, last.seq if last else None,
+                                  last.imported_at if last else None, created, updated))
+    return out

@@ -91,6 +91,10 @@ def test_national_screen_figures_map_and_province(  # type: ignore[no-untyped-de
     qtbot.addWidget(dialog)
     codes = {dialog.model.rows[i].key: _cells(dialog.model, i) for i in range(dialog.model.rowCount())}
     assert codes["1/4"][2:] == ["۷۵٪", "۶۰٪"] and codes["2/2"][2:] == ["۵", "۱۷"]
+    # what the last bundle brought: tehran's first bundle, one checklist among its new records
+    changes = {w.changes_model.rows[i].key: _cells(w.changes_model, i) for i in range(w.changes_model.rowCount())}
+    assert changes["tehran"][1] == "۱" and "چک‌لیست: ۱ تازه" in changes["tehran"][4]
+    assert changes["ardabil"][1:] == ["—", "۰", "۰", "—"]
     # late provinces first, highlighted
     assert w.late_model.rows[0].tint is not None and w.late_model.rowCount() == 31
 

@@ -84,6 +84,10 @@
         <translation>شاخص</translation>
     </message>
     <message>
+        <source>What the last bundle brought</source>
+        <translation>آنچه آخرین بسته آورد</translation>
+    </message>
+    <message>
         <source>Completion</source>
         <translation>درصد تکمیل</translation>
     </message>
@@ -174,6 +178,26 @@
     <message>
         <source>The country's completion in each quarter of this year and the last, and in each year.</source>
         <translation>درصد تکمیل کشور در هر سه‌ماههٔ امسال و پارسال و در هر سال.</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>شمارهٔ بسته</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>تازه</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>تغییر</translation>
+    </message>
+    <message>
+        <source>By type</source>
+        <translation>به تفکیک نوع</translation>
+    </message>
+    <message>
+        <source>What each province's newest bundle added and changed here, by record type, as the import recorded it.</source>
+        <translation>آنچه آخرین بستهٔ هر استان در این پایگاه افزود و تغییر داد، به تفکیک نوع رکورد، همان‌گونه که دریافت بسته ثبت کرده است.</translation>
     </message>
     <message>
         <source>{received} of {total} provinces have sent bundles; {late} are late. National completion {completion}; targets met by the country's figures: {met} of {targets}. Overdue: {actions} corrective actions, {cases} cases.</source>

@@ -242,6 +242,7 @@ class NationalScreen(QWidget):
         self.tabs.addTab(self._indicator_tab(), self.tr("Indicator across provinces"))
         self.tabs.addTab(self._late_tab(), self.tr("Late provinces and overdue items"))
         self.tabs.addTab(self._trend_tab(), self.tr("Trend"))
+        self.tabs.addTab(self._changes_tab(), self.tr("What the last bundle brought"))
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.error)
@@ -383,6 +384,20 @@ class NationalScreen(QWidget):
         lay.addWidget(self.trend_view, 1)
         return page
 
+    def _changes_tab(self) -> QWidget:
+        page = QWidget()
+        self.changes_model = RowsModel([self.tr("Province"), self.tr("Bundle"), self.tr("New"),
+                                        self.tr("Changed"), self.tr("By type")], self)
+        self.changes_model.centre_from = 1
+        self.changes_view = _table(self.changes_model, "changes_table", 150)
+        note = QLabel(self.tr("What each province's newest bundle added and changed here, by record type, "
+                              "as the import recorded it."))
+        note.setWordWrap(True)
+        lay = QVBoxLayout(page)
+        lay.addWidget(note)
+        lay.addWidget(self.changes_view, 1)
+        return page
+
     # ----------------------------------------------------------------------- loading
     def refresh(self) -> None:
         if not self.is_hq:
@@ -406,10 +421,10 @@ class NationalScreen(QWidget):
         codes = [p.code for y in (year - 1, year) for p in jalali.periods_of_year(y, "quarter")]
         codes += [jalali.Period(y, "year").code for y in (year - 1, year)]
         trend = national.completion_trend(store, actor, codes, programme=programme)
-        return picture, trend
+        return picture, (trend, national.last_imports(store, actor))
 
     def _show(self, result: tuple[Any, Any]) -> None:
-        picture, trend = result
+        picture, (trend, changes) = result
         if picture.period.code != self.period.currentData() or picture.programme != self.programme.currentData():
             return  # an older answer: the newer one is on its way
         self.error.clear()
@@ -431,6 +446,11 @@ class NationalScreen(QWidget):
         self._fill_indicators()
         self._show_late()
         self.trend_model.set_rows([Row([p.label_fa, percent(v)], p.code) for p, v in trend])
+        self.changes_model.set_rows([
+            Row([c.province_fa, count(c.seq), count(c.total_created), count(c.total_updated), c.text_fa() or "—"],
+                c.office_code)
+            for c in sorted(changes, key=lambda c: (c.seq is None, -(c.imported_at.timestamp() if c.imported_at else 0)))
+        ])
         self._draw_map()
 
     def _show_ranking(self) -> None:
