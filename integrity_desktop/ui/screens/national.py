@@ -641,7 +641,7 @@ class NationalScreen(QWidget):
         self._show(self.load(self.ctx.store, self.ctx.actor, str(self.period.currentData()),
                              str(self.programme.currentData())))
         yield "map", self.window()
-        for i, name in ((1, "axes"), (2, "indicator"), (3, "late")):
+        for i, name in ((1, "axes"), (2, "indicator"), (3, "late"), (5, "changes")):
             self.tabs.setCurrentIndex(i)
             if name == "indicator":
                 index = self.indicator.findData("1/4")
