@@ -38,6 +38,10 @@ SCREENS: list[tuple[str, str, str]] = [
     ("checklists", QT_TRANSLATE_NOOP("MainWindow", "Checklists"), "integrity_desktop.ui.screens.checklists:ChecklistsScreen"),
     ("inspections", QT_TRANSLATE_NOOP("MainWindow", "Inspections"), "integrity_desktop.ui.screens.inspections:InspectionsScreen"),
     ("cases", QT_TRANSLATE_NOOP("MainWindow", "Violation cases"), "integrity_desktop.ui.screens.cases:CasesScreen"),
+    ("committee", QT_TRANSLATE_NOOP("MainWindow", "Committee and training"),  # issue 21
+     "integrity_desktop.ui.screens.committee:CommitteeScreen"),
+    ("rights", QT_TRANSLATE_NOOP("MainWindow", "Complaints and surveys"),
+     "integrity_desktop.ui.screens.rights:RightsScreen"),
     ("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), "integrity_desktop.ui.screens.sync:SyncScreen"),
     ("conflicts", QT_TRANSLATE_NOOP("MainWindow", "Conflicts"), "integrity_desktop.ui.screens.conflicts:ConflictsScreen"),
     ("hq", QT_TRANSLATE_NOOP("MainWindow", "HQ console"), "integrity_desktop.ui.screens.hq_console:HqConsoleScreen"),
