@@ -46,8 +46,8 @@ def test_national_figures_by_kind(three: Store) -> None:
     assert (f.national.numerator, f.national.denominator) == (3, 5)
     t, i, fa = (f.province(c) for c in ("tehran", "isfahan", "fars"))
     assert t and i and fa and (t.value, i.value, fa.value) == (75.0, 0.0, None)
-    assert pic.figure("2/2").national.method == national.SUM  # type: ignore[union-attr]
-    assert pic.figure("2/2").province("fars").value == 5  # type: ignore[union-attr]  # the units' sum
+    assert pic.figure("4/4").national.method == national.SUM  # type: ignore[union-attr]
+    assert pic.figure("4/4").province("fars").value == 5  # type: ignore[union-attr]  # the units' sum
     assert pic.figure("17/4").national.method == national.MEAN  # type: ignore[union-attr]
     assert pic.figure("17/4").achievement.state == "met"  # type: ignore[union-attr]
     status = pic.figure("1/2")
@@ -75,9 +75,9 @@ def test_completion_ranking_late_and_overdue(three: Store) -> None:
     assert (rows["tehran"].overdue_cases, rows["isfahan"].overdue_cases, rows["fars"].overdue_cases) == (2, 1, 0)
     # the country's completion from every answer: tehran 4 + isfahan 3 + fars 3.5 of 12 answers
     assert pic.completion == round(10.5 / 12 * 100, 2)
-    # achievement: tehran 17/4 met (20 ≥ 15), 10/3 met (20 ≤ 30); isfahan neither
-    assert (rows["tehran"].met, rows["tehran"].with_target) == (2, 2)
-    assert (rows["isfahan"].met, rows["isfahan"].with_target) == (0, 2)
+    # achievement: tehran 17/4 met (20 ≥ 15); isfahan not (10)
+    assert (rows["tehran"].met, rows["tehran"].with_target) == (1, 1)
+    assert (rows["isfahan"].met, rows["isfahan"].with_target) == (0, 1)
     trend = national.completion_trend(three, admin(three), ["1403-Q1", PERIOD])
     assert [v for _p, v in trend] == [None, pic.completion]
 
@@ -147,7 +147,7 @@ def test_national_report_pdf_and_excel(three: Store, tmp_path: Path) -> None:
     xlsx = tmp_path / "national.xlsx"
     run_report(three, admin(three), "national", ReportParams(period=PERIOD), xlsx)
     rows = {r["کد شاخص"]: r for _, r in read_rows(xlsx, "شاخص‌ها در کشور")}
-    assert rows["۶/۱"]["رقم کشور"] == 3 and rows["۲/۲"]["رقم کشور"] == 17
+    assert rows["۶/۱"]["رقم کشور"] == 3 and rows["۴/۴"]["رقم کشور"] == 17
     assert rows["۱/۴"]["رقم کشور"] == pytest.approx(0.6)  # a percent cell: 60%
     assert rows["۱/۲"]["توزیع وضعیت"] == "انجام شد: ۱؛ تا حدی: ۱؛ انجام نشد: ۱"
     book = openpyxl.load_workbook(xlsx)

@@ -90,7 +90,7 @@ def test_national_screen_figures_map_and_province(  # type: ignore[no-untyped-de
     dialog = ProvinceFiguresDialog(w.picture, "tehran", w)
     qtbot.addWidget(dialog)
     codes = {dialog.model.rows[i].key: _cells(dialog.model, i) for i in range(dialog.model.rowCount())}
-    assert codes["1/4"][2:] == ["۷۵٪", "۶۰٪"] and codes["2/2"][2:] == ["۵", "۱۷"]
+    assert codes["1/4"][2:] == ["۷۵٪", "۶۰٪"] and codes["4/4"][2:] == ["۵", "۱۷"]
     # what the last bundle brought: tehran's first bundle, one checklist among its new records
     changes = {w.changes_model.rows[i].key: _cells(w.changes_model, i) for i in range(w.changes_model.rowCount())}
     assert changes["tehran"][1] == "۱" and "چک‌لیست: ۱ تازه" in changes["tehran"][4]
