@@ -543,3 +543,15 @@ def test_roles_let_in_match_the_table(
     let_in = {role for role, how in outcomes.items() if how != "denied"}
     expected = set(PERMISSIONS[op.permission]).intersection(*(PERMISSIONS[p] for p in op.also))
     assert let_in == expected, outcomes
+
+# issue 17: the national figures at HQ
+from integrity_desktop.services import national  # noqa: E402
+
+OPERATIONS += [
+    Op(national.picture, "reports.run", lambda c, a: national.picture(c.store, a, PERIOD), hq=True),
+    Op(national.indicator_across, "reports.run",
+       lambda c, a: national.indicator_across(c.store, a, PERIOD, "6/1"), hq=True),
+    Op(national.completion_trend, "reports.run",
+       lambda c, a: national.completion_trend(c.store, a, [PERIOD]), hq=True),
+    Op(national.last_imports, "reports.run", lambda c, a: national.last_imports(c.store, a), hq=True),
+]

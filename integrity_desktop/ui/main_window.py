@@ -45,6 +45,8 @@ SCREENS: list[tuple[str, str, str]] = [
     ("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), "integrity_desktop.ui.screens.sync:SyncScreen"),
     ("conflicts", QT_TRANSLATE_NOOP("MainWindow", "Conflicts"), "integrity_desktop.ui.screens.conflicts:ConflictsScreen"),
     ("hq", QT_TRANSLATE_NOOP("MainWindow", "HQ console"), "integrity_desktop.ui.screens.hq_console:HqConsoleScreen"),
+    ("national", QT_TRANSLATE_NOOP("MainWindow", "National dashboard"),
+     "integrity_desktop.ui.screens.national:NationalScreen"),
     ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), "integrity_desktop.ui.screens.reports:ReportsScreen"),
     ("templates", QT_TRANSLATE_NOOP("MainWindow", "Templates"), "integrity_desktop.ui.screens.templates:TemplatesScreen"),
     ("audit", QT_TRANSLATE_NOOP("MainWindow", "Audit log"), "integrity_desktop.ui.screens.audit:AuditScreen"),

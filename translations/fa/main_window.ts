@@ -40,6 +40,10 @@
         <translation>پیشخوان ستاد</translation>
     </message>
     <message>
+        <source>National dashboard</source>
+        <translation>داشبورد ملی</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
