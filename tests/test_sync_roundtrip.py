@@ -387,6 +387,11 @@ def test_derived_fields_make_no_conflict(pair: tuple[Store, Store], tmp_path: Pa
     with hq.read() as s:
         assert [(c.record_type, c.record_id) for c in s.scalars(select(Conflict))] == [
             ("checklist_entry", entries[0])]
+    # The list says where: office, unit, indicator code and title, period; names, not ids.
+    [view] = list_conflicts(hq, admin(hq))
+    assert "واحد مرکز ۲" in view.place_fa and "شاخص ۱/۱ " in view.place_fa
+    assert "تهران" in view.place_fa and "۱۴۰۳" in view.place_fa
+    assert view.differing_fields == ["note", "status"], view.place_fa
     # HQ's own version sent back makes none at the province either.
     export(hq, tmp_path / "h.zip", for_office="tehran")
     back = import_(tehran, tmp_path / "h.zip")

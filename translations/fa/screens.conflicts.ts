@@ -188,6 +188,10 @@
         <translation>رکورد</translation>
     </message>
     <message>
+        <source>Where</source>
+        <translation>کجا</translation>
+    </message>
+    <message>
         <source>Why</source>
         <translation>علت</translation>
     </message>

@@ -288,6 +288,7 @@ class ConflictsScreen(QWidget):
                 (self.tr("From"), lambda c: self._office_names.get(c.source_office, c.source_office)),
                 (self.tr("Differing fields"), lambda c: shown_number(len(c.differing_fields))),
                 (self.tr("State"), self._state_text),
+                (self.tr("Where"), lambda c: c.place_fa),
             ],
             self._page,
             self._count,
@@ -452,7 +453,8 @@ class ConflictsScreen(QWidget):
         office = self._office_names.get(c.source_office, c.source_office)
         self.detail_title.setText(
             self.tr("<b>{kind}</b> — {why}. Found {when} while importing a bundle from {office}.").format(
-                kind=record_type_label(c.record_type),
+                kind=f"{record_type_label(c.record_type)}: {c.place_fa}" if c.place_fa
+                else record_type_label(c.record_type),
                 why=c.reason_fa,
                 when=shown_datetime(c.detected_at),
                 office=office,
