@@ -22,12 +22,12 @@ from integrity_desktop.db.models import (
     Unit,
 )
 from integrity_desktop.db.store import Store
+from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.errors import UserError
+from integrity_desktop.jalali import Period
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import audit, records
 from integrity_desktop.sync import bundle_format as bf
-from integrity_desktop.digits import to_persian_digits
-from integrity_desktop.jalali import Period
 from integrity_desktop.sync.decision import DERIVED_FIELDS, HQ_ONLY_FIELDS
 
 # Columns a resolution never copies: identity and version metadata.
