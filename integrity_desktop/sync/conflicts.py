@@ -123,6 +123,29 @@ def _filters(status: str | None, record_type: str | None) -> list[ColumnElement[
     return out
 
 
+def id_names(store: Store, actor: Actor, view: ConflictView) -> dict[str, str]:
+    """The names of the records a conflict's two versions point to (unit, indicator,
+    checklist, template, office), so the review shows names instead of ids."""
+    require(actor, "conflicts.resolve")
+    from integrity_desktop.db.models import Template  # one place for what an id names
+
+    out: dict[str, str] = {}
+    with store.read() as s:
+        for version in (view.winner, view.loser):
+            for key, value in version.items():
+                if not isinstance(value, str) or not value or value in out:
+                    continue
+                if key == "unit_id" and (unit := s.get(Unit, value)) is not None:
+                    out[value] = unit.name_fa
+                elif key == "item_id" and (item := s.get(TemplateItem, value)) is not None:
+                    out[value] = f"{to_persian_digits(item.code)} {item.title_fa}"
+                elif key == "template_id" and (t := s.get(Template, value)) is not None:
+                    out[value] = t.title_fa
+                elif key == "checklist_id" and (c := s.get(Checklist, value)) is not None:
+                    out[value] = place_of(s, "checklist", {"id": c.id, "office_code": c.office_code})
+    return out
+
+
 def list_conflicts(
     store: Store, actor: Actor, *, status: str | None = "open", record_type: str | None = None,
     offset: int = 0, limit: int = 100,

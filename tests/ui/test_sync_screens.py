@@ -576,3 +576,17 @@ def test_conflict_fields_in_persian_with_labels_and_no_derived_fields(qtbot) -> 
                            {"completion": 87.99, "search_text": "b", "status": "draft"},
                            "الف", "ب", "checklist")
     assert [checklist.data(checklist.index(r, 0)) for r in range(checklist.rowCount())] == ["وضعیت"]
+
+
+def test_conflict_review_names_the_unit_not_its_id(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, hq_store: Store, tmp_path: Path
+) -> None:
+    """Issue 16 item 1: the review shows where a conflict is and names instead of ids."""
+    unit_id = make_conflict(store, hq_store, tmp_path)
+    w = conflict_screen(qtbot, hq_store)
+    assert "تهران" in cell(w.list_model, 0, 6)
+    assert "واحد" in cell(w.list_model, 0, 6)
+    texts = [w.fields_model.data(w.fields_model.index(r, c))
+             for r in range(w.fields_model.rowCount()) for c in (1, 2)]
+    assert unit_id not in texts
+    assert not any(ch.isascii() and ch.isalpha() for t in texts for ch in str(t)), texts

@@ -173,6 +173,7 @@ class FieldsModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[FieldRow] = []
         self.record_type = ""
+        self.names: dict[str, str] = {}  # ids the versions point to, by name
         self.headers = [
             QCoreApplication.translate("ConflictsScreen", "Field"),
             QCoreApplication.translate("ConflictsScreen", "Applied version"),
@@ -229,9 +230,11 @@ class FieldsModel(QAbstractTableModel):
             if col == 0:
                 return field_label(row.name)
             if col == 1:
-                return shown_value(row.applied, self.record_type, row.name)
+                return self.names.get(str(row.applied)) or shown_value(
+                    row.applied, self.record_type, row.name)
             if col == 2:
-                return shown_value(row.other, self.record_type, row.name)
+                return self.names.get(str(row.other)) or shown_value(
+                    row.other, self.record_type, row.name)
             return None
         if role == Qt.ItemDataRole.CheckStateRole and col == 3 and row.differs:
             return Qt.CheckState.Checked if row.take_other else Qt.CheckState.Unchecked
@@ -460,6 +463,12 @@ class ConflictsScreen(QWidget):
                 office=office,
             )
         )
+        from integrity_desktop.sync import conflicts
+
+        try:
+            self.fields_model.names = conflicts.id_names(self.ctx.store, self.ctx.actor, c)
+        except UserError:
+            self.fields_model.names = {}
         self.fields_model.set_versions(
             c.winner,
             c.loser,
