@@ -56,7 +56,8 @@ def test_export_reads_back(store: Store, tmp_path: Path) -> None:
     assert ws.sheet_view.rightToLeft and ws.freeze_panes == "A4"
     header, row = [c.value for c in ws[3]], [c.value for c in ws[4]]
     assert header == audit_view.HEADERS
-    assert row[3] == "omid@tehran" and row[5] == "ایجاد" and row[6] == "unit"
+    assert row[3] == "omid — " + offices.office_name(store, "tehran") and row[-1] == "omid@tehran"
+    assert row[5] == "ایجاد" and row[6] == "unit"
     assert not re.search(r"[0-9]", str(row[1])) and str(row[1]).startswith(jalali.format_date(jalali.today()))
     assert isinstance(row[2], dt.datetime)  # the real time beside the Jalali text
     assert [p.name for p in folder.iterdir()] == ["audit.xlsx"]  # no temporary file left

@@ -201,3 +201,18 @@ def test_documents_are_listed_and_their_names_hidden_from_viewers(
     assert _forbidden(raw) == []
     with pytest.raises(UserError):
         cases.attach_document(store, VIEWER, case_id, letter)
+
+
+@needs_pdftotext
+def test_case_file_names_the_person_not_the_login(store: Store, case_id: str, tmp_path: Path) -> None:
+    from integrity_desktop.services import users
+
+    users.create_user(store, actor("admin"), OFFICER.username, "زهرا کریمی", "case_officer",
+                      "a-long-pass-phrase-1")
+    timeline = cases.get_case_file(store, OFFICER, case_id).timeline
+    assert {e.actor_name for e in timeline} == {"زهرا کریمی (کارشناس پرونده‌های تخلف)"}
+    out = tmp_path / "case.pdf"
+    run_report(store, OFFICER, "case-file", ReportParams(subject=case_id), out)
+    raw = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert norm("زهرا کریمی").replace(" ", "") in _pdf_text(out)
+    assert OFFICER.label not in raw and "@" not in raw

@@ -83,7 +83,7 @@ def write_case_file(store: Store, actor: Actor, params: ReportParams, out: Path,
         [Column("ردیف", 0.6, "center"), Column("مرحله", 2.2), Column("تاریخ", 1.3, "center"),
          Column("شرح", 4), Column("ثبت‌کننده", 1.8), Column("اعتبار", 1.6)],
         [
-            (i, _step_label(e.kind), e.event_date, e.note, f"{e.actor}", Cell(
+            (i, _step_label(e.kind), e.event_date, e.note, e.actor_name or e.actor, Cell(
                 lc.STATUS_LABELS_FA.get(e.status, e.status),
                 color=None if e.status in ("applied", "amendment") else colors.HexColor("#8a2b1f"),
             ))

@@ -50,6 +50,16 @@ def _office_name(store: Store, code: str) -> str:
         return s.scalar(select(Office.name_fa).where(Office.code == code)) or code
 
 
+def _person(store: Store, login: str | None) -> str:
+    """Who approved, by name and post (services.people), never the login."""
+    if not login:
+        return "—"
+    from integrity_desktop.services import people
+
+    with store.read() as s:
+        return people.display_name(s, login, store.office_code)
+
+
 def _indicator_text(
     title: str, legal_basis: str, subtasks: tuple[str, ...], done: tuple[int, ...] | None = None,
     definition: Definition | None = None, asked: bool = True, formula: str = "",
@@ -153,7 +163,7 @@ def filled(store: Store, actor: Actor, checklist_id: str, out: str | os.PathLike
         ("درصد تکمیل", completion), ("شاخص‌های این دوره", len(asked)),
         ("انجام شد", counts["done"]), ("تا حدی انجام شد", counts["partial"]),
         ("انجام نشد", counts["not_done"]), ("بی‌پاسخ", counts[""]),
-        ("موضوعیت ندارد", counts["na"]), ("تأییدکننده", summary.approved_by or "—"),
+        ("موضوعیت ندارد", counts["na"]), ("تأییدکننده", _person(store, summary.approved_by)),
     ])
     # «مقدار و دستیابی» is wide enough for «(محاسبه‌شده)» on one line at 8.5 pt; «کد» for «اصلاح ۶/۱»
     columns = [Column("کد", 0.65, "center"), Column("شاخص و مبنای قانونی", 3.6),

@@ -23,6 +23,7 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.excel import Col, RtlWorkbook, sheet_headers
 from integrity_desktop.permissions import Actor, require
+from integrity_desktop.services import people
 from integrity_desktop.textnorm import check_search
 
 MAX_LIMIT = 1000
@@ -78,6 +79,7 @@ class AuditRow:
     entity_id: str
     before: str
     after: str
+    actor_name: str = ""  # the person's name and post (services.people), not the login
 
     @property
     def action_fa(self) -> str:
@@ -124,9 +126,10 @@ def _filtered(query: Select[Any], f: AuditFilter) -> Select[Any]:
     return query
 
 
-def _row(e: AuditEntry) -> AuditRow:
+def _row(e: AuditEntry, names: dict[str, str] | None = None) -> AuditRow:
+    name = (names or {}).get(e.actor, e.actor)
     return AuditRow(e.seq, _to_local(e.at), e.actor, e.office_code, e.action, e.entity, e.entity_id,
-                    e.before, e.after)
+                    e.before, e.after, name)
 
 
 def count_entries(store: Store, actor: Actor, f: AuditFilter) -> int:
@@ -145,7 +148,9 @@ def list_entries(
     limit = max(1, min(limit, MAX_LIMIT))
     with store.read() as s:
         query = _filtered(select(AuditEntry), f).order_by(AuditEntry.seq.desc())
-        return [_row(e) for e in s.scalars(query.offset(max(0, offset)).limit(limit))]
+        entries = list(s.scalars(query.offset(max(0, offset)).limit(limit)))
+        names = people.display_names(s, {e.actor for e in entries}, store.office_code)
+        return [_row(e, names) for e in entries]
 
 
 def choices(store: Store, actor: Actor) -> tuple[list[str], list[str]]:
@@ -201,7 +206,7 @@ def describe_changes(before: str, after: str) -> str:
 COLUMNS = [
     Col("ردیف", 8, "count"), Col("زمان", 18, "datetime"), Col("کاربر", 24, "text"), Col("اداره", 12, "text"),
     Col("کار", 22, "text"), Col("نوع رکورد", 16, "text"), Col("تغییرها", 60, "wrap"), Col("پیش از", 40, "wrap"),
-    Col("پس از", 40, "wrap"), Col("شناسهٔ رکورد", 38, "key"),
+    Col("پس از", 40, "wrap"), Col("شناسهٔ رکورد", 38, "key"), Col("نام کاربری", 24, "key"),
 ]
 HEADERS = sheet_headers(COLUMNS)
 
@@ -225,9 +230,12 @@ def export_excel(store: Store, actor: Actor, f: AuditFilter, out: str | os.PathL
     book = RtlWorkbook("رخدادهای ثبت‌شدهٔ سامانه", [("اداره", office_name(store, actor.office_code))])
     sheet = book.add_sheet("رخدادها", COLUMNS)
     with store.read() as s:
+        names: dict[str, str] = {}
         for e in _iter_all(s, f):
-            row = _row(e)
-            sheet.append([row.seq, row.at, row.actor, row.office_code, row.action_fa,
-                          row.entity, row.changes, row.before, row.after, row.entity_id])
+            if e.actor not in names:
+                names.update(people.display_names(s, [e.actor], store.office_code))
+            row = _row(e, names)
+            sheet.append([row.seq, row.at, row.actor_name, row.office_code, row.action_fa,
+                          row.entity, row.changes, row.before, row.after, row.entity_id, row.actor])
     book.save(target)
     return sheet.rows

@@ -22,7 +22,7 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.permissions import Actor, allowed, require
-from integrity_desktop.services import audit
+from integrity_desktop.services import audit, people
 from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.textnorm import check_search, normalize_for_search
 
@@ -97,6 +97,7 @@ class TimelineEntry:
     # or withdrawal that counts), or why it is ignored (see case_lifecycle.Derived).
     status: str
     documents: tuple[Document, ...]
+    actor_name: str = ""  # the person's name and post (services.people), for screens and PDFs
 
 
 @dataclass(frozen=True)
@@ -331,6 +332,7 @@ def get_case_file(store: Store, actor: Actor, case_id: str, *, today: _dt.date |
             lc.deadlines(store), today, personal,
         )
         summary_text = case.summary
+        names = people.display_names(s, [e.actor for e in events], store.office_code)
 
     def mask(text: str) -> str:
         return text if personal or not text else CONFIDENTIAL
@@ -362,6 +364,7 @@ def get_case_file(store: Store, actor: Actor, case_id: str, *, today: _dt.date |
             actor=e.actor, office_code=e.office_code, hlc=e.hlc,
             status=status(e),
             documents=tuple(d for d in documents if d.event_id == e.id),
+            actor_name=names.get(e.actor, e.actor),
         )
 
     timeline = tuple(entry(e) for e in _timeline_order(raw))

@@ -123,14 +123,23 @@ def _filters(status: str | None, record_type: str | None) -> list[ColumnElement[
     return out
 
 
+# Fields holding an actor label (``username@office``).
+PERSON_FIELDS = frozenset({"updated_by", "approved_by", "actor", "reviewed_by", "returned_by"})
+
+
 def id_names(store: Store, actor: Actor, view: ConflictView) -> dict[str, str]:
     """The names of the records a conflict's two versions point to (unit, indicator,
     checklist, template, office), so the review shows names instead of ids."""
     require(actor, "conflicts.resolve")
     from integrity_desktop.db.models import Template  # one place for what an id names
+    from integrity_desktop.services import people
 
     out: dict[str, str] = {}
     with store.read() as s:
+        # Who made each version: the person's name and post, not their login.
+        logins = [str(v) for version in (view.winner, view.loser) for k, v in version.items()
+                  if k in PERSON_FIELDS and isinstance(v, str) and v]
+        out.update(people.display_names(s, logins, store.office_code))
         for version in (view.winner, view.loser):
             for key, value in version.items():
                 if not isinstance(value, str) or not value or value in out:

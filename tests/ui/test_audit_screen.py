@@ -117,7 +117,8 @@ def test_export_writes_the_filtered_entries(qtbot: QtBot, store: Store, tmp_path
     rows = list(ws.iter_rows(values_only=True))
     # two title rows, then the header; the time is Jalali text beside the real date and time
     assert rows[2][:6] == ("ردیف", "زمان", "زمان (میلادی)", "کاربر", "اداره", "کار")
-    assert len(rows) == 4 and rows[3][3] == "sara@tehran" and rows[3][5] == "ایجاد"
+    assert len(rows) == 4 and rows[3][3].startswith("sara — ") and rows[3][5] == "ایجاد"
+    assert rows[3][-1] == "sara@tehran"  # the login stays in its own column
     assert not LATIN_DIGIT.search(str(rows[3][1]))  # Jalali time with Persian digits
 
 

@@ -122,7 +122,7 @@ class AuditTableModel(QAbstractTableModel):
 
     def cell(self, row: audit_view.AuditRow, column: int) -> str:
         action = row.action_fa if current_lang() == "fa" else row.action
-        values = [shown_number(row.seq), shown_time(row.at), isolate(row.actor), action,
+        values = [shown_number(row.seq), shown_time(row.at), row.actor_name or isolate(row.actor), action,
                   row.entity, isolate(row.entity_id or ""),
                   isolate(row.changes[:200] if row.changes else "")]
         return values[column]
@@ -337,7 +337,7 @@ class AuditScreen(QWidget):
         def latin(text: str) -> str:  # field names and JSON keep their own direction
             return isolate(text) if text else "—"
 
-        lines = [f"{shown_time(row.at)} — {latin(row.actor)} — {self.model.cell(row, 3)}",
+        lines = [f"{shown_time(row.at)} — {row.actor_name} ({latin(row.actor)}) — {self.model.cell(row, 3)}",
                  self.tr("Changes:") + " " + latin(row.changes),
                  self.tr("Before:") + " " + latin(row.before),
                  self.tr("After:") + " " + latin(row.after)]

@@ -300,7 +300,7 @@ class EventCard(QFrame):
             grid.addWidget(text, row, 1)
             row += 1
 
-        add(self.tr("Recorded by:"), entry.actor)
+        add(self.tr("Recorded by:"), entry.actor_name or entry.actor)
         add(self.tr("Penalty:"), entry.penalty_label)
         add(self.tr("Deciding board:"), entry.board_label)
         add(self.tr("Description:"), entry.note)

@@ -437,7 +437,8 @@ class ConflictsScreen(QWidget):
         return self.list_model.row_at(index.row())
 
     def _version_head(self, title: str, version: dict[str, Any]) -> str:
-        by = str(version.get("updated_by") or "")
+        login = str(version.get("updated_by") or "")
+        by = self.fields_model.names.get(login, login)
         when = version.get("updated_at")
         when_text = shown_value(when) if when else ""
         parts = [p for p in (by, when_text) if p and p != "—"]
