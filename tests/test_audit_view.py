@@ -57,10 +57,25 @@ def test_export_reads_back(store: Store, tmp_path: Path) -> None:
     header, row = [c.value for c in ws[3]], [c.value for c in ws[4]]
     assert header == audit_view.HEADERS
     assert row[3] == "omid — " + offices.office_name(store, "tehran") and row[-1] == "omid@tehran"
-    assert row[5] == "ایجاد" and row[6] == "unit"
+    assert row[5] == "ایجاد" and row[6] == "واحد" and "نام: واحد خروجی" in row[7]
     assert not re.search(r"[0-9]", str(row[1])) and str(row[1]).startswith(jalali.format_date(jalali.today()))
     assert isinstance(row[2], dt.datetime)  # the real time beside the Jalali text
     assert [p.name for p in folder.iterdir()] == ["audit.xlsx"]  # no temporary file left
     with pytest.raises(UserError) as err:
         audit_view.export_excel(store, ADMIN, audit_view.AuditFilter(), tmp_path / "missing" / "a.xlsx")
     assert err.value.code == "export_folder"
+
+
+def test_changes_in_peoples_words(store: Store) -> None:
+    from integrity_desktop.services import audit_words
+
+    before = '{"status": "draft", "due_date": "2024-10-06", "progress": 12.0, "hlc": "a", "name_fa": "الف"}'
+    after = '{"status": "approved", "due_date": "2024-10-07", "progress": 87.5, "hlc": "b", "name_fa": "الف"}'
+    text = audit_words.describe_changes(before, after, "checklist")
+    assert "وضعیت: پیش‌نویس → تأییدشده" in text
+    assert "مهلت: ۱۴۰۳/۰۷/۱۵ → ۱۴۰۳/۰۷/۱۶" in text
+    assert "پیشرفت (درصد): ۱۲ → ۸۷٫۵" in text
+    assert not re.search(r"[0-9A-Za-z]", text)  # no field code, no Latin digit, no stamp
+    offices.add_unit(store, actor("admin", username="neda"), "واحد ۷")
+    row = audit_view.list_entries(store, ADMIN, audit_view.AuditFilter(actor="neda"), limit=1)[0]
+    assert row.entity_fa == "واحد" and "نام: واحد ۷" in row.changes_fa

@@ -23,7 +23,7 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.excel import Col, RtlWorkbook, sheet_headers
 from integrity_desktop.permissions import Actor, require
-from integrity_desktop.services import people
+from integrity_desktop.services import audit_words, people
 from integrity_desktop.textnorm import check_search
 
 MAX_LIMIT = 1000
@@ -89,6 +89,15 @@ class AuditRow:
     def changes(self) -> str:
         """The fields whose value differs between before and after, as ``name: old → new``."""
         return describe_changes(self.before, self.after)
+
+    @property
+    def entity_fa(self) -> str:
+        return audit_words.entity_label(self.entity)
+
+    @property
+    def changes_fa(self) -> str:
+        """The same changes in people's words: «فیلد: قدیم → جدید» (services.audit_words)."""
+        return audit_words.describe_changes(self.before, self.after, self.entity)
 
 
 def _local_midnight_utc(day: _dt.date) -> _dt.datetime:
@@ -236,6 +245,6 @@ def export_excel(store: Store, actor: Actor, f: AuditFilter, out: str | os.PathL
                 names.update(people.display_names(s, [e.actor], store.office_code))
             row = _row(e, names)
             sheet.append([row.seq, row.at, row.actor_name, row.office_code, row.action_fa,
-                          row.entity, row.changes, row.before, row.after, row.entity_id, row.actor])
+                          row.entity_fa, row.changes_fa, row.before, row.after, row.entity_id, row.actor])
     book.save(target)
     return sheet.rows

@@ -51,10 +51,10 @@ def test_entries_show_jalali_times_and_persian_labels(qtbot: QtBot, store: Store
     model = screen.model
     assert model is not None and model.rowCount() > 1
     newest = [model.data(model.index(0, c)) for c in range(model.columnCount())]
-    assert newest[3] == "ایجاد" and newest[4] == "unit" and "maryam" in newest[2]
+    assert newest[3] == "ایجاد" and newest[4] == "واحد" and "maryam" in newest[2]
     today = jalali.format_date(jalali.today())
     assert newest[1].startswith(today) and not LATIN_DIGIT.search(newest[0] + newest[1])
-    assert "name_fa: مرکز آموزش شمارهٔ ۹" in newest[6]
+    assert "نام: مرکز آموزش شمارهٔ ۹" in newest[6] and "name_fa" not in newest[6]
     chain = _label(screen, "chain")
     assert "هیچ حلقه‌ای شکسته نیست" in chain.text() and not LATIN_DIGIT.search(chain.text())
     cell = screen.table.visualRect(model.index(0, 3)).center()

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from integrity_desktop import jalali
 from integrity_desktop.digits import to_ascii_digits
 from integrity_desktop.errors import UserError
-from integrity_desktop.services import audit, audit_view
+from integrity_desktop.services import audit, audit_view, audit_words
 from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
@@ -113,7 +113,7 @@ class AuditTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 6:
-            return row.changes
+            return row.changes_fa if current_lang() == "fa" else row.changes
         if role == Qt.ItemDataRole.ForegroundRole and row.action.startswith("login."):
             from PySide6.QtGui import QColor
 
@@ -122,9 +122,10 @@ class AuditTableModel(QAbstractTableModel):
 
     def cell(self, row: audit_view.AuditRow, column: int) -> str:
         action = row.action_fa if current_lang() == "fa" else row.action
+        fa = current_lang() == "fa"
+        changes = row.changes_fa if fa else isolate(row.changes)
         values = [shown_number(row.seq), shown_time(row.at), row.actor_name or isolate(row.actor), action,
-                  row.entity, isolate(row.entity_id or ""),
-                  isolate(row.changes[:200] if row.changes else "")]
+                  row.entity_fa if fa else row.entity, isolate(row.entity_id or ""), changes[:200]]
         return values[column]
 
 
@@ -241,7 +242,7 @@ class AuditScreen(QWidget):
         actions, entities = audit_view.choices(self.ctx.store, self.ctx.actor)
         fa = current_lang() == "fa"
         for box, values, labels in ((self.action_box, actions, audit_view.ACTION_LABELS_FA),
-                                    (self.entity_box, entities, {})):
+                                    (self.entity_box, entities, audit_words.ENTITY_LABELS_FA)):
             chosen = box.currentData()
             box.blockSignals(True)
             box.clear()
@@ -338,7 +339,8 @@ class AuditScreen(QWidget):
             return isolate(text) if text else "—"
 
         lines = [f"{shown_time(row.at)} — {row.actor_name} ({latin(row.actor)}) — {self.model.cell(row, 3)}",
-                 self.tr("Changes:") + " " + latin(row.changes),
+                 self.tr("Changes:") + " " + ((row.changes_fa or "—") if current_lang() == "fa"
+                                              else latin(row.changes)),
                  self.tr("Before:") + " " + latin(row.before),
                  self.tr("After:") + " " + latin(row.after)]
         self.details.setPlainText("\n".join(lines))
