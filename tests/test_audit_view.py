@@ -79,3 +79,11 @@ def test_changes_in_peoples_words(store: Store) -> None:
     offices.add_unit(store, actor("admin", username="neda"), "واحد ۷")
     row = audit_view.list_entries(store, ADMIN, audit_view.AuditFilter(actor="neda"), limit=1)[0]
     assert row.entity_fa == "واحد" and "نام: واحد ۷" in row.changes_fa
+
+
+def test_register_codes_by_their_names() -> None:
+    from integrity_desktop.services import audit_words, oversight
+
+    code, (name, _) = next(iter(oversight.BODIES.items()))
+    text = audit_words.describe_changes("", f'{{"body": "{code}", "in_date": "2024-10-06"}}', "oversight_letter")
+    assert text == f"تاریخ ورود: ۱۴۰۳/۰۷/۱۵؛ مرجع: {name}"

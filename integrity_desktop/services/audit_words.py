@@ -5,6 +5,7 @@ digits, state labels).  Stored entries keep their JSON; this is only how they ar
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 from typing import Any
 
@@ -45,15 +46,49 @@ FIELD_LABELS_FA: dict[str, str] = {
     "severity": "شدت", "deadline": "مهلت", "done_on": "تاریخ انجام", "filename": "نام پرونده",
     "size": "اندازه", "appointed_on": "تاریخ انتصاب", "term_end": "پایان دوره", "letter_no": "شمارهٔ نامه",
     "case_number": "شمارهٔ پرونده", "personal": "با اطلاعات شخصی", "code": "کد",
+    "actions_taken": "اقدام‌های انجام‌شده", "answer_note": "یادداشت پاسخ", "answered_on": "تاریخ پاسخ",
+    "body": "مرجع", "case_id": "پرونده", "category": "دسته", "channel": "راه دریافت",
+    "closed_on": "تاریخ بستن", "conducted_on": "تاریخ برگزاری", "direction": "جهت",
+    "due_on": "مهلت", "end_date": "تاریخ پایان", "finding_id": "یافته", "follow_up": "پیگیری",
+    "follows_id": "مرحلهٔ پیشین", "held_date": "تاریخ جلسه", "hours": "ساعت", "in_date": "تاریخ ورود",
+    "in_number": "شمارهٔ ورود", "indicator_code": "کد شاخص", "inspector_ids": "بازرسان",
+    "attendee_ids": "حاضران", "letter_date": "تاریخ نامه", "meeting_id": "جلسه",
+    "member_from": "عضویت از", "member_to": "عضویت تا", "method": "روش", "mime": "نوع پرونده",
+    "number": "شماره", "outcome": "نتیجه", "out_date": "تاریخ صدور", "out_number": "شمارهٔ صدور",
+    "owner_id": "رکورد مالک", "owner_type": "نوع رکورد مالک", "participant_count": "شمار شرکت‌کنندگان",
+    "person_contact": "راه تماس", "person_name": "نام شخص", "plan_id": "برنامه",
+    "plan_item_id": "بازرسی برنامه", "planned_date": "تاریخ برنامه", "received_on": "تاریخ دریافت",
+    "recipient": "گیرنده", "recommendations": "توصیه‌ها", "referred_to": "ارجاع به",
+    "responsible_unit_id": "واحد مسئول", "sample_size": "حجم نمونه", "satisfaction": "رضایت",
+    "start_date": "تاریخ آغاز", "subject": "موضوع", "target": "هدف", "text": "متن", "topic": "موضوع",
+    "tracking_number": "شمارهٔ پیگیری", "trainer": "مدرس", "visit_id": "بازدید", "year": "سال",
+    "sha256": "چکیدهٔ پرونده", "via": "از راه", "command": "فرمان", "mean_score": "میانگین امتیاز",
+    "quorum_met": "حد نصاب", "minutes": "صورت‌جلسه", "resolution": "تصمیم", "record_count": "شمار رکوردها",
 }
 
-# Stored codes of a field, by the services' Persian labels.
-_VALUE_LABELS: dict[tuple[str, str], dict[str, str]] = {
-    ("checklist_entry", "status"): entry_rules.STATUS_LABELS_FA,
-    ("checklist", "status"): CHECKLIST_STATUS_LABELS_FA,
-    ("case", "state"): lc.STATE_LABELS_FA,
-    ("case_event", "stage"): lc.KIND_LABELS_FA,
-}
+# Stored codes of a field, by the services' Persian labels (read once, lazily: the registers'
+# services are imported only when an entry is shown).
+@functools.cache
+def _value_labels() -> dict[tuple[str, str], dict[str, str]]:
+    from integrity_desktop.services import committee, complaints, oversight, surveys
+
+    return {
+        ("checklist_entry", "status"): entry_rules.STATUS_LABELS_FA,
+        ("checklist", "status"): CHECKLIST_STATUS_LABELS_FA,
+        ("case", "state"): lc.STATE_LABELS_FA,
+        ("case_event", "stage"): lc.KIND_LABELS_FA,
+        ("oversight_letter", "body"): {code: name for code, (name, _) in oversight.BODIES.items()},
+        ("complaint", "kind"): complaints.KINDS,
+        ("complaint", "channel"): complaints.CHANNELS,
+        ("complaint", "category"): complaints.CATEGORIES,
+        ("complaint", "outcome"): complaints.OUTCOMES,
+        ("committee_member", "role"): committee.MEMBER_ROLES,
+        ("committee_meeting", "status"): committee.MEETING_STATUSES,
+        ("committee_resolution", "status"): committee.RESOLUTION_STATUSES,
+        ("survey_round", "method"): surveys.METHODS,
+    }
+
+
 # Bookkeeping every record carries; a change of these alone says nothing to a person.
 _SKIP = frozenset({"hlc", "updated_at", "updated_by", "search_text", "id", "office_code"})
 
@@ -68,7 +103,7 @@ def field_label(name: str) -> str:
 
 def shown_value(value: Any, entity: str = "", field: str = "") -> str:
     """A stored JSON value as a person reads it."""
-    labels = _VALUE_LABELS.get((entity, field))
+    labels = _value_labels().get((entity, field))
     if labels is not None and isinstance(value, str) and value in labels:
         return labels[value]
     if value is None or value == "":

@@ -57,7 +57,7 @@ def _name(
         full_name, role = accounts[username]
         post = ROLE_LABELS_FA.get(role, "")
         name = full_name.strip() or username
-        return f"{name} ({post})" if post else name
+        return f"{name} ({post})" if post and post != name else name
     return f"{username} — {where}" if where else username
 
 
