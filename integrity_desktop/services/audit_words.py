@@ -155,6 +155,8 @@ def describe_changes(before: str, after: str, entity: str = "") -> str:
     for key in sorted(set(old) | set(new), key=lambda k: (field_label(k), k)):
         if key in _SKIP or old.get(key) == new.get(key):
             continue
+        if key == "deleted" and key not in old and not new[key]:
+            continue  # a new record is not deleted: saying so is noise
         name = field_label(key) if key else "مقدار"
         if key in old and key in new:
             parts.append(f"{name}: {shown_value(old[key], entity, key)} → {shown_value(new[key], entity, key)}")
