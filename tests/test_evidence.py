@@ -135,3 +135,21 @@ def test_attaching_to_a_missing_record_is_refused(store: Store, tmp_path: Path) 
     with pytest.raises(UserError) as err:
         evidence.attach(store, INSPECTOR, "checklist_entry", "no-such-entry", source)
     assert err.value.code == "owner_missing"
+
+
+def test_opened_copy_has_the_original_name_and_extension(store: Store, entry_id: str, tmp_path: Path) -> None:
+    source = tmp_path / "گزارش بازدید.pdf"
+    source.write_bytes(PDF)
+    info = evidence.attach(store, INSPECTOR, "checklist_entry", entry_id, source)
+    copy = evidence.viewable_copy(store, info, root=tmp_path / "open")
+    assert copy.name == "گزارش بازدید.pdf" and copy.suffix == ".pdf" and copy.read_bytes() == PDF
+    assert evidence.viewable_copy(store, info, root=tmp_path / "open") == copy  # reused, not piled up
+    assert [p.name for p in copy.parent.iterdir()] == [copy.name]  # no partial file left
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder should be")
+    with pytest.raises(UserError) as err:
+        evidence.viewable_copy(store, info, root=blocked)
+    assert err.value.code == "evidence_open_copy" and "گزارش بازدید.pdf" in err.value.fa
+    _blobs(store)[0].write_bytes(PDF + b"changed")  # changed on disk: never opened
+    with pytest.raises(UserError):
+        evidence.viewable_copy(store, info, root=tmp_path / "again")

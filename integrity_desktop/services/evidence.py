@@ -300,6 +300,33 @@ def path_of(store: Store, evidence: EvidenceInfo) -> Path:
     return path
 
 
+def viewable_copy(store: Store, evidence: EvidenceInfo, root: Path | None = None) -> Path:
+    """A copy of the checked bytes under the attachment's own name and extension, for "open with
+    the system viewer": the blob is named by its hash with no extension, so a viewer could not
+    tell a PDF from a picture.  One copy per blob under the temporary folder, made again when
+    absent or different; any failure is a Persian error that says what to do."""
+    source = path_of(store, evidence)
+    name = display_name(evidence.filename)
+    folder = (root or Path(tempfile.gettempdir()) / "integrity-desktop-open") / evidence.sha256[:16]
+    target = folder / name
+    try:
+        if not (target.is_file() and target.stat().st_size == evidence.size):
+            folder.mkdir(parents=True, exist_ok=True)
+            partial = folder / f".{evidence.sha256[:8]}.part"
+            with source.open("rb") as src, partial.open("wb") as dst:
+                while chunk := src.read(1 << 20):
+                    dst.write(chunk)
+            os.replace(partial, target)
+    except OSError as exc:
+        raise UserError(
+            f"نسخه‌ای از «{name}» برای باز کردن ساخته نشد ({exc.strerror or exc}); "
+            "جای خالی دیسک و دسترسی به پوشهٔ موقت را بررسی کنید و دوباره بکوشید.",
+            f"Could not copy {name} to open it: {exc}",
+            code="evidence_open_copy",
+        ) from exc
+    return target
+
+
 def verify(store: Store, evidence: EvidenceInfo) -> bool:
     """Whether the stored bytes still hash to the recorded SHA-256 (and have the recorded size)."""
     path = blob_path(store, evidence.sha256)

@@ -504,3 +504,30 @@ def test_print_from_the_list_opens_a_preview(qtbot, store: Store) -> None:  # ty
     preview = screen.list_page._last_preview  # type: ignore[attr-defined]
     assert preview.document.pageCount() > 1
     preview.close()
+
+
+def test_open_evidence_gives_the_viewer_the_original_extension(
+    qtbot,
+    store: Store,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch,
+) -> None:
+    from integrity_desktop.ui.widgets import open_evidence
+
+    shown: list[str] = []
+    opened: list[str] = []
+    monkeypatch.setattr(messages.QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(open_evidence.QDesktopServices, "openUrl",
+                        lambda url: opened.append(url.toLocalFile()) or True)
+    editor = open_editor(qtbot, store, new_checklist(store))
+    letter = tmp_path / "نامهٔ ابلاغ.pdf"
+    letter.write_bytes(b"%PDF-1.4\n% a scanned letter\n")
+    editor.attach_file(str(letter))
+    qtbot.waitUntil(lambda: editor.evidence_list.count() == 1)
+    editor.evidence_list.setCurrentRow(0)
+    editor.open_button.click()
+    assert len(opened) == 1 and Path(opened[0]).name == "نامهٔ ابلاغ.pdf" and not shown
+    assert Path(opened[0]).read_bytes() == letter.read_bytes()
+    monkeypatch.setattr(open_evidence.QDesktopServices, "openUrl", lambda url: False)
+    editor.open_button.click()
+    assert shown and "نامهٔ ابلاغ.pdf" in shown[0] and "برنامه" in shown[0]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -41,6 +41,7 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_date, shown_number
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import error_text, show_exception, show_info
+from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 
 OVERDUE_COLOUR = "#c62828"
 STATUS_COLOURS = {"applied": "#2e7d32", "corrected": "#ef6c00", "amendment": "#1565c0"}
@@ -554,11 +555,10 @@ class CaseDetailWidget(QWidget):
     def open_document(self, evidence_id: str) -> None:
         try:
             info = evidence.get(self.ctx.store, evidence_id)
-            path = evidence.path_of(self.ctx.store, info)
         except UserError as exc:
             show_exception(self, exc)
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        open_with_system_viewer(self, self.ctx.store, info)
 
     def export_pdf(self, out: Path | None = None) -> None:
         """Write the case file PDF off the GUI thread (anonymised for non-personal roles)."""

@@ -30,10 +30,9 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -74,6 +73,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets.messages import confirm, show_exception
+from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 
 if TYPE_CHECKING:
     from integrity_desktop.ui.screens.computed_records import ComputedRecordsDialog
@@ -878,11 +878,11 @@ class ChecklistEditor(QWidget):
         if evidence_id is None:
             return
         try:
-            path = evidence.path_of(self.ctx.store, evidence.get(self.ctx.store, evidence_id))
+            info = evidence.get(self.ctx.store, evidence_id)
         except UserError as exc:
             show_exception(self, exc)
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        open_with_system_viewer(self, self.ctx.store, info)
 
     def remove_evidence(self) -> None:
         evidence_id = self._chosen_evidence()

@@ -8,8 +8,7 @@ import datetime as _dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,6 +42,7 @@ from integrity_desktop.ui.screens.visit_editor import current_row, make_table
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_date, shown_number, shown_value
 from integrity_desktop.ui.widgets.messages import show_exception
+from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
 
@@ -455,8 +455,7 @@ def open_latest_file(parent: QWidget, ctx: UiContext, owner_type: str, owner_id:
         if not files:
             raise UserError("برای این رکورد پرونده‌ای پیوست نشده است؛ نخست «پیوست پرونده…» را بزنید.",
                             "Nothing is attached to this record.", code="no_attachment")
-        path = evidence.path_of(ctx.store, files[-1])
     except UserError as exc:
         show_exception(parent, exc)
         return
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    open_with_system_viewer(parent, ctx.store, files[-1])

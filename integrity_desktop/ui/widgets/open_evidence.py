@@ -1,0 +1,33 @@
+"""«باز کردن» on an attachment: the system viewer gets a copy under the original name and
+extension (services.evidence.viewable_copy); any failure says so in Persian."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QWidget
+
+from integrity_desktop.db.store import Store
+from integrity_desktop.errors import UserError
+from integrity_desktop.services import evidence
+from integrity_desktop.ui.widgets.messages import show_exception
+
+
+def open_with_system_viewer(parent: QWidget | None, store: Store, info: evidence.EvidenceInfo) -> bool:
+    """Open the attachment; False (after telling the person why) when it could not be opened."""
+    try:
+        path = evidence.viewable_copy(store, info)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            raise UserError(
+                QCoreApplication.translate(
+                    "OpenEvidence",
+                    "No program on this computer opens «{name}». Install a program for this kind "
+                    "of file, then try again.",
+                ).format(name=info.filename),
+                f"No program opens {info.filename}.",
+                code="evidence_no_viewer",
+            )
+    except UserError as exc:
+        show_exception(parent, exc)
+        return False
+    return True
