@@ -91,6 +91,9 @@ def test_passphrase_dialog_refuses_a_short_passphrase(qtbot) -> None:  # type: i
 def test_export_writes_a_bundle_with_the_typed_passphrase(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     w = screen(qtbot, store)
     tab = w.export_tab
+    from integrity_desktop.filenames import jalali_stamp
+
+    assert Path(tab.export_path.text()).name == f"tehran-to-hq-{jalali_stamp()}.itb"  # the Jalali day
     out = tmp_path / "tehran-1.itb"
     tab.export_path.clear()
     qtbot.keyClicks(tab.export_path, str(out))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from integrity_desktop import jalali
 from integrity_desktop.digits import to_ascii_digits
 from integrity_desktop.errors import UserError
+from integrity_desktop.filenames import dated_name
 from integrity_desktop.services import audit, audit_view, audit_words
 from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.app import current_lang
@@ -346,7 +347,7 @@ class AuditScreen(QWidget):
         self.details.setPlainText("\n".join(lines))
 
     def choose_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), "audit-log.xlsx",
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), dated_name("audit-log", ".xlsx"),
                                               self.tr("Excel workbook (*.xlsx)"))
         if name:
             self.export_to(Path(name))

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop.errors import UserError
+from integrity_desktop.filenames import dated_name
 from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services import cases, evidence
 from integrity_desktop.ui.context import UiContext
@@ -568,7 +569,7 @@ class CaseDetailWidget(QWidget):
             name, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Save the case file"),
-                f"case-{self.case_file.case.case_number.replace('/', '-')}.pdf",
+                dated_name(f"case-{self.case_file.case.case_number}", ".pdf"),
                 "PDF (*.pdf)",
             )
             if not name:

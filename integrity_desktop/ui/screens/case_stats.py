@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop import jalali
+from integrity_desktop.filenames import dated_name
 from integrity_desktop.services import case_stats
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
@@ -232,7 +233,7 @@ class CaseStatsPanel(QWidget):
         if out is None:
             filters = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)"}
             name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save the statistics"), f"case-statistics-{code}.{fmt}", filters[fmt]
+                self, self.tr("Save the statistics"), dated_name(f"case-statistics-{code}", fmt), filters[fmt]
             )
             if not name:
                 return

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from integrity_desktop.filenames import dated_name
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
@@ -104,7 +105,7 @@ def export_checklists(
         path, _ = QFileDialog.getSaveFileName(
             parent,
             QCoreApplication.translate("ChecklistActions", "Export to Excel"),
-            str(Path.home() / "checklists.xlsx"),
+            str(Path.home() / dated_name("checklists", ".xlsx")),
             QCoreApplication.translate("ChecklistActions", "Excel workbook (*.xlsx)"),
         )
         if not path:

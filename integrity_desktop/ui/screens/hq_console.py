@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop import jalali
+from integrity_desktop.filenames import dated_name
 from integrity_desktop.indicators import display_code
 from integrity_desktop.reports.registry import ReportParams, run_report
 from integrity_desktop.services import case_lifecycle as lc
@@ -552,7 +553,7 @@ class HqConsoleScreen(QWidget):
         self.error.clear()
         code = str(self.period.currentData() or "")
         suffix = ".xlsx" if fmt == "xlsx" else ".pdf"
-        default = str(Path.home() / f"hq-provinces-{code}{suffix}")
+        default = str(Path.home() / dated_name(f"hq-provinces-{code}", suffix))
         filters = self.tr("Excel workbooks (*.xlsx)") if fmt == "xlsx" else self.tr("PDF documents (*.pdf)")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the provinces report"), default, filters)
         if path:

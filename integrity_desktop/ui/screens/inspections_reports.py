@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from integrity_desktop import jalali
 from integrity_desktop.errors import UserError
+from integrity_desktop.filenames import dated_name
 from integrity_desktop.services import inspectors
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.inspection_dialogs import error_label, select_data, unit_combo
@@ -165,7 +166,7 @@ class InspectionReportsTab(QWidget):
                 out = Path(tempfile.mkdtemp(prefix="integrity-report-")) / f"{spec.name}.pdf"
             else:
                 name, _f = QFileDialog.getSaveFileName(
-                    self, self.tr("Save report"), f"{spec.name}.xlsx", self.tr("Excel workbook (*.xlsx)")
+                    self, self.tr("Save report"), dated_name(spec.name, ".xlsx"), self.tr("Excel workbook (*.xlsx)")
                 )
                 if not name:
                     return

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop import iran_map, jalali
+from integrity_desktop.filenames import dated_name
 from integrity_desktop.indicators import display_code, format_value, target_text_fa
 from integrity_desktop.services.seed import HQ
 from integrity_desktop.ui import text as ui_text
@@ -603,7 +604,7 @@ class NationalScreen(QWidget):
         self.error.clear()
         code = str(self.period.currentData() or "")
         suffix = ".xlsx" if fmt == "xlsx" else ".pdf"
-        default = str(Path.home() / f"national-{code}{suffix}")
+        default = str(Path.home() / dated_name(f"national-{code}", suffix))
         filters = self.tr("Excel workbooks (*.xlsx)") if fmt == "xlsx" else self.tr("PDF documents (*.pdf)")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the national report"), default, filters)
         if path:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop import jalali
+from integrity_desktop.filenames import dated_name
 from integrity_desktop.reports.registry import ReportParams, all_reports, run_report
 from integrity_desktop.services import offices
 from integrity_desktop.ui.app import current_lang
@@ -238,7 +239,7 @@ class ReportsScreen(QWidget):
         fmt = "xlsx" if self.xlsx.isChecked() else "pdf"
         params = self.params(spec)
         stem = "-".join(p for p in (spec.name, params.period) if p)
-        out = self.choose_path(Path.home() / f"{stem}.{fmt}", fmt)
+        out = self.choose_path(Path.home() / dated_name(stem, fmt), fmt)
         if out is None:
             return
         store, actor = self.ctx.store, self.ctx.actor
