@@ -276,6 +276,8 @@ OPERATIONS: list[Op] = [
     Op(inspectors.find_by_national_code, "inspections.view",
        lambda c, a: inspectors.find_by_national_code(c.store, a, "0084575948")),
     Op(inspectors.list_inspectors, "inspections.view", lambda c, a: inspectors.list_inspectors(c.store, a)),
+    Op(inspectors.signed_in_inspector, "inspections.view",
+       lambda c, a: inspectors.signed_in_inspector(c.store, a)),
     Op(inspectors.count_inspectors, "inspections.view",
        lambda c, a: inspectors.count_inspectors(c.store, a)),
     Op(inspection_plans.create_plan, "inspections.edit",

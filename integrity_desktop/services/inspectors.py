@@ -235,6 +235,21 @@ def find_by_national_code(store: Store, actor: Actor, code: str) -> InspectorInf
         return _info(s, row, actor) if row is not None else None
 
 
+def signed_in_inspector(store: Store, actor: Actor, day: _dt.date | None = None) -> str | None:
+    """The id of the appointed inspector who is the signed-in person (the account's full name
+    is the inspector's, spelled either way), so a new visit starts with them ticked; None when
+    the person is not an appointed inspector on ``day`` or the name is ambiguous."""
+    require(actor, "inspections.view")
+    name = normalize_for_search(actor.full_name or "").replace(" ", "")
+    if not name:
+        return None
+    day = day or _dt.date.today()
+    with store.read() as s:
+        matches = [row.id for row in s.scalars(_filtered("active", day))
+                   if normalize_for_search(row.full_name).replace(" ", "") == name]
+    return matches[0] if len(matches) == 1 else None
+
+
 def _filtered(status: str | None, appointed_on: _dt.date | None) -> Select[tuple[Inspector]]:
     stmt = select(Inspector).where(Inspector.deleted.is_(False))
     if status:

@@ -295,3 +295,18 @@ def test_a_new_corrective_action_is_not_due_today(qtbot, store) -> None:  # type
     due = box.due_date.value()
     assert due == _dt.date.today() + _dt.timedelta(days=visits.ACTION_DAYS)
     assert box.value().due_date == due
+
+
+def test_new_visit_ticks_the_signed_in_inspector(qtbot, ctx: UiContext) -> None:  # type: ignore[no-untyped-def]
+    from integrity_desktop.permissions import Actor
+
+    me = _inspector(ctx, "نرگس  كريمی", "1403/05/01", 2)  # Arabic kaf and yeh, two spaces
+    _inspector(ctx, "علی رضایی", "1403/05/01", 3)
+    signed_in = UiContext(ctx.store, Actor("narges", "inspector", ctx.store.office_code, "نرگس کریمی"))
+    editor = VisitEditor(signed_in)
+    qtbot.addWidget(editor)
+    assert editor.picker.checked_ids() == (me.id,)
+    other = UiContext(ctx.store, Actor("sara", "inspector", ctx.store.office_code, "سارا احمدی"))
+    editor = VisitEditor(other)  # not an inspector: nobody ticked
+    qtbot.addWidget(editor)
+    assert editor.picker.checked_ids() == ()

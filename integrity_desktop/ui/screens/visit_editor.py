@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop.errors import UserError
-from integrity_desktop.services import inspection_plans, visits
+from integrity_desktop.services import inspection_plans, inspectors, visits
 from integrity_desktop.services.inspections import (
     KIND_ADHOC,
     KIND_PERIODIC,
@@ -203,6 +203,9 @@ class VisitEditor(QDialog):
                 self.visit_date.set_value(plan_item.planned_date)
         else:
             select_data(self.kind, KIND_ADHOC)
+            me = inspectors.signed_in_inspector(self.ctx.store, self.ctx.actor)
+            if me is not None:  # the signed-in inspector is usually one of the visit's
+                self.picker.set_checked([me])
         self._kind_changed()
 
     def _fill_plan_items(self, chosen: inspection_plans.PlanItemInfo | None) -> None:
