@@ -87,3 +87,12 @@ def test_register_codes_by_their_names() -> None:
     code, (name, _) = next(iter(oversight.BODIES.items()))
     text = audit_words.describe_changes("", f'{{"body": "{code}", "in_date": "2024-10-06"}}', "oversight_letter")
     assert text == f"تاریخ ورود: ۱۴۰۳/۰۷/۱۵؛ مرجع: {name}"
+
+
+def test_nested_values_read_as_jalali_dates_and_persian_names() -> None:
+    from integrity_desktop.services import audit_words
+
+    nested = {"due_date": "2024-10-06", "items": [1, 2.5], "at": "2024-10-06T10:30:00Z"}
+    text = audit_words.shown_value(nested)
+    assert "مهلت: ۱۴۰۳/۰۷/۱۵" in text and "۱، ۲٫۵" in text and "۱۴۰۳/۰۷/۱۵ " in text
+    assert not re.search(r"[0-9]", text) and "2024" not in text

@@ -256,6 +256,7 @@ def test_concurrent_edit_is_a_conflict_kept_once_and_resolvable(
     export(tehran, tmp_path / "2.zip")
     summary = import_(hq, tmp_path / "2.zip")
     assert summary.counts["unit"].conflicts == 1
+    assert summary.counts["unit"].updated == 0  # one record, counted once: as the conflict
     winner = unit_name(hq, uid)
     assert winner == "نام استان"  # the later stamp wins everywhere
     export(hq, tmp_path / "h.zip", for_office="tehran")

@@ -565,7 +565,8 @@ class _Merger:
             have_base.add(row["id"])
             self.high = max(self.high, row["hlc"])
             if p.update:
-                counts.updated += 1
+                if p.lost is None:  # a record whose local edit lost is counted once: as a conflict
+                    counts.updated += 1
             else:
                 counts.created += 1
                 if owners is not None:

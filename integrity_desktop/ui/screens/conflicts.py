@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop.errors import UserError
+from integrity_desktop.services import audit_words, entry_rules, offices
 from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.services import entry_rules, offices
 from integrity_desktop.services.checklists import CHECKLIST_STATUS_LABELS_FA
 from integrity_desktop.sync.decision import DERIVED_FIELDS
 from integrity_desktop.ui.app import current_lang
@@ -152,8 +152,8 @@ def shown_value(value: Any, record_type: str = "", field: str = "") -> str:
         if value in lc.STATE_LABELS_FA:
             return lc.STATE_LABELS_FA[value]
         return value
-    if isinstance(value, dict | list):
-        return shown_number(str(value))
+    if isinstance(value, dict | list):  # nested values: Persian names, Jalali dates, Persian digits
+        return audit_words.shown_value(value)
     return str(value)
 
 
