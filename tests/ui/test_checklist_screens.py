@@ -487,6 +487,11 @@ def test_pdf_preview_shows_and_prints_the_blank_form(qtbot, store: Store, tmp_pa
     pages = dialog.document.pageCount()
     assert pages > 1
     assert not set(dialog.pages_label.text()) & LATIN_DIGITS
+    from PySide6.QtWidgets import QLabel
+
+    # a file made for the preview (in the temporary folder) never shows its path
+    assert not dialog.file_label.isVisibleTo(dialog)
+    assert all(str(tmp_path) not in label.text() for label in dialog.findChildren(QLabel))
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))

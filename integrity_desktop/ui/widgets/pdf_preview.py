@@ -48,7 +48,11 @@ class PdfPreviewDialog(QDialog):
         self.pages_label = QLabel(
             self.tr("{pages} pages").format(pages=shown_number(self.document.pageCount()))
         )
-        self.file_label = QLabel(str(self.path))
+        # A file the app made for the preview lives in the temporary folder: its path means
+        # nothing to a person (and reads as an error), so only a saved file's place is shown.
+        temporary = _is_temporary(self.path)
+        self.file_label = QLabel("" if temporary else str(self.path))
+        self.file_label.setVisible(not temporary)
         self.file_label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.print_button = QPushButton(self.tr("Print…"))
@@ -134,6 +138,15 @@ class PdfPreviewDialog(QDialog):
 
     def open_external(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path)))
+
+
+def _is_temporary(path: Path) -> bool:
+    import tempfile
+
+    try:
+        return path.resolve().is_relative_to(Path(tempfile.gettempdir()).resolve())
+    except OSError:
+        return True
 
 
 def preview_pdf(parent: QWidget | None, path: str | Path, title: str = "") -> PdfPreviewDialog:
