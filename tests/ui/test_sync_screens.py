@@ -555,6 +555,28 @@ def test_a_report_about_a_missing_record_says_so_and_writes_nothing(  # type: ig
     assert w.opened == []  # type: ignore[attr-defined]
 
 
+def test_a_case_file_is_picked_from_a_list_not_by_its_identifier(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, tmp_path: Path
+) -> None:
+    from integrity_desktop.services import cases
+
+    officer = actor("case_officer", store.office_code)
+    case = cases.register_case(store, officer, employee_name="مهدی یزدانی", national_code="0084575948",
+                               employee_post="انباردار", reporter="بازرس", violation_codes=["10"],
+                               reported_on="1403/02/10", summary="گزارش")
+    out = tmp_path / "case.pdf"
+    w = reports_screen(qtbot, store, out)
+    w.select_report("case-file")
+    assert w.subject_pick.isVisible() and not w.subject.isVisible()
+    assert w.subject_pick.count() == 1 and "مهدی یزدانی" in w.subject_pick.itemText(0)
+    assert "-" not in w.subject_pick.itemText(0).split(" — ")[0]  # a case number, not an id
+    qtbot.mouseClick(w.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(w.done.text()) or bool(w.error.text()), timeout=60000)
+    assert w.error.text() == "" and out.stat().st_size > 0 and w.params(all_reports()["case-file"]).subject == case.id
+    w.select_report("axis-completion")
+    assert not w.subject_pick.isVisible()
+
+
 def test_conflict_fields_in_persian_with_labels_and_no_derived_fields(qtbot) -> None:  # type: ignore[no-untyped-def]
     """Issue 16 item 1: an answer's conflict shows Persian field labels and status labels;
     the derived fields (completion, search text, a computed figure's source) are not offered."""

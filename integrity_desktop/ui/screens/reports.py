@@ -105,6 +105,11 @@ class ReportsScreen(QWidget):
         self.subject.setObjectName("subject")
         self.subject.setPlaceholderText(self.tr("the record's identifier"))
         ltr(self.subject)
+        # The subject is picked by name (a case, checklist, template or inspector); the
+        # identifier field stays hidden behind it for a subject the list does not hold.
+        self.subject_pick = QComboBox()
+        self.subject_pick.setObjectName("subject_pick")
+        self.subject_pick.currentIndexChanged.connect(self._subject_picked)
         self.pdf = QRadioButton("PDF")
         self.pdf.setObjectName("format_pdf")
         self.xlsx = QRadioButton("Excel")
@@ -134,7 +139,11 @@ class ReportsScreen(QWidget):
         self.form = QFormLayout()
         self.form.addRow(self.tr("Period:"), period_row)
         self.form.addRow(self.tr("Unit:"), self.unit)
-        self.form.addRow(self.tr("Subject:"), self.subject)
+        subject_box = QVBoxLayout()
+        subject_box.setContentsMargins(0, 0, 0, 0)
+        subject_box.addWidget(self.subject_pick)
+        subject_box.addWidget(self.subject)
+        self.form.addRow(self.tr("Subject:"), subject_box)
         self.form.addRow(self.tr("Format:"), format_row)
         right = QVBoxLayout(form_box)
         right.addWidget(self.title)
@@ -209,6 +218,7 @@ class ReportsScreen(QWidget):
             w.setEnabled(spec.needs_period)
         self.unit.setEnabled(True)
         self.subject.setEnabled(spec.needs_subject)
+        self._fill_subjects(spec.name if spec.needs_subject else "")
         self.pdf.setEnabled("pdf" in spec.formats)
         self.xlsx.setEnabled("xlsx" in spec.formats)
         if not self.pdf.isEnabled():
@@ -216,6 +226,47 @@ class ReportsScreen(QWidget):
         elif not self.xlsx.isEnabled():
             self.pdf.setChecked(True)
         self.run_button.setEnabled(True)
+
+    def _subject_choices(self, name: str) -> list[tuple[str, str]]:
+        """(what a person reads, the identifier the report takes) for the report's subject."""
+        from integrity_desktop.errors import PermissionDenied
+        from integrity_desktop.services import cases, checklists, inspectors, templates
+
+        store, actor = self.ctx.store, self.ctx.actor
+        try:
+            if name == "case-file":
+                return [(f"{shown_number(c.case_number)} — {c.employee_name} — {c.state_label}", c.id)
+                        for c in cases.list_cases(store, actor, limit=500)]
+            if name == "checklist":
+                return [(f"{c.template_title} — {c.unit_name} — {c.period_label}", c.id)
+                        for c in checklists.list_checklists(store, actor, limit=500)]
+            if name == "blank-checklist":
+                return [(f"{t.title_fa} ({shown_number(t.version)})", t.id)
+                        for t in templates.list_templates(store, actor, include_drafts=False)]
+            if name in ("inspector-monthly", "inspector-evaluation"):
+                return [(i.full_name, i.id) for i in inspectors.list_inspectors(store, actor, limit=1000)]
+        except PermissionDenied:
+            return []
+        return []
+
+    def _fill_subjects(self, name: str) -> None:
+        choices = self._subject_choices(name) if name else []
+        self.subject_pick.blockSignals(True)
+        self.subject_pick.clear()
+        for label, value in choices:
+            self.subject_pick.addItem(label, value)
+        self.subject_pick.blockSignals(False)
+        self.subject_pick.setVisible(bool(choices))
+        self.subject_pick.setEnabled(bool(choices))
+        self.subject.setVisible(not choices)
+        self.subject.setText("")
+        if choices:
+            self._subject_picked(0)
+
+    def _subject_picked(self, index: int) -> None:
+        value = self.subject_pick.itemData(index) if index >= 0 else None
+        if value:
+            self.subject.setText(str(value))
 
     def params(self, spec: Any) -> ReportParams:
         return ReportParams(
