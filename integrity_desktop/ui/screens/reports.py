@@ -227,6 +227,11 @@ class ReportsScreen(QWidget):
             self.pdf.setChecked(True)
         self.run_button.setEnabled(True)
 
+    def screenshot_states(self) -> list[tuple[str, QWidget]]:
+        """A case file chosen: its subject picked from the list of cases."""
+        self.select_report("case-file")
+        return [("case-file", self.window())]
+
     def _subject_choices(self, name: str) -> list[tuple[str, str]]:
         """(what a person reads, the identifier the report takes) for the report's subject."""
         from integrity_desktop.errors import PermissionDenied
