@@ -113,6 +113,8 @@ class AuditTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            return f"{row.actor_name} ({isolate(row.actor)})"
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 6:
             return row.changes_fa if current_lang() == "fa" else row.changes
         if role == Qt.ItemDataRole.ForegroundRole and row.action.startswith("login."):
@@ -203,7 +205,11 @@ class AuditScreen(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # People's names and changes in words are long: the person gets a fixed share and the
+        # changes what is left (elided; the whole text is in the tooltip and the details).
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 190)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         self.details = QPlainTextEdit()
         self.details.setObjectName("details")
         self.details.setReadOnly(True)
