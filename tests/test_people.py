@@ -59,3 +59,12 @@ def test_conflict_review_names_who_made_each_version(hq_store: Store) -> None:
     names = conflicts.id_names(hq_store, hq_admin, view)
     assert names["reza@hq"] == "رضا نوری (کارشناس بازبینی ستاد)"
     assert names["officer@tehran"] == "officer — " + offices.office_name(hq_store, "tehran")
+
+
+def test_audit_log_is_searched_by_name_too(store: Store) -> None:
+    users.create_user(store, ADMIN, "leila", "لیلا مرادی", "admin", "a-long-pass-phrase-1")
+    offices.add_unit(store, actor("admin", username="leila"), "واحد جستجو")
+    by_name = audit_view.AuditFilter(actor="مرادي", entity="unit")  # Arabic yeh typed
+    assert audit_view.count_entries(store, ADMIN, by_name) == 1
+    assert [r.actor for r in audit_view.list_entries(store, ADMIN, by_name)] == ["leila@tehran"]
+    assert audit_view.count_entries(store, ADMIN, audit_view.AuditFilter(actor="leila", entity="unit")) == 1

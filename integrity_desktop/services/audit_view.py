@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from integrity_desktop.db.models import AuditEntry
@@ -118,10 +118,22 @@ def _check(f: AuditFilter) -> None:
         )
 
 
-def _filtered(query: Select[Any], f: AuditFilter) -> Select[Any]:
+def _named(session: Session, text: str, office: str) -> list[str]:
+    """The labels of this store's accounts whose full name holds ``text`` (spelling folded):
+    the log shows names, so a person searches by name as well as by login."""
+    from integrity_desktop.db.models import User
+    from integrity_desktop.textnorm import normalize_for_search
+
+    needle = normalize_for_search(text)
+    return [f"{u.username}@{office}" for u in session.scalars(select(User))
+            if needle and needle in normalize_for_search(u.full_name or "")]
+
+
+def _filtered(query: Select[Any], f: AuditFilter, named: list[str] | None = None) -> Select[Any]:
     if f.actor.strip():
         actor_text = check_search(f.actor.strip())
-        query = query.where(func.lower(AuditEntry.actor).contains(actor_text.lower(), autoescape=True))
+        by_login = func.lower(AuditEntry.actor).contains(actor_text.lower(), autoescape=True)
+        query = query.where(or_(by_login, AuditEntry.actor.in_(named)) if named else by_login)
     if f.action:
         query = query.where(AuditEntry.action == f.action)
     if f.entity:
@@ -145,7 +157,8 @@ def count_entries(store: Store, actor: Actor, f: AuditFilter) -> int:
     require(actor, "audit.view")
     _check(f)
     with store.read() as s:
-        return int(s.scalar(_filtered(select(func.count()).select_from(AuditEntry), f)) or 0)
+        named = _named(s, f.actor, store.office_code) if f.actor.strip() else None
+        return int(s.scalar(_filtered(select(func.count()).select_from(AuditEntry), f, named)) or 0)
 
 
 def list_entries(
@@ -156,7 +169,8 @@ def list_entries(
     _check(f)
     limit = max(1, min(limit, MAX_LIMIT))
     with store.read() as s:
-        query = _filtered(select(AuditEntry), f).order_by(AuditEntry.seq.desc())
+        named = _named(s, f.actor, store.office_code) if f.actor.strip() else None
+        query = _filtered(select(AuditEntry), f, named).order_by(AuditEntry.seq.desc())
         entries = list(s.scalars(query.offset(max(0, offset)).limit(limit)))
         names = people.display_names(s, {e.actor for e in entries}, store.office_code)
         return [_row(e, names) for e in entries]
@@ -171,10 +185,10 @@ def choices(store: Store, actor: Actor) -> tuple[list[str], list[str]]:
     return actions, entities
 
 
-def _iter_all(session: Session, f: AuditFilter) -> Iterator[AuditEntry]:
+def _iter_all(session: Session, f: AuditFilter, named: list[str] | None = None) -> Iterator[AuditEntry]:
     last: int | None = None
     while True:
-        query = _filtered(select(AuditEntry), f).order_by(AuditEntry.seq.desc()).limit(_CHUNK)
+        query = _filtered(select(AuditEntry), f, named).order_by(AuditEntry.seq.desc()).limit(_CHUNK)
         if last is not None:
             query = query.where(AuditEntry.seq < last)
         batch = list(session.scalars(query))
@@ -240,7 +254,8 @@ def export_excel(store: Store, actor: Actor, f: AuditFilter, out: str | os.PathL
     sheet = book.add_sheet("رخدادها", COLUMNS)
     with store.read() as s:
         names: dict[str, str] = {}
-        for e in _iter_all(s, f):
+        named = _named(s, f.actor, store.office_code) if f.actor.strip() else None
+        for e in _iter_all(s, f, named):
             if e.actor not in names:
                 names.update(people.display_names(s, [e.actor], store.office_code))
             row = _row(e, names)

@@ -163,7 +163,6 @@ class AuditScreen(QWidget):
         self.actor_edit.setMaxLength(MAX_SEARCH)  # the services refuse longer searches
         self.actor_edit.setObjectName("actor")
         self.actor_edit.setPlaceholderText(self.tr("User"))
-        self.actor_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.actor_edit.returnPressed.connect(self.apply)
         self.action_box = QComboBox()
         self.action_box.setObjectName("action")
