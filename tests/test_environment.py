@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from integrity_desktop.db import cipher
 from integrity_desktop.db.models import AuditEntry, ExportLog, Unit
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.errors import UserError
@@ -363,7 +364,7 @@ def test_two_app_instances_write_the_same_store(store: Store) -> None:
 def test_busy_store_gives_a_clear_message(store: Store) -> None:
     """Another program holds the write lock longer than we wait: a Persian "busy" message."""
     assert store.path is not None
-    holder = sqlite3.connect(store.path, timeout=0)
+    holder = cipher.connect(store.path, timeout=0)
     try:
         holder.execute("BEGIN IMMEDIATE")
         holder.execute("INSERT INTO store_meta(key, value) VALUES ('held', '1')")

@@ -78,9 +78,9 @@ def differences(actual: Schema, expected: Schema) -> list[SchemaDifference]:
 
 def schema_differences(path: Path) -> list[SchemaDifference]:
     """What differs between the store at ``path`` and the schema of its own revision."""
-    from integrity_desktop.db import migrate
+    from integrity_desktop.db import cipher, migrate
 
-    con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    con = cipher.connect(path, readonly=True)
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         actual = read_schema(con)
