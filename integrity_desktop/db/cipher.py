@@ -145,6 +145,7 @@ def drop(kf: KeyFile, username: str) -> None:
 
 @dataclass(frozen=True)
 class UnlockResult:
+    username: str
     store_key: bytes
     password_hash: str  # the argon2id hash of the password with this copy's salt
 
@@ -176,7 +177,7 @@ def unwrap(kf: KeyFile, username: str, password: str) -> UnlockResult | None:
     except (InvalidTag, KeyError, ValueError, IndexError):
         return None
     encoded = prefix + "$" + base64.b64encode(raw).decode("ascii").rstrip("=")
-    return UnlockResult(key, encoded)
+    return UnlockResult(username, key, encoded)
 
 
 # Keys unlocked in this process ------------------------------------------------------------

@@ -58,6 +58,9 @@ STORE_MEMBER = "store.sqlite"
 KEYS_MEMBER = "store.sqlite.keys"  # the users' wrapped copies of an encrypted store's key
 _EVIDENCE_MEMBER = re.compile(r"^files/evidence/([0-9a-f]{2})/([0-9a-f]{64})$")
 _MAX_MANIFEST = 64 << 20
+# A full disk: the OS says so, and SQLite (either driver) its own way.
+_WRITE_ERRORS: tuple[type[Exception], ...] = (OSError, *cipher.OPERATIONAL_ERRORS)
+_WRITE_OR_ZIP_ERRORS: tuple[type[Exception], ...] = (*_WRITE_ERRORS, zipfile.LargeZipFile)
 CHUNK = 1 << 20
 
 
@@ -124,7 +127,7 @@ def copy_sqlite(src: Path, dst: Path) -> None:
             shutil.copyfile(cipher.keyfile_path(src), cipher.keyfile_path(dst))
             private_file(cipher.keyfile_path(dst))
         os.replace(tmp, dst)
-    except (OSError, *cipher.OPERATIONAL_ERRORS) as exc:  # sqlite reports a full disk its own way
+    except _WRITE_ERRORS as exc:  # sqlite reports a full disk its own way
         _remove_quietly(tmp)
         raise _write_error(dst, exc) from exc
     except BaseException:
@@ -300,7 +303,7 @@ def _write(store: Store, out: Path, actor: Actor | None, passphrase: str | None,
         os.replace(tmp_zip, out)
     except UserError:
         raise
-    except (OSError, *cipher.OPERATIONAL_ERRORS, zipfile.LargeZipFile) as exc:
+    except _WRITE_OR_ZIP_ERRORS as exc:
         raise _write_error(out, exc) from exc
     finally:
         _remove_quietly(tmp_db)

@@ -189,7 +189,7 @@ def authenticate(
             )
         else:
             try:
-                if unlocked is not None:
+                if unlocked is not None and unlocked.username == username:
                     # The copy of the key this password opened was written with the hash the
                     # password has now (a change that crashed before its commit included).
                     user.password_hash = unlocked.password_hash
@@ -211,7 +211,7 @@ def authenticate(
                     user.password_hash = _hasher.hash(password)
                     wrap_store_key(store, username, user.password_hash)
                 actor = Actor(user.username, user.role, office, user.full_name)
-                if unlocked is not None:
+                if unlocked is not None and unlocked.username == username:
                     _audit_refused_before_unlock(s, store)
                 audit.append(s, store, actor, "login", after=how)
     if error is not None:
