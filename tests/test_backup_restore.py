@@ -114,7 +114,9 @@ def test_a_backup_restored_on_another_machine_has_its_evidence(
         again = evidence.get(restored, info.id)
         path = evidence.path_of(restored, again)  # checked against its SHA-256 on opening
         assert path.read_bytes() == PDF + b"% the genuine letter\n"
-        assert str(path).startswith(str(other.parent))
+        # Its stored copy is on the other PC (encrypted; ``path`` is the plain copy opened).
+        assert evidence.blob_path(restored, again.sha256).is_file()
+        assert str(evidence.blob_path(restored, again.sha256)).startswith(str(other.parent))
         assert audit.verify_store(restored).ok
     finally:
         restored.dispose()

@@ -455,7 +455,10 @@ def _unpack(source: Path, staged: _Staged) -> None:
                 if name in (STORE_MEMBER, KEYS_MEMBER):
                     continue
                 match = _EVIDENCE_MEMBER.match(name)
-                if match is None or expected.get("sha256") != match.group(2):
+                # A plain file is named by its bytes' SHA-256; an encrypted store's file by its
+                # plain content's, while the manifest lists the stored (age) bytes' hash.
+                encrypted = KEYS_MEMBER in members
+                if match is None or (expected.get("sha256") != match.group(2) and not encrypted):
                     raise _refuse(source, f"نام «{name}» در آن پذیرفته نیست.", f"bad member {name!r}")
                 evidence_dir.mkdir(mode=DIR_MODE, exist_ok=True)
                 dst = evidence_dir / match.group(2)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+import pyrage
 from sqlalchemy import func, select
 
 from integrity_desktop.db.models import SYNC_MODELS, Evidence
@@ -25,6 +26,13 @@ from integrity_desktop.digits import format_number, to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import records
+from integrity_desktop.services.blobcrypt import (
+    HashingReader,
+    encrypt_stream,
+    is_encrypted_blob,
+    open_plain,
+    plain_digest,
+)
 
 CHUNK = 1 << 20
 DEFAULT_MAX_MB = 50
@@ -185,17 +193,28 @@ def store_blob(store: Store, source: Path, limit: int, name: str) -> tuple[str, 
     fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=folder)
     try:
         with os.fdopen(fd, "wb") as out, source.open("rb") as src:
-            while chunk := src.read(CHUNK):
-                size += len(chunk)
-                if size > limit:  # the file grew while being copied
-                    raise _too_large(name, limit)
-                digest.update(chunk)
-                out.write(chunk)
+            if store.key is not None:
+                # An encrypted store: the bytes go to disk only as an age stream.
+                reader = HashingReader(src, limit)
+                try:
+                    encrypt_stream(store, reader, out)  # type: ignore[arg-type]
+                except pyrage.EncryptError:
+                    if reader.too_large:  # the file grew while being copied
+                        raise _too_large(name, limit) from None
+                    raise
+                digest, size = reader.sha, reader.size
+            else:
+                while chunk := src.read(CHUNK):
+                    size += len(chunk)
+                    if size > limit:  # the file grew while being copied
+                        raise _too_large(name, limit)
+                    digest.update(chunk)
+                    out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
         sha = digest.hexdigest()
         target = blob_path(store, sha)
-        if target.exists() and file_sha256(target) == sha:
+        if target.exists() and plain_digest(store, target)[0] == sha:
             os.remove(tmp)
         else:
             # New, or a stored copy changed on disk since: the genuine file attached again
@@ -292,7 +311,33 @@ def path_of(store: Store, evidence: EvidenceInfo) -> Path:
         raise _changed_error(DamagedFile(evidence.sha256, evidence.filename, evidence.owner_type,
                                          evidence.owner_id, owner_label(store, evidence.owner_type,
                                                                         evidence.owner_id), False))
+    if is_encrypted_blob(path):
+        # The system viewer needs the plain file: decrypted into a private temporary folder
+        # (removed when the program ends), under the attachment's own extension.
+        from integrity_desktop.fileperm import private_dir
+
+        folder = private_dir(Path(tempfile.gettempdir()) / f"integrity-open-{os.getpid()}")
+        _register_cleanup(folder)
+        plain = folder / f"{evidence.sha256[:16]}{Path(evidence.filename).suffix[:10]}"
+        fd = os.open(plain, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out, open_plain(store, path) as src:
+            while chunk := src.read(CHUNK):
+                out.write(chunk)
+        return plain
     return path
+
+
+_cleanups: set[Path] = set()
+
+
+def _register_cleanup(folder: Path) -> None:
+    if folder in _cleanups:
+        return
+    import atexit
+    import shutil
+
+    _cleanups.add(folder)
+    atexit.register(shutil.rmtree, folder, True)
 
 
 def verify(store: Store, evidence: EvidenceInfo) -> bool:
@@ -300,7 +345,7 @@ def verify(store: Store, evidence: EvidenceInfo) -> bool:
     path = blob_path(store, evidence.sha256)
     if not path.is_file():
         return False
-    return path.stat().st_size == evidence.size and file_sha256(path) == evidence.sha256
+    return plain_digest(store, path) == (evidence.sha256, evidence.size)
 
 
 # --------------------------------------------------------------------------- integrity
@@ -318,7 +363,7 @@ def blob_intact(store: Store, sha256: str) -> bool:
     """The stored file of ``sha256`` is there and still hashes to its name."""
     path = blob_path(store, sha256)
     try:
-        return path.is_file() and file_sha256(path) == sha256
+        return path.is_file() and plain_digest(store, path)[0] == sha256
     except OSError:
         return False
 

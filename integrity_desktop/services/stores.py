@@ -60,6 +60,10 @@ def init_store(location: str, office_code: str, admin_password: str, passphrase:
         seed_reference_data(store, system_actor(office_code))
         users.create_first_admin(store, admin_password)
         keys.create_keys(store, passphrase)
+        if store.key is not None:
+            from integrity_desktop.services.blobcrypt import identity
+
+            identity(store, create=True)  # the evidence files' key, inside the encrypted store
     except BaseException:
         # A half-made store is worse than none: remove what this call created.
         store.dispose()
