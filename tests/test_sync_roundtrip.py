@@ -26,6 +26,7 @@ from integrity_desktop.db.models import (
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.services import keys, records
+from integrity_desktop.services.blobcrypt import open_plain
 from integrity_desktop.services.seed import template_id
 from integrity_desktop.sync import bundle_format as bf
 from integrity_desktop.sync.conflicts import count_conflicts, list_conflicts, resolve_conflict
@@ -117,7 +118,9 @@ def test_round_trip_carries_records_and_evidence(pair: tuple[Store, Store], tmp_
     assert summary.outcome == "accepted" and not summary.rejections
     assert summary.counts["checklist"].created == 1
     assert summary.counts["evidence"].created == 1
-    assert evidence_path(hq, sha).read_bytes() == blob
+    with open_plain(hq, evidence_path(hq, sha)) as got:  # HQ keeps it encrypted with its key
+        assert got.read() == blob
+    assert evidence_path(hq, sha).read_bytes() != blob
     assert unit_name(hq, uid) == "مرکز آموزش فنی و حرفه‌ای شمارهٔ ۹"
     # Every record travelled with every column unchanged.
     for name, data in read_members(tmp_path / "t1.zip").items():
