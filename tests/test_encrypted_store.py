@@ -192,3 +192,57 @@ def test_every_role_signs_in_after_a_reset_and_after_a_password_change(
                       INTEGRITY_NEW_PASSWORD="admin changed password")
     assert changed.returncode == 0, changed.stderr
     _sign_in_works(store.location, "admin", "admin changed password")
+
+
+def test_an_unencrypted_store_is_converted_at_its_first_start_with_every_record_kept(
+    tmp_path: Path,
+) -> None:
+    from integrity_desktop.services.stores import init_store, open_initialised
+    from integrity_desktop.sync.digest import store_digest
+    from tests.conftest import PASSPHRASE
+
+    path = tmp_path / "old" / "store.sqlite"
+    plain = init_store(str(path), "tehran", ADMIN_PASSWORD, PASSPHRASE, encrypt=False)
+    admin = actor("admin", username="admin")
+    for role in ROLES:
+        if role != "admin":
+            users.create_user(plain, admin, f"old-{role}", f"کاربر {role}", role,
+                              PASSWORDS[role], must_change=False)
+    c = cases.register_case(
+        plain, actor("case_officer"), employee_name=NAME, national_code=CODE,
+        employee_post=POST, reporter="بازرس", violation_codes=["10"], reported_on="1403/02/10",
+        summary=SUMMARY)
+    pdf = tmp_path / "letter.pdf"
+    pdf.write_bytes(f"%PDF-1.4\n{NAME} {CODE}\n".encode())
+    info = evidence.attach(plain, admin, "case", c.id, pdf, operation="cases.edit")
+    before = store_digest(plain)
+    assert plain.key is None and _plain_hits(path.parent)  # today: readable by anyone
+    plain.dispose()
+
+    store = open_initialised(str(path))  # the first start after the upgrade
+    try:
+        assert store.key is not None and cipher.is_encrypted(path)
+        assert store_digest(store) == before
+        with store.read() as s:
+            from integrity_desktop.db.models import Case
+
+            row = s.get(Case, c.id)
+            assert row is not None and row.employee_name == NAME and row.national_code == CODE
+        assert evidence.path_of(store, evidence.get(store, info.id)).read_bytes() == pdf.read_bytes()
+        assert evidence.verify(store, evidence.get(store, info.id))
+        with store.read() as s:
+            from sqlalchemy import select
+
+            from integrity_desktop.db.models import AuditEntry
+
+            assert s.scalar(select(AuditEntry.action).where(AuditEntry.action == "store.encrypted"))
+    finally:
+        store.dispose()
+    assert not list(path.parent.glob("*before-encryption*"))  # the safety copy, once checked
+    assert _plain_hits(path.parent) == []
+    # Every account signs in with the password it had, in a process that holds no key.
+    for role in ROLES:
+        name = "admin" if role == "admin" else f"old-{role}"
+        _sign_in_works(str(path), name, ADMIN_PASSWORD if role == "admin" else PASSWORDS[role])
+    # Each first sign-in replaced its copy made from the old file's hash.
+    assert not any(e.get("converted") for e in cipher.KeyFile.load(path).entries.values())

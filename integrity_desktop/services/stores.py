@@ -88,6 +88,15 @@ def open_initialised(location: str) -> Store:
             "The store is not initialised; run `init` first.",
             code="store_uninitialised",
         )
+    from integrity_desktop.services import encrypt_store
+
+    if encrypt_store.needs_conversion(store):
+        # A store made before encryption: converted at its first start (docs/THREAT-MODEL.md).
+        try:
+            store = encrypt_store.convert(store)
+        except BaseException:
+            store.dispose()
+            raise
     try:
         start_content_check(store)  # once per store: from now on every record is audited
     except StoreError as exc:
