@@ -246,3 +246,30 @@ def test_an_unencrypted_store_is_converted_at_its_first_start_with_every_record_
         _sign_in_works(str(path), name, ADMIN_PASSWORD if role == "admin" else PASSWORDS[role])
     # Each first sign-in replaced its copy made from the old file's hash.
     assert not any(e.get("converted") for e in cipher.KeyFile.load(path).entries.values())
+
+
+def test_the_log_is_encrypted_once_the_store_is_open_and_the_administrator_reads_it(
+    store: Store,
+) -> None:
+    import logging
+
+    from integrity_desktop import logs
+
+    assert store.path is not None and store.key is not None
+    path = logs.setup(logs.log_dir_for(store.location))
+    try:
+        logging.getLogger("integrity_desktop.test").info("before the sign-in: nothing of a case")
+        logs.use_store_key(store.key)
+        logging.getLogger("integrity_desktop.test").error("a traceback quoting %s %s", NAME, CODE)
+    finally:
+        logs.close()
+    data = path.read_bytes()
+    assert b"before the sign-in" in data  # the control: the file is the one written
+    assert not any(form in data for s in (NAME, CODE) for form in _forms(s))
+    assert any(NAME in line for line in logs.read_lines(path, store.key))
+    store.dispose()
+    shown = run_cli("log", "--db", store.location)
+    assert shown.returncode == 0, shown.stderr
+    assert f"a traceback quoting {NAME} {CODE}" in shown.stdout
+    refused = run_cli("log", "--db", store.location, password="a wrong password here")
+    assert refused.returncode == 2 and NAME not in refused.stdout

@@ -26,6 +26,11 @@ def register(sub: Any) -> None:
     add_db(s)
     s.set_defaults(run=run_audit_seal)
 
+    p = sub.add_parser("log", help="print the program's log beside the store, its encrypted "
+                                   "lines decrypted (admin)")
+    add_db(p, required=False)
+    p.set_defaults(run=run_log)
+
     p = sub.add_parser(
         "backup", help="write one file holding the store and the evidence it references (admin); "
                        "with INTEGRITY_PASSPHRASE set the audit chain's head is also signed")
@@ -138,4 +143,22 @@ def run_password(args: argparse.Namespace) -> int:
     finally:
         store.dispose()
     print(tsv("password changed", username))
+    return 0
+
+
+def run_log(args: argparse.Namespace) -> int:
+    from integrity_desktop import logs
+    from integrity_desktop.permissions import require
+
+    store = open_for(args)
+    try:
+        require(actor_for(store), "audit.view")  # tracebacks may quote records
+        folder = logs.log_dir_for(store.location)
+        files = [folder / f"{logs.LOG_NAME}.{n}" for n in range(logs.BACKUPS, 0, -1)]
+        for path in [*files, folder / logs.LOG_NAME]:
+            if path.is_file():
+                for line in logs.read_lines(path, store.key):
+                    print(line)
+    finally:
+        store.dispose()
     return 0

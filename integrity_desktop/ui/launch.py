@@ -386,6 +386,9 @@ def _run(app: QApplication, location: str, args: argparse.Namespace, guard: Inst
         store.dispose()
         return 1
     window = _main_window(store, actor, args.lang, window)
+    from integrity_desktop import logs
+
+    logs.use_store_key(store.key)  # a traceback may quote a record: encrypted like the store
     _warn_clock(window, store)
     if args.open:
         _open_bundle(window, args.open)
