@@ -243,6 +243,8 @@ _EXPORT_CHILD = textwrap.dedent("""
     from integrity_desktop.permissions import Actor
     from integrity_desktop.services import keys
     from integrity_desktop.sync.export import export_bundle
+    from integrity_desktop.services.unlock import unlock
+    unlock(sys.argv[1], "admin", "admin-password-1")  # the store is encrypted: a sign-in opens it
     store = open_store(sys.argv[1])
     key = keys.signing_key(store, sys.argv[4])
     if limit >= 0:
@@ -314,6 +316,8 @@ _WRITER_CHILD = textwrap.dedent("""
     from integrity_desktop.errors import UserError
     from integrity_desktop.permissions import Actor
     from integrity_desktop.services import offices
+    from integrity_desktop.services.unlock import unlock
+    unlock(sys.argv[1], "admin", "admin-password-1")  # the store is encrypted: a sign-in opens it
     store = open_store(sys.argv[1])
     who = Actor("admin-" + sys.argv[2], "admin", store.office_code)
     sys.stdout.write("ready\\n"); sys.stdout.flush()
