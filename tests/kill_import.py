@@ -21,6 +21,9 @@ from integrity_desktop.sync import merge, reader
 def main(argv: list[str]) -> None:
     location, bundle, after = argv
     reader.BATCH = 1  # so the process dies after exactly N records
+    from integrity_desktop.services.unlock import unlock
+
+    unlock(location, "admin", "admin-password-1")  # an encrypted store: a sign-in opens it
     store = open_store(location)
 
     def progress(done: int, total: int) -> None:
