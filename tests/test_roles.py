@@ -39,6 +39,7 @@ from integrity_desktop.services import (
     inspection_plans,
     inspectors,
     keys,
+    logview,
     offices,
     scoring,
     templates,
@@ -163,6 +164,8 @@ def _inspection_report(name: str) -> Call:
 
 
 OPERATIONS: list[Op] = [
+    # the program's log (issue 18: decrypted with the store key)
+    Op(logview.log_lines, "audit.view", lambda c, a: logview.log_lines(c.store, a)),
     # users
     Op(users.create_user, "users.manage",
        lambda c, a: users.create_user(c.store, a, "new-user", "کاربر تازه", "viewer", "a-long-password-1")),

@@ -147,18 +147,13 @@ def run_password(args: argparse.Namespace) -> int:
 
 
 def run_log(args: argparse.Namespace) -> int:
-    from integrity_desktop import logs
-    from integrity_desktop.permissions import require
+    from integrity_desktop.services.logview import log_lines
 
     store = open_for(args)
     try:
-        require(actor_for(store), "audit.view")  # tracebacks may quote records
-        folder = logs.log_dir_for(store.location)
-        files = [folder / f"{logs.LOG_NAME}.{n}" for n in range(logs.BACKUPS, 0, -1)]
-        for path in [*files, folder / logs.LOG_NAME]:
-            if path.is_file():
-                for line in logs.read_lines(path, store.key):
-                    print(line)
+        lines = log_lines(store, actor_for(store))
     finally:
         store.dispose()
+    for line in lines:
+        print(line)
     return 0
