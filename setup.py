@@ -42,6 +42,7 @@ setup(
         "integrity_desktop.data.resources.fonts": ["*.ttf", "OFL.txt", "README.md"],
         "integrity_desktop.data.resources.icons": ["*.png", "*.ico"],
         "integrity_desktop.data.resources.help": ["*.md"],
+        "integrity_desktop.data.resources.map": ["*.svg", "LICENSE-react-iran-map.txt", "README.md"],
         "integrity_desktop.data.translations.fa": ["*.qm"],
     },
     cmdclass={"build_py": BuildPyWithTranslations},

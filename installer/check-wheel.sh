@@ -27,7 +27,8 @@ grep -q '^integrity_desktop/data/translations/fa/qtbase_fa\.qm$' <<<"$listing" \
   || fail "Qt's own Persian (qtbase_fa.qm) is not in the wheel"
 for f in catalog/offices.json catalog/three-year-1398-1400.json catalog/reform-1397-1399.json \
          catalog/programme-links.json catalog/lookups.json fonts/Vazirmatn-Regular.ttf fonts/Vazirmatn-Bold.ttf fonts/OFL.txt \
-         icons/integrity-desktop-256.png icons/integrity-desktop.ico help/index.md; do
+         icons/integrity-desktop-256.png icons/integrity-desktop.ico help/index.md \
+         map/iran-provinces.svg map/LICENSE-react-iran-map.txt map/README.md; do
   grep -qx "integrity_desktop/data/resources/$f" <<<"$listing" || fail "the wheel lacks resources/$f"
 done
 grep -q '^integrity_desktop/db/migrations/versions/0001_initial_schema.py$' <<<"$listing" \

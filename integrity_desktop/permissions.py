@@ -41,6 +41,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "cases.view_personal": frozenset({ADMIN, CASE_OFFICER}),
     "cases.edit": frozenset({ADMIN, CASE_OFFICER}),
     "cases.configure": frozenset({ADMIN}),
+    # people's rights registers (issue 20): complaints, surveys, oversight correspondence
+    "complaints.view": _ALL,
+    "complaints.view_personal": frozenset({ADMIN, INSPECTOR}),
+    "complaints.edit": frozenset({ADMIN, INSPECTOR}),
+    "complaints.configure": frozenset({ADMIN}),
+    "surveys.edit": frozenset({ADMIN, INSPECTOR}),
+    "oversight.edit": frozenset({ADMIN, INSPECTOR}),
     "reports.run": _ALL,
     "sync.export": frozenset({ADMIN}),
     "sync.import": frozenset({ADMIN, REVIEWER}),
@@ -48,6 +55,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "conflicts.resolve": frozenset({ADMIN, REVIEWER}),
     "audit.view": frozenset({ADMIN}),
     "backup.manage": frozenset({ADMIN}),
+    # issue 21: the committee and training registers (axes 7 and 12)
+    "committee.view": _ALL,
+    "committee.edit": frozenset({ADMIN, INSPECTOR}),
+    "training.view": _ALL,
+    "training.edit": frozenset({ADMIN, INSPECTOR}),
 }
 
 

@@ -21,12 +21,15 @@ from integrity_desktop.db.models import (
     CaseEvent,
     Checklist,
     ChecklistEntry,
+    Complaint,
     CorrectiveAction,
     Evidence,
     Finding,
     InspectionPlan,
     Inspector,
+    OversightLetter,
     PlanItem,
+    SurveyRound,
     Unit,
     Visit,
 )
@@ -115,6 +118,27 @@ def case_event(store: Store, case_id: str, stage: str = "file_formed") -> str:
                                 office_code=office))
 
 
+_complaint_seq = iter(range(1, 1_000_000))
+
+
+def complaint(store: Store, unit_id: str | None = None) -> str:
+    n = next(_complaint_seq)
+    return add(store, Complaint(received_on=dt.date(2024, 7, 1), channel="samad", category="conduct",
+                                unit_id=unit_id, tracking_number=f"S-{n}", person_name="متقاضی آزمون",
+                                due_on=dt.date(2024, 7, 31)))
+
+
+def survey(store: Store, unit_id: str | None = None) -> str:
+    return add(store, SurveyRound(unit_id=unit_id, period_code="1403-Q2", conducted_on=dt.date(2024, 7, 10),
+                                  method="phone", sample_size=20, mean_score=80.0))
+
+
+def letter(store: Store) -> str:
+    n = next(_complaint_seq)
+    return add(store, OversightLetter(body="gio", in_number=f"L-{n}", in_date=dt.date(2024, 7, 2),
+                                      due_on=dt.date(2024, 7, 17)))
+
+
 def checklist(store: Store, unit_id: str, codes: tuple[str, ...] = ("1/1", "1/2"),
               period: str = "1403-Q2") -> tuple[str, list[str]]:
     tid, _ = three_year_item(codes[0])
@@ -177,3 +201,35 @@ def version_of(store: Store, record_type: str, rid: str, **changes: Any) -> dict
     assert current is not None
     return {**current, **changes, "hlc": store.clock.now(),
             "_history": {bf.stamp_node(current["hlc"]): [["", current["hlc"]]]}}
+
+
+# issue 21: the committee and training registers
+def committee_member(store: Store, unit_id: str | None = None) -> str:
+    from integrity_desktop.db.models import CommitteeMember
+
+    return add(store, CommitteeMember(full_name="عضو آزمون", post="معاون", unit_id=unit_id,
+                                      letter_no="۱۲/۳", letter_date=dt.date(2024, 3, 1),
+                                      member_from=dt.date(2024, 3, 20)))
+
+
+def committee_meeting(store: Store, attendee_ids: list[str] | None = None) -> str:
+    from integrity_desktop.db.models import CommitteeMeeting
+
+    return add(store, CommitteeMeeting(planned_date=dt.date(2024, 5, 1), held_date=dt.date(2024, 5, 2),
+                                       status="held", attendee_ids=attendee_ids or [], quorum_met=True,
+                                       minutes="صورتجلسهٔ آزمون"))
+
+
+def committee_resolution(store: Store, meeting_id: str, unit_id: str | None = None) -> str:
+    from integrity_desktop.db.models import CommitteeResolution
+
+    return add(store, CommitteeResolution(meeting_id=meeting_id, text="مصوبهٔ آزمون",
+                                          responsible_unit_id=unit_id, due_date=dt.date(2024, 7, 1)))
+
+
+def training_course(store: Store, unit_id: str | None = None) -> str:
+    from integrity_desktop.db.models import TrainingCourse
+
+    return add(store, TrainingCourse(title="دورهٔ آزمون", topic="12/1", start_date=dt.date(2024, 5, 1),
+                                     end_date=dt.date(2024, 5, 2), hours=8.0, unit_id=unit_id,
+                                     participant_count=20, eval_method="test", eval_score=80.0))

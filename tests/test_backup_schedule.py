@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from datetime import datetime, timedelta
 
 from integrity_desktop.db.store import Store
@@ -26,7 +27,10 @@ def test_five_starts_in_a_day_make_one_backup(store: Store) -> None:
     made = [daily_backup(store) for _ in range(5)]
     assert made[0] is not None and made[1:] == [None] * 4
     assert backup.list_backups(store) == [made[0]]
-    backup.check_store_file(made[0])  # a whole store, restorable
+    # a whole backup (issue 13's format): the manifest and the store copy inside
+    assert backup.backup_manifest(made[0]) is not None
+    with zipfile.ZipFile(made[0]) as zf:
+        assert backup.STORE_MEMBER in zf.namelist()
 
 
 def test_the_next_day_gets_its_own_backup(store: Store) -> None:

@@ -102,7 +102,7 @@ def test_edited_workbook_imports_back(exported: tuple[Store, Path, str]) -> None
     store, path, q1 = exported
     book = openpyxl.load_workbook(path)
     ws = book.worksheets[0]
-    r = _row_of(ws, "2/2")
+    r = _row_of(ws, "4/4")
     ws[f"{_column(ws, 'وضعیت')}{r}"] = "انجام\u200cشد"  # with a ZWNJ: the same label
     ws[f"{_column(ws, 'مقدار')}{r}"] = "۱۲"
     ws[f"{_column(ws, 'یادداشت')}{r}"] = "گزارش به دفتر مرکزی رفت"
@@ -115,7 +115,7 @@ def test_edited_workbook_imports_back(exported: tuple[Store, Path, str]) -> None
     summary = checklist_excel.import_workbook(store, INSPECTOR, path)
     assert (summary.rows, summary.updated, summary.unchanged, summary.applied) == (269, 2, 267, True)
     view = checklists.get_checklist(store, INSPECTOR, q1)
-    e22 = next(e for e in view.entries if e.item_code == "2/2")
+    e22 = next(e for e in view.entries if e.item_code == "4/4")
     assert (e22.status, e22.value, e22.note) == ("done", 12.0, "گزارش به دفتر مرکزی رفت")
     assert view.summary.completion == scoring.completion((e.status, e.progress) for e in view.entries)
     again = checklist_excel.import_workbook(store, INSPECTOR, path)
@@ -131,9 +131,9 @@ def test_bad_cells_are_listed_with_addresses_and_nothing_is_written(
     status_cell = f"{_column(ws, 'وضعیت')}{_row_of(ws, '1/3')}"
     progress_cell = f"{_column(ws, 'درصد پیشرفت')}{_row_of(ws, '1/4')}"
     value_cell = f"{_column(ws, 'مقدار')}{_row_of(ws, '17/4')}"  # a percent
-    ratio_cell = f"{_column(ws, 'مقدار')}{_row_of(ws, '10/2')}"  # a ratio 0-1
-    count_cell = f"{_column(ws, 'مقدار')}{_row_of(ws, '2/2')}"  # a whole number
-    days_cell = f"{_column(ws, 'مقدار')}{_row_of(ws, '10/3')}"  # average days, 0-365
+    ratio_cell = f"{_column(ws, 'مقدار')}{_row_of(ws, '10/2')}"  # computed (issue 20): ignored
+    count_cell = f"{_column(ws, 'مقدار')}{_row_of(ws, '4/4')}"  # a whole number (2/2 is computed since issue 21)
+    days_cell = f"{_column(ws, 'مقدار')}{_row_of(ws, '10/3')}"  # computed (issue 20): ignored
     score_cell = f"{_column(ws, 'مقدار')}{_row_of(ws, '8/1')}"  # a score, 0-100
     status_cell_value = f"{_column(ws, 'مقدار')}{_row_of(ws, '2/1')}"  # a status indicator: no number
     ws[f"{_column(ws, 'یادداشت')}{_row_of(ws, '1/6')}"] = "این تغییر درست است ولی نباید نوشته شود"
@@ -154,16 +154,14 @@ def test_bad_cells_are_listed_with_addresses_and_nothing_is_written(
     assert not summary.applied
     found = {(p.sheet, p.cell) for p in summary.problems}
     assert found == {(ws.title, status_cell), (ws.title, progress_cell), (ws.title, value_cell),
-                     (ws.title, ratio_cell), (ws.title, count_cell), (ws.title, days_cell),
-                     (ws.title, score_cell), (ws.title, status_cell_value),
+                     (ws.title, count_cell), (ws.title, score_cell), (ws.title, status_cell_value),
                      (ws2.title, f"{_column(ws2, 'شناسه')}5")}
     message = next(p for p in summary.problems if p.cell == progress_cell).message_fa
     assert message.startswith(f"برگهٔ «{ws.title}» خانهٔ {progress_cell}:") and "۱۰۰" in message
     percent = next(p for p in summary.problems if p.cell == value_cell).fa
     assert "شاخص ۱۷/۴" in percent and "از ۰ تا ۱۰۰" in percent and "«۲۵۰»" in percent
-    assert "از ۰ تا ۱" in next(p for p in summary.problems if p.cell == ratio_cell).fa
     assert "عددی درست" in next(p for p in summary.problems if p.cell == count_cell).fa
-    assert "از ۰ تا ۳۶۵" in next(p for p in summary.problems if p.cell == days_cell).fa
+    # ratio and average-days bounds: tests/test_indicator_figures.py::test_ratio_and_average_days_bounds
     assert "«امتیاز»" in next(p for p in summary.problems if p.cell == score_cell).fa
     assert "فقط وضعیت اجرا" in next(p for p in summary.problems if p.cell == status_cell_value).fa
     assert digest(store) == before

@@ -35,7 +35,7 @@ def _squashed(text: str) -> str:
 def test_filled_checklist_reads_back(store: Store, tmp_path: Path) -> None:
     summary = checklists.create_checklist(store, INSPECTOR, scoring.three_year_template_id(), None, "1403-Q2")
     view = checklists.get_checklist(store, INSPECTOR, summary.id)
-    e64 = next(e for e in view.entries if e.item_code == "2/2")
+    e64 = next(e for e in view.entries if e.item_code == "4/4")
     checklists.save_entry(store, INSPECTOR, e64.id, status="partial", progress=40, value=17,
                           note="پرونده‌ها به هیئت بدوی ارسال شد")
     checklists.save_entry(store, INSPECTOR, view.entries[0].id, status="done")

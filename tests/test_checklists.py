@@ -61,7 +61,7 @@ def test_duplicate_checklist_is_refused_and_nothing_written(store: Store) -> Non
 def test_save_entry_updates_completion_and_returns_values_for_undo(store: Store) -> None:
     summary = checklists.create_checklist(store, INSPECTOR, THREE_YEAR, None, "1403-Q1")
     view = checklists.get_checklist(store, INSPECTOR, summary.id)
-    target = _entry(view, "2/2")
+    target = _entry(view, "4/4")
     first = checklists.save_entry(store, INSPECTOR, target.id, status="partial", progress=40, value=12,
                                   note="نامهٔ ۱۲ ارسال شد")
     assert first.changed and first.previous.status == ""
@@ -84,13 +84,13 @@ def test_save_entry_updates_completion_and_returns_values_for_undo(store: Store)
         ("1/1", {"progress": -1}, "invalid_progress"),
         ("1/1", {"progress": 12.5}, "invalid_progress"),
         ("1/1", {"value": 3}, "value_not_counted"),
-        ("2/2", {"value": -2}, "invalid_value"),
-        ("2/2", {"value": math.inf}, "invalid_value"),
-        ("2/2", {"value": "many"}, "invalid_value"),
-        ("2/2", {"value": 2.5}, "invalid_value"),
+        ("4/4", {"value": -2}, "invalid_value"),
+        ("4/4", {"value": math.inf}, "invalid_value"),
+        ("4/4", {"value": "many"}, "invalid_value"),
+        ("4/4", {"value": 2.5}, "invalid_value"),
         ("17/4", {"value": 250}, "invalid_value"),
-        ("10/2", {"value": 500}, "invalid_value"),
-        ("10/3", {"value": 9999}, "invalid_value"),
+        ("10/2", {"value": 500}, "computed_value"),  # computed from the complaints since issue 20
+        ("10/3", {"value": 9999}, "computed_value"),
         ("8/1", {"value": 101}, "invalid_value"),
         ("6/4", {"value": 3}, "computed_value"),
         ("1/1", {"note": "x" * 4001}, "note_too_long"),
@@ -193,7 +193,7 @@ def test_computed_values_are_read_live_and_cannot_be_typed(store: Store) -> None
     # in a unit's checklist computed indicators are not asked (they count the office's records)
     unit = checklists.create_checklist(store, INSPECTOR, THREE_YEAR, _units(store)[0], "1403-Q2")
     codes = {e.item_code for e in checklists.get_checklist(store, INSPECTOR, unit.id).entries}
-    assert not codes & {"1/4", "1/6", "6/1", "22/1"} and "2/2" in codes
+    assert not codes & {"1/4", "1/6", "6/1", "22/1", "2/2", "7/2", "12/5"} and "4/4" in codes
 
 
 def test_templates_authored_at_hq_and_frozen_once_used(hq_store: Store, store: Store) -> None:

@@ -43,7 +43,7 @@ ARGS: dict[str, list[str]] = {
     "print-checklist": ["--out", "x.pdf", "--checklist", "x"], "export-excel": ["--out", "x.xlsx"],
     "import-excel": ["x.xlsx"], "key": ["--public"], "trust add": ["--office", "qom", "k.pub"],
     "trust list": [], "trust revoke": ["--office", "qom"], "export-bundle": ["--out", "b.zip"],
-    "import-bundle": ["b.zip"], "conflicts": [], "digest": [], "log": [],
+    "import-bundle": ["b.zip"], "conflicts": [], "digest": [], "indicators": [], "log": [],
 }
 # Open without signing in: documented in cli/common.OPEN_COMMANDS, README and THREAT-MODEL.
 OPEN = {"offices", "init", "key"}

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
@@ -52,6 +53,10 @@ _WORKBOOK_RELS = """<?xml version="1.0" encoding="UTF-8"?>
 </Relationships>"""
 
 
+# The columns the raw rows below fill, in their order (the import finds columns by label).
+RAW_COLUMNS = ("id", "unit", "code", "title", "status", "progress", "value", "note")
+
+
 def _cell(ref: str, text: str) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
 
@@ -70,8 +75,8 @@ def write_raw_workbook(path: Path, rows: Iterable[list[str]], *, dimension: str 
             if dimension:
                 sheet.write(f'<dimension ref="{dimension}"/>'.encode())
             sheet.write(b"<sheetData>")
-            header = "".join(_cell(f"{chr(65 + i)}1", label)
-                             for i, (_k, label, _w) in enumerate(checklist_excel.COLUMNS[:8]))
+            header = "".join(_cell(f"{chr(65 + i)}1", checklist_excel.HEADER[key])
+                             for i, key in enumerate(RAW_COLUMNS))
             sheet.write(f'<row r="1">{header}</row>'.encode())
             batch: list[str] = []
             for n, values in enumerate(rows, start=2):
@@ -106,7 +111,8 @@ def test_a_formula_cell_is_refused_with_its_address(exported: tuple[Store, Path,
     sheet = book.worksheets[0]
     headers = [c.value for c in sheet[1]]
     note_col = headers.index("یادداشت") + 1
-    row = next(c.row for c in sheet["A"] if c.value == entry_id)
+    id_col = get_column_letter(headers.index("شناسه") + 1)
+    row = next(c.row for c in sheet[id_col] if c.value == entry_id)
     sheet.cell(row=row, column=note_col, value="=1+1")  # openpyxl writes a real formula
     sheet.cell(row=row + 1, column=headers.index("درصد پیشرفت") + 1, value="=HYPERLINK(\"x\")")
     book.save(path)

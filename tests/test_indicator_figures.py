@@ -69,10 +69,8 @@ def _entries(store: Store, checklist_id: str) -> dict[str, checklists.EntryView]
 @pytest.mark.parametrize(
     ("code", "kind", "good", "bad", "range_fa"),
     [
-        ("2/2", "count", [0, 3, "۱۲", 40.0], [-1, 2.5, "2.5"], "عددی درست از ۰ به بالا"),
+        ("4/4", "count", [0, 3, "۱۲", 40.0], [-1, 2.5, "2.5"], "عددی درست از ۰ به بالا"),
         ("17/4", "percent", [0, 15, 100, "۸۷٫۵", "40%"], [-0.1, 100.5, 250], "عددی از ۰ تا ۱۰۰"),
-        ("10/2", "ratio", [0, 0.85, 1], [1.01, 500, -0.2], "عددی از ۰ تا ۱"),
-        ("10/3", "average_days", [0, 12.5, 365], [366, 9999, -3], "عددی از ۰ تا ۳۶۵"),
         ("8/1", "score", [0, 72, 100], [101, -1], "عددی از ۰ تا ۱۰۰"),
         ("1/1", "status", [None, ""], [1, 0], ""),
     ],
@@ -93,6 +91,35 @@ def test_every_kind_takes_only_values_inside_its_bounds(
         assert f"شاخص {display_code(code)}" in err.value.fa
         assert range_fa in err.value.fa  # names the values it accepts
         assert digest(store) == before
+
+
+@pytest.mark.parametrize(
+    ("code", "kind", "good", "bad", "range_fa"),
+    [
+        ("10/2", "ratio", [0, 0.85, 1], [1.01, 500, -0.2], "عددی از ۰ تا ۱"),
+        ("10/3", "average_days", [0, 12.5, 365], [366, 9999, -3], "عددی از ۰ تا ۳۶۵"),
+    ],
+)
+def test_ratio_and_average_days_bounds(
+    store: Store, code: str, kind: str, good: list[object], bad: list[object], range_fa: str
+) -> None:
+    """10/2 and 10/3, the programme's only ratio and average-days indicators, are computed from
+    the complaints register since issue 20 (typing them is refused); their kinds' bounds are the
+    entry rules' (the same ones the Excel import applies)."""
+    from integrity_desktop.services import entry_rules
+
+    summary = checklists.create_checklist(store, INSPECTOR, THREE_YEAR, None, "1403-Q4")
+    entry = _entries(store, summary.id)[code]
+    assert entry.definition.kind == kind
+    for value in good:
+        assert entry_rules.value(value, entry.definition, code, entry.title) is not None
+    for value in bad:
+        with pytest.raises(UserError) as err:
+            entry_rules.value(value, entry.definition, code, entry.title)
+        assert f"شاخص {display_code(code)}" in err.value.fa and range_fa in err.value.fa
+    with pytest.raises(UserError) as err:
+        checklists.save_entry(store, INSPECTOR, entry.id, value=good[1])
+    assert "computed" in err.value.en
 
 
 def test_the_message_names_the_indicator_and_the_range(store: Store) -> None:
@@ -223,7 +250,7 @@ def test_a_visit_checklist_checks_every_indicator_but_the_computed(store: Store)
     detail = _visit(store, "1403/07/11", template_id=THREE_YEAR)
     assert detail.visit.checklist_id is not None
     codes = set(_entries(store, detail.visit.checklist_id))
-    assert len(codes) == 138 - 17 and "1/7" in codes and "22/1" not in codes
+    assert len(codes) == 138 - 41 and "1/7" in codes and "22/1" not in codes  # 17 + issue 20's 13 + issue 21's 11
 
 
 # --------------------------------------------------------------------------- computed, frozen

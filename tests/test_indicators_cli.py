@@ -4,19 +4,18 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.indicators import FREQUENCIES, KINDS
 from integrity_desktop.services import checklists, scoring
 from integrity_desktop.services.seed import template_id
 
+from .cli_helpers import run_cli
 from .conftest import actor
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "integrity_desktop", *args],
-                          capture_output=True, text=True, check=False)
+    return run_cli(*args)  # signed in as the scripts do (the command reads the store's figures)
 
 
 def test_indicators_prints_every_due_indicator_with_its_figure(store: Store) -> None:
@@ -24,7 +23,7 @@ def test_indicators_prints_every_due_indicator_with_its_figure(store: Store) -> 
     q4 = checklists.create_checklist(store, inspector, scoring.three_year_template_id(), None, "1403-Q4")
     entries = {e.item_code: e for e in checklists.get_checklist(store, inspector, q4.id).entries}
     checklists.save_entry(store, inspector, entries["17/4"].id, status="done", value=12.5)
-    checklists.save_entry(store, inspector, entries["2/2"].id, status="done", value=3)
+    checklists.save_entry(store, inspector, entries["4/4"].id, status="done", value=3)
     year = checklists.create_checklist(store, inspector, template_id("reform-1397-1399", 1), None, "1403")
     goal = next(e for e in checklists.get_checklist(store, inspector, year.id).entries if e.item_code == "R6/5")
     checklists.save_entry(store, inspector, goal.id, status="partial", value=7)
@@ -38,8 +37,9 @@ def test_indicators_prints_every_due_indicator_with_its_figure(store: Store) -> 
     rows = {f[0]: f[1:] for f in lines}
     assert len([c for c in rows if not c.startswith("R")]) == 138  # a last quarter asks them all
     assert rows["17/4"] == ["percent", "quarterly", "15", "12.5", "typed"]
-    assert rows["10/3"] == ["average_days", "quarterly", "30", "", "typed"]
-    assert rows["2/2"] == ["count", "quarterly", "", "3", "typed"]
+    assert rows["10/3"] == ["average_days", "quarterly", "30", "", "computed"]  # no complaints
+    assert rows["4/4"] == ["count", "quarterly", "", "3", "typed"]
+    assert rows["2/2"] == ["count", "quarterly", "", "0", "computed"]  # issue 21: from the training register
     assert rows["1/7"] == ["status", "annual", "", "", "typed"]
     assert rows["22/1"] == ["count", "quarterly", "", "0", "computed"]
     assert rows["1/4"][3:] == ["", "computed"]  # no plan in the quarter: no rate, not 0

@@ -24,7 +24,10 @@ REWRITTEN: dict[str, set[str]] = {
     # 0004: reform codes prefixed, the catalogue's decisions on doubtful carry-downs
     # (test_0004_rewrites_only_the_decided_template_values); catalogue titles and sub-tasks
     # given the ZWNJ 0001's catalogue left out (test_0004_gives_catalogue_titles_their_zwnj)
-    "template_items": {"code", "legal_basis", "lead_unit", "title_fa", "subtasks"},
+    # 0008: 16/2-16/8 become percents and take a value (test_0008_makes_16_2_to_16_8_percents)
+    # 0009 (issue 21): 7/1 and 10/7 became counts computed from the registers, so they take a
+    # value (test_0009_only_7_1_and_10_7_start_taking_a_value)
+    "template_items": {"code", "legal_basis", "lead_unit", "title_fa", "subtasks", "counts"},
     # 0004: the three-year programme's title «… سه‌ساله …» (test_0004_gives_catalogue_titles_their_zwnj)
     "templates": {"title_fa"},
     # 0004: completion recomputed under the due rule (test_0004_recomputes_completion_under_the_due_rule)
@@ -80,6 +83,17 @@ def test_released_0001_store_upgrades_with_every_value_kept(released_0001: Path)
         assert not old - new, f"{table}: rows lost or changed in the upgrade"
 
 
+def test_0009_only_7_1_and_10_7_start_taking_a_value(released_0001: Path) -> None:
+    before, after = _upgraded(released_0001)
+    old, new = _by_id(before, "template_items"), _by_id(after, "template_items")
+    changed = {(row["template_id"], row["code"], row["counts"], new[i]["counts"])
+               for i, row in old.items() if row["counts"] != new[i]["counts"]}
+    three = template_id("three-year-1398-1400", 1)
+    # and 16/2-16/8 from 0008 (test_0008_makes_16_2_to_16_8_percents)
+    assert changed == {(three, "7/1", 0, 1), (three, "10/7", 0, 1),
+                       *((three, f"16/{n}", 0, 1) for n in range(2, 9))}
+
+
 def test_0004_rewrites_only_the_decided_template_values(released_0001: Path) -> None:
     before, after = _upgraded(released_0001)
     old, new = _by_id(before, "template_items"), _by_id(after, "template_items")
@@ -102,6 +116,19 @@ def test_0004_rewrites_only_the_decided_template_values(released_0001: Path) -> 
     # One row added: programme 6's goal, after the 66 joint actions.
     added = [row for item_id, row in new.items() if item_id not in old]
     assert [(r["code"], r["kind"], r["target"], r["sort_order"]) for r in added] == [("R6/5", "percent", 10.0, 67)]
+
+
+def test_0008_makes_16_2_to_16_8_percents(released_0001: Path) -> None:
+    """Only 16/2-16/8 change ``counts`` (answered on time ÷ received is a value now), in every
+    three-year template, with their seed stamps kept."""
+    before, after = _upgraded(released_0001)
+    old, new = _by_id(before, "template_items"), _by_id(after, "template_items")
+    changed = {new[i]["code"]: (row["counts"], new[i]["counts"]) for i, row in old.items()
+               if row["counts"] != new[i]["counts"]}
+    # and 7/1, 10/7 from 0009 (test_0009_only_7_1_and_10_7_start_taking_a_value)
+    assert changed == {**{f"16/{n}": (0, 1) for n in range(2, 9)}, "7/1": (0, 1), "10/7": (0, 1)}
+    assert {new[i]["kind"] for i in new if new[i]["code"].startswith("16/") and new[i]["code"] in changed} == {"percent"}
+    assert all(new[i]["hlc"] == old[i]["hlc"] for i in old)
 
 
 def test_0004_template_items_equal_a_fresh_seed(released_0001: Path) -> None:
@@ -244,3 +271,30 @@ def test_0004_upgrades_a_released_store_on_postgresql(released_0001: Path, pg_ur
     finally:
         source.dispose()
         target.dispose()
+
+
+def test_0009_gives_a_store_at_0004_the_computed_definitions(released_0001: Path) -> None:
+    """A store upgraded to 0004 before issue 21's catalogue (7/1 and 10/7 status, 7/2 and 7/3
+    counts) takes the definitions of the indicators now computed from the registers."""
+    from integrity_desktop.db.engine import make_engine
+
+    engine = make_engine(f"sqlite:///{released_0001}")
+    try:
+        migrate.upgrade(engine, "0004")
+        with engine.begin() as conn:
+            conn.exec_driver_sql(
+                "UPDATE template_items SET kind = 'status', counts = 0, unit_fa = '', min_value = NULL, "
+                "max_value = NULL WHERE code IN ('7/1', '10/7')")
+            conn.exec_driver_sql(
+                "UPDATE template_items SET kind = 'count', unit_fa = 'جلسه', max_value = NULL "
+                "WHERE code IN ('7/2', '7/3')")
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            rows = {r[0]: tuple(r[1:]) for r in conn.exec_driver_sql(
+                "SELECT i.code, i.kind, i.counts, i.unit_fa, i.min_value, i.max_value FROM template_items i "
+                "JOIN templates t ON t.id = i.template_id WHERE t.code = 'three-year-1398-1400' "
+                "AND i.code IN ('7/1', '7/2', '7/3', '10/7')")}
+    finally:
+        engine.dispose()
+    assert rows == {"7/1": ("count", 1, "کمیته", 0.0, 1.0), "7/2": ("percent", 1, "درصد", 0.0, 100.0),
+                    "7/3": ("percent", 1, "درصد", 0.0, 100.0), "10/7": ("count", 1, "دوره", 0.0, None)}

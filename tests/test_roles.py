@@ -23,7 +23,13 @@ import integrity_desktop
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import PermissionDenied, UserError
 from integrity_desktop.permissions import PERMISSIONS, ROLES, Actor
-from integrity_desktop.reports import checklist_excel, checklist_pdf, inspection_reports, registry
+from integrity_desktop.reports import (
+    checklist_excel,
+    checklist_pdf,
+    complaints_excel,
+    inspection_reports,
+    registry,
+)
 from integrity_desktop.services import (
     achievement,
     audit,
@@ -32,6 +38,7 @@ from integrity_desktop.services import (
     case_stats,
     cases,
     checklists,
+    complaints,
     computed,
     evidence,
     inspection_evidence,
@@ -41,7 +48,9 @@ from integrity_desktop.services import (
     keys,
     logview,
     offices,
+    oversight,
     scoring,
+    surveys,
     templates,
     users,
     visits,
@@ -345,6 +354,34 @@ OPERATIONS: list[Op] = [
     Op(cases.iter_cases, "cases.view_counts", lambda c, a: list(cases.iter_cases(c.store, a))),
     Op(cases.get_case_file, "cases.view_counts",
        lambda c, a: cases.get_case_file(c.store, a, c.case_id())),
+    # people's rights registers (issue 20)
+    Op(complaints.register_complaint, "complaints.edit", lambda c, a: complaints.register_complaint(
+        c.store, a, complaints.ComplaintInput(received_on=_dt.date(2024, 5, 2), channel="samad", category="fees"))),
+    Op(complaints.update_complaint, "complaints.edit",
+       lambda c, a: complaints.update_complaint(c.store, a, NOWHERE, subject="x")),
+    Op(complaints.answer_complaint, "complaints.edit", lambda c, a: complaints.answer_complaint(
+        c.store, a, NOWHERE, answered_on=_dt.date(2024, 5, 3), outcome="upheld")),
+    Op(complaints.delete_complaint, "complaints.edit", lambda c, a: complaints.delete_complaint(c.store, a, NOWHERE)),
+    Op(complaints.set_answer_days, "complaints.configure", lambda c, a: complaints.set_answer_days(c.store, a, 20)),
+    Op(complaints.count_complaints, "complaints.view", lambda c, a: complaints.count_complaints(c.store, a)),
+    Op(complaints.list_complaints, "complaints.view", lambda c, a: complaints.list_complaints(c.store, a)),
+    Op(complaints.iter_complaints, "complaints.view", lambda c, a: list(complaints.iter_complaints(c.store, a))),
+    Op(complaints.get_complaint, "complaints.view", lambda c, a: complaints.get_complaint(c.store, a, NOWHERE)),
+    Op(complaints.get_person, "complaints.view_personal", lambda c, a: complaints.get_person(c.store, a, NOWHERE)),
+    Op(complaints_excel.import_complaints, "complaints.edit",
+       lambda c, a: complaints_excel.import_complaints(c.store, a, c.tmp / "missing.xlsx")),
+    Op(surveys.add_survey, "surveys.edit", lambda c, a: surveys.add_survey(
+        c.store, a, surveys.SurveyInput("1403-Q1", _dt.date(2024, 5, 2), "phone", 10, 80))),
+    Op(surveys.update_survey, "surveys.edit", lambda c, a: surveys.update_survey(c.store, a, NOWHERE, sample_size=3)),
+    Op(surveys.delete_survey, "surveys.edit", lambda c, a: surveys.delete_survey(c.store, a, NOWHERE)),
+    Op(surveys.list_surveys, "complaints.view", lambda c, a: surveys.list_surveys(c.store, a)),
+    Op(oversight.add_letter, "oversight.edit", lambda c, a: oversight.add_letter(
+        c.store, a, oversight.LetterInput("gio", "1", _dt.date(2024, 5, 2)))),
+    Op(oversight.update_letter, "oversight.edit", lambda c, a: oversight.update_letter(c.store, a, NOWHERE, subject="x")),
+    Op(oversight.answer_letter, "oversight.edit", lambda c, a: oversight.answer_letter(
+        c.store, a, NOWHERE, out_number="1", out_date=_dt.date(2024, 5, 3))),
+    Op(oversight.delete_letter, "oversight.edit", lambda c, a: oversight.delete_letter(c.store, a, NOWHERE)),
+    Op(oversight.list_letters, "complaints.view", lambda c, a: oversight.list_letters(c.store, a)),
     Op(case_stats.compute, "cases.view_counts", lambda c, a: case_stats.compute(c.store, a, PERIOD)),
     Op(case_stats.open_cases_by_state_and_age, "cases.view_counts",
        lambda c, a: case_stats.open_cases_by_state_and_age(c.store, a)),
@@ -397,6 +434,36 @@ OPERATIONS: list[Op] = [
        lambda c, a: backup.restore(Path(c.store.location), c.tmp / "missing.backup",
                                    actor_of=lambda _store: a)),
 ]
+
+# issue 21: the committee and training registers
+from integrity_desktop.services import committee, training  # noqa: E402
+
+_D = _dt.date(2024, 5, 1)
+OPERATIONS += [
+    Op(committee.save_member, "committee.edit",
+       lambda c, a: committee.save_member(c.store, a, committee.MemberInput("عضو", _D))),
+    Op(committee.list_members, "committee.view", lambda c, a: committee.list_members(c.store, a)),
+    Op(committee.save_meeting, "committee.edit",
+       lambda c, a: committee.save_meeting(c.store, a, committee.MeetingInput(planned_date=_D))),
+    Op(committee.list_meetings, "committee.view", lambda c, a: committee.list_meetings(c.store, a, 1403)),
+    Op(committee.get_meeting, "committee.view", lambda c, a: committee.get_meeting(c.store, a, NOWHERE)),
+    Op(committee.save_resolution, "committee.edit",
+       lambda c, a: committee.save_resolution(c.store, a, committee.ResolutionInput(NOWHERE, "متن", _D))),
+    Op(committee.follow_up, "committee.edit",
+       lambda c, a: committee.follow_up(c.store, a, NOWHERE, note="پیگیری")),
+    Op(committee.list_resolutions, "committee.view", lambda c, a: committee.list_resolutions(c.store, a)),
+    Op(committee.remove, "committee.edit",
+       lambda c, a: committee.remove(c.store, a, "committee_meeting", NOWHERE)),
+    Op(training.save_course, "training.edit",
+       lambda c, a: training.save_course(c.store, a, training.CourseInput("دوره", "12/1", _D, _D, 8, 10))),
+    Op(training.list_courses, "training.view", lambda c, a: training.list_courses(c.store, a)),
+    Op(training.remove_course, "training.edit", lambda c, a: training.remove_course(c.store, a, NOWHERE)),
+    Op(evidence.attach, "committee.edit", _attach("committee_meeting"), label="committee_meeting"),
+    Op(evidence.list_for, "committee.view", _list_for("committee_meeting"), label="committee_meeting"),
+    Op(evidence.attach, "training.edit", _attach("training_course"), label="training_course"),
+    Op(evidence.list_for, "training.view", _list_for("training_course"), label="training_course"),
+]
+
 
 def _checking_functions() -> dict[str, set[str]]:
     """Every function outside ``ui`` that calls ``require``, itself or through a function of its
@@ -479,3 +546,15 @@ def test_roles_let_in_match_the_table(
     let_in = {role for role, how in outcomes.items() if how != "denied"}
     expected = set(PERMISSIONS[op.permission]).intersection(*(PERMISSIONS[p] for p in op.also))
     assert let_in == expected, outcomes
+
+# issue 17: the national figures at HQ
+from integrity_desktop.services import national  # noqa: E402
+
+OPERATIONS += [
+    Op(national.picture, "reports.run", lambda c, a: national.picture(c.store, a, PERIOD), hq=True),
+    Op(national.indicator_across, "reports.run",
+       lambda c, a: national.indicator_across(c.store, a, PERIOD, "6/1"), hq=True),
+    Op(national.completion_trend, "reports.run",
+       lambda c, a: national.completion_trend(c.store, a, [PERIOD]), hq=True),
+    Op(national.last_imports, "reports.run", lambda c, a: national.last_imports(c.store, a), hq=True),
+]

@@ -35,24 +35,24 @@ def _fill(store: Store, unit: str | None, period: str, statuses: dict[str, str])
 def test_axis_scores_average_over_the_office_checklists(store: Store) -> None:
     with store.read() as s:
         unit = s.scalars(select(Unit.id).where(Unit.office_code == "tehran")).first()
-    # axis 2 has three indicators: 2/1, 2/2, 2/3
-    a = _fill(store, None, "1403-Q1", {"2/1": "done", "2/2": "done", "2/3": "na"})  # 100 %
-    _fill(store, unit, "1403-Q1", {"2/1": "done", "2/2": "not_done", "2/3": "not_done"})  # 33.33 %
+    # axis 11 has three indicators: 11/1, 11/2, 11/3 (axis 2's 2/2 is computed since issue 21)
+    a = _fill(store, None, "1403-Q1", {"11/1": "done", "11/2": "done", "11/3": "na"})  # 100 %
+    _fill(store, unit, "1403-Q1", {"11/1": "done", "11/2": "not_done", "11/3": "not_done"})  # 33.33 %
     axes = {x.number: x for x in scoring.dashboard_axes(store, INSPECTOR, "1403-Q1")}
-    assert axes[2].completion == pytest.approx((100 + 100 / 3) / 2, abs=0.01)
-    assert (axes[2].done, axes[2].not_done, axes[2].na, axes[2].total) == (3, 2, 1, 6)
+    assert axes[11].completion == pytest.approx((100 + 100 / 3) / 2, abs=0.01)
+    assert (axes[11].done, axes[11].not_done, axes[11].na, axes[11].total) == (3, 2, 1, 6)
     assert len(axes) == 22
     own = {x.number: x for x in scoring.checklist_axes(store, INSPECTOR, a)}
-    assert own[2].completion == 100.0 and own[1].completion == 0.0
+    assert own[11].completion == 100.0 and own[1].completion == 0.0
     trend = scoring.trend(store, INSPECTOR, 1403)
     assert [p.period_code for p in trend] == ["1403-Q1", "1403-Q2", "1403-Q3", "1403-Q4"]
     assert trend[0].checklists == 2 and trend[1].completion is None
     open_items = scoring.open_indicators(store, INSPECTOR, "1403-Q1", limit=1000)
     codes = [o.item_code for o in open_items]
-    assert "2/1" not in codes and "2/3" in codes
-    # 134 asked in a first quarter (1/7, 5/3, 10/1 annual; 1/5 six-monthly), 2/1 done everywhere
+    assert "11/1" not in codes and "11/3" in codes
+    # 134 asked in a first quarter (1/7, 5/3, 10/1 annual; 1/5 six-monthly), 11/1 done everywhere
     assert scoring.count_open_indicators(store, INSPECTOR, "1403-Q1") == len(open_items) == 133
-    two_three = next(o for o in open_items if o.item_code == "2/3")
+    two_three = next(o for o in open_items if o.item_code == "11/3")
     assert (two_three.open_in, two_three.checklists) == (1, 2) and two_three.lead_unit
     assert [o.item_code for o in scoring.open_indicators(store, INSPECTOR, "1403-Q1", offset=1, limit=2)] \
         == codes[1:3]

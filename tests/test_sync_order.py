@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -21,6 +20,7 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.sync.digest import store_digest
 
 from . import sync_records as sr
+from .cli_helpers import cli_env
 from .conftest import PASSPHRASE
 from .sync_helpers import export, import_, trust
 
@@ -158,7 +158,7 @@ def test_the_command_line_says_what_is_held_and_what_it_waits_for(
     hq = hq_store(fresh, hq_template, tehran, "cli")
     location = hq.location
     hq.dispose()
-    env = dict(os.environ, INTEGRITY_PASSPHRASE=PASSPHRASE)
+    env = cli_env(INTEGRITY_PASSPHRASE=PASSPHRASE)
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "integrity_desktop", "import-bundle",

@@ -112,3 +112,40 @@ def test_postgresql_holds_rejects_and_converges_like_sqlite(
         assert store_digest(hq_pg) == store_digest(hq_sqlite)
     finally:
         hq_pg.dispose()
+
+
+@pytest.mark.postgres
+def test_a_held_check_on_postgresql_commits_or_rolls_back_like_sqlite(
+    fresh: Fresh, province_template: Path, hq_template: Path, pg_url: str, tmp_path: Path,
+) -> None:
+    """Issue 23: the one-pass check (a transaction held on its own thread) on PostgreSQL."""
+    from integrity_desktop.services import keys
+    from integrity_desktop.sync.pending import preview_import, preview_many
+
+    tehran = fresh(province_template, "t")
+    hq_sqlite = fresh(hq_template, "h")
+    hq_pg = init_store(pg_url, "hq", ADMIN_PASSWORD, PASSPHRASE)
+    try:
+        add_unit(tehran, "مرکز شمارهٔ ۱")
+        export(tehran, tmp_path / "t1.zip")
+        add_unit(tehran, "مرکز شمارهٔ ۲")
+        export(tehran, tmp_path / "t2.zip")
+        for hq in (hq_sqlite, hq_pg):
+            trust(hq, tehran)
+        before = store_digest(hq_pg)
+        ids = lambda: [keys.age_identity(hq_pg, PASSPHRASE)]  # noqa: E731
+        held = preview_import(hq_pg, admin(hq_pg), tmp_path / "t1.zip", ids)
+        assert store_digest(hq_pg) == before  # another connection sees nothing yet
+        held.cancel()
+        assert held.state == "cancelled" and store_digest(hq_pg) == before
+        expired = preview_import(hq_pg, admin(hq_pg), tmp_path / "t1.zip", ids, hold_seconds=0.3)
+        expired._done.wait(30)
+        assert expired.state == "expired" and store_digest(hq_pg) == before
+        many = preview_many(hq_pg, admin(hq_pg), [tmp_path], ids)
+        assert many.batch is not None and many.batch.accepted == 2
+        many.commit_all()
+        import_(hq_sqlite, tmp_path / "t1.zip")
+        import_(hq_sqlite, tmp_path / "t2.zip")
+        assert store_digest(hq_pg) == store_digest(hq_sqlite) != before
+    finally:
+        hq_pg.dispose()

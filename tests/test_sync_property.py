@@ -40,7 +40,9 @@ Fresh = Callable[[Path, str], Store]
 PROVINCES = ("tehran", "isfahan")
 EXAMPLES = int(os.environ.get("INTEGRITY_SYNC_EXAMPLES", "20"))
 KINDS = ("unit", "inspector", "inspection_plan", "plan_item", "visit", "finding",
-         "corrective_action", "checklist", "case", "case_event", "evidence")
+         "corrective_action", "checklist", "case", "case_event", "evidence",
+         "committee_member", "committee_meeting", "committee_resolution", "training_course",
+         "complaint", "survey_round", "oversight_letter")
 # What an edit changes, per record type.
 EDITS: dict[str, tuple[str, Callable[[int], Any]]] = {
     "unit": ("name_fa", lambda n: f"واحد {n}"),
@@ -55,6 +57,13 @@ EDITS: dict[str, tuple[str, Callable[[int], Any]]] = {
     "case": ("summary", lambda n: f"شرح {n}"),
     "case_event": ("note", lambda n: f"مرحله {n}"),
     "evidence": ("note", lambda n: f"پیوست {n}"),
+    "committee_member": ("post", lambda n: f"سمت {n}"),
+    "committee_meeting": ("minutes", lambda n: f"صورتجلسه {n}"),
+    "committee_resolution": ("follow_up", lambda n: f"پیگیری {n}"),
+    "training_course": ("participant_count", lambda n: 1 + n % 90),
+    "complaint": ("answered_on", lambda n: dt.date(2024, 7, 2 + n % 28)),
+    "survey_round": ("mean_score", lambda n: float(n % 101)),
+    "oversight_letter": ("out_number", lambda n: f"پاسخ {n}"),
 }
 _counter = itertools.count()
 SEEN: Counter[str] = Counter()  # what the replicas' imports went through
@@ -132,6 +141,23 @@ class World:
             case = self.pick(office, "case", n)
             if case:
                 self.made[office].append(("case_event", sr.case_event(store, case)))
+        elif kind == "committee_member":
+            self.made[office].append((kind, sr.committee_member(store, unit)))
+        elif kind == "committee_meeting":
+            member = self.pick(office, "committee_member", n)
+            self.made[office].append((kind, sr.committee_meeting(store, [member] if member else [])))
+        elif kind == "committee_resolution":
+            meeting = self.pick(office, "committee_meeting", n)
+            if meeting:
+                self.made[office].append((kind, sr.committee_resolution(store, meeting, unit)))
+        elif kind == "training_course":
+            self.made[office].append((kind, sr.training_course(store, unit)))
+        elif kind == "complaint":
+            self.made[office].append(("complaint", sr.complaint(store, unit)))
+        elif kind == "survey_round":
+            self.made[office].append(("survey_round", sr.survey(store, unit)))
+        elif kind == "oversight_letter":
+            self.made[office].append(("oversight_letter", sr.letter(store)))
         elif kind == "evidence":
             case = self.pick(office, "case", n)
             if case:

@@ -364,3 +364,38 @@ def test_cli_round_trip_with_stock_minisign_and_age(
                                          "active"]
     conflicts = run("conflicts", "--db", hq.location, "--json")
     assert json.loads(conflicts.stdout) == []
+
+
+def test_derived_fields_make_no_conflict(pair: tuple[Store, Store], tmp_path: Path) -> None:
+    """Issue 16 item 1: both offices answer the same checklist; the one real conflict (an
+    answer) is listed, and the checklist itself, whose versions differ only in the cached
+    completion and search text, makes none."""
+    from integrity_desktop.services.checklists import save_entry
+
+    tehran, hq = pair
+    uid = add_unit(tehran, "مرکز ۲")
+    cl_id, entries = make_checklist(tehran, uid)
+    export(tehran, tmp_path / "1.zip")
+    import_(hq, tmp_path / "1.zip")
+    save_entry(hq, admin(hq), entries[0], status="done", note="ستاد")
+    save_entry(tehran, admin(tehran), entries[0], status="not_done", note="استان")
+    save_entry(tehran, admin(tehran), entries[1], status="done")
+    with hq.read() as s1, tehran.read() as s2:
+        ours, theirs = s1.get(Checklist, cl_id), s2.get(Checklist, cl_id)
+        assert ours.completion != theirs.completion  # the derived fields really differ
+    export(tehran, tmp_path / "2.zip")
+    summary = import_(hq, tmp_path / "2.zip")
+    assert summary.counts["checklist_entry"].conflicts == 1
+    assert summary.counts["checklist"].conflicts == 0
+    with hq.read() as s:
+        assert [(c.record_type, c.record_id) for c in s.scalars(select(Conflict))] == [
+            ("checklist_entry", entries[0])]
+    # The list says where: office, unit, indicator code and title, period; names, not ids.
+    [view] = list_conflicts(hq, admin(hq))
+    assert "واحد مرکز ۲" in view.place_fa and "شاخص ۱/۱ " in view.place_fa
+    assert "تهران" in view.place_fa and "۱۴۰۳" in view.place_fa
+    assert view.differing_fields == ["note", "status"], view.place_fa
+    # HQ's own version sent back makes none at the province either.
+    export(hq, tmp_path / "h.zip", for_office="tehran")
+    back = import_(tehran, tmp_path / "h.zip")
+    assert back.counts["checklist"].conflicts == 0 if "checklist" in back.counts else True

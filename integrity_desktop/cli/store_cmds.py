@@ -23,6 +23,9 @@ def register(sub: Any) -> None:
     p.add_argument("--office", default="tehran")
     p.add_argument("--seed", type=int, default=1403)
     p.add_argument("--scale", type=int, default=1)
+    p.add_argument("--provinces", metavar="CODE,CODE",
+                   help="with --office hq: import bundles of these provinces' demo stores "
+                        "(default for hq: six provinces; 'none' for none)")
     p.set_defaults(run=run_demo)
 
     p = sub.add_parser("screenshots", help="render every main screen to PNG files")
@@ -75,6 +78,16 @@ def run_demo(args: argparse.Namespace) -> int:
     summary = make_demo(args.db, args.office, seed=args.seed, scale=args.scale, actor=actor)
     for key, value in summary.items():
         print(tsv(key, value))
+    if args.office == "hq" and args.provinces != "none":
+        from integrity_desktop.services.demo_hq import DEFAULT_PROVINCES, import_demo_provinces
+        from integrity_desktop.services.stores import check_office_code
+
+        codes = [c.strip() for c in args.provinces.split(",") if c.strip()] if args.provinces else list(DEFAULT_PROVINCES)
+        for code in codes:
+            check_office_code(code)
+        for code, changed in import_demo_provinces(args.db, codes, seed=args.seed, scale=args.scale,
+                                                   actor=actor).items():
+            print(tsv(f"bundle:{code}", changed))
     return 0
 
 

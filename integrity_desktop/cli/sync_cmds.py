@@ -45,9 +45,11 @@ def register(sub: Any) -> None:
     p.add_argument("--for-office", metavar="CODE", help="HQ only: the province it is for")
     p.set_defaults(run=run_export)
 
-    p = sub.add_parser("import-bundle", help="verify and merge a sync bundle")
+    p = sub.add_parser("import-bundle", help="verify and merge a sync bundle (or a folder of them)")
     add_db(p)
-    p.add_argument("file")
+    p.add_argument("file", nargs="+",
+                   help="a bundle file; or a folder, or several files: every bundle in sequence "
+                        "order per province, one summary each and a total line")
     p.add_argument("--dry-run", action="store_true")
     p.add_argument("--json", action="store_true")
     p.add_argument("--identity", metavar="FILE", help="age identity file (age-keygen format)")
@@ -141,7 +143,6 @@ def run_import(args: argparse.Namespace) -> int:
     from integrity_desktop.errors import UserError
     from integrity_desktop.services import keys
     from integrity_desktop.sync.merge import import_bundle
-    from integrity_desktop.sync.summary import printable_id
     from integrity_desktop.sync.verify import read_identity_file
 
     store = open_for(args)
@@ -151,8 +152,14 @@ def run_import(args: argparse.Namespace) -> int:
             return read_identity_file(Path(args.identity))
         return [keys.age_identity(store, env_secret("INTEGRITY_PASSPHRASE"))]
 
+    paths = [Path(f) for f in args.file]
+    if len(paths) > 1 or paths[0].is_dir():
+        try:
+            return _import_many(store, paths, identities, args)
+        finally:
+            store.dispose()
     try:
-        summary = import_bundle(store, actor_for(store), Path(args.file), identities,
+        summary = import_bundle(store, actor_for(store), paths[0], identities,
                                 dry_run=args.dry_run)
     except UserError as exc:
         if args.json:
@@ -164,6 +171,13 @@ def run_import(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary.to_json(), ensure_ascii=False, indent=1))
         return 0
+    _print_summary(summary)
+    return 0
+
+
+def _print_summary(summary: Any) -> None:
+    from integrity_desktop.sync.summary import printable_id
+
     print(tsv("bundle", summary.bundle_sha256, summary.source_office, summary.seq,
               summary.outcome, "dry-run" if summary.dry_run else "written"))
     print(tsv("type", "created", "updated", "unchanged", "conflicts", "rejected"))
@@ -176,7 +190,29 @@ def run_import(args: argparse.Namespace) -> int:
                   printable_id(h.waits_for_id)))
     for n in summary.notices:
         print(tsv("notice", n.code, n.fa))
-    return 0
+
+
+def _import_many(store: Any, paths: list[Path], identities: Any, args: argparse.Namespace) -> int:
+    """A folder or several files: each bundle's summary as for one file (a refused one as a
+    ``refused`` line), then a ``batch`` header and one ``total`` line; exit status 1 when any bundle was refused."""
+    from integrity_desktop.sync.batch import import_all
+
+    batch = import_all(store, actor_for(store), paths, identities, dry_run=args.dry_run)
+    if args.json:
+        print(json.dumps(batch.to_json(), ensure_ascii=False, indent=1))
+        return 1 if batch.refused else 0
+    for result in batch.results:
+        if result.summary is not None:
+            _print_summary(result.summary)
+        else:
+            assert result.refused is not None
+            print(tsv("refused", result.path, result.refused.code, result.refused.fa))
+    print(tsv("batch", "bundles", "accepted", "replay", "refused", "created", "updated",
+              "unchanged", "conflicts", "rejected", "held"))
+    print(tsv("total", len(batch.results), batch.accepted, batch.replays, batch.refused,
+              *(batch.total(k) for k in ("created", "updated", "unchanged", "conflicts",
+                                         "rejected", "held"))))
+    return 1 if batch.refused else 0
 
 
 def run_conflicts(args: argparse.Namespace) -> int:

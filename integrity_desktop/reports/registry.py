@@ -43,6 +43,9 @@ REPORT_MODULES: list[str] = [
     "integrity_desktop.reports.checklist_reports",
     "integrity_desktop.reports.inspection_reports",
     "integrity_desktop.reports.hq_reports",
+    "integrity_desktop.reports.national_report",
+    "integrity_desktop.reports.committee_reports",  # issue 21
+    "integrity_desktop.reports.rights_reports",  # issue 20
 ]
 
 

@@ -61,6 +61,10 @@ class IndicatorFigure:
     live_value: float | None = None  # computed: what the records give now
     frozen: bool = False  # computed and approved: ``value`` is the approved figure
     answered_in: int = 0  # checklists whose answer made a typed value
+    # computed: the parts of the live figure (numerator; denominator None for a count), so a
+    # national figure recomputes a percent from its parts instead of averaging percents
+    numerator: float | None = None
+    denominator: float | None = None
 
     @property
     def achievement(self) -> Achievement:
@@ -177,12 +181,15 @@ def figures_in(
             if item.code in live_codes:
                 figure = figures.get(item.code)
                 live = figure.value if figure is not None else None
+                num = float(figure.numerator) if figure is not None else None
+                den = float(figure.denominator) if figure is not None and figure.denominator is not None else None
                 if approved is not None:  # the approved figure (none frozen: nothing was approved)
                     rows.append(IndicatorFigure(item.code, item.title_fa, number, item.sort_order, d,
-                                                frozen.get(item.code), COMPUTED, live, True))
+                                                frozen.get(item.code), COMPUTED, live, True,
+                                                numerator=num, denominator=den))
                 else:
                     rows.append(IndicatorFigure(item.code, item.title_fa, number, item.sort_order, d,
-                                                live, COMPUTED, live))
+                                                live, COMPUTED, live, numerator=num, denominator=den))
                 continue
             given = answers.get(item.code, []) if d.takes_value else []
             from_whole = [v for is_whole, v in given if is_whole]

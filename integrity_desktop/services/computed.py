@@ -37,6 +37,8 @@ THREE_YEAR = "three-year-1398-1400"
 COMPUTED_SOURCES: list[str] = [
     "integrity_desktop.services.inspection_figures:SOURCE",
     "integrity_desktop.services.case_stats:SOURCE",
+    "integrity_desktop.services.committee_figures:SOURCE",  # issue 21: axes 7, 12, 2/2, 3/2, 10/7
+    "integrity_desktop.services.rights_figures:SOURCE",  # axes 9, 10, 16 (issue 20)
 ]
 
 

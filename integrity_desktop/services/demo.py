@@ -33,8 +33,11 @@ DEMO_USERS = [
 # "module:function" of each area's filler, in the order they run.
 FILLERS: list[str] = [
     "integrity_desktop.services.demo_cases:fill",
+    # issue 21: before the checklists, whose approved ones freeze the committee's figures
+    "integrity_desktop.services.demo_committee:fill",
     "integrity_desktop.services.demo_checklists:fill",
     "integrity_desktop.services.demo_inspections:fill",
+    "integrity_desktop.services.demo_rights:fill",  # issue 20
 ]
 
 Filler = Callable[[Store, Actor, random.Random, int], dict[str, int]]

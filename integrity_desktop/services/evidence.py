@@ -66,9 +66,14 @@ OWNER_PERMISSIONS: dict[str, str] = {
     "corrective_action": "inspections.edit",
     "case": "cases.edit",
     "case_event": "cases.edit",
+    # issue 21: an appointing letter, a meeting's minutes, a course's attendance sheet
+    "committee_member": "committee.edit",
+    "committee_meeting": "committee.edit",
+    "training_course": "training.edit",
 }
 _VIEW_PERMISSIONS = {"checklists.edit": "checklists.view", "inspections.edit": "inspections.view",
-                     "cases.edit": "cases.view_personal"}
+                     "cases.edit": "cases.view_personal", "committee.edit": "committee.view",
+                     "training.edit": "training.view"}
 
 
 @dataclass(frozen=True)
@@ -446,6 +451,8 @@ _OWNER_FA = {
     "case": "پروندهٔ تخلف", "case_event": "رویداد پروندهٔ تخلف", "checklist": "چک‌لیست",
     "checklist_entry": "شاخص چک‌لیست", "visit": "بازدید", "finding": "یافتهٔ بازدید",
     "corrective_action": "اقدام اصلاحی",
+    "committee_member": "عضو کمیتهٔ سلامت اداری", "committee_meeting": "جلسهٔ کمیتهٔ سلامت اداری",
+    "training_course": "دورهٔ آموزشی",
 }
 
 

@@ -166,6 +166,16 @@ def _today(today: _dt.date | None) -> _dt.date:
     return today or _dt.date.today()
 
 
+# A corrective action's usual time: a month from the day it is written (issue 16 item 14; a due
+# date of today is overdue tomorrow, before the unit has even heard of it).
+ACTION_DAYS = 30
+
+
+def default_due_date(today: _dt.date | None = None) -> _dt.date:
+    """The due date a new corrective action starts with."""
+    return _today(today) + _dt.timedelta(days=ACTION_DAYS)
+
+
 def days_overdue(action: CorrectiveAction, today: _dt.date) -> int:
     """Days past the due date of an open action; 0 when not overdue."""
     if action.status != "open" or action.due_date >= today:

@@ -13,13 +13,22 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
 
-from integrity_desktop.db.models import Checklist, Conflict
+from integrity_desktop.db.models import (
+    Case,
+    Checklist,
+    Conflict,
+    Office,
+    TemplateItem,
+    Unit,
+)
 from integrity_desktop.db.store import Store
+from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.errors import UserError
+from integrity_desktop.jalali import Period
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import audit, records
 from integrity_desktop.sync import bundle_format as bf
-from integrity_desktop.sync.decision import HQ_ONLY_FIELDS
+from integrity_desktop.sync.decision import DERIVED_FIELDS, HQ_ONLY_FIELDS
 
 # Columns a resolution never copies: identity and version metadata.
 META_COLUMNS = frozenset({"id", "office_code", "hlc", "updated_by", "updated_at"})
@@ -42,6 +51,7 @@ class ConflictView:
     resolution: str
     winner: dict[str, Any]
     loser: dict[str, Any]
+    place_fa: str = ""  # where the record is: office, unit, indicator (code and title), period
 
     @property
     def reason_fa(self) -> str:
@@ -50,13 +60,58 @@ class ConflictView:
     @property
     def differing_fields(self) -> list[str]:
         """Content columns whose values differ between the two versions (for the screen)."""
-        keys = sorted((set(self.winner) | set(self.loser)) - META_COLUMNS)
+        hidden = META_COLUMNS | DERIVED_FIELDS.get(self.record_type, frozenset())
+        keys = sorted((set(self.winner) | set(self.loser)) - hidden)
         return [k for k in keys if self.winner.get(k) != self.loser.get(k)]
 
 
-def _view(c: Conflict) -> ConflictView:
+def _view(c: Conflict, place: str = "") -> ConflictView:
     return ConflictView(c.id, c.record_type, c.record_id, c.reason, c.source_office,
-                        c.detected_at, c.status, c.resolution, dict(c.winner), dict(c.loser))
+                        c.detected_at, c.status, c.resolution, dict(c.winner), dict(c.loser),
+                        place)
+
+
+def _period_label(code: str) -> str:
+    try:
+        return Period.parse(code).label_fa
+    except ValueError:
+        return to_persian_digits(code)
+
+
+def place_of(s: Any, record_type: str, row: dict[str, Any]) -> str:
+    """Where a conflict's record is, as a person reads it: «اداره کل …، واحد …، شاخص ۱/۲
+    عنوان، سه‌ماههٔ …» (the parts the record has; names, never ids)."""
+    parts: list[str] = []
+    office = s.scalar(select(Office.name_fa).where(Office.code == row.get("office_code")))
+    if office:
+        parts.append(office)
+    checklist = None
+    if record_type == "checklist_entry":
+        checklist = s.get(Checklist, row.get("checklist_id"))
+    elif record_type == "checklist":
+        checklist = s.get(Checklist, row.get("id"))
+    unit_id = checklist.unit_id if checklist is not None else row.get("unit_id")
+    if record_type == "unit":
+        unit_id = row.get("id")
+    unit = s.get(Unit, unit_id) if unit_id else None
+    if unit is not None:
+        parts.append(f"واحد {unit.name_fa}")
+    elif checklist is not None:
+        parts.append("کل اداره کل")
+    if record_type == "checklist_entry":
+        item = s.get(TemplateItem, row.get("item_id"))
+        if item is not None:
+            parts.append(f"شاخص {to_persian_digits(item.code)} {item.title_fa}")
+    if record_type == "case":
+        case = s.get(Case, row.get("id"))
+        if case is not None:
+            from integrity_desktop.services.cases import case_number  # services import sync
+
+            number = to_persian_digits(case_number(case.year, case.seq))
+            parts.append(f"پروندهٔ {number} ({case.employee_name})")
+    if checklist is not None:
+        parts.append(_period_label(checklist.period_code))
+    return "، ".join(parts)
 
 
 def _filters(status: str | None, record_type: str | None) -> list[ColumnElement[bool]]:
@@ -65,6 +120,29 @@ def _filters(status: str | None, record_type: str | None) -> list[ColumnElement[
         out.append(Conflict.status == status)
     if record_type:
         out.append(Conflict.record_type == record_type)
+    return out
+
+
+def id_names(store: Store, actor: Actor, view: ConflictView) -> dict[str, str]:
+    """The names of the records a conflict's two versions point to (unit, indicator,
+    checklist, template, office), so the review shows names instead of ids."""
+    require(actor, "conflicts.resolve")
+    from integrity_desktop.db.models import Template  # one place for what an id names
+
+    out: dict[str, str] = {}
+    with store.read() as s:
+        for version in (view.winner, view.loser):
+            for key, value in version.items():
+                if not isinstance(value, str) or not value or value in out:
+                    continue
+                if key == "unit_id" and (unit := s.get(Unit, value)) is not None:
+                    out[value] = unit.name_fa
+                elif key == "item_id" and (item := s.get(TemplateItem, value)) is not None:
+                    out[value] = f"{to_persian_digits(item.code)} {item.title_fa}"
+                elif key == "template_id" and (t := s.get(Template, value)) is not None:
+                    out[value] = t.title_fa
+                elif key == "checklist_id" and (c := s.get(Checklist, value)) is not None:
+                    out[value] = place_of(s, "checklist", {"id": c.id, "office_code": c.office_code})
     return out
 
 
@@ -79,7 +157,7 @@ def list_conflicts(
             .order_by(Conflict.detected_at, Conflict.record_type, Conflict.record_id, Conflict.id)
             .offset(offset).limit(limit)
         ).all()
-        return [_view(c) for c in rows]
+        return [_view(c, place_of(s, c.record_type, dict(c.winner or c.loser))) for c in rows]
 
 
 def count_conflicts(

@@ -39,6 +39,9 @@ The rules, in the order they are applied (``RULES`` names each; docs/SYNC.md sta
 13. The winner: the higher key, ``hlc`` (``(approved_hlc, hlc)`` for checklists: an approval
     beats versions made without it).  The loser is a conflict (``concurrent`` or
     ``approved_locked``) when it is not in the winner's history, else just older (``older``).
+    A loser that differs from the winner only in derived fields (``DERIVED_FIELDS``: a
+    checklist's cached completion and search text, a case's state derived from its events, …)
+    is no conflict (``derived_only``): there is nothing for a person to choose.
 """
 
 from __future__ import annotations
@@ -92,13 +95,24 @@ HQ_ONLY_FIELDS: dict[str, dict[str, FieldRule]] = {
     },
 }
 
+# Fields computed from other records or kept for search, per record type: they follow the
+# records they are computed from, so two versions that differ only here are the same content
+# and never make a conflict (docs/SYNC.md, rule 13).
+DERIVED_FIELDS: dict[str, frozenset[str]] = {
+    "checklist": frozenset({"completion", "search_text"}),
+    "checklist_entry": frozenset({"computed_source"}),
+    "case": frozenset({"state", "last_event_on", "employee_name_norm"}),
+}
+# Version metadata: which node wrote a version and when, not what it says.
+VERSION_FIELDS = frozenset({"id", "office_code", "hlc", "updated_by", "updated_at"})
+
 # Record types an approval freezes: the checklist, and its entries (parent ``checklist_id``).
 APPROVAL_TYPES = frozenset({"checklist", "checklist_entry"})
 
 RULES = (
     "future_stamp", "invalid_record", "hq_only", "foreign_office", "not_for_this_office",
     "owner_changed", "foreign_parent", "missing_parent", "evidence_missing", "unchanged",
-    "hq_only_field", "approved_locked", "newer", "older", "concurrent",
+    "hq_only_field", "approved_locked", "newer", "older", "concurrent", "derived_only",
 )
 
 
@@ -142,6 +156,16 @@ _APPLY_NEW = Decision(APPLY, "new")
 _APPLY_NEWER = Decision(APPLY, "newer")
 _KEEP_SAME = Decision(KEEP, "unchanged")
 _KEEP_OLDER = Decision(KEEP, "older")
+_KEEP_DERIVED = Decision(KEEP, "derived_only")
+
+
+def derived_only(record_type: str, a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two versions differ in derived fields and in nothing a person wrote."""
+    derived = DERIVED_FIELDS.get(record_type)
+    if not derived:
+        return False
+    differing = {k for k in set(a) | set(b) if a.get(k) != b.get(k)} - VERSION_FIELDS
+    return bool(differing) and differing <= derived
 
 
 def stamp_ms(stamp: str) -> int:
@@ -223,6 +247,8 @@ def decide(
         state = approval_of(local) if record_type == "checklist" else (approval or NOT_APPROVED)
         if state.approved and state.stamp:
             if not from_hq and hlc > state.stamp:
+                if local is not None and derived_only(record_type, version, local):
+                    return _KEEP_DERIVED
                 return Decision(CONFLICT, "approved_locked")
             if (from_hq and record_type == "checklist_entry" and local is not None
                     and local["hlc"] > state.stamp >= hlc):
@@ -235,7 +261,8 @@ def decide(
     key_in, key_cur = sort_key(record_type, version), sort_key(record_type, local)
     if key_in > key_cur:
         lost = ""
-        if not hist.contains(incoming_history, local["hlc"]):
+        if (not hist.contains(incoming_history, local["hlc"])
+                and not derived_only(record_type, version, local)):
             lost = "approved_locked" if key_in[0] > key_cur[0] else "concurrent"
         if lost or values:
             return Decision(APPLY, "newer", lost=lost, values=values, rejected_fields=rejected)
@@ -243,6 +270,8 @@ def decide(
     local_history = hist.current_history(local["hlc"], *(local_base or ("", "", "")))
     if hist.contains(local_history, hlc):
         return _KEEP_OLDER
+    if derived_only(record_type, version, local):
+        return _KEEP_DERIVED
     return Decision(CONFLICT, "approved_locked" if key_cur[0] > key_in[0] else "concurrent")
 
 

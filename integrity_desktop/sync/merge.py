@@ -139,46 +139,87 @@ def import_bundle(
 def _import_verified(
     store: Store, actor: Actor, vb: VerifiedBundle, dry_run: bool, progress: Progress | None,
 ) -> ImportSummary:
-    summary = ImportSummary(vb.sha256, vb.source_office, vb.seq, "accepted", dry_run,
-                            vb.encrypted)
-    high = ""
     session = store.read()
     try:
         with session.begin():
-            s = session
-            if not dry_run and store.path is not None:
-                # Take SQLite's write lock first (BEGIN IMMEDIATE): a read snapshot upgraded to a
-                # write later fails at once if another program wrote in between.
-                s.connection(execution_options={WRITE_OPTION: True})
-            merger = _Merger(store, s, vb, summary, dry_run, progress)
-            if already_imported(s, vb.sha256):
-                summary.outcome = "replay"
-                summary.notices.append(Notice(
-                    "replay", "این بسته پیش‌تر وارد شده است؛ چیزی از آن تغییر نکرد.",
-                    "This bundle was imported before; nothing of it changed."))
-                high = merger.release()  # a replay still takes what waited for the clock
-            else:
-                summary.notices.extend(sequence_notices(s, vb))
-                summary.notices.extend(audit_notices(s, vb, write=not dry_run))
-                high = merger.run()
-            # A case's state is derived from its events: re-derive what this bundle touched.
-            refresh_derived(s, merger.touched_cases)
-            summary.held_total = merger.held.total(vb.source_office)
-            summary.finish()
-            log_import(s, actor, vb, summary)
-            if summary.outcome == "accepted":
-                audit.append(s, store, actor, "import_bundle", "bundle", vb.sha256, None,
-                             {"source": vb.source_office, "seq": vb.seq,
-                              "changed": summary.changed})
+            merged = merge_records(store, session, vb, dry_run=dry_run, progress=progress)
             if dry_run:
                 raise _DryRun
+            complete(store, session, actor, merged)
     except _DryRun:
         pass
     finally:
         session.close()
-    if not dry_run and high:
-        store.clock.observe(high)
+    if not dry_run:
+        observe_clock(store, merged)
+    return merged.summary
+
+
+@dataclass(slots=True)
+class Merged:
+    """A bundle merged inside an open transaction, not yet committed: what the summary says
+    and what ``complete`` still has to do (copy the evidence, log the import, audit it)."""
+
+    vb: VerifiedBundle
+    summary: ImportSummary
+    merger: _Merger
+    high: str
+
+
+def merge_records(
+    store: Store, s: Session, vb: VerifiedBundle, *, dry_run: bool = False,
+    progress: Progress | None = None, lock: bool = True,
+) -> Merged:
+    """Merge a verified bundle's records inside the caller's open transaction (``s``), taking
+    SQLite's write lock first unless ``dry_run``; nothing is committed here.  The summary is
+    complete but for the evidence files, which ``complete`` copies.  ``lock=False``: the
+    caller took the write lock already (several bundles in one transaction)."""
+    summary = ImportSummary(vb.sha256, vb.source_office, vb.seq, "accepted", True, vb.encrypted)
+    if not dry_run and lock and store.path is not None:
+        # Take SQLite's write lock first (BEGIN IMMEDIATE): a read snapshot upgraded to a
+        # write later fails at once if another program wrote in between.
+        s.connection(execution_options={WRITE_OPTION: True})
+    merger = _Merger(store, s, vb, summary, dry_run, progress)
+    if already_imported(s, vb.sha256):
+        summary.outcome = "replay"
+        summary.notices.append(Notice(
+            "replay", "این بسته پیش‌تر وارد شده است؛ چیزی از آن تغییر نکرد.",
+            "This bundle was imported before; nothing of it changed."))
+        high = merger.release()  # a replay still takes what waited for the clock
+    else:
+        summary.notices.extend(sequence_notices(s, vb))
+        summary.notices.extend(audit_notices(s, vb, write=not dry_run))
+        high = merger.run()
+    # A case's state is derived from its events: re-derive what this bundle touched.
+    refresh_derived(s, merger.touched_cases)
+    summary.held_total = merger.held.total(vb.source_office)
+    summary.finish()
+    return Merged(vb, summary, merger, high)
+
+
+def complete(store: Store, s: Session, actor: Actor, merged: Merged) -> ImportSummary:
+    """What an import writes after its records, still inside the transaction: the evidence
+    files the bundle carries (checked while copied), the import log and the audit entry."""
+    vb, summary = merged.vb, merged.summary
+    summary.dry_run = False
+    if summary.outcome != "replay" and merged.merger.evidence_members:
+        try:
+            with zipfile.ZipFile(vb.zip_path) as zf:
+                merged.merger.copy_evidence(zf)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError,
+                struct.error) as exc:
+            raise damaged(exc) from exc
+    log_import(s, actor, vb, summary)
+    if summary.outcome == "accepted":
+        audit.append(s, store, actor, "import_bundle", "bundle", vb.sha256, None,
+                     {"source": vb.source_office, "seq": vb.seq, "changed": summary.changed})
     return summary
+
+
+def observe_clock(store: Store, merged: Merged) -> None:
+    """After the commit: this store's clock moves past the newest stamp it took."""
+    if merged.high:
+        store.clock.observe(merged.high)
 
 
 @cache
@@ -243,8 +284,6 @@ class _Merger:
                     raise refuse("member_hash", f"پروندهٔ «{name}» هنگام خواندن تغییر کرد.",
                                  f"member {name!r} changed while it was read.")
             self.release()
-            if not self.dry_run:
-                self._copy_evidence(zf)
 
     def _report_progress(self, n: int) -> None:
         self.done += n
@@ -611,7 +650,7 @@ class _Merger:
         self.s.flush()
 
     # --------------------------------------------------------------------------- evidence
-    def _copy_evidence(self, zf: zipfile.ZipFile) -> None:
+    def copy_evidence(self, zf: zipfile.ZipFile) -> None:
         for sha in sorted(self.evidence_members):
             target = evidence_path(self.store, sha)
             if target.is_file():

@@ -39,6 +39,9 @@ WAITS_FOR_FA = {
     "plan_item": "ردیف برنامهٔ بازرسی", "visit": "بازدید بازرسی", "finding": "یافته",
     "corrective_action": "اقدام اصلاحی", "case": "پروندهٔ تخلف", "case_event": "مرحلهٔ پرونده",
     "evidence": "پروندهٔ مستند", "clock": "رسیدن زمان ثبت",
+    "committee_member": "عضو کمیته", "committee_meeting": "جلسهٔ کمیته",
+    "committee_resolution": "مصوبهٔ کمیته", "training_course": "دورهٔ آموزشی",
+    "complaint": "شکایت یا نامهٔ مردمی", "survey_round": "نظرسنجی", "oversight_letter": "نامهٔ نهاد نظارتی",
 }
 
 # What an id from a bundle may look like when it is printed (a TAB-separated line must stay

@@ -30,6 +30,8 @@ TASK_PAGES = [
 SCREEN_PAGES = [
     "dashboard", "checklists", "inspections", "cases", "sync", "conflicts", "hq", "reports",
     "templates", "audit", "settings",
+    "committee",  # issue 21
+    "rights",  # issue 20
 ]
 PAGES = [INDEX, *TASK_PAGES, *SCREEN_PAGES]
 

@@ -281,3 +281,17 @@ def test_saved_visit_embeds_the_checklist_editor(qtbot, ctx: UiContext) -> None:
     assert saved.detail is not None and saved.detail.visit.checklist_id
     assert saved.detail.visit.summary == "بازدید بدون یافته"
     assert isinstance(saved.checklist_page.findChild(ChecklistEditor), ChecklistEditor)
+
+
+def test_a_new_corrective_action_is_not_due_today(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16 item 14: a new action's due date starts a month ahead, not today."""
+    import datetime as _dt
+
+    from integrity_desktop.services import visits
+    from integrity_desktop.ui.screens.inspection_dialogs import ActionFields
+
+    box = ActionFields(UiContext(store, actor("admin", store.office_code)), "اقدام", False)
+    qtbot.addWidget(box)
+    due = box.due_date.value()
+    assert due == _dt.date.today() + _dt.timedelta(days=visits.ACTION_DAYS)
+    assert box.value().due_date == due

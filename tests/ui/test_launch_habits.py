@@ -144,4 +144,4 @@ def test_starting_twice_a_day_makes_one_backup(qapp: QApplication, store: Store)
         script = Script(sign_in_then_close())
         assert launch(build_parser().parse_args(["--db", str(path)]), 0.0) == 0
         assert not script.steps
-    assert len(list((path.parent / backup.BACKUP_DIR).glob("store-*.sqlite"))) == 1
+    assert len(list((path.parent / backup.BACKUP_DIR).glob(f"store-*{backup.BACKUP_SUFFIX}"))) == 1

@@ -147,6 +147,8 @@ def test_a_role_changed_while_typing_gets_a_new_window_with_the_new_role(
     as it is now, so the prepared window (and its figures) are not used."""
     users.create_user(store, actor("admin", store.office_code), "officer1", "مسئول پرونده",
                       "case_officer", OFFICER_PASSWORD)
+    with store.session() as s:  # as if its person had chosen the password (issue 13's forced change)
+        s.execute(update(User).where(User.username == "officer1").values(must_change_password=False))
     path = str(store.path)
     store.dispose()
     seen: list[MainWindow] = []

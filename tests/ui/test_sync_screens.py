@@ -550,3 +550,43 @@ def test_a_report_about_a_missing_record_says_so_and_writes_nothing(  # type: ig
     assert w.error.text() == "پرونده پیدا نشد؛ فهرست پرونده‌ها را دوباره باز کنید."
     assert not out.exists()
     assert w.opened == []  # type: ignore[attr-defined]
+
+
+def test_conflict_fields_in_persian_with_labels_and_no_derived_fields(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16 item 1: an answer's conflict shows Persian field labels and status labels;
+    the derived fields (completion, search text, a computed figure's source) are not offered."""
+    from integrity_desktop.ui.screens.conflicts import FieldsModel
+
+    model = FieldsModel()
+    applied = {"id": "x", "hlc": "1", "status": "partial", "progress": 40, "note": "الف",
+               "subtasks_done": [1], "computed_source": {"a": 1}}
+    other = {"id": "x", "hlc": "2", "status": "done", "progress": 100, "note": "الف",
+             "subtasks_done": [1, 2], "computed_source": {"a": 2}}
+    model.set_versions(applied, other, "الف", "ب", "checklist_entry")
+    shown = [[model.data(model.index(r, c)) for c in range(3)] for r in range(model.rowCount())]
+    labels = [row[0] for row in shown]
+    assert "computed_source" not in labels and "منبع رقم محاسبه‌شده" not in labels
+    assert ["وضعیت", "تا حدی انجام شد", "انجام شد"] in shown
+    assert ["پیشرفت (درصد)", "۴۰", "۱۰۰"] in shown
+    assert "زیرکارهای انجام‌شده" in labels
+    for row in shown:
+        assert not any(ch.isascii() and ch.isalpha() for cell in row for ch in str(cell)), row
+    checklist = FieldsModel()
+    checklist.set_versions({"completion": 88.06, "search_text": "a", "status": "submitted"},
+                           {"completion": 87.99, "search_text": "b", "status": "draft"},
+                           "الف", "ب", "checklist")
+    assert [checklist.data(checklist.index(r, 0)) for r in range(checklist.rowCount())] == ["وضعیت"]
+
+
+def test_conflict_review_names_the_unit_not_its_id(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, hq_store: Store, tmp_path: Path
+) -> None:
+    """Issue 16 item 1: the review shows where a conflict is and names instead of ids."""
+    unit_id = make_conflict(store, hq_store, tmp_path)
+    w = conflict_screen(qtbot, hq_store)
+    assert "تهران" in cell(w.list_model, 0, 6)
+    assert "واحد" in cell(w.list_model, 0, 6)
+    texts = [w.fields_model.data(w.fields_model.index(r, c))
+             for r in range(w.fields_model.rowCount()) for c in (1, 2)]
+    assert unit_id not in texts
+    assert not any(ch.isascii() and ch.isalpha() for t in texts for ch in str(t)), texts

@@ -20,6 +20,14 @@
         <translation>بازرسی‌ها</translation>
     </message>
     <message>
+        <source>Committee and training</source>
+        <translation>کمیته و آموزش</translation>
+    </message>
+    <message>
+        <source>Complaints and surveys</source>
+        <translation>شکایات و نظرسنجی‌ها</translation>
+    </message>
+    <message>
         <source>Sync</source>
         <translation>همگام‌سازی</translation>
     </message>
@@ -30,6 +38,10 @@
     <message>
         <source>HQ console</source>
         <translation>پیشخوان ستاد</translation>
+    </message>
+    <message>
+        <source>National dashboard</source>
+        <translation>داشبورد ملی</translation>
     </message>
     <message>
         <source>Reports</source>

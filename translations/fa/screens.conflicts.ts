@@ -84,6 +84,74 @@
         <translation>ترتیب</translation>
     </message>
     <message>
+        <source>Progress (percent)</source>
+        <translation>پیشرفت (درصد)</translation>
+    </message>
+    <message>
+        <source>Sub-tasks done</source>
+        <translation>زیرکارهای انجام‌شده</translation>
+    </message>
+    <message>
+        <source>Computed from the registers</source>
+        <translation>محاسبه از دفترها</translation>
+    </message>
+    <message>
+        <source>Source of the computed figure</source>
+        <translation>منبع رقم محاسبه‌شده</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>درصد تکمیل</translation>
+    </message>
+    <message>
+        <source>Search text</source>
+        <translation>متن جست‌وجو</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>الگو</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>چک‌لیست</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>شاخص</translation>
+    </message>
+    <message>
+        <source>Approval stamp</source>
+        <translation>مهر زمانی تأیید</translation>
+    </message>
+    <message>
+        <source>Employee's name</source>
+        <translation>نام کارمند</translation>
+    </message>
+    <message>
+        <source>Employee's post</source>
+        <translation>سمت کارمند</translation>
+    </message>
+    <message>
+        <source>National code</source>
+        <translation>کد ملی</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>گزارش‌دهنده</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>تاریخ گزارش</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>خلاصه</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>تخلف‌ها</translation>
+    </message>
+    <message>
         <source>Training centre</source>
         <translation>مرکز آموزش</translation>
     </message>
@@ -120,6 +188,10 @@
         <translation>رکورد</translation>
     </message>
     <message>
+        <source>Where</source>
+        <translation>کجا</translation>
+    </message>
+    <message>
         <source>Why</source>
         <translation>علت</translation>
     </message>
@@ -144,7 +216,7 @@
         <translation>برداشتن نسخهٔ کنارگذاشته</translation>
     </message>
     <message>
-        <source>Use the other office&apos;s version instead</source>
+        <source>Use the other office's version instead</source>
         <translation>به کار گرفتن نسخهٔ ادارهٔ دیگر به جای آن</translation>
     </message>
     <message>

@@ -75,5 +75,33 @@
         <source>Evidence files</source>
         <translation>مستندات</translation>
     </message>
+    <message>
+        <source>Committee members</source>
+        <translation>اعضای کمیته</translation>
+    </message>
+    <message>
+        <source>Committee meetings</source>
+        <translation>جلسه‌های کمیته</translation>
+    </message>
+    <message>
+        <source>Committee resolutions</source>
+        <translation>مصوبه‌های کمیته</translation>
+    </message>
+    <message>
+        <source>Training courses</source>
+        <translation>دوره‌های آموزشی</translation>
+    </message>
+    <message>
+        <source>Complaints and people&apos;s letters</source>
+        <translation>شکایات و نامه‌های مردمی</translation>
+    </message>
+    <message>
+        <source>Satisfaction surveys</source>
+        <translation>نظرسنجی‌های رضایت</translation>
+    </message>
+    <message>
+        <source>Oversight letters</source>
+        <translation>نامه‌های نهادهای نظارتی</translation>
+    </message>
 </context>
 </TS>

@@ -24,6 +24,14 @@
         <translation>بررسی بسته و نمایش آنچه ورود آن تغییر می‌دهد؛ چیزی نوشته نمی‌شود</translation>
     </message>
     <message>
+        <source>Import a folder…</source>
+        <translation>ورود یک پوشه…</translation>
+    </message>
+    <message>
+        <source>Check every bundle in a folder, in order per province, then import them</source>
+        <translation>همهٔ بسته‌های یک پوشه را به ترتیب شماره برای هر استان بررسی و سپس وارد کنید</translation>
+    </message>
+    <message>
         <source>Bundle file:</source>
         <translation>پروندهٔ بسته:</translation>
     </message>
@@ -36,7 +44,7 @@
         <translation>انتخاب پروندهٔ کلید age…</translation>
     </message>
     <message>
-        <source>Open a bundle encrypted for another age key with that key&apos;s file</source>
+        <source>Open a bundle encrypted for another age key with that key's file</source>
         <translation>باز کردن بستهٔ رمزشده برای کلید age دیگر با پروندهٔ همان کلید</translation>
     </message>
     <message>
@@ -66,6 +74,22 @@
     <message>
         <source>Held</source>
         <translation>نگه‌داشته</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>پرونده</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>اداره</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>شماره</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>نتیجه</translation>
     </message>
     <message>
         <source>Import it</source>
@@ -128,6 +152,10 @@
         <translation>ورود آزمایشی بستهٔ شمارهٔ {seq} از {office}: ورود آن چنین نتیجه‌ای خواهد داشت. هنوز چیزی نوشته نشده است.</translation>
     </message>
     <message>
+        <source>The store is kept for this import for up to {minutes} minutes; meanwhile nothing else can be saved. Import it or choose «Do not import».</source>
+        <translation>پایگاه داده تا {minutes} دقیقه برای این ورود نگه داشته می‌شود و در این مدت چیز دیگری ذخیره نمی‌شود. آن را وارد کنید یا «وارد نکن» را بزنید.</translation>
+    </message>
+    <message>
         <source>Bundle number {seq} from {office} was imported.</source>
         <translation>بستهٔ شمارهٔ {seq} از {office} وارد شد.</translation>
     </message>
@@ -140,8 +168,56 @@
         <translation>رسیدن زمانشان (ساعت رایانهٔ فرستنده جلو است)</translation>
     </message>
     <message>
+        <source>Writing the checked bundle…</source>
+        <translation>نوشتن بستهٔ بررسی‌شده…</translation>
+    </message>
+    <message>
         <source>Importing the bundle…</source>
         <translation>ورود بسته…</translation>
+    </message>
+    <message>
+        <source>Choose the folder of received bundles</source>
+        <translation>پوشهٔ بسته‌های دریافتی را انتخاب کنید</translation>
+    </message>
+    <message>
+        <source>Some bundles are encrypted for this office. Type the key passphrase to open them.</source>
+        <translation>برخی بسته‌ها برای این اداره رمز شده‌اند. برای باز کردن آن‌ها عبارت عبور کلید را بنویسید.</translation>
+    </message>
+    <message>
+        <source>Bundle {index} of {count}: {file}</source>
+        <translation>بستهٔ {index} از {count}: {file}</translation>
+    </message>
+    <message>
+        <source>Checking the bundles…</source>
+        <translation>بررسی بسته‌ها…</translation>
+    </message>
+    <message>
+        <source>Trial import of {count} bundles: {accepted} to import, {replay} imported before, {refused} refused. Nothing has been written yet.</source>
+        <translation>ورود آزمایشی {count} بسته: {accepted} بسته برای ورود، {replay} بسته پیش‌تر وارد شده، {refused} بسته پذیرفته نشد. هنوز چیزی نوشته نشده است.</translation>
+    </message>
+    <message>
+        <source>{accepted} of {count} bundles were imported ({replay} imported before, {refused} refused).</source>
+        <translation>{accepted} بسته از {count} بسته وارد شد ({replay} بسته پیش‌تر وارد شده بود، {refused} بسته پذیرفته نشد).</translation>
+    </message>
+    <message>
+        <source>In all: {created} records new, {updated} updated, {conflicts} conflicts, {held} held.</source>
+        <translation>در مجموع: {created} رکورد تازه، {updated} رکورد به‌روزشده، {conflicts} ناسازگاری، {held} رکورد نگه‌داشته.</translation>
+    </message>
+    <message>
+        <source>To import</source>
+        <translation>برای ورود</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>وارد شد</translation>
+    </message>
+    <message>
+        <source>Imported before</source>
+        <translation>پیش‌تر وارد شده</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>پذیرفته نشد</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,12 @@ from integrity_desktop.db.models.checklists import (
     TemplateItem,
     TemplateSection,
 )
+from integrity_desktop.db.models.committee import (
+    CommitteeMeeting,
+    CommitteeMember,
+    CommitteeResolution,
+    TrainingCourse,
+)
 from integrity_desktop.db.models.evidence import Evidence
 from integrity_desktop.db.models.inspections import (
     CorrectiveAction,
@@ -21,6 +27,7 @@ from integrity_desktop.db.models.inspections import (
 )
 from integrity_desktop.db.models.local import StoreMeta, User
 from integrity_desktop.db.models.org import Lookup, Office, Unit
+from integrity_desktop.db.models.rights import Complaint, OversightLetter, SurveyRound
 from integrity_desktop.db.models.sync import (
     Conflict,
     ExportLog,
@@ -39,6 +46,10 @@ __all__ = [
     "CaseEvent",
     "Checklist",
     "ChecklistEntry",
+    "CommitteeMeeting",
+    "CommitteeMember",
+    "CommitteeResolution",
+    "Complaint",
     "Conflict",
     "CorrectiveAction",
     "Evidence",
@@ -51,13 +62,16 @@ __all__ = [
     "LocalKey",
     "Lookup",
     "Office",
+    "OversightLetter",
     "PlanItem",
     "RecordBase",
     "StoreMeta",
+    "SurveyRound",
     "Synced",
     "Template",
     "TemplateItem",
     "TemplateSection",
+    "TrainingCourse",
     "TrustedKey",
     "Unit",
     "User",
@@ -82,5 +96,13 @@ SYNC_MODELS: list[type[Synced]] = [
     CorrectiveAction,
     Case,
     CaseEvent,
+    # issue 21: the committee and training registers
+    CommitteeMember,
+    CommitteeMeeting,
+    CommitteeResolution,
+    TrainingCourse,
+    Complaint,  # people's rights registers (issue 20)
+    SurveyRound,
+    OversightLetter,
     Evidence,
 ]

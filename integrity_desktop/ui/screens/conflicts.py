@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
 
 from integrity_desktop.errors import UserError
 from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.services import offices
+from integrity_desktop.services import entry_rules, offices
+from integrity_desktop.services.checklists import CHECKLIST_STATUS_LABELS_FA
+from integrity_desktop.sync.decision import DERIVED_FIELDS
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.sync_common import (
@@ -77,6 +79,30 @@ FIELD_LABELS: dict[str, str] = {
     "submitted_at": QT_TRANSLATE_NOOP("ConflictsScreen", "Submitted at"),
     "due_date": QT_TRANSLATE_NOOP("ConflictsScreen", "Due date"),
     "sort_order": QT_TRANSLATE_NOOP("ConflictsScreen", "Order"),
+    "progress": QT_TRANSLATE_NOOP("ConflictsScreen", "Progress (percent)"),
+    "subtasks_done": QT_TRANSLATE_NOOP("ConflictsScreen", "Sub-tasks done"),
+    "computed": QT_TRANSLATE_NOOP("ConflictsScreen", "Computed from the registers"),
+    "computed_source": QT_TRANSLATE_NOOP("ConflictsScreen", "Source of the computed figure"),
+    "completion": QT_TRANSLATE_NOOP("ConflictsScreen", "Completion"),
+    "search_text": QT_TRANSLATE_NOOP("ConflictsScreen", "Search text"),
+    "period_code": QT_TRANSLATE_NOOP("ConflictsScreen", "Period"),
+    "template_id": QT_TRANSLATE_NOOP("ConflictsScreen", "Template"),
+    "checklist_id": QT_TRANSLATE_NOOP("ConflictsScreen", "Checklist"),
+    "item_id": QT_TRANSLATE_NOOP("ConflictsScreen", "Indicator"),
+    "approved_hlc": QT_TRANSLATE_NOOP("ConflictsScreen", "Approval stamp"),
+    "employee_name": QT_TRANSLATE_NOOP("ConflictsScreen", "Employee's name"),
+    "employee_post": QT_TRANSLATE_NOOP("ConflictsScreen", "Employee's post"),
+    "national_code": QT_TRANSLATE_NOOP("ConflictsScreen", "National code"),
+    "reporter": QT_TRANSLATE_NOOP("ConflictsScreen", "Reporter"),
+    "reported_on": QT_TRANSLATE_NOOP("ConflictsScreen", "Reported on"),
+    "summary": QT_TRANSLATE_NOOP("ConflictsScreen", "Summary"),
+    "violation_codes": QT_TRANSLATE_NOOP("ConflictsScreen", "Violations"),
+}
+# Stored codes of a field, shown by the services' Persian labels.
+FIELD_VALUE_LABELS: dict[tuple[str, str], dict[str, str]] = {
+    ("checklist_entry", "status"): entry_rules.STATUS_LABELS_FA,
+    ("checklist", "status"): CHECKLIST_STATUS_LABELS_FA,
+    ("case", "state"): lc.STATE_LABELS_FA,
 }
 # Codes stored in a few fields, shown by name.
 VALUE_LABELS: dict[str, str] = {
@@ -95,8 +121,11 @@ def field_label(name: str) -> str:
     return tr(label) if label else name
 
 
-def shown_value(value: Any) -> str:
-    """A stored JSON value as a person reads it (Persian digits, Jalali dates)."""
+def shown_value(value: Any, record_type: str = "", field: str = "") -> str:
+    """A stored JSON value as a person reads it (Persian digits, Jalali dates, status labels)."""
+    labels = FIELD_VALUE_LABELS.get((record_type, field))
+    if labels is not None and isinstance(value, str) and value in labels:
+        return labels[value]
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
@@ -143,6 +172,8 @@ class FieldsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[FieldRow] = []
+        self.record_type = ""
+        self.names: dict[str, str] = {}  # ids the versions point to, by name
         self.headers = [
             QCoreApplication.translate("ConflictsScreen", "Field"),
             QCoreApplication.translate("ConflictsScreen", "Applied version"),
@@ -151,11 +182,16 @@ class FieldsModel(QAbstractTableModel):
         ]
 
     def set_versions(
-        self, applied: dict[str, Any], other: dict[str, Any], applied_head: str, other_head: str
+        self, applied: dict[str, Any], other: dict[str, Any], applied_head: str, other_head: str,
+        record_type: str = "",
     ) -> None:
         self.beginResetModel()
-        names = [k for k in applied if k not in META and not k.startswith("_")]
-        names += [k for k in other if k not in applied and k not in META and not k.startswith("_")]
+        self.record_type = record_type
+        # Derived fields follow the answers they are computed from: nothing to choose there.
+        hidden = META | DERIVED_FIELDS.get(record_type, frozenset())
+        names = [k for k in applied if k not in hidden and not k.startswith("_")]
+        names += [k for k in other if k not in applied and k not in hidden
+                  and not k.startswith("_")]
         differing = [n for n in names if applied.get(n) != other.get(n)]
         same = [n for n in names if applied.get(n) == other.get(n)]
         self.rows = [FieldRow(n, applied.get(n), other.get(n), True) for n in differing]
@@ -194,9 +230,11 @@ class FieldsModel(QAbstractTableModel):
             if col == 0:
                 return field_label(row.name)
             if col == 1:
-                return shown_value(row.applied)
+                return self.names.get(str(row.applied)) or shown_value(
+                    row.applied, self.record_type, row.name)
             if col == 2:
-                return shown_value(row.other)
+                return self.names.get(str(row.other)) or shown_value(
+                    row.other, self.record_type, row.name)
             return None
         if role == Qt.ItemDataRole.CheckStateRole and col == 3 and row.differs:
             return Qt.CheckState.Checked if row.take_other else Qt.CheckState.Unchecked
@@ -253,6 +291,7 @@ class ConflictsScreen(QWidget):
                 (self.tr("From"), lambda c: self._office_names.get(c.source_office, c.source_office)),
                 (self.tr("Differing fields"), lambda c: shown_number(len(c.differing_fields))),
                 (self.tr("State"), self._state_text),
+                (self.tr("Where"), lambda c: c.place_fa),
             ],
             self._page,
             self._count,
@@ -417,17 +456,25 @@ class ConflictsScreen(QWidget):
         office = self._office_names.get(c.source_office, c.source_office)
         self.detail_title.setText(
             self.tr("<b>{kind}</b> — {why}. Found {when} while importing a bundle from {office}.").format(
-                kind=record_type_label(c.record_type),
+                kind=f"{record_type_label(c.record_type)}: {c.place_fa}" if c.place_fa
+                else record_type_label(c.record_type),
                 why=c.reason_fa,
                 when=shown_datetime(c.detected_at),
                 office=office,
             )
         )
+        from integrity_desktop.sync import conflicts
+
+        try:
+            self.fields_model.names = conflicts.id_names(self.ctx.store, self.ctx.actor, c)
+        except UserError:
+            self.fields_model.names = {}
         self.fields_model.set_versions(
             c.winner,
             c.loser,
             self._version_head(self.tr("Applied version"), c.winner),
             self._version_head(self.tr("Set-aside version"), c.loser),
+            c.record_type,
         )
         self.fields_view.resizeRowsToContents()
         self._set_buttons(c.status == "open")

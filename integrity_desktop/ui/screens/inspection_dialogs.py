@@ -306,6 +306,7 @@ class ActionFields(QGroupBox):
         self.description = QLineEdit()
         self.description.setObjectName("action_description")
         self.due_date = date_field()
+        self.due_date.set_value(visits.default_due_date())
         self.due_date.setObjectName("due_date")
         form = QFormLayout(self)
         form.addRow(self.tr("Responsible unit:"), self.unit)

@@ -51,6 +51,13 @@ RECORD_TYPES: dict[str, str] = {
     "case": QT_TRANSLATE_NOOP("SyncCommon", "Violation cases"),
     "case_event": QT_TRANSLATE_NOOP("SyncCommon", "Case steps"),
     "evidence": QT_TRANSLATE_NOOP("SyncCommon", "Evidence files"),
+    "committee_member": QT_TRANSLATE_NOOP("SyncCommon", "Committee members"),
+    "committee_meeting": QT_TRANSLATE_NOOP("SyncCommon", "Committee meetings"),
+    "committee_resolution": QT_TRANSLATE_NOOP("SyncCommon", "Committee resolutions"),
+    "training_course": QT_TRANSLATE_NOOP("SyncCommon", "Training courses"),
+    "complaint": QT_TRANSLATE_NOOP("SyncCommon", "Complaints and people's letters"),
+    "survey_round": QT_TRANSLATE_NOOP("SyncCommon", "Satisfaction surveys"),
+    "oversight_letter": QT_TRANSLATE_NOOP("SyncCommon", "Oversight letters"),
 }
 
 

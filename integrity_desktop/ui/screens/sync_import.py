@@ -1,10 +1,12 @@
-"""The sync screen's import tab: check a received bundle (a dry run), show what importing it
-would change, and import it once confirmed.
+"""The sync screen's import tab: check a received bundle, show what importing it would
+change, and import it once confirmed.
 
-Decrypting, checking and merging run through ``run_task``; ``sync.merge.import_bundle`` does
-the work.  An age-encrypted bundle opens with this store's own age identity (the key
-passphrase), or, when that cannot decrypt it, with an age identity file the user chooses; the
-confirmed import opens it the same way as its dry run.
+One pass (issue 23): the check merges the bundle once, inside a transaction kept open by
+``sync.pending`` while the person reads the summary; «وارد کن» commits it and «وارد نکن» rolls
+it back.  An unanswered check rolls back by itself after ``hold_seconds`` (the store's write
+lock is never held without bound) and the tab says so.  Decrypting, checking and merging run
+through ``run_task``.  An age-encrypted bundle opens with this store's own age identity (the
+key passphrase), or, when that cannot decrypt it, with an age identity file the user chooses.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -42,7 +44,7 @@ from integrity_desktop.ui.screens.sync_common import (
     record_type_label,
 )
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import isolate_embedded, shown_number
+from integrity_desktop.ui.text import isolate, isolate_embedded, shown_number
 from integrity_desktop.ui.widgets.messages import error_text
 
 
@@ -124,6 +126,65 @@ class SummaryView:
         )
 
 
+@dataclass(frozen=True)
+class BundleRow:
+    """One bundle of a folder check, as the bundles table shows it."""
+
+    file: str
+    source_office: str
+    seq: int
+    outcome: str  # accepted | replay | refused
+    created: int = 0
+    updated: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    held: int = 0
+    refusal_fa: str = ""
+    refusal_en: str = ""
+
+
+@dataclass(frozen=True)
+class BatchView:
+    """What the import tab shows of ``sync.batch.BatchSummary`` (built in the worker)."""
+
+    rows: tuple[BundleRow, ...]
+    dry_run: bool
+
+    @classmethod
+    def of(cls, batch: Any) -> BatchView:
+        rows = []
+        for r in batch.results:
+            if r.summary is None:
+                rows.append(BundleRow(r.path.name, "", 0, "refused", refusal_fa=r.refused.fa,
+                                      refusal_en=r.refused.en))
+                continue
+            c = r.summary.counts.values()
+            rows.append(BundleRow(
+                r.path.name, r.summary.source_office, r.summary.seq, r.summary.outcome,
+                sum(x.created for x in c), sum(x.updated for x in c),
+                sum(x.conflicts for x in c), sum(x.rejected for x in c), sum(x.held for x in c)))
+        return cls(tuple(rows), batch.dry_run)
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for r in self.rows if r.outcome == outcome)
+
+    def total(self, attr: str) -> int:
+        return sum(getattr(r, attr) for r in self.rows)
+
+
+class _HeldPreview:
+    """The check's open transaction (``sync.pending.PendingImport``), if any.  A plain object,
+    so the tab's ``destroyed`` signal can still roll it back when the tab is gone."""
+
+    def __init__(self) -> None:
+        self.pending: Any = None
+
+    def cancel(self, *_: Any) -> None:
+        held, self.pending = self.pending, None
+        if held is not None:
+            held.cancel()
+
+
 class SyncImportTab(QWidget):
     """Bundle path, check, the dry run's summary, then import or not.
 
@@ -137,7 +198,15 @@ class SyncImportTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.ask_passphrase = ask_passphrase
-        self._dry_run: Any = None  # the last dry-run result, for the confirmation
+        from integrity_desktop.sync.pending import HOLD_SECONDS
+
+        self.hold_seconds = HOLD_SECONDS  # how long a check keeps the store (shorter in tests)
+        self._held = _HeldPreview()  # the open preview's transaction, for «وارد کن»
+        self.destroyed.connect(self._held.cancel)
+        self._expiry = QTimer(self)
+        self._expiry.setSingleShot(True)
+        self._expiry.timeout.connect(self._preview_expired)
+        self._dry_run: Any = None  # the last check's summary, for the confirmation
         self._dry_path: Path | None = None
         self._dry_passphrase: str | None = None
         self._dry_identities: list[Any] | None = None  # from an identity file the user chose
@@ -161,11 +230,18 @@ class SyncImportTab(QWidget):
         )
         self.check_button.setObjectName("check_button")
         self.check_button.clicked.connect(self.check_bundle)
+        self.folder_button = QPushButton(self.tr("Import a folder…"))
+        self.folder_button.setToolTip(
+            self.tr("Check every bundle in a folder, in order per province, then import them")
+        )
+        self.folder_button.setObjectName("choose_folder")
+        self.folder_button.clicked.connect(self.choose_folder)
         path_row = QHBoxLayout()
         path_row.addWidget(QLabel(self.tr("Bundle file:")))
         path_row.addWidget(self.import_path, 1)
         path_row.addWidget(choose)
         path_row.addWidget(self.check_button)
+        path_row.addWidget(self.folder_button)
         self.import_error = error_label("import_error")
         self.identity_hint = QLabel(
             self.tr(
@@ -203,6 +279,24 @@ class SyncImportTab(QWidget):
             tint=lambda r: "#fdecea" if r.rejected else ("#fff8e1" if r.conflicts or r.held else None),
         )
         self.summary_view = make_table(self.summary_model, "summary_table")
+        self.bundles_model = ListTableModel(
+            [
+                (self.tr("File"), lambda r: r.file),
+                (self.tr("Office"), lambda r: offices.office_name(self.ctx.store, r.source_office)
+                 if r.source_office else ""),
+                (self.tr("Number"), lambda r: shown_number(r.seq) if r.seq else ""),
+                (self.tr("Result"), lambda r: self._outcome_label(r.outcome)),
+                (self.tr("Created"), lambda r: shown_number(r.created)),
+                (self.tr("Updated"), lambda r: shown_number(r.updated)),
+                (self.tr("Conflicts"), lambda r: shown_number(r.conflicts)),
+                (self.tr("Rejected"), lambda r: shown_number(r.rejected)),
+                (self.tr("Held"), lambda r: shown_number(r.held)),
+            ],
+            tint=lambda r: "#fdecea" if r.outcome == "refused" or r.rejected
+            else ("#fff8e1" if r.conflicts or r.held else None),
+        )
+        self.bundles_view = make_table(self.bundles_model, "bundles_table")
+        self.bundles_view.setVisible(False)
         self.reasons = QPlainTextEdit()
         self.reasons.setObjectName("reasons")
         self.reasons.setReadOnly(True)
@@ -225,19 +319,23 @@ class SyncImportTab(QWidget):
         layout.addWidget(self.identity_box)
         layout.addWidget(self.summary_title)
         layout.addWidget(self.summary_view, 1)
+        layout.addWidget(self.bundles_view, 1)
         layout.addWidget(self.reasons)
         layout.addLayout(button_row(self.confirm_button, self.cancel_button))
 
     def choose_import_path(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        """One bundle file (checked alone), or several (checked together, as a folder)."""
+        paths, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Choose a received bundle"),
             self.import_path.text() or str(Path.home()),
             bundle_filter(),
         )
-        if path:
-            self.import_path.setText(path)
+        if len(paths) == 1:
+            self.import_path.setText(paths[0])
             self.check_bundle()
+        elif paths:
+            self.check_folder([Path(p) for p in paths])
 
     def open_bundle(self, path: str | Path) -> None:
         """Put a bundle file in the path field and run its dry run."""
@@ -245,6 +343,8 @@ class SyncImportTab(QWidget):
         self.check_bundle()
 
     def clear_import(self) -> None:
+        self._held.cancel()
+        self._expiry.stop()
         self._dry_run = None
         self._dry_path = None
         self._dry_passphrase = None
@@ -252,6 +352,9 @@ class SyncImportTab(QWidget):
         self.identity_box.setVisible(False)
         self.summary_title.clear()
         self.summary_model.set_items([])
+        self.bundles_model.set_items([])
+        self.bundles_view.setVisible(False)
+        self.summary_view.setVisible(True)
         self.reasons.clear()
         self.reasons.setVisible(False)
         self.confirm_button.setEnabled(False)
@@ -301,19 +404,21 @@ class SyncImportTab(QWidget):
         self.check_button.setEnabled(False)
         run_task(
             self,
-            self._import_work(path, passphrase, identities, dry_run=True),
+            self._check_work(path, passphrase, identities),
             lambda r: self._checked(path, passphrase, identities, r),
             self._import_failed,
             title=self.tr("Checking the bundle…"),
         )
 
-    def _import_work(
-        self, path: Path, passphrase: str | None, chosen: Sequence[Any] | None, dry_run: bool
+    def _check_work(
+        self, path: Path, passphrase: str | None, chosen: Sequence[Any] | None
     ) -> Callable[..., Any]:
-        store, actor = self.ctx.store, self.ctx.actor
+        """The check: verify and merge, the transaction held open for the answer; the result
+        is (summary view, ``PendingImport``)."""
+        store, actor, hold = self.ctx.store, self.ctx.actor, self.hold_seconds
 
         def work(report: Callable[[int, int, str], None]) -> Any:
-            from integrity_desktop.sync import merge
+            from integrity_desktop.sync import pending
 
             def identities() -> list[Any]:
                 if chosen is not None:
@@ -334,15 +439,20 @@ class SyncImportTab(QWidget):
             def progress(done: int, total: int) -> None:
                 report(min(done, total), total, merging)
 
-            return SummaryView.of(merge.import_bundle(store, actor, path, identities, dry_run=dry_run,
-                                                      progress=progress))
+            held = pending.preview_import(store, actor, path, identities, progress=progress,
+                                          hold_seconds=hold)
+            assert held.summary is not None
+            return SummaryView.of(held.summary), held
 
         return work
 
     def _checked(
-        self, path: Path, passphrase: str | None, identities: list[Any] | None, result: Any
+        self, path: Path, passphrase: str | None, identities: list[Any] | None, outcome: Any
     ) -> None:
+        result, held = outcome
         self.check_button.setEnabled(True)
+        self._held.cancel()  # a check started over an earlier one: that one is dropped
+        self._held.pending = held
         self._dry_run = result
         self._dry_path = path
         self._dry_passphrase = passphrase
@@ -353,6 +463,9 @@ class SyncImportTab(QWidget):
         self.cancel_button.setEnabled(True)
         if can_import:
             self.confirm_button.setFocus()
+            self._expiry.start(int(self.hold_seconds * 1000) + 250)
+        else:
+            self._held.cancel()  # nothing to import: the store is not kept waiting
 
     def _show_summary(self, result: Any, dry_run: bool) -> None:
         office = offices.office_name(self.ctx.store, result.source_office)
@@ -371,6 +484,10 @@ class SyncImportTab(QWidget):
                 "Trial import of bundle number {seq} from {office}: this is what "
                 "importing it would do. Nothing has been written yet."
             )
+            head += "\n" + self.tr(
+                "The store is kept for this import for up to {minutes} minutes; meanwhile "
+                "nothing else can be saved. Import it or choose «Do not import»."
+            ).format(minutes=shown_number(max(1, round(self.hold_seconds / 60))))
         else:
             head = self.tr("Bundle number {seq} from {office} was imported.")
         lines = [head.format(seq=shown_number(result.seq), office=office)]
@@ -395,28 +512,176 @@ class SyncImportTab(QWidget):
         self.reasons.setVisible(bool(reasons))
 
     def confirm_import(self) -> None:
-        if self._dry_run is None or self._dry_path is None:
+        """Commit the checked bundle's open transaction (the merge is not run again)."""
+        held = self._held.pending
+        if self._dry_run is None or held is None:
             return
-        path, passphrase, identities = self._dry_path, self._dry_passphrase, self._dry_identities
+        self._held.pending = None  # from here the commit owns it; clear_import must not cancel
+        self._expiry.stop()
         self.confirm_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         self.check_button.setEnabled(False)
-        run_task(
-            self,
-            self._import_work(path, passphrase, identities, dry_run=False),
-            self._imported,
-            self._import_failed,
-            title=self.tr("Importing the bundle…"),
-        )
+        writing = QCoreApplication.translate("SyncImportTab", "Writing the checked bundle…")
+
+        def work(report: Callable[[int, int, str], None]) -> Any:
+            report(0, 0, writing)
+            if held.batch is not None:
+                return BatchView.of(held.commit_all())
+            return SummaryView.of(held.commit())
+
+        run_task(self, work, self._imported, self._import_failed,
+                 title=self.tr("Importing the bundle…"))
+
+    def _preview_expired(self) -> None:
+        """The check was left longer than ``hold_seconds``: it was rolled back (by its own
+        thread); the summary goes and the reason stays."""
+        held = self._held.pending
+        if held is None:
+            return
+        from integrity_desktop.sync.pending import expired_error
+
+        held.cancel()  # already rolled back by its thread, or rolled back now
+        self.clear_import()
+        self.import_error.setText(error_text(expired_error(self.hold_seconds), current_lang()))
 
     def _imported(self, result: Any) -> None:
         self.check_button.setEnabled(True)
+        self.folder_button.setEnabled(True)
         self._dry_run = None
-        self._show_summary(result, dry_run=False)
+        if isinstance(result, BatchView):
+            self._show_batch(result)
+        else:
+            self._show_summary(result, dry_run=False)
         self.history_changed.emit()
+
+    # ------------------------------------------------------------------ a folder of bundles
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose the folder of received bundles"),
+            self.import_path.text() or str(Path.home()),
+        )
+        if folder:
+            self.check_folder([Path(folder)])
+
+    def check_folder(self, paths: Sequence[Path]) -> None:
+        """Check every bundle in ``paths`` (folders or files) in one held transaction, in
+        sequence order per province; the summary of each and of all waits for «وارد کن»."""
+        from integrity_desktop.sync.batch import bundle_files
+
+        self.clear_import()
+        self.import_error.clear()
+        try:
+            files = bundle_files(paths)
+        except UserError as exc:
+            self.import_error.setText(error_text(exc, current_lang()))
+            return
+        self.import_path.setText(str(paths[0]) if len(paths) == 1 else "")
+        passphrase = None
+        if any(is_encrypted_bundle(f) for f in files):
+            passphrase = self.ask_passphrase(
+                self, self.tr("Some bundles are encrypted for this office. Type the key "
+                              "passphrase to open them.")
+            )
+            if passphrase is None:
+                return
+        store, actor, hold = self.ctx.store, self.ctx.actor, self.hold_seconds
+
+        def work(report: Callable[[int, int, str], None]) -> Any:
+            from integrity_desktop.sync import pending
+
+            def identities() -> list[Any]:
+                if passphrase is None:
+                    raise UserError("عبارت عبور کلید لازم است.", "The key passphrase is needed.")
+                return [keys.age_identity(store, passphrase)]
+
+            text = QCoreApplication.translate("SyncImportTab", "Bundle {index} of {count}: {file}")
+
+            def progress(i: int, n: int, done: int, total: int, path: Path) -> None:
+                # The bar counts bundles; within one, the share of its records merged.
+                share = min(done, total) / total if total else 0.0
+                report(i * 100 + int(share * 100), n * 100, text.format(
+                    index=shown_number(min(i + 1, n)), count=shown_number(n), file=path.name))
+
+            held = pending.preview_many(store, actor, files, identities, progress=progress,
+                                        hold_seconds=hold)
+            assert held.batch is not None
+            return BatchView.of(held.batch), held
+
+        self.check_button.setEnabled(False)
+        self.folder_button.setEnabled(False)
+        run_task(self, work, self._checked_many, self._import_failed,
+                 title=self.tr("Checking the bundles…"))
+
+    def _checked_many(self, outcome: Any) -> None:
+        view, held = outcome
+        self.check_button.setEnabled(True)
+        self.folder_button.setEnabled(True)
+        self._held.cancel()
+        self._held.pending = held
+        self._dry_run = view
+        self._show_batch(view)
+        can_import = any(r.outcome == "accepted" for r in view.rows)
+        self.confirm_button.setEnabled(can_import)
+        self.cancel_button.setEnabled(True)
+        if can_import:
+            self.confirm_button.setFocus()
+            self._expiry.start(int(self.hold_seconds * 1000) + 250)
+        else:
+            self._held.cancel()
+
+    def _show_batch(self, view: BatchView) -> None:
+        counts = {
+            "count": shown_number(len(view.rows)),
+            "accepted": shown_number(view.count("accepted")),
+            "replay": shown_number(view.count("replay")),
+            "refused": shown_number(view.count("refused")),
+            "created": shown_number(view.total("created")),
+            "updated": shown_number(view.total("updated")),
+            "conflicts": shown_number(view.total("conflicts")),
+            "held": shown_number(view.total("held")),
+        }
+        if view.dry_run:
+            lines = [
+                self.tr(
+                    "Trial import of {count} bundles: {accepted} to import, {replay} imported "
+                    "before, {refused} refused. Nothing has been written yet."
+                ).format(**counts),
+                self.tr(
+                    "The store is kept for this import for up to {minutes} minutes; meanwhile "
+                    "nothing else can be saved. Import it or choose «Do not import»."
+                ).format(minutes=shown_number(max(1, round(self.hold_seconds / 60)))),
+            ]
+        else:
+            lines = [self.tr(
+                "{accepted} of {count} bundles were imported ({replay} imported before, "
+                "{refused} refused)."
+            ).format(**counts)]
+        lines.append(self.tr(
+            "In all: {created} records new, {updated} updated, {conflicts} conflicts, "
+            "{held} held."
+        ).format(**counts))
+        self.summary_title.setText("\n".join(lines))
+        self.summary_view.setVisible(False)
+        self.bundles_view.setVisible(True)
+        self.bundles_model.set_items(view.rows)
+        fa = current_lang() == "fa"
+        # The file name isolated, so the line stays right-to-left though it starts with it.
+        reasons = [f"{isolate(r.file)}: {isolate_embedded(shown_number(r.refusal_fa if fa else r.refusal_en))}"
+                   for r in view.rows if r.outcome == "refused"]
+        self.reasons.setPlainText("\n".join(reasons))
+        self.reasons.setVisible(bool(reasons))
+
+    def _outcome_label(self, outcome: str) -> str:
+        return {
+            "accepted": self.tr("To import") if isinstance(self._dry_run, BatchView)
+            else self.tr("Imported"),
+            "replay": self.tr("Imported before"),
+            "refused": self.tr("Refused"),
+        }.get(outcome, outcome)
 
     def _import_failed(self, exc: BaseException) -> None:
         self.check_button.setEnabled(True)
+        self.folder_button.setEnabled(True)
         self.show_failure(exc)
         self.history_changed.emit()
 

@@ -1,0 +1,236 @@
+"""committee and training registers
+
+Four synced tables (issue 21): ``committee_members``, ``committee_meetings``,
+``committee_resolutions``, ``training_courses``.  Data steps, deterministic and changing no
+``hlc`` (as 0004):
+
+1. Items of the three-year programme's templates (any version) take the definitions the
+   catalogue now gives the indicators computed from these registers: 7/1 a count bounded 0-1
+   («کمیته»), 7/2 and 7/3 percents, 10/7 a count of courses («دوره»).  (A store upgraded from
+   0001 got them already in 0004, which reads the catalogue; this step is for stores at 0004.)
+2. Every checklist's cached completion is recomputed: axis 7, axis 12, 2/2, 3/2 and 10/7 are
+   computed now, so a unit's checklist no longer scores them.  Answers are not touched.
+
+Revision ID: 0009
+Revises: 0008
+Create Date: 2026-12-04 15:02:18.643138
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+THREE_YEAR = "three-year-1398-1400"
+# Step 1: kind, unit, bounds (and ``counts``: it takes a value) of the indicators that became computed (resources/catalog).
+DEFINITIONS: dict[str, dict[str, object]] = {
+    "7/1": {"counts": True, "kind": "count", "unit_fa": "کمیته", "min_value": 0.0, "max_value": 1.0},
+    "7/2": {"counts": True, "kind": "percent", "unit_fa": "درصد", "min_value": 0.0, "max_value": 100.0},
+    "7/3": {"counts": True, "kind": "percent", "unit_fa": "درصد", "min_value": 0.0, "max_value": 100.0},
+    "10/7": {"counts": True, "kind": "count", "unit_fa": "دوره", "min_value": 0.0, "max_value": None},
+}
+# Indicators computed from records at this revision (services/computed.py): those of 0004,
+# of 0008 (the people's rights registers) and this revision's.
+COMPUTED = frozenset({
+    "1/4", "1/6", "22/1", "22/2", "22/3", "22/4", *(f"6/{n}" for n in range(1, 12)),
+    "9/5", "10/1", "10/2", "10/3", "10/6", "10/10", *(f"16/{n}" for n in range(2, 9)),
+    "7/1", "7/2", "7/3", "12/1", "12/2", "12/3", "12/4", "12/5", "2/2", "3/2", "10/7",
+})
+
+
+def _due(frequency: str, period_code: str) -> bool:
+    """The due rule of integrity_desktop/indicators.py at this revision."""
+    if frequency in ("monthly", "once"):
+        return True
+    year, _, part = period_code.partition("-")
+    kind, n = ({"H": "half", "Q": "quarter", "M": "month"}[part[0]], int(part[1:])) if part else ("year", 1)
+    if frequency == "quarterly":
+        return kind != "month" or n % 3 == 0
+    if frequency == "six_monthly":
+        return kind in ("year", "half") or (kind == "quarter" and n in (2, 4)) or (kind == "month" and n in (6, 12))
+    return kind == "year" or (kind, n) in (("half", 2), ("quarter", 4), ("month", 12))
+
+
+def _points(status: str, progress: int | None) -> float | None:
+    if status == "na":
+        return None
+    if status == "done":
+        return 1.0
+    if status == "partial":
+        return 0.5 if progress is None else max(0, min(100, progress)) / 100
+    return 0.0
+
+
+def _data(conn: sa.Connection) -> None:
+    items = sa.table("template_items", sa.column("id"), sa.column("counts"), sa.column("kind"), sa.column("unit_fa"),
+                     sa.column("min_value"), sa.column("max_value"))
+    for item_id, code in conn.execute(sa.text(
+        "SELECT i.id, i.code FROM template_items i JOIN templates t ON t.id = i.template_id WHERE t.code = :c"
+    ), {"c": THREE_YEAR}).all():
+        if code in DEFINITIONS:
+            conn.execute(sa.update(items).where(items.c.id == item_id).values(**DEFINITIONS[code]))
+    rows = conn.execute(sa.text(
+        "SELECT c.id, c.period_code, c.unit_id, c.completion, t.code, i.code, i.frequency, e.status, e.progress "
+        "FROM checklist_entries e JOIN checklists c ON c.id = e.checklist_id "
+        "JOIN template_items i ON i.id = e.item_id JOIN templates t ON t.id = c.template_id "
+        "WHERE e.deleted = :no"
+    ), {"no": False}).all()
+    for_visits = {cid for (cid,) in conn.execute(sa.text(
+        "SELECT DISTINCT checklist_id FROM visits WHERE checklist_id IS NOT NULL AND deleted = :no"
+    ), {"no": False})}
+    scores: dict[str, list[float]] = {}
+    cached: dict[str, float | None] = {}
+    for cid, period, unit_id, completion, tcode, icode, frequency, status, progress in rows:
+        cached[cid] = completion
+        scores.setdefault(cid, [])
+        if unit_id is not None and tcode == THREE_YEAR and icode in COMPUTED:
+            continue
+        if cid not in for_visits and not _due(frequency, period):
+            continue
+        points = _points(status, progress)
+        if points is not None:
+            scores[cid].append(points)
+    for cid, points in scores.items():
+        value = round(sum(points) / len(points) * 100, 2) if points else None
+        if value != cached[cid]:
+            conn.execute(sa.text("UPDATE checklists SET completion = :v WHERE id = :i"), {"v": value, "i": cid})
+
+
+revision = '0009'
+down_revision = '0008'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # ### commands auto generated by Alembic - please adjust! ###
+    op.create_table('committee_meetings',
+    sa.Column('title', sa.String(length=300), nullable=False),
+    sa.Column('planned_date', sa.Date(), nullable=True),
+    sa.Column('held_date', sa.Date(), nullable=True),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('attendee_ids', sa.JSON(), nullable=False),
+    sa.Column('quorum_met', sa.Boolean(), nullable=True),
+    sa.Column('minutes', sa.Text(), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('office_code', sa.String(length=40), nullable=False),
+    sa.Column('hlc', sa.String(length=48), nullable=False),
+    sa.Column('updated_by', sa.String(length=120), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('deleted', sa.Boolean(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_committee_meetings'))
+    )
+    with op.batch_alter_table('committee_meetings', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_committee_meetings_held_date'), ['held_date'], unique=False)
+        batch_op.create_index(batch_op.f('ix_committee_meetings_hlc'), ['hlc'], unique=False)
+        batch_op.create_index(batch_op.f('ix_committee_meetings_office_code'), ['office_code'], unique=False)
+        batch_op.create_index(batch_op.f('ix_committee_meetings_planned_date'), ['planned_date'], unique=False)
+
+    op.create_table('committee_members',
+    sa.Column('full_name', sa.String(length=200), nullable=False),
+    sa.Column('post', sa.String(length=200), nullable=False),
+    sa.Column('role', sa.String(length=16), nullable=False),
+    sa.Column('unit_id', sa.String(length=36), nullable=True),
+    sa.Column('letter_no', sa.String(length=80), nullable=False),
+    sa.Column('letter_date', sa.Date(), nullable=True),
+    sa.Column('member_from', sa.Date(), nullable=False),
+    sa.Column('member_to', sa.Date(), nullable=True),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('office_code', sa.String(length=40), nullable=False),
+    sa.Column('hlc', sa.String(length=48), nullable=False),
+    sa.Column('updated_by', sa.String(length=120), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('deleted', sa.Boolean(), nullable=False),
+    sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_committee_members_unit_id_units')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_committee_members'))
+    )
+    with op.batch_alter_table('committee_members', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_committee_members_hlc'), ['hlc'], unique=False)
+        batch_op.create_index(batch_op.f('ix_committee_members_office_code'), ['office_code'], unique=False)
+
+    op.create_table('committee_resolutions',
+    sa.Column('meeting_id', sa.String(length=36), nullable=False),
+    sa.Column('number', sa.Integer(), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('responsible_unit_id', sa.String(length=36), nullable=True),
+    sa.Column('due_date', sa.Date(), nullable=False),
+    sa.Column('status', sa.String(length=16), nullable=False),
+    sa.Column('done_on', sa.Date(), nullable=True),
+    sa.Column('drop_reason', sa.Text(), nullable=False),
+    sa.Column('follow_up', sa.Text(), nullable=False),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('office_code', sa.String(length=40), nullable=False),
+    sa.Column('hlc', sa.String(length=48), nullable=False),
+    sa.Column('updated_by', sa.String(length=120), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('deleted', sa.Boolean(), nullable=False),
+    sa.ForeignKeyConstraint(['meeting_id'], ['committee_meetings.id'], name=op.f('fk_committee_resolutions_meeting_id_committee_meetings')),
+    sa.ForeignKeyConstraint(['responsible_unit_id'], ['units.id'], name=op.f('fk_committee_resolutions_responsible_unit_id_units')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_committee_resolutions'))
+    )
+    with op.batch_alter_table('committee_resolutions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_committee_resolutions_hlc'), ['hlc'], unique=False)
+        batch_op.create_index(batch_op.f('ix_committee_resolutions_meeting_id'), ['meeting_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_committee_resolutions_office_code'), ['office_code'], unique=False)
+
+    op.create_table('training_courses',
+    sa.Column('title', sa.String(length=300), nullable=False),
+    sa.Column('topic', sa.String(length=8), nullable=False),
+    sa.Column('start_date', sa.Date(), nullable=False),
+    sa.Column('end_date', sa.Date(), nullable=False),
+    sa.Column('hours', sa.Float(), nullable=False),
+    sa.Column('trainer', sa.String(length=200), nullable=False),
+    sa.Column('unit_id', sa.String(length=36), nullable=True),
+    sa.Column('participant_count', sa.Integer(), nullable=False),
+    sa.Column('participant_names', sa.JSON(), nullable=False),
+    sa.Column('eval_method', sa.String(length=16), nullable=False),
+    sa.Column('eval_score', sa.Float(), nullable=True),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('office_code', sa.String(length=40), nullable=False),
+    sa.Column('hlc', sa.String(length=48), nullable=False),
+    sa.Column('updated_by', sa.String(length=120), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('deleted', sa.Boolean(), nullable=False),
+    sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_training_courses_unit_id_units')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_training_courses'))
+    )
+    with op.batch_alter_table('training_courses', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_training_courses_hlc'), ['hlc'], unique=False)
+        batch_op.create_index(batch_op.f('ix_training_courses_office_code'), ['office_code'], unique=False)
+        batch_op.create_index(batch_op.f('ix_training_courses_start_date'), ['start_date'], unique=False)
+        batch_op.create_index(batch_op.f('ix_training_courses_topic'), ['topic'], unique=False)
+
+    # ### end Alembic commands ###
+    _data(op.get_bind())
+
+
+def downgrade() -> None:
+    # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('training_courses', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_training_courses_topic'))
+        batch_op.drop_index(batch_op.f('ix_training_courses_start_date'))
+        batch_op.drop_index(batch_op.f('ix_training_courses_office_code'))
+        batch_op.drop_index(batch_op.f('ix_training_courses_hlc'))
+
+    op.drop_table('training_courses')
+    with op.batch_alter_table('committee_resolutions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_committee_resolutions_office_code'))
+        batch_op.drop_index(batch_op.f('ix_committee_resolutions_meeting_id'))
+        batch_op.drop_index(batch_op.f('ix_committee_resolutions_hlc'))
+
+    op.drop_table('committee_resolutions')
+    with op.batch_alter_table('committee_members', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_committee_members_office_code'))
+        batch_op.drop_index(batch_op.f('ix_committee_members_hlc'))
+
+    op.drop_table('committee_members')
+    with op.batch_alter_table('committee_meetings', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_committee_meetings_planned_date'))
+        batch_op.drop_index(batch_op.f('ix_committee_meetings_office_code'))
+        batch_op.drop_index(batch_op.f('ix_committee_meetings_hlc'))
+        batch_op.drop_index(batch_op.f('ix_committee_meetings_held_date'))
+
+    op.drop_table('committee_meetings')
+    # ### end Alembic commands ###

@@ -1,0 +1,755 @@
+"""People's rights registers: complaints (paged model over 100,000 rows, filters, overdue in
+red), satisfaction surveys and letters from oversight bodies (axes 9, 10, 16).
+
+Every query runs off the GUI thread; typing in the search box waits for a short pause.  Roles
+without ``complaints.view_personal`` get «محرمانه» from the service in the personal columns and
+their search never looks at names.  Rules and messages live in the services; the dialogs only
+gather values.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrity_desktop import jalali
+from integrity_desktop.errors import UserError
+from integrity_desktop.services import complaints as cm
+from integrity_desktop.services import offices, oversight, surveys
+from integrity_desktop.textnorm import MAX_SEARCH
+from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.tasks import run_task
+from integrity_desktop.ui.text import shown_date, shown_number, shown_percent, shown_value
+from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
+from integrity_desktop.ui.widgets.messages import error_text, show_exception, show_info
+from integrity_desktop.ui.widgets.table_models import Column, RowsModel
+
+PAGE = 200
+DEBOUNCE_MS = 300
+OVERDUE_BACKGROUND = QColor("#fbe3e1")
+OVERDUE_TEXT = QColor("#b71c1c")
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+class ComplaintTableModel(QAbstractTableModel):
+    """The complaint register, page by page from ``complaints.list_complaints`` on a worker."""
+
+    loaded = Signal(int)
+    failed = Signal(str)
+    COLUMNS = ("tracking", "kind", "received", "channel", "category", "unit", "person", "due", "answered")
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.query = cm.ComplaintQuery()
+        self.rows: list[cm.ComplaintRow] = []
+        self.total = 0
+        self.loading = False
+        self._generation = 0
+        self._owner = parent
+        self._headers = [self.tr("Tracking number"), self.tr("Kind"), self.tr("Received"), self.tr("Channel"),
+                         self.tr("Subject"), self.tr("Unit"), self.tr("Person"), self.tr("Answer due"),
+                         self.tr("Answered")]
+
+    def set_query(self, query: cm.ComplaintQuery, wait: bool = False) -> None:
+        self.query = query
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+        store, actor = self.ctx.store, self.ctx.actor
+
+        def work(_report: object) -> tuple[int, list[cm.ComplaintRow]]:
+            return (cm.count_complaints(store, actor, query),
+                    cm.list_complaints(store, actor, query, offset=0, limit=PAGE))
+
+        if wait:
+            self._first_page(generation, work(None))
+            return
+        run_task(self._owner, work, lambda r: self._first_page(generation, r),
+                 lambda exc: self._failed(generation, exc), modal_progress=False)
+
+    def _first_page(self, generation: int, result: tuple[int, list[cm.ComplaintRow]]) -> None:
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return
+        self.beginResetModel()
+        self.total, self.rows = result[0], list(result[1])
+        self.loading = False
+        self.endResetModel()
+        self.loaded.emit(self.total)
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return
+        self.loading = False
+        self.failed.emit(error_text(exc, self.ctx.lang))
+
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:
+        return not parent.isValid() and not self.loading and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = _ROOT) -> None:
+        if not self.canFetchMore(parent):
+            return
+        self.loading = True
+        generation = self._generation
+        store, actor, query, offset = self.ctx.store, self.ctx.actor, self.query, len(self.rows)
+
+        def done(rows: list[cm.ComplaintRow]) -> None:
+            if not shiboken6.isValid(self) or generation != self._generation:
+                return
+            self.loading = False
+            if rows:
+                self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+                self.rows.extend(rows)
+                self.endInsertRows()
+
+        run_task(self._owner, lambda _r: cm.list_complaints(store, actor, query, offset=offset, limit=PAGE),
+                 done, lambda exc: self._failed(generation, exc), modal_progress=False)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self._headers[section] if orientation == Qt.Orientation.Horizontal else shown_number(section + 1)
+
+    def text(self, c: cm.ComplaintRow, key: str) -> str:
+        if key == "tracking":
+            return shown_number(c.tracking_number) if c.tracking_number else "—"
+        if key == "kind":
+            return cm.KINDS.get(c.kind, c.kind)
+        if key == "received":
+            return shown_date(c.received_on)
+        if key == "channel":
+            return cm.CHANNELS.get(c.channel, c.channel)
+        if key == "category":
+            return cm.CATEGORIES.get(c.category, c.category)
+        if key == "unit":
+            return c.unit_name
+        if key == "person":
+            return c.person_name
+        if key == "due":
+            return shown_date(c.due_on)
+        if c.answered_on is None:
+            return self.tr("Not answered")
+        return self.tr("{date} ({days} days)").format(date=shown_date(c.answered_on),
+                                                      days=shown_number(c.days_to_answer or 0))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        c = self.rows[index.row()]
+        key = self.COLUMNS[index.column()]
+        red = c.overdue or c.late
+        if role in (Qt.ItemDataRole.DisplayRole,):
+            return self.text(c, key)
+        if role == Qt.ItemDataRole.UserRole:
+            return c.id
+        if role == Qt.ItemDataRole.BackgroundRole and c.overdue:
+            return QBrush(OVERDUE_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and red and key in ("due", "answered"):
+            return QBrush(OVERDUE_TEXT)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if c.overdue:
+                return self.tr("Not answered and past its due date ({date})").format(date=shown_date(c.due_on))
+            if c.late:
+                return self.tr("Answered after its due date ({date})").format(date=shown_date(c.due_on))
+            return self.text(c, key)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("tracking", "received", "due", "answered"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+def _combo(items: dict[str, str], first: str | None, name: str) -> QComboBox:
+    box = QComboBox()
+    box.setObjectName(name)
+    if first is not None:
+        box.addItem(first, None)
+    for code, label in items.items():
+        box.addItem(label, code)
+    return box
+
+
+def _select(box: QComboBox, value: Any) -> None:
+    index = box.findData(value)
+    box.setCurrentIndex(max(0, index))
+
+
+class ComplaintDialog(QDialog):
+    """Register a complaint or change one (its answer).  ``saved_id`` after OK."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, row: cm.ComplaintRow | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.row = row
+        self.saved_id: str | None = None
+        self.setWindowTitle(self.tr("Complaint or people's letter") if row is None else self.tr("Complaint and its answer"))
+        self.setMinimumWidth(720)
+        self.kind = _combo(cm.KINDS, None, "kind")
+        self.received = JalaliDateEdit()
+        self.received.setObjectName("received_on")
+        self.channel = _combo(cm.CHANNELS, None, "channel")
+        self.tracking = QLineEdit()
+        self.tracking.setObjectName("tracking_number")
+        self.tracking.setMaxLength(40)
+        self.unit = QComboBox()
+        self.unit.setObjectName("unit")
+        self.unit.addItem(self.tr("(none)"), None)
+        for unit in offices.list_units(ctx.store, ctx.actor.office_code):
+            self.unit.addItem(unit.name_fa, unit.id)
+        self.category = _combo(cm.CATEGORIES, None, "category")
+        self.person = QLineEdit()
+        self.person.setObjectName("person_name")
+        self.contact = QLineEdit()
+        self.contact.setObjectName("person_contact")
+        self.subject = QPlainTextEdit()
+        self.subject.setObjectName("subject")
+        self.subject.setTabChangesFocus(True)
+        self.subject.setFixedHeight(60)
+        self.answered = JalaliDateEdit(optional=True)
+        self.answered.setObjectName("answered_on")
+        self.outcome = _combo(cm.OUTCOMES, self.tr("(not answered yet)"), "outcome")
+        self.referred = QLineEdit()
+        self.referred.setObjectName("referred_to")
+        self.satisfaction = QComboBox()
+        self.satisfaction.setObjectName("satisfaction")
+        self.satisfaction.addItem(self.tr("(not asked)"), None)
+        for level, label in cm.SATISFACTION.items():
+            self.satisfaction.addItem(label, level)
+        self.answer_note = QPlainTextEdit()
+        self.answer_note.setObjectName("answer_note")
+        self.answer_note.setTabChangesFocus(True)
+        self.answer_note.setFixedHeight(50)
+        personal = ctx.can("complaints.view_personal")
+        for widget in (self.person, self.contact):
+            widget.setEnabled(personal)
+        form = QFormLayout()
+        form.addRow(self.tr("Kind:"), self.kind)
+        form.addRow(self.tr("Received on:"), self.received)
+        form.addRow(self.tr("Channel:"), self.channel)
+        form.addRow(self.tr("Tracking number:"), self.tracking)
+        form.addRow(self.tr("Unit complained about:"), self.unit)
+        form.addRow(self.tr("Subject:"), self.category)
+        form.addRow(self.tr("Person's name (confidential):"), self.person)
+        form.addRow(self.tr("Contact (confidential):"), self.contact)
+        form.addRow(self.tr("Description:"), self.subject)
+        form.addRow(self.tr("Answered on:"), self.answered)
+        form.addRow(self.tr("Outcome:"), self.outcome)
+        form.addRow(self.tr("Referred to:"), self.referred)
+        form.addRow(self.tr("Satisfaction with the answer:"), self.satisfaction)
+        form.addRow(self.tr("Answer:"), self.answer_note)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        if row is not None:
+            _select(self.kind, row.kind)
+            self.received.set_value(row.received_on)
+            _select(self.channel, row.channel)
+            self.tracking.setText(row.tracking_number)
+            _select(self.unit, row.unit_id)
+            _select(self.category, row.category)
+            if not row.anonymised:
+                self.person.setText(row.person_name)
+                self.contact.setText(row.person_contact)
+                self.subject.setPlainText(row.subject)
+                self.answer_note.setPlainText(row.answer_note)
+            self.answered.set_value(row.answered_on)
+            _select(self.outcome, row.outcome)
+            self.referred.setText(row.referred_to)
+            _select(self.satisfaction, row.satisfaction)
+            self.answered.setFocus()
+        else:
+            self.kind.setFocus()
+
+    def save(self) -> None:
+        try:
+            values: dict[str, Any] = dict(
+                kind=self.kind.currentData(), received_on=self.received.line.text(),
+                channel=self.channel.currentData(), category=self.category.currentData(),
+                unit_id=self.unit.currentData(), tracking_number=self.tracking.text(),
+                answered_on=self.answered.line.text() or None, outcome=self.outcome.currentData(),
+                referred_to=self.referred.text(), satisfaction=self.satisfaction.currentData(),
+            )
+            if self.row is None or not self.row.anonymised:
+                values.update(person_name=self.person.text(), person_contact=self.contact.text(),
+                              subject=self.subject.toPlainText(), answer_note=self.answer_note.toPlainText())
+            if self.row is None:
+                self.saved_id = cm.register_complaint(self.ctx.store, self.ctx.actor, cm.ComplaintInput(**values))
+            else:
+                cm.update_complaint(self.ctx.store, self.ctx.actor, self.row.id, **values)
+                self.saved_id = self.row.id
+        except UserError as exc:
+            self.error.setText(error_text(exc, self.ctx.lang))
+            return
+        self.accept()
+
+
+class ComplaintRegister(QWidget):
+    """Filters, the paged table, the count, and the register's buttons."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.personal = ctx.can("complaints.view_personal")
+        self.model = ComplaintTableModel(ctx, self)
+        self.search = QLineEdit()
+        self.search.setObjectName("complaint_search")
+        self.search.setMaxLength(MAX_SEARCH)
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Search tracking number, subject or name…") if self.personal
+            else self.tr("Search tracking number or subject…"))
+        self.state = QComboBox()
+        self.state.setObjectName("state_filter")
+        self.state.addItem(self.tr("All"), None)
+        for code, label in cm.STATES.items():
+            self.state.addItem(label, code)
+        self.kind = _combo(cm.KINDS, self.tr("All kinds"), "kind_filter")
+        self.channel = _combo(cm.CHANNELS, self.tr("All channels"), "channel_filter")
+        self.category = _combo(cm.CATEGORIES, self.tr("All subjects"), "category_filter")
+        self.new_button = QPushButton(self.tr("Register…"))
+        self.new_button.setObjectName("new_complaint")
+        self.new_button.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_button.setToolTip(self.tr("Register a complaint, letter or suggestion"))
+        self.new_button.clicked.connect(self.register)
+        self.new_button.setVisible(ctx.can("complaints.edit"))
+        self.import_button = QPushButton(self.tr("Import from Excel…"))
+        self.import_button.setObjectName("import_complaints")
+        self.import_button.setToolTip(self.tr("Add or update complaints from an Excel file: nothing is written unless every row is valid"))
+        self.import_button.clicked.connect(self.import_excel)
+        self.import_button.setVisible(ctx.can("complaints.edit"))
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(DEBOUNCE_MS)
+        self.debounce.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self.debounce.start())
+        for box in (self.state, self.kind, self.channel, self.category):
+            box.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.table = QTableView()
+        self.table.setObjectName("complaint_table")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for col, width in enumerate((115, 90, 90, 70, 150, 0, 130, 90, 140)):
+            self.table.setColumnWidth(col, width)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(lambda _i: self.open_current())
+        self.count = QLabel()
+        self.count.setObjectName("complaint_count")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828")
+        self.message.hide()
+        self.model.loaded.connect(lambda n: self.count.setText(self.tr("{n} records").format(n=shown_number(n))))
+        self.model.failed.connect(self._failed)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.state)
+        filters.addWidget(self.kind)
+        filters.addWidget(self.channel)
+        filters.addWidget(self.category)
+        filters.addWidget(self.import_button)
+        filters.addWidget(self.new_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count)
+        bottom.addStretch(1)
+        legend = QLabel(self.tr("Red: not answered by its due date (answer period {days} days)").format(
+            days=shown_number(cm.answer_days(ctx.store))))
+        legend.setStyleSheet(f"color: {OVERDUE_TEXT.name()}")
+        bottom.addWidget(legend)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        if not self.personal:
+            note = QLabel(self.tr("Your role does not see people's names and contacts: they are confidential."))
+            note.setObjectName("confidential_note")
+            layout.addWidget(note)
+
+    def current_query(self) -> cm.ComplaintQuery:
+        return cm.ComplaintQuery(text=self.search.text().strip(), state=self.state.currentData(),
+                                 kind=self.kind.currentData(), channel=self.channel.currentData(),
+                                 category=self.category.currentData())
+
+    def apply_filters(self, wait: bool = False) -> None:
+        self.debounce.stop()
+        self.message.hide()
+        self.count.setText(self.tr("Searching…"))
+        self.model.set_query(self.current_query(), wait=wait)
+
+    def _failed(self, text: str) -> None:
+        self.count.setText("")
+        self.message.setText(text)
+        self.message.show()
+
+    def current_row(self) -> cm.ComplaintRow | None:
+        index = self.table.currentIndex()
+        return self.model.rows[index.row()] if index.isValid() and index.row() < len(self.model.rows) else None
+
+    def register(self) -> None:
+        dialog = ComplaintDialog(self.ctx, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_filters()
+
+    def open_current(self) -> None:
+        row = self.current_row()
+        if row is None or not self.ctx.can("complaints.edit") or row.office_code != self.ctx.actor.office_code:
+            return
+        dialog = ComplaintDialog(self.ctx, self, row)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_filters()
+
+    def import_excel(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import complaints"), "",
+                                              self.tr("Excel workbooks (*.xlsx)"))
+        if not path:
+            return
+        from integrity_desktop.reports import complaints_excel
+
+        store, actor = self.ctx.store, self.ctx.actor
+
+        def done(result: Any) -> None:
+            show_info(self, self.tr("Import complaints"), self.tr(
+                "{created} new, {updated} changed, {unchanged} unchanged.").format(
+                created=shown_number(result.created), updated=shown_number(result.updated),
+                unchanged=shown_number(result.unchanged)))
+            self.apply_filters()
+
+        run_task(self, lambda _r: complaints_excel.import_complaints(store, actor, Path(path)), done,
+                 lambda exc: show_exception(self, exc), title=self.tr("Checking every row…"))
+
+
+class SurveyDialog(QDialog):
+    """A survey round: unit, period, method, sample, mean score and what was done about it."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Satisfaction survey"))
+        self.setMinimumWidth(600)
+        self.unit = QComboBox()
+        self.unit.addItem(self.tr("Whole office"), None)
+        for unit in offices.list_units(ctx.store, ctx.actor.office_code):
+            self.unit.addItem(unit.name_fa, unit.id)
+        self.period = QComboBox()
+        self.period.setObjectName("period")
+        this_year = jalali.jalali_year(jalali.today())
+        for year in (this_year, this_year - 1):
+            for period in (*jalali.periods_of_year(year, "quarter"), *jalali.periods_of_year(year, "half"),
+                           jalali.Period(year, "year")):
+                if period.start <= jalali.today():
+                    self.period.addItem(period.label_fa, period.code)
+        self.conducted = JalaliDateEdit()
+        self.method = _combo(surveys.METHODS, None, "method")
+        self.sample = QSpinBox()
+        self.sample.setRange(1, surveys.MAX_SAMPLE)
+        self.sample.setValue(30)
+        self.mean = QDoubleSpinBox()
+        self.mean.setRange(0, 100)
+        self.mean.setDecimals(1)
+        self.actions_edit = QPlainTextEdit()
+        self.actions_edit.setTabChangesFocus(True)
+        self.actions_edit.setFixedHeight(70)
+        form = QFormLayout()
+        form.addRow(self.tr("Unit:"), self.unit)
+        form.addRow(self.tr("Period:"), self.period)
+        form.addRow(self.tr("Conducted on:"), self.conducted)
+        form.addRow(self.tr("Method:"), self.method)
+        form.addRow(self.tr("Sample size:"), self.sample)
+        form.addRow(self.tr("Mean score (0–100):"), self.mean)
+        form.addRow(self.tr("Actions taken on the results:"), self.actions_edit)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        try:
+            surveys.add_survey(self.ctx.store, self.ctx.actor, surveys.SurveyInput(
+                period_code=self.period.currentData() or "", conducted_on=self.conducted.line.text(),
+                method=self.method.currentData(), sample_size=self.sample.value(), mean_score=self.mean.value(),
+                unit_id=self.unit.currentData(), actions_taken=self.actions_edit.toPlainText()))
+        except UserError as exc:
+            self.error.setText(error_text(exc, self.ctx.lang))
+            return
+        self.accept()
+
+
+class LetterDialog(QDialog):
+    """A letter from an oversight body, or its answer when ``row`` is given."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, row: oversight.LetterRow | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.row = row
+        self.setWindowTitle(self.tr("Letter from an oversight body"))
+        self.setMinimumWidth(600)
+        self.body = QComboBox()
+        for code, (name, _code) in oversight.BODIES.items():
+            self.body.addItem(name, code)
+        self.in_number = QLineEdit()
+        self.in_date = JalaliDateEdit()
+        self.subject = QLineEdit()
+        self.due = JalaliDateEdit(optional=True)
+        self.out_number = QLineEdit()
+        self.out_date = JalaliDateEdit(optional=True)
+        self.status = _combo(oversight.STATUSES, None, "status")
+        form = QFormLayout()
+        form.addRow(self.tr("Body:"), self.body)
+        form.addRow(self.tr("Letter number:"), self.in_number)
+        form.addRow(self.tr("Letter date:"), self.in_date)
+        form.addRow(self.tr("Subject:"), self.subject)
+        form.addRow(self.tr("Answer due (empty: 15 days):"), self.due)
+        form.addRow(self.tr("Answer number:"), self.out_number)
+        form.addRow(self.tr("Answer date:"), self.out_date)
+        form.addRow(self.tr("Status:"), self.status)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        if row is not None:
+            _select(self.body, row.body)
+            self.in_number.setText(row.in_number)
+            self.in_date.set_value(row.in_date)
+            self.subject.setText(row.subject)
+            self.due.set_value(row.due_on)
+            self.out_number.setText(row.out_number)
+            self.out_date.set_value(row.out_date)
+            _select(self.status, row.status)
+            self.out_number.setFocus()
+
+    def save(self) -> None:
+        values: dict[str, Any] = dict(
+            body=self.body.currentData(), in_number=self.in_number.text(), in_date=self.in_date.line.text(),
+            subject=self.subject.text(), due_on=self.due.line.text() or None, out_number=self.out_number.text(),
+            out_date=self.out_date.line.text() or None)
+        try:
+            if self.row is None:
+                oversight.add_letter(self.ctx.store, self.ctx.actor, oversight.LetterInput(**values))
+            else:
+                status = self.status.currentData()
+                if values["out_date"] and status == "open":
+                    status = "answered"
+                oversight.update_letter(self.ctx.store, self.ctx.actor, self.row.id, status=status, **values)
+        except UserError as exc:
+            self.error.setText(error_text(exc, self.ctx.lang))
+            return
+        self.accept()
+
+
+class SurveysPanel(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = RowsModel([
+            Column(self.tr("Unit"), lambda r: r.unit_name or self.tr("Whole office"), 220),
+            Column(self.tr("Period"), lambda r: jalali.Period.parse(r.period_code).label_fa),
+            Column(self.tr("Conducted on"), lambda r: shown_date(r.conducted_on)),
+            Column(self.tr("Method"), lambda r: surveys.METHODS.get(r.method, r.method)),
+            Column(self.tr("Sample"), lambda r: shown_number(r.sample_size)),
+            Column(self.tr("Mean score"), lambda r: shown_value(r.mean_score)),
+            Column(self.tr("Actions taken"), lambda r: r.actions_taken, 360),
+        ], parent=self)
+        self.table = QTableView()
+        self.table.setObjectName("survey_table")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((260, 150, 100, 130, 70, 100)):
+            self.table.setColumnWidth(col, width)
+        add = QPushButton(self.tr("Add a survey…"))
+        add.setObjectName("new_survey")
+        add.setToolTip(self.tr("Record a survey round of a unit and what was done about its results"))
+        add.setVisible(ctx.can("surveys.edit"))
+        add.clicked.connect(self.add)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Satisfaction surveys (9/5) and actions taken on their results (9/7)")))
+        top.addStretch(1)
+        top.addWidget(add)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+
+    def refresh(self) -> None:
+        self.model.set_rows(surveys.list_surveys(self.ctx.store, self.ctx.actor))
+
+    def add(self) -> None:
+        if SurveyDialog(self.ctx, self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+
+class LettersPanel(QWidget):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = RowsModel([
+            Column(self.tr("Body"), lambda r: oversight.BODIES[r.body][0], 230),
+            Column(self.tr("Letter number"), lambda r: shown_number(r.in_number)),
+            Column(self.tr("Letter date"), lambda r: shown_date(r.in_date)),
+            Column(self.tr("Subject"), lambda r: r.subject, 240),
+            Column(self.tr("Answer due"), lambda r: shown_date(r.due_on)),
+            Column(self.tr("Answer"), lambda r: self.tr("{number} on {date}").format(
+                number=shown_number(r.out_number), date=shown_date(r.out_date)) if r.out_date else "—"),
+            Column(self.tr("Status"), lambda r: oversight.STATUSES[r.status]),
+        ], background=lambda r: OVERDUE_BACKGROUND if r.overdue else None, parent=self)
+        self.table = QTableView()
+        self.table.setObjectName("letter_table")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.activated.connect(lambda _i: self.answer())
+        self.rates = QLabel()
+        self.rates.setObjectName("letter_rates")
+        self.rates.setWordWrap(True)
+        add = QPushButton(self.tr("Register a letter…"))
+        add.setObjectName("new_letter")
+        add.setToolTip(self.tr("Register a letter received from an oversight body"))
+        add.clicked.connect(self.add)
+        answer = QPushButton(self.tr("Record the answer…"))
+        answer.setObjectName("answer_letter")
+        answer.setToolTip(self.tr("Record the answer sent to the selected letter"))
+        answer.clicked.connect(self.answer)
+        for button in (add, answer):
+            button.setVisible(ctx.can("oversight.edit"))
+        for col, width in enumerate((220, 90, 90, 200, 90, 160)):
+            self.table.setColumnWidth(col, width)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Letters from oversight bodies and their answers (16/2–16/8)")))
+        top.addStretch(1)
+        top.addWidget(answer)
+        top.addWidget(add)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.rates)
+        layout.addWidget(self.table, 1)
+
+    def refresh(self) -> None:
+        rows = oversight.list_letters(self.ctx.store, self.ctx.actor)
+        self.model.set_rows(rows)
+        parts = []
+        for body, (name, code) in oversight.BODIES.items():
+            own = [r for r in rows if r.body == body and r.status != "closed"]
+            if own:
+                parts.append(self.tr("{code} {name}: {rate} on time").format(
+                    code=shown_number(code), name=name,
+                    rate=shown_percent(sum(r.on_time for r in own) / len(own) * 100)))
+        self.rates.setText("؛ ".join(parts) or self.tr("No letters yet."))
+
+    def add(self) -> None:
+        if LetterDialog(self.ctx, self).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def answer(self) -> None:
+        index = self.table.currentIndex()
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is None or not self.ctx.can("oversight.edit") or row.office_code != self.ctx.actor.office_code:
+            return
+        if LetterDialog(self.ctx, self, row).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+
+class RightsScreen(QWidget):
+    """Tabs: complaints, surveys, oversight letters."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.register = ComplaintRegister(ctx)
+        self.surveys = SurveysPanel(ctx)
+        self.letters = LettersPanel(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("rights_tabs")
+        self.tabs.addTab(self.register, self.tr("Complaints and letters"))
+        self.tabs.addTab(self.surveys, self.tr("Satisfaction surveys"))
+        self.tabs.addTab(self.letters, self.tr("Oversight bodies"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+    def refresh(self, wait: bool = False) -> None:
+        self.register.apply_filters(wait=wait)
+        self.surveys.refresh()
+        self.letters.refresh()
+
+    def screenshot_states(self) -> list[tuple[str, QWidget]]:
+        """The register, the overdue filter, the surveys, the letters, the entry dialog."""
+        self.refresh(wait=True)
+        size = self.size()
+        out: list[tuple[str, QWidget]] = [("complaints", self.window())]
+        overdue = ComplaintRegister(self.ctx)
+        overdue.resize(size)
+        overdue.state.blockSignals(True)
+        _select(overdue.state, "overdue")
+        overdue.state.blockSignals(False)
+        overdue.apply_filters(wait=True)
+        out.append(("overdue", overdue))
+        for name, panel in (("surveys", SurveysPanel(self.ctx)), ("letters", LettersPanel(self.ctx))):
+            panel.resize(size)
+            panel.refresh()
+            out.append((name, panel))
+        if self.ctx.can("complaints.edit"):
+            rows = cm.list_complaints(self.ctx.store, self.ctx.actor, cm.ComplaintQuery(state="answered"), limit=1)
+            dialog = ComplaintDialog(self.ctx, self, rows[0] if rows else None)
+            dialog.adjustSize()
+            out.append(("complaint-dialog", dialog))
+        return out
+

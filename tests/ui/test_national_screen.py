@@ -1,0 +1,114 @@
+"""The HQ dashboard on the three-province HQ store of tests/national_helpers.py: the screen's
+models show the hand-computed national figures, the map colours follow its legend, hovering
+names the province and its value, a click opens the province's figures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from integrity_desktop.db.store import Store
+from integrity_desktop.services.stores import init_store
+from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.screens.national import INDICATOR_MEASURE, NationalScreen
+
+from ..conftest import ADMIN_PASSWORD, PASSPHRASE, actor
+from ..national_helpers import PERIOD, build_hq
+
+pytest_plugins = ("tests.sync_fixtures",)
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(scope="session")
+def fars_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template-fars-ui") / "store.sqlite"
+    init_store(str(path), "fars", ADMIN_PASSWORD, PASSPHRASE).dispose()
+    return path
+
+
+def _screen(qtbot, store: Store) -> NationalScreen:  # type: ignore[no-untyped-def]
+    w = NationalScreen(UiContext(store, actor("admin", store.office_code)))
+    qtbot.addWidget(w)
+    w.resize(1280, 650)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _cells(model, row: int) -> list[str]:  # type: ignore[no-untyped-def]
+    return [model.data(model.index(row, c)) for c in range(model.columnCount())]
+
+
+def test_national_screen_figures_map_and_province(  # type: ignore[no-untyped-def]
+    qtbot, fresh: Callable[[Path, str], Store], province_template: Path, isfahan_template: Path,
+    fars_template: Path, hq_template: Path, tmp_path: Path,
+) -> None:
+    hq = build_hq(fresh, {"tehran": province_template, "isfahan": isfahan_template, "fars": fars_template},
+                  hq_template, tmp_path)
+    w = _screen(qtbot, hq)
+    w.period.setCurrentIndex(w.period.findData(PERIOD))
+    w.refresh()
+    qtbot.waitUntil(lambda: w.picture is not None and w.picture.period.code == PERIOD, timeout=20000)
+    assert "۳ استان از ۳۱" in w.summary.text()
+    ranking = [_cells(w.ranking_model, i) for i in range(3)]
+    assert [r[1] for r in ranking] == ["تهران", "فارس", "اصفهان"]
+    assert ranking[0][:3] == ["۱", "تهران", "۱۰۰٪"] and ranking[1][2] == "۸۷٫۵٪"
+    axis1 = next(_cells(w.axes_model, i) for i in range(w.axes_model.rowCount())
+                 if w.axes_model.rows[i].key == "1")
+    assert axis1[2] == "۶۲٫۵٪"  # from the answers, not the mean of 100, 0 and 75
+    # indicator across provinces: 1/4 recomputed from its parts (3 of 5), not (75 + 0) / 2
+    w.indicator.setCurrentIndex(w.indicator.findData("1/4"))
+    national = _cells(w.indicator_model, 0)
+    assert national[:2] == ["کشور", "۶۰٪"]
+    rows = {w.indicator_model.rows[i].key: _cells(w.indicator_model, i) for i in range(w.indicator_model.rowCount())}
+    assert rows["tehran"][1] == "۷۵٪" and rows["isfahan"][1] == "۰٪" and rows["ardabil"][1] == "بسته‌ای نرسیده"
+    w.indicator.setCurrentIndex(w.indicator.findData("1/2"))
+    assert "انجام شد: ۱" in _cells(w.indicator_model, 0)[1]
+    # the map: coloured by completion, each province's colour is its legend item's
+    scale_items = w.legend.labels
+    assert scale_items[-1][1] == "بی‌داده"
+    colours = {c for c, _ in scale_items}
+    assert w.map.colour_of("ardabil") == scale_items[-1][0]
+    assert {w.map.colour_of(c) for c in ("tehran", "fars", "isfahan")} <= colours
+    assert w.map.colour_of("tehran") == scale_items[0][0]  # the best first
+    tip = w.map.items_by_code["tehran"].toolTip()
+    assert tip == "تهران: ۱۰۰٪"
+    # the chosen indicator on the map
+    w.indicator.setCurrentIndex(w.indicator.findData("6/1"))
+    w.measure.setCurrentIndex(w.measure.findData(INDICATOR_MEASURE))
+    assert w.map.items_by_code["tehran"].toolTip() == "تهران: ۲"
+    # a click on a province opens its figures
+    opened: list[str] = []
+    w.open_province = opened.append
+    w.map.items_by_code["fars"].mousePressEvent(_press())
+    assert opened == ["fars"]
+    from integrity_desktop.ui.screens.national import ProvinceFiguresDialog
+
+    dialog = ProvinceFiguresDialog(w.picture, "tehran", w)
+    qtbot.addWidget(dialog)
+    codes = {dialog.model.rows[i].key: _cells(dialog.model, i) for i in range(dialog.model.rowCount())}
+    assert codes["1/4"][2:] == ["۷۵٪", "۶۰٪"] and codes["4/4"][2:] == ["۵", "۱۷"]
+    # what the last bundle brought: tehran's first bundle, one checklist among its new records
+    changes = {w.changes_model.rows[i].key: _cells(w.changes_model, i) for i in range(w.changes_model.rowCount())}
+    assert changes["tehran"][1] == "۱" and "چک‌لیست: ۱ تازه" in changes["tehran"][4]
+    assert changes["ardabil"][1:] == ["—", "۰", "۰", "—"]
+    # late provinces first, highlighted
+    assert w.late_model.rows[0].tint is not None and w.late_model.rowCount() == 31
+
+
+def _press():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QGraphicsSceneMouseEvent
+
+    event = QGraphicsSceneMouseEvent(QEvent.Type.GraphicsSceneMousePress)
+    event.setButton(Qt.MouseButton.LeftButton)
+    return event
+
+
+def test_a_province_store_sees_a_note(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    w = _screen(qtbot, store)
+    assert not w.is_hq and w.findChild(object, "not_hq") is not None
+    w.refresh()  # nothing to load
