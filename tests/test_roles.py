@@ -558,3 +558,17 @@ OPERATIONS += [
        lambda c, a: national.completion_trend(c.store, a, [PERIOD]), hq=True),
     Op(national.last_imports, "reports.run", lambda c, a: national.last_imports(c.store, a), hq=True),
 ]
+
+# issue 23: a folder of bundles; issue 16b: the names a conflict's versions point to
+from datetime import datetime as _datetime  # noqa: E402
+
+from integrity_desktop.sync import batch  # noqa: E402
+
+_EMPTY_CONFLICT = conflicts.ConflictView("x", "unit", "x", "concurrent", "tehran", _datetime(2024, 5, 1),
+                                         "open", "", {}, {})
+OPERATIONS += [
+    Op(batch.import_all, "sync.import",
+       lambda c, a: batch.import_all(c.store, a, [c.tmp / "missing.idb"], lambda: [])),
+    Op(conflicts.id_names, "conflicts.resolve",
+       lambda c, a: conflicts.id_names(c.store, a, _EMPTY_CONFLICT)),
+]

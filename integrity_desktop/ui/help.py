@@ -32,6 +32,7 @@ SCREEN_PAGES = [
     "templates", "audit", "settings",
     "committee",  # issue 21
     "rights",  # issue 20
+    "national",  # issue 17
 ]
 PAGES = [INDEX, *TASK_PAGES, *SCREEN_PAGES]
 
