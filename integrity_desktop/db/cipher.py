@@ -21,7 +21,6 @@ import contextlib
 import json
 import os
 import secrets
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,10 +29,10 @@ import sqlcipher3.dbapi2 as _sqlcipher
 from argon2 import PasswordHasher
 from argon2.low_level import Type, hash_secret_raw
 
-# Both drivers' errors, for code that reads plain and encrypted stores alike.
-DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, _sqlcipher.DatabaseError)
-OPERATIONAL_ERRORS: tuple[type[Exception], ...] = (sqlite3.OperationalError,
-                                                   _sqlcipher.OperationalError)
+# SQLCipher is the one SQLite driver of the product: without a key it reads and writes plain
+# files like Python's sqlite3, so the frozen build leaves the stock module out.
+DATABASE_ERRORS: tuple[type[Exception], ...] = (_sqlcipher.DatabaseError,)
+OPERATIONAL_ERRORS: tuple[type[Exception], ...] = (_sqlcipher.OperationalError,)
 
 KEY_BYTES = 32
 KEYFILE_SUFFIX = ".keys"
@@ -232,10 +231,9 @@ def connect(path: Path | str, key: bytes | None = None, *, readonly: bool = Fals
                 code="store_locked",
             )
     uri = f"file:{path.as_posix()}?mode=ro" if readonly else f"file:{path.as_posix()}"
-    if key is None:
-        return sqlite3.connect(uri, uri=True, timeout=timeout)
     con = dbapi().connect(uri, uri=True, timeout=timeout)
-    con.execute(key_pragma(key))
+    if key is not None:
+        con.execute(key_pragma(key))
     return con
 
 

@@ -30,11 +30,11 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
     """An engine with WAL, foreign keys and a busy timeout on SQLite; with ``key``, the file
     is a SQLCipher store and every connection is keyed first (``db/cipher.py``)."""
     if url.startswith("sqlite"):
-        extra: dict[str, Any] = {}
-        if key is not None:
-            from integrity_desktop.db import cipher
+        from integrity_desktop.db import cipher
 
-            extra["module"] = cipher.dbapi()
+        # SQLCipher for every file, plain or encrypted: one driver (and no stock sqlite3 in the
+        # frozen build).
+        extra: dict[str, Any] = {"module": cipher.dbapi()}
         engine = create_engine(
             url,
             poolclass=NullPool,

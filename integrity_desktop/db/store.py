@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -281,7 +280,7 @@ def _quick_check(path: Path, key: bytes | None = None) -> None:
             result = con.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             con.close()
-    except (sqlite3.DatabaseError, cipher.dbapi().DatabaseError) as exc:
+    except cipher.DATABASE_ERRORS as exc:
         result = str(exc)
         if not any(word in result.lower() for word in _CORRUPTION):
             error = environment_error(path, result)
@@ -363,7 +362,7 @@ def open_store(location: str, *, create: bool = False, migrate_schema: bool = Tr
         store = Store(location=location, engine=engine, path=path,
                       files_dir=files_dir_for(location), key=key)
         store.start_clock()
-    except (OSError, sqlite3.Error, OperationalError, StoreError) as exc:
+    except (OSError, cipher.dbapi().Error, OperationalError, StoreError) as exc:
         engine.dispose()
         if path is None:
             raise

@@ -103,12 +103,11 @@ def convert(store: Store) -> Store:
 
 
 def _copy_plain(src: Path, dst: Path) -> None:
-    import sqlite3
-
+    from integrity_desktop.db import cipher
     from integrity_desktop.fileperm import create_private_file
 
     create_private_file(dst)
-    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
+    with cipher.connect(src) as a, cipher.connect(dst) as b:
         a.backup(b)
     a.close()
     b.close()
