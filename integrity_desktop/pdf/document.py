@@ -444,10 +444,6 @@ class ReportDocument:
         self._flush_heading()
         self._story += [self._para(text, self.width, size, align=align), Spacer(1, 4)]
 
-    def spacer(self, height_mm: float = 4.0) -> None:
-        self._flush_heading()
-        self._story.append(Spacer(1, height_mm * mm))
-
     def page_break(self) -> None:
         self._flush_heading()
         self._story.append(PageBreak())

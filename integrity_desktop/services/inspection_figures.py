@@ -43,7 +43,6 @@ from integrity_desktop.services.inspection_plans import items_in_period
 from integrity_desktop.services.inspections import KIND_ADHOC, VISIT_KINDS
 
 DONE = ("reported", "closed")
-FIGURE_CODES = ("1/4", "1/6", "22/1", "22/2", "22/3", "22/4")
 FORMULAS_FA: dict[str, str] = {
     "1/4": "بازدیدهای برنامه‌ریزی‌شدهٔ دوره که بازدیدشان ثبت شده ÷ همهٔ بازدیدهای برنامه‌ریزی‌شدهٔ "
            "دوره × ۱۰۰",

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from integrity_desktop import catalog
@@ -186,7 +185,3 @@ def seed_reference_data(store: Store, actor: Actor) -> None:
         s.flush()
         # Each seeded record's content is audited like any other (audit verify compares it).
         append_many(s, actor, "create", ((o.__sync_type__, o.id, None, as_dict(o)) for o in added))
-
-
-def templates_present(session: Session) -> bool:
-    return session.scalar(select(Template.id).limit(1)) is not None
