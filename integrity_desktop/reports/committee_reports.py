@@ -14,6 +14,7 @@ from pathlib import Path
 from reportlab.lib import colors
 
 from integrity_desktop import jalali
+from integrity_desktop.catalog import HQ_CODE as HQ
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import format_number, percent_text, value_text
 from integrity_desktop.excel import Col, RtlWorkbook
@@ -24,7 +25,6 @@ from integrity_desktop.reports.registry import ReportParams, ReportSpec
 from integrity_desktop.services import committee, computed, training
 from integrity_desktop.services.offices import office_name
 
-HQ = "hq"
 OVERDUE = colors.HexColor("#b3261e")  # overdue resolutions in red, as corrective actions
 
 

@@ -18,6 +18,7 @@ from typing import TypeVar
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from integrity_desktop.catalog import HQ_CODE as HQ
 from integrity_desktop.db.models import CommitteeMeeting, CommitteeMember, CommitteeResolution
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import format_number
@@ -32,7 +33,6 @@ from integrity_desktop.services.inspections import (
     get_unit,
 )
 
-HQ = "hq"
 MEMBER_ROLES: dict[str, str] = {"chair": "رئیس کمیته", "secretary": "دبیر کمیته", "member": "عضو"}
 MEETING_STATUSES: dict[str, str] = {"planned": "برنامه‌ریزی‌شده", "held": "برگزارشده",
                                     "cancelled": "لغوشده"}

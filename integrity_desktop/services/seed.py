@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from integrity_desktop import catalog
+from integrity_desktop.catalog import HQ_CODE as HQ
 from integrity_desktop.db.base import Synced
 from integrity_desktop.db.models import (
     Lookup,
@@ -29,7 +30,6 @@ from integrity_desktop.permissions import Actor
 from integrity_desktop.resources import resource_path
 from integrity_desktop.services.records import stable_id, stamp
 
-HQ = "hq"
 SEED_STAMP = "0000000000000-0000-seed"
 SEED_AT = datetime(2024, 3, 20)
 LOOKUP_KINDS = ("violation_type", "penalty", "board")

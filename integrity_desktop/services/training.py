@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from integrity_desktop.catalog import HQ_CODE as HQ
 from integrity_desktop.db.models import TrainingCourse
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import format_number, to_ascii_digits
@@ -26,7 +27,6 @@ from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import records
 from integrity_desktop.services.inspections import as_date, check_choice, clean_text, get_unit
 
-HQ = "hq"
 # The indicator each course serves, with the programme's own words (the catalogue's titles).
 TOPICS: dict[str, str] = {
     "12/1": "دورهٔ آموزشی سلامت اداری",

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from integrity_desktop.catalog import HQ_CODE as HQ
 from integrity_desktop.digits import to_ascii_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.indicators import (
@@ -50,8 +51,6 @@ from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets.messages import confirm, show_exception
-
-HQ = "hq"
 
 
 class _Table(QAbstractTableModel):
