@@ -40,6 +40,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from integrity_desktop import atomic
 from integrity_desktop.db import migrate
 from integrity_desktop.db.store import SQLITE_MAGIC, Store
 from integrity_desktop.errors import StoreError, UserError
@@ -105,26 +106,21 @@ def _remove_quietly(path: Path) -> None:
 
 def copy_sqlite(src: Path, dst: Path) -> None:
     """A consistent copy of a live store (WAL included) written under a temporary name."""
-    tmp = dst.with_name(f".{dst.name}.{os.getpid()}.partial")
     try:
-        with sqlite3.connect(f"file:{src.as_posix()}?mode=ro", uri=True) as source:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-            os.close(fd)
-            target = sqlite3.connect(tmp)
+        with atomic.replacing(dst, ".partial") as tmp:
+            source = sqlite3.connect(f"file:{src.as_posix()}?mode=ro", uri=True)
             try:
-                source.backup(target)
-                target.execute("PRAGMA journal_mode=DELETE")
+                target = sqlite3.connect(tmp)
+                try:
+                    source.backup(target)
+                    target.execute("PRAGMA journal_mode=DELETE")
+                finally:
+                    target.close()
             finally:
-                target.close()
-        source.close()
-        private_file(tmp)
-        os.replace(tmp, dst)
+                source.close()
+            private_file(tmp)
     except (OSError, sqlite3.OperationalError) as exc:  # sqlite reports a full disk its own way
-        _remove_quietly(tmp)
         raise _write_error(dst, exc) from exc
-    except BaseException:
-        _remove_quietly(tmp)
-        raise
 
 
 @dataclass(frozen=True)
