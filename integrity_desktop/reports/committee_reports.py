@@ -56,7 +56,7 @@ def annual_data(store: Store, actor: Actor, office: str, year: int, today: _dt.d
 
 def write_annual(store: Store, actor: Actor, params: ReportParams, out: Path, fmt: str,
                  *, today: _dt.date | None = None) -> None:
-    day = today or _dt.date.today()
+    day = today or jalali.today()
     office = _office(actor, params)
     year = _year(params, day)
     data = annual_data(store, actor, office, year, day)
@@ -147,7 +147,7 @@ RESOLUTION_COLUMNS = [
 def write_register(store: Store, actor: Actor, params: ReportParams, out: Path, fmt: str,
                    *, today: _dt.date | None = None) -> None:
     """Members, the year's meetings and resolutions (every office's at HQ unless --subject)."""
-    day = today or _dt.date.today()
+    day = today or jalali.today()
     year = _year(params, day)
     office = params.subject.strip() if actor.office_code == HQ and params.subject else None
     scope = office or (None if actor.office_code == HQ else actor.office_code)

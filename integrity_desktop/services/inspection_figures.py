@@ -33,6 +33,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from integrity_desktop import jalali
 from integrity_desktop.db.models import CorrectiveAction, Finding, Inspector, Unit, Visit
 from integrity_desktop.db.store import Store
 from integrity_desktop.jalali import Period, period_containing
@@ -256,7 +257,7 @@ def compute_figures(
     require(actor, "inspections.view")
     period = Period.parse(period_code)
     with store.read() as s:
-        return figures_in(s, period, actor.office_code, today or _dt.date.today())
+        return figures_in(s, period, actor.office_code, today or jalali.today())
 
 
 def realisation_rate(store: Store, actor: Actor, period_code: str) -> Figure:
