@@ -28,7 +28,7 @@ def _status(by_state: dict[str, int]) -> ProvinceStatus:
 
 
 def test_open_cases_leave_out_the_lifecycle_terminal_states() -> None:
-    assert lc.TERMINAL_STATES == {lc.CLOSED, lc.NOT_PURSUABLE}
+    assert {lc.CLOSED, lc.NOT_PURSUABLE} == lc.TERMINAL_STATES
     every = {state: i + 1 for i, state in enumerate(lc.STATES)}
     open_ = sum(n for s, n in every.items() if s not in (lc.CLOSED, lc.NOT_PURSUABLE))
     assert _status(every).open_cases == open_

@@ -452,6 +452,7 @@ def unvisited_plan_items(store: Store, actor: Actor, today: _dt.date | None = No
                          ) -> list[PlanItemInfo]:
     """Plan items without a visit, dated this Jalali year or last (``today``'s), in date order:
     the ones a new periodic visit may be recorded against."""
+    require(actor, "inspections.view")
     year = jalali_year(today or jalali_today())
     return [item for code in (str(year), str(year - 1))
             for item in list_plan_items(store, actor, period_code=code, limit=1000)
