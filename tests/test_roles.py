@@ -303,6 +303,8 @@ OPERATIONS: list[Op] = [
        lambda c, a: inspection_plans.list_plan_items(c.store, a, period_code=PERIOD)),
     Op(inspection_plans.count_plan_items, "inspections.view",
        lambda c, a: inspection_plans.count_plan_items(c.store, a, period_code=PERIOD)),
+    Op(inspection_plans.unvisited_plan_items, "inspections.view",
+       lambda c, a: inspection_plans.unvisited_plan_items(c.store, a)),
     Op(inspection_plans.timeline, "inspections.view",
        lambda c, a: inspection_plans.timeline(c.store, a, PERIOD)),
     Op(inspection_figures.compute_figures, "inspections.view",

@@ -28,8 +28,7 @@ from integrity_desktop.sync.export import evidence_path
 from integrity_desktop.sync.pending import PendingImport, preview_import
 
 from .conftest import PASSPHRASE
-from .sync_helpers import admin, export, import_, trust
-from .test_sync_roundtrip import add_unit, make_checklist
+from .sync_helpers import add_unit, admin, export, import_, make_checklist, trust
 
 pytest_plugins = ("tests.sync_fixtures",)  # fixtures: fresh, isfahan_template
 

@@ -47,7 +47,24 @@ _unlocked: dict[int, tuple[Store, UnlockResult, str, str]] = {}
 
 
 def add_db(parser: argparse.ArgumentParser, required: bool = True) -> None:
-    parser.add_argument("--db", required=required, help="store file path or postgresql:// URL")
+    """``--db`` on a sub-command, also accepted before it (``integrity-desktop --db X digest``).
+
+    SUPPRESS leaves the global ``--db`` in place when the sub-command does not repeat it; a
+    required one is checked by ``require_db`` once both have been parsed.
+    """
+    parser.add_argument("--db", default=argparse.SUPPRESS,
+                        help="store file path or postgresql:// URL"
+                             + (" (required; may also come before the sub-command)" if required
+                                else ""))
+    if required:
+        parser.set_defaults(db_required_by=parser)
+
+
+def require_db(args: argparse.Namespace) -> None:
+    """argparse's own error when a sub-command that needs ``--db`` got it in neither place."""
+    owner = getattr(args, "db_required_by", None)
+    if owner is not None and getattr(args, "db", None) is None:
+        owner.error("the following arguments are required: --db")
 
 
 def open_for(args: argparse.Namespace, *, sign_in: bool = True) -> Store:

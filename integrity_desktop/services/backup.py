@@ -39,6 +39,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from integrity_desktop import atomic
 from integrity_desktop.db import cipher, migrate
 from integrity_desktop.db.store import SQLITE_MAGIC, Store
 from integrity_desktop.errors import StoreError, UserError
@@ -109,30 +110,26 @@ def _remove_quietly(path: Path) -> None:
 def copy_sqlite(src: Path, dst: Path) -> None:
     """A consistent copy of a live store (WAL included) written under a temporary name; an
     encrypted store's copy is encrypted with the same key and gets its key file."""
-    tmp = dst.with_name(f".{dst.name}.{os.getpid()}.partial")
     key = cipher.known_key(src) if cipher.is_encrypted(src) else None
     try:
-        with cipher.connect(src, readonly=True) as source:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-            os.close(fd)
-            target = cipher.connect(tmp, key)
+        with atomic.replacing(dst, ".partial") as tmp:
+            source = cipher.connect(src, readonly=True)
             try:
-                source.backup(target)
-                target.execute("PRAGMA journal_mode=DELETE")
+                target = cipher.connect(tmp, key)
+                try:
+                    source.backup(target)
+                    target.execute("PRAGMA journal_mode=DELETE")
+                finally:
+                    target.close()
             finally:
-                target.close()
-        source.close()
-        private_file(tmp)
-        if key is not None:
-            shutil.copyfile(cipher.keyfile_path(src), cipher.keyfile_path(dst))
-            private_file(cipher.keyfile_path(dst))
-        os.replace(tmp, dst)
+                source.close()
+            private_file(tmp)
+            if key is not None:
+                # the key file lands before the store it opens is renamed into place
+                shutil.copyfile(cipher.keyfile_path(src), cipher.keyfile_path(dst))
+                private_file(cipher.keyfile_path(dst))
     except _WRITE_ERRORS as exc:  # sqlite reports a full disk its own way
-        _remove_quietly(tmp)
         raise _write_error(dst, exc) from exc
-    except BaseException:
-        _remove_quietly(tmp)
-        raise
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from integrity_desktop import jalali
 from integrity_desktop.db.models import Inspector, Unit
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
@@ -212,7 +213,7 @@ def update_inspector(
             check_choice(status, INSPECTOR_STATUSES, "وضعیت بازرس", "Inspector status")
             changes["status"] = status
             if status == "ended" and end is None:
-                end = max(_dt.date.today(), appointed)
+                end = max(jalali.today(), appointed)
         _check_term(appointed, end)
         changes["term_end"] = end
         records.update(s, store, actor, row, **changes)

@@ -5,7 +5,6 @@ Signing and writing run through ``run_task``; ``sync.export.export_bundle`` does
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from integrity_desktop import jalali
 from integrity_desktop.services import keys, offices
 from integrity_desktop.services.seed import HQ
 from integrity_desktop.ui.app import current_lang
@@ -114,7 +114,7 @@ class SyncExportTab(QWidget):
         self._suggest_export_path()
 
     def _suggest_export_path(self) -> None:
-        stamp = _dt.date.today().strftime("%Y%m%d")
+        stamp = jalali.today().strftime("%Y%m%d")
         target = self.recipient.currentData() if self.is_hq else HQ
         name = f"{self.ctx.store.office_code}-to-{target}-{stamp}.itb"
         self.export_path.setText(str(Path.home() / name))
@@ -122,7 +122,7 @@ class SyncExportTab(QWidget):
             self.recipient.currentIndexChanged.connect(lambda _i: self._retarget_export_path())
 
     def _retarget_export_path(self) -> None:
-        stamp = _dt.date.today().strftime("%Y%m%d")
+        stamp = jalali.today().strftime("%Y%m%d")
         name = f"{self.ctx.store.office_code}-to-{self.recipient.currentData()}-{stamp}.itb"
         folder = Path(self.export_path.text()).parent if self.export_path.text() else Path.home()
         self.export_path.setText(str(folder / name))
