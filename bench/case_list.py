@@ -7,7 +7,6 @@ offscreen Qt child process.  Goal: each under 150 ms.  The name box's deliberate
 from __future__ import annotations
 
 import os
-import sqlite3
 import statistics
 import sys
 import time
@@ -21,7 +20,9 @@ GOAL_MS = 150.0
 
 def _name_fragment(store: Path) -> str:
     """A surname that occurs in the data (the last word of the most common employee name)."""
-    with sqlite3.connect(store) as con:
+    from integrity_desktop.db import cipher
+
+    with cipher.connect(store) as con:  # an encrypted store: the key this process unlocked
         (name,) = con.execute(
             "SELECT employee_name FROM cases GROUP BY employee_name ORDER BY count(*) DESC LIMIT 1"
         ).fetchone()

@@ -8,7 +8,6 @@ same method as ``bench.case_list``.  Goal: each under 150 ms.  The search box's 
 from __future__ import annotations
 
 import os
-import sqlite3
 import statistics
 import sys
 import time
@@ -45,7 +44,9 @@ def complaints_store(n: int, work: Path) -> Path:
 
 
 def _surname(store: Path) -> str:
-    with sqlite3.connect(store) as con:
+    from integrity_desktop.db import cipher
+
+    with cipher.connect(store) as con:  # an encrypted store: the key this process unlocked
         (name,) = con.execute(
             "SELECT person_name FROM complaints GROUP BY person_name ORDER BY count(*) DESC LIMIT 1").fetchone()
     return str(name).split()[-1]

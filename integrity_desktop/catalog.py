@@ -36,7 +36,7 @@ EXPECTED_AXES = 22
 EXPECTED_INDICATORS = 138
 EXPECTED_REFORM_PROGRAMMES = 10
 EXPECTED_PROVINCES = 31
-HQ_CODE = "hq"
+HQ_CODE = "hq"  # the headquarters' office code: the one definition (imported as HQ)
 
 _INDICATOR_CODE = re.compile(r"^([1-9][0-9]*)/([1-9][0-9]*)$")
 _OFFICE_CODE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")

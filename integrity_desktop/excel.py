@@ -26,7 +26,6 @@ import datetime as _dt
 import math
 import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -44,6 +43,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.writer.excel import ExcelWriter
 
+from integrity_desktop import atomic
 from integrity_desktop.digits import (
     PERCENT_PLACES,
     VALUE_PLACES,
@@ -449,21 +449,15 @@ class RtlWorkbook:
             self.add_sheet("Sheet", [Col("")])
         for writer in self._writers:
             writer.finish()
+        started = False
         try:
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".xlsx.tmp", dir=target.parent)
+            with atomic.replacing(target, ".xlsx.tmp") as tmp:
+                started = True
+                _save_book(self._book, str(tmp))
         except OSError as exc:
-            self._close_sheets()  # so a retry can still save, and nothing is left dangling
+            if not started:  # no temporary file: close the sheets so nothing is left dangling
+                self._close_sheets()
             raise _write_error(target, exc) from exc
-        os.close(fd)
-        try:
-            _save_book(self._book, tmp_name)
-            os.replace(tmp_name, target)
-        except OSError as exc:
-            _remove_quietly(tmp_name)
-            raise _write_error(target, exc) from exc
-        except BaseException:
-            _remove_quietly(tmp_name)
-            raise
         return target
 
 
@@ -545,11 +539,6 @@ def _clean(value: Any) -> Any:
         value = value.strip()
         return value or None
     return value
-
-
-def _remove_quietly(name: str) -> None:
-    with contextlib.suppress(OSError):
-        os.remove(name)
 
 
 def _write_error(target: Path, exc: OSError) -> UserError:

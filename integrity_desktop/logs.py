@@ -3,6 +3,11 @@
 Messages to people say where this file is (``current_log``) so they can send it to their
 administrator.  It holds tracebacks and Qt's warnings, never passwords or record contents.
 No Qt here: ``ui/crash.py`` adds Qt's message handler and the crash dialog.
+
+Once an encrypted store is open (``use_store_key``), every line is written encrypted with a
+key derived from the store key (AES-GCM, one nonce per line, ``enc1:`` + base64): a traceback
+can quote a record's text.  Lines written before (start-up, the sign-in) stay plain; the
+administrator reads the file with ``integrity-desktop log`` (``read_lines``).
 """
 
 from __future__ import annotations
@@ -59,6 +64,63 @@ def setup(folder: Path) -> Path:
     _current, _handler = path, handler
     log.info("log opened (%s)", " ".join(sys.argv[:1]))
     return path
+
+
+ENC_PREFIX = "enc1:"
+
+
+def _log_key(store_key: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                info=b"integrity-desktop log v1").derive(store_key)
+
+
+class _EncryptingFormatter(logging.Formatter):
+    def __init__(self, key: bytes) -> None:
+        super().__init__(_FORMAT)
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        self._aead = AESGCM(_log_key(key))
+
+    def format(self, record: logging.LogRecord) -> str:
+        import base64
+        import os
+
+        nonce = os.urandom(12)
+        sealed = self._aead.encrypt(nonce, super().format(record).encode("utf-8"), None)
+        return ENC_PREFIX + base64.b64encode(nonce + sealed).decode("ascii")
+
+
+def use_store_key(key: bytes | None) -> None:
+    """From now on the log's lines are encrypted with ``key``'s log key (None: plain again)."""
+    if _handler is not None:
+        _handler.setFormatter(_EncryptingFormatter(key) if key else logging.Formatter(_FORMAT))
+
+
+def read_lines(path: Path, store_key: bytes | None) -> list[str]:
+    """The log's lines, the encrypted ones decrypted (``[not readable with this store's key]``
+    for lines another store's key wrote)."""
+    import base64
+
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    aead = AESGCM(_log_key(store_key)) if store_key else None
+    out: list[str] = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if not line.startswith(ENC_PREFIX):
+            out.append(line)
+            continue
+        try:
+            raw = base64.b64decode(line[len(ENC_PREFIX):])
+            if aead is None:
+                raise ValueError("no key")
+            out.append(aead.decrypt(raw[:12], raw[12:], None).decode("utf-8"))
+        except (InvalidTag, ValueError):
+            out.append("[not readable with this store's key]")
+    return out
 
 
 def current_log() -> Path | None:

@@ -24,7 +24,7 @@ ROLE_LABELS_FA = {
 
 _ALL = frozenset(ROLES)
 
-# The one written table.  tests/test_permissions.py calls every operation with every role and
+# The one written table.  tests/test_roles.py calls every operation with every role and
 # compares what is allowed against this.
 PERMISSIONS: dict[str, frozenset[str]] = {
     "users.manage": frozenset({ADMIN}),

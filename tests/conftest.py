@@ -7,7 +7,6 @@ without mocking anything of ours.
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -24,9 +23,17 @@ PASSPHRASE = "key-passphrase-1"
 
 
 def copy_store(src: Path, dst: Path) -> Path:
-    """A consistent copy through SQLite's backup API."""
+    """A consistent copy through SQLite's backup API; an encrypted store's copy keeps its key
+    (and its key file: the copy opens with the key this process unlocked)."""
+    import shutil
+
+    from integrity_desktop.db import cipher
+
     dst.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
+    key = cipher.known_key(src) if cipher.is_encrypted(src) else None
+    if key is not None:
+        shutil.copyfile(cipher.keyfile_path(src), cipher.keyfile_path(dst))
+    with cipher.connect(src, key) as a, cipher.connect(dst, key) as b:
         a.backup(b)
     a.close()
     b.close()

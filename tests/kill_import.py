@@ -26,6 +26,9 @@ from integrity_desktop.sync import merge, reader
 
 def main(argv: list[str]) -> None:
     location, bundle, after = argv
+    from integrity_desktop.services.unlock import unlock
+
+    unlock(location, "admin", "admin-password-1")  # an encrypted store: a sign-in opens it
     store = open_store(location)
     actor = Actor("test-kill", "admin", store.office_code)
     if after == "held":

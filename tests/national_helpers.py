@@ -42,8 +42,7 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.services import cases, records
 from integrity_desktop.services.seed import template_id
 
-from .sync_helpers import admin, export, import_, trust
-from .test_sync_roundtrip import add_unit
+from .sync_helpers import add_unit, admin, export, import_, trust
 
 PERIOD = "1403-Q2"
 TODAY = date(2024, 9, 30)  # after the period; the province bundles are written "today" (real clock)
@@ -137,7 +136,7 @@ PROVINCES: dict[str, Store] = {}  # the last build_hq's province stores
 
 def resend_with_renamed_unit(hq: Store, tmp_path: Path) -> None:
     """Isfahan renames its unit and sends its second bundle."""
-    from .test_sync_roundtrip import rename_unit
+    from .sync_helpers import rename_unit
 
     isfahan = PROVINCES["isfahan"]
     rename_unit(isfahan, records.stable_id("t-unit", "isfahan", "مرکز اصفهان"), "مرکز شمارهٔ ۱ اصفهان")

@@ -4,12 +4,12 @@ each copy with its own clock node as if it were a separate PC."""
 from __future__ import annotations
 
 import secrets
-import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from integrity_desktop.db import cipher
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.services.stores import init_store
 
@@ -30,7 +30,7 @@ def fresh(tmp_path: Path) -> Iterator[Callable[[Path, str], Store]]:
 
     def make(template: Path, name: str) -> Store:
         path = copy_store(template, tmp_path / name / "store.sqlite")
-        with sqlite3.connect(path) as con:
+        with cipher.connect(path) as con:
             con.execute("UPDATE store_meta SET value=? WHERE key='node_id'",
                         (secrets.token_hex(4),))
         con.close()

@@ -13,9 +13,12 @@ from typing import Any
 
 import minisign
 
+from integrity_desktop import catalog
+from integrity_desktop.db.models import Checklist, ChecklistEntry, Unit
 from integrity_desktop.db.store import Store
 from integrity_desktop.permissions import Actor
-from integrity_desktop.services import keys
+from integrity_desktop.services import keys, records
+from integrity_desktop.services.seed import template_id
 from integrity_desktop.sync import bundle_format as bf
 from integrity_desktop.sync.export import ExportResult, export_bundle
 from integrity_desktop.sync.merge import ImportSummary, import_bundle
@@ -88,3 +91,39 @@ def jsonl(rows: list[dict[str, Any]]) -> bytes:
 
 def lines(data: bytes) -> list[dict[str, Any]]:
     return [json.loads(x) for x in data.splitlines() if x.strip()]
+
+
+def add_unit(store: Store, name: str, uid: str | None = None) -> str:
+    with store.session() as s:
+        unit = Unit(id=uid or records.stable_id("t-unit", store.office_code, name),
+                    office_code=store.office_code, name_fa=name)
+        records.add(s, store, admin(store), unit)
+        return unit.id
+
+
+def rename_unit(store: Store, uid: str, name: str) -> None:
+    with store.session() as s:
+        records.update(s, store, admin(store), s.get(Unit, uid), name_fa=name)
+
+
+def unit_name(store: Store, uid: str) -> str | None:
+    with store.read() as s:
+        u = s.get(Unit, uid)
+        return None if u is None else u.name_fa
+
+
+def make_checklist(store: Store, unit_id: str) -> tuple[str, list[str]]:
+    three = catalog.load_three_year()
+    tid = template_id(three.code, three.version)
+    with store.session() as s:
+        cl = Checklist(id=records.stable_id("t-cl", unit_id), office_code=store.office_code,
+                       template_id=tid, unit_id=unit_id, period_code="1403-Q2")
+        records.add(s, store, admin(store), cl)
+        entry_ids = []
+        for code in ("1/1", "1/2"):
+            e = ChecklistEntry(id=records.stable_id("t-e", cl.id, code),
+                               office_code=store.office_code, checklist_id=cl.id,
+                               item_id=records.stable_id("item", tid, code), status="partial")
+            records.add(s, store, admin(store), e)
+            entry_ids.append(e.id)
+    return cl.id, entry_ids

@@ -4,13 +4,13 @@ attempt audited, and the signing keys useless without their passphrase."""
 from __future__ import annotations
 
 import re
-import sqlite3
 from datetime import timedelta
 
 import minisign
 import pytest
 from sqlalchemy import select
 
+from integrity_desktop.db import cipher
 from integrity_desktop.db.models import AuditEntry, LocalKey, User
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
@@ -97,7 +97,7 @@ def test_no_secret_is_stored_in_the_clear(store: Store) -> None:
         sk.sign(b"forged")  # still encrypted: cannot sign before decrypt
     with pytest.raises(UserError):
         keys.age_identity(store, "not the passphrase")
-    con = sqlite3.connect(store.path)
+    con = cipher.connect(store.path)
     hashes = [row[0] for row in con.execute("SELECT password_hash FROM users")]
     con.close()
     assert hashes and all(h.startswith("$argon2") for h in hashes)

@@ -111,6 +111,6 @@ def test_a_name_never_decides_where_bytes_go(store: Store, entry_id: str, tmp_pa
     info = evidence.attach(store, INSPECTOR, "checklist_entry", entry_id, f"{deep}/../../x.pdf")
     new = _tree(tmp_path) - before
     files = [p for p in new if p.is_file()]
-    assert files == [evidence.path_of(store, info)]
+    assert files == [evidence.blob_path(store, info.sha256)]
     assert all(p.is_relative_to(store.files_dir) for p in new), new
-    assert evidence.path_of(store, info).name == info.sha256
+    assert evidence.blob_path(store, info.sha256).name == info.sha256

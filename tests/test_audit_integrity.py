@@ -9,15 +9,16 @@ row with a recomputed hash, also verified.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from integrity_desktop.db import cipher
 from integrity_desktop.db.store import Store
 from integrity_desktop.services import audit, cases, keys, offices, users
 from integrity_desktop.services import case_lifecycle as lc
+from integrity_desktop.services.unlock import unlock
 
 from .cli_helpers import run_cli
 from .conftest import PASSPHRASE, actor
@@ -41,7 +42,7 @@ def case_store(store: Store) -> tuple[Store, str]:
 
 
 def _sql(store: Store, *statements: str) -> None:
-    con = sqlite3.connect(store.location)
+    con = cipher.connect(store.location)
     for statement in statements:
         con.execute(statement)
     con.commit()
@@ -71,7 +72,7 @@ def test_a_record_edited_by_sql_is_caught_and_named(case_store: tuple[Store, str
 
 def test_a_record_inserted_by_sql_is_caught(case_store: tuple[Store, str]) -> None:
     store, _case = case_store
-    con = sqlite3.connect(store.location)
+    con = cipher.connect(store.location)
     row = con.execute("SELECT * FROM units LIMIT 1").fetchone()
     cols = [d[0] for d in con.execute("SELECT * FROM units LIMIT 1").description]
     values = dict(zip(cols, row, strict=True))
@@ -104,7 +105,7 @@ def test_cut_end_of_the_chain_is_caught(case_store: tuple[Store, str]) -> None:
 def _forge_tail(store: Store, keep_from_end: int, rewrite_meta: bool) -> None:
     """Replace the last entries with a forged one whose hash is recomputed (and, if asked,
     the recorded head too: an attacker who has read this program)."""
-    con = sqlite3.connect(store.location)
+    con = cipher.connect(store.location)
     con.execute("DELETE FROM audit_log WHERE seq > (SELECT max(seq) - ? FROM audit_log)",
                 (keep_from_end,))
     prev = con.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()[0]
@@ -183,7 +184,8 @@ def test_a_demo_store_verifies_and_its_bulk_cases_are_covered(tmp_path: Path) ->
     assert run_cli("demo", "--db", str(path), user=None, password=None).returncode == 0
     ok = run_cli("audit", "verify", "--db", str(path), password="demo-password")
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    con = sqlite3.connect(path)
+    unlock(str(path), "admin", "demo-password")  # the demo store is encrypted: its key here too
+    con = cipher.connect(path)
     con.execute("UPDATE case_events SET penalty_code = '02' WHERE id = "
                 "(SELECT id FROM case_events WHERE penalty_code IS NOT NULL "
                 "AND penalty_code != '02' LIMIT 1)")

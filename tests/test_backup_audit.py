@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
+from integrity_desktop.db import cipher
 from integrity_desktop.db.models import AuditEntry, Unit
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.errors import StoreError
@@ -30,7 +30,7 @@ def test_audit_chain_verifies_and_catches_an_edited_row(store: Store) -> None:
     assert count and count > 3
     assert cli("audit", "verify", "--db", store.location).returncode == 0
     store.dispose()
-    con = sqlite3.connect(store.location)
+    con = cipher.connect(store.location)
     con.execute("UPDATE audit_log SET actor = 'someone-else' WHERE seq = 2")
     con.commit()
     con.close()
@@ -43,7 +43,7 @@ def test_audit_chain_catches_a_deleted_row(store: Store) -> None:
     for n in "۷۸۹":
         offices.add_unit(store, actor("admin"), f"مرکز آموزش شمارهٔ {n}")
     store.dispose()
-    con = sqlite3.connect(store.location)
+    con = cipher.connect(store.location)
     con.execute("DELETE FROM audit_log WHERE seq = 3")
     con.commit()
     con.close()

@@ -12,13 +12,13 @@ import hashlib
 import io
 import json
 import shutil
-import sqlite3
 import zipfile
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from integrity_desktop.db import cipher
 from integrity_desktop.db.models import AuditEntry
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.errors import StoreError
@@ -79,9 +79,12 @@ def _rezip(src: Path, dst: Path, change: dict[str, bytes], *, fix_manifest: bool
 def _store_bytes_with(backup_file: Path, tmp_path: Path, *statements: str) -> bytes:
     with zipfile.ZipFile(backup_file) as zf:
         raw = zf.read("store.sqlite")
+        keys = zf.read("store.sqlite.keys") if "store.sqlite.keys" in zf.namelist() else None
     db = tmp_path / "edit.sqlite"
     db.write_bytes(raw)
-    con = sqlite3.connect(db)
+    if keys is not None:  # an encrypted store: opened with the key this process unlocked
+        cipher.keyfile_path(db).write_bytes(keys)
+    con = cipher.connect(db)
     for statement in statements:
         con.execute(statement)
     con.commit()
@@ -111,7 +114,9 @@ def test_a_backup_restored_on_another_machine_has_its_evidence(
         again = evidence.get(restored, info.id)
         path = evidence.path_of(restored, again)  # checked against its SHA-256 on opening
         assert path.read_bytes() == PDF + b"% the genuine letter\n"
-        assert str(path).startswith(str(other.parent))
+        # Its stored copy is on the other PC (encrypted; ``path`` is the plain copy opened).
+        assert evidence.blob_path(restored, again.sha256).is_file()
+        assert str(evidence.blob_path(restored, again.sha256)).startswith(str(other.parent))
         assert audit.verify_store(restored).ok
     finally:
         restored.dispose()
@@ -174,6 +179,7 @@ def test_a_backup_carrying_an_extra_trigger_is_refused(store: Store, tmp_path: P
         _rezip(good, hostile, {"store.sqlite": data}, fix_manifest=True)  # hashes all agree
     else:
         hostile.write_bytes(data)
+        cipher.keyfile_path(hostile).write_bytes(cipher.keyfile_path(store.path).read_bytes())
     store.dispose()
     before = Path(store.location).read_bytes()
     with pytest.raises(StoreError) as err:

@@ -22,10 +22,13 @@ from bench.pdf_excel import excel_figures
 def test_excel_bench_runs_and_writes_the_register(tmp_path: Path) -> None:
     figures = excel_figures(tmp_path, 200, 1)
     assert [f.bench for f in figures] == ["excel", "excel"]
+    limits = {"s": 1.3, "MB": 1.1}  # the goals the two figures state
     for f in figures:
         assert math.isfinite(f.value) and f.value > 0
         assert f.baseline is not None and f.baseline > 0
-        assert f.passed in (True, False)
+        assert f.ratio is not None and math.isfinite(f.ratio) and f.ratio > 0
+        assert f.passed is (f.ratio <= limits[f.unit])  # the verdict is the goal applied
+    assert figures[0].ratio == pytest.approx(figures[0].value / figures[0].baseline)
     sheet = load_workbook(tmp_path / "register-bench.xlsx", read_only=True).worksheets[0]
     rows = list(sheet.iter_rows(values_only=True))
     assert len(rows) == 203  # two title rows, the header and one row per case

@@ -19,7 +19,8 @@ from sqlalchemy import select
 
 from integrity_desktop.cli import common
 from integrity_desktop.cli.main import build_parser, main
-from integrity_desktop.db.models import AuditEntry, User
+from integrity_desktop.db import cipher
+from integrity_desktop.db.models import AuditEntry
 from integrity_desktop.db.store import Store
 from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services import cases, users
@@ -42,7 +43,7 @@ ARGS: dict[str, list[str]] = {
     "print-checklist": ["--out", "x.pdf", "--checklist", "x"], "export-excel": ["--out", "x.xlsx"],
     "import-excel": ["x.xlsx"], "key": ["--public"], "trust add": ["--office", "qom", "k.pub"],
     "trust list": [], "trust revoke": ["--office", "qom"], "export-bundle": ["--out", "b.zip"],
-    "import-bundle": ["b.zip"], "conflicts": [], "digest": [], "indicators": [],
+    "import-bundle": ["b.zip"], "conflicts": [], "digest": [], "indicators": [], "log": [],
 }
 # Open without signing in: documented in cli/common.OPEN_COMMANDS, README and THREAT-MODEL.
 OPEN = {"offices", "init", "key"}
@@ -124,14 +125,20 @@ def test_wrong_password_is_refused_counted_and_audited(people: Store, case_id: s
     locked = run_cli("report", "case-file", "--db", people.location, "--subject", case_id,
                      "--out", str(out), user="officer", password=PASSWORDS["officer"])
     assert locked.returncode == 2 and "قفل" in locked.stderr and not out.exists()
+    # The store is encrypted and a wrong password cannot open it: the key file counts the
+    # failures and locks the name, and the next sign-in writes them to the audit log.
+    kf = cipher.KeyFile.load(people.path)
+    assert kf.entries["officer"]["failed"] == users.FREE_ATTEMPTS
+    assert kf.entries["officer"]["locked_until"]
+    assert run_cli("audit", "verify", "--db", people.location).returncode in (0, 1)
     with people.read() as s:
         entries = list(s.execute(select(AuditEntry.action, AuditEntry.actor, AuditEntry.after)
                                  .where(AuditEntry.action.like("login%"))))
-        user = s.scalar(select(User).where(User.username == "officer"))
-    assert [a for a, _, _ in entries].count("login.failed") == users.FREE_ATTEMPTS
-    assert entries[-1][0] == "login.locked" and entries[-1][1] == "officer@tehran"
-    assert json.loads(entries[-1][2])["via"] == "cli"
-    assert user is not None and user.failed_count == users.FREE_ATTEMPTS and user.locked_until
+    refused = [(a, who, json.loads(after)) for a, who, after in entries if a != "login"]
+    assert [a for a, _, _ in refused].count("login.failed") == users.FREE_ATTEMPTS
+    assert refused[-1][0] == "login.locked" and refused[-1][1] == "officer@tehran"
+    assert refused[-1][2]["via"] == "cli" and refused[-1][2]["before_unlock"] is True
+    assert cipher.KeyFile.load(people.path).pending == []
 
 
 def test_the_role_applies_and_the_audit_names_the_user(people: Store, case_id: str,

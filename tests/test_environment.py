@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from integrity_desktop.db import cipher
 from integrity_desktop.db.models import AuditEntry, ExportLog, Unit
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.errors import UserError
@@ -242,6 +243,8 @@ _EXPORT_CHILD = textwrap.dedent("""
     from integrity_desktop.permissions import Actor
     from integrity_desktop.services import keys
     from integrity_desktop.sync.export import export_bundle
+    from integrity_desktop.services.unlock import unlock
+    unlock(sys.argv[1], "admin", "admin-password-1")  # the store is encrypted: a sign-in opens it
     store = open_store(sys.argv[1])
     key = keys.signing_key(store, sys.argv[4])
     if limit >= 0:
@@ -313,6 +316,8 @@ _WRITER_CHILD = textwrap.dedent("""
     from integrity_desktop.errors import UserError
     from integrity_desktop.permissions import Actor
     from integrity_desktop.services import offices
+    from integrity_desktop.services.unlock import unlock
+    unlock(sys.argv[1], "admin", "admin-password-1")  # the store is encrypted: a sign-in opens it
     store = open_store(sys.argv[1])
     who = Actor("admin-" + sys.argv[2], "admin", store.office_code)
     sys.stdout.write("ready\\n"); sys.stdout.flush()
@@ -363,7 +368,7 @@ def test_two_app_instances_write_the_same_store(store: Store) -> None:
 def test_busy_store_gives_a_clear_message(store: Store) -> None:
     """Another program holds the write lock longer than we wait: a Persian "busy" message."""
     assert store.path is not None
-    holder = sqlite3.connect(store.path, timeout=0)
+    holder = cipher.connect(store.path, timeout=0)
     try:
         holder.execute("BEGIN IMMEDIATE")
         holder.execute("INSERT INTO store_meta(key, value) VALUES ('held', '1')")

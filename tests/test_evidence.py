@@ -42,8 +42,9 @@ def test_same_content_is_stored_once(store: Store, entry_id: str, tmp_path: Path
     evidence.attach(store, INSPECTOR, "checklist_entry", other, b)
     blobs = _blobs(store)
     assert len(blobs) == 1
-    assert blobs[0] == evidence.path_of(store, first)
-    assert blobs[0].parent.name == first.sha256[:2] and blobs[0].read_bytes() == PDF
+    assert blobs[0] == evidence.blob_path(store, first.sha256)
+    assert blobs[0].parent.name == first.sha256[:2]
+    assert evidence.path_of(store, first).read_bytes() == PDF  # stored encrypted, opened plain
     assert [e.id for e in evidence.list_for(store, INSPECTOR, "checklist_entry", entry_id)] == [first.id]
     assert checklists.get_entry(store, INSPECTOR, entry_id).evidence_count == 1
 
@@ -98,7 +99,8 @@ def test_a_name_with_path_parts_is_only_a_label(store: Store, entry_id: str, tmp
     assert info.filename == "evil.png"
     assert evidence.display_name("..\\..\\windows\\x.pdf") == "x.pdf"
     assert evidence.display_name("../../.bashrc") == "bashrc"
-    path = evidence.path_of(store, info)
+    path = evidence.blob_path(store, info.sha256)
+    assert path.is_file() and evidence.path_of(store, info).is_file()
     assert path.resolve().is_relative_to((store.files_dir / "evidence").resolve())
     assert path.name == info.sha256
 

@@ -174,6 +174,8 @@ _MEASURE = textwrap.dedent("""
     from integrity_desktop.errors import UserError
     from integrity_desktop.permissions import Actor
     from integrity_desktop.reports.checklist_excel import import_workbook
+    from integrity_desktop.services.unlock import unlock
+    unlock(sys.argv[1], "admin", "admin-password-1")  # the store is encrypted: a sign-in opens it
     store = open_store(sys.argv[1])
     outcome = "imported"
     try:

@@ -41,8 +41,7 @@ from integrity_desktop.sync.verify import BundleRefused
 
 from .checklist_helpers import digest as checklist_digest
 from .conftest import PASSPHRASE, actor
-from .sync_helpers import export, read_members, signing_key, trust, write_bundle
-from .test_sync_roundtrip import add_unit
+from .sync_helpers import add_unit, export, read_members, signing_key, trust, write_bundle
 
 pytest_plugins = ("tests.sync_fixtures",)  # fixtures: fresh
 
@@ -57,6 +56,16 @@ FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")), deadlin
                 derandomize=os.environ.get("FUZZ_RANDOM", "") != "1",
                 print_blob=True,  # a failure prints a @reproduce_failure line
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report_counts() -> Iterator[None]:
+    """After this module's tests, whichever ran and in whatever order: print how many hostile
+    inputs ran (the note quotes the figures)."""
+    yield
+    print("\nfuzz inputs run:", sum(RUNS.values()), dict(sorted(RUNS.items())))
+    print("outcomes:", dict(sorted(OUTCOMES.items())))
+    assert not RUNS or sum(RUNS.values()) >= 60
 
 
 def _files(root: Path, allowed: list[Path]) -> set[Path]:
@@ -384,10 +393,3 @@ def test_fuzz_excel_random_cell_values(excel_setup: tuple[Store, Path, Guard]) -
         guard.run("excel/cells", _excel_importer(store, path))
 
     run()
-
-
-def test_zz_report_counts() -> None:
-    """Print how many hostile inputs ran in this session (the note quotes the figures)."""
-    print("\nfuzz inputs run:", sum(RUNS.values()), dict(sorted(RUNS.items())))
-    print("outcomes:", dict(sorted(OUTCOMES.items())))
-    assert not RUNS or sum(RUNS.values()) >= 60

@@ -7,7 +7,6 @@ PC's clock is behind the store.
 from __future__ import annotations
 
 import os
-import sqlite3
 import stat
 import time
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from integrity_desktop.db import cipher
 from integrity_desktop.db.models import Case, Unit
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.errors import UserError
@@ -172,7 +172,7 @@ def test_the_services_write_the_store_bundles_and_evidence_owner_only(
 def _stamp_ahead(store: Store, days: int) -> None:
     ahead = int((time.time() + days * 86_400) * 1000)
     store.dispose()
-    con = sqlite3.connect(store.location)
+    con = cipher.connect(store.location)
     con.execute("UPDATE units SET hlc = ? WHERE id = (SELECT id FROM units LIMIT 1)",
                 (f"{ahead:013d}-0000-remote",))
     con.commit()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from integrity_desktop.db.models import ChecklistEntry, Inspector, TemplateItem, Unit
+from integrity_desktop.db.models import ChecklistEntry, TemplateItem, Unit
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.indicators import display_code
@@ -18,7 +18,7 @@ from integrity_desktop.services import checklists, computed, records, scoring, t
 from integrity_desktop.services.records import stable_id
 from integrity_desktop.services.seed import template_id
 
-from .checklist_helpers import digest
+from .checklist_helpers import digest, inspector_id
 from .conftest import actor
 from .sync_helpers import export, import_, trust
 
@@ -35,27 +35,9 @@ def _units(store: Store) -> list[str]:
         return list(s.scalars(select(Unit.id).where(Unit.office_code == store.office_code).order_by(Unit.id)))
 
 
-def _inspector(store: Store) -> str:
-    """An inspector appointed before 1403, as visits need one."""
-    import random
-
-    from integrity_desktop.nationalid import generate_valid_national_code
-    from integrity_desktop.services import inspectors
-
-    who = actor("inspector", store.office_code)
-    with store.read() as s:
-        existing = s.scalar(select(Inspector.id).where(Inspector.office_code == store.office_code).limit(1))
-    if existing:
-        return str(existing)
-    return inspectors.create_inspector(
-        store, who, full_name="مریم احمدی", national_code=generate_valid_national_code(random.Random(3)),
-        appointed_on="1402/01/15", letter_no="۱۲۳",
-    ).id
-
-
 def _visit(store: Store, day: str, **kw: object) -> visits.VisitDetail:
     return visits.log_visit(store, actor("inspector", store.office_code), kind="adhoc",
-                            unit_id=_units(store)[0], visit_date=day, inspector_ids=[_inspector(store)],
+                            unit_id=_units(store)[0], visit_date=day, inspector_ids=[inspector_id(store)],
                             **kw)  # type: ignore[arg-type]
 
 

@@ -46,6 +46,7 @@ from integrity_desktop.services import (
     inspection_plans,
     inspectors,
     keys,
+    logview,
     offices,
     oversight,
     scoring,
@@ -172,6 +173,8 @@ def _inspection_report(name: str) -> Call:
 
 
 OPERATIONS: list[Op] = [
+    # the program's log (issue 18: decrypted with the store key)
+    Op(logview.log_lines, "audit.view", lambda c, a: logview.log_lines(c.store, a)),
     # users
     Op(users.create_user, "users.manage",
        lambda c, a: users.create_user(c.store, a, "new-user", "کاربر تازه", "viewer", "a-long-password-1")),
@@ -302,6 +305,8 @@ OPERATIONS: list[Op] = [
        lambda c, a: inspection_plans.list_plan_items(c.store, a, period_code=PERIOD)),
     Op(inspection_plans.count_plan_items, "inspections.view",
        lambda c, a: inspection_plans.count_plan_items(c.store, a, period_code=PERIOD)),
+    Op(inspection_plans.unvisited_plan_items, "inspections.view",
+       lambda c, a: inspection_plans.unvisited_plan_items(c.store, a)),
     Op(inspection_plans.timeline, "inspections.view",
        lambda c, a: inspection_plans.timeline(c.store, a, PERIOD)),
     Op(inspection_figures.compute_figures, "inspections.view",

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from integrity_desktop.db import cipher
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import StoreError, UserError
 from integrity_desktop.services import backup
@@ -75,7 +76,7 @@ def test_a_read_only_folder_at_start_up(store: Store, tmp_path: Path) -> None:
 
 def test_a_file_locked_by_another_program(store: Store) -> None:
     store.dispose()
-    holder = sqlite3.connect(store.location, timeout=0)
+    holder = cipher.connect(store.location, timeout=0)
     try:
         holder.execute("PRAGMA locking_mode = EXCLUSIVE")
         holder.execute("BEGIN EXCLUSIVE")

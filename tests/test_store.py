@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select, text
 
-from integrity_desktop.db import migrate
+from integrity_desktop.db import cipher, migrate
 from integrity_desktop.db.models import Base, Office, Template, TemplateItem
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.errors import StoreError
@@ -95,7 +94,7 @@ def test_old_store_is_backed_up_then_migrated(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     store = open_store(str(path), create=True)
     store.dispose()
-    con = sqlite3.connect(path)
+    con = cipher.connect(path)
     con.execute("UPDATE alembic_version SET version_num = '0000_fake'")
     con.commit()
     con.close()
@@ -108,7 +107,7 @@ def test_old_store_is_backed_up_then_migrated(tmp_path: Path) -> None:
 def test_backup_before_migration_is_a_valid_copy(tmp_path: Path, store: Store) -> None:
     assert store.path is not None
     backup = migrate.backup_before_migration(store.path)
-    con = sqlite3.connect(backup)
+    con = cipher.connect(backup)
     try:
         assert con.execute("SELECT count(*) FROM offices").fetchone()[0] == 32
     finally:

@@ -23,8 +23,7 @@ from integrity_desktop.sync.pending import preview_many
 
 from .cli_helpers import cli_env
 from .conftest import PASSPHRASE
-from .sync_helpers import admin, export, import_, trust
-from .test_sync_roundtrip import add_unit
+from .sync_helpers import add_unit, admin, export, import_, trust
 
 pytest_plugins = ("tests.sync_fixtures",)  # fixtures: fresh, isfahan_template
 

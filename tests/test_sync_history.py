@@ -16,8 +16,7 @@ from integrity_desktop.db.models import AuditEntry, ImportLog
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.sync.digest import store_digest
 
-from .sync_helpers import export, import_, read_members, signing_key, trust, write_bundle
-from .test_sync_roundtrip import add_unit
+from .sync_helpers import add_unit, export, import_, read_members, signing_key, trust, write_bundle
 
 pytest_plugins = ("tests.sync_fixtures",)  # fixtures: fresh, isfahan_template
 

@@ -20,8 +20,7 @@ from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services import records
 from integrity_desktop.sync import hq_console
 
-from .sync_helpers import admin, export, import_, trust
-from .test_sync_roundtrip import add_unit, make_checklist
+from .sync_helpers import add_unit, admin, export, import_, make_checklist, trust
 
 pytest_plugins = ("tests.sync_fixtures",)  # fixtures: fresh, isfahan_template
 

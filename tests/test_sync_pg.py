@@ -15,8 +15,7 @@ from integrity_desktop.sync import hq_console
 from integrity_desktop.sync.digest import store_digest
 
 from .conftest import ADMIN_PASSWORD, PASSPHRASE
-from .sync_helpers import admin, export, import_, trust
-from .test_sync_roundtrip import add_unit, make_checklist, rename_unit
+from .sync_helpers import add_unit, admin, export, import_, make_checklist, rename_unit, trust
 
 pytest_plugins = ("tests.sync_fixtures", "tests.pg")
 

@@ -8,16 +8,17 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
+from integrity_desktop.db import cipher
 from integrity_desktop.db.models import Evidence, ImportLog
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.errors import UserError
@@ -27,14 +28,24 @@ from integrity_desktop.sync.export import evidence_path
 from integrity_desktop.sync.pending import PendingImport, preview_import
 
 from .conftest import PASSPHRASE
-from .sync_helpers import admin, export, import_, trust
-from .test_sync_roundtrip import add_unit, make_checklist
+from .sync_helpers import add_unit, admin, export, import_, make_checklist, trust
 
 pytest_plugins = ("tests.sync_fixtures",)  # fixtures: fresh, isfahan_template
 
 Fresh = Callable[[Path, str], Store]
 BLOB = "گزارش بازرسی پیش‌نمایش".encode() * 50
 
+
+
+# The store is encrypted (issue 18): a second writer opens it through SQLCipher with the key this
+# process unlocked, and its errors are SQLCipher's driver's.
+_OPERATIONAL = cipher.OPERATIONAL_ERRORS
+
+
+def _raw_connection(path: object) -> Any:
+    con = cipher.connect(str(path), timeout=0.1)
+    con.isolation_level = None
+    return con
 
 def _imports(store: Store) -> int:
     with store.read() as s:
@@ -129,9 +140,9 @@ def test_an_unanswered_preview_rolls_back_by_itself_and_says_so(
     assert hq.path is not None
     pending = _preview(hq, path, hold_seconds=1.5)
     # While the preview is held, another writer cannot take the lock ...
-    other = sqlite3.connect(hq.path, timeout=0.1, isolation_level=None)
+    other = _raw_connection(hq.path)
     try:
-        with pytest.raises(sqlite3.OperationalError, match="locked"):
+        with pytest.raises(_OPERATIONAL, match="locked"):
             other.execute("BEGIN IMMEDIATE")
         deadline = time.monotonic() + 30
         while pending.open and time.monotonic() < deadline:
@@ -158,7 +169,7 @@ def test_a_refused_bundle_holds_nothing(
     with pytest.raises(UserError, match="tehran"):
         _preview(hq, path)
     assert hq.path is not None
-    other = sqlite3.connect(hq.path, timeout=0.1, isolation_level=None)
+    other = _raw_connection(hq.path)
     other.execute("BEGIN IMMEDIATE")
     other.execute("ROLLBACK")
     other.close()

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from integrity_desktop import catalog
 from integrity_desktop.db.models import (
     Checklist,
     ChecklistEntry,
@@ -26,7 +25,7 @@ from integrity_desktop.db.models import (
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.services import keys, records
-from integrity_desktop.services.seed import template_id
+from integrity_desktop.services.blobcrypt import open_plain
 from integrity_desktop.sync import bundle_format as bf
 from integrity_desktop.sync.conflicts import count_conflicts, list_conflicts, resolve_conflict
 from integrity_desktop.sync.digest import store_digest
@@ -35,56 +34,24 @@ from integrity_desktop.sync.export import evidence_path
 from .cli_helpers import cli_env
 from .conftest import PASSPHRASE
 from .sync_helpers import (
+    add_unit,
     admin,
     export,
     import_,
     jsonl,
     lines,
+    make_checklist,
     read_members,
+    rename_unit,
     signing_key,
     trust,
+    unit_name,
     write_bundle,
 )
 
 pytest_plugins = ("tests.sync_fixtures",)  # fixtures: fresh, isfahan_template
 
 Fresh = Callable[[Path, str], Store]
-
-
-def add_unit(store: Store, name: str, uid: str | None = None) -> str:
-    with store.session() as s:
-        unit = Unit(id=uid or records.stable_id("t-unit", store.office_code, name),
-                    office_code=store.office_code, name_fa=name)
-        records.add(s, store, admin(store), unit)
-        return unit.id
-
-
-def rename_unit(store: Store, uid: str, name: str) -> None:
-    with store.session() as s:
-        records.update(s, store, admin(store), s.get(Unit, uid), name_fa=name)
-
-
-def unit_name(store: Store, uid: str) -> str | None:
-    with store.read() as s:
-        u = s.get(Unit, uid)
-        return None if u is None else u.name_fa
-
-
-def make_checklist(store: Store, unit_id: str) -> tuple[str, list[str]]:
-    three = catalog.load_three_year()
-    tid = template_id(three.code, three.version)
-    with store.session() as s:
-        cl = Checklist(id=records.stable_id("t-cl", unit_id), office_code=store.office_code,
-                       template_id=tid, unit_id=unit_id, period_code="1403-Q2")
-        records.add(s, store, admin(store), cl)
-        entry_ids = []
-        for code in ("1/1", "1/2"):
-            e = ChecklistEntry(id=records.stable_id("t-e", cl.id, code),
-                               office_code=store.office_code, checklist_id=cl.id,
-                               item_id=records.stable_id("item", tid, code), status="partial")
-            records.add(s, store, admin(store), e)
-            entry_ids.append(e.id)
-    return cl.id, entry_ids
 
 
 @pytest.fixture
@@ -117,7 +84,9 @@ def test_round_trip_carries_records_and_evidence(pair: tuple[Store, Store], tmp_
     assert summary.outcome == "accepted" and not summary.rejections
     assert summary.counts["checklist"].created == 1
     assert summary.counts["evidence"].created == 1
-    assert evidence_path(hq, sha).read_bytes() == blob
+    with open_plain(hq, evidence_path(hq, sha)) as got:  # HQ keeps it encrypted with its key
+        assert got.read() == blob
+    assert evidence_path(hq, sha).read_bytes() != blob
     assert unit_name(hq, uid) == "مرکز آموزش فنی و حرفه‌ای شمارهٔ ۹"
     # Every record travelled with every column unchanged.
     for name, data in read_members(tmp_path / "t1.zip").items():

@@ -16,6 +16,7 @@ from integrity_desktop.sync.trust import revoke
 from integrity_desktop.sync.verify import BundleRefused
 
 from .sync_helpers import (
+    add_unit,
     admin,
     export,
     import_,
@@ -24,7 +25,6 @@ from .sync_helpers import (
     trust,
     write_bundle,
 )
-from .test_sync_roundtrip import add_unit
 
 pytest_plugins = ("tests.sync_fixtures",)  # fixtures: fresh, isfahan_template
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from integrity_desktop.cli.common import actor_for, add_db, open_for, tsv
+from integrity_desktop.errors import UserError
 
 
 def register(sub: Any) -> None:
@@ -23,6 +25,11 @@ def register(sub: Any) -> None:
         "seal", help="sign the chain's head with the office key (INTEGRITY_PASSPHRASE)")
     add_db(s)
     s.set_defaults(run=run_audit_seal)
+
+    p = sub.add_parser("log", help="print the program's log beside the store, its encrypted "
+                                   "lines decrypted (admin)")
+    add_db(p, required=False)
+    p.set_defaults(run=run_log)
 
     p = sub.add_parser(
         "backup", help="write one file holding the store and the evidence it references (admin); "
@@ -98,13 +105,22 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from integrity_desktop.cli.common import sign_in_store
+    from integrity_desktop.cli.common import credentials, sign_in_store
     from integrity_desktop.services.backup import restore_backup
+    from integrity_desktop.services.unlock import needs_unlock, unlock
 
+    def unlock_file(path: Path) -> None:
+        # An encrypted store (the one replaced, or the backup's) opens with a user's password.
+        if needs_unlock(str(path)):
+            username, password = credentials()
+            unlock(str(path), username, password, via="cli")
+
+    with contextlib.suppress(UserError):  # a damaged store replaced: sign in on the backup
+        unlock_file(Path(args.db))
     result = restore_backup(
         Path(args.db), Path(args.source),
         actor_of=lambda store: sign_in_store(store, command="restore"),
-        allow_other_office=args.other_office,
+        allow_other_office=args.other_office, unlock=unlock_file,
     )
     line = f"restored {args.db}"
     if result.kept is not None:
@@ -116,15 +132,28 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_password(args: argparse.Namespace) -> int:
-    from integrity_desktop.cli.common import credentials, new_password
+    from integrity_desktop.cli.common import credentials, new_password, sign_in_store
     from integrity_desktop.services import users
 
     store = open_for(args, sign_in=False)  # signs in below: a forced change is allowed here
     try:
+        actor = sign_in_store(store, command="password", allow_forced_change=True)
         username, password = credentials()
-        actor = users.authenticate(store, username, password, via="cli", command="password")
         users.change_password(store, actor, password, new_password())
     finally:
         store.dispose()
     print(tsv("password changed", username))
+    return 0
+
+
+def run_log(args: argparse.Namespace) -> int:
+    from integrity_desktop.services.logview import log_lines
+
+    store = open_for(args)
+    try:
+        lines = log_lines(store, actor_for(store))
+    finally:
+        store.dispose()
+    for line in lines:
+        print(line)
     return 0

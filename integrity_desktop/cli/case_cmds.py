@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any
 
@@ -46,10 +45,7 @@ def run_cases(args: argparse.Namespace) -> int:
         query = cases.CaseQuery(state=args.state)
         for c in cases.iter_cases(store, actor_for(store), query):
             print(tsv(c.id, c.case_number, c.state, ascii_jalali(c.last_event_on)))
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader stopped early (`| head`): not an error; keep Python quiet at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.stdout.flush()  # a closed pipe (`| head`) is met here; main() ends quietly
     finally:
         store.dispose()
     return 0

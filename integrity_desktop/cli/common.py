@@ -21,6 +21,7 @@ from integrity_desktop.errors import UserError
 from integrity_desktop.paths import resolve_store_location
 
 if TYPE_CHECKING:  # the store pulls in SQLAlchemy: only the handlers that need it pay for it
+    from integrity_desktop.db.cipher import UnlockResult
     from integrity_desktop.db.store import Store
     from integrity_desktop.permissions import Actor
 
@@ -41,10 +42,29 @@ OPEN_COMMANDS: dict[str, str] = {
 # The actor signed in on each open store (by id: Store is an unhashable dataclass; the store
 # is kept beside it so that a new store at a reused id is never taken for a signed-in one).
 _signed_in: dict[int, tuple[Store, Actor]] = {}
+# What ``open_for`` unlocked an encrypted store with, for the sign-in that follows.
+_unlocked: dict[int, tuple[Store, UnlockResult, str, str]] = {}
 
 
 def add_db(parser: argparse.ArgumentParser, required: bool = True) -> None:
-    parser.add_argument("--db", required=required, help="store file path or postgresql:// URL")
+    """``--db`` on a sub-command, also accepted before it (``integrity-desktop --db X digest``).
+
+    SUPPRESS leaves the global ``--db`` in place when the sub-command does not repeat it; a
+    required one is checked by ``require_db`` once both have been parsed.
+    """
+    parser.add_argument("--db", default=argparse.SUPPRESS,
+                        help="store file path or postgresql:// URL"
+                             + (" (required; may also come before the sub-command)" if required
+                                else ""))
+    if required:
+        parser.set_defaults(db_required_by=parser)
+
+
+def require_db(args: argparse.Namespace) -> None:
+    """argparse's own error when a sub-command that needs ``--db`` got it in neither place."""
+    owner = getattr(args, "db_required_by", None)
+    if owner is not None and getattr(args, "db", None) is None:
+        owner.error("the following arguments are required: --db")
 
 
 def open_for(args: argparse.Namespace, *, sign_in: bool = True) -> Store:
@@ -53,8 +73,17 @@ def open_for(args: argparse.Namespace, *, sign_in: bool = True) -> Store:
     ``sign_in=False`` is for the few open commands (``OPEN_COMMANDS``) only.
     """
     from integrity_desktop.services.stores import open_initialised
+    from integrity_desktop.services.unlock import needs_unlock, unlock
 
-    store = open_initialised(resolve_store_location(getattr(args, "db", None)))
+    location = resolve_store_location(getattr(args, "db", None))
+    unlocked = None
+    if needs_unlock(location):
+        # An encrypted store opens only with a user's password: the sign-in comes first.
+        username, password = credentials()
+        unlocked = unlock(location, username, password, via="cli")
+    store = open_initialised(location)
+    if unlocked is not None:
+        _unlocked[id(store)] = (store, unlocked, username, password)
     warn_clock(store)
     if sign_in:
         try:
@@ -90,8 +119,14 @@ def sign_in_store(store: Store, *, command: str = "", allow_forced_change: bool 
     """
     from integrity_desktop.services import users
 
-    username, password = credentials()
-    actor = users.authenticate(store, username, password, via="cli", command=command)
+    entry = _unlocked.pop(id(store), None)
+    unlocked = None
+    if entry is not None and entry[0] is store:  # asked once, when the store was unlocked
+        unlocked, username, password = entry[1], entry[2], entry[3]
+    else:
+        username, password = credentials()
+    actor = users.authenticate(store, username, password, via="cli", command=command,
+                               unlocked=unlocked)
     if not allow_forced_change and users.must_change_password(store, actor):
         raise UserError(
             "پیش از هر کار دیگری باید گذرواژهٔ خود را عوض کنید: فرمان "

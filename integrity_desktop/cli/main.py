@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -78,12 +79,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is not None:
+        from integrity_desktop.cli.common import require_db
+
+        require_db(args)
     try:
         if args.command is None:
             from integrity_desktop.ui.launch import launch
 
             return launch(args, PROCESS_START)
-        return int(args.run(args) or 0)
+        code = int(args.run(args) or 0)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # The reader stopped early (`| head -1`): not an error.  Python would print a traceback
+        # when it flushes stdout at exit; point stdout at devnull (the Python docs' recipe).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except UserError as exc:
         print(f"خطا: {exc.fa}", file=sys.stderr)
         if exc.en and exc.en != exc.fa:

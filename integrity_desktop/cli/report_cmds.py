@@ -6,12 +6,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from integrity_desktop.cli.common import actor_for, open_for, tsv
+from integrity_desktop.cli.common import actor_for, add_db, open_for, tsv
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("report", help="write a report as PDF or Excel (by the file's extension)")
-    p.add_argument("--db")
+    add_db(p, required=False)
     p.add_argument("--list", action="store_true", help="print the report names")
     p.add_argument("name", nargs="?")
     p.add_argument("--period", help="period code, e.g. 1403, 1403-H1, 1403-Q2, 1403-M07")

@@ -78,7 +78,9 @@ def run_demo(args: argparse.Namespace) -> int:
     summary = make_demo(args.db, args.office, seed=args.seed, scale=args.scale, actor=actor)
     for key, value in summary.items():
         print(tsv(key, value))
-    if args.office == "hq" and args.provinces != "none":
+    from integrity_desktop.catalog import HQ_CODE
+
+    if args.office == HQ_CODE and args.provinces != "none":
         from integrity_desktop.services.demo_hq import DEFAULT_PROVINCES, import_demo_provinces
         from integrity_desktop.services.stores import check_office_code
 

@@ -26,14 +26,23 @@ def driver_url(url: str) -> str:
     return url
 
 
-def make_engine(url: str) -> Engine:
-    """An engine with WAL, foreign keys and a busy timeout on SQLite."""
+def make_engine(url: str, key: bytes | None = None) -> Engine:
+    """An engine with WAL, foreign keys and a busy timeout on SQLite; with ``key``, the file
+    is a SQLCipher store and every connection is keyed first (``db/cipher.py``)."""
     if url.startswith("sqlite"):
+        from integrity_desktop.db import cipher
+
+        # SQLCipher for every file, plain or encrypted: one driver (and no stock sqlite3 in the
+        # frozen build).
+        extra: dict[str, Any] = {"module": cipher.dbapi()}
         engine = create_engine(
             url,
             poolclass=NullPool,
             connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            **extra,
         )
+        if key is not None:
+            event.listen(engine, "connect", _keyed(key))
         event.listen(engine, "connect", _sqlite_pragmas)
         # pysqlite's own transaction handling defers BEGIN and breaks SAVEPOINTs; take it over.
         event.listen(engine, "begin", _sqlite_begin)
@@ -50,6 +59,17 @@ def make_engine(url: str) -> Engine:
             'pip install "integrity-desktop[postgres]"',
             code="store_driver",
         ) from exc
+
+
+def _keyed(key: bytes) -> Any:
+    from integrity_desktop.db.cipher import key_pragma
+
+    pragma = key_pragma(key)
+
+    def set_key(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.execute(pragma)  # before anything reads the file
+
+    return set_key
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

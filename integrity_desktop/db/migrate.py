@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import functools
 import re
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,13 +69,22 @@ def known_revisions() -> set[str]:
     return set(_revision_graph())
 
 
-def backup_before_migration(path: Path) -> Path:
-    """Copy the store with SQLite's backup API (consistent even with a WAL) next to itself."""
+def backup_before_migration(path: Path, key: bytes | None = None) -> Path:
+    """Copy the store with SQLite's backup API (consistent even with a WAL) next to itself;
+    an encrypted store's copy is encrypted with the same key (and has its key file)."""
+    from integrity_desktop.db import cipher
+
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-migration-{stamp}{path.suffix}")
-    src = sqlite3.connect(path)
+    if key is None and cipher.is_encrypted(path):
+        key = cipher.known_key(path)
+    if key is not None:
+        import shutil
+
+        shutil.copyfile(cipher.keyfile_path(path), cipher.keyfile_path(target))
+    src = cipher.connect(path, key)
     try:
-        dst = sqlite3.connect(target)
+        dst = cipher.connect(target, key)
         try:
             src.backup(dst)
         finally:

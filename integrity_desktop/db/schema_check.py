@@ -11,10 +11,12 @@ refused (restore) or reported (``audit verify``).
 from __future__ import annotations
 
 import functools
-import sqlite3
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from integrity_desktop.db import cipher
 
 KIND_FA = {"table": "جدول", "index": "نمایه", "trigger": "تریگر", "view": "نما", "column": "ستون"}
 
@@ -28,7 +30,7 @@ class SchemaDifference:
 Schema = dict[tuple[str, str], str]  # (kind, name) -> normalised definition
 
 
-def read_schema(con: sqlite3.Connection) -> Schema:
+def read_schema(con: Any) -> Schema:
     schema: Schema = {}
     rows = con.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%'"
                        " ESCAPE '\\' ORDER BY type, name").fetchall()
@@ -54,7 +56,7 @@ def expected_schema(revision: str) -> Schema:
             migrate.upgrade(engine, revision)
         finally:
             engine.dispose()
-        con = sqlite3.connect(path)
+        con = cipher.connect(path)
         try:
             return read_schema(con)
         finally:
@@ -78,9 +80,9 @@ def differences(actual: Schema, expected: Schema) -> list[SchemaDifference]:
 
 def schema_differences(path: Path) -> list[SchemaDifference]:
     """What differs between the store at ``path`` and the schema of its own revision."""
-    from integrity_desktop.db import migrate
+    from integrity_desktop.db import cipher, migrate
 
-    con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    con = cipher.connect(path, readonly=True)
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         actual = read_schema(con)

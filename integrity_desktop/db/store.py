@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ class Store:
     path: Path | None  # None for PostgreSQL
     files_dir: Path  # evidence blobs, exports and backups live under here
     readonly: bool = False
+    key: bytes | None = field(default=None, repr=False)  # the SQLCipher store key, if encrypted
     _sessions: sessionmaker[Session] = field(init=False, repr=False)
     _clock: HybridClock | None = field(default=None, init=False, repr=False)
     last_stamp: str = field(default="", init=False, repr=False)
@@ -128,6 +128,15 @@ class Store:
         self.engine.dispose()
 
 
+def _locked(path: Path) -> StoreError:
+    return StoreError(
+        f"پروندهٔ داده «{path.name}» رمزگذاری شده است و فقط با ورود یکی از کاربرانش باز می‌شود. "
+        "با نام کاربری و گذرواژهٔ خود وارد شوید.",
+        f"{path} is encrypted; it opens only when one of its users signs in.",
+        code="store_locked",
+    )
+
+
 def _environment_error(exc: OperationalError) -> StoreError | None:
     """A Persian ``StoreError`` for a locked store or a full disk; anything else stays a bug."""
     text = str(exc.orig).lower()
@@ -171,7 +180,9 @@ def _check_sqlite_path(path: Path, create: bool) -> None:
             )
         with path.open("rb") as fh:
             head = fh.read(16)
-        if head and head != SQLITE_MAGIC:
+        from integrity_desktop.db.cipher import keyfile_path
+
+        if head and head != SQLITE_MAGIC and not keyfile_path(path).exists():
             raise StoreError(
                 f"پروندهٔ «{path}» پروندهٔ دادهٔ این سامانه نیست یا خراب شده است. "
                 "آخرین پشتیبان را بازگردانید.",
@@ -260,14 +271,16 @@ def environment_error(path: Path, detail: str, *, errno_code: int | None = None)
     return None
 
 
-def _quick_check(path: Path) -> None:
+def _quick_check(path: Path, key: bytes | None = None) -> None:
+    from integrity_desktop.db import cipher
+
     try:
-        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=5)
+        con = cipher.connect(path, key, readonly=True)
         try:
             result = con.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.DATABASE_ERRORS as exc:
         result = str(exc)
         if not any(word in result.lower() for word in _CORRUPTION):
             error = environment_error(path, result)
@@ -281,12 +294,17 @@ def _quick_check(path: Path) -> None:
         )
 
 
-def open_store(location: str, *, create: bool = False, migrate_schema: bool = True) -> Store:
+def open_store(location: str, *, create: bool = False, migrate_schema: bool = True,
+               key: bytes | None = None, encrypt: bool = False) -> Store:
     """Open (or create) a store and bring its schema to the current version.
 
     An existing SQLite file is copied to a timestamped backup before it is migrated.
-    Nothing is written to a file that fails the checks.
+    Nothing is written to a file that fails the checks.  An encrypted store opens with
+    ``key`` or the key its sign-in unlocked in this process (``db/cipher.py``), else it is
+    refused with ``store_locked``; ``encrypt`` makes a new store encrypted.
     """
+    from integrity_desktop.db import cipher
+
     path: Path | None = None
     if is_url(location):
         url = location
@@ -294,13 +312,26 @@ def open_store(location: str, *, create: bool = False, migrate_schema: bool = Tr
         path = Path(location).expanduser()
         _check_sqlite_path(path, create)
         if path.exists() and path.stat().st_size > 0:
-            _quick_check(path)
+            if cipher.is_encrypted(path):
+                key = key or cipher.known_key(path)
+                if key is None:
+                    raise _locked(path)
+            else:
+                key = None
+            _quick_check(path, key)
         elif create:
             from integrity_desktop.fileperm import create_private_file
 
+            if encrypt and not cipher.keyfile_path(path).exists():
+                key = key or cipher.new_store_key()
+                kf = cipher.KeyFile(secrets.token_hex(16), {})
+                kf.save(path)
+                cipher.remember(kf.store_id, key)
+            elif cipher.keyfile_path(path).exists():
+                key = key or cipher.known_key(path)
             create_private_file(path)  # 0600, and so its -wal and -shm
         url = sqlite_url(path)
-    engine = make_engine(url)
+    engine = make_engine(url, key)
     try:
         current = migrate.current_revision(engine)
     except OperationalError as exc:
@@ -326,11 +357,12 @@ def open_store(location: str, *, create: bool = False, migrate_schema: bool = Tr
     try:
         if current != head and migrate_schema:
             if path is not None and current is not None:
-                migrate.backup_before_migration(path)
+                migrate.backup_before_migration(path, key)
             migrate.upgrade(engine)
-        store = Store(location=location, engine=engine, path=path, files_dir=files_dir_for(location))
+        store = Store(location=location, engine=engine, path=path,
+                      files_dir=files_dir_for(location), key=key)
         store.start_clock()
-    except (OSError, sqlite3.Error, OperationalError, StoreError) as exc:
+    except (OSError, cipher.dbapi().Error, OperationalError, StoreError) as exc:
         engine.dispose()
         if path is None:
             raise

@@ -8,12 +8,10 @@ a «صفحه ۳ از ۹» footer.  Callers give text in logical order and column
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as _dt
 import functools
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +35,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from integrity_desktop import atomic
 from integrity_desktop.digits import format_number, to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import format_date, format_datetime
@@ -444,10 +443,6 @@ class ReportDocument:
         self._flush_heading()
         self._story += [self._para(text, self.width, size, align=align), Spacer(1, 4)]
 
-    def spacer(self, height_mm: float = 4.0) -> None:
-        self._flush_heading()
-        self._story.append(Spacer(1, height_mm * mm))
-
     def page_break(self) -> None:
         self._flush_heading()
         self._story.append(PageBreak())
@@ -674,29 +669,15 @@ class ReportDocument:
         """
         self._flush_heading()
         target = Path(path)
+        canvasmaker: Callable[..., Canvas] = functools.partial(
+            _NumberedCanvas, furniture=self._furniture, text_log=text_log
+        )
         try:
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".pdf.tmp", dir=target.parent)
+            with atomic.replacing(target, ".pdf.tmp") as tmp:
+                self._template(str(tmp)).build(list(self._story), canvasmaker=canvasmaker)
         except OSError as exc:
             raise _write_error(target, exc) from exc
-        os.close(fd)
-        try:
-            canvasmaker: Callable[..., Canvas] = functools.partial(
-                _NumberedCanvas, furniture=self._furniture, text_log=text_log
-            )
-            self._template(tmp_name).build(list(self._story), canvasmaker=canvasmaker)
-            os.replace(tmp_name, target)
-        except OSError as exc:
-            _remove_quietly(tmp_name)
-            raise _write_error(target, exc) from exc
-        except BaseException:
-            _remove_quietly(tmp_name)
-            raise
         return target
-
-
-def _remove_quietly(name: str) -> None:
-    with contextlib.suppress(OSError):
-        os.remove(name)
 
 
 def _write_error(target: Path, exc: OSError) -> UserError:

@@ -4,7 +4,9 @@ ReportLab draws the characters of a string left to right as they come.  So each 
 broken into lines here, in logical order, measuring the width of the *reshaped* text with the
 real font; then every line is reshaped (letters joined via presentation forms) and reordered
 to visual order with the Unicode bidi algorithm.  The caller draws the result right-aligned.
-See /work/shared/PERSIAN.md for why the alternatives (ReportLab's own shaping, rlbidi) fail.
+The alternatives fail: ReportLab's own shaping (``shaping=1``, uharfbuzz) joins letters but
+does not reorder right-to-left text, and ``wordWrap='RTL'`` needs ``rlbidi``, which PyPI does
+not have (it is ignored silently without it).
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from pathlib import Path
 from reportlab.lib import colors
 
 from integrity_desktop import jalali
+from integrity_desktop.catalog import HQ_CODE as HQ
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import format_number, percent_text, value_text
 from integrity_desktop.excel import Col, RtlWorkbook
@@ -24,7 +25,6 @@ from integrity_desktop.reports.registry import ReportParams, ReportSpec
 from integrity_desktop.services import committee, computed, training
 from integrity_desktop.services.offices import office_name
 
-HQ = "hq"
 OVERDUE = colors.HexColor("#b3261e")  # overdue resolutions in red, as corrective actions
 
 
@@ -56,7 +56,7 @@ def annual_data(store: Store, actor: Actor, office: str, year: int, today: _dt.d
 
 def write_annual(store: Store, actor: Actor, params: ReportParams, out: Path, fmt: str,
                  *, today: _dt.date | None = None) -> None:
-    day = today or _dt.date.today()
+    day = today or jalali.today()
     office = _office(actor, params)
     year = _year(params, day)
     data = annual_data(store, actor, office, year, day)
@@ -147,7 +147,7 @@ RESOLUTION_COLUMNS = [
 def write_register(store: Store, actor: Actor, params: ReportParams, out: Path, fmt: str,
                    *, today: _dt.date | None = None) -> None:
     """Members, the year's meetings and resolutions (every office's at HQ unless --subject)."""
-    day = today or _dt.date.today()
+    day = today or jalali.today()
     year = _year(params, day)
     office = params.subject.strip() if actor.office_code == HQ and params.subject else None
     scope = office or (None if actor.office_code == HQ else actor.office_code)

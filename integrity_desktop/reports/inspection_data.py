@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from integrity_desktop import jalali
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.errors import UserError
@@ -156,7 +157,7 @@ def realisation_of(items: list[PlanItemInfo]) -> Figure:
 def analysis(
     store: Store, actor: Actor, period: Period, unit_id: str | None, today: _dt.date | None = None
 ) -> Analysis:
-    day = today or _dt.date.today()
+    day = today or jalali.today()
     details = _visit_details(
         store, actor, period_code=period.code, unit_id=unit_id, office_code=actor.office_code
     )
@@ -234,7 +235,7 @@ def evaluation(
 
     period = period_of_kind(period_code, ("year",), "1403")
     person = find_inspector(store, actor, subject)
-    day = today or _dt.date.today()
+    day = today or jalali.today()
     planned = _all(
         lambda o, n: inspection_plans.list_plan_items(
             store, actor, period_code=period.code, inspector_id=person.id, offset=o, limit=n

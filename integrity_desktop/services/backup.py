@@ -32,7 +32,6 @@ import os
 import re
 import secrets
 import shutil
-import sqlite3
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -40,7 +39,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from integrity_desktop.db import migrate
+from integrity_desktop import atomic
+from integrity_desktop.db import cipher, migrate
 from integrity_desktop.db.store import SQLITE_MAGIC, Store
 from integrity_desktop.errors import StoreError, UserError
 from integrity_desktop.fileperm import DIR_MODE, FILE_MODE, private_file
@@ -56,8 +56,12 @@ FORMAT = "integrity-desktop-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 STORE_MEMBER = "store.sqlite"
+KEYS_MEMBER = "store.sqlite.keys"  # the users' wrapped copies of an encrypted store's key
 _EVIDENCE_MEMBER = re.compile(r"^files/evidence/([0-9a-f]{2})/([0-9a-f]{64})$")
 _MAX_MANIFEST = 64 << 20
+# A full disk: the OS says so, and SQLite (either driver) its own way.
+_WRITE_ERRORS: tuple[type[Exception], ...] = (OSError, *cipher.OPERATIONAL_ERRORS)
+_WRITE_OR_ZIP_ERRORS: tuple[type[Exception], ...] = (*_WRITE_ERRORS, zipfile.LargeZipFile)
 CHUNK = 1 << 20
 
 
@@ -104,27 +108,28 @@ def _remove_quietly(path: Path) -> None:
 
 
 def copy_sqlite(src: Path, dst: Path) -> None:
-    """A consistent copy of a live store (WAL included) written under a temporary name."""
-    tmp = dst.with_name(f".{dst.name}.{os.getpid()}.partial")
+    """A consistent copy of a live store (WAL included) written under a temporary name; an
+    encrypted store's copy is encrypted with the same key and gets its key file."""
+    key = cipher.known_key(src) if cipher.is_encrypted(src) else None
     try:
-        with sqlite3.connect(f"file:{src.as_posix()}?mode=ro", uri=True) as source:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-            os.close(fd)
-            target = sqlite3.connect(tmp)
+        with atomic.replacing(dst, ".partial") as tmp:
+            source = cipher.connect(src, readonly=True)
             try:
-                source.backup(target)
-                target.execute("PRAGMA journal_mode=DELETE")
+                target = cipher.connect(tmp, key)
+                try:
+                    source.backup(target)
+                    target.execute("PRAGMA journal_mode=DELETE")
+                finally:
+                    target.close()
             finally:
-                target.close()
-        source.close()
-        private_file(tmp)
-        os.replace(tmp, dst)
-    except (OSError, sqlite3.OperationalError) as exc:  # sqlite reports a full disk its own way
-        _remove_quietly(tmp)
+                source.close()
+            private_file(tmp)
+            if key is not None:
+                # the key file lands before the store it opens is renamed into place
+                shutil.copyfile(cipher.keyfile_path(src), cipher.keyfile_path(dst))
+                private_file(cipher.keyfile_path(dst))
+    except _WRITE_ERRORS as exc:  # sqlite reports a full disk its own way
         raise _write_error(dst, exc) from exc
-    except BaseException:
-        _remove_quietly(tmp)
-        raise
 
 
 @dataclass(frozen=True)
@@ -146,10 +151,10 @@ def check_store_file(path: Path) -> StoreFacts:
     if not path.is_file():
         raise _bad(path, "پیدا نشد.", "missing")
     with path.open("rb") as fh:
-        if fh.read(16) != SQLITE_MAGIC:
+        if fh.read(16) != SQLITE_MAGIC and not cipher.is_encrypted(path):
             raise _bad(path, "پروندهٔ SQLite نیست.", "not SQLite")
     try:
-        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        con = cipher.connect(path, readonly=True)
         try:
             if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise _bad(path, "آسیب دیده است.", "integrity check failed")
@@ -159,7 +164,7 @@ def check_store_file(path: Path) -> StoreFacts:
             ).fetchone()
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.DATABASE_ERRORS as exc:
         raise _bad(path, "خوانده نشد.", str(exc)) from exc
     if not revision or revision[0] not in migrate.known_revisions():
         raise _bad(path, "نسخهٔ ساختار آن شناخته نیست.", "unknown schema revision")
@@ -196,7 +201,7 @@ class BackupResult:
     sealed: bool  # the audit chain's head was signed first
 
 
-def _head(con: sqlite3.Connection) -> dict[str, Any]:
+def _head(con: Any) -> dict[str, Any]:
     row = con.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     length = con.execute("SELECT count(*) FROM audit_log").fetchone()[0]
     return {"seq": row[0] if row else 0, "hash": row[1] if row else "", "length": int(length)}
@@ -244,7 +249,7 @@ def _write(store: Store, out: Path, actor: Actor | None, passphrase: str | None,
     files = 0
     try:
         copy_sqlite(path, tmp_db)
-        con = sqlite3.connect(f"file:{tmp_db.as_posix()}?mode=ro", uri=True)
+        con = cipher.connect(tmp_db, readonly=True)
         try:
             shas = sorted({row[0] for row in con.execute("SELECT DISTINCT sha256 FROM evidence")})
             head = _head(con)
@@ -259,6 +264,11 @@ def _write(store: Store, out: Path, actor: Actor | None, passphrase: str | None,
         fd = os.open(tmp_zip, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", allowZip64=True) as zf:
             zf.write(tmp_db, STORE_MEMBER, compress_type=zipfile.ZIP_DEFLATED)
+            tmp_keys = cipher.keyfile_path(tmp_db)
+            if tmp_keys.exists():
+                members[KEYS_MEMBER] = {"sha256": _file_sha256(tmp_keys),
+                                        "size": tmp_keys.stat().st_size}
+                zf.write(tmp_keys, KEYS_MEMBER, compress_type=zipfile.ZIP_DEFLATED)
             for sha in shas:
                 if sha in left_out:
                     continue
@@ -290,10 +300,11 @@ def _write(store: Store, out: Path, actor: Actor | None, passphrase: str | None,
         os.replace(tmp_zip, out)
     except UserError:
         raise
-    except (OSError, sqlite3.OperationalError, zipfile.LargeZipFile) as exc:
+    except _WRITE_OR_ZIP_ERRORS as exc:
         raise _write_error(out, exc) from exc
     finally:
         _remove_quietly(tmp_db)
+        _remove_quietly(cipher.keyfile_path(tmp_db))
         _remove_quietly(tmp_zip)
     return BackupResult(out, files, tuple(damaged), sealed)
 
@@ -433,12 +444,18 @@ def _unpack(source: Path, staged: _Staged) -> None:
                     "برای بازگرداندن این پشتیبان جای کافی روی دیسک نیست. جا باز کنید و دوباره بکوشید.",
                     f"Not enough free space to restore {source}.", code="restore_space")
             _copy_member(zf, infos[STORE_MEMBER], staged.db, members[STORE_MEMBER], source)
+            if KEYS_MEMBER in members:
+                _copy_member(zf, infos[KEYS_MEMBER], cipher.keyfile_path(staged.db),
+                             members[KEYS_MEMBER], source)
             evidence_dir = staged.dir / "evidence"
             for name, expected in sorted(members.items()):
-                if name == STORE_MEMBER:
+                if name in (STORE_MEMBER, KEYS_MEMBER):
                     continue
                 match = _EVIDENCE_MEMBER.match(name)
-                if match is None or expected.get("sha256") != match.group(2):
+                # A plain file is named by its bytes' SHA-256; an encrypted store's file by its
+                # plain content's, while the manifest lists the stored (age) bytes' hash.
+                encrypted = KEYS_MEMBER in members
+                if match is None or (expected.get("sha256") != match.group(2) and not encrypted):
                     raise _refuse(source, f"نام «{name}» در آن پذیرفته نیست.", f"bad member {name!r}")
                 evidence_dir.mkdir(mode=DIR_MODE, exist_ok=True)
                 dst = evidence_dir / match.group(2)
@@ -449,7 +466,7 @@ def _unpack(source: Path, staged: _Staged) -> None:
         raise _refuse(source, "خراب است یا کامل نیست.", str(exc)) from exc
 
 
-def _stage(target: Path, source: Path) -> _Staged:
+def _stage(target: Path, source: Path, unlock: Callable[[Path], None] | None = None) -> _Staged:
     if not source.is_file():
         raise _refuse(source, "پیدا نشد.", "missing")
     with source.open("rb") as fh:
@@ -461,7 +478,9 @@ def _stage(target: Path, source: Path) -> _Staged:
     staged = _Staged(target)
     try:
         staged.sha256 = _file_sha256(source)
-        if magic == SQLITE_MAGIC:
+        if magic == SQLITE_MAGIC or cipher.is_encrypted(source):
+            if unlock is not None:
+                unlock(source)
             check_store_file(source)  # a whole, known store before anything is copied
             staged.legacy = True
             copy_sqlite(source, staged.db)
@@ -469,6 +488,8 @@ def _stage(target: Path, source: Path) -> _Staged:
             _unpack(source, staged)
         else:
             raise _refuse(source, "نه پشتیبان این برنامه است و نه پروندهٔ داده.", "unknown file")
+        if unlock is not None:
+            unlock(staged.db)  # an encrypted backup of another store: its user's password
         check_store_file(staged.db)
         check_schema(staged.db, shown=source)
     except BaseException:
@@ -480,19 +501,19 @@ def _stage(target: Path, source: Path) -> _Staged:
 def _read_head(path: Path) -> tuple[str, dict[str, Any]] | None:
     """The office and audit head of an existing store, read directly (it may be damaged)."""
     try:
-        con = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        con = cipher.connect(path, readonly=True)
         try:
             office = con.execute("SELECT value FROM store_meta WHERE key='office_code'").fetchone()
             return (office[0] if office else "", _head(con))
         finally:
             con.close()
-    except sqlite3.DatabaseError:
+    except cipher.DATABASE_ERRORS:
         return None
 
 
 def restore_backup(
     target: Path, source: Path, *, actor_of: Callable[[Store], Actor] | None = None,
-    allow_other_office: bool = False,
+    allow_other_office: bool = False, unlock: Callable[[Path], None] | None = None,
 ) -> RestoreResult:
     """Replace (or create) the store at ``target`` with the backup ``source``.
 
@@ -503,7 +524,7 @@ def restore_backup(
     # A person signs in on the store to be replaced before its replacement is even read;
     # only when there is none (or it cannot be opened) on the checked candidate.
     actor = _sign_in_current(target, actor_of)
-    staged = _stage(target, source)
+    staged = _stage(target, source, unlock)
     try:
         facts = check_store_file(staged.db)
         if actor is None:
@@ -580,7 +601,11 @@ def _swap(target: Path, staged: _Staged) -> Path | None:
             side = Path(f"{target}{suffix}")
             if side.exists():
                 os.replace(side, Path(f"{kept}{suffix}"))
+        if cipher.keyfile_path(target).exists():
+            os.replace(cipher.keyfile_path(target), cipher.keyfile_path(kept))
     private_file(staged.db)
+    if cipher.keyfile_path(staged.db).exists():
+        os.replace(cipher.keyfile_path(staged.db), cipher.keyfile_path(target))
     os.replace(staged.db, target)
     return kept
 
@@ -605,7 +630,7 @@ def _missing_evidence(target: Path, staged: _Staged) -> Iterator[str]:
     from integrity_desktop.db.store import files_dir_for
 
     root = files_dir_for(str(target)) / "evidence"
-    con = sqlite3.connect(f"file:{target.as_posix()}?mode=ro", uri=True)
+    con = cipher.connect(target, readonly=True)
     try:
         shas = [row[0] for row in con.execute(
             "SELECT DISTINCT sha256 FROM evidence WHERE deleted = 0")]

@@ -23,6 +23,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from integrity_desktop import jalali, textnorm
+from integrity_desktop.catalog import HQ_CODE as HQ
 from integrity_desktop.db.base import new_id
 from integrity_desktop.db.models import (
     Checklist,
@@ -45,7 +46,6 @@ from integrity_desktop.services.records import stable_id
 
 __all__ = ["STATUSES", "STATUS_LABELS_FA"]
 
-HQ = "hq"
 ENTRY_OWNER = "checklist_entry"  # Evidence.owner_type of an answer's attachments
 CHECKLIST_STATUSES = ("draft", "submitted", "approved")
 CHECKLIST_STATUS_LABELS_FA = {"draft": "پیش‌نویس", "submitted": "ارسال‌شده", "approved": "تأییدشده"}

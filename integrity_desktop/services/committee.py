@@ -18,6 +18,8 @@ from typing import TypeVar
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from integrity_desktop import jalali
+from integrity_desktop.catalog import HQ_CODE as HQ
 from integrity_desktop.db.models import CommitteeMeeting, CommitteeMember, CommitteeResolution
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import format_number
@@ -32,7 +34,6 @@ from integrity_desktop.services.inspections import (
     get_unit,
 )
 
-HQ = "hq"
 MEMBER_ROLES: dict[str, str] = {"chair": "رئیس کمیته", "secretary": "دبیر کمیته", "member": "عضو"}
 MEETING_STATUSES: dict[str, str] = {"planned": "برنامه‌ریزی‌شده", "held": "برگزارشده",
                                     "cancelled": "لغوشده"}
@@ -43,7 +44,7 @@ MAX_NAME = 200
 
 
 def _today(today: _dt.date | None) -> _dt.date:
-    return today or _dt.date.today()
+    return today or jalali.today()
 
 
 def _not_future(day: _dt.date, field_fa: str, today: _dt.date) -> None:

@@ -14,6 +14,7 @@ import random
 
 from sqlalchemy import select
 
+from integrity_desktop import jalali
 from integrity_desktop.db.models import CommitteeMember, Unit
 from integrity_desktop.db.store import Store
 from integrity_desktop.jalali import Period, periods_of_year
@@ -61,7 +62,7 @@ def _day(period: Period, offset: int) -> _dt.date:
 def fill(store: Store, actor: Actor, rng: random.Random, scale: int) -> dict[str, int]:
     """The demo filler (see ``services.demo.FILLERS``)."""
     office = actor.office_code
-    today = _dt.date.today()
+    today = jalali.today()
     first_id = stable_id("demo", "committee_member", office, "0")
     with store.read() as s:
         if s.get(CommitteeMember, first_id) is not None:

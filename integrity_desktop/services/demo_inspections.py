@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from integrity_desktop import jalali
 from integrity_desktop.db.models import InspectionPlan, Inspector, Unit
 from integrity_desktop.db.store import Store
 from integrity_desktop.jalali import Period, periods_of_year
@@ -171,7 +172,7 @@ def _write_visit(
 
 def fill(store: Store, actor: Actor, rng: random.Random, scale: int) -> dict[str, int]:
     """The demo filler (see ``services.demo.FILLERS``)."""
-    today = _dt.date.today()
+    today = jalali.today()
     with store.read() as s:
         units = list(
             s.scalars(

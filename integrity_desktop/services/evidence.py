@@ -17,14 +17,23 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+import pyrage
 from sqlalchemy import func, select
 
 from integrity_desktop.db.models import SYNC_MODELS, Evidence
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import format_number, to_persian_digits
 from integrity_desktop.errors import UserError
+from integrity_desktop.fileperm import private_dir
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import records
+from integrity_desktop.services.blobcrypt import (
+    HashingReader,
+    encrypt_stream,
+    is_encrypted_blob,
+    open_plain,
+    plain_digest,
+)
 
 CHUNK = 1 << 20
 DEFAULT_MAX_MB = 50
@@ -181,8 +190,6 @@ def _check_owner(store: Store, owner_type: str, owner_id: str) -> None:
 
 def store_blob(store: Store, source: Path, limit: int, name: str) -> tuple[str, int]:
     """Copy ``source`` into the blob store in chunks; returns (sha256, size)."""
-    from integrity_desktop.fileperm import private_dir
-
     private_dir(store.files_dir)
     folder = private_dir(store.files_dir / "evidence")
     digest = hashlib.sha256()
@@ -190,17 +197,28 @@ def store_blob(store: Store, source: Path, limit: int, name: str) -> tuple[str, 
     fd, tmp = tempfile.mkstemp(prefix=".incoming-", dir=folder)
     try:
         with os.fdopen(fd, "wb") as out, source.open("rb") as src:
-            while chunk := src.read(CHUNK):
-                size += len(chunk)
-                if size > limit:  # the file grew while being copied
-                    raise _too_large(name, limit)
-                digest.update(chunk)
-                out.write(chunk)
+            if store.key is not None:
+                # An encrypted store: the bytes go to disk only as an age stream.
+                reader = HashingReader(src, limit)
+                try:
+                    encrypt_stream(store, reader, out)  # type: ignore[arg-type]
+                except pyrage.EncryptError:
+                    if reader.too_large:  # the file grew while being copied
+                        raise _too_large(name, limit) from None
+                    raise
+                digest, size = reader.sha, reader.size
+            else:
+                while chunk := src.read(CHUNK):
+                    size += len(chunk)
+                    if size > limit:  # the file grew while being copied
+                        raise _too_large(name, limit)
+                    digest.update(chunk)
+                    out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
         sha = digest.hexdigest()
         target = blob_path(store, sha)
-        if target.exists() and file_sha256(target) == sha:
+        if target.exists() and plain_digest(store, target)[0] == sha:
             os.remove(tmp)
         else:
             # New, or a stored copy changed on disk since: the genuine file attached again
@@ -297,23 +315,38 @@ def path_of(store: Store, evidence: EvidenceInfo) -> Path:
         raise _changed_error(DamagedFile(evidence.sha256, evidence.filename, evidence.owner_type,
                                          evidence.owner_id, owner_label(store, evidence.owner_type,
                                                                         evidence.owner_id), False))
+    if is_encrypted_blob(path):
+        # The system viewer needs the plain file: decrypted into a private temporary folder
+        # (removed when the program ends), under the attachment's own extension.
+        folder = private_dir(Path(tempfile.gettempdir()) / f"integrity-open-{os.getpid()}")
+        _register_cleanup(folder)
+        plain = folder / f"{evidence.sha256[:16]}{Path(evidence.filename).suffix[:10]}"
+        fd = os.open(plain, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out, open_plain(store, path) as src:
+            while chunk := src.read(CHUNK):
+                out.write(chunk)
+        return plain
     return path
 
 
 def viewable_copy(store: Store, evidence: EvidenceInfo, root: Path | None = None) -> Path:
-    """A copy of the checked bytes under the attachment's own name and extension, for "open with
-    the system viewer": the blob is named by its hash with no extension, so a viewer could not
-    tell a PDF from a picture.  One copy per blob under the temporary folder, made again when
-    absent or different; any failure is a Persian error that says what to do."""
+    """A plain copy of the checked bytes under the attachment's own name and extension, for
+    "open with the system viewer": the blob is named by its hash with no extension (and may be
+    encrypted), so a viewer could not tell a PDF from a picture.  The copy lives in a private
+    temporary folder removed when the program ends; one copy per blob, made again when absent or
+    different; any failure is a Persian error that says what to do."""
     source = path_of(store, evidence)
     name = display_name(evidence.filename)
-    folder = (root or Path(tempfile.gettempdir()) / "integrity-desktop-open") / evidence.sha256[:16]
-    target = folder / name
     try:
+        top = private_dir(root or Path(tempfile.gettempdir()) / f"integrity-open-{os.getpid()}")
+        _register_cleanup(top)
+        folder = top / evidence.sha256[:16]
+        target = folder / name
         if not (target.is_file() and target.stat().st_size == evidence.size):
-            folder.mkdir(parents=True, exist_ok=True)
+            private_dir(folder)
             partial = folder / f".{evidence.sha256[:8]}.part"
-            with source.open("rb") as src, partial.open("wb") as dst:
+            fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with source.open("rb") as src, os.fdopen(fd, "wb") as dst:
                 while chunk := src.read(1 << 20):
                     dst.write(chunk)
             os.replace(partial, target)
@@ -327,12 +360,25 @@ def viewable_copy(store: Store, evidence: EvidenceInfo, root: Path | None = None
     return target
 
 
+_cleanups: set[Path] = set()
+
+
+def _register_cleanup(folder: Path) -> None:
+    if folder in _cleanups:
+        return
+    import atexit
+    import shutil
+
+    _cleanups.add(folder)
+    atexit.register(shutil.rmtree, folder, True)
+
+
 def verify(store: Store, evidence: EvidenceInfo) -> bool:
     """Whether the stored bytes still hash to the recorded SHA-256 (and have the recorded size)."""
     path = blob_path(store, evidence.sha256)
     if not path.is_file():
         return False
-    return path.stat().st_size == evidence.size and file_sha256(path) == evidence.sha256
+    return plain_digest(store, path) == (evidence.sha256, evidence.size)
 
 
 # --------------------------------------------------------------------------- integrity
@@ -350,7 +396,7 @@ def blob_intact(store: Store, sha256: str) -> bool:
     """The stored file of ``sha256`` is there and still hashes to its name."""
     path = blob_path(store, sha256)
     try:
-        return path.is_file() and file_sha256(path) == sha256
+        return path.is_file() and plain_digest(store, path)[0] == sha256
     except OSError:
         return False
 

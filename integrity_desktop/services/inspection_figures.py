@@ -33,6 +33,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from integrity_desktop import jalali
 from integrity_desktop.db.models import CorrectiveAction, Finding, Inspector, Unit, Visit
 from integrity_desktop.db.store import Store
 from integrity_desktop.jalali import Period, period_containing
@@ -43,7 +44,6 @@ from integrity_desktop.services.inspection_plans import items_in_period
 from integrity_desktop.services.inspections import KIND_ADHOC, VISIT_KINDS
 
 DONE = ("reported", "closed")
-FIGURE_CODES = ("1/4", "1/6", "22/1", "22/2", "22/3", "22/4")
 FORMULAS_FA: dict[str, str] = {
     "1/4": "بازدیدهای برنامه‌ریزی‌شدهٔ دوره که بازدیدشان ثبت شده ÷ همهٔ بازدیدهای برنامه‌ریزی‌شدهٔ "
            "دوره × ۱۰۰",
@@ -257,7 +257,7 @@ def compute_figures(
     require(actor, "inspections.view")
     period = Period.parse(period_code)
     with store.read() as s:
-        return figures_in(s, period, actor.office_code, today or _dt.date.today())
+        return figures_in(s, period, actor.office_code, today or jalali.today())
 
 
 def realisation_rate(store: Store, actor: Actor, period_code: str) -> Figure:

@@ -19,7 +19,8 @@ from integrity_desktop.db.models import InspectionPlan, Inspector, PlanItem, Tem
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.errors import UserError
-from integrity_desktop.jalali import Period, format_date, month_name, period_containing
+from integrity_desktop.jalali import Period, format_date, jalali_year, month_name, period_containing
+from integrity_desktop.jalali import today as jalali_today
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import records
 from integrity_desktop.services.inspections import (
@@ -447,6 +448,17 @@ def timeline(store: Store, actor: Actor, period_code: str) -> list[TimelineMonth
     return months
 
 
+def unvisited_plan_items(store: Store, actor: Actor, today: _dt.date | None = None,
+                         ) -> list[PlanItemInfo]:
+    """Plan items without a visit, dated this Jalali year or last (``today``'s), in date order:
+    the ones a new periodic visit may be recorded against."""
+    require(actor, "inspections.view")
+    year = jalali_year(today or jalali_today())
+    return [item for code in (str(year), str(year - 1))
+            for item in list_plan_items(store, actor, period_code=code, limit=1000)
+            if not item.done]
+
+
 def quarter_of(day: _dt.date) -> str:
     """The code of the Jalali quarter ``day`` falls in (``1403-Q3``), a convenience for screens."""
     return period_containing(day, "quarter").code
@@ -469,5 +481,6 @@ __all__ = [
     "quarter_of",
     "remove_plan_item",
     "timeline",
+    "unvisited_plan_items",
     "update_plan_item",
 ]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from integrity_desktop import jalali
 from integrity_desktop.db.models import Inspector, Unit
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
@@ -212,7 +213,7 @@ def update_inspector(
             check_choice(status, INSPECTOR_STATUSES, "وضعیت بازرس", "Inspector status")
             changes["status"] = status
             if status == "ended" and end is None:
-                end = max(_dt.date.today(), appointed)
+                end = max(jalali.today(), appointed)
         _check_term(appointed, end)
         changes["term_end"] = end
         records.update(s, store, actor, row, **changes)
@@ -243,7 +244,7 @@ def signed_in_inspector(store: Store, actor: Actor, day: _dt.date | None = None)
     name = normalize_for_search(actor.full_name or "").replace(" ", "")
     if not name:
         return None
-    day = day or _dt.date.today()
+    day = day or jalali.today()
     with store.read() as s:
         matches = [row.id for row in s.scalars(_filtered("active", day))
                    if normalize_for_search(row.full_name).replace(" ", "") == name]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from integrity_desktop.catalog import HQ_CODE as HQ
 from integrity_desktop.db.models import Office, Unit
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
@@ -79,6 +80,6 @@ def rename_unit(store: Store, actor: Actor, unit_id: str, name_fa: str, active: 
         unit = s.get(Unit, unit_id)
         if unit is None or unit.deleted:
             raise UserError("این واحد پیدا نشد.", "No such unit.")
-        if unit.office_code != actor.office_code and actor.office_code != "hq":
+        if unit.office_code != actor.office_code and actor.office_code != HQ:
             raise UserError("واحدهای ادارهٔ دیگر را نمی‌توان ویرایش کرد.", "Another office's unit.")
         records.update(s, store, actor, unit, name_fa=name, active=active)

@@ -121,6 +121,13 @@ class AxisScore:
         return self.done + self.partial + self.not_done + self.na + self.unanswered
 
 
+def average_completion(axes: Sequence[AxisScore]) -> float | None:
+    """The plain mean of the axes' completions, axes with nothing scored left out (None: none
+    scored); the dashboard's headline figure."""
+    scored = [a.completion for a in axes if a.completion is not None]
+    return sum(scored) / len(scored) if scored else None
+
+
 @dataclass(frozen=True)
 class TrendPoint:
     period_code: str

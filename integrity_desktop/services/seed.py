@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from integrity_desktop import catalog
+from integrity_desktop.catalog import HQ_CODE as HQ
 from integrity_desktop.db.base import Synced
 from integrity_desktop.db.models import (
     Lookup,
@@ -30,7 +30,6 @@ from integrity_desktop.permissions import Actor
 from integrity_desktop.resources import resource_path
 from integrity_desktop.services.records import stable_id, stamp
 
-HQ = "hq"
 SEED_STAMP = "0000000000000-0000-seed"
 SEED_AT = datetime(2024, 3, 20)
 LOOKUP_KINDS = ("violation_type", "penalty", "board")
@@ -186,7 +185,3 @@ def seed_reference_data(store: Store, actor: Actor) -> None:
         s.flush()
         # Each seeded record's content is audited like any other (audit verify compares it).
         append_many(s, actor, "create", ((o.__sync_type__, o.id, None, as_dict(o)) for o in added))
-
-
-def templates_present(session: Session) -> bool:
-    return session.scalar(select(Template.id).limit(1)) is not None

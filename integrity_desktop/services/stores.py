@@ -23,8 +23,12 @@ def check_office_code(code: str) -> None:
         )
 
 
-def init_store(location: str, office_code: str, admin_password: str, passphrase: str) -> Store:
-    """Create a new store for an office with its admin account; never touches an existing one."""
+def init_store(location: str, office_code: str, admin_password: str, passphrase: str,
+               *, encrypt: bool = True) -> Store:
+    """Create a new store for an office with its admin account; never touches an existing one.
+
+    A store file is encrypted (SQLCipher; ``db/cipher.py``) unless ``encrypt`` is False; a
+    PostgreSQL database relies on the server's own controls (docs/THREAT-MODEL.md)."""
     # Imported here: opening a store (every start-up) needs neither the keys nor the catalogue.
     from integrity_desktop.services import keys
     from integrity_desktop.services.seed import seed_reference_data
@@ -41,7 +45,7 @@ def init_store(location: str, office_code: str, admin_password: str, passphrase:
                 f"{path} already exists; init never touches an existing store.",
                 code="store_exists",
             )
-    store = open_store(location, create=True)
+    store = open_store(location, create=True, encrypt=encrypt and not is_url(location))
     if store.initialised:
         store.dispose()
         raise StoreError(
@@ -56,6 +60,10 @@ def init_store(location: str, office_code: str, admin_password: str, passphrase:
         seed_reference_data(store, system_actor(office_code))
         users.create_first_admin(store, admin_password)
         keys.create_keys(store, passphrase)
+        if store.key is not None:
+            from integrity_desktop.services.blobcrypt import identity
+
+            identity(store, create=True)  # the evidence files' key, inside the encrypted store
     except BaseException:
         # A half-made store is worse than none: remove what this call created.
         store.dispose()
@@ -66,7 +74,7 @@ def init_store(location: str, office_code: str, admin_password: str, passphrase:
 
 
 def remove_store_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in ("", "-wal", "-shm", "-journal", ".keys"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
@@ -80,6 +88,15 @@ def open_initialised(location: str) -> Store:
             "The store is not initialised; run `init` first.",
             code="store_uninitialised",
         )
+    from integrity_desktop.services import encrypt_store
+
+    if encrypt_store.needs_conversion(store):
+        # A store made before encryption: converted at its first start (docs/THREAT-MODEL.md).
+        try:
+            store = encrypt_store.convert(store)
+        except BaseException:
+            store.dispose()
+            raise
     try:
         start_content_check(store)  # once per store: from now on every record is audited
     except StoreError as exc:

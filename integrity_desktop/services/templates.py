@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from integrity_desktop.catalog import HQ_CODE as HQ
 from integrity_desktop.db.models import Checklist, Template, TemplateItem, TemplateSection
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import to_persian_digits
@@ -36,7 +37,6 @@ from integrity_desktop.services import records
 from integrity_desktop.services.records import stable_id
 from integrity_desktop.services.seed import template_id
 
-HQ = "hq"
 _CODE = re.compile(r"[a-z0-9][a-z0-9\-]{1,79}")
 _ITEM_CODE = re.compile(rf"{REFORM_PREFIX}?[0-9]{{1,3}}/[0-9]{{1,3}}")
 DEFINITION_FIELDS = ("kind", "unit_fa", "frequency", "direction", "min_value", "max_value", "target",

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from integrity_desktop import jalali
+from integrity_desktop.catalog import HQ_CODE as HQ
 from integrity_desktop.db.models import TrainingCourse
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import format_number, to_ascii_digits
@@ -26,7 +28,6 @@ from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import records
 from integrity_desktop.services.inspections import as_date, check_choice, clean_text, get_unit
 
-HQ = "hq"
 # The indicator each course serves, with the programme's own words (the catalogue's titles).
 TOPICS: dict[str, str] = {
     "12/1": "دورهٔ آموزشی سلامت اداری",
@@ -185,7 +186,7 @@ def save_course(store: Store, actor: Actor, data: CourseInput, course_id: str | 
     """Register a course held (``course_id`` None) or correct one (its evaluation, say)."""
     require(actor, "training.edit")
     with store.session() as s:
-        fields = _fields(s, data, today or _dt.date.today())
+        fields = _fields(s, data, today or jalali.today())
         if course_id is None:
             row = TrainingCourse(id=record_id, **fields)
             records.add(s, store, actor, row)

@@ -10,6 +10,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
+from integrity_desktop.db import cipher
 from integrity_desktop.db.models import User
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import to_persian_digits
@@ -65,6 +66,18 @@ def _check_username(username: str) -> None:
         )
 
 
+def wrap_store_key(store: Store, username: str, password_hash: str) -> None:
+    """Write this user's copy of an encrypted store's key for the password behind
+    ``password_hash`` (only theirs: the others' copies are untouched).  Called inside the unit
+    of work that sets the hash, before it commits: a crash in between leaves a copy the new
+    password opens, and the sign-in then takes that password (``authenticate``)."""
+    if store.key is None or store.path is None:
+        return
+    kf = cipher.KeyFile.load(store.path)
+    cipher.wrap(kf, username, password_hash, store.key)
+    kf.save(store.path)
+
+
 def _info(u: User) -> UserInfo:
     return UserInfo(u.id, u.username, u.full_name, u.role, u.active, u.locked_until)
 
@@ -84,6 +97,7 @@ def create_first_admin(store: Store, password: str, full_name: str = "مدیر �
         )
         s.add(user)
         s.flush()
+        wrap_store_key(store, "admin", user.password_hash)
         actor = Actor("admin", "admin", store.office_code)
         audit.append(s, store, actor, "user.create", "user", user.id, None, {"username": "admin"})
         return _info(user)
@@ -117,6 +131,7 @@ def create_user(
         )
         s.add(user)
         s.flush()
+        wrap_store_key(store, username, user.password_hash)
         audit.append(
             s, store, actor, "user.create", "user", user.id, None,
             {"username": username, "role": role, "full_name": user.full_name},
@@ -142,7 +157,8 @@ def _bad_login() -> UserError:
 
 
 def authenticate(
-    store: Store, username: str, password: str, *, via: str = "gui", command: str = ""
+    store: Store, username: str, password: str, *, via: str = "gui", command: str = "",
+    unlocked: cipher.UnlockResult | None = None,
 ) -> Actor:
     """Check a sign-in; failures are counted, audited and lead to a growing lock-out.
 
@@ -173,7 +189,12 @@ def authenticate(
             )
         else:
             try:
-                _hasher.verify(user.password_hash, password)
+                if unlocked is not None and unlocked.username == username:
+                    # The copy of the key this password opened was written with the hash the
+                    # password has now (a change that crashed before its commit included).
+                    user.password_hash = unlocked.password_hash
+                else:
+                    _hasher.verify(user.password_hash, password)
             except (VerificationError, InvalidHashError):
                 user.failed_count += 1
                 delay = lock_duration(user.failed_count)
@@ -185,14 +206,45 @@ def authenticate(
                 user.failed_count = 0
                 user.locked_until = None
                 user.last_login = now
-                if _hasher.check_needs_rehash(user.password_hash):
+                if (_hasher.check_needs_rehash(user.password_hash)
+                        or _copy_from_conversion(store, username)):
                     user.password_hash = _hasher.hash(password)
+                    wrap_store_key(store, username, user.password_hash)
                 actor = Actor(user.username, user.role, office, user.full_name)
+                if unlocked is not None and unlocked.username == username:
+                    _audit_refused_before_unlock(s, store)
                 audit.append(s, store, actor, "login", after=how)
     if error is not None:
         raise error
     assert actor is not None
     return actor
+
+
+def _copy_from_conversion(store: Store, username: str) -> bool:
+    """A copy of the key made when an unencrypted store was converted is wrapped under the
+    password hash the old, unencrypted file (and its old backups) still show; the first
+    sign-in after it replaces hash and copy with a fresh salt."""
+    if store.key is None or store.path is None:
+        return False
+    entry = cipher.KeyFile.load(store.path).entries.get(username, {})
+    return bool(entry.get("converted"))
+
+
+def _audit_refused_before_unlock(s: object, store: Store) -> None:
+    """Sign-ins refused by the key file (the store could not be opened to record them)."""
+    from sqlalchemy.orm import Session
+
+    assert isinstance(s, Session) and store.path is not None
+    kf = cipher.KeyFile.load(store.path)
+    if not kf.pending:
+        return
+    for event in kf.pending:
+        audit.append(s, store, Actor(str(event.get("username") or "?"), "", store.office_code),
+                     str(event.get("action", "login.failed")),
+                     after={"via": event.get("via", ""), "at": event.get("at", ""),
+                            "before_unlock": True})
+    kf.pending = []
+    kf.save(store.path)
 
 
 def _verify(password_hash: str, password: str) -> bool:
@@ -227,6 +279,7 @@ def change_password(store: Store, actor: Actor, old: str, new: str) -> None:
             raise UserError("گذرواژهٔ کنونی درست نیست.", "The current password is wrong.") from None
         user.password_hash = _hasher.hash(new)
         user.must_change_password = False
+        wrap_store_key(store, user.username, user.password_hash)
         audit.append(s, store, actor, "user.password", "user", user.id)
 
 
@@ -241,6 +294,7 @@ def reset_password(store: Store, actor: Actor, username: str, new: str) -> None:
         user.must_change_password = True
         user.failed_count = 0
         user.locked_until = None
+        wrap_store_key(store, user.username, user.password_hash)  # its lock-out there too
         audit.append(s, store, actor, "user.reset", "user", user.id)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from integrity_desktop import jalali
 from integrity_desktop.db.models import (
     CorrectiveAction,
     Evidence,
@@ -163,7 +164,7 @@ def _load_action(session: Session, action_id: str) -> CorrectiveAction:
 
 
 def _today(today: _dt.date | None) -> _dt.date:
-    return today or _dt.date.today()
+    return today or jalali.today()
 
 
 # A corrective action's usual time: a month from the day it is written (issue 16 item 14; a due
@@ -425,7 +426,7 @@ def log_visit(
         records.add(s, store, actor, visit)
         for row in findings:
             _add_finding(s, store, actor, visit, row)
-        return _detail(s, visit, _dt.date.today())
+        return _detail(s, visit, jalali.today())
 
 
 def update_visit(
@@ -473,7 +474,7 @@ def add_finding(store: Store, actor: Actor, visit_id: str, row: FindingInput) ->
         visit = _load_visit(s, visit_id)
         _check_not_closed(visit)
         finding = _add_finding(s, store, actor, visit, row)
-        return _finding_info(s, finding, _dt.date.today())
+        return _finding_info(s, finding, jalali.today())
 
 
 def add_action(store: Store, actor: Actor, finding_id: str, row: ActionInput) -> ActionInfo:
@@ -484,7 +485,7 @@ def add_action(store: Store, actor: Actor, finding_id: str, row: ActionInput) ->
         visit = _load_visit(s, finding.visit_id)
         _check_not_closed(visit)
         action = _add_action(s, store, actor, finding, visit, row)
-        return _action_info(s, action, visit.id, _dt.date.today())
+        return _action_info(s, action, visit.id, jalali.today())
 
 
 def _check_not_closed(visit: Visit) -> None:
@@ -508,7 +509,7 @@ def close_action(
     """Mark an action done (or cancelled) on a day between the visit and today."""
     require(actor, "inspections.edit")
     check_choice(status, {k: v for k, v in ACTION_STATUSES.items() if k != "open"}, "وضعیت اقدام", "Status")
-    day = _dt.date.today() if closed_on in (None, "") else as_date(closed_on, "تاریخ انجام", "Closing date")
+    day = jalali.today() if closed_on in (None, "") else as_date(closed_on, "تاریخ انجام", "Closing date")
     note_text = clean_text(note, "توضیح", "Note", required=False)
     with store.session() as s:
         action = _load_action(s, action_id)
@@ -527,14 +528,14 @@ def close_action(
                 "The closing date is before the visit.",
                 code="closed_before_visit",
             )
-        if day > _dt.date.today():
+        if day > jalali.today():
             raise UserError(
                 f"تاریخ انجام ({format_date(day)}) در آینده است؛ اقدام را پس از انجام ببندید.",
                 "The closing date is in the future.",
                 code="closed_in_future",
             )
         records.update(s, store, actor, action, status=status, closed_on=day, note=note_text or action.note)
-        return _action_info(s, action, visit.id, _dt.date.today())
+        return _action_info(s, action, visit.id, jalali.today())
 
 
 def reopen_action(store: Store, actor: Actor, action_id: str) -> ActionInfo:
@@ -544,7 +545,7 @@ def reopen_action(store: Store, actor: Actor, action_id: str) -> ActionInfo:
         action = _load_action(s, action_id)
         finding = _load_finding(s, action.finding_id)
         records.update(s, store, actor, action, status="open", closed_on=None)
-        return _action_info(s, action, finding.visit_id, _dt.date.today())
+        return _action_info(s, action, finding.visit_id, jalali.today())
 
 
 def delete_visit(store: Store, actor: Actor, visit_id: str) -> None:

@@ -74,7 +74,7 @@ def _view(c: Conflict, place: str = "") -> ConflictView:
 def _period_label(code: str) -> str:
     try:
         return Period.parse(code).label_fa
-    except ValueError:
+    except (ValueError, UserError):  # Period.parse says UserError: the code as it is, then
         return to_persian_digits(code)
 
 

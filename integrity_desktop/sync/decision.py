@@ -50,9 +50,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from integrity_desktop.catalog import HQ_CODE as HQ
 from integrity_desktop.sync import history as hist
-
-HQ = "hq"
 
 APPLY, KEEP, CONFLICT, REJECT, HOLD = "apply", "keep", "conflict", "reject", "hold"
 ACTIONS = (APPLY, KEEP, CONFLICT, REJECT, HOLD)

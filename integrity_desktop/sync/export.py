@@ -34,6 +34,7 @@ from integrity_desktop.fileperm import private_file
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import audit
 from integrity_desktop.services import evidence as evidence_service
+from integrity_desktop.services.blobcrypt import open_plain
 from integrity_desktop.services.records import utcnow
 from integrity_desktop.services.seed import HQ
 from integrity_desktop.services.stores import check_office_code
@@ -291,7 +292,9 @@ def _write_zip(
             # the importer's compression-ratio check must never refuse a genuine file.
             info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_STORED
-            with blob.open("rb") as src, zf.open(info, "w", force_zip64=True) as dst:
+            # An encrypted store's file travels as its plain content (the bundle has its own
+            # protection: signature, and age encryption to the recipient when asked).
+            with open_plain(store, blob) as src, zf.open(info, "w", force_zip64=True) as dst:
                 writer = _HashingWriter(dst)
                 while chunk := src.read(CHUNK):
                     writer.write(chunk)

@@ -16,6 +16,7 @@ from integrity_desktop.db.models import Case, Checklist, CorrectiveAction, Impor
 from integrity_desktop.db.store import Store
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import achievement, scoring
+from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services.records import utcnow
 from integrity_desktop.services.seed import HQ
 from integrity_desktop.sync.import_log import missing_sequences, seen_sequences
@@ -39,6 +40,11 @@ class ProvinceStatus:
     cases_total: int
     cases_by_state: dict[str, int] = field(default_factory=dict)
     missing_count: int = 0  # all bundles that never arrived
+
+    @property
+    def open_cases(self) -> int:
+        """Cases not yet in a terminal state of the lifecycle (an unknown state counts as open)."""
+        return sum(n for state, n in self.cases_by_state.items() if state not in lc.TERMINAL_STATES)
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ from integrity_desktop.db.models import Conflict
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import format_number
 from integrity_desktop.permissions import Actor, require
-from integrity_desktop.services import audit
+from integrity_desktop.services import audit, blobcrypt
 from integrity_desktop.services.cases import refresh_derived
 from integrity_desktop.services.records import utcnow
 from integrity_desktop.sync import bundle_format as bf
@@ -660,9 +660,15 @@ class _Merger:
             tmp = target.with_name(f".{sha}.part")
             digest = hashlib.sha256()
             with zf.open(bf.evidence_member(sha)) as src, tmp.open("wb") as dst:
-                while chunk := src.read(CHUNK):
-                    digest.update(chunk)
-                    dst.write(chunk)
+                if blobcrypt.identity(self.store) is not None:
+                    # An encrypted store keeps the file as an age stream, never plain on disk.
+                    reader = blobcrypt.HashingReader(src)
+                    blobcrypt.encrypt_stream(self.store, reader, dst)  # type: ignore[arg-type]
+                    digest = reader.sha
+                else:
+                    while chunk := src.read(CHUNK):
+                        digest.update(chunk)
+                        dst.write(chunk)
                 dst.flush()
                 os.fsync(dst.fileno())
             if digest.hexdigest() != sha:

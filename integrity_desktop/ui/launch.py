@@ -9,6 +9,7 @@ import argparse
 import logging
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +25,7 @@ from integrity_desktop.ui.app import create_application
 _log = logging.getLogger("integrity_desktop.launch")
 
 if TYPE_CHECKING:  # at run time these load SQLAlchemy: only after the sign-in dialog has painted
+    from integrity_desktop.db.cipher import UnlockResult
     from integrity_desktop.db.store import Store
     from integrity_desktop.permissions import Actor
     from integrity_desktop.ui.login_dialog import LoginDialog
@@ -97,6 +99,25 @@ class _BackgroundOpen:
         self.started = False
         self.result: tuple[Store, str] | None = None
         self.error: BaseException | None = None
+        # An encrypted store waits for the key the sign-in unlocks (``unlock``).
+        self._key_ready = threading.Event()
+        self._cancelled = False
+
+    def unlock(self, username: str, password: str) -> UnlockResult | None:
+        """Called by the dialog on the GUI thread when the person signs in before the store has
+        opened: an encrypted store's key is unwrapped with their password (argon2, once) and
+        the worker goes on opening it.  A wrong password raises the sign-in's usual refusal."""
+        from integrity_desktop.services.unlock import needs_unlock, unlock
+
+        if self._key_ready.is_set() or not needs_unlock(self.location):
+            return None
+        result = unlock(self.location, username, password, via="gui")
+        self._key_ready.set()
+        return result
+
+    def cancel(self) -> None:
+        self._cancelled = True
+        self._key_ready.set()
 
     def start(self, on_opened: Callable[[Store, str], None], on_failed: Callable[[], None]) -> None:
         if self.started:
@@ -107,7 +128,15 @@ class _BackgroundOpen:
         def work(_report: object) -> tuple[Store, str]:
             from integrity_desktop.services.offices import office_name
             from integrity_desktop.services.stores import open_initialised
+            from integrity_desktop.services.unlock import needs_unlock
 
+            if needs_unlock(self.location):
+                # Encrypted: nothing can be read before a sign-in unwraps the key, so the
+                # window's modules load meanwhile and the open waits for it.
+                _preload_main_window()
+                self._key_ready.wait()
+                if self._cancelled:
+                    raise UserError("ورود لغو شد.", "The sign-in was cancelled.", code="cancelled")
             if self.demo:
                 from integrity_desktop.services.demo import ensure_demo_store
 
@@ -198,7 +227,7 @@ def _sign_in_while_opening(
     from integrity_desktop.ui.login_dialog import LoginDialog
 
     opener = _BackgroundOpen(location, args.demo)
-    dialog = LoginDialog(None, "", hint)
+    dialog = LoginDialog(None, "", hint, unlocker=opener.unlock)
     prepared = _PreparedWindow(dialog, args.lang)
 
     def opened(store: Store, office: str) -> None:
@@ -220,6 +249,7 @@ def _sign_in_while_opening(
     actor = dialog.actor if code == LoginDialog.DialogCode.Accepted else None
     window = prepared.take(actor)
     if actor is None:
+        opener.cancel()  # an open waiting for a key gives up
         QThreadPool.globalInstance().waitForDone()  # a cancelled dialog still waits for the open
     app.processEvents()  # deliver the worker's last signal
     store = opener.result[0] if opener.result else None
@@ -356,6 +386,9 @@ def _run(app: QApplication, location: str, args: argparse.Namespace, guard: Inst
         store.dispose()
         return 1
     window = _main_window(store, actor, args.lang, window)
+    from integrity_desktop import logs
+
+    logs.use_store_key(store.key)  # a traceback may quote a record: encrypted like the store
     _warn_clock(window, store)
     if args.open:
         _open_bundle(window, args.open)
@@ -534,11 +567,15 @@ def _probe_dashboard(app: QApplication, location: str, args: argparse.Namespace)
     """``--startup-probe``: sign in from the environment, paint the main window with the
     dashboard, print the seconds since process start, exit."""
     from integrity_desktop.services.stores import open_initialised
+    from integrity_desktop.services.unlock import unlock
     from integrity_desktop.services.users import authenticate
     from integrity_desktop.ui.context import UiContext
     from integrity_desktop.ui.main_window import MainWindow
 
+    user = os.environ.get("INTEGRITY_USER", "")
+    password = os.environ.get("INTEGRITY_PASSWORD", "")
     try:
+        unlocked = unlock(location, user, password)
         store = open_initialised(location)
     except UserError as exc:
         _message(app.translate("Launch", "Cannot open the store"), exc.message(args.lang))
@@ -548,10 +585,7 @@ def _probe_dashboard(app: QApplication, location: str, args: argparse.Namespace)
     with ThreadPoolExecutor(1) as pool:
         # argon2 runs in C without the GIL: the window's modules load meanwhile, as they do
         # behind the sign-in dialog while a person types.
-        signing_in = pool.submit(
-            authenticate, store, os.environ.get("INTEGRITY_USER", ""),
-            os.environ.get("INTEGRITY_PASSWORD", ""),
-        )
+        signing_in = pool.submit(authenticate, store, user, password, unlocked=unlocked)
         _preload_main_window()
         _warm_wrapper_types()
         actor = signing_in.result()

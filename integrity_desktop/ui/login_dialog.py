@@ -6,6 +6,7 @@ when the background open finishes, and a sign-in asked for meanwhile runs then.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from integrity_desktop.errors import UserError
 
 if TYPE_CHECKING:  # imported lazily: the dialog paints before SQLAlchemy has loaded
+    from integrity_desktop.db.cipher import UnlockResult
     from integrity_desktop.db.store import Store
     from integrity_desktop.permissions import Actor
 
@@ -29,12 +31,16 @@ class LoginDialog(QDialog):
     """After ``exec()`` returns Accepted, ``actor`` holds the signed-in person."""
 
     def __init__(
-        self, store: Store | None, office_name: str, hint: str = "", parent: QWidget | None = None
+        self, store: Store | None, office_name: str, hint: str = "", parent: QWidget | None = None,
+        unlocker: Callable[[str, str], UnlockResult | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.actor: Actor | None = None
         self._pending = False
+        # An encrypted store opens only with the key the sign-in unwraps (``launch``).
+        self._unlocker = unlocker
+        self._unlocked: UnlockResult | None = None
         self.setWindowTitle(self.tr("Sign in"))
         self.setMinimumWidth(380)
         self.title = QLabel()
@@ -87,6 +93,16 @@ class LoginDialog(QDialog):
 
     def try_sign_in(self) -> None:
         if self.store is None:  # still opening: sign in as soon as it is open
+            if self._unlocker is not None and self._unlocked is None:
+                try:
+                    self._unlocked = self._unlocker(self.username.text().strip(),
+                                                    self.password.text())
+                except UserError as exc:  # a wrong password cannot open the key
+                    self.error.setStyleSheet("color: #c62828")
+                    self.error.setText(exc.fa)
+                    self.password.selectAll()
+                    self.password.setFocus()
+                    return
             self._pending = True
             self.error.setStyleSheet("color: #555")  # a notice, not an error
             self.error.setText(self.tr("Opening the store; you will be signed in in a moment…"))
@@ -96,8 +112,10 @@ class LoginDialog(QDialog):
         self.error.clear()
         self.error.setStyleSheet("color: #c62828")
         try:
+            unlocked, self._unlocked = self._unlocked, None
             actor = users.authenticate(
-                self.store, self.username.text().strip(), self.password.text()
+                self.store, self.username.text().strip(), self.password.text(),
+                unlocked=unlocked,
             )
         except UserError as exc:
             self.error.setText(exc.fa)

@@ -6,7 +6,7 @@ Screens are created on first visit (only the dashboard is built at start-up) fro
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -60,10 +60,6 @@ SCREENS: list[tuple[str, str, str]] = [
 SMALLEST_SCREEN = QSize(1280, 720)
 WINDOW_ROOM = QSize(1280, 720 - 40 - 32)
 PREFERRED_SIZE = QSize(1280, 800)
-
-
-class Refreshable(Protocol):
-    def refresh(self) -> None: ...
 
 
 def available_room() -> QSize:

@@ -4,7 +4,6 @@ a tampered chain shown in red, the Excel export off the GUI thread, and no acces
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 
 import openpyxl
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from integrity_desktop import jalali
+from integrity_desktop.db import cipher
 from integrity_desktop.db.store import Store
 from integrity_desktop.services import offices
 from integrity_desktop.ui.context import UiContext
@@ -93,7 +93,7 @@ def test_a_tampered_log_is_shown_in_red(qtbot: QtBot, store: Store) -> None:
     offices.add_unit(store, actor("admin"), "واحد الف")
     offices.add_unit(store, actor("admin"), "واحد ب")
     assert store.path is not None
-    con = sqlite3.connect(store.path)
+    con = cipher.connect(store.path)
     con.execute("UPDATE audit_log SET after = replace(after, 'الف', 'ج') WHERE action = 'create' "
                 "AND entity = 'unit' AND after LIKE '%الف%'")
     con.commit()
@@ -133,7 +133,7 @@ def test_a_record_changed_outside_the_program_is_shown_in_red(qtbot: QtBot, stor
     """The whole check (issue 13) runs off the GUI thread and names what was changed."""
     offices.add_unit(store, actor("admin"), "واحد الف")
     assert store.path is not None
-    con = sqlite3.connect(store.path)
+    con = cipher.connect(store.path)
     con.execute("UPDATE units SET name_fa = 'واحد پنهان' WHERE name_fa = 'واحد الف'")
     con.commit()
     con.close()

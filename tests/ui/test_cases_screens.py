@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 
 from integrity_desktop import jalali
 from integrity_desktop.db.store import Store, open_store
@@ -24,22 +24,12 @@ from integrity_desktop.ui.screens.case_stats import CaseStatsPanel
 from integrity_desktop.ui.screens.cases import CasesScreen
 from integrity_desktop.ui.text import shown_number
 from tests.conftest import actor, copy_store
+from tests.ui.helpers import click_ok, type_text
 
 pytestmark = pytest.mark.gui
 
 NAME = "فرهاد کاظمی"
 CODE = "0010350829"  # a valid national code (check digit 9)
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type any text, Persian included, one key at a time (keyClicks aborts on non-ASCII)."""
-    for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
-                           Qt.KeyboardModifier.NoModifier)
-
-
-def click_ok(box: QDialogButtonBox) -> None:
-    QTest.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
 def officer_ctx(store: Store) -> UiContext:

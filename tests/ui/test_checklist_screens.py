@@ -196,7 +196,7 @@ def test_editor_shows_unit_and_target_and_takes_only_values_in_range(  # type: i
 
 def test_computed_value_is_read_live_with_its_formula_and_records(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
     from integrity_desktop.services import visits
-    from tests.test_indicator_figures import _inspector
+    from tests.checklist_helpers import inspector_id as _inspector
 
     whole = checklists.create_checklist(store, inspector_ctx(store).actor, scoring.three_year_template_id(),
                                         None, PERIOD)

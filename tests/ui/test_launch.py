@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from integrity_desktop.cli.main import build_parser
 from integrity_desktop.db.store import Store
@@ -17,37 +17,9 @@ from integrity_desktop.ui.launch import launch
 from integrity_desktop.ui.login_dialog import LoginDialog
 from integrity_desktop.ui.main_window import MainWindow
 from tests.conftest import ADMIN_PASSWORD, actor
+from tests.ui.helpers import Script, _visible
 
 pytestmark = pytest.mark.gui
-
-
-def _visible(kind: type[QWidget]) -> list[QWidget]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
-
-
-class Script:
-    """Steps run one after another from the event loop while ``launch`` runs its dialogs."""
-
-    def __init__(self, steps: list[Callable[[], bool]]) -> None:
-        self.steps = steps
-        self.seen: list[str] = []
-        self.timer = QTimer()
-        self.timer.timeout.connect(self.tick)
-        self.timer.start(20)
-        self.ticks = 0
-
-    def tick(self) -> None:
-        self.ticks += 1
-        if self.ticks > 1500:  # 30 s: fail instead of hanging the suite
-            self.timer.stop()
-            for w in QApplication.topLevelWidgets():
-                w.close()
-            QApplication.quit()
-            return
-        if self.steps and self.steps[0]():
-            self.steps.pop(0)
-        if not self.steps:
-            self.timer.stop()
 
 
 def test_sign_in_while_the_store_opens_then_sign_out_and_in_as_another(

@@ -23,7 +23,7 @@ from integrity_desktop.ui.login_dialog import LoginDialog
 from integrity_desktop.ui.main_window import MainWindow
 from integrity_desktop.ui.single_instance import InstanceGuard, instance_key
 from tests.conftest import ADMIN_PASSWORD
-from tests.ui.test_launch import Script, _visible
+from tests.ui.helpers import Script, _visible
 
 pytestmark = pytest.mark.gui
 

@@ -16,7 +16,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.rights import OVERDUE_BACKGROUND, ComplaintDialog, RightsScreen
 from tests.conftest import actor
 
-from .test_cases_screens import click_ok, type_text
+from .helpers import click_ok, type_text
 
 pytestmark = pytest.mark.gui
 

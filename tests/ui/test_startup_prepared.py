@@ -27,7 +27,7 @@ from integrity_desktop.ui.launch import launch
 from integrity_desktop.ui.login_dialog import LoginDialog
 from integrity_desktop.ui.main_window import MainWindow
 from tests.conftest import ADMIN_PASSWORD, actor
-from tests.ui.test_launch import Script, _visible
+from tests.ui.helpers import Script, _visible
 
 pytestmark = pytest.mark.gui
 OFFICER_PASSWORD = "officer-password-1"

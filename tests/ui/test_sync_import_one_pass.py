@@ -4,13 +4,13 @@ back by itself with a Persian message."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 
+from integrity_desktop.db import cipher
 from integrity_desktop.db.store import Store
 from integrity_desktop.services import offices
 from integrity_desktop.sync import merge
@@ -18,17 +18,27 @@ from integrity_desktop.sync.digest import store_digest
 
 from .test_sync_screens import export_from, screen, trust_each_other
 
+# The store is encrypted (issue 18): a second writer opens it through SQLCipher with the key this
+# process unlocked, and its errors are SQLCipher's driver's.
+_OPERATIONAL = cipher.OPERATIONAL_ERRORS
+
+
+def _raw_connection(path: object) -> Any:
+    con = cipher.connect(str(path), timeout=0.1)
+    con.isolation_level = None
+    return con
+
 pytestmark = pytest.mark.gui
 
 
 def _lock_is_free(store: Store) -> bool:
     assert store.path is not None
-    con = sqlite3.connect(store.path, timeout=0.1, isolation_level=None)
+    con = _raw_connection(store.path)
     try:
         con.execute("BEGIN IMMEDIATE")
         con.execute("ROLLBACK")
         return True
-    except sqlite3.OperationalError:
+    except _OPERATIONAL:
         return False
     finally:
         con.close()

@@ -61,7 +61,7 @@ class YearCalendarModel(QAbstractTableModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.year = jalali.jalali_year(_dt.date.today())
+        self.year = jalali.jalali_year(jalali.today())
         self.by_month: dict[int, list[committee.MeetingInfo]] = {}
 
     def set_meetings(self, year: int, meetings: list[committee.MeetingInfo]) -> None:
@@ -121,7 +121,7 @@ class CommitteeScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("committee")
-        self.today = _dt.date.today()
+        self.today = jalali.today()
         self.editable = ctx.can("committee.edit")
         self.hq = ctx.actor.office_code == committee.HQ
         self.tabs = QTabWidget()
@@ -304,7 +304,7 @@ class CommitteeScreen(QWidget):
     # ---------------------------------------------------------------- loading
 
     def refresh(self) -> None:
-        self.today = _dt.date.today()
+        self.today = jalali.today()
         self.reload()
 
     def reload(self) -> None:

@@ -4,7 +4,6 @@ its attendees and minutes), a resolution, a follow-up, a course.  Every rule is 
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from integrity_desktop import jalali
 from integrity_desktop.errors import UserError
 from integrity_desktop.services import committee, evidence, training
 from integrity_desktop.ui.context import UiContext
@@ -421,7 +421,7 @@ class CourseDialog(_Saving):
             hours=self.hours.value(), participant_count=self.people.value(), trainer=self.trainer.text(),
             participant_names=self.names.toPlainText().splitlines(), eval_method=str(self.method.currentData()),
             eval_score=self.score.text() or None), self.info.id if self.info else None,
-            today=_dt.date.today()))
+            today=jalali.today()))
 
 
 

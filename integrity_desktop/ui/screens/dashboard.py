@@ -307,12 +307,12 @@ class DashboardScreen(QWidget):
     def _show(self, data: DashboardData) -> None:
         self.data = data
         period = Period.parse(data.period_code)
-        scored = [a.completion for a in data.axes if a.completion is not None]
         from integrity_desktop.services.achievement import summarise
+        from integrity_desktop.services.scoring import average_completion
 
         targets = summarise(data.figures)
         if data.axes:
-            average = sum(scored) / len(scored) if scored else None
+            average = average_completion(data.axes)
             text = self.tr(
                 "{period}: average completion of the axes {percent}; {open} indicators still open."
             ).format(period=period.label_fa, percent=_percent(average), open=shown_number(data.open_total))

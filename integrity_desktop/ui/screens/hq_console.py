@@ -56,8 +56,6 @@ from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets.messages import error_text
 
 QUIET_COLOUR = "#fdecea"
-# States after which a case needs nothing more from the province.
-DONE_STATES = frozenset({lc.CLOSED, lc.NOT_PURSUABLE})
 
 
 def tr(text: str) -> str:
@@ -302,7 +300,7 @@ class HqConsoleScreen(QWidget):
             (self.tr("Open actions"), lambda p: shown_number(p.open_actions)),
             (self.tr("Overdue"), lambda p: shown_number(p.overdue_actions)),
             (self.tr("Cases"), lambda p: shown_number(p.cases_total)),
-            (self.tr("Open cases"), lambda p: shown_number(self._open_cases(p))),
+            (self.tr("Open cases"), lambda p: shown_number(p.open_cases)),
             (self.tr("Cases by state"), self._by_state),
         ]
         self.provinces_model = PagedTableModel(
@@ -397,9 +395,6 @@ class HqConsoleScreen(QWidget):
 
         return hq_console.count_provinces(self.ctx.store, self.ctx.actor)
 
-    def _open_cases(self, p: Any) -> int:
-        return sum(n for state, n in p.cases_by_state.items() if state not in DONE_STATES)
-
     def _by_state(self, p: Any) -> str:
         order = {s: i for i, s in enumerate(lc.STATES)}
         parts = [
@@ -432,7 +427,7 @@ class HqConsoleScreen(QWidget):
                     total=shown_number(len(rows)),
                     quiet=shown_number(quiet),
                     actions=shown_number(sum(p.open_actions for p in rows)),
-                    cases=shown_number(sum(self._open_cases(p) for p in rows)),
+                    cases=shown_number(sum(p.open_cases for p in rows)),
                 )
             )
 

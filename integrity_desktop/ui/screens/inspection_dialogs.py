@@ -7,7 +7,6 @@ service's Persian message in a red line when it refuses (nothing is saved then).
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from integrity_desktop import jalali
 from integrity_desktop.errors import UserError
 from integrity_desktop.services import inspection_plans, inspectors, offices, visits
 from integrity_desktop.services.inspections import ACTION_STATUSES, INSPECTOR_STATUSES, SEVERITIES
@@ -235,7 +235,7 @@ class PlanItemDialog(QDialog):
         self.unit.setObjectName("unit")
         self.planned_date = date_field()
         self.planned_date.setObjectName("planned_date")
-        today = _dt.date.today()
+        today = jalali.today()
         self.planned_date.set_value(today if period.contains(today) else period.start)
         self.picker = InspectorPicker(ctx)
         self.template = template_combo(ctx, self.tr("(no checklist)"))

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QVBoxLayout, QWidget
 
+from integrity_desktop import jalali
 from integrity_desktop.services import inspection_plans, visits
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.inspection_dialogs import InspectorDialog, PlanItemDialog
@@ -63,7 +64,7 @@ class InspectionsScreen(QWidget):
         self.ctx = ctx
         self.setObjectName("inspections")
         self.editable = ctx.can("inspections.edit")
-        today = _dt.date.today()
+        today = jalali.today()
         plans = inspection_plans.list_plans(ctx.store, ctx.actor, limit=1000)
         plan_years = {inspection_plans.parse_period(p.period_code).year for p in plans}
         current = inspection_plans.quarter_of(today)
@@ -104,7 +105,7 @@ class InspectionsScreen(QWidget):
             self.reports_tab.today = day
 
     def refresh(self) -> None:
-        self.today = _dt.date.today()
+        self.today = jalali.today()
         self.inspectors_tab.reload()
         self.plan_tab.reload()
         self.visits_tab.reload()

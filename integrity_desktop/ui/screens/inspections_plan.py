@@ -45,7 +45,7 @@ class TimelineModel(QAbstractTableModel):
         self.months: list[inspection_plans.TimelineMonth] = []
         self.units: list[str] = []
         self.cells: dict[tuple[int, int], list[inspection_plans.PlanItemInfo]] = {}
-        self.today = _dt.date.today()
+        self.today = jalali.today()
 
     def set_timeline(self, months: list[inspection_plans.TimelineMonth]) -> None:
         self.beginResetModel()

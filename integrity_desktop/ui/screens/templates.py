@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from integrity_desktop.catalog import HQ_CODE as HQ
 from integrity_desktop.digits import to_ascii_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.indicators import (
@@ -50,44 +51,7 @@ from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets.messages import confirm, show_exception
-
-HQ = "hq"
-
-
-class _Table(QAbstractTableModel):
-    """A small read-only table of plain rows; ``columns`` are (header, row -> text)."""
-
-    def __init__(self, columns: list[tuple[str, Any]], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.columns = columns
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section][0]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.columns[index.column()][1](self.rows[index.row()])
-        return None
+from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
 
 def _table(model: QAbstractTableModel, stretch: int) -> QTableView:
@@ -385,28 +349,28 @@ class TemplatesScreen(QWidget):
         self.authoring = ctx.can("templates.author") and ctx.actor.office_code == HQ
         origin = {"catalog": self.tr("catalogue"), "authored": self.tr("authored at HQ")}
         status = {"draft": self.tr("draft"), "published": self.tr("published")}
-        self.template_model = _Table(
+        self.template_model = RowsModel(
             [
-                (self.tr("Title"), lambda t: t.title_fa),
-                (self.tr("Version"), lambda t: shown_number(t.version)),
-                (self.tr("State"), lambda t: status.get(t.status, t.status)),
-                (self.tr("Indicators"), lambda t: shown_number(t.item_count)),
-                (self.tr("Used"), lambda t: self.tr("yes") if t.used else self.tr("no")),
-                (self.tr("Origin"), lambda t: origin.get(t.origin, t.origin)),
+                Column(self.tr("Title"), lambda t: t.title_fa),
+                Column(self.tr("Version"), lambda t: shown_number(t.version)),
+                Column(self.tr("State"), lambda t: status.get(t.status, t.status)),
+                Column(self.tr("Indicators"), lambda t: shown_number(t.item_count)),
+                Column(self.tr("Used"), lambda t: self.tr("yes") if t.used else self.tr("no")),
+                Column(self.tr("Origin"), lambda t: origin.get(t.origin, t.origin)),
             ],
-            self,
+            parent=self,
         )
         self.template_table = _table(self.template_model, 0)
         self.template_table.setObjectName("template_table")
         self.template_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_template())
-        self.item_model = _Table(
+        self.item_model = RowsModel(
             [
-                (self.tr("Code"), lambda i: display_code(i.code) if current_lang() == "fa" else i.code),
-                (self.tr("Indicator"), lambda i: i.title_fa),
-                (self.tr("Lead unit"), lambda i: i.lead_unit),
-                (self.tr("Measure"), lambda i: definition_text_fa(i.definition)),
+                Column(self.tr("Code"), lambda i: display_code(i.code) if current_lang() == "fa" else i.code),
+                Column(self.tr("Indicator"), lambda i: i.title_fa),
+                Column(self.tr("Lead unit"), lambda i: i.lead_unit),
+                Column(self.tr("Measure"), lambda i: definition_text_fa(i.definition)),
             ],
-            self,
+            parent=self,
         )
         self.item_table = _table(self.item_model, 1)
         self.item_table.setObjectName("item_table")

@@ -8,7 +8,6 @@ that day, a due date before the visit) saves nothing.  A saved visit is edited p
 
 from __future__ import annotations
 
-import datetime as _dt
 import importlib
 
 from PySide6.QtCore import Qt
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from integrity_desktop import jalali
 from integrity_desktop.errors import UserError
 from integrity_desktop.services import inspection_plans, inspectors, visits
 from integrity_desktop.services.inspections import (
@@ -199,7 +199,7 @@ class VisitEditor(QDialog):
             select_data(self.kind, KIND_PERIODIC)
             select_data(self.plan_item, plan_item.id)
             self._plan_item_changed()
-            if not plan_item.planned_date > _dt.date.today():
+            if not plan_item.planned_date > jalali.today():
                 self.visit_date.set_value(plan_item.planned_date)
         else:
             select_data(self.kind, KIND_ADHOC)
@@ -213,13 +213,8 @@ class VisitEditor(QDialog):
         self._items: dict[str, inspection_plans.PlanItemInfo] = {}
         if chosen is not None:
             self._items[chosen.id] = chosen
-        year = inspection_plans.quarter_of(_dt.date.today()).split("-")[0]
-        for code in (year, str(int(year) - 1)):
-            for item in inspection_plans.list_plan_items(
-                self.ctx.store, self.ctx.actor, period_code=code, limit=1000
-            ):
-                if not item.done:
-                    self._items.setdefault(item.id, item)
+        for item in inspection_plans.unvisited_plan_items(self.ctx.store, self.ctx.actor):
+            self._items.setdefault(item.id, item)
         for item in self._items.values():
             self.plan_item.addItem(f"{shown_date(item.planned_date)} — {item.unit_name}", item.id)
 

@@ -112,7 +112,7 @@ class JalaliDateEdit(QWidget):
         layout.addWidget(self.button)
         self.setFocusProxy(self.line)
         if not optional:
-            self.set_value(_dt.date.today())
+            self.set_value(jalali.today())
 
     def set_value(self, value: _dt.date | None) -> None:
         self.line.setText(jalali.format_date(value))
