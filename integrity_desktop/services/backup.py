@@ -554,10 +554,11 @@ def restore_backup(
 
 
 def restore(target: Path, source: Path, *, actor_of: Callable[[Store], Actor] | None = None,
-            allow_other_office: bool = False) -> Path | None:
+            allow_other_office: bool = False,
+            unlock: Callable[[Path], None] | None = None) -> Path | None:
     """``restore_backup`` for callers that want only the kept store's path."""
     return restore_backup(target, source, actor_of=actor_of,
-                          allow_other_office=allow_other_office).kept
+                          allow_other_office=allow_other_office, unlock=unlock).kept
 
 
 def _sign_in_current(target: Path, actor_of: Callable[[Store], Actor] | None) -> Actor | None:

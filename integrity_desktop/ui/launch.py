@@ -710,6 +710,26 @@ def _ask_restore(exc: UserError) -> bool:
     return box.clickedButton() is restore_button
 
 
+def _unlock_backup(path: Path) -> None:
+    """An encrypted backup whose key this process does not hold (the store it came from is
+    damaged, or it is another machine's): an administrator's name and password unwrap it."""
+    from integrity_desktop.services.unlock import needs_unlock, unlock
+    from integrity_desktop.ui.login_dialog import LoginDialog
+
+    if not needs_unlock(str(path)):
+        return
+    dialog = LoginDialog(
+        None, "", QApplication.translate(
+            "Launch", "The backup is encrypted: an administrator's name and password open it."),
+        unlocker=lambda username, password: unlock(str(path), username, password, via="gui"),
+        unlock_only=True,
+    )
+    dialog.title.setText(QApplication.translate("Launch", "Opening the backup"))
+    if dialog.exec() != LoginDialog.DialogCode.Accepted:
+        raise UserError("بازگرداندن پشتیبان لغو شد.", "Restoring the backup was cancelled.",
+                        code="cancelled")
+
+
 def _recover(location: str, exc: UserError,
              ask: Callable[[UserError], bool] | None = None) -> Store | None:
     """A damaged store: offer the newest backup instead of a traceback (never for anything
@@ -738,5 +758,6 @@ def _recover(location: str, exc: UserError,
                             code="cancelled")
         return actor
 
-    restore(path, backups[-1], actor_of=administrator)  # the damaged file is kept as *.replaced-*
+    # the damaged file is kept as *.replaced-*
+    restore(path, backups[-1], actor_of=administrator, unlock=_unlock_backup)
     return open_initialised(location)

@@ -33,6 +33,7 @@ class LoginDialog(QDialog):
     def __init__(
         self, store: Store | None, office_name: str, hint: str = "", parent: QWidget | None = None,
         unlocker: Callable[[str, str], UnlockResult | None] | None = None,
+        unlock_only: bool = False,
     ) -> None:
         super().__init__(parent)
         self.store = store
@@ -41,6 +42,8 @@ class LoginDialog(QDialog):
         # An encrypted store opens only with the key the sign-in unwraps (``launch``).
         self._unlocker = unlocker
         self._unlocked: UnlockResult | None = None
+        # Only the key is wanted (an encrypted backup being restored): accept once it unwraps.
+        self._unlock_only = unlock_only
         self.setWindowTitle(self.tr("Sign in"))
         self.setMinimumWidth(380)
         self.title = QLabel()
@@ -102,6 +105,10 @@ class LoginDialog(QDialog):
                     self.error.setText(exc.fa)
                     self.password.selectAll()
                     self.password.setFocus()
+                    return
+                if self._unlock_only:
+                    self.error.clear()
+                    self.accept()
                     return
             self._pending = True
             self.error.setStyleSheet("color: #555")  # a notice, not an error

@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QApplication
 
 from integrity_desktop.cli.main import build_parser
 from integrity_desktop.db import cipher
+from integrity_desktop.db.store import Store
 from integrity_desktop.services.unlock import needs_unlock
 from integrity_desktop.ui.launch import launch
 from integrity_desktop.ui.login_dialog import LoginDialog
 from integrity_desktop.ui.main_window import MainWindow
 from tests.cli_helpers import run_cli
 from tests.conftest import ADMIN_PASSWORD, PASSPHRASE
-from tests.ui.test_launch import Script, _visible
+from tests.ui.helpers import Script, _visible
 
 pytestmark = pytest.mark.gui
 
@@ -81,3 +82,48 @@ def test_cancelling_while_the_open_waits_for_a_key_does_not_hang(
     assert launch(build_parser().parse_args(["--db", locked_store]), 0.0) == 1
     assert not script.steps
     assert needs_unlock(locked_store)  # nothing was unlocked
+
+
+def test_restoring_an_encrypted_backup_asks_for_its_key_first(
+    qapp: QApplication, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A damaged store, its encrypted backup, and no key in this process (another machine, or
+    the key was never unlocked): the restore asks an administrator's name and password for the
+    backup, refuses a wrong one there, and then opens the restored store."""
+    from integrity_desktop.errors import StoreError
+    from integrity_desktop.services import backup
+    from integrity_desktop.ui.launch import _recover
+
+    backup.auto_backup(store)
+    store.dispose()
+    path = Path(store.location)
+    data = bytearray(path.read_bytes())
+    for offset in range(4096, min(len(data), 4096 * 40), 4096):  # garbage over many pages
+        data[offset:offset + 512] = b"\xa5" * 512
+    path.write_bytes(bytes(data))
+    for side in ("-wal", "-shm"):
+        Path(f"{path}{side}").unlink(missing_ok=True)
+    monkeypatch.setattr(cipher, "_keys", {})  # no key in memory (given back after the test)
+    log: list[str] = []
+
+    def fill(unlocking: bool, password: str) -> bool:
+        dialogs = [d for d in _visible(LoginDialog) if isinstance(d, LoginDialog)
+                   and (d.store is None) == unlocking]
+        if not dialogs:
+            return False
+        dialogs[0].username.setText("admin")
+        dialogs[0].password.setText(password)
+        dialogs[0].try_sign_in()
+        log.append(f"{'key' if unlocking else 'admin'}: {dialogs[0].error.text()}")
+        return True
+
+    script = Script([lambda: fill(True, "not the admin password"), lambda: fill(True, ADMIN_PASSWORD),
+                     lambda: fill(False, ADMIN_PASSWORD)])
+    restored = _recover(str(path), StoreError("x", "x", code="store_corrupt"), lambda _e: True)
+    assert script.ticks <= 1500, log
+    assert restored is not None, log
+    try:
+        assert "درست نیست" in log[0] and log[1] == "key: " and log[2].startswith("admin")
+        assert restored.office_code == "tehran"
+    finally:
+        restored.dispose()
