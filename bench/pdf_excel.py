@@ -102,8 +102,11 @@ def excel_child(argv: list[str]) -> None:
     from integrity_desktop.permissions import Actor
     from integrity_desktop.reports import case_reports
     from integrity_desktop.reports.registry import ReportParams
+    from integrity_desktop.services.demo import DEMO_PASSWORD
     from integrity_desktop.services.stores import open_initialised
+    from integrity_desktop.services.unlock import unlock
 
+    unlock(str(store_path), "admin", DEMO_PASSWORD)  # a demo store, encrypted like any other
     store = open_initialised(str(store_path))
     actor = Actor("bench", "case_officer", store.office_code)
     if mode == "app":

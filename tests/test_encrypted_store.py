@@ -99,7 +99,9 @@ def test_a_copied_store_wal_backup_and_evidence_hold_no_plain_text_of_a_case(
     assert _plain_hits(plain.parent)
 
 
-def test_the_store_does_not_open_without_a_sign_in(case_store: Store, tmp_path: Path) -> None:
+def test_the_store_does_not_open_without_a_sign_in(
+    case_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = case_store
     assert store.path is not None
     store.dispose()
@@ -107,27 +109,24 @@ def test_the_store_does_not_open_without_a_sign_in(case_store: Store, tmp_path: 
     copy.parent.mkdir()
     shutil.copyfile(store.path, copy)
     shutil.copyfile(cipher.keyfile_path(store.path), cipher.keyfile_path(copy))
-    cipher.forget_all()  # another process: no key in memory
+    # Another process: no key in memory (the session's keys come back after the test).
+    monkeypatch.setattr(cipher, "_keys", {})
+    with pytest.raises(StoreError) as err:
+        open_store(str(copy))
+    assert err.value.code == "store_locked"
+    with pytest.raises(UserError) as bad:
+        unlock(str(copy), "admin", "not the admin password")
+    assert bad.value.code == "bad_login"
+    with pytest.raises(UserError):
+        unlock(str(copy), "nobody-here", ADMIN_PASSWORD)
+    unlocked = unlock(str(copy), "admin", ADMIN_PASSWORD)
+    assert unlocked is not None
+    opened = open_store(str(copy))
     try:
-        with pytest.raises(StoreError) as err:
-            open_store(str(copy))
-        assert err.value.code == "store_locked"
-        with pytest.raises(UserError) as bad:
-            unlock(str(copy), "admin", "not the admin password")
-        assert bad.value.code == "bad_login"
-        with pytest.raises(UserError):
-            unlock(str(copy), "nobody-here", ADMIN_PASSWORD)
-        unlocked = unlock(str(copy), "admin", ADMIN_PASSWORD)
-        assert unlocked is not None
-        opened = open_store(str(copy))
-        try:
-            who = users.authenticate(opened, "admin", ADMIN_PASSWORD, unlocked=unlocked)
-            assert who.role == "admin"
-        finally:
-            opened.dispose()
+        who = users.authenticate(opened, "admin", ADMIN_PASSWORD, unlocked=unlocked)
+        assert who.role == "admin"
     finally:
-        # The rest of the session's stores were made in this process: give their keys back.
-        unlock(str(store.path), "admin", ADMIN_PASSWORD)
+        opened.dispose()
 
 
 def test_without_its_key_file_the_store_is_refused_with_a_message(store: Store,

@@ -135,7 +135,7 @@ def _shown_text(value: str) -> str:
             return jalali.format_datetime(at.astimezone().replace(tzinfo=None))
         except ValueError:
             pass
-    return to_persian_digits(value)
+    return value  # what a person typed stays as typed (codes, «A2», a phone number)
 
 
 def _plain(text: str) -> dict[str, Any]:
