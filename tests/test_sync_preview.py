@@ -23,6 +23,7 @@ from integrity_desktop.db.models import Evidence, ImportLog
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.errors import UserError
 from integrity_desktop.services import keys, records
+from integrity_desktop.services.blobcrypt import open_plain
 from integrity_desktop.sync.digest import store_digest
 from integrity_desktop.sync.export import evidence_path
 from integrity_desktop.sync.pending import PendingImport, preview_import
@@ -100,7 +101,8 @@ def test_commit_after_preview_writes_what_the_summary_showed_once(
     final = pending.commit()
     assert pending.state == "committed" and not final.dry_run
     assert final.counts == shown.counts and final.evidence_files == 1
-    assert evidence_path(hq, sha).read_bytes() == BLOB
+    with open_plain(hq, evidence_path(hq, sha)) as got:  # HQ keeps it encrypted with its key
+        assert got.read() == BLOB
     assert _imports(hq) == 1
     # The same as the command-line import of the same bundle into a twin store.
     cli = import_(reference, path)
