@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from argon2.exceptions import VerificationError
 from sqlalchemy import select
 
 from integrity_desktop.db import cipher
@@ -88,6 +89,14 @@ def test_an_unknown_name_costs_the_same_argon2_work(store: Store, monkeypatch: p
             users.authenticate(store, name, "not the password 1")
         assert err.value.code == "bad_login"
     assert len(calls) == 2 and all(c.startswith("$argon2") for c in calls)
+
+
+def test_the_unknown_name_hash_has_the_hashers_parameters() -> None:
+    # Made once, not at import: its argon2 parameters must be the ones real accounts get, or
+    # a refusal of an unknown name would take a different time than a wrong password.
+    assert not users._hasher.check_needs_rehash(users._DUMMY_HASH)
+    with pytest.raises(VerificationError):
+        users._hasher.verify(users._DUMMY_HASH, "not the password 1")
 
 
 def test_direction_overrides_and_control_characters_are_not_stored(store: Store) -> None:
