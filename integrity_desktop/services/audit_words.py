@@ -34,6 +34,7 @@ FIELD_LABELS_FA: dict[str, str] = {
     "deleted": "حذف‌شده", "status": "وضعیت", "state": "وضعیت", "value": "مقدار", "answer": "پاسخ",
     "score": "امتیاز", "note": "یادداشت", "notes": "یادداشت‌ها", "description": "شرح",
     "period": "دوره", "period_code": "دوره", "unit_id": "واحد", "approved_by": "تأییدکننده",
+    "review_note": "یادداشت بازگرداندن",
     "approved_at": "زمان تأیید", "submitted_at": "زمان ارسال", "due_date": "مهلت",
     "sort_order": "ترتیب", "progress": "پیشرفت (درصد)", "subtasks_done": "زیرکارهای انجام‌شده",
     "computed": "محاسبه از دفترها", "computed_source": "منبع رقم محاسبه‌شده", "completion": "تکمیل",

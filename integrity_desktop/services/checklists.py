@@ -36,10 +36,11 @@ from integrity_desktop.db.models import (
     Unit,
 )
 from integrity_desktop.db.store import Store
+from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.indicators import ONCE, Definition, display_code
 from integrity_desktop.jalali import Period
-from integrity_desktop.permissions import Actor, require
+from integrity_desktop.permissions import Actor, allowed, require
 from integrity_desktop.services import computed, entry_rules, records, scoring
 from integrity_desktop.services.entry_rules import STATUS_LABELS_FA, STATUSES
 from integrity_desktop.services.records import stable_id
@@ -70,6 +71,7 @@ class ChecklistSummary:
     completion: float | None
     approved_by: str | None
     updated_at: datetime
+    review_note: str = ""  # HQ's note when it returned the checklist for correction
 
     @property
     def status_label(self) -> str:
@@ -196,6 +198,7 @@ def _summary(row: Any, offices: dict[str, str]) -> ChecklistSummary:
         period_code=checklist.period_code, period_label=Period.parse(checklist.period_code).label_fa,
         status=checklist.status, completion=checklist.completion,
         approved_by=checklist.approved_by, updated_at=checklist.updated_at,
+        review_note=checklist.review_note or "",
     )
 
 
@@ -525,12 +528,29 @@ def _live_entry(session: Session, entry_id: str) -> ChecklistEntry:
     return entry
 
 
-def check_editable(checklist: Checklist) -> None:
+def check_editable(checklist: Checklist, actor: Actor | None = None) -> None:
+    """The answers change only in a draft, and only at the office that owns the checklist: a
+    submitted one waits for the review, an approved one is locked, and HQ never edits a
+    province's answers itself (it returns the checklist with a note; docs/SYNC.md)."""
     if checklist.status == "approved":
         raise UserError(
             "این چک‌لیست تأیید شده و قفل است؛ برای تغییر، ستاد باید تأیید را بازگرداند.",
             "The checklist is approved and locked; HQ must reopen it first.",
             code="checklist_locked",
+        )
+    if checklist.status == "submitted":
+        raise UserError(
+            "این چک‌لیست برای بررسی ارسال شده است و تا بازگردانده نشود ویرایش نمی‌شود؛ "
+            "اگر اصلاحی لازم است، از ستاد بخواهید آن را برای اصلاح بازگرداند.",
+            "The checklist was sent for review; ask HQ to return it for correction to edit it.",
+            code="checklist_submitted",
+        )
+    if actor is not None and actor.office_code == HQ and checklist.office_code != HQ:
+        raise UserError(
+            "ستاد پاسخ‌های چک‌لیست استان را مستقیم تغییر نمی‌دهد؛ آن را با یادداشت برای اصلاح "
+            "به استان بازگردانید.",
+            "HQ does not edit a province's answers; return the checklist for correction instead.",
+            code="checklist_not_hq",
         )
 
 
@@ -599,7 +619,7 @@ def apply_in(
 ) -> tuple[EntryValues, bool]:
     """Validate and apply ``fields`` to one answer inside the caller's transaction."""
     checklist = _live_checklist(session, entry.checklist_id)
-    check_editable(checklist)
+    check_editable(checklist, actor)
     item = session.get(TemplateItem, entry.item_id)
     assert item is not None  # a foreign key guarantees it
     previous = values_of(entry)
@@ -676,7 +696,7 @@ def approve(store: Store, actor: Actor, checklist_id: str) -> ChecklistSummary:
         _freeze(s, store, actor, checklist)
         records.update(
             s, store, actor, checklist, status="approved", approved_by=actor.label,
-            approved_hlc=store.clock.now(),
+            approved_hlc=store.clock.now(), review_note="",
         )
         return summary_in(s, checklist_id)
 
@@ -693,16 +713,46 @@ def _freeze(session: Session, store: Store, actor: Actor, checklist: Checklist) 
                        computed_source=source)
 
 
-def reopen(store: Store, actor: Actor, checklist_id: str) -> ChecklistSummary:
-    """HQ sends a submitted or approved checklist back to draft so the office can edit it."""
+REVIEW_NOTE_MAX = 2000
+
+
+def can_edit(actor: Actor, summary: ChecklistSummary) -> bool:
+    """Whether ``actor`` may change the answers (``check_editable``'s rule, for screens)."""
+    return (allowed(actor, "checklists.edit") and summary.status == "draft"
+            and not (actor.office_code == HQ and summary.office_code != HQ))
+
+
+def can_approve(actor: Actor, summary: ChecklistSummary) -> bool:
+    return allowed(actor, "checklists.approve") and actor.office_code == HQ and summary.status == "submitted"
+
+
+def can_return(actor: Actor, summary: ChecklistSummary) -> bool:
+    return (allowed(actor, "checklists.approve") and actor.office_code == HQ
+            and summary.status in ("submitted", "approved"))
+
+
+def reopen(store: Store, actor: Actor, checklist_id: str, note: str = "") -> ChecklistSummary:
+    """HQ sends a submitted or approved checklist back to draft so the office can edit it; the
+    note says what to correct (required when returning a submitted one for correction)."""
     require(actor, "checklists.approve")
     if actor.office_code != HQ:
         raise UserError("بازگرداندن چک‌لیست فقط در ستاد انجام می‌شود.", "Only HQ can reopen.", code="hq_only")
+    note = " ".join(note.split())
+    if len(note) > REVIEW_NOTE_MAX:
+        raise UserError(
+            f"یادداشت بازگرداندن حداکثر {to_persian_digits(str(REVIEW_NOTE_MAX))} نویسه است.",
+            f"The return note is at most {REVIEW_NOTE_MAX} characters.", code="note_too_long",
+        )
     with store.session() as s:
         checklist = _live_checklist(s, checklist_id)
+        if checklist.status == "submitted" and not note:
+            raise UserError(
+                "بنویسید چه چیزی باید اصلاح شود؛ این یادداشت به اداره می‌رسد.",
+                "Write what needs correcting; the note goes to the office.", code="note_required",
+            )
         # approved_hlc stays: the stamp of the newest approval, so this version orders after
         # that approval in every store's merge (docs/SYNC.md, "Approval").
-        records.update(s, store, actor, checklist, status="draft", approved_by=None)
+        records.update(s, store, actor, checklist, status="draft", approved_by=None, review_note=note)
         for entry in s.scalars(select(ChecklistEntry).where(
             ChecklistEntry.checklist_id == checklist_id, ChecklistEntry.computed.is_(True),
             ChecklistEntry.deleted.is_(False),
@@ -716,5 +766,5 @@ def delete_checklist(store: Store, actor: Actor, checklist_id: str) -> None:
     require(actor, "checklists.edit")
     with store.session() as s:
         checklist = _live_checklist(s, checklist_id)
-        check_editable(checklist)
+        check_editable(checklist, actor)
         records.soft_delete(s, store, actor, checklist)

@@ -60,6 +60,26 @@ def _info(row: TrustedKey) -> TrustedKeyInfo:
     )
 
 
+def signer_id(signer: bytes) -> str:
+    """A bundle's signing-key id (minisign's, from its signature) as ``key_id`` shows it."""
+    return signer[::-1].hex().upper()
+
+
+def check_signer(key_text: str, signer: bytes) -> str:
+    """The base64 key of ``key_text`` (a ``.pub`` file's text) when it is the key that signed a
+    bundle (``signer``, the signature's key id); a Persian refusal otherwise, so a key from the
+    wrong office or an old key is never trusted by mistake."""
+    public = parse_public_key(key_text)
+    if minisign.PublicKey.from_base64(public)._keynum_pk.key_id != signer:
+        raise UserError(
+            f"این کلید ({key_id(public)}) همان کلیدی نیست که بسته با آن امضا شده است "
+            f"({signer_id(signer)})؛ پروندهٔ کلید عمومی درست را از همان اداره بگیرید.",
+            f"Key {key_id(public)} did not sign the bundle (signed by {signer_id(signer)}).",
+            code="key_mismatch",
+        )
+    return public
+
+
 def read_key_file(path: str | Path) -> str:
     """The text of a public key file (minisign .pub), or a Persian message saying why not."""
     try:

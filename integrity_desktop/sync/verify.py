@@ -38,7 +38,12 @@ IdentityProvider = Callable[[], list[pyrage.x25519.Identity]]
 
 
 class BundleRefused(UserError):
-    """The bundle was not accepted; nothing was written."""
+    """The bundle was not accepted; nothing was written.  For an office with no trusted key,
+    ``office`` and ``signer`` (the signing key's minisign id) say whose key would open it, so
+    a screen can offer to trust that key once a person has compared it."""
+
+    office: str = ""
+    signer: bytes = b""
 
 
 def refuse(code: str, fa: str, en: str) -> BundleRefused:
@@ -311,12 +316,16 @@ def _check_signature(
         raise refuse("signature_invalid", "امضای بسته خوانا نیست.",
                      "the signature file is not a minisign signature.") from exc
     keys = keys_for(store, office)
-    if not keys:
-        raise refuse("untrusted_office",
-                     f"کلید ادارهٔ «{office}» در این سامانه ثبت نشده است. نخست کلید عمومی آن "
-                     "اداره را با trust add بیفزایید.",
-                     f"no trusted key for office {office!r}; add it with `trust add`.")
     sig_key_id = signature._key_id  # minisign exposes no public accessor
+    if not keys:
+        untrusted = refuse(
+            "untrusted_office",
+            f"کلید ادارهٔ «{office}» در این سامانه ثبت نشده است. کلید عمومی آن اداره را "
+            "بیفزایید: در صفحهٔ همگام‌سازی با «اعتماد به کلید این اداره…» (یا در خط فرمان با "
+            "trust add).",
+            f"no trusted key for office {office!r}; trust its key (sync screen, or `trust add`).")
+        untrusted.office, untrusted.signer = office, bytes(sig_key_id)
+        raise untrusted
     match = [k for k in keys if minisign.PublicKey.from_base64(k.public_key)._keynum_pk.key_id
              == sig_key_id]
     if not match:

@@ -536,3 +536,34 @@ def test_open_evidence_gives_the_viewer_the_original_extension(
     monkeypatch.setattr(open_evidence.QDesktopServices, "openUrl", lambda url: False)
     editor.open_button.click()
     assert shown and "نامهٔ ابلاغ.pdf" in shown[0] and "برنامه" in shown[0]
+
+
+def test_review_buttons_read_only_after_submit_and_the_return_note_shown(  # type: ignore[no-untyped-def]
+    qtbot, hq_store: Store
+) -> None:
+    """Issue 16, item 9: after «ارسال برای بررسی» the editor is read-only with a banner; the
+    reviewer has approve and return-for-correction; the return's note is shown to the office."""
+    inspector = actor("inspector", "hq")
+    checklist_id = checklists.create_checklist(
+        hq_store, inspector, scoring.three_year_template_id(), None, PERIOD).id
+    editor = ChecklistEditor(UiContext(hq_store, inspector), checklist_id)
+    qtbot.addWidget(editor)
+    editor.reload()
+    assert editor.editable and not editor.approve_button.isVisibleTo(editor)
+    checklists.submit(hq_store, inspector, checklist_id)
+    editor.reload()
+    assert not editor.editable and not editor.status.isEnabled()
+    assert not editor.submit_button.isVisibleTo(editor)
+    assert "فقط خواندنی" in editor.review_banner.text() and editor.review_banner.isVisibleTo(editor)
+
+    reviewer = ChecklistEditor(UiContext(hq_store, actor("reviewer", "hq")), checklist_id)
+    qtbot.addWidget(reviewer)
+    reviewer.reload()
+    assert reviewer.approve_button.isVisibleTo(reviewer) and reviewer.return_button.isVisibleTo(reviewer)
+    assert reviewer.approve_button.text() == "تأیید"
+    assert reviewer.return_with_note("ردیف ۱/۱ سند ندارد.")
+    assert not reviewer.approve_button.isVisibleTo(reviewer)
+
+    editor.reload()
+    assert editor.editable and editor.status.isEnabled()
+    assert "برای اصلاح بازگرداند: ردیف ۱/۱ سند ندارد." in editor.review_banner.text()

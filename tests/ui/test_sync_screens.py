@@ -214,11 +214,30 @@ def test_a_bundle_from_an_untrusted_office_is_refused_in_persian(  # type: ignor
     qtbot.mouseClick(tab.check_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(tab.import_error.text()), timeout=30000)
     assert tab.import_error.text() == (
-        "بسته پذیرفته نشد: کلید ادارهٔ «tehran» در این سامانه ثبت نشده است. "
-        "نخست کلید عمومی آن اداره را با trust add بیفزایید."
+        "بسته پذیرفته نشد: کلید ادارهٔ «tehran» در این سامانه ثبت نشده است. کلید عمومی آن اداره "
+        "را بیفزایید: در صفحهٔ همگام‌سازی با «اعتماد به کلید این اداره…» (یا در خط فرمان با "
+        "trust add)."
     )
     assert not tab.confirm_button.isEnabled()
     assert offices.list_units(hq_store, "tehran") == []
+
+    # Issue 16, item 3: trust the office's key here, after comparing its fingerprint.
+    assert tab.trust_box.isVisibleTo(tab) and tab.trust_button.text() == "اعتماد به کلید این اداره…"
+    assert offices.office_name(hq_store, "tehran") in tab.trust_hint.text()
+    wrong = tmp_path / "hq.pub"
+    wrong.write_text(keys.public_key_file(hq_store))
+    assert not tab.trust_key_file(wrong, confirmed=lambda _q: True)  # not the key that signed
+    assert "همان کلیدی نیست" in tab.import_error.text() and not trust.keys_for(hq_store, "tehran")
+    right = tmp_path / "tehran.pub"
+    right.write_text(keys.public_key_file(store))
+    asked: list[str] = []
+    assert not tab.trust_key_file(right, confirmed=lambda q: asked.append(q) is not None)
+    assert keys.fingerprint(keys.public_key_base64(store)) in asked[0]
+    assert not trust.keys_for(hq_store, "tehran")  # not confirmed: nothing trusted
+    assert tab.trust_key_file(right, confirmed=lambda _q: True)
+    assert [k.office_code for k in trust.keys_for(hq_store, "tehran")] == ["tehran"]
+    qtbot.waitUntil(lambda: tab.confirm_button.isEnabled(), timeout=30000)
+    assert not tab.trust_box.isVisibleTo(tab)
 
 
 def test_a_file_that_is_not_a_bundle_is_refused(qtbot, hq_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -36,6 +36,22 @@
         <translation>فرستادن این چک‌لیست برای بررسی ستاد</translation>
     </message>
     <message>
+        <source>Approve</source>
+        <translation>تأیید</translation>
+    </message>
+    <message>
+        <source>Approve this checklist: its answers and figures are locked</source>
+        <translation>تأیید این چک‌لیست: پاسخ‌ها و رقم‌هایش قفل می‌شوند</translation>
+    </message>
+    <message>
+        <source>Return for correction…</source>
+        <translation>بازگرداندن برای اصلاح…</translation>
+    </message>
+    <message>
+        <source>Send this checklist back to the office with a note on what to correct</source>
+        <translation>این چک‌لیست را با یادداشتی دربارهٔ آنچه باید اصلاح شود به اداره بازگردانید</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>واگرد</translation>
     </message>
@@ -140,6 +156,22 @@
         <translation>&lt;b&gt;{template}&lt;/b&gt;&lt;br&gt;{unit} — {period} — {status}</translation>
     </message>
     <message>
+        <source>Sent for review: read-only until headquarters approves it or returns it for correction.</source>
+        <translation>برای بررسی ارسال شده است: تا ستاد آن را تأیید کند یا برای اصلاح بازگرداند، فقط خواندنی است.</translation>
+    </message>
+    <message>
+        <source>Approved: the answers and figures are locked.</source>
+        <translation>تأیید شده است: پاسخ‌ها و رقم‌ها قفل‌اند.</translation>
+    </message>
+    <message>
+        <source>Returned for correction by headquarters: {note}</source>
+        <translation>ستاد این چک‌لیست را برای اصلاح بازگرداند: {note}</translation>
+    </message>
+    <message>
+        <source>A province's checklist: headquarters does not change its answers; return it for correction instead.</source>
+        <translation>چک‌لیست استان: ستاد پاسخ‌های آن را تغییر نمی‌دهد؛ به جای آن، چک‌لیست را برای اصلاح بازگردانید.</translation>
+    </message>
+    <message>
         <source>Completion: {percent}</source>
         <translation>درصد تکمیل: {percent}</translation>
     </message>
@@ -160,7 +192,7 @@
         <translation>شیوهٔ سنجش: {rule}</translation>
     </message>
     <message>
-        <source>Approved figure: {value} (frozen with the checklist&apos;s approval).</source>
+        <source>Approved figure: {value} (frozen with the checklist's approval).</source>
         <translation>عدد تأییدشده: {value} (با تأیید چک‌لیست ثابت شده است).</translation>
     </message>
     <message>
@@ -230,6 +262,18 @@
     <message>
         <source>Send this checklist to headquarters for review?</source>
         <translation>این چک‌لیست برای بررسی به ستاد فرستاده شود؟</translation>
+    </message>
+    <message>
+        <source>Approve this checklist? Its answers and computed figures are locked as they are.</source>
+        <translation>این چک‌لیست تأیید شود؟ پاسخ‌ها و رقم‌های محاسبه‌شده‌اش همان‌گونه که هست قفل می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Return for correction</source>
+        <translation>بازگرداندن برای اصلاح</translation>
+    </message>
+    <message>
+        <source>What should the office correct? The note goes to the office with the checklist.</source>
+        <translation>اداره چه چیزی را باید اصلاح کند؟ این یادداشت همراه چک‌لیست به اداره می‌رسد.</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,10 @@
         <translation>تأییدکننده</translation>
     </message>
     <message>
+        <source>Return note</source>
+        <translation>یادداشت بازگرداندن</translation>
+    </message>
+    <message>
         <source>Approved at</source>
         <translation>زمان تأیید</translation>
     </message>

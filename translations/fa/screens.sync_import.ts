@@ -48,6 +48,14 @@
         <translation>باز کردن بستهٔ رمزشده برای کلید age دیگر با پروندهٔ همان کلید</translation>
     </message>
     <message>
+        <source>Trust this office's key…</source>
+        <translation>اعتماد به کلید این اداره…</translation>
+    </message>
+    <message>
+        <source>Choose the office's public key file, compare its fingerprint and trust it</source>
+        <translation>پروندهٔ کلید عمومی اداره را انتخاب کنید، اثر انگشت آن را مقایسه کنید و به آن اعتماد کنید</translation>
+    </message>
+    <message>
         <source>Record type</source>
         <translation>نوع رکورد</translation>
     </message>
@@ -218,6 +226,36 @@
     <message>
         <source>Refused</source>
         <translation>پذیرفته نشد</translation>
+    </message>
+    <message>
+        <source>Get the public key file (.pub) of {office} from that office, compare its fingerprint with them (for example by phone), then trust it here.</source>
+        <translation>پروندهٔ کلید عمومی ‎(.pub)‎ {office} را از همان اداره بگیرید، اثر انگشت آن را با ایشان (مثلاً تلفنی) مقایسه کنید و سپس همین‌جا به آن اعتماد کنید.</translation>
+    </message>
+    <message>
+        <source>The office's public key</source>
+        <translation>کلید عمومی اداره</translation>
+    </message>
+    <message>
+        <source>Public keys (*.pub);;All files (*)</source>
+        <translation>کلیدهای عمومی (*.pub);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Trust this key for {office}?
+
+Key id: {key_id}
+Fingerprint: {fingerprint}
+
+Confirm only if the office read you the same fingerprint.</source>
+        <translation>به این کلید برای {office} اعتماد شود؟
+
+شناسهٔ کلید: {key_id}
+اثر انگشت: {fingerprint}
+
+فقط اگر اداره همین اثر انگشت را برایتان خوانده است تأیید کنید.</translation>
+    </message>
+    <message>
+        <source>Trust the office's key</source>
+        <translation>اعتماد به کلید اداره</translation>
     </message>
 </context>
 </TS>

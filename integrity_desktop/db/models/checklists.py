@@ -89,6 +89,8 @@ class Checklist(Synced, Base):
     completion: Mapped[float | None]  # cached score in percent, refreshed on every entry save
     approved_by: Mapped[str | None] = mapped_column(String(120))
     approved_hlc: Mapped[str | None] = mapped_column(String(48))
+    # HQ's note when it returns the checklist for correction (issue 16): shown to the office
+    review_note: Mapped[str] = mapped_column(Text, default="", server_default="")
     search_text: Mapped[str] = mapped_column(Text, default="")  # normalised for Persian search
 
 

@@ -278,6 +278,23 @@ class ChecklistEditor(QWidget):
         self.submit_button = QPushButton(self.tr("Send for review"))
         self.submit_button.setToolTip(self.tr("Send this checklist to headquarters for review"))
         self.submit_button.clicked.connect(self.submit)
+        self.approve_button = QPushButton(self.tr("Approve"))
+        self.approve_button.setObjectName("approve_button")
+        self.approve_button.setToolTip(self.tr("Approve this checklist: its answers and figures are locked"))
+        self.approve_button.clicked.connect(self.approve)
+        self.return_button = QPushButton(self.tr("Return for correction…"))
+        self.return_button.setObjectName("return_button")
+        self.return_button.setToolTip(
+            self.tr("Send this checklist back to the office with a note on what to correct")
+        )
+        self.return_button.clicked.connect(self.ask_return)
+        self.review_banner = QLabel()
+        self.review_banner.setObjectName("review_banner")
+        self.review_banner.setWordWrap(True)
+        self.review_banner.setStyleSheet(
+            "background: #fff8e1; border: 1px solid #ffe082; padding: 6px; color: #5d4037"
+        )
+        self.review_banner.setVisible(False)
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setToolTip(self.tr("Undo the last saved edit (Ctrl+Z)"))
         self.undo_button.clicked.connect(self.undo)
@@ -293,6 +310,8 @@ class ChecklistEditor(QWidget):
             self.export_button,
             self.import_button,
             self.submit_button,
+            self.approve_button,
+            self.return_button,
         ):
             actions.addWidget(b)
         actions.addStretch(1)
@@ -462,6 +481,7 @@ class ChecklistEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
         layout.addLayout(actions)
+        layout.addWidget(self.review_banner)
         layout.addWidget(splitter, 1)
 
         # Reading order, right to left then down: the form's fields, then moving on.
@@ -492,9 +512,7 @@ class ChecklistEditor(QWidget):
     # ------------------------------------------------------------------ loading
     @property
     def editable(self) -> bool:
-        return (
-            self.ctx.can("checklists.edit") and self.summary is not None and self.summary.status != "approved"
-        )
+        return self.summary is not None and checklists.can_edit(self.ctx.actor, self.summary)
 
     def reload(self) -> None:
         try:
@@ -527,12 +545,32 @@ class ChecklistEditor(QWidget):
         can_edit = self.editable
         for w in (self.import_button, self.attach_button, self.remove_button, self.undo_button):
             w.setVisible(self.ctx.can("checklists.edit"))
-        self.submit_button.setVisible(self.ctx.can("checklists.edit") and s.status == "draft")
+        self.submit_button.setVisible(can_edit)
+        self.approve_button.setVisible(checklists.can_approve(self.ctx.actor, s))
+        self.return_button.setVisible(checklists.can_return(self.ctx.actor, s))
+        self._show_review_banner(s)
         for field in (self.status, self.progress, self.value, self.note, self.subtasks):
             field.setEnabled(can_edit)
         self.import_button.setEnabled(can_edit)
         self.attach_button.setEnabled(can_edit)
         self.remove_button.setEnabled(can_edit)
+
+    def _show_review_banner(self, s: checklists.ChecklistSummary) -> None:
+        if s.status == "submitted":
+            text = self.tr("Sent for review: read-only until headquarters approves it or returns it "
+                           "for correction.")
+        elif s.status == "approved":
+            text = self.tr("Approved: the answers and figures are locked.")
+        elif s.review_note:
+            text = self.tr("Returned for correction by headquarters: {note}").format(
+                note=html.escape(s.review_note))
+        elif not self.editable and self.ctx.can("checklists.edit"):
+            text = self.tr("A province's checklist: headquarters does not change its answers; "
+                           "return it for correction instead.")
+        else:
+            text = ""
+        self.review_banner.setText(text)
+        self.review_banner.setVisible(bool(text))
 
     def _show_completion(self, completion: float | None) -> None:
         self.completion_label.setText(
@@ -910,6 +948,38 @@ class ChecklistEditor(QWidget):
             show_exception(self, exc)
             return
         self._show_summary()
+
+    def approve(self) -> None:
+        if not confirm(self, self.tr("Approve"), self.tr(
+                "Approve this checklist? Its answers and computed figures are locked as they are.")):
+            return
+        try:
+            self.summary = checklists.approve(self.ctx.store, self.ctx.actor, self.checklist_id)
+        except UserError as exc:
+            show_exception(self, exc)
+            return
+        self.reload()
+
+    def ask_return(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        note, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Return for correction"),
+            self.tr("What should the office correct? The note goes to the office with the checklist."),
+        )
+        if ok:
+            self.return_with_note(note)
+
+    def return_with_note(self, note: str) -> bool:
+        """Return the checklist to the office with ``note``; False (and the message shown) when
+        the service refuses, e.g. an empty note."""
+        try:
+            self.summary = checklists.reopen(self.ctx.store, self.ctx.actor, self.checklist_id, note)
+        except UserError as exc:
+            show_exception(self, exc)
+            return False
+        self.reload()
+        return True
 
     def print_filled(self) -> None:
         from integrity_desktop.ui.screens.checklist_actions import print_filled_checklist

@@ -75,6 +75,7 @@ FIELD_LABELS: dict[str, str] = {
     "period": QT_TRANSLATE_NOOP("ConflictsScreen", "Period"),
     "unit_id": QT_TRANSLATE_NOOP("ConflictsScreen", "Unit"),
     "approved_by": QT_TRANSLATE_NOOP("ConflictsScreen", "Approved by"),
+    "review_note": QT_TRANSLATE_NOOP("ConflictsScreen", "Return note"),
     "approved_at": QT_TRANSLATE_NOOP("ConflictsScreen", "Approved at"),
     "submitted_at": QT_TRANSLATE_NOOP("ConflictsScreen", "Submitted at"),
     "due_date": QT_TRANSLATE_NOOP("ConflictsScreen", "Due date"),

@@ -45,7 +45,7 @@ from integrity_desktop.ui.screens.sync_common import (
 )
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, isolate_embedded, shown_number
-from integrity_desktop.ui.widgets.messages import error_text
+from integrity_desktop.ui.widgets.messages import confirm, error_text
 
 
 def is_encrypted_bundle(path: Path) -> bool:
@@ -263,6 +263,23 @@ class SyncImportTab(QWidget):
         identity_row.setStretch(0, 1)
         self.identity_box.setLayout(identity_row)
         self.identity_box.setVisible(False)
+        # A bundle from an office whose key is not trusted yet: compare and trust it here.
+        self.trust_hint = QLabel()
+        self.trust_hint.setObjectName("trust_hint")
+        self.trust_hint.setWordWrap(True)
+        self.trust_button = QPushButton(self.tr("Trust this office's key…"))
+        self.trust_button.setObjectName("trust_office_key")
+        self.trust_button.setToolTip(
+            self.tr("Choose the office's public key file, compare its fingerprint and trust it")
+        )
+        self.trust_button.clicked.connect(self.choose_key_file)
+        self.trust_box = QWidget()
+        trust_row = button_row(self.trust_hint, self.trust_button, stretch=False)
+        trust_row.setContentsMargins(0, 0, 0, 0)
+        trust_row.setStretch(0, 1)
+        self.trust_box.setLayout(trust_row)
+        self.trust_box.setVisible(False)
+        self._untrusted: Any = None
         self.summary_title = QLabel()
         self.summary_title.setObjectName("summary_title")
         self.summary_title.setWordWrap(True)
@@ -317,6 +334,7 @@ class SyncImportTab(QWidget):
         layout.addLayout(path_row)
         layout.addWidget(self.import_error)
         layout.addWidget(self.identity_box)
+        layout.addWidget(self.trust_box)
         layout.addWidget(self.summary_title)
         layout.addWidget(self.summary_view, 1)
         layout.addWidget(self.bundles_view, 1)
@@ -350,6 +368,7 @@ class SyncImportTab(QWidget):
         self._dry_passphrase = None
         self._dry_identities = None
         self.identity_box.setVisible(False)
+        self.trust_box.setVisible(False)
         self.summary_title.clear()
         self.summary_model.set_items([])
         self.bundles_model.set_items([])
@@ -691,6 +710,55 @@ class SyncImportTab(QWidget):
         self.clear_import()
         self.import_error.setText(error_text(exc, current_lang()))
         self.identity_box.setVisible(isinstance(exc, UserError) and exc.code == "decrypt_failed")
+        untrusted = (isinstance(exc, UserError) and exc.code == "untrusted_office"
+                     and bool(getattr(exc, "signer", b"")) and self.ctx.can("sync.trust"))
+        self._untrusted = exc if untrusted else None
+        if untrusted:
+            self.trust_hint.setText(self.tr(
+                "Get the public key file (.pub) of {office} from that office, compare its "
+                "fingerprint with them (for example by phone), then trust it here."
+            ).format(office=offices.office_name(self.ctx.store, getattr(exc, "office", ""))))
+        self.trust_box.setVisible(untrusted)
+
+    def choose_key_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("The office's public key"), "",
+            self.tr("Public keys (*.pub);;All files (*)"),
+        )
+        if path:
+            self.trust_key_file(Path(path))
+
+    def trust_key_file(self, path: Path, confirmed: Callable[[str], bool] | None = None) -> bool:
+        """Trust the refused bundle's office key from ``path`` once the person has compared its
+        fingerprint, then check the bundle again; False when refused or not confirmed."""
+        refused = self._untrusted
+        if refused is None:
+            return False
+        from integrity_desktop.sync import trust
+
+        try:
+            text = trust.read_key_file(path)
+            public = trust.check_signer(text, refused.signer)
+        except UserError as exc:
+            self.import_error.setText(error_text(exc, current_lang()))
+            return False
+        question = self.tr(
+            "Trust this key for {office}?\n\nKey id: {key_id}\nFingerprint: {fingerprint}\n\n"
+            "Confirm only if the office read you the same fingerprint."
+        ).format(office=offices.office_name(self.ctx.store, refused.office),
+                 key_id=isolate(keys.key_id(public)), fingerprint=isolate(keys.fingerprint(public)))
+        ask = confirmed or (lambda text: confirm(self, self.tr("Trust the office's key"), text))
+        if not ask(question):
+            return False
+        try:
+            trust.add_key(self.ctx.store, self.ctx.actor, refused.office, text)
+        except UserError as exc:
+            self.import_error.setText(error_text(exc, current_lang()))
+            return False
+        self._untrusted = None
+        self.trust_box.setVisible(False)
+        self.check_bundle()  # read the bundle again, now with its office's key
+        return True
 
     def show_sample_refusal(self) -> None:
         """For screenshots: the real importer's refusal of a bundle encrypted for another age
