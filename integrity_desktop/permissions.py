@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from integrity_desktop.catalog import HQ_CODE
 from integrity_desktop.errors import PermissionDenied
 
 ADMIN, INSPECTOR, CASE_OFFICER, VIEWER, REVIEWER = (
@@ -85,6 +86,23 @@ def require(actor: Actor, operation: str) -> None:
     """Raise ``PermissionDenied`` unless the actor's role may perform ``operation``."""
     if not allowed(actor, operation):
         raise PermissionDenied(operation)
+
+
+# Screens only some people can use (issue 16, item 8): ``hq`` screens exist only in HQ's store
+# (a province has no other provinces to compare), the others need the operation named.  A
+# screen not listed here is for everyone.  The navigation shows only what this person can use.
+SCREEN_RULES: dict[str, tuple[str | None, bool]] = {
+    "hq": (None, True),
+    "national": (None, True),
+    "audit": ("audit.view", False),
+}
+
+
+def may_see_screen(actor: Actor, screen: str) -> bool:
+    operation, hq_only = SCREEN_RULES.get(screen, (None, False))
+    if hq_only and actor.office_code != HQ_CODE:
+        return False
+    return operation is None or allowed(actor, operation)
 
 
 def system_actor(office_code: str) -> Actor:

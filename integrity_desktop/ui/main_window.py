@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop import __version__
-from integrity_desktop.permissions import ROLE_LABELS_FA
+from integrity_desktop.permissions import ROLE_LABELS_FA, may_see_screen
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.text import isolate, shown_number
 
@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
         self._screens: dict[str, QWidget] = {}
         self._keys: list[str] = []
         for key, title, _spec in SCREENS:
+            if not may_see_screen(ctx.actor, key):
+                continue  # not in this person's navigation (the rule is the permissions table's)
             item = QListWidgetItem(tr(title))
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(180, 40))

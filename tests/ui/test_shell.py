@@ -103,7 +103,8 @@ def test_main_window_opens_every_screen_without_latin_digits(qtbot, store: Store
     qtbot.addWidget(window)
     window.show()
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    assert [k for k, _t, _s in SCREENS] == window.screen_keys
+    # A province has no HQ console or national dashboard (issue 16, item 8).
+    assert [k for k, _t, _s in SCREENS if k not in ("hq", "national")] == window.screen_keys
     for key in window.screen_keys:
         widget = window.show_screen_now(key)
         assert window.stack.currentWidget() is widget
@@ -163,3 +164,22 @@ def test_cycles_are_collected_on_the_gui_thread_only(qtbot, qapp: QApplication) 
         c.other, d.other = d, c  # type: ignore[attr-defined]
         del c, d
     qtbot.waitUntil(lambda: gone() is None, timeout=5000)
+
+
+@pytest.mark.parametrize(("role", "office", "absent"), [
+    ("admin", "tehran", {"hq", "national"}),
+    ("inspector", "tehran", {"hq", "national", "audit"}),
+    ("case_officer", "tehran", {"hq", "national", "audit"}),
+    ("reviewer", "hq", {"audit"}),
+    ("admin", "hq", set()),
+])
+def test_the_navigation_shows_only_the_screens_a_role_can_use(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, hq_store: Store, role: str, office: str, absent: set[str]
+) -> None:
+    """Issue 16, item 8: HQ's screens only at HQ, the audit log only for those allowed to read it."""
+    window = MainWindow(UiContext(hq_store if office == "hq" else store, actor(role, office)))
+    qtbot.addWidget(window)
+    every = [k for k, _t, _s in SCREENS]
+    assert window.screen_keys == [k for k in every if k not in absent]
+    shown = [window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.nav.count())]
+    assert shown == window.screen_keys
