@@ -72,6 +72,7 @@ class ChecklistSummary:
     approved_by: str | None
     updated_at: datetime
     review_note: str = ""  # HQ's note when it returned the checklist for correction
+    office_name: str = ""  # the directorate's name (HQ's lists show the province of each row)
 
     @property
     def status_label(self) -> str:
@@ -199,6 +200,7 @@ def _summary(row: Any, offices: dict[str, str]) -> ChecklistSummary:
         status=checklist.status, completion=checklist.completion,
         approved_by=checklist.approved_by, updated_at=checklist.updated_at,
         review_note=checklist.review_note or "",
+        office_name=offices.get(checklist.office_code, checklist.office_code),
     )
 
 
@@ -336,6 +338,16 @@ def _filtered(
         escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = query.where(Checklist.search_text.like(f"%{escaped}%", escape="\\"))
     return query
+
+
+def offices_with_checklists(store: Store, actor: Actor) -> list[tuple[str, str]]:
+    """(code, name) of every office that has a checklist in this store, for HQ's filter."""
+    require(actor, "checklists.view")
+    with store.read() as s:
+        names = _office_names(s)
+        codes = s.scalars(select(Checklist.office_code).where(Checklist.deleted.is_(False))
+                          .distinct()).all()
+    return sorted(((c, names.get(c, c)) for c in codes), key=lambda pair: pair[1])
 
 
 def list_checklists(

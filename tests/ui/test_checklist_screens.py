@@ -567,3 +567,38 @@ def test_review_buttons_read_only_after_submit_and_the_return_note_shown(  # typ
     editor.reload()
     assert editor.editable and editor.status.isEnabled()
     assert "برای اصلاح بازگرداند: ردیف ۱/۱ سند ندارد." in editor.review_banner.text()
+
+
+def test_hq_list_shows_and_filters_by_province(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, hq_store: Store, tmp_path: Path
+) -> None:
+    """Issue 16, item 2: HQ's checklist list says whose each checklist is and filters by it."""
+    from tests.sync_helpers import export, import_, trust
+
+    trust(hq_store, store)
+    trust(store, hq_store)
+    new_checklist(store)
+    hq_own = checklists.create_checklist(
+        hq_store, actor("inspector", "hq"), scoring.three_year_template_id(), None, PERIOD)
+    import_(hq_store, export(store, tmp_path / "tehran.itb").path)
+    screen = ChecklistsScreen(UiContext(hq_store, actor("reviewer", "hq")))
+    qtbot.addWidget(screen)
+    screen.refresh()
+    page = screen.list_page
+    model = page.model
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "استان"
+    provinces = {model.data(model.index(r, 0)) for r in range(model.rowCount())}
+    tehran_name = offices.office_name(hq_store, "tehran")
+    assert tehran_name in provinces and offices.office_name(hq_store, "hq") in provinces
+    names = [page.office_filter.itemText(i) for i in range(page.office_filter.count())]
+    assert names[0] == "همهٔ استان‌ها" and tehran_name in names
+    page.office_filter.setCurrentIndex(names.index(tehran_name))
+    shown = {model.data(model.index(r, 0), Qt.ItemDataRole.UserRole) for r in range(model.rowCount())}
+    assert shown and hq_own.id not in shown
+    assert {model.data(model.index(r, 0)) for r in range(model.rowCount())} == {tehran_name}
+
+    province = ChecklistsScreen(UiContext(store, actor("inspector", "tehran")))
+    qtbot.addWidget(province)
+    province.refresh()
+    assert province.list_page.model.headerData(0, Qt.Orientation.Horizontal) != "استان"
+    assert not province.list_page.office_filter.isVisibleTo(province)

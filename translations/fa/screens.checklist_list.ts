@@ -12,6 +12,10 @@
         <translation>جست‌وجو:</translation>
     </message>
     <message>
+        <source>Province:</source>
+        <translation>استان:</translation>
+    </message>
+    <message>
         <source>Unit:</source>
         <translation>واحد:</translation>
     </message>
@@ -80,6 +84,10 @@
         <translation>هیچ چک‌لیستی با این صافی‌ها نیست. با «چک‌لیست تازه…» یکی بسازید یا صافی‌ها را پاک کنید.</translation>
     </message>
     <message>
+        <source>All provinces</source>
+        <translation>همهٔ استان‌ها</translation>
+    </message>
+    <message>
         <source>All units</source>
         <translation>همهٔ واحدها</translation>
     </message>
@@ -122,6 +130,10 @@
 </context>
 <context>
     <name>ChecklistTableModel</name>
+    <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
     <message>
         <source>Unit</source>
         <translation>واحد</translation>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop import jalali
+from integrity_desktop.catalog import HQ_CODE as HQ
 from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import Period
 from integrity_desktop.services import checklists, offices, templates
@@ -72,7 +73,7 @@ def recent_periods(years: int = 3) -> list[Period]:
 class ChecklistTableModel(PagedColumnsModel):
     """Checklists matching the filters, fetched ``PAGE`` rows at a time."""
 
-    COLUMNS = ("unit", "template", "period", "status", "completion", "updated")
+    COLUMNS: tuple[str, ...] = ("unit", "template", "period", "status", "completion", "updated")
 
     def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -80,7 +81,12 @@ class ChecklistTableModel(PagedColumnsModel):
         self.rows: list[ChecklistSummary] = []
         self.total = 0
         self.filters: dict[str, Any] = {}
+        # HQ holds every province's checklists: each row says whose it is (issue 16, item 2).
+        self.at_hq = ctx.store.office_code == HQ
+        if self.at_hq:
+            self.COLUMNS = ("office", *type(self).COLUMNS)
         self._headers = [
+            *([self.tr("Province")] if self.at_hq else []),
             self.tr("Unit"),
             self.tr("Template"),
             self.tr("Period"),
@@ -117,6 +123,8 @@ class ChecklistTableModel(PagedColumnsModel):
         r = self.rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == "office":
+                return r.office_name
             if column == "unit":
                 return r.unit_name
             if column == "template":
@@ -172,11 +180,19 @@ class ChecklistListPage(QWidget):
         self.template_filter.setMaximumWidth(320)
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("status_filter")
-        for combo in (self.unit_filter, self.period_filter, self.template_filter, self.status_filter):
+        self.office_filter = QComboBox()
+        self.office_filter.setObjectName("office_filter")
+        for combo in (self.unit_filter, self.period_filter, self.template_filter, self.status_filter,
+                      self.office_filter):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Search:")))
         filters.addWidget(self.search, 2)
+        if self.ctx.store.office_code == HQ:  # only HQ holds other offices' checklists
+            filters.addWidget(QLabel(self.tr("Province:")))
+            filters.addWidget(self.office_filter, 1)
+        else:
+            self.office_filter.setVisible(False)
         filters.addWidget(QLabel(self.tr("Unit:")))
         filters.addWidget(self.unit_filter, 1)
         filters.addWidget(QLabel(self.tr("Period:")))
@@ -234,7 +250,7 @@ class ChecklistListPage(QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.model.COLUMNS.index("template"), QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda _i: self.open_current())
         self.empty_label = QLabel(
             self.tr("No checklist matches. Create one with “New checklist…” or clear the filters.")
@@ -266,10 +282,15 @@ class ChecklistListPage(QWidget):
 
     # ------------------------------------------------------------------ filters
     def _fill_filters(self) -> None:
-        combos = (self.unit_filter, self.period_filter, self.template_filter, self.status_filter)
+        combos = (self.unit_filter, self.period_filter, self.template_filter, self.status_filter,
+                  self.office_filter)
         for combo in combos:
             combo.blockSignals(True)
             combo.clear()
+        self.office_filter.addItem(self.tr("All provinces"), ALL)
+        if self.ctx.store.office_code == HQ:
+            for code, name in checklists.offices_with_checklists(self.ctx.store, self.ctx.actor):
+                self.office_filter.addItem(name, code)
         self.unit_filter.addItem(self.tr("All units"), ALL)
         self.unit_filter.addItem(self.tr("The whole directorate"), checklists.WHOLE_DIRECTORATE)
         for u in offices.list_units(self.ctx.store):
@@ -297,6 +318,7 @@ class ChecklistListPage(QWidget):
             ("period_code", self.period_filter),
             ("template_id", self.template_filter),
             ("status", self.status_filter),
+            ("office_code", self.office_filter),
         ):
             value = combo.currentData()
             if value is not ALL and combo.currentIndex() > 0:
