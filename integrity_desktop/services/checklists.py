@@ -616,6 +616,20 @@ def asked_answers(session: Session, checklist: Checklist) -> list[tuple[str, int
             if scoring.is_asked(programme, code, frequency, period, checklist.unit_id is None, for_visit)]
 
 
+def refresh_derived(session: Session, checklist_ids: Iterable[str]) -> None:
+    """After a sync import: each touched checklist's cached completion from the answers the
+    store now holds (the winners of both sides may differ from either side's cache).  Derived,
+    like a case's state: no new version and no audit entry (``audit.DERIVED_FIELDS``)."""
+    for checklist_id in sorted(set(checklist_ids)):
+        checklist = session.get(Checklist, checklist_id)
+        if checklist is None or checklist.deleted:
+            continue
+        completion = scoring.completion(asked_answers(session, checklist))
+        if checklist.completion != completion:
+            checklist.completion = completion
+    session.flush()
+
+
 def refresh_checklist(session: Session, store: Store, actor: Actor, checklist: Checklist) -> float | None:
     """Recompute the cached completion and search text after answers changed."""
     completion = scoring.completion(asked_answers(session, checklist))

@@ -49,7 +49,7 @@ from integrity_desktop.db.models import Conflict
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import format_number
 from integrity_desktop.permissions import Actor, require
-from integrity_desktop.services import audit, blobcrypt
+from integrity_desktop.services import audit, blobcrypt, checklists
 from integrity_desktop.services.cases import refresh_derived
 from integrity_desktop.services.records import utcnow
 from integrity_desktop.sync import bundle_format as bf
@@ -190,8 +190,10 @@ def merge_records(
         summary.notices.extend(sequence_notices(s, vb))
         summary.notices.extend(audit_notices(s, vb, write=not dry_run))
         high = merger.run()
-    # A case's state is derived from its events: re-derive what this bundle touched.
+    # A case's state is derived from its events, a checklist's completion from its answers:
+    # re-derive what this bundle touched.
     refresh_derived(s, merger.touched_cases)
+    checklists.refresh_derived(s, merger.touched_checklists)
     summary.held_total = merger.held.total(vb.source_office)
     summary.finish()
     return Merged(vb, summary, merger, high)
@@ -255,6 +257,7 @@ class _Merger:
         self.done = 0
         self.total = _manifest_total(vb.manifest)
         self.touched_cases: set[str] = set()
+        self.touched_checklists: set[str] = set()
         self.held = HeldRecords(s, vb.sha256)
         self.evidence_members = {
             name.split("/", 1)[1] for name in vb.manifest["members"] if name.startswith("evidence/")
@@ -414,6 +417,10 @@ class _Merger:
                 self.touched_cases.add(item.row["id"])
             elif record_type == "case_event":
                 self.touched_cases.add(item.row["case_id"])
+            elif record_type == "checklist":
+                self.touched_checklists.add(item.row["id"])
+            elif record_type == "checklist_entry":
+                self.touched_checklists.add(item.row["checklist_id"])
         ids = [item.row["id"] for item in incoming]
         tw = self._table_writes(record_type, table)
         local = {
