@@ -643,13 +643,22 @@ def refresh_derived(session: Session, checklist_ids: Iterable[str]) -> None:
             .where(ChecklistEntry.checklist_id.in_(list(lists)), ChecklistEntry.deleted.is_(False))
         ).tuples():
             answers[cid].append((status, progress, code, frequency))
+        asked: dict[tuple[Any, ...], bool] = {}  # the same few hundred items in every checklist
+        periods: dict[str, Period] = {}
         for cid, checklist in lists.items():
             programme = programmes.get(checklist.template_id, "")
-            period = Period.parse(checklist.period_code)
-            completion = scoring.completion(
-                (status, progress) for status, progress, code, frequency in answers[cid]
-                if scoring.is_asked(programme, code, frequency, period, checklist.unit_id is None,
-                                    cid in for_visit))
+            period = periods.get(checklist.period_code) or periods.setdefault(
+                checklist.period_code, Period.parse(checklist.period_code))
+            whole, visit = checklist.unit_id is None, cid in for_visit
+            kept = []
+            for status, progress, code, frequency in answers[cid]:
+                key = (programme, code, frequency, checklist.period_code, whole, visit)
+                ask = asked.get(key)
+                if ask is None:
+                    ask = asked[key] = scoring.is_asked(programme, code, frequency, period, whole, visit)
+                if ask:
+                    kept.append((status, progress))
+            completion = scoring.completion(kept)
             if checklist.completion != completion:
                 checklist.completion = completion
     session.flush()
