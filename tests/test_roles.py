@@ -208,6 +208,8 @@ OPERATIONS: list[Op] = [
        lambda c, a: checklists.get_checklist(c.store, a, c.checklist_id())),
     Op(checklists.get_entry, "checklists.view", lambda c, a: checklists.get_entry(c.store, a, c.entry_id())),
     Op(checklists.list_checklists, "checklists.view", lambda c, a: checklists.list_checklists(c.store, a)),
+    Op(checklists.offices_with_checklists, "checklists.view",
+       lambda c, a: checklists.offices_with_checklists(c.store, a)),
     Op(checklists.count_checklists, "checklists.view",
        lambda c, a: checklists.count_checklists(c.store, a)),
     Op(checklists.create_in, "checklists.edit", _create_in),
