@@ -22,6 +22,17 @@ ADMIN_PASSWORD = "admin-password-1"
 PASSPHRASE = "key-passphrase-1"
 
 
+def damage_store(path: Path) -> None:
+    """Garbage over many pages of a closed store file, its WAL and shared memory removed: a
+    store that no longer opens (``store_corrupt``)."""
+    data = bytearray(path.read_bytes())
+    for offset in range(4096, min(len(data), 4096 * 40), 4096):
+        data[offset:offset + 512] = b"\xa5" * 512
+    path.write_bytes(bytes(data))
+    for side in ("-wal", "-shm"):
+        Path(f"{path}{side}").unlink(missing_ok=True)
+
+
 def copy_store(src: Path, dst: Path) -> Path:
     """A consistent copy through SQLite's backup API; an encrypted store's copy keeps its key
     (and its key file: the copy opens with the key this process unlocked)."""

@@ -41,3 +41,15 @@ def fresh(tmp_path: Path) -> Iterator[Callable[[Path, str], Store]]:
     yield make
     for store in opened:
         store.dispose()
+
+
+@pytest.fixture
+def tehran_and_hq(fresh: Callable[[Path, str], Store], province_template: Path,
+                  hq_template: Path) -> tuple[Store, Store]:
+    """Tehran and HQ on separate PCs, each trusting the other's key."""
+    from .sync_helpers import trust
+
+    tehran, hq = fresh(province_template, "tehran"), fresh(hq_template, "hq")
+    trust(hq, tehran)
+    trust(tehran, hq)
+    return tehran, hq

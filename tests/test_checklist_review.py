@@ -4,7 +4,6 @@ bundle; HQ never edits a province's answers itself."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,20 +15,11 @@ from integrity_desktop.sync.digest import store_digest as digest
 
 from . import sync_records as sr
 from .conftest import actor
-from .sync_helpers import admin, export, import_, trust
+from .sync_helpers import admin, export, import_
 
-pytest_plugins = ("tests.sync_fixtures",)  # fixtures: fresh
+pytest_plugins = ("tests.sync_fixtures",)  # fixtures: tehran_and_hq
 
 REVIEWER = actor("reviewer", "hq")
-
-
-@pytest.fixture
-def offices(fresh: Callable[[Path, str], Store], province_template: Path,
-            hq_template: Path) -> tuple[Store, Store]:
-    tehran, hq = fresh(province_template, "tehran"), fresh(hq_template, "hq")
-    trust(hq, tehran)
-    trust(tehran, hq)
-    return tehran, hq
 
 
 def _summary(store: Store, who: object, checklist_id: str) -> checklists.ChecklistSummary:
@@ -37,9 +27,9 @@ def _summary(store: Store, who: object, checklist_id: str) -> checklists.Checkli
 
 
 def test_a_submitted_checklist_is_read_only_until_hq_returns_it_with_a_note(
-    offices: tuple[Store, Store], tmp_path: Path,
+    tehran_and_hq: tuple[Store, Store], tmp_path: Path,
 ) -> None:
-    tehran, hq = offices
+    tehran, hq = tehran_and_hq
     cl_id, entries = sr.checklist(tehran, sr.unit(tehran))
     checklists.submit(tehran, admin(tehran), cl_id)
     before = digest(tehran)

@@ -23,6 +23,7 @@ from integrity_desktop.errors import StoreError, UserError
 from integrity_desktop.services import backup
 from integrity_desktop.services.stores import open_initialised
 
+from .conftest import damage_store
 from .test_environment import _fill, _mount, _umount
 
 RESTORE_ADVICE = "آخرین پشتیبان را بازگردانید"
@@ -110,12 +111,7 @@ def test_only_real_damage_offers_the_backup(store: Store, tmp_path: Path) -> Non
     backup.auto_backup(store)
     store.dispose()
     path = Path(store.location)
-    data = bytearray(path.read_bytes())
-    for offset in range(4096, min(len(data), 4096 * 40), 4096):  # garbage over many pages
-        data[offset:offset + 512] = b"\xa5" * 512
-    path.write_bytes(bytes(data))
-    for side in ("-wal", "-shm"):
-        Path(f"{path}{side}").unlink(missing_ok=True)
+    damage_store(path)
     with pytest.raises(StoreError) as err:
         open_initialised(str(path))
     assert err.value.code == "store_corrupt" and _offers_restore(err.value)

@@ -4,28 +4,16 @@ person reads is never the sender's stale or forged cache."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-
-import pytest
 
 from integrity_desktop.db.models import Checklist
 from integrity_desktop.db.store import Store
 from integrity_desktop.services import checklists, scoring
 
 from .conftest import actor
-from .sync_helpers import export, import_, trust
+from .sync_helpers import export, import_
 
-pytest_plugins = ("tests.sync_fixtures",)  # fixtures: fresh
-
-
-@pytest.fixture
-def offices(fresh: Callable[[Path, str], Store], province_template: Path,
-            hq_template: Path) -> tuple[Store, Store]:
-    tehran, hq = fresh(province_template, "tehran"), fresh(hq_template, "hq")
-    trust(hq, tehran)
-    trust(tehran, hq)
-    return tehran, hq
+pytest_plugins = ("tests.sync_fixtures",)  # fixtures: tehran_and_hq
 
 
 def _completion(store: Store, checklist_id: str) -> float | None:
@@ -36,9 +24,9 @@ def _completion(store: Store, checklist_id: str) -> float | None:
 
 
 def test_the_importer_recomputes_completion_from_the_answers(
-    offices: tuple[Store, Store], tmp_path: Path
+    tehran_and_hq: tuple[Store, Store], tmp_path: Path
 ) -> None:
-    tehran, hq = offices
+    tehran, hq = tehran_and_hq
     inspector = actor("inspector", "tehran")
     summary = checklists.create_checklist(
         tehran, inspector, scoring.three_year_template_id(), None, "1403-Q2")

@@ -17,7 +17,7 @@ from integrity_desktop.ui.launch import launch
 from integrity_desktop.ui.login_dialog import LoginDialog
 from integrity_desktop.ui.main_window import MainWindow
 from tests.cli_helpers import run_cli
-from tests.conftest import ADMIN_PASSWORD, PASSPHRASE
+from tests.conftest import ADMIN_PASSWORD, PASSPHRASE, damage_store
 from tests.ui.helpers import Script, _visible
 
 pytestmark = pytest.mark.gui
@@ -97,12 +97,7 @@ def test_restoring_an_encrypted_backup_asks_for_its_key_first(
     backup.auto_backup(store)
     store.dispose()
     path = Path(store.location)
-    data = bytearray(path.read_bytes())
-    for offset in range(4096, min(len(data), 4096 * 40), 4096):  # garbage over many pages
-        data[offset:offset + 512] = b"\xa5" * 512
-    path.write_bytes(bytes(data))
-    for side in ("-wal", "-shm"):
-        Path(f"{path}{side}").unlink(missing_ok=True)
+    damage_store(path)
     monkeypatch.setattr(cipher, "_keys", {})  # no key in memory (given back after the test)
     log: list[str] = []
 

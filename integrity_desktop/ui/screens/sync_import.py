@@ -185,6 +185,17 @@ class _HeldPreview:
             held.cancel()
 
 
+def _hidden_choice(hint: QLabel, button: QPushButton) -> QWidget:
+    """A hint and the button that acts on it, shown only for the refusal it answers."""
+    box = QWidget()
+    row = button_row(hint, button, stretch=False)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setStretch(0, 1)
+    box.setLayout(row)
+    box.setVisible(False)
+    return box
+
+
 class SyncImportTab(QWidget):
     """Bundle path, check, the dry run's summary, then import or not.
 
@@ -257,12 +268,7 @@ class SyncImportTab(QWidget):
         )
         self.identity_button.setObjectName("choose_identity")
         self.identity_button.clicked.connect(self.choose_identity_file)
-        self.identity_box = QWidget()
-        identity_row = button_row(self.identity_hint, self.identity_button, stretch=False)
-        identity_row.setContentsMargins(0, 0, 0, 0)
-        identity_row.setStretch(0, 1)
-        self.identity_box.setLayout(identity_row)
-        self.identity_box.setVisible(False)
+        self.identity_box = _hidden_choice(self.identity_hint, self.identity_button)
         # A bundle from an office whose key is not trusted yet: compare and trust it here.
         self.trust_hint = QLabel()
         self.trust_hint.setObjectName("trust_hint")
@@ -273,12 +279,7 @@ class SyncImportTab(QWidget):
             self.tr("Choose the office's public key file, compare its fingerprint and trust it")
         )
         self.trust_button.clicked.connect(self.choose_key_file)
-        self.trust_box = QWidget()
-        trust_row = button_row(self.trust_hint, self.trust_button, stretch=False)
-        trust_row.setContentsMargins(0, 0, 0, 0)
-        trust_row.setStretch(0, 1)
-        self.trust_box.setLayout(trust_row)
-        self.trust_box.setVisible(False)
+        self.trust_box = _hidden_choice(self.trust_hint, self.trust_button)
         self._untrusted: Any = None
         self.summary_title = QLabel()
         self.summary_title.setObjectName("summary_title")
