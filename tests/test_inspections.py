@@ -393,3 +393,76 @@ def test_evidence_on_finding_and_inspector(
     assert [f.filename for f in files] == ["letter.pdf"]
     with pytest.raises(PermissionDenied):
         inspection_evidence.attach(store, actor("viewer", store.office_code), "finding", finding.id, note)
+
+
+def test_findings_and_actions_are_corrected_with_their_rules(
+    store: Store, inspector_actor: Actor, team: list[inspectors.InspectorInfo]
+) -> None:
+    """Issue 16 item 10: a finding and an open action are edited through the same checks as when
+    added; a refused edit changes nothing; an accepted one is audited with before and after."""
+    u = units(store)
+    detail = visits.log_visit(
+        store, inspector_actor, kind="adhoc", unit_id=u[0], visit_date="1403/07/20", inspector_ids=[team[0].id],
+        findings=[FindingInput("low", "دفتر ناقص", "22/1", (ActionInput(u[0], "تکمیل دفتر", "1403/08/20"),))],
+    )  # fmt: skip
+    finding = detail.findings[0]
+    action = finding.actions[0]
+    before = counts(store)
+    for bad, code in (
+        (dict(severity="grave", text="x", indicator_code=""), "bad_choice"),
+        (dict(severity="high", text="  ", indicator_code=""), "text_missing"),
+        (dict(severity="high", text="x", indicator_code="99/9"), "indicator_unknown"),
+    ):
+        with pytest.raises(UserError) as e:
+            visits.update_finding(store, inspector_actor, finding.id, **bad)  # type: ignore[arg-type]
+        assert e.value.code == code, bad
+    with pytest.raises(UserError) as e:
+        visits.update_action(store, inspector_actor, action.id, ActionInput(u[0], "تکمیل", "1403/07/01"))
+    assert e.value.code == "due_before_visit" and "۱۴۰۳/۰۷/۰۱" in e.value.fa
+    assert counts(store) == before
+
+    fixed = visits.update_finding(store, inspector_actor, finding.id, severity="high",
+                                  text="دفتر مراجعان ناقص است", indicator_code="۱/۴")
+    assert (fixed.severity, fixed.indicator_code, fixed.text) == ("high", "1/4", "دفتر مراجعان ناقص است")
+    moved = visits.update_action(store, inspector_actor, action.id, ActionInput(u[1], "تکمیل دفتر مراجعان",
+                                                                               "1403/09/01"))
+    assert (moved.responsible_unit_id, moved.description, moved.due_date) == (
+        u[1], "تکمیل دفتر مراجعان", parse_date("1403/09/01"))
+    with store.read() as s:
+        entries = s.scalars(select(AuditEntry).where(AuditEntry.entity_id.in_([finding.id, action.id]))
+                            .order_by(AuditEntry.seq)).all()
+    assert [(e.entity, e.action) for e in entries][-2:] == [("finding", "update"), ("corrective_action", "update")]
+    assert "دفتر ناقص" in entries[-2].before and "دفتر مراجعان ناقص است" in entries[-2].after
+
+    visits.close_action(store, inspector_actor, action.id, closed_on="1403/08/01")
+    with pytest.raises(UserError) as e:
+        visits.update_action(store, inspector_actor, action.id, ActionInput(u[0], "دیگر", "1403/09/01"))
+    assert e.value.code == "action_closed"
+    visits.update_visit(store, inspector_actor, detail.visit.id, status="closed")
+    with pytest.raises(UserError) as e:
+        visits.update_finding(store, inspector_actor, finding.id, severity="low", text="x")
+    assert e.value.code == "visit_closed"
+    with pytest.raises(PermissionDenied):
+        visits.update_finding(store, actor("viewer", store.office_code), finding.id, severity="low", text="x")
+
+
+def test_a_picture_gives_its_thumbnail_bytes_and_a_changed_one_none(
+    store: Store, inspector_actor: Actor, team: list[inspectors.InspectorInfo], tmp_path: Path
+) -> None:
+    from integrity_desktop.services import evidence
+
+    detail = visits.log_visit(
+        store, inspector_actor, kind="adhoc", unit_id=units(store)[0], visit_date="1403/07/20",
+        inspector_ids=[team[0].id],
+    )  # fmt: skip
+    png = tmp_path / "عکس.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    pdf = tmp_path / "نامه.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    picture = evidence.attach(store, inspector_actor, "visit", detail.visit.id, png)
+    letter = evidence.attach(store, inspector_actor, "visit", detail.visit.id, pdf)
+    assert evidence.image_bytes(store, picture) == png.read_bytes()
+    assert evidence.image_bytes(store, letter) is None
+    assert evidence.image_bytes(store, picture, limit=100) is None
+    evidence.blob_path(store, picture.sha256).write_bytes(b"changed on disk")
+    assert evidence.image_bytes(store, picture) is None

@@ -329,6 +329,25 @@ def path_of(store: Store, evidence: EvidenceInfo) -> Path:
     return path
 
 
+IMAGE_MIMES = frozenset({"image/png", "image/jpeg"})
+PREVIEW_LIMIT = 12 << 20  # a phone photo fits; larger pictures are listed without a thumbnail
+
+
+def image_bytes(store: Store, evidence: EvidenceInfo, limit: int = PREVIEW_LIMIT) -> bytes | None:
+    """A picture's checked plain bytes for a thumbnail, or None when the file is not a picture,
+    is larger than ``limit``, or is missing or changed on disk (opening it says why)."""
+    if evidence.mime not in IMAGE_MIMES or evidence.size > limit:
+        return None
+    path = blob_path(store, evidence.sha256)
+    try:
+        with open_plain(store, path) as src:
+            data = src.read(limit + 1)
+    except (OSError, ValueError, pyrage.DecryptError):
+        return None
+    # Read once and checked here: a picture changed on disk is never shown as the evidence.
+    return data if len(data) <= limit and hashlib.sha256(data).hexdigest() == evidence.sha256 else None
+
+
 def viewable_copy(store: Store, evidence: EvidenceInfo, root: Path | None = None) -> Path:
     """A plain copy of the checked bytes under the attachment's own name and extension, for
     "open with the system viewer": the blob is named by its hash with no extension (and may be

@@ -127,6 +127,12 @@ def check_indicator(code: str | None) -> str:
     return text
 
 
+def indicator_choices() -> list[tuple[str, str]]:
+    """Every indicator of the three-year programme as (code, Persian title), in catalogue order:
+    what a finding's related indicator is chosen from."""
+    return [(i.code, i.title_fa) for i in catalog.load_three_year().indicators]
+
+
 def check_paging(offset: int, limit: int) -> None:
     """Paging parameters of list functions (a bug of the caller when wrong, not of the user)."""
     if offset < 0 or not 0 < limit <= MAX_LIMIT:

@@ -299,10 +299,15 @@ def _add_action(
     return action
 
 
-def _add_finding(session: Session, store: Store, actor: Actor, visit: Visit, row: FindingInput) -> Finding:
+def check_finding(row: FindingInput) -> tuple[str, str]:
+    """A finding's own fields checked before it is kept (a new visit saves its findings later):
+    the cleaned text and indicator code, or the Persian refusal."""
     check_choice(row.severity, SEVERITIES, "شدت یافته", "Finding severity")
-    text = clean_text(row.text, "شرح یافته", "Finding text")
-    indicator = check_indicator(row.indicator_code)
+    return clean_text(row.text, "شرح یافته", "Finding text"), check_indicator(row.indicator_code)
+
+
+def _add_finding(session: Session, store: Store, actor: Actor, visit: Visit, row: FindingInput) -> Finding:
+    text, indicator = check_finding(row)
     finding = Finding(visit_id=visit.id, severity=row.severity, indicator_code=indicator, text=text)
     records.add(session, store, actor, finding)
     for action in row.actions:
@@ -485,6 +490,46 @@ def add_action(store: Store, actor: Actor, finding_id: str, row: ActionInput) ->
         visit = _load_visit(s, finding.visit_id)
         _check_not_closed(visit)
         action = _add_action(s, store, actor, finding, visit, row)
+        return _action_info(s, action, visit.id, jalali.today())
+
+
+def update_finding(
+    store: Store, actor: Actor, finding_id: str, *, severity: str, text: str, indicator_code: str = ""
+) -> FindingInfo:
+    """Correct a finding's severity, text or related indicator (the visit must not be closed)."""
+    require(actor, "inspections.edit")
+    check_choice(severity, SEVERITIES, "شدت یافته", "Finding severity")
+    clean = clean_text(text, "شرح یافته", "Finding text")
+    indicator = check_indicator(indicator_code)
+    with store.session() as s:
+        finding = _load_finding(s, finding_id)
+        _check_not_closed(_load_visit(s, finding.visit_id))
+        records.update(s, store, actor, finding, severity=severity, text=clean, indicator_code=indicator)
+        return _finding_info(s, finding, jalali.today())
+
+
+def update_action(store: Store, actor: Actor, action_id: str, row: ActionInput) -> ActionInfo:
+    """Correct an open corrective action's unit, description or due date (not before the visit)."""
+    require(actor, "inspections.edit")
+    with store.session() as s:
+        action = _load_action(s, action_id)
+        finding = _load_finding(s, action.finding_id)
+        visit = _load_visit(s, finding.visit_id)
+        _check_not_closed(visit)
+        if action.status != "open":
+            raise UserError(
+                "این اقدام بسته شده است؛ برای ویرایش، نخست آن را «بازگشایی» کنید.",
+                "The action is closed; reopen it to edit it.",
+                code="action_closed",
+            )
+        get_unit(s, row.responsible_unit_id, "واحد مسئول اقدام اصلاحی")
+        description = clean_text(row.description, "شرح اقدام اصلاحی", "Action description")
+        due = as_date(row.due_date, "مهلت اقدام اصلاحی", "Due date")
+        _check_due(due, visit.visit_date)
+        records.update(
+            s, store, actor, action,
+            responsible_unit_id=row.responsible_unit_id, description=description, due_date=due,
+        )
         return _action_info(s, action, visit.id, jalali.today())
 
 

@@ -310,3 +310,125 @@ def test_new_visit_ticks_the_signed_in_inspector(qtbot, ctx: UiContext) -> None:
     editor = VisitEditor(other)  # not an inspector: nobody ticked
     qtbot.addWidget(editor)
     assert editor.picker.checked_ids() == ()
+
+
+def _saved_visit(ctx: UiContext, seed: int) -> visits.VisitDetail:
+    person = _inspector(ctx, "سارا نوری", "1403/01/01", seed)
+    unit = _units(ctx)[0]
+    return visits.log_visit(
+        ctx.store, ctx.actor, kind="adhoc", unit_id=unit, visit_date="1403/06/10", inspector_ids=[person.id],
+        findings=[visits.FindingInput("low", "دفتر مراجعان ناقص است", "22/1",
+                                      (visits.ActionInput(unit, "تکمیل دفتر", "1403/07/01"),))],
+    )  # fmt: skip
+
+
+def test_finding_indicator_is_picked_from_the_programme_list(qtbot, ctx: UiContext) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16 item 10: the related indicator comes from the three-year programme's list,
+    searched by number (Latin digits typed become Persian) or by a word of its title."""
+    from integrity_desktop.catalog import load_three_year
+
+    dialog = FindingDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    picker = dialog.indicator
+    programme = load_three_year().indicators
+    assert picker.count() == len(programme) + 1 == 139
+    assert picker.code() == ""
+    type_text(picker, "22/1")
+    assert picker.currentText() == "۲۲/۱"
+    popup = picker.completer().completionModel()
+    shown = [popup.index(r, 0).data() for r in range(popup.rowCount())]
+    assert shown and all("۲۲/۱" in text for text in shown)
+    picker.setCurrentIndex(picker.findData("1/4"))
+    assert picker.code() == "1/4" and picker.currentText().startswith("۱/۴ — ")
+    word = programme[0].title_fa.split()[1]
+    picker.setEditText("")
+    type_text(picker, word)
+    shown = [popup.index(r, 0).data() for r in range(popup.rowCount())]
+    assert shown and all(word in text for text in shown)
+    picker.setEditText("۹۹/۹")
+    type_text(dialog.text, "یافته")
+    dialog.accept_finding()
+    assert "۹۹/۹" in dialog.error.text() and dialog.result_value is None
+
+
+def test_findings_and_actions_are_edited_and_an_error_clears_when_fixed(qtbot, ctx: UiContext) -> None:  # type: ignore[no-untyped-def]
+    from integrity_desktop.ui.screens.inspection_dialogs import ActionDialog
+
+    detail = _saved_visit(ctx, 11)
+    editor = VisitEditor(ctx, detail.visit.id)
+    qtbot.addWidget(editor)
+    finding = editor.detail.findings[0] if editor.detail else None
+    assert finding is not None
+    dialog = FindingDialog(ctx, None, editor, info=finding)
+    qtbot.addWidget(dialog)
+    assert dialog.indicator.code() == "22/1" and dialog.text.toPlainText() == finding.text
+    assert not dialog.action.isVisible()
+    dialog.text.clear()
+    dialog.accept_finding()
+    assert "شرح یافته" in dialog.error.text()
+    type_text(dialog.text, "دفتر مراجعان و پرونده‌ها ناقص است")
+    assert dialog.error.text() == ""  # the message went once its cause was being fixed
+    dialog.severity.setCurrentIndex(dialog.severity.findData("high"))
+    dialog.indicator.setCurrentIndex(dialog.indicator.findData("1/4"))
+    dialog.accept_finding()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    again = visits.get_visit(ctx.store, ctx.actor, detail.visit.id).findings[0]
+    assert (again.severity, again.indicator_code, again.text) == ("high", "1/4", "دفتر مراجعان و پرونده‌ها ناقص است")
+
+    action = again.actions[0]
+    edit = ActionDialog(ctx, again.id, editor, action=action)
+    qtbot.addWidget(edit)
+    assert edit.fields.description.text() == "تکمیل دفتر"
+    type_date(edit.fields.due_date, "1403/05/01")
+    edit.save()
+    assert "پیش از تاریخ بازدید" in edit.error.text()
+    type_date(edit.fields.due_date, "1403/08/01")
+    assert edit.error.text() == ""
+    edit.save()
+    assert edit.result() == edit.DialogCode.Accepted
+    saved = visits.get_visit(ctx.store, ctx.actor, detail.visit.id).findings[0].actions[0]
+    assert saved.due_date == parse_date("1403/08/01")
+
+    visits.close_action(ctx.store, ctx.actor, action.id, closed_on="1403/07/01")
+    editor.reload()
+    editor.actions_view.setCurrentIndex(editor.actions_model.index(0, 0))
+    editor.edit_action()
+    assert editor.error.text() == "فقط اقدام اصلاحی باز را می‌توان ویرایش کرد."
+    editor.findings_view.setCurrentIndex(editor.findings_model.index(0, 0))
+    editor._show_actions()
+    assert editor.error.text() == ""
+
+
+def test_visit_and_finding_take_photos_with_a_thumbnail(qtbot, ctx: UiContext, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor, QImage
+
+    detail = _saved_visit(ctx, 12)
+    photo = tmp_path / "عکس بازدید.png"
+    image = QImage(320, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2e7d32"))
+    assert image.save(str(photo))
+    letter = tmp_path / "نامه.pdf"
+    letter.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    editor = VisitEditor(ctx, detail.visit.id)
+    qtbot.addWidget(editor)
+    panel = editor.visit_files
+    assert panel.attach_button.isEnabled() and not panel.open_button.isEnabled()
+    panel.attach_paths([photo, letter])
+    qtbot.waitUntil(lambda: panel.files.count() == 2, timeout=10000)
+    icons = [not panel.files.item(i).icon().isNull() for i in range(2)]
+    assert icons == [True, False]  # a thumbnail for the picture only
+    assert panel.files.item(0).text().startswith("عکس بازدید.png (")
+    assert "۲" in panel.title.text()
+
+    editor.findings_view.setCurrentIndex(editor.findings_model.index(0, 0))
+    finding_panel = editor.finding_files
+    assert finding_panel.owner_id == detail.findings[0].id
+    finding_panel.attach_paths([photo])
+    qtbot.waitUntil(lambda: editor.findings_model.index(0, 3).data() == "۱", timeout=10000)
+    assert finding_panel.files.count() == 1
+
+    viewer = VisitEditor(UiContext(ctx.store, actor("viewer", ctx.store.office_code)), detail.visit.id)
+    qtbot.addWidget(viewer)
+    assert viewer.visit_files.files.count() == 2
+    assert not viewer.visit_files.attach_button.isEnabled() and not viewer.visit_files.remove_button.isEnabled()
+    assert viewer.visit_files.open_button.isEnabled()

@@ -7,6 +7,10 @@
         <source>Corrective action</source>
         <translation>اقدام اصلاحی</translation>
     </message>
+    <message>
+        <source>Edit corrective action</source>
+        <translation>ویرایش اقدام اصلاحی</translation>
+    </message>
 </context>
 <context>
     <name>ActionFields</name>
@@ -55,6 +59,18 @@
     <message>
         <source>Finding</source>
         <translation>یافته</translation>
+    </message>
+    <message>
+        <source>Edit finding</source>
+        <translation>ویرایش یافته</translation>
+    </message>
+    <message>
+        <source>(no related indicator)</source>
+        <translation>(بدون شاخص مرتبط) — شماره یا بخشی از عنوان شاخص را بنویسید</translation>
+    </message>
+    <message>
+        <source>Type part of the indicator's number or title and pick it</source>
+        <translation>بخشی از شماره یا عنوان شاخص را بنویسید و آن را از فهرست برگزینید</translation>
     </message>
     <message>
         <source>Corrective action</source>

@@ -48,6 +48,10 @@
         <translation>پیشنهادها:</translation>
     </message>
     <message>
+        <source>Photos and documents are attached once the visit is saved.</source>
+        <translation>عکس‌ها و اسناد پس از ذخیرهٔ بازدید پیوست می‌شوند.</translation>
+    </message>
+    <message>
         <source>Visit</source>
         <translation>بازدید</translation>
     </message>
@@ -112,8 +116,16 @@
         <translation>ذخیرهٔ وضعیت، خلاصه و پیشنهادها</translation>
     </message>
     <message>
+        <source>Photos and documents of the visit</source>
+        <translation>عکس‌ها و اسناد بازدید</translation>
+    </message>
+    <message>
         <source>Open actions</source>
         <translation>اقدام‌های باز</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>پیوست</translation>
     </message>
     <message>
         <source>Due date</source>
@@ -136,12 +148,32 @@
         <translation>اقدام</translation>
     </message>
     <message>
+        <source>Photos and documents of the finding</source>
+        <translation>عکس‌ها و اسناد یافته</translation>
+    </message>
+    <message>
+        <source>Edit finding…</source>
+        <translation>ویرایش یافته…</translation>
+    </message>
+    <message>
+        <source>Correct the selected finding</source>
+        <translation>اصلاح یافتهٔ برگزیده</translation>
+    </message>
+    <message>
         <source>Add corrective action…</source>
         <translation>افزودن اقدام اصلاحی…</translation>
     </message>
     <message>
         <source>Add a corrective action for the selected finding</source>
         <translation>افزودن اقدام اصلاحی برای یافتهٔ برگزیده</translation>
+    </message>
+    <message>
+        <source>Edit action…</source>
+        <translation>ویرایش اقدام…</translation>
+    </message>
+    <message>
+        <source>Correct the selected open corrective action</source>
+        <translation>اصلاح اقدام اصلاحی باز برگزیده</translation>
     </message>
     <message>
         <source>Close action…</source>
@@ -194,6 +226,14 @@
     <message>
         <source>Choose a finding first.</source>
         <translation>نخست یک یافته را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Choose a corrective action first.</source>
+        <translation>نخست یک اقدام اصلاحی را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Only an open corrective action can be edited.</source>
+        <translation>فقط اقدام اصلاحی باز را می‌توان ویرایش کرد.</translation>
     </message>
     <message>
         <source>Choose an open corrective action first.</source>

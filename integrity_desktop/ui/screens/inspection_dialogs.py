@@ -33,6 +33,7 @@ from integrity_desktop.services import inspection_plans, inspectors, offices, vi
 from integrity_desktop.services.inspections import ACTION_STATUSES, INSPECTOR_STATUSES, SEVERITIES
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.text import shown_date, shown_number
+from integrity_desktop.ui.widgets.indicator_picker import IndicatorPicker
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 
 OVERDUE_BG = QColor("#ffcdd2")
@@ -52,6 +53,23 @@ def error_label() -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet("color: #c62828")
     return label
+
+
+def clear_when_edited(label: QLabel, root: QWidget) -> None:
+    """An error line disappears as soon as the person changes any field of ``root``: the message
+    was about the value they are now correcting."""
+    for line in root.findChildren(QLineEdit):
+        line.textEdited.connect(label.clear)
+    for box in root.findChildren(QPlainTextEdit):
+        box.textChanged.connect(label.clear)
+    for combo in root.findChildren(QComboBox):
+        combo.currentIndexChanged.connect(label.clear)
+    for items in root.findChildren(QListWidget):
+        items.itemChanged.connect(label.clear)
+    for group in root.findChildren(QGroupBox):
+        group.toggled.connect(label.clear)
+    for date in root.findChildren(JalaliDateEdit):
+        date.date_changed.connect(label.clear)
 
 
 def ok_cancel(dialog: QDialog, on_ok: Callable[[], None]) -> QDialogButtonBox:
@@ -167,6 +185,7 @@ class InspectorDialog(QDialog):
         self.error = error_label()
         form.addRow(self.error)
         form.addRow(ok_cancel(self, self.save))
+        clear_when_edited(self.error, self)
         if info is not None:
             self.full_name.setText(info.full_name)
             self.national_code.setText(shown_number(info.national_code))
@@ -253,6 +272,7 @@ class PlanItemDialog(QDialog):
         self.error = error_label()
         form.addRow(self.error)
         form.addRow(ok_cancel(self, self.save))
+        clear_when_edited(self.error, self)
         if item is not None:
             select_data(self.unit, item.unit_id)
             self.planned_date.set_value(item.planned_date)
@@ -326,6 +346,7 @@ class FindingDialog(QDialog):
 
     With ``save`` given (an existing visit) the finding is written at once through it; without
     it (a visit not saved yet) ``value()`` is read by the visit editor, which saves all together.
+    With ``info`` the saved finding is corrected (``visits.update_finding``; no action fields).
     """
 
     def __init__(
@@ -333,21 +354,21 @@ class FindingDialog(QDialog):
         ctx: UiContext,
         save: Callable[[visits.FindingInput], None] | None = None,
         parent: QWidget | None = None,
+        info: visits.FindingInfo | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._save = save
+        self.info = info
         self.result_value: visits.FindingInput | None = None
-        self.setWindowTitle(self.tr("Finding"))
-        self.setMinimumWidth(500)
+        self.setWindowTitle(self.tr("Edit finding") if info else self.tr("Finding"))
+        self.setMinimumWidth(560)
         self.severity = QComboBox()
         self.severity.setObjectName("severity")
         for key, label in SEVERITIES.items():
             self.severity.addItem(label, key)
-        self.indicator = QLineEdit()
-        self.indicator.setObjectName("indicator")
-        self.indicator.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.indicator.setPlaceholderText("۲۲/۱")
+        self.indicator = IndicatorPicker(self.tr("(no related indicator)"))
+        self.indicator.setToolTip(self.tr("Type part of the indicator's number or title and pick it"))
         self.text = QPlainTextEdit()
         self.text.setObjectName("finding_text")
         self.text.setTabChangesFocus(True)
@@ -357,17 +378,24 @@ class FindingDialog(QDialog):
         form.addRow(self.tr("Severity:"), self.severity)
         form.addRow(self.tr("Related indicator:"), self.indicator)
         form.addRow(self.tr("Finding and evidence:"), self.text)
-        form.addRow(self.action)
+        if info is None:
+            form.addRow(self.action)
+        else:
+            self.action.hide()
+            select_data(self.severity, info.severity)
+            self.indicator.set_code(info.indicator_code)
+            self.text.setPlainText(info.text)
         self.error = error_label()
         form.addRow(self.error)
         form.addRow(ok_cancel(self, self.accept_finding))
+        clear_when_edited(self.error, self)
 
     def value(self) -> visits.FindingInput:
         actions = (self.action.value(),) if self.action.isChecked() else ()
         return visits.FindingInput(
             severity=str(self.severity.currentData()),
             text=self.text.toPlainText(),
-            indicator_code=self.indicator.text(),
+            indicator_code=self.indicator.code(),
             actions=actions,
         )
 
@@ -375,8 +403,15 @@ class FindingDialog(QDialog):
         self.error.setText("")
         try:
             value = self.value()
-            if self._save is not None:
+            if self.info is not None:
+                visits.update_finding(
+                    self.ctx.store, self.ctx.actor, self.info.id,
+                    severity=value.severity, text=value.text, indicator_code=value.indicator_code,
+                )
+            elif self._save is not None:
                 self._save(value)
+            else:
+                visits.check_finding(value)  # a new visit's finding: refused now, not at the visit's save
         except UserError as exc:
             self.error.setText(exc.fa)
             return
@@ -385,25 +420,40 @@ class FindingDialog(QDialog):
 
 
 class ActionDialog(QDialog):
-    """Add a corrective action to a finding of a saved visit."""
+    """Add a corrective action to a finding of a saved visit, or correct an open one (``action``)."""
 
-    def __init__(self, ctx: UiContext, finding_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        finding_id: str,
+        parent: QWidget | None = None,
+        action: visits.ActionInfo | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.finding_id = finding_id
-        self.setWindowTitle(self.tr("Corrective action"))
+        self.action = action
+        self.setWindowTitle(self.tr("Edit corrective action") if action else self.tr("Corrective action"))
         self.setMinimumWidth(460)
         self.fields = ActionFields(ctx, self.tr("Corrective action"), checkable=False)
+        if action is not None:
+            select_data(self.fields.unit, action.responsible_unit_id)
+            self.fields.description.setText(action.description)
+            self.fields.due_date.set_value(action.due_date)
         form = QFormLayout(self)
         form.addRow(self.fields)
         self.error = error_label()
         form.addRow(self.error)
         form.addRow(ok_cancel(self, self.save))
+        clear_when_edited(self.error, self)
 
     def save(self) -> None:
         self.error.setText("")
         try:
-            visits.add_action(self.ctx.store, self.ctx.actor, self.finding_id, self.fields.value())
+            if self.action is None:
+                visits.add_action(self.ctx.store, self.ctx.actor, self.finding_id, self.fields.value())
+            else:
+                visits.update_action(self.ctx.store, self.ctx.actor, self.action.id, self.fields.value())
         except UserError as exc:
             self.error.setText(exc.fa)
             return
@@ -439,6 +489,7 @@ class CloseActionDialog(QDialog):
         self.error = error_label()
         form.addRow(self.error)
         form.addRow(ok_cancel(self, self.save))
+        clear_when_edited(self.error, self)
 
     def save(self) -> None:
         self.error.setText("")

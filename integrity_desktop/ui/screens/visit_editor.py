@@ -44,6 +44,7 @@ from integrity_desktop.ui.screens.inspection_dialogs import (
     CloseActionDialog,
     FindingDialog,
     InspectorPicker,
+    clear_when_edited,
     date_field,
     error_label,
     select_data,
@@ -51,6 +52,7 @@ from integrity_desktop.ui.screens.inspection_dialogs import (
     unit_combo,
 )
 from integrity_desktop.ui.text import shown_date, shown_number
+from integrity_desktop.ui.widgets.evidence_panel import EvidencePanel
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
 
@@ -160,7 +162,11 @@ class VisitEditor(QDialog):
         form.addRow(self.tr("Status:"), self.status)
         form.addRow(self.tr("Summary:"), self.summary)
         form.addRow(self.tr("Recommendations:"), self.recommendations)
+        files_hint = QLabel(self.tr("Photos and documents are attached once the visit is saved."))
+        files_hint.setWordWrap(True)
+        form.addRow(files_hint)
         self.tabs.addTab(page, self.tr("Visit"))
+        clear_when_edited(self.error, page)
 
         findings_page = QWidget()
         self.findings_model = RowsModel(self._pending_columns())
@@ -287,7 +293,6 @@ class VisitEditor(QDialog):
         outer.addWidget(self.header)
         form = QFormLayout()
         outer.addLayout(form)
-        outer.addStretch(1)
         self.status = QComboBox()
         self.status.setObjectName("status")
         for key, label in VISIT_STATUSES.items():
@@ -297,6 +302,7 @@ class VisitEditor(QDialog):
         form.addRow(self.tr("Status:"), self.status)
         form.addRow(self.tr("Summary:"), self.summary)
         form.addRow(self.tr("Recommendations:"), self.recommendations)
+        clear_when_edited(self.error, page)
         save = QPushButton(self.tr("Save changes"))
         save.setToolTip(self.tr("Save the status, summary and suggestions"))
         save.setObjectName("save")
@@ -306,6 +312,9 @@ class VisitEditor(QDialog):
         row.addWidget(save)
         row.addStretch(1)
         form.addRow(row)
+        self.visit_files = EvidencePanel(self.ctx, "visit", self.tr("Photos and documents of the visit"),
+                                         self.editable)
+        outer.addWidget(self.visit_files, 1)
         self.tabs.addTab(page, self.tr("Visit"))
 
         findings_page = QWidget()
@@ -317,10 +326,12 @@ class VisitEditor(QDialog):
                     self.tr("Open actions"),
                     lambda f: shown_number(sum(1 for a in f.actions if a.status == "open")),
                 ),
+                Column(self.tr("Files"), lambda f: shown_number(f.evidence_count) if f.evidence_count else ""),
                 Column(self.tr("Finding"), lambda f: f.text),
             ]
         )
         self.findings_view = make_table(self.findings_model, "findings")
+        self.findings_view.doubleClicked.connect(lambda _i: self.edit_finding())
         self.actions_model = RowsModel(
             [
                 Column(self.tr("Due date"), lambda a: shown_date(a.due_date)),
@@ -332,13 +343,22 @@ class VisitEditor(QDialog):
             background=lambda a: OVERDUE_BG if a.overdue else None,
         )
         self.actions_view = make_table(self.actions_model, "actions")
+        self.actions_view.doubleClicked.connect(lambda _i: self.edit_action())
         self.findings_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_actions())
+        self.actions_view.selectionModel().currentRowChanged.connect(lambda *_: self.error.clear())
+        self.finding_files = EvidencePanel(self.ctx, "finding", self.tr("Photos and documents of the finding"),
+                                           self.editable)
+        self.finding_files.changed.connect(self.reload)
         buttons = QHBoxLayout()
         for text, slot, name, tip in (
             (self.tr("Add finding…"), self.add_finding, "add_finding",
              self.tr("Write down a finding of this visit")),
+            (self.tr("Edit finding…"), self.edit_finding, "edit_finding",
+             self.tr("Correct the selected finding")),
             (self.tr("Add corrective action…"), self.add_action, "add_action",
              self.tr("Add a corrective action for the selected finding")),
+            (self.tr("Edit action…"), self.edit_action, "edit_action",
+             self.tr("Correct the selected open corrective action")),
             (self.tr("Close action…"), self.close_action, "close_action",
              self.tr("Record that the selected action was done")),
         ):
@@ -349,9 +369,14 @@ class VisitEditor(QDialog):
             button.setEnabled(self.editable)
             buttons.addWidget(button)
         buttons.addStretch(1)
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.actions_view)
+        lower.addWidget(self.finding_files)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 2)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.findings_view)
-        split.addWidget(self.actions_view)
+        split.addWidget(lower)
         box = QVBoxLayout(findings_page)
         box.addLayout(buttons)
         box.addWidget(split, 1)
@@ -388,6 +413,8 @@ class VisitEditor(QDialog):
             row = min(max(keep, 0), len(self.detail.findings) - 1)
             self.findings_view.setCurrentIndex(self.findings_model.index(row, 0))
         self._show_actions()
+        if self.visit_files.owner_id != v.id:
+            self.visit_files.set_owner(v.id)
         if not getattr(self, "_checklist_built", False):
             self._build_checklist(v.checklist_id)
 
@@ -429,7 +456,12 @@ class VisitEditor(QDialog):
 
     def _show_actions(self) -> None:
         finding = current_row(self.findings_view)
-        self.actions_model.set_rows(finding.actions if isinstance(finding, visits.FindingInfo) else [])
+        chosen = finding if isinstance(finding, visits.FindingInfo) else None
+        self.actions_model.set_rows(chosen.actions if chosen else [])
+        self.error.clear()
+        owner = chosen.id if chosen else None
+        if owner != self.finding_files.owner_id or owner is None:
+            self.finding_files.set_owner(owner)
 
     def save_changes(self) -> None:
         assert self.visit_id is not None
@@ -456,6 +488,29 @@ class VisitEditor(QDialog):
             visits.add_finding(self.ctx.store, self.ctx.actor, visit_id, value)
 
         if FindingDialog(self.ctx, save, self).exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+    def edit_finding(self) -> None:
+        finding = current_row(self.findings_view)
+        if not isinstance(finding, visits.FindingInfo):
+            self.error.setText(self.tr("Choose a finding first."))
+            return
+        if not self.editable:
+            return
+        if FindingDialog(self.ctx, None, self, info=finding).exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+    def edit_action(self) -> None:
+        action = current_row(self.actions_view)
+        if not isinstance(action, visits.ActionInfo):
+            self.error.setText(self.tr("Choose a corrective action first."))
+            return
+        if action.status != "open":
+            self.error.setText(self.tr("Only an open corrective action can be edited."))
+            return
+        if not self.editable:
+            return
+        if ActionDialog(self.ctx, action.finding_id, self, action=action).exec() == QDialog.DialogCode.Accepted:
             self.reload()
 
     def add_action(self) -> None:

@@ -1,0 +1,184 @@
+"""The files attached to one record (a visit, a finding): a list with a thumbnail for pictures,
+and «پیوست پرونده…», «باز کردن», «حذف».  Storing runs off the GUI thread with a progress bar;
+the rules (types, size, who may attach) are the evidence service's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrity_desktop.errors import UserError
+from integrity_desktop.services import evidence
+from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.tasks import run_task
+from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets.messages import confirm, show_exception
+from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
+
+THUMB = QSize(56, 56)
+
+
+def thumbnail(data: bytes | None) -> QIcon | None:
+    """A picture's bytes as a list icon, or None when they are not a picture Qt can read."""
+    if not data:
+        return None
+    pixmap = QPixmap()
+    if not pixmap.loadFromData(data):
+        return None
+    return QIcon(pixmap.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
+                               Qt.TransformationMode.SmoothTransformation))
+
+
+class EvidencePanel(QWidget):
+    """Attachments of the record set with ``set_owner``; ``changed`` after an attach or a removal.
+
+    Attributes for tests: ``files`` (the list), ``attach_button``, ``open_button``,
+    ``remove_button``, ``title``.
+    """
+
+    changed = Signal()
+
+    def __init__(self, ctx: UiContext, owner_type: str, title: str, editable: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.owner_type = owner_type
+        self.owner_id: str | None = None
+        self.editable = editable
+        self._title = title
+        self.title = QLabel(title)
+        self.files = QListWidget()
+        self.files.setObjectName(f"{owner_type}_files")
+        self.files.setIconSize(THUMB)
+        self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.files.itemActivated.connect(lambda _item: self.open_chosen())
+        self.files.currentRowChanged.connect(lambda _row: self._enable())
+        self.attach_button = QPushButton(self.tr("Attach files…"))
+        self.attach_button.setToolTip(self.tr("Attach photos or documents to this record"))
+        self.attach_button.clicked.connect(self.choose_files)
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Open the selected file"))
+        self.open_button.clicked.connect(self.open_chosen)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove the selected file from this record"))
+        self.remove_button.clicked.connect(self.remove_chosen)
+        buttons = QHBoxLayout()
+        for button in (self.attach_button, self.open_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.files, 1)
+        layout.addLayout(buttons)
+        self._enable()
+
+    def set_owner(self, owner_id: str | None) -> None:
+        self.owner_id = owner_id
+        self.reload()
+
+    def reload(self) -> None:
+        self.files.clear()
+        rows: list[evidence.EvidenceInfo] = []
+        if self.owner_id is not None:
+            try:
+                rows = evidence.list_for(self.ctx.store, self.ctx.actor, self.owner_type, self.owner_id)
+            except UserError as exc:
+                show_exception(self, exc)
+        for info in rows:
+            item = QListWidgetItem(f"{info.filename} ({info.size_label})")
+            item.setData(Qt.ItemDataRole.UserRole, info)
+            item.setToolTip(info.filename)
+            # Pictures are small enough to read here; a larger or damaged one simply has no icon.
+            icon = thumbnail(evidence.image_bytes(self.ctx.store, info))
+            if icon is not None:
+                item.setIcon(icon)
+            self.files.addItem(item)
+        if rows:
+            self.files.setCurrentRow(0)
+        self.title.setText(self.tr("{title} ({n})").format(title=self._title, n=shown_number(len(rows)))
+                           if rows else self._title)
+        self._enable()
+
+    def _enable(self) -> None:
+        chosen = self.files.currentItem() is not None
+        self.attach_button.setEnabled(self.editable and self.owner_id is not None)
+        self.open_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen and self.editable)
+
+    def chosen(self) -> evidence.EvidenceInfo | None:
+        item = self.files.currentItem()
+        value = None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return value if isinstance(value, evidence.EvidenceInfo) else None
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Attach files"),
+            "",
+            self.tr(
+                "Photos and documents (*.jpg *.jpeg *.png *.tif *.tiff *.pdf *.doc *.docx *.xls *.xlsx "
+                "*.odt *.ods *.txt);;All files (*)"
+            ),
+        )
+        if names:
+            self.attach_paths([Path(n) for n in names])
+
+    def attach_paths(self, paths: list[Path], on_done: Callable[[], None] | None = None) -> None:
+        """Store the files off the GUI thread (hashing and encrypting a large file takes time)."""
+        if self.owner_id is None or not paths:
+            return
+        store, actor, owner_type, owner_id = self.ctx.store, self.ctx.actor, self.owner_type, self.owner_id
+
+        def work(report: Callable[[int, int, str], None]) -> int:
+            for i, path in enumerate(paths):
+                report(i, len(paths), evidence.display_name(str(path)))
+                evidence.attach(store, actor, owner_type, owner_id, path)
+            return len(paths)
+
+        def done(_count: object) -> None:
+            self.reload()
+            self.changed.emit()
+            if on_done is not None:
+                on_done()
+
+        def failed(exc: BaseException) -> None:
+            self.reload()  # the files stored before the one refused stay attached
+            show_exception(self, exc)
+            if on_done is not None:
+                on_done()
+
+        run_task(self, work, done, failed, title=self.tr("Storing the files…"))
+
+    def open_chosen(self) -> None:
+        info = self.chosen()
+        if info is not None:
+            open_with_system_viewer(self, self.ctx.store, info)
+
+    def remove_chosen(self) -> None:
+        info = self.chosen()
+        if info is None or not self.editable:
+            return
+        if not confirm(self, self.tr("Remove file"),
+                       self.tr("Remove «{name}» from this record?").format(name=info.filename)):
+            return
+        try:
+            evidence.detach(self.ctx.store, self.ctx.actor, info.id)
+        except UserError as exc:
+            show_exception(self, exc)
+            return
+        self.reload()
+        self.changed.emit()
