@@ -157,16 +157,24 @@ def figures_in(
         ).tuples():
             entries[checklist_id].append((code, float(stored or 0)))
     live_codes = computed.computed_codes(programme)
+    bases = {office: by_office[office][0].template_id if by_office.get(office) else newest for office in offices}
+    due_items = {base: [(i, n) for i, n in items.get(base, []) if due(i.frequency, period)]
+                 for base in set(bases.values()) if base is not None}
+    # every office's computed figures at once (each source answers for all of them in one pass)
+    needed_by = {office: {i.code for i, _n in due_items[base]} & live_codes
+                 for office, base in bases.items() if base is not None}
+    asking = [office for office in offices if needed_by.get(office)]
+    live_by = computed.figures_by_office(session, programme, asking, period, today,
+                                      set().union(*needed_by.values())) if asking else {}
     out: dict[str, list[IndicatorFigure]] = {}
     for office in offices:
         mine = by_office.get(office, [])
-        base = mine[0].template_id if mine else newest
+        base = bases[office]
         if base is None:
             out[office] = []
             continue
-        wanted = [(i, n) for i, n in items.get(base, []) if due(i.frequency, period)]
-        needed = {i.code for i, _n in wanted} & live_codes
-        figures = computed.figures_in(session, programme, office, period, today, needed) if needed else {}
+        wanted = due_items[base]
+        figures = live_by.get(office, {})
         whole = [c for c in mine if c.unit_id is None]
         approved = next((c for c in whole if c.status == "approved"), None)
         frozen = dict(entries.get(approved.id, [])) if approved else {}
