@@ -28,6 +28,7 @@ import datetime as _dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import case as sql_case
 from sqlalchemy import func, select
@@ -212,36 +213,46 @@ def _status_answers(session: Session, programme: str, period: Period, offices: S
 ]:
     """(office, code) -> the office's answer of a status indicator in the period: its
     whole-directorate checklist's; else from its units (all done: done; any done or partly:
-    partly; otherwise not done; all not applicable: not applicable)."""
-    whole: dict[tuple[str, str], str] = {}
-    units: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for office, unit_id, code, status in session.execute(
-        select(Checklist.office_code, Checklist.unit_id, TemplateItem.code, ChecklistEntry.status)
+    partly; otherwise not done; all not applicable: not applicable).
+
+    Counted in SQL per office, indicator and kind of checklist (whole or unit), so no answer
+    row comes to Python."""
+    status = func.coalesce(ChecklistEntry.status, "")
+
+    def n(value: str) -> Any:
+        return func.sum(sql_case((status == value, 1), else_=0))
+
+    whole = Checklist.unit_id.is_(None)
+    out: dict[tuple[str, str], str] = {}
+    units: dict[tuple[str, str], tuple[int, int, int, int, int]] = {}
+    for office, code, is_whole, answer, total, empty, na, done, partial in session.execute(
+        select(Checklist.office_code, TemplateItem.code, whole, func.max(status), func.count(),
+               n(""), n("na"), n("done"), n("partial"))
         .join(ChecklistEntry, ChecklistEntry.checklist_id == Checklist.id)
         .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
         .join(Template, Template.id == Checklist.template_id)
         .where(Template.code == programme, Checklist.period_code == period.code,
                Checklist.office_code.in_(list(offices)), Checklist.deleted.is_(False),
                ChecklistEntry.deleted.is_(False), TemplateItem.kind == STATUS)
+        .group_by(Checklist.office_code, TemplateItem.code, whole)
     ).tuples():
-        if unit_id is None:
-            whole[(office, code)] = status or ""
+        if is_whole:
+            out[(office, code)] = answer or ""
         else:
-            units[(office, code)].append(status or "")
-    out = dict(whole)
-    for key, answers in units.items():
+            units[(office, code)] = (int(total), int(empty or 0), int(na or 0), int(done or 0), int(partial or 0))
+    for key, (total, empty, na, done, partial) in units.items():
         if key in out:
             continue
-        answered = [a for a in answers if a != "na"]
-        if not answers or all(a == "" for a in answers):
+        answered = total - na
+        if empty == total:
             out[key] = ""
         elif not answered:
             out[key] = "na"
-        elif all(a == "done" for a in answered):
+        elif done == answered:
             out[key] = "done"
-        elif any(a in ("done", "partial") for a in answered):
+        elif done or partial:
             out[key] = "partial"
-        elif all(a == "" for a in answered):
+        elif empty == answered:
             out[key] = ""
         else:
             out[key] = "not_done"
@@ -250,9 +261,11 @@ def _status_answers(session: Session, programme: str, period: Period, offices: S
 
 def figures_in(
     session: Session, programme: str, period: Period, today: _dt.date, codes: Iterable[str] | None = None,
+    provs: Sequence[Province] | None = None,
 ) -> list[NationalFigure]:
-    """Every indicator of ``programme`` due in ``period`` (or ``codes``) across the provinces."""
-    provs = provinces(session)
+    """Every indicator of ``programme`` due in ``period`` (or ``codes``) across the provinces
+    (``provs``: as ``provinces`` gives them, when the caller has them already)."""
+    provs = provinces(session) if provs is None else provs
     received = [p.code for p in provs if p.received]
     by_office = ach.figures_in(session, programme, period, received, today) if received else {}
     statuses = _status_answers(session, programme, period, received) if received else {}
@@ -335,11 +348,12 @@ def _completion_parts(session: Session, programme: str, period: Period, offices:
     return titles, parts
 
 
-def completion_in(
-    session: Session, programme: str, period: Period, figures: Sequence[NationalFigure] | None = None,
-) -> list[AxisNational]:
-    provs = [p.code for p in provinces(session) if p.received]
-    titles, parts = _completion_parts(session, programme, period, provs)
+_Parts = dict[tuple[str, int], list[tuple[float, int]]]
+
+
+def _axes(titles: dict[int, str], parts: _Parts, provs: Sequence[str],
+          figures: Sequence[NationalFigure] | None) -> list[AxisNational]:
+    """Per axis: the country's completion from every answer, each province's own, achievement."""
     out = []
     for number in sorted(titles):
         by_office: dict[str, float | None] = {}
@@ -365,6 +379,13 @@ def completion_in(
     return out
 
 
+def _overall(parts: _Parts) -> float | None:
+    """The country's completion over every axis: Σ points ÷ Σ counted answers."""
+    points = sum(pt for rows in parts.values() for pt, _ in rows)
+    counted = sum(n for rows in parts.values() for _, n in rows)
+    return round(points / counted * 100, 2) if counted else None
+
+
 def completion_trend(
     store: Store, actor: Actor, period_codes: Sequence[str], *, programme: str | None = None,
 ) -> list[tuple[Period, float | None]]:
@@ -376,10 +397,7 @@ def completion_trend(
         provs = [p.code for p in provinces(s) if p.received]
         for period_code in period_codes:
             period = Period.parse(period_code)
-            _titles, parts = _completion_parts(s, code, period, provs)
-            points = sum(pt for rows in parts.values() for pt, _ in rows)
-            counted = sum(n for rows in parts.values() for _, n in rows)
-            out.append((period, round(points / counted * 100, 2) if counted else None))
+            out.append((period, _overall(_completion_parts(s, code, period, provs)[1])))
     return out
 
 
@@ -437,27 +455,32 @@ def _overdue(session: Session, store: Store, today: _dt.date) -> tuple[dict[str,
     return actions, cases
 
 
-def province_rows(
-    session: Session, store: Store, axes: Sequence[AxisNational], figures: Sequence[NationalFigure],
-    today: _dt.date, programme: str, period: Period, late_days: int = LATE_DAYS,
+def _rows(
+    provs: Sequence[Province], parts: _Parts, figures: Sequence[NationalFigure],
+    overdue: tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]]], today: _dt.date, late_days: int,
 ) -> list[ProvinceRow]:
-    """Every province, ranked by completion (ties: more targets met, then catalogue order)."""
-    provs = provinces(session)
-    _titles, parts = _completion_parts(session, programme, period, [p.code for p in provs if p.received])
-    actions, cases = _overdue(session, store, today)
+    actions, cases = overdue
+    by_office: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for (office, _n), rows_ in parts.items():
+        by_office[office].extend(rows_)
+    states: dict[str, list[str]] = defaultdict(list)  # office -> achievement of its targeted figures
+    for f in figures:
+        if f.definition.target is not None:
+            for c in f.provinces:
+                if c.received:
+                    states[c.office_code].append(achievement(f.definition, c.value).state)
     rows = []
     for p in provs:
-        mine = [pc for (office, _n), rows_ in parts.items() if office == p.code for pc in rows_]
+        mine = by_office.get(p.code, [])
         counted = sum(n for _, n in mine)
         completion = round(sum(pt for pt, _ in mine) / counted * 100, 2) if counted else None
-        pairs = [achievement(f.definition, c.value) for f in figures if f.definition.target is not None
-                 for c in f.provinces if c.office_code == p.code and c.received]
+        pairs = states.get(p.code, [])
         age = (today - p.last_created_at.date()).days if p.last_created_at else None
         a_late, a_open = actions.get(p.code, (0, 0))
         c_late, c_open = cases.get(p.code, (0, 0))
         rows.append(ProvinceRow(
             p.code, p.short_fa, p.received, age, age is None or age >= late_days, completion,
-            sum(1 for a in pairs if a.state in (MET, NOT_MET)), sum(1 for a in pairs if a.state == MET),
+            sum(1 for a in pairs if a in (MET, NOT_MET)), sum(1 for a in pairs if a == MET),
             a_late, a_open, c_late, c_open,
         ))
     order = {p.code: i for i, p in enumerate(provs)}
@@ -522,15 +545,16 @@ def picture(
     period = Period.parse(period_code)
     code = programme or three_year_code()
     day = today or jalali.today()
+    # one pass: the provinces, their answers' completion and the overdue items read once each
     with store.read() as s:
-        figures = figures_in(s, code, period, day)
-        axes = completion_in(s, code, period, figures)
-        rows = province_rows(s, store, axes, figures, day, code, period, late_days)
-        provs = [p.code for p in provinces(s) if p.received]
-        _titles, parts = _completion_parts(s, code, period, provs)
-    points = sum(pt for rs in parts.values() for pt, _ in rs)
-    counted = sum(n for rs in parts.values() for _, n in rs)
-    return NationalPicture(period, code, rows, axes, figures, round(points / counted * 100, 2) if counted else None)
+        provs = provinces(s)
+        received = [p.code for p in provs if p.received]
+        figures = figures_in(s, code, period, day, provs=provs)
+        titles, parts = _completion_parts(s, code, period, received)
+        overdue = _overdue(s, store, day)
+    axes = _axes(titles, parts, received, figures)
+    rows = _rows(provs, parts, figures, overdue, day, late_days)
+    return NationalPicture(period, code, rows, axes, figures, _overall(parts))
 
 
 # measures the map and the ranking can colour provinces by
