@@ -133,6 +133,16 @@ def test_national_picture_equals_each_provinces_own_figures(hq: Store) -> None:
                     assert mine is not None and mine.value == own[f.code].value, (period.code, f.code, office)
 
 
+def test_one_indicator_alone_equals_the_whole_pictures(hq: Store) -> None:
+    """The map and the indicator tab ask for one indicator, which reads only its own rows."""
+    today = jalali.today()
+    for period in _periods()[-6:]:
+        pic = national.picture(hq, _admin(), period.code, today=today)
+        for code in ("1/2", "1/4", "4/4", "6/11", "7/2", "10/3", "17/4"):
+            alone = national.indicator_across(hq, _admin(), period.code, code, today=today)
+            assert (alone[0] if alone else None) == pic.figure(code), (period.code, code)
+
+
 def _approx(flat: dict[tuple[str, ...], Any]) -> dict[tuple[str, ...], Any]:
     def one(v: Any) -> Any:
         if isinstance(v, float):

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
 from integrity_desktop import jalali
@@ -137,8 +137,11 @@ def _checklists(session: Session, programme: str, period: Period, offices: Seque
 
 def figures_in(
     session: Session, programme: str, period: Period, offices: Sequence[str], today: _dt.date,
+    codes: Iterable[str] | None = None,
 ) -> dict[str, list[IndicatorFigure]]:
-    """office -> its figure of every indicator due in ``period`` (module docstring)."""
+    """office -> its figure of every indicator due in ``period`` (module docstring); only those
+    of ``codes`` when given (one indicator across provinces reads only its own answers)."""
+    only = None if codes is None else set(codes)
     lists = _checklists(session, programme, period, offices)
     by_office: dict[str, list[Checklist]] = defaultdict(list)
     for c in lists:
@@ -146,19 +149,26 @@ def figures_in(
     newest = _newest_published(session, programme)
     template_ids = {c.template_id for c in lists} | ({newest} if newest else set())
     items = _item_rows(session, sorted(template_ids))
-    # checklist -> (code, value) of its answers that carry a value (plain columns: no ORM rows)
+    live_codes = computed.computed_codes(programme)
+    # checklist -> (code, value) of its answers that carry a value (plain columns: no ORM rows);
+    # computed indicators alone need only the approved whole-directorate checklists' (frozen) ones
+    typed = only is None or bool(only - live_codes)
+    read = [c.id for c in lists if typed or (c.unit_id is None and c.status == "approved")]
     entries: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    if lists:
+    if read:
         for checklist_id, code, stored in session.execute(
             select(ChecklistEntry.checklist_id, TemplateItem.code, ChecklistEntry.value)
             .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
-            .where(ChecklistEntry.checklist_id.in_([c.id for c in lists]), ChecklistEntry.deleted.is_(False),
-                   ChecklistEntry.value.is_not(None))
+            .where(ChecklistEntry.checklist_id.in_(read), ChecklistEntry.deleted.is_(False),
+                   ChecklistEntry.value.is_not(None),
+                   # by item id, so the index on the checklist still picks the rows
+                   ChecklistEntry.item_id.in_(sorted(i.id for rows in items.values() for i, _n in rows
+                                                     if i.code in only)) if only is not None else true())
         ).tuples():
             entries[checklist_id].append((code, float(stored or 0)))
-    live_codes = computed.computed_codes(programme)
     bases = {office: by_office[office][0].template_id if by_office.get(office) else newest for office in offices}
-    due_items = {base: [(i, n) for i, n in items.get(base, []) if due(i.frequency, period)]
+    due_items = {base: [(i, n) for i, n in items.get(base, [])
+                        if due(i.frequency, period) and (only is None or i.code in only)]
                  for base in set(bases.values()) if base is not None}
     # every office's computed figures at once (each source answers for all of them in one pass)
     needed_by = {office: {i.code for i, _n in due_items[base]} & live_codes

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import case as sql_case
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from integrity_desktop import jalali
@@ -208,9 +208,8 @@ def distribution_text(distribution: dict[str, int]) -> str:
     return "؛ ".join(f"{STATUS_LABELS_FA[s]}: {format_number(n)}" for s, n in distribution.items())
 
 
-def _status_answers(session: Session, programme: str, period: Period, offices: Sequence[str]) -> dict[
-    tuple[str, str], str
-]:
+def _status_answers(session: Session, programme: str, period: Period, offices: Sequence[str],
+                    codes: set[str] | None = None) -> dict[tuple[str, str], str]:
     """(office, code) -> the office's answer of a status indicator in the period: its
     whole-directorate checklist's; else from its units (all done: done; any done or partly:
     partly; otherwise not done; all not applicable: not applicable).
@@ -233,7 +232,8 @@ def _status_answers(session: Session, programme: str, period: Period, offices: S
         .join(Template, Template.id == Checklist.template_id)
         .where(Template.code == programme, Checklist.period_code == period.code,
                Checklist.office_code.in_(list(offices)), Checklist.deleted.is_(False),
-               ChecklistEntry.deleted.is_(False), TemplateItem.kind == STATUS)
+               ChecklistEntry.deleted.is_(False), TemplateItem.kind == STATUS,
+               TemplateItem.code.in_(sorted(codes)) if codes is not None else true())
         .group_by(Checklist.office_code, TemplateItem.code, whole)
     ).tuples():
         if is_whole:
@@ -267,13 +267,15 @@ def figures_in(
     (``provs``: as ``provinces`` gives them, when the caller has them already)."""
     provs = provinces(session) if provs is None else provs
     received = [p.code for p in provs if p.received]
-    by_office = ach.figures_in(session, programme, period, received, today) if received else {}
-    statuses = _status_answers(session, programme, period, received) if received else {}
     wanted = None if codes is None else set(codes)
+    by_office = ach.figures_in(session, programme, period, received, today, wanted) if received else {}
     # the indicators, from any received province (all carry the same list), else the programme's
     template_rows = next((rows for rows in by_office.values() if rows), None)
     if template_rows is None:
-        template_rows = ach.figures_in(session, programme, period, ["-none-"], today).get("-none-", [])
+        template_rows = ach.figures_in(session, programme, period, ["-none-"], today, wanted).get("-none-", [])
+    asked = {f.code for f in template_rows if f.definition.kind == STATUS}
+    statuses = (_status_answers(session, programme, period, received, None if wanted is None else asked)
+                if received and asked else {})
     values = {(office, f.code): f for office, rows in by_office.items() for f in rows}
     out = []
     for f in template_rows:
