@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select, true
@@ -137,10 +137,12 @@ def _checklists(session: Session, programme: str, period: Period, offices: Seque
 
 def figures_in(
     session: Session, programme: str, period: Period, offices: Sequence[str], today: _dt.date,
-    codes: Iterable[str] | None = None,
+    codes: Iterable[str] | None = None, entries: Mapping[str, list[tuple[str, float]]] | None = None,
 ) -> dict[str, list[IndicatorFigure]]:
     """office -> its figure of every indicator due in ``period`` (module docstring); only those
-    of ``codes`` when given (one indicator across provinces reads only its own answers)."""
+    of ``codes`` when given (one indicator across provinces reads only its own answers).
+    ``entries``: checklist -> (code, value) of every answer with a value of the period's
+    checklists of ``offices``, when the caller has read them (HQ's one pass)."""
     only = None if codes is None else set(codes)
     lists = _checklists(session, programme, period, offices)
     by_office: dict[str, list[Checklist]] = defaultdict(list)
@@ -152,10 +154,12 @@ def figures_in(
     live_codes = computed.computed_codes(programme)
     # checklist -> (code, value) of its answers that carry a value (plain columns: no ORM rows);
     # computed indicators alone need only the approved whole-directorate checklists' (frozen) ones
-    typed = only is None or bool(only - live_codes)
-    read = [c.id for c in lists if typed or (c.unit_id is None and c.status == "approved")]
-    entries: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    if read:
+    any_typed = only is None or bool(only - live_codes)
+    read = [c.id for c in lists if any_typed or (c.unit_id is None and c.status == "approved")]
+    valued: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    if entries is not None and only is None:
+        valued.update(entries)
+    elif read:
         for checklist_id, code, stored in session.execute(
             select(ChecklistEntry.checklist_id, TemplateItem.code, ChecklistEntry.value)
             .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
@@ -165,7 +169,7 @@ def figures_in(
                    ChecklistEntry.item_id.in_(sorted(i.id for rows in items.values() for i, _n in rows
                                                      if i.code in only)) if only is not None else true())
         ).tuples():
-            entries[checklist_id].append((code, float(stored or 0)))
+            valued[checklist_id].append((code, float(stored or 0)))
     bases = {office: by_office[office][0].template_id if by_office.get(office) else newest for office in offices}
     due_items = {base: [(i, n) for i, n in items.get(base, [])
                         if due(i.frequency, period) and (only is None or i.code in only)]
@@ -176,6 +180,8 @@ def figures_in(
     asking = [office for office in offices if needed_by.get(office)]
     live_by = computed.figures_by_office(session, programme, asking, period, today,
                                       set().union(*needed_by.values())) if asking else {}
+    # one (immutable) definition per item, shared by every office's figure
+    definitions = {i.id: i.definition for rows in due_items.values() for i, _n in rows}
     out: dict[str, list[IndicatorFigure]] = {}
     for office in offices:
         mine = by_office.get(office, [])
@@ -187,15 +193,15 @@ def figures_in(
         figures = live_by.get(office, {})
         whole = [c for c in mine if c.unit_id is None]
         approved = next((c for c in whole if c.status == "approved"), None)
-        frozen = dict(entries.get(approved.id, [])) if approved else {}
+        frozen = dict(valued.get(approved.id, [])) if approved else {}
         answers: dict[str, list[tuple[bool, float]]] = defaultdict(list)  # code -> (whole?, value)
         for c in mine:
-            for code, typed in entries.get(c.id, []):
+            for code, typed in valued.get(c.id, []):
                 if not (code in live_codes and c.unit_id is None):
                     answers[code].append((c.unit_id is None, typed))
         rows = []
         for item, number in wanted:
-            d = item.definition
+            d = definitions[item.id]
             if item.code in live_codes:
                 figure = figures.get(item.code)
                 live = figure.value if figure is not None else None

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session
 
@@ -300,11 +300,15 @@ def _computed_all(
         out.setdefault(office, {})[code] = Figure_(code, value, num, den, FORMULAS_FA[code])
 
     # 1/4: plan items dated in the period, and of them those with a visit logged
-    visited = exists().where(Visit.deleted.is_(False), Visit.plan_item_id == PlanItem.id)
+    # the visited plan items once (a join, not a look into the visits per plan item)
+    visited = (select(Visit.plan_item_id.label("item_id")).where(Visit.deleted.is_(False), Visit.plan_item_id.is_not(None))
+               .distinct().subquery())
     plans = {office: (int(n), int(done or 0)) for office, n, done in session.execute(
-        select(InspectionPlan.office_code, func.count(), func.sum(sql_case((visited, 1), else_=0)))
+        select(InspectionPlan.office_code, func.count(),
+               func.sum(sql_case((visited.c.item_id.is_not(None), 1), else_=0)))
         .select_from(PlanItem)
         .join(InspectionPlan, PlanItem.plan_id == InspectionPlan.id)
+        .outerjoin(visited, visited.c.item_id == PlanItem.id)
         .where(PlanItem.deleted.is_(False), InspectionPlan.deleted.is_(False),
                PlanItem.planned_date >= period.start, PlanItem.planned_date <= period.end,
                InspectionPlan.office_code.in_(wanted))

@@ -30,8 +30,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import Float, Integer, String, cast, func, literal, null, select, true, union_all
 from sqlalchemy import case as sql_case
-from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from integrity_desktop import jalali
@@ -44,6 +44,7 @@ from integrity_desktop.db.models import (
     Office,
     Template,
     TemplateItem,
+    TemplateSection,
 )
 from integrity_desktop.db.store import Store
 from integrity_desktop.indicators import (
@@ -63,7 +64,7 @@ from integrity_desktop.jalali import Period
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import achievement as ach
 from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.services.scoring import _axis_rows, three_year_code
+from integrity_desktop.services.scoring import _axis_rows, asked_clause, three_year_code
 
 SUM, POOLED, WEIGHTED, MEAN, DISTRIBUTION, NONE = "sum", "pooled", "weighted", "mean", "distribution", "none"
 METHOD_LABELS_FA: dict[str, str] = {
@@ -81,6 +82,9 @@ STATUS_LABELS_FA: dict[str, str] = {
 LATE_DAYS = 30  # a province whose newest bundle is this old is late (as the HQ console's «quiet»)
 CASE_CODES: tuple[str, ...] = tuple(f"6/{i}" for i in range(1, 12))
 INSPECTION_CODES: tuple[str, ...] = ("1/4", "1/6", "22/1", "22/2", "22/3", "22/4")
+
+
+_Parts = dict[tuple[str, int], list[tuple[float, int]]]  # (office, axis) -> [(points, counted)] per checklist
 
 
 # --------------------------------------------------------------------------- provinces
@@ -210,9 +214,7 @@ def distribution_text(distribution: dict[str, int]) -> str:
 
 def _status_answers(session: Session, programme: str, period: Period, offices: Sequence[str],
                     codes: set[str] | None = None) -> dict[tuple[str, str], str]:
-    """(office, code) -> the office's answer of a status indicator in the period: its
-    whole-directorate checklist's; else from its units (all done: done; any done or partly:
-    partly; otherwise not done; all not applicable: not applicable).
+    """(office, code) -> the office's answer of a status indicator in the period (``_status_of``).
 
     Counted in SQL per office, indicator and kind of checklist (whole or unit), so no answer
     row comes to Python."""
@@ -222,9 +224,7 @@ def _status_answers(session: Session, programme: str, period: Period, offices: S
         return func.sum(sql_case((status == value, 1), else_=0))
 
     whole = Checklist.unit_id.is_(None)
-    out: dict[tuple[str, str], str] = {}
-    units: dict[tuple[str, str], tuple[int, int, int, int, int]] = {}
-    for office, code, is_whole, answer, total, empty, na, done, partial in session.execute(
+    return _status_of(session.execute(
         select(Checklist.office_code, TemplateItem.code, whole, func.max(status), func.count(),
                n(""), n("na"), n("done"), n("partial"))
         .join(ChecklistEntry, ChecklistEntry.checklist_id == Checklist.id)
@@ -235,7 +235,17 @@ def _status_answers(session: Session, programme: str, period: Period, offices: S
                ChecklistEntry.deleted.is_(False), TemplateItem.kind == STATUS,
                TemplateItem.code.in_(sorted(codes)) if codes is not None else true())
         .group_by(Checklist.office_code, TemplateItem.code, whole)
-    ).tuples():
+    ).tuples())
+
+
+def _status_of(rows: Iterable[tuple[Any, ...]]) -> dict[tuple[str, str], str]:
+    """(office, code) -> the office's answer, from (office, code, whole?, its answer, answers,
+    unanswered, not applicable, done, partly) counted per office, indicator and kind of
+    checklist: the whole-directorate checklist's answer; else from its units (all done: done;
+    any done or partly: partly; otherwise not done; all not applicable: not applicable)."""
+    out: dict[tuple[str, str], str] = {}
+    units: dict[tuple[str, str], tuple[int, int, int, int, int]] = {}
+    for office, code, is_whole, answer, total, empty, na, done, partial in rows:
         if is_whole:
             out[(office, code)] = answer or ""
         else:
@@ -259,23 +269,105 @@ def _status_answers(session: Session, programme: str, period: Period, offices: S
     return out
 
 
+@dataclass(frozen=True)
+class _Answers:
+    """The period's answers of the received provinces, read in one pass (``_period_answers``)."""
+
+    titles: dict[int, str]  # axis number -> title
+    parts: _Parts  # (office, axis) -> [(points, counted)] per checklist
+    statuses: dict[tuple[str, str], str]  # (office, code) -> answer of a status indicator
+    values: dict[str, list[tuple[str, float]]]  # checklist -> (code, value) of its answers with a value
+
+
+def _period_answers(session: Session, programme: str, period: Period, offices: Sequence[str]) -> _Answers:
+    """Completion parts, status answers and typed values of the period in one statement: the
+    answers (with their indicator, axis and whether their checklist asks them) gathered once in
+    a common table expression, then three aggregates over it.  Each is what ``_completion_parts``,
+    ``_status_answers`` and ``achievement.figures_in`` read on their own; reading the answers
+    once instead of three times is most of the national picture's cost."""
+    owner = dict(session.execute(
+        select(Checklist.id, Checklist.office_code)
+        .join(Template, Template.id == Checklist.template_id)
+        .where(Template.code == programme, Checklist.period_code == period.code,
+               Checklist.office_code.in_(list(offices)), Checklist.deleted.is_(False))
+    ).tuples().all())
+    if not owner:
+        return _Answers({}, defaultdict(list), {}, {})
+    ids = list(owner)
+    status = func.coalesce(ChecklistEntry.status, "")
+    answers = (
+        select(ChecklistEntry.checklist_id.label("cid"), Checklist.office_code.label("office"),
+               sql_case((Checklist.unit_id.is_(None), 1), else_=0).label("whole"),
+               TemplateItem.code.label("code"), TemplateItem.kind.label("kind"),
+               TemplateSection.number.label("axis"), TemplateSection.title_fa.label("title"),
+               status.label("status"), ChecklistEntry.progress.label("progress"),
+               ChecklistEntry.value.label("value"),
+               sql_case((asked_clause(session, ids), 1), else_=0).label("asked"))
+        .join(Checklist, Checklist.id == ChecklistEntry.checklist_id)
+        .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
+        .join(TemplateSection, TemplateSection.id == TemplateItem.section_id)
+        .where(ChecklistEntry.checklist_id.in_(ids), ChecklistEntry.deleted.is_(False))
+        .cte("period_answers").prefix_with("MATERIALIZED")
+    )
+    a = answers.c
+
+    def n(value: str) -> Any:
+        return cast(func.sum(sql_case((a.status == value, 1), else_=0)), Integer)
+
+    def none(kind: Any) -> Any:
+        return cast(null(), kind)
+
+    points = sql_case((a.status == "done", 1.0),
+                      (a.status == "partial", func.coalesce(a.progress, 50) * 0.01), else_=0.0)
+    by_axis = (select(literal("a"), a.cid, none(String), cast(a.axis, Integer), cast(func.max(a.title), String),
+                      cast(func.sum(points), Float), cast(func.count() - n("na"), Integer),
+                      none(Integer), none(Integer), none(Integer), none(Integer))
+               .where(a.asked == 1).group_by(a.cid, a.axis))
+    by_status = (select(literal("s"), a.office, a.code, cast(a.whole, Integer), cast(func.max(a.status), String),
+                        none(Float), cast(func.count(), Integer), n(""), n("na"), n("done"), n("partial"))
+                 .where(a.kind == STATUS).group_by(a.office, a.code, a.whole))
+    valued = (select(literal("v"), a.cid, a.code, none(Integer), none(String), cast(a.value, Float),
+                     none(Integer), none(Integer), none(Integer), none(Integer), none(Integer))
+              .where(a.value.is_not(None)))
+    titles: dict[int, str] = {}
+    parts: _Parts = defaultdict(list)
+    status_rows = []
+    values: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for part, key, code, number, text, amount, count, empty, na, done, partial in session.execute(
+        union_all(by_axis, by_status, valued)
+    ).tuples():
+        if part == "a":
+            titles[number] = text
+            parts[(owner[key], number)].append((float(amount or 0), int(count)))
+        elif part == "s":
+            status_rows.append((key, code, number, text, count, empty, na, done, partial))
+        else:
+            values[key].append((code, float(amount or 0)))
+    return _Answers(titles, parts, _status_of(status_rows), dict(values))
+
+
 def figures_in(
     session: Session, programme: str, period: Period, today: _dt.date, codes: Iterable[str] | None = None,
-    provs: Sequence[Province] | None = None,
+    provs: Sequence[Province] | None = None, answers: _Answers | None = None,
 ) -> list[NationalFigure]:
     """Every indicator of ``programme`` due in ``period`` (or ``codes``) across the provinces
-    (``provs``: as ``provinces`` gives them, when the caller has them already)."""
+    (``provs`` and ``answers``: what ``provinces`` and ``_period_answers`` give, when the caller
+    has read them already)."""
     provs = provinces(session) if provs is None else provs
     received = [p.code for p in provs if p.received]
     wanted = None if codes is None else set(codes)
-    by_office = ach.figures_in(session, programme, period, received, today, wanted) if received else {}
+    by_office = ach.figures_in(session, programme, period, received, today, wanted,
+                               entries=None if answers is None else answers.values) if received else {}
     # the indicators, from any received province (all carry the same list), else the programme's
     template_rows = next((rows for rows in by_office.values() if rows), None)
     if template_rows is None:
         template_rows = ach.figures_in(session, programme, period, ["-none-"], today, wanted).get("-none-", [])
     asked = {f.code for f in template_rows if f.definition.kind == STATUS}
-    statuses = (_status_answers(session, programme, period, received, None if wanted is None else asked)
-                if received and asked else {})
+    if answers is not None and wanted is None:
+        statuses = answers.statuses
+    else:
+        statuses = (_status_answers(session, programme, period, received, None if wanted is None else asked)
+                    if received and asked else {})
     values = {(office, f.code): f for office, rows in by_office.items() for f in rows}
     out = []
     for f in template_rows:
@@ -348,9 +440,6 @@ def _completion_parts(session: Session, programme: str, period: Period, offices:
         titles[number] = title
         parts[(owner[checklist_id], number)].append((float(points or 0), int(counted)))
     return titles, parts
-
-
-_Parts = dict[tuple[str, int], list[tuple[float, int]]]
 
 
 def _axes(titles: dict[int, str], parts: _Parts, provs: Sequence[str],
@@ -551,12 +640,12 @@ def picture(
     with store.read() as s:
         provs = provinces(s)
         received = [p.code for p in provs if p.received]
-        figures = figures_in(s, code, period, day, provs=provs)
-        titles, parts = _completion_parts(s, code, period, received)
+        answers = _period_answers(s, code, period, received)
+        figures = figures_in(s, code, period, day, provs=provs, answers=answers)
         overdue = _overdue(s, store, day)
-    axes = _axes(titles, parts, received, figures)
-    rows = _rows(provs, parts, figures, overdue, day, late_days)
-    return NationalPicture(period, code, rows, axes, figures, _overall(parts))
+    axes = _axes(answers.titles, answers.parts, received, figures)
+    rows = _rows(provs, answers.parts, figures, overdue, day, late_days)
+    return NationalPicture(period, code, rows, axes, figures, _overall(answers.parts))
 
 
 # measures the map and the ranking can colour provinces by
