@@ -98,7 +98,13 @@ def _fill_hq(location: str, items: list[tuple[str, Path, Path]]) -> None:
     from integrity_desktop.sync.merge import import_bundle
     from integrity_desktop.sync.trust import add_key
 
-    hq = ensure_demo_store(location, HQ)
+    if "://" in location:  # an empty PostgreSQL database: HQ's store with the demo's admin password
+        from integrity_desktop.services.demo import DEMO_PASSWORD
+        from integrity_desktop.services.stores import init_store
+
+        hq = init_store(location, HQ, DEMO_PASSWORD, DEMO_PASSPHRASE)
+    else:
+        hq = ensure_demo_store(location, HQ)
     admin = demo_admin(HQ)
     try:
         for code, bundle, pub in items:

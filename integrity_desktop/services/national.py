@@ -282,7 +282,7 @@ class _Answers:
 def _period_answers(session: Session, programme: str, period: Period, offices: Sequence[str]) -> _Answers:
     """Completion parts, status answers and typed values of the period in one statement: the
     answers (with their indicator, axis and whether their checklist asks them) gathered once in
-    a common table expression, then three aggregates over it.  Each is what ``_completion_parts``,
+    a common table expression, then three aggregates over it.  Each is what ``scoring._axis_rows``,
     ``_status_answers`` and ``achievement.figures_in`` read on their own; reading the answers
     once instead of three times is most of the national picture's cost."""
     owner = dict(session.execute(
@@ -424,24 +424,6 @@ class AxisNational:
     province_with_value: int = 0  # (province, indicator) pairs with a target and a value
 
 
-def _completion_parts(session: Session, programme: str, period: Period, offices: Sequence[str]) -> tuple[
-    dict[int, str], dict[tuple[str, int], list[tuple[float, int]]]
-]:
-    """axis titles, and (office, axis) -> [(points, counted)] per checklist."""
-    owner = dict(session.execute(
-        select(Checklist.id, Checklist.office_code)
-        .join(Template, Template.id == Checklist.template_id)
-        .where(Template.code == programme, Checklist.period_code == period.code,
-               Checklist.office_code.in_(list(offices)), Checklist.deleted.is_(False))
-    ).tuples().all())
-    titles: dict[int, str] = {}
-    parts: dict[tuple[str, int], list[tuple[float, int]]] = defaultdict(list)
-    for checklist_id, number, title, points, counted, *_rest in _axis_rows(session, list(owner)):
-        titles[number] = title
-        parts[(owner[checklist_id], number)].append((float(points or 0), int(counted)))
-    return titles, parts
-
-
 def _axes(titles: dict[int, str], parts: _Parts, provs: Sequence[str],
           figures: Sequence[NationalFigure] | None) -> list[AxisNational]:
     """Per axis: the country's completion from every answer, each province's own, achievement."""
@@ -480,15 +462,29 @@ def _overall(parts: _Parts) -> float | None:
 def completion_trend(
     store: Store, actor: Actor, period_codes: Sequence[str], *, programme: str | None = None,
 ) -> list[tuple[Period, float | None]]:
-    """The country's completion (all axes, recomputed from the answers) in each period."""
+    """The country's completion (all axes, recomputed from the answers) in each period: one
+    grouped read of every period's answers (``scoring._axis_rows`` decides per checklist which
+    answers its period asks)."""
     require(actor, "reports.run")
     code = programme or three_year_code()
-    out = []
+    periods = [Period.parse(c) for c in period_codes]
     with store.read() as s:
         provs = [p.code for p in provinces(s) if p.received]
-        for period_code in period_codes:
-            period = Period.parse(period_code)
-            out.append((period, _overall(_completion_parts(s, code, period, provs)[1])))
+        period_of = dict(s.execute(
+            select(Checklist.id, Checklist.period_code)
+            .join(Template, Template.id == Checklist.template_id)
+            .where(Template.code == code, Checklist.period_code.in_([p.code for p in periods]),
+                   Checklist.office_code.in_(provs), Checklist.deleted.is_(False))
+        ).tuples().all())
+        sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+        for checklist_id, _number, _title, points, counted, *_rest in _axis_rows(s, list(period_of)):
+            mine = sums[period_of[checklist_id]]
+            mine[0] += float(points or 0)
+            mine[1] += int(counted)
+    out = []
+    for period in periods:
+        points, counted = sums.get(period.code, (0.0, 0.0))
+        out.append((period, round(points / counted * 100, 2) if counted else None))
     return out
 
 
