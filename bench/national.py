@@ -47,7 +47,10 @@ def _province(code: str, seed: int, scale: int, work: Path) -> Path:
     with workload._locked(path):
         done = path.with_name(path.name + ".done")
         if not done.exists():
+            from integrity_desktop.db import cipher
+
             workload._remove_store(path)
+            cipher.keyfile_path(path).unlink(missing_ok=True)  # an interrupted run's key file
             subprocess.run([python(), "-m", "integrity_desktop", "demo", "--db", str(path), "--office", code,
                             "--seed", str(seed), "--scale", str(scale)],
                            cwd=ROOT, check=True, capture_output=True, text=True)
