@@ -8,7 +8,6 @@ date range is turned into UTC bounds here.  Reading the log is itself an admin o
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -198,18 +197,8 @@ def _iter_all(session: Session, f: AuditFilter, named: list[str] | None = None) 
         last = batch[-1].seq
 
 
-def _plain(text: str) -> dict[str, Any]:
-    if not text:
-        return {}
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return {"": text}
-    return value if isinstance(value, dict) else {"": value}
-
-
 def describe_changes(before: str, after: str) -> str:
-    old, new = _plain(before), _plain(after)
+    old, new = audit_words.plain_fields(before), audit_words.plain_fields(after)
     skip = {"hlc", "updated_at", "updated_by", "search_text"}
     parts = []
     for key in sorted(set(old) | set(new)):

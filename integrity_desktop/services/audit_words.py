@@ -139,7 +139,8 @@ def _shown_text(value: str) -> str:
     return value  # what a person typed stays as typed (codes, «A2», a phone number)
 
 
-def _plain(text: str) -> dict[str, Any]:
+def plain_fields(text: str) -> dict[str, Any]:
+    """An audit entry's before/after JSON as fields (a non-object value under the key "")."""
     if not text:
         return {}
     try:
@@ -151,7 +152,7 @@ def _plain(text: str) -> dict[str, Any]:
 
 def describe_changes(before: str, after: str, entity: str = "") -> str:
     """The fields that differ, as «فیلد: قدیم → جدید», joined by «؛ »."""
-    old, new = _plain(before), _plain(after)
+    old, new = plain_fields(before), plain_fields(after)
     parts = []
     for key in sorted(set(old) | set(new), key=lambda k: (field_label(k), k)):
         if key in _SKIP or old.get(key) == new.get(key):
