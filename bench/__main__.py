@@ -19,11 +19,11 @@ from pathlib import Path
 from bench.common import WORK, Figure, Options
 
 BENCHES = ["startup", "merge", "import_gui", "bundle_size", "export", "case_list", "pdf", "excel",
-           "complaint_list"]
+           "complaint_list", "national"]
 MODULES = {"startup": "bench.startup", "merge": "bench.merge", "export": "bench.export",
            "import_gui": "bench.import_gui", "bundle_size": "bench.bundle_size",
            "case_list": "bench.case_list", "pdf": "bench.pdf_excel", "excel": "bench.pdf_excel",
-           "complaint_list": "bench.complaint_list"}
+           "complaint_list": "bench.complaint_list", "national": "bench.national"}
 NOTES = "## Notes"
 PACKAGES = ["PySide6_Essentials", "SQLAlchemy", "alembic", "reportlab", "openpyxl", "lxml",
             "argon2-cffi", "arabic-reshaper", "python-bidi", "orjson"]

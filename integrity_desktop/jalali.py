@@ -122,6 +122,7 @@ def month_name(m: int) -> str:
     return MONTH_NAMES[m - 1]
 
 
+@functools.lru_cache(maxsize=4096)  # a period's start and end are asked per record in loops
 def _jalali_month_start(year: int, month: int) -> _dt.date:
     """First day of Jalali ``year/month``; month 13 means the next year's Farvardin."""
     year, month = year + (month - 1) // 12, (month - 1) % 12 + 1

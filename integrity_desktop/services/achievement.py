@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
 from integrity_desktop import jalali
@@ -137,8 +137,13 @@ def _checklists(session: Session, programme: str, period: Period, offices: Seque
 
 def figures_in(
     session: Session, programme: str, period: Period, offices: Sequence[str], today: _dt.date,
+    codes: Iterable[str] | None = None, entries: Mapping[str, list[tuple[str, float]]] | None = None,
 ) -> dict[str, list[IndicatorFigure]]:
-    """office -> its figure of every indicator due in ``period`` (module docstring)."""
+    """office -> its figure of every indicator due in ``period`` (module docstring); only those
+    of ``codes`` when given (one indicator across provinces reads only its own answers).
+    ``entries``: checklist -> (code, value) of every answer with a value of the period's
+    checklists of ``offices``, when the caller has read them (HQ's one pass)."""
+    only = None if codes is None else set(codes)
     lists = _checklists(session, programme, period, offices)
     by_office: dict[str, list[Checklist]] = defaultdict(list)
     for c in lists:
@@ -146,38 +151,57 @@ def figures_in(
     newest = _newest_published(session, programme)
     template_ids = {c.template_id for c in lists} | ({newest} if newest else set())
     items = _item_rows(session, sorted(template_ids))
-    # checklist -> (code, value) of its answers that carry a value (plain columns: no ORM rows)
-    entries: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    if lists:
+    live_codes = computed.computed_codes(programme)
+    # checklist -> (code, value) of its answers that carry a value (plain columns: no ORM rows);
+    # computed indicators alone need only the approved whole-directorate checklists' (frozen) ones
+    any_typed = only is None or bool(only - live_codes)
+    read = [c.id for c in lists if any_typed or (c.unit_id is None and c.status == "approved")]
+    valued: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    if entries is not None and only is None:
+        valued.update(entries)
+    elif read:
         for checklist_id, code, stored in session.execute(
             select(ChecklistEntry.checklist_id, TemplateItem.code, ChecklistEntry.value)
             .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
-            .where(ChecklistEntry.checklist_id.in_([c.id for c in lists]), ChecklistEntry.deleted.is_(False),
-                   ChecklistEntry.value.is_not(None))
+            .where(ChecklistEntry.checklist_id.in_(read), ChecklistEntry.deleted.is_(False),
+                   ChecklistEntry.value.is_not(None),
+                   # by item id, so the index on the checklist still picks the rows
+                   ChecklistEntry.item_id.in_(sorted(i.id for rows in items.values() for i, _n in rows
+                                                     if i.code in only)) if only is not None else true())
         ).tuples():
-            entries[checklist_id].append((code, float(stored or 0)))
-    live_codes = computed.computed_codes(programme)
+            valued[checklist_id].append((code, float(stored or 0)))
+    bases = {office: by_office[office][0].template_id if by_office.get(office) else newest for office in offices}
+    due_items = {base: [(i, n) for i, n in items.get(base, [])
+                        if due(i.frequency, period) and (only is None or i.code in only)]
+                 for base in set(bases.values()) if base is not None}
+    # every office's computed figures at once (each source answers for all of them in one pass)
+    needed_by = {office: {i.code for i, _n in due_items[base]} & live_codes
+                 for office, base in bases.items() if base is not None}
+    asking = [office for office in offices if needed_by.get(office)]
+    live_by = computed.figures_by_office(session, programme, asking, period, today,
+                                      set().union(*needed_by.values())) if asking else {}
+    # one (immutable) definition per item, shared by every office's figure
+    definitions = {i.id: i.definition for rows in due_items.values() for i, _n in rows}
     out: dict[str, list[IndicatorFigure]] = {}
     for office in offices:
         mine = by_office.get(office, [])
-        base = mine[0].template_id if mine else newest
+        base = bases[office]
         if base is None:
             out[office] = []
             continue
-        wanted = [(i, n) for i, n in items.get(base, []) if due(i.frequency, period)]
-        needed = {i.code for i, _n in wanted} & live_codes
-        figures = computed.figures_in(session, programme, office, period, today, needed) if needed else {}
+        wanted = due_items[base]
+        figures = live_by.get(office, {})
         whole = [c for c in mine if c.unit_id is None]
         approved = next((c for c in whole if c.status == "approved"), None)
-        frozen = dict(entries.get(approved.id, [])) if approved else {}
+        frozen = dict(valued.get(approved.id, [])) if approved else {}
         answers: dict[str, list[tuple[bool, float]]] = defaultdict(list)  # code -> (whole?, value)
         for c in mine:
-            for code, typed in entries.get(c.id, []):
+            for code, typed in valued.get(c.id, []):
                 if not (code in live_codes and c.unit_id is None):
                     answers[code].append((c.unit_id is None, typed))
         rows = []
         for item, number in wanted:
-            d = item.definition
+            d = definitions[item.id]
             if item.code in live_codes:
                 figure = figures.get(item.code)
                 live = figure.value if figure is not None else None

@@ -26,11 +26,20 @@ the same definitions with the programme's words:
 from __future__ import annotations
 
 import datetime as _dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from integrity_desktop.db.models import CommitteeMeeting, CommitteeResolution, Evidence, TrainingCourse
+from integrity_desktop.db.models import (
+    CommitteeMeeting,
+    CommitteeMember,
+    CommitteeResolution,
+    Evidence,
+    TrainingCourse,
+)
 from integrity_desktop.digits import format_number, value_text
 from integrity_desktop.jalali import Period, format_date
 from integrity_desktop.services.committee import RESOLUTION_STATUSES, members_in_office
@@ -52,6 +61,9 @@ FORMULAS_FA: dict[str, str] = {
 }
 
 
+_Row = TypeVar("_Row", CommitteeMember, CommitteeMeeting, CommitteeResolution, TrainingCourse)
+
+
 def _percent(num: int, den: int) -> float | None:
     return 100.0 * num / den if den else None
 
@@ -60,10 +72,8 @@ def _day(period: Period, today: _dt.date) -> _dt.date:
     return min(period.end, today)
 
 
-def _committee_formed(session: Session, office: str, period: Period, today: _dt.date) -> tuple[int, int, bool]:
+def _formed(members: Sequence[CommitteeMember], day: _dt.date) -> tuple[int, int, bool]:
     """(members in office, of them announced, formed and announced)."""
-    day = _day(period, today)
-    members = members_in_office(session, office, day)
     announced = [m for m in members if m.letter_no and m.letter_date is not None and m.letter_date <= day]
     roles = {m.role for m in members}
     ok = bool(members) and {"chair", "secretary"} <= roles and len(announced) == len(members)
@@ -71,8 +81,13 @@ def _committee_formed(session: Session, office: str, period: Period, today: _dt.
 
 
 def _scheduled(session: Session, office: str, period: Period, today: _dt.date) -> list[CommitteeMeeting]:
+    return _scheduled_in(session, [office], period, today)
+
+
+def _scheduled_in(session: Session, offices: Sequence[str], period: Period, today: _dt.date,
+                  ) -> list[CommitteeMeeting]:
     rows = session.scalars(select(CommitteeMeeting).where(
-        CommitteeMeeting.deleted.is_(False), CommitteeMeeting.office_code == office,
+        CommitteeMeeting.deleted.is_(False), CommitteeMeeting.office_code.in_(list(offices)),
         CommitteeMeeting.planned_date.between(period.start, period.end),
     ).order_by(CommitteeMeeting.planned_date, CommitteeMeeting.id))
     return [m for m in rows if m.planned_date is not None and (m.planned_date <= today or m.held_date is not None)]
@@ -89,33 +104,70 @@ def _with_minutes(session: Session, meetings: list[CommitteeMeeting]) -> set[str
 
 
 def _due(session: Session, office: str, period: Period, today: _dt.date) -> list[CommitteeResolution]:
+    return _due_in(session, [office], period, today)
+
+
+def _due_in(session: Session, offices: Sequence[str], period: Period, today: _dt.date,
+            ) -> list[CommitteeResolution]:
     last = _day(period, today)
     if last < period.start:
         return []
     return list(session.scalars(select(CommitteeResolution).where(
-        CommitteeResolution.deleted.is_(False), CommitteeResolution.office_code == office,
+        CommitteeResolution.deleted.is_(False), CommitteeResolution.office_code.in_(list(offices)),
         CommitteeResolution.status != "dropped",
         CommitteeResolution.due_date.between(period.start, last),
     ).order_by(CommitteeResolution.due_date, CommitteeResolution.number, CommitteeResolution.id)))
 
 
-def _figures(session: Session, office: str, period: Period, today: _dt.date) -> dict[str, Figure]:
-    out: dict[str, Figure] = {}
-    _, _, ok = _committee_formed(session, office, period, today)
-    out["7/1"] = Figure("7/1", 1.0 if ok else 0.0, 1 if ok else 0, None, FORMULAS_FA["7/1"])
-    scheduled = _scheduled(session, office, period, today)
-    done = _with_minutes(session, scheduled)
-    out["7/2"] = Figure("7/2", _percent(len(done), len(scheduled)), len(done), len(scheduled), FORMULAS_FA["7/2"])
-    due = _due(session, office, period, today)
-    carried = [r for r in due if r.status == "done"]
-    out["7/3"] = Figure("7/3", _percent(len(carried), len(due)), len(carried), len(due), FORMULAS_FA["7/3"])
-    courses = courses_in(session, office, period.start, period.end)
-    for code in COURSE_CODES:
-        n = sum(1 for c in courses if c.topic == code)
-        out[code] = Figure(code, float(n), n, None, FORMULAS_FA[code])
-    evaluated = sum(1 for c in courses if c.eval_method and c.eval_score is not None)
-    out["12/5"] = Figure("12/5", _percent(evaluated, len(courses)), evaluated, len(courses), FORMULAS_FA["12/5"])
+def _by_office(rows: Iterable[_Row]) -> dict[str, list[_Row]]:
+    out: dict[str, list[_Row]] = defaultdict(list)
+    for row in rows:
+        out[row.office_code].append(row)
     return out
+
+
+def _figures(session: Session, office: str, period: Period, today: _dt.date) -> dict[str, Figure]:
+    return _figures_all(session, [office], period, today)[office]
+
+
+def _figures_all(
+    session: Session, offices: Sequence[str], period: Period, today: _dt.date
+) -> dict[str, dict[str, Figure]]:
+    """The figures of every office in ``offices``, each register read once for all of them."""
+    wanted = list(offices)
+    day = _day(period, today)
+    members = _by_office(session.scalars(select(CommitteeMember).where(
+        CommitteeMember.deleted.is_(False), CommitteeMember.office_code.in_(wanted),
+        CommitteeMember.member_from <= day,
+        or_(CommitteeMember.member_to.is_(None), CommitteeMember.member_to >= day),
+    )))
+    all_scheduled = _scheduled_in(session, wanted, period, today)
+    done = _with_minutes(session, all_scheduled)
+    scheduled = _by_office(all_scheduled)
+    due_by = _by_office(_due_in(session, wanted, period, today))
+    courses_by = _by_office(session.scalars(select(TrainingCourse).where(
+        TrainingCourse.deleted.is_(False), TrainingCourse.office_code.in_(wanted),
+        TrainingCourse.end_date.between(period.start, period.end))))
+    result: dict[str, dict[str, Figure]] = {}
+    for office in wanted:
+        out: dict[str, Figure] = {}
+        _, _, ok = _formed(members.get(office, []), day)
+        out["7/1"] = Figure("7/1", 1.0 if ok else 0.0, 1 if ok else 0, None, FORMULAS_FA["7/1"])
+        held = [m for m in scheduled.get(office, []) if m.id in done]
+        planned = len(scheduled.get(office, []))
+        out["7/2"] = Figure("7/2", _percent(len(held), planned), len(held), planned, FORMULAS_FA["7/2"])
+        due = due_by.get(office, [])
+        carried = [r for r in due if r.status == "done"]
+        out["7/3"] = Figure("7/3", _percent(len(carried), len(due)), len(carried), len(due), FORMULAS_FA["7/3"])
+        courses = courses_by.get(office, [])
+        for code in COURSE_CODES:
+            n = sum(1 for c in courses if c.topic == code)
+            out[code] = Figure(code, float(n), n, None, FORMULAS_FA[code])
+        evaluated = sum(1 for c in courses if c.eval_method and c.eval_score is not None)
+        out["12/5"] = Figure("12/5", _percent(evaluated, len(courses)), evaluated, len(courses),
+                             FORMULAS_FA["12/5"])
+        result[office] = out
+    return result
 
 
 def _course_row(c: TrainingCourse, counted: bool) -> RecordRow:
@@ -179,4 +231,5 @@ SOURCE = ComputedSource(
     figures=_figures,
     records=_records,
     permission="committee.view",
+    figures_all=_figures_all,
 )

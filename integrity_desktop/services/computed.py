@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import importlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -71,6 +71,8 @@ class RecordRow:
 
 FiguresFn = Callable[[Session, str, Period, _dt.date], dict[str, Figure]]
 RecordsFn = Callable[[Session, str, Period, _dt.date, str], list[RecordRow]]
+# (session, offices, period, today) -> {office: {code: Figure}}: the same figures of many offices
+AllFiguresFn = Callable[[Session, Sequence[str], Period, _dt.date], dict[str, dict[str, Figure]]]
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,16 @@ class ComputedSource:
     figures: FiguresFn  # (session, office, period, today) -> {code: Figure}
     records: RecordsFn  # (session, office, period, today, code) -> rows
     permission: str = "checklists.view"
+    # the figures of many offices in one pass (grouped queries), for HQ's national figures;
+    # None: ``figures`` is called office by office
+    figures_all: AllFiguresFn | None = None
+
+    def figures_of(self, session: Session, offices: Sequence[str], period: Period,
+                   today: _dt.date) -> dict[str, dict[str, Figure]]:
+        """office -> its figures, every office in ``offices`` (one pass when the source can)."""
+        if self.figures_all is not None:
+            return self.figures_all(session, offices, period, today)
+        return {office: self.figures(session, office, period, today) for office in offices}
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -128,6 +140,28 @@ def figures_in(
         for code, figure in source.figures(session, office, period, day).items():
             if wanted is None or code in wanted:
                 out[code] = figure
+    return out
+
+
+def figures_by_office(
+    session: Session, programme: str, offices: Sequence[str], period: Period, today: _dt.date | None = None,
+    codes: Iterable[str] | None = None,
+) -> dict[str, dict[str, Figure]]:
+    """``figures_in`` of every office in ``offices`` at once: each source answers for all of
+    them in one pass (HQ's national figures), with the same numbers office by office."""
+    wanted = None if codes is None else set(codes)
+    day = today or jalali.today()
+    out: dict[str, dict[str, Figure]] = {office: {} for office in offices}
+    if not offices:
+        return out
+    for source in sources():
+        if source.programme != programme or (wanted is not None and not wanted & set(source.codes)):
+            continue
+        for office, figures in source.figures_of(session, list(offices), period, day).items():
+            mine = out.setdefault(office, {})
+            for code, figure in figures.items():
+                if wanted is None or code in wanted:
+                    mine[code] = figure
     return out
 
 

@@ -28,9 +28,10 @@ import datetime as _dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from sqlalchemy import Float, Integer, String, cast, func, literal, null, select, true, union_all
 from sqlalchemy import case as sql_case
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from integrity_desktop import jalali
@@ -43,6 +44,7 @@ from integrity_desktop.db.models import (
     Office,
     Template,
     TemplateItem,
+    TemplateSection,
 )
 from integrity_desktop.db.store import Store
 from integrity_desktop.indicators import (
@@ -62,7 +64,7 @@ from integrity_desktop.jalali import Period
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import achievement as ach
 from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.services.scoring import _axis_rows, three_year_code
+from integrity_desktop.services.scoring import _axis_rows, asked_clause, three_year_code
 
 SUM, POOLED, WEIGHTED, MEAN, DISTRIBUTION, NONE = "sum", "pooled", "weighted", "mean", "distribution", "none"
 METHOD_LABELS_FA: dict[str, str] = {
@@ -80,6 +82,9 @@ STATUS_LABELS_FA: dict[str, str] = {
 LATE_DAYS = 30  # a province whose newest bundle is this old is late (as the HQ console's «quiet»)
 CASE_CODES: tuple[str, ...] = tuple(f"6/{i}" for i in range(1, 12))
 INSPECTION_CODES: tuple[str, ...] = ("1/4", "1/6", "22/1", "22/2", "22/3", "22/4")
+
+
+_Parts = dict[tuple[str, int], list[tuple[float, int]]]  # (office, axis) -> [(points, counted)] per checklist
 
 
 # --------------------------------------------------------------------------- provinces
@@ -207,60 +212,162 @@ def distribution_text(distribution: dict[str, int]) -> str:
     return "؛ ".join(f"{STATUS_LABELS_FA[s]}: {format_number(n)}" for s, n in distribution.items())
 
 
-def _status_answers(session: Session, programme: str, period: Period, offices: Sequence[str]) -> dict[
-    tuple[str, str], str
-]:
-    """(office, code) -> the office's answer of a status indicator in the period: its
-    whole-directorate checklist's; else from its units (all done: done; any done or partly:
-    partly; otherwise not done; all not applicable: not applicable)."""
-    whole: dict[tuple[str, str], str] = {}
-    units: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for office, unit_id, code, status in session.execute(
-        select(Checklist.office_code, Checklist.unit_id, TemplateItem.code, ChecklistEntry.status)
+def _status_answers(session: Session, programme: str, period: Period, offices: Sequence[str],
+                    codes: set[str] | None = None) -> dict[tuple[str, str], str]:
+    """(office, code) -> the office's answer of a status indicator in the period (``_status_of``).
+
+    Counted in SQL per office, indicator and kind of checklist (whole or unit), so no answer
+    row comes to Python."""
+    status = func.coalesce(ChecklistEntry.status, "")
+
+    def n(value: str) -> Any:
+        return func.sum(sql_case((status == value, 1), else_=0))
+
+    whole = Checklist.unit_id.is_(None)
+    return _status_of(session.execute(
+        select(Checklist.office_code, TemplateItem.code, whole, func.max(status), func.count(),
+               n(""), n("na"), n("done"), n("partial"))
         .join(ChecklistEntry, ChecklistEntry.checklist_id == Checklist.id)
         .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
         .join(Template, Template.id == Checklist.template_id)
         .where(Template.code == programme, Checklist.period_code == period.code,
                Checklist.office_code.in_(list(offices)), Checklist.deleted.is_(False),
-               ChecklistEntry.deleted.is_(False), TemplateItem.kind == STATUS)
-    ).tuples():
-        if unit_id is None:
-            whole[(office, code)] = status or ""
+               ChecklistEntry.deleted.is_(False), TemplateItem.kind == STATUS,
+               TemplateItem.code.in_(sorted(codes)) if codes is not None else true())
+        .group_by(Checklist.office_code, TemplateItem.code, whole)
+    ).tuples())
+
+
+def _status_of(rows: Iterable[tuple[Any, ...]]) -> dict[tuple[str, str], str]:
+    """(office, code) -> the office's answer, from (office, code, whole?, its answer, answers,
+    unanswered, not applicable, done, partly) counted per office, indicator and kind of
+    checklist: the whole-directorate checklist's answer; else from its units (all done: done;
+    any done or partly: partly; otherwise not done; all not applicable: not applicable)."""
+    out: dict[tuple[str, str], str] = {}
+    units: dict[tuple[str, str], tuple[int, int, int, int, int]] = {}
+    for office, code, is_whole, answer, total, empty, na, done, partial in rows:
+        if is_whole:
+            out[(office, code)] = answer or ""
         else:
-            units[(office, code)].append(status or "")
-    out = dict(whole)
-    for key, answers in units.items():
+            units[(office, code)] = (int(total), int(empty or 0), int(na or 0), int(done or 0), int(partial or 0))
+    for key, (total, empty, na, done, partial) in units.items():
         if key in out:
             continue
-        answered = [a for a in answers if a != "na"]
-        if not answers or all(a == "" for a in answers):
+        answered = total - na
+        if empty == total:
             out[key] = ""
         elif not answered:
             out[key] = "na"
-        elif all(a == "done" for a in answered):
+        elif done == answered:
             out[key] = "done"
-        elif any(a in ("done", "partial") for a in answered):
+        elif done or partial:
             out[key] = "partial"
-        elif all(a == "" for a in answered):
+        elif empty == answered:
             out[key] = ""
         else:
             out[key] = "not_done"
     return out
 
 
+@dataclass(frozen=True)
+class _Answers:
+    """The period's answers of the received provinces, read in one pass (``_period_answers``)."""
+
+    titles: dict[int, str]  # axis number -> title
+    parts: _Parts  # (office, axis) -> [(points, counted)] per checklist
+    statuses: dict[tuple[str, str], str]  # (office, code) -> answer of a status indicator
+    values: dict[str, list[tuple[str, float]]]  # checklist -> (code, value) of its answers with a value
+
+
+def _period_answers(session: Session, programme: str, period: Period, offices: Sequence[str]) -> _Answers:
+    """Completion parts, status answers and typed values of the period in one statement: the
+    answers (with their indicator, axis and whether their checklist asks them) gathered once in
+    a common table expression, then three aggregates over it.  Each is what ``scoring._axis_rows``,
+    ``_status_answers`` and ``achievement.figures_in`` read on their own; reading the answers
+    once instead of three times is most of the national picture's cost."""
+    owner = dict(session.execute(
+        select(Checklist.id, Checklist.office_code)
+        .join(Template, Template.id == Checklist.template_id)
+        .where(Template.code == programme, Checklist.period_code == period.code,
+               Checklist.office_code.in_(list(offices)), Checklist.deleted.is_(False))
+    ).tuples().all())
+    if not owner:
+        return _Answers({}, defaultdict(list), {}, {})
+    ids = list(owner)
+    status = func.coalesce(ChecklistEntry.status, "")
+    answers = (
+        select(ChecklistEntry.checklist_id.label("cid"), Checklist.office_code.label("office"),
+               sql_case((Checklist.unit_id.is_(None), 1), else_=0).label("whole"),
+               TemplateItem.code.label("code"), TemplateItem.kind.label("kind"),
+               TemplateSection.number.label("axis"), TemplateSection.title_fa.label("title"),
+               status.label("status"), ChecklistEntry.progress.label("progress"),
+               ChecklistEntry.value.label("value"),
+               sql_case((asked_clause(session, ids), 1), else_=0).label("asked"))
+        .join(Checklist, Checklist.id == ChecklistEntry.checklist_id)
+        .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
+        .join(TemplateSection, TemplateSection.id == TemplateItem.section_id)
+        .where(ChecklistEntry.checklist_id.in_(ids), ChecklistEntry.deleted.is_(False))
+        .cte("period_answers").prefix_with("MATERIALIZED")
+    )
+    a = answers.c
+
+    def n(value: str) -> Any:
+        return cast(func.sum(sql_case((a.status == value, 1), else_=0)), Integer)
+
+    def none(kind: Any) -> Any:
+        return cast(null(), kind)
+
+    points = sql_case((a.status == "done", 1.0),
+                      (a.status == "partial", func.coalesce(a.progress, 50) * 0.01), else_=0.0)
+    by_axis = (select(literal("a"), a.cid, none(String), cast(a.axis, Integer), cast(func.max(a.title), String),
+                      cast(func.sum(points), Float), cast(func.count() - n("na"), Integer),
+                      none(Integer), none(Integer), none(Integer), none(Integer))
+               .where(a.asked == 1).group_by(a.cid, a.axis))
+    by_status = (select(literal("s"), a.office, a.code, cast(a.whole, Integer), cast(func.max(a.status), String),
+                        none(Float), cast(func.count(), Integer), n(""), n("na"), n("done"), n("partial"))
+                 .where(a.kind == STATUS).group_by(a.office, a.code, a.whole))
+    valued = (select(literal("v"), a.cid, a.code, none(Integer), none(String), cast(a.value, Float),
+                     none(Integer), none(Integer), none(Integer), none(Integer), none(Integer))
+              .where(a.value.is_not(None)))
+    titles: dict[int, str] = {}
+    parts: _Parts = defaultdict(list)
+    status_rows = []
+    values: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for part, key, code, number, text, amount, count, empty, na, done, partial in session.execute(
+        union_all(by_axis, by_status, valued)
+    ).tuples():
+        if part == "a":
+            titles[number] = text
+            parts[(owner[key], number)].append((float(amount or 0), int(count)))
+        elif part == "s":
+            status_rows.append((key, code, number, text, count, empty, na, done, partial))
+        else:
+            values[key].append((code, float(amount or 0)))
+    return _Answers(titles, parts, _status_of(status_rows), dict(values))
+
+
 def figures_in(
     session: Session, programme: str, period: Period, today: _dt.date, codes: Iterable[str] | None = None,
+    provs: Sequence[Province] | None = None, answers: _Answers | None = None,
 ) -> list[NationalFigure]:
-    """Every indicator of ``programme`` due in ``period`` (or ``codes``) across the provinces."""
-    provs = provinces(session)
+    """Every indicator of ``programme`` due in ``period`` (or ``codes``) across the provinces
+    (``provs`` and ``answers``: what ``provinces`` and ``_period_answers`` give, when the caller
+    has read them already)."""
+    provs = provinces(session) if provs is None else provs
     received = [p.code for p in provs if p.received]
-    by_office = ach.figures_in(session, programme, period, received, today) if received else {}
-    statuses = _status_answers(session, programme, period, received) if received else {}
     wanted = None if codes is None else set(codes)
+    by_office = ach.figures_in(session, programme, period, received, today, wanted,
+                               entries=None if answers is None else answers.values) if received else {}
     # the indicators, from any received province (all carry the same list), else the programme's
     template_rows = next((rows for rows in by_office.values() if rows), None)
     if template_rows is None:
-        template_rows = ach.figures_in(session, programme, period, ["-none-"], today).get("-none-", [])
+        template_rows = ach.figures_in(session, programme, period, ["-none-"], today, wanted).get("-none-", [])
+    asked = {f.code for f in template_rows if f.definition.kind == STATUS}
+    if answers is not None and wanted is None:
+        statuses = answers.statuses
+    else:
+        statuses = (_status_answers(session, programme, period, received, None if wanted is None else asked)
+                    if received and asked else {})
     values = {(office, f.code): f for office, rows in by_office.items() for f in rows}
     out = []
     for f in template_rows:
@@ -317,29 +424,9 @@ class AxisNational:
     province_with_value: int = 0  # (province, indicator) pairs with a target and a value
 
 
-def _completion_parts(session: Session, programme: str, period: Period, offices: Sequence[str]) -> tuple[
-    dict[int, str], dict[tuple[str, int], list[tuple[float, int]]]
-]:
-    """axis titles, and (office, axis) -> [(points, counted)] per checklist."""
-    owner = dict(session.execute(
-        select(Checklist.id, Checklist.office_code)
-        .join(Template, Template.id == Checklist.template_id)
-        .where(Template.code == programme, Checklist.period_code == period.code,
-               Checklist.office_code.in_(list(offices)), Checklist.deleted.is_(False))
-    ).tuples().all())
-    titles: dict[int, str] = {}
-    parts: dict[tuple[str, int], list[tuple[float, int]]] = defaultdict(list)
-    for checklist_id, number, title, points, counted, *_rest in _axis_rows(session, list(owner)):
-        titles[number] = title
-        parts[(owner[checklist_id], number)].append((float(points or 0), int(counted)))
-    return titles, parts
-
-
-def completion_in(
-    session: Session, programme: str, period: Period, figures: Sequence[NationalFigure] | None = None,
-) -> list[AxisNational]:
-    provs = [p.code for p in provinces(session) if p.received]
-    titles, parts = _completion_parts(session, programme, period, provs)
+def _axes(titles: dict[int, str], parts: _Parts, provs: Sequence[str],
+          figures: Sequence[NationalFigure] | None) -> list[AxisNational]:
+    """Per axis: the country's completion from every answer, each province's own, achievement."""
     out = []
     for number in sorted(titles):
         by_office: dict[str, float | None] = {}
@@ -365,21 +452,39 @@ def completion_in(
     return out
 
 
+def _overall(parts: _Parts) -> float | None:
+    """The country's completion over every axis: Σ points ÷ Σ counted answers."""
+    points = sum(pt for rows in parts.values() for pt, _ in rows)
+    counted = sum(n for rows in parts.values() for _, n in rows)
+    return round(points / counted * 100, 2) if counted else None
+
+
 def completion_trend(
     store: Store, actor: Actor, period_codes: Sequence[str], *, programme: str | None = None,
 ) -> list[tuple[Period, float | None]]:
-    """The country's completion (all axes, recomputed from the answers) in each period."""
+    """The country's completion (all axes, recomputed from the answers) in each period: one
+    grouped read of every period's answers (``scoring._axis_rows`` decides per checklist which
+    answers its period asks)."""
     require(actor, "reports.run")
     code = programme or three_year_code()
-    out = []
+    periods = [Period.parse(c) for c in period_codes]
     with store.read() as s:
         provs = [p.code for p in provinces(s) if p.received]
-        for period_code in period_codes:
-            period = Period.parse(period_code)
-            _titles, parts = _completion_parts(s, code, period, provs)
-            points = sum(pt for rows in parts.values() for pt, _ in rows)
-            counted = sum(n for rows in parts.values() for _, n in rows)
-            out.append((period, round(points / counted * 100, 2) if counted else None))
+        period_of = dict(s.execute(
+            select(Checklist.id, Checklist.period_code)
+            .join(Template, Template.id == Checklist.template_id)
+            .where(Template.code == code, Checklist.period_code.in_([p.code for p in periods]),
+                   Checklist.office_code.in_(provs), Checklist.deleted.is_(False))
+        ).tuples().all())
+        sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+        for checklist_id, _number, _title, points, counted, *_rest in _axis_rows(s, list(period_of)):
+            mine = sums[period_of[checklist_id]]
+            mine[0] += float(points or 0)
+            mine[1] += int(counted)
+    out = []
+    for period in periods:
+        points, counted = sums.get(period.code, (0.0, 0.0))
+        out.append((period, round(points / counted * 100, 2) if counted else None))
     return out
 
 
@@ -437,27 +542,32 @@ def _overdue(session: Session, store: Store, today: _dt.date) -> tuple[dict[str,
     return actions, cases
 
 
-def province_rows(
-    session: Session, store: Store, axes: Sequence[AxisNational], figures: Sequence[NationalFigure],
-    today: _dt.date, programme: str, period: Period, late_days: int = LATE_DAYS,
+def _rows(
+    provs: Sequence[Province], parts: _Parts, figures: Sequence[NationalFigure],
+    overdue: tuple[dict[str, tuple[int, int]], dict[str, tuple[int, int]]], today: _dt.date, late_days: int,
 ) -> list[ProvinceRow]:
-    """Every province, ranked by completion (ties: more targets met, then catalogue order)."""
-    provs = provinces(session)
-    _titles, parts = _completion_parts(session, programme, period, [p.code for p in provs if p.received])
-    actions, cases = _overdue(session, store, today)
+    actions, cases = overdue
+    by_office: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for (office, _n), rows_ in parts.items():
+        by_office[office].extend(rows_)
+    states: dict[str, list[str]] = defaultdict(list)  # office -> achievement of its targeted figures
+    for f in figures:
+        if f.definition.target is not None:
+            for c in f.provinces:
+                if c.received:
+                    states[c.office_code].append(achievement(f.definition, c.value).state)
     rows = []
     for p in provs:
-        mine = [pc for (office, _n), rows_ in parts.items() if office == p.code for pc in rows_]
+        mine = by_office.get(p.code, [])
         counted = sum(n for _, n in mine)
         completion = round(sum(pt for pt, _ in mine) / counted * 100, 2) if counted else None
-        pairs = [achievement(f.definition, c.value) for f in figures if f.definition.target is not None
-                 for c in f.provinces if c.office_code == p.code and c.received]
+        pairs = states.get(p.code, [])
         age = (today - p.last_created_at.date()).days if p.last_created_at else None
         a_late, a_open = actions.get(p.code, (0, 0))
         c_late, c_open = cases.get(p.code, (0, 0))
         rows.append(ProvinceRow(
             p.code, p.short_fa, p.received, age, age is None or age >= late_days, completion,
-            sum(1 for a in pairs if a.state in (MET, NOT_MET)), sum(1 for a in pairs if a.state == MET),
+            sum(1 for a in pairs if a in (MET, NOT_MET)), sum(1 for a in pairs if a == MET),
             a_late, a_open, c_late, c_open,
         ))
     order = {p.code: i for i, p in enumerate(provs)}
@@ -522,15 +632,16 @@ def picture(
     period = Period.parse(period_code)
     code = programme or three_year_code()
     day = today or jalali.today()
+    # one pass: the provinces, their answers' completion and the overdue items read once each
     with store.read() as s:
-        figures = figures_in(s, code, period, day)
-        axes = completion_in(s, code, period, figures)
-        rows = province_rows(s, store, axes, figures, day, code, period, late_days)
-        provs = [p.code for p in provinces(s) if p.received]
-        _titles, parts = _completion_parts(s, code, period, provs)
-    points = sum(pt for rs in parts.values() for pt, _ in rs)
-    counted = sum(n for rs in parts.values() for _, n in rs)
-    return NationalPicture(period, code, rows, axes, figures, round(points / counted * 100, 2) if counted else None)
+        provs = provinces(s)
+        received = [p.code for p in provs if p.received]
+        answers = _period_answers(s, code, period, received)
+        figures = figures_in(s, code, period, day, provs=provs, answers=answers)
+        overdue = _overdue(s, store, day)
+    axes = _axes(answers.titles, answers.parts, received, figures)
+    rows = _rows(provs, answers.parts, figures, overdue, day, late_days)
+    return NationalPicture(period, code, rows, axes, figures, _overall(answers.parts))
 
 
 # measures the map and the ranking can colour provinces by

@@ -21,6 +21,7 @@ tracking numbers and dates, never names.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -59,68 +60,93 @@ def _year_before(d: _dt.date) -> _dt.date:
         return jdatetime.date(j.year - 1, j.month, j.day - 1).togregorian()
 
 
-def _complaints(session: Session, office: str, start: _dt.date, end: _dt.date, kind: str = "complaint") -> int:
-    return int(session.scalar(select(func.count()).select_from(Complaint).where(
-        Complaint.office_code == office, Complaint.deleted.is_(False), Complaint.kind == kind,
-        Complaint.received_on >= start, Complaint.received_on <= end)) or 0)
+def _complaint_counts(session: Session, offices: Sequence[str], start: _dt.date, end: _dt.date) -> dict[str, int]:
+    """office -> complaints (kind «شکایت») received in [start, end]."""
+    return {office: int(n) for office, n in session.execute(
+        select(Complaint.office_code, func.count()).where(
+            Complaint.office_code.in_(list(offices)), Complaint.deleted.is_(False), Complaint.kind == "complaint",
+            Complaint.received_on >= start, Complaint.received_on <= end)
+        .group_by(Complaint.office_code)).tuples()}
 
 
-def _figures(session: Session, office: str, period: jalali.Period, _today: _dt.date) -> dict[str, Figure]:
+def _figures(session: Session, office: str, period: jalali.Period, today: _dt.date) -> dict[str, Figure]:
+    return _figures_all(session, [office], period, today)[office]
+
+
+def _figures_all(
+    session: Session, offices: Sequence[str], period: jalali.Period, _today: _dt.date
+) -> dict[str, dict[str, Figure]]:
+    """The figures of every office in ``offices``: each register read once, grouped by office."""
     start, end = period.start, period.end
-    out: dict[str, Figure] = {}
+    wanted = list(offices)
+    result: dict[str, dict[str, Figure]] = {office: {} for office in wanted}
 
-    def put(code: str, value: float | None, num: int, den: int | None) -> None:
-        out[code] = Figure(code, value, num, den, FORMULAS_FA[code])
+    def put(office: str, code: str, value: float | None, num: int, den: int | None) -> None:
+        result.setdefault(office, {})[code] = Figure(code, value, num, den, FORMULAS_FA[code])
 
     # 9/5
-    weighted, sample = 0.0, 0
-    for code, n, mean in session.execute(select(
-            SurveyRound.period_code, SurveyRound.sample_size, SurveyRound.mean_score).where(
-            SurveyRound.office_code == office, SurveyRound.deleted.is_(False),
+    surveys: dict[str, tuple[float, int]] = {}
+    for office, code, n, mean in session.execute(select(
+            SurveyRound.office_code, SurveyRound.period_code, SurveyRound.sample_size, SurveyRound.mean_score).where(
+            SurveyRound.office_code.in_(wanted), SurveyRound.deleted.is_(False),
             SurveyRound.conducted_on >= start)):
         if within(code, period):
-            weighted += n * mean
-            sample += n
-    put("9/5", weighted / sample if sample else None, sample, None)
+            weighted, sample = surveys.get(office, (0.0, 0))
+            surveys[office] = (weighted + n * mean, sample + n)
     # 10/1
-    now = _complaints(session, office, start, end)
-    before = _complaints(session, office, _year_before(start), _year_before(end))
-    put("10/1", now / before if before else None, now, before)
+    now_by = _complaint_counts(session, wanted, start, end)
+    before_by = _complaint_counts(session, wanted, _year_before(start), _year_before(end))
     # 10/2, 10/3
-    answered = 0
-    total_days = 0
-    for received, answered_on in session.execute(select(Complaint.received_on, Complaint.answered_on).where(
-            Complaint.office_code == office, Complaint.deleted.is_(False), Complaint.kind == "complaint",
+    answers: dict[str, tuple[int, int]] = {}
+    for office, received, answered_on in session.execute(
+            select(Complaint.office_code, Complaint.received_on, Complaint.answered_on).where(
+            Complaint.office_code.in_(wanted), Complaint.deleted.is_(False), Complaint.kind == "complaint",
             Complaint.received_on >= start, Complaint.received_on <= end, Complaint.answered_on.is_not(None))):
-        answered += 1
-        total_days += (answered_on - received).days
-    put("10/2", answered / now if now else None, answered, now)
-    put("10/3", total_days / answered if answered else None, total_days, answered)
+        answered, total_days = answers.get(office, (0, 0))
+        answers[office] = (answered + 1, total_days + (answered_on - received).days)
     # 10/6
-    reviewed = int(session.scalar(select(func.count()).select_from(Complaint).where(
-        Complaint.office_code == office, Complaint.deleted.is_(False), Complaint.kind.in_(("letter", "suggestion")),
-        Complaint.answered_on >= start, Complaint.answered_on <= end)) or 0)
-    put("10/6", float(reviewed), reviewed, None)
-    # 10/10
-    scores = [(s - 1) * 25 for (s,) in session.execute(select(Complaint.satisfaction).where(
-        Complaint.office_code == office, Complaint.deleted.is_(False), Complaint.satisfaction.is_not(None),
-        Complaint.answered_on >= start, Complaint.answered_on <= end))]
-    put("10/10", sum(scores) / len(scores) if scores else None, len(scores), None)
+    reviewed_by = {office: int(n) for office, n in session.execute(
+        select(Complaint.office_code, func.count()).where(
+            Complaint.office_code.in_(wanted), Complaint.deleted.is_(False),
+            Complaint.kind.in_(("letter", "suggestion")),
+            Complaint.answered_on >= start, Complaint.answered_on <= end)
+        .group_by(Complaint.office_code)).tuples()}
+    # 10/10: levels 1-5 as 0, 25, ..., 100
+    satisfaction = {office: (int(total or 0), int(n)) for office, total, n in session.execute(
+        select(Complaint.office_code, func.sum(Complaint.satisfaction), func.count()).where(
+            Complaint.office_code.in_(wanted), Complaint.deleted.is_(False), Complaint.satisfaction.is_not(None),
+            Complaint.answered_on >= start, Complaint.answered_on <= end)
+        .group_by(Complaint.office_code)).tuples()}
     # 16/2-16/8
-    counts = {body: [0, 0] for body in BODIES}
-    for body, due, out_date, status in session.execute(select(
-            OversightLetter.body, OversightLetter.due_on, OversightLetter.out_date, OversightLetter.status).where(
-            OversightLetter.office_code == office, OversightLetter.deleted.is_(False),
+    counts: dict[str, dict[str, list[int]]] = {}
+    for office, body, due, out_date, status in session.execute(select(
+            OversightLetter.office_code, OversightLetter.body, OversightLetter.due_on, OversightLetter.out_date,
+            OversightLetter.status).where(
+            OversightLetter.office_code.in_(wanted), OversightLetter.deleted.is_(False),
             OversightLetter.in_date >= start, OversightLetter.in_date <= end)):
-        if body not in counts or status == "closed":
+        mine = counts.setdefault(office, {b: [0, 0] for b in BODIES})
+        if body not in mine or status == "closed":
             continue
-        counts[body][1] += 1
+        mine[body][1] += 1
         if out_date is not None and out_date <= due:
-            counts[body][0] += 1
-    for code, body in BODY_OF_CODE.items():
-        on_time, received = counts[body]
-        put(code, on_time / received * 100 if received else None, on_time, received)
-    return out
+            mine[body][0] += 1
+    for office in wanted:
+        weighted, sample = surveys.get(office, (0.0, 0))
+        put(office, "9/5", weighted / sample if sample else None, sample, None)
+        now, before = now_by.get(office, 0), before_by.get(office, 0)
+        put(office, "10/1", now / before if before else None, now, before)
+        answered, total_days = answers.get(office, (0, 0))
+        put(office, "10/2", answered / now if now else None, answered, now)
+        put(office, "10/3", total_days / answered if answered else None, total_days, answered)
+        reviewed = reviewed_by.get(office, 0)
+        put(office, "10/6", float(reviewed), reviewed, None)
+        total, n = satisfaction.get(office, (0, 0))
+        put(office, "10/10", (total - n) * 25 / n if n else None, n, None)
+        letters = counts.get(office, {})
+        for code, body in BODY_OF_CODE.items():
+            on_time, received = letters.get(body, [0, 0])
+            put(office, code, on_time / received * 100 if received else None, on_time, received)
+    return result
 
 
 def _records(session: Session, office: str, period: jalali.Period, _today: _dt.date, code: str) -> list[RecordRow]:
@@ -184,4 +210,5 @@ SOURCE = ComputedSource(
     figures=_figures,
     records=_records,
     permission="complaints.view",
+    figures_all=_figures_all,
 )
