@@ -210,6 +210,8 @@ OPERATIONS: list[Op] = [
     Op(checklists.list_checklists, "checklists.view", lambda c, a: checklists.list_checklists(c.store, a)),
     Op(checklists.offices_with_checklists, "checklists.view",
        lambda c, a: checklists.offices_with_checklists(c.store, a)),
+    Op(visits.offices_with_visits, "inspections.view", lambda c, a: visits.offices_with_visits(c.store, a)),
+    Op(cases.offices_with_cases, "cases.view_counts", lambda c, a: cases.offices_with_cases(c.store, a)),
     Op(checklists.count_checklists, "checklists.view",
        lambda c, a: checklists.count_checklists(c.store, a)),
     Op(checklists.create_in, "checklists.edit", _create_in),

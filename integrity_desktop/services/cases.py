@@ -25,7 +25,7 @@ from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.nationalid import normalize_national_code
 from integrity_desktop.permissions import Actor, require
-from integrity_desktop.services import audit, records
+from integrity_desktop.services import audit, offices, records
 from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services.case_queries import (  # re-exported: one module for screens
     CONFIDENTIAL,
@@ -51,7 +51,8 @@ from integrity_desktop.textnorm import normalize_for_search
 __all__ = [
     "CONFIDENTIAL", "MAX_LIMIT", "CaseFile", "CaseQuery", "CaseSummary", "Document", "LookupItem",
     "TimelineEntry", "add_event", "attach_document", "case_number", "correct_event", "count_cases",
-    "get_case_file", "iter_cases", "list_cases", "lookup_items", "recompute_state", "register_case",
+    "get_case_file", "iter_cases", "list_cases", "lookup_items", "offices_with_cases", "recompute_state",
+    "register_case",
     "set_deadlines", "withdraw_event",
 ]
 
@@ -119,6 +120,13 @@ def _next_seq(session: Session, office_code: str, year: int) -> int:
         select(func.max(Case.seq)).where(Case.office_code == office_code, Case.year == year)
     )
     return int(top or 0) + 1
+
+
+def offices_with_cases(store: Store, actor: Actor) -> list[tuple[str, str]]:
+    """(code, name) of every office with a case here, for HQ's province filter (the counts
+    a viewer may see are per province too, so no personal data is needed)."""
+    require(actor, "cases.view_counts")
+    return offices.holding(store, Case)
 
 
 def case_number(year: int, seq: int) -> str:

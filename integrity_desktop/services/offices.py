@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from integrity_desktop.catalog import HQ_CODE as HQ
 from integrity_desktop.db.models import Office, Unit
@@ -35,6 +37,25 @@ def office_name(store: Store, code: str) -> str:
     with store.read() as s:
         name = s.scalar(select(Office.name_fa).where(Office.code == code))
     return name or code
+
+
+def names_in(session: Session) -> dict[str, str]:
+    """Every office's Persian name by its code (a few dozen rows: read whole)."""
+    return dict(session.execute(select(Office.code, Office.name_fa)).tuples().all())
+
+
+def names(store: Store) -> dict[str, str]:
+    with store.read() as s:
+        return names_in(s)
+
+
+def holding(store: Store, model: Any) -> list[tuple[str, str]]:
+    """(code, name) of every office with a live record of ``model`` in this store, by name: the
+    choices of HQ's province filter over that list (a province's own store gives one)."""
+    with store.read() as s:
+        known = names_in(s)
+        codes = s.scalars(select(model.office_code).where(model.deleted.is_(False)).distinct()).all()
+    return sorted(((c, known.get(c, c)) for c in codes), key=lambda pair: pair[1])
 
 
 def list_offices(store: Store) -> list[OfficeRow]:

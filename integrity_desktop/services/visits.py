@@ -30,7 +30,7 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import Period, format_date, period_containing
 from integrity_desktop.permissions import Actor, require
-from integrity_desktop.services import records
+from integrity_desktop.services import offices, records
 from integrity_desktop.services.inspection_plans import check_in_period, load_item
 from integrity_desktop.services.inspections import (
     ACTION_STATUSES,
@@ -121,6 +121,8 @@ class VisitInfo:
     recommendations: str
     finding_count: int
     open_actions: int
+    office_code: str = ""
+    office_name: str = ""  # the directorate's name (HQ's list shows each visit's province)
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,8 @@ class FollowUpRow:
     visit_id: str
     visit_date: _dt.date
     visit_unit_name: str
+    office_code: str = ""
+    office_name: str = ""  # HQ's list shows each action's province
 
 
 # --------------------------------------------------------------------------- helpers
@@ -266,7 +270,22 @@ def _visit_info(session: Session, v: Visit) -> VisitInfo:
         recommendations=v.recommendations,
         finding_count=int(finding_count or 0),
         open_actions=_open_action_count(session, v.id),
+        office_code=v.office_code,
+        office_name=_office_name(session, v.office_code),
     )
+
+
+def _office_name(session: Session, code: str) -> str:
+    known = session.info.get("office_names")
+    if known is None:  # read once per session: a page of visits asks for every row
+        known = session.info["office_names"] = offices.names_in(session)
+    return str(known.get(code, code))
+
+
+def offices_with_visits(store: Store, actor: Actor) -> list[tuple[str, str]]:
+    """(code, name) of every office that has a visit here, for HQ's province filter."""
+    require(actor, "inspections.view")
+    return offices.holding(store, Visit)
 
 
 def _check_due(due: _dt.date, visit_date: _dt.date) -> None:
@@ -747,6 +766,7 @@ def _follow_up_query(
     visit_id: str | None,
     severity: str | None,
     today: _dt.date,
+    office_code: str | None = None,
 ) -> Select[tuple[CorrectiveAction, Finding, Visit]]:
     stmt = (
         select(CorrectiveAction, Finding, Visit)
@@ -764,6 +784,8 @@ def _follow_up_query(
         stmt = stmt.where(Visit.id == visit_id)
     if severity:
         stmt = stmt.where(Finding.severity == severity)
+    if office_code:
+        stmt = stmt.where(Visit.office_code == office_code)
     return stmt
 
 
@@ -777,6 +799,7 @@ def follow_up(
     visit_id: str | None = None,
     severity: str | None = None,
     today: _dt.date | None = None,
+    office_code: str | None = None,
     offset: int = 0,
     limit: int = 100,
 ) -> list[FollowUpRow]:
@@ -789,7 +812,7 @@ def follow_up(
     check_paging(offset, limit)
     day = _today(today)
     with store.read() as s:
-        stmt = _follow_up_query(status, overdue_only, unit_id, visit_id, severity, day)
+        stmt = _follow_up_query(status, overdue_only, unit_id, visit_id, severity, day, office_code)
         stmt = stmt.order_by(CorrectiveAction.due_date, CorrectiveAction.id).offset(offset).limit(limit)
         out = []
         for action, finding, visit in s.execute(stmt).tuples():
@@ -802,6 +825,8 @@ def follow_up(
                     visit_id=visit.id,
                     visit_date=visit.visit_date,
                     visit_unit_name=_unit_name(s, visit.unit_id),
+                    office_code=visit.office_code,
+                    office_name=_office_name(s, visit.office_code),
                 )
             )
         return out
@@ -817,10 +842,12 @@ def count_follow_up(
     visit_id: str | None = None,
     severity: str | None = None,
     today: _dt.date | None = None,
+    office_code: str | None = None,
 ) -> int:
     require(actor, "inspections.view")
     with store.read() as s:
-        stmt = _follow_up_query(status, overdue_only, unit_id, visit_id, severity, _today(today)).subquery()
+        stmt = _follow_up_query(status, overdue_only, unit_id, visit_id, severity, _today(today),
+                                office_code).subquery()
         return int(s.scalar(select(func.count()).select_from(stmt)) or 0)
 
 
@@ -844,7 +871,10 @@ __all__ = [
     "get_visit",
     "list_visits",
     "log_visit",
+    "offices_with_visits",
     "reopen_action",
+    "update_action",
+    "update_finding",
     "update_visit",
     "visits_in",
 ]

@@ -497,6 +497,10 @@ def test_pdf_preview_shows_and_prints_the_blank_form(qtbot, store: Store, tmp_pa
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     assert dialog.render_to(printer) == pages
     assert (tmp_path / "printed.pdf").stat().st_size > 0
+    # issue 16 item 20: the pages were counted on a progress bar, in Persian digits
+    assert dialog.print_progress.maximum() == pages and dialog.print_progress.value() == pages
+    assert not set(dialog.print_progress.labelText()) & LATIN_DIGITS
+    assert not dialog.print_progress.isVisible()
 
 
 def test_print_from_the_list_opens_a_preview(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@
         <translation>همهٔ سال‌ها</translation>
     </message>
     <message>
-        <source>Search the employee&apos;s name…</source>
+        <source>Search the employee's name…</source>
         <translation>جست‌وجوی نام کارمند…</translation>
     </message>
     <message>
@@ -34,6 +34,10 @@
     <message>
         <source>Open the selected case</source>
         <translation>باز کردن پروندهٔ برگزیده</translation>
+    </message>
+    <message>
+        <source>Province:</source>
+        <translation>استان:</translation>
     </message>
     <message>
         <source>State:</source>
@@ -62,6 +66,10 @@
 </context>
 <context>
     <name>CaseTableModel</name>
+    <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
     <message>
         <source>Case number</source>
         <translation>شمارهٔ پرونده</translation>

@@ -16,6 +16,10 @@
         <translation>همهٔ واحدهای مسئول</translation>
     </message>
     <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
         <source>Due date</source>
         <translation>مهلت</translation>
     </message>

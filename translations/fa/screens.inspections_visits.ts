@@ -16,6 +16,10 @@
         <translation>همهٔ وضعیت‌ها</translation>
     </message>
     <message>
+        <source>Province</source>
+        <translation>استان</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>

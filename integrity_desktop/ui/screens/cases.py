@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from integrity_desktop import jalali
 from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.services import cases
+from integrity_desktop.services import cases, offices
 from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.case_detail import CaseDetailWidget
@@ -49,6 +49,7 @@ from integrity_desktop.ui.screens.case_stats import CaseStatsPanel
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.messages import error_text
+from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
 
 PAGE = 200
 DEBOUNCE_MS = 300
@@ -69,7 +70,7 @@ class CaseTableModel(QAbstractTableModel):
     loaded = Signal(int)
     failed = Signal(str)
 
-    COLUMNS = (
+    COLUMNS: tuple[str, ...] = (
         "case_number",
         "state",
         "employee_name",
@@ -89,7 +90,15 @@ class CaseTableModel(QAbstractTableModel):
         self.loading = False
         self._generation = 0
         self._owner = parent
+        # HQ holds every province's cases: each row says whose it is (issue 16, item 2).
+        self.office_names: dict[str, str] = {}
+        province = []
+        if at_hq(ctx):
+            self.COLUMNS = ("office", *type(self).COLUMNS)
+            self.office_names = offices.names(ctx.store)
+            province = [self.tr("Province")]
         self._headers = [
+            *province,
             self.tr("Case number"),
             self.tr("State"),
             self.tr("Employee"),
@@ -197,6 +206,8 @@ class CaseTableModel(QAbstractTableModel):
             return c.national_code if c.anonymised else shown_number(c.national_code)
         if key == "unit":
             return c.unit_name
+        if key == "office":
+            return self.office_names.get(c.office_code, c.office_code)
         value: _dt.date | None = getattr(c, key)
         return shown_date(value)
 
@@ -276,6 +287,10 @@ class CaseRegister(QWidget):
         self.state.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.year.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.overdue.toggled.connect(lambda _b: self.apply_filters())
+        self.at_hq = at_hq(ctx)
+        self.office = province_filter(cases.offices_with_cases(ctx.store, ctx.actor) if self.at_hq else [])
+        self.office.setVisible(self.at_hq)
+        self.office.currentIndexChanged.connect(lambda _i: self.apply_filters())
 
         self.table = QTableView()
         self.table.setObjectName("case_table")
@@ -291,10 +306,13 @@ class CaseRegister(QWidget):
         # every column, the next step's deadline last, fits a 1280-pixel screen without
         # scrolling sideways.
         header.setStretchLastSection(False)
-        for col, width in enumerate((95, 170, 165, 105, 0, 95, 95, 110)):
-            self.table.setColumnWidth(col, width)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnHidden(3, not self.personal)
+        widths = {"office": 120, "case_number": 95, "state": 170, "employee_name": 165, "national_code": 105,
+                  "unit": 0, "reported_on": 95, "last_event_on": 95, "due_on": 110}
+        columns = self.model.COLUMNS
+        for col, key in enumerate(columns):
+            self.table.setColumnWidth(col, widths[key])
+        header.setSectionResizeMode(columns.index("unit"), QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(columns.index("national_code"), not self.personal)
         self.table.activated.connect(lambda _i: self.open_current())  # Enter or double-click
 
         self.count = QLabel()
@@ -307,6 +325,9 @@ class CaseRegister(QWidget):
         self.model.failed.connect(self._failed)
 
         filters = QHBoxLayout()
+        if self.at_hq:
+            filters.addWidget(QLabel(self.tr("Province:")))
+            filters.addWidget(self.office)
         filters.addWidget(QLabel(self.tr("State:")))
         filters.addWidget(self.state)
         filters.addWidget(QLabel(self.tr("Year:")))
@@ -347,6 +368,7 @@ class CaseRegister(QWidget):
             year=self.year.currentData(),
             name=name or None,
             overdue=self.overdue.isChecked(),
+            office_code=self.office.currentData(),
         )
 
     def apply_filters(self, wait: bool = False) -> None:

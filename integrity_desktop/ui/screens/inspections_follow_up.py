@@ -18,6 +18,7 @@ from integrity_desktop.ui.screens.inspections_common import button_row, make_but
 from integrity_desktop.ui.screens.visit_editor import current_row, make_table
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.messages import show_exception
+from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
 from integrity_desktop.ui.widgets.table_models import Column, PagedModel
 
 
@@ -46,14 +47,20 @@ class InspectionFollowUpTab(QWidget):
         self.overdue_only = QCheckBox(self.tr("Overdue only"))
         self.overdue_only.setObjectName("overdue_only")
         self.follow_unit = unit_combo(self.ctx, optional=True, none_text=self.tr("All responsible units"))
+        self.at_hq = at_hq(ctx)
+        self.follow_office = province_filter(visits.offices_with_visits(ctx.store, ctx.actor) if self.at_hq else [])
+        self.follow_office.setVisible(self.at_hq)
         for signal in (
+            self.follow_office.currentIndexChanged,
             self.follow_status.currentIndexChanged,
             self.overdue_only.toggled,
             self.follow_unit.currentIndexChanged,
         ):
             signal.connect(lambda *_: self.reload())
+        province = [Column(self.tr("Province"), lambda r: r.office_name)] if self.at_hq else []
         self.follow_model = PagedModel(
             [
+                *province,
                 Column(self.tr("Due date"), lambda r: shown_date(r.action.due_date)),
                 Column(
                     self.tr("Days overdue"),
@@ -91,6 +98,7 @@ class InspectionFollowUpTab(QWidget):
                     self.tr("Open visit…"), "open_action_visit", self.open_action_visit,
                     tip=self.tr("Open the visit of the selected action"),
                 ),
+                self.follow_office,
                 self.follow_status,
                 self.follow_unit,
                 self.overdue_only,
@@ -105,11 +113,13 @@ class InspectionFollowUpTab(QWidget):
             "overdue_only": self.overdue_only.isChecked(),
             "unit_id": self.follow_unit.currentData(),
             "today": self.today,
+            "office_code": self.follow_office.currentData(),
         }
 
     def reload(self) -> None:
         self.follow_model.reload()
-        overdue = visits.count_follow_up(self.ctx.store, self.ctx.actor, overdue_only=True, today=self.today)
+        overdue = visits.count_follow_up(self.ctx.store, self.ctx.actor, overdue_only=True, today=self.today,
+                                         office_code=self.follow_office.currentData())
         self.follow_count.setText(
             self.tr("{n} actions, {late} overdue").format(
                 n=shown_number(self.follow_model.total), late=shown_number(overdue)

@@ -18,6 +18,7 @@ from integrity_desktop.ui.screens.inspections_common import button_row, make_but
 from integrity_desktop.ui.screens.visit_editor import VisitEditor, current_row, make_table
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.messages import confirm, show_exception
+from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
 from integrity_desktop.ui.widgets.table_models import Column, PagedModel
 
 
@@ -53,10 +54,16 @@ class InspectionVisitsTab(QWidget):
         self.visit_status.addItem(self.tr("All statuses"), None)
         for key, label in VISIT_STATUSES.items():
             self.visit_status.addItem(label, key)
-        for combo in (self.visit_period, self.visit_kind, self.visit_status):
+        # HQ holds every province's visits: each row says whose it is, and a filter picks one.
+        self.at_hq = at_hq(ctx)
+        self.visit_office = province_filter(visits.offices_with_visits(ctx.store, ctx.actor) if self.at_hq else [])
+        self.visit_office.setVisible(self.at_hq)
+        for combo in (self.visit_period, self.visit_kind, self.visit_status, self.visit_office):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
+        province = [Column(self.tr("Province"), lambda v: v.office_name)] if self.at_hq else []
         self.visits_model = PagedModel(
             [
+                *province,
                 Column(self.tr("Date"), lambda v: shown_date(v.visit_date)),
                 Column(self.tr("Unit"), lambda v: v.unit_name),
                 Column(self.tr("Kind"), lambda v: v.kind_fa),
@@ -88,6 +95,7 @@ class InspectionVisitsTab(QWidget):
                     self.tr("Delete"), "delete_visit", self.delete_visit, self.editable,
                     tip=self.tr("Delete the selected visit with its findings"),
                 ),
+                self.visit_office,
                 self.visit_period,
                 self.visit_kind,
                 self.visit_status,
@@ -101,6 +109,7 @@ class InspectionVisitsTab(QWidget):
             "period_code": self.visit_period.currentData(),
             "kind": self.visit_kind.currentData(),
             "status": self.visit_status.currentData(),
+            "office_code": self.visit_office.currentData(),
         }
 
     def reload(self) -> None:

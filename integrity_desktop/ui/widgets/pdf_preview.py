@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -109,17 +110,35 @@ class PdfPreviewDialog(QDialog):
         self.render_to(printer)
 
     def render_to(self, printer: QPrinter) -> int:
-        """Draw every page (or the chosen range) on ``printer``; returns the pages printed."""
+        """Draw every page (or the chosen range) on ``printer``; returns the pages printed.
+
+        Each page is rendered at the printer's resolution, a second or more for a long report:
+        a progress bar counts the pages (and keeps the window painting), and «لغو» stops after
+        the current page and discards the print job."""
         count = self.document.pageCount()
         first, last = 1, count
         if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
             first, last = printer.fromPage(), min(count, printer.toPage() or count)
+        total = max(0, last - first + 1)
+        progress = QProgressDialog(self.tr("Sending the pages to the printer…"), self.tr("Cancel"), 0, total, self)
+        progress.setWindowTitle(self.tr("Printing"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        progress.setAutoReset(False)  # the last value stays: the pages sent
+        self.print_progress = progress  # tests read its last value
         painter = QPainter()
         if not painter.begin(printer):
+            progress.hide()  # not close(): closing counts as «لغو» and resets the bar
             return 0
         printed = 0
         try:
             for number in range(first, last + 1):
+                progress.setLabelText(self.tr("Page {page} of {total}…").format(
+                    page=shown_number(printed + 1), total=shown_number(total)))
+                progress.setValue(printed)
+                if progress.wasCanceled():
+                    printer.abort()
+                    break
                 if printed:
                     printer.newPage()
                 target = printer.pageLayout().paintRectPixels(printer.resolution())
@@ -134,6 +153,8 @@ class PdfPreviewDialog(QDialog):
                 printed += 1
         finally:
             painter.end()
+            progress.setValue(total)
+            progress.hide()  # not close(): closing counts as «لغو» and resets the bar
         return printed
 
     def open_external(self) -> None:
