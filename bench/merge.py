@@ -76,11 +76,10 @@ def child(argv: list[str]) -> None:
     template, target, *bundles = (Path(a) for a in argv)
     from integrity_desktop.permissions import Actor
     from integrity_desktop.services import keys
-    from integrity_desktop.services.stores import open_initialised
     from integrity_desktop.sync.merge import import_bundle
 
     workload.copy_store(template, target)
-    store = open_initialised(str(target))
+    store = workload.open_unlocked(target, workload.HQ_PASSWORD)
     actor = Actor("bench", "admin", "hq")
     rss_before = peak_rss_mb()
     start = time.perf_counter()
