@@ -119,9 +119,10 @@ def _merge(codes: list[str], scale: int, opts: Options, repeats: int,
     bundles = [workload.bundle(c, scale, opts.work) for c in codes]
     target = opts.work / f"hq-merge-{len(codes)}.sqlite"
     runs = []
+    env = workload.unlocked_key_env(template, workload.HQ_PASSWORD)
     for _ in range(repeats):
         runs.append(run_child(["-m", "bench.merge", "--child", str(template), str(target),
-                               *map(str, bundles)]))
+                               *map(str, bundles)], env=env))
         if after_each is not None:
             after_each()
     return (statistics.median(r["seconds"] for r in runs), max(r["peak_mb"] for r in runs),

@@ -29,13 +29,37 @@ PASSPHRASE = "demo-passphrase"  # services.demo.DEMO_PASSPHRASE: the demo stores
 DEMO_PASSWORD = "demo-password"  # services.demo.DEMO_PASSWORD: the demo stores' admin password
 
 
+KEY_ENV = "INTEGRITY_BENCH_STORE_KEY"  # "store-id:hex key" handed to a measuring child
+
+
+def unlocked_key_env(path: Path, password: str) -> dict[str, str]:
+    """Unlock an encrypted store in this (parent) process and return the environment that hands
+    its key to a child: the child measures the merge, not the sign-in's argon2 (64 MiB), which
+    the app has done before any import.  Empty for a plain store."""
+    from integrity_desktop.db import cipher
+    from integrity_desktop.services.unlock import unlock
+
+    if not cipher.is_encrypted(path):
+        return {}
+    unlock(str(path), "admin", password)
+    key = cipher.known_key(path)
+    assert key is not None
+    return {KEY_ENV: f"{cipher.KeyFile.load(path).store_id}:{key.hex()}"}
+
+
 def open_unlocked(path: Path, password: str = DEMO_PASSWORD) -> Store:
     """Open a store of the workload: an encrypted one (the default since issue 18) is unlocked
     with its admin's password first, as the sign-in does."""
+    from integrity_desktop.db import cipher
     from integrity_desktop.services.stores import open_initialised
     from integrity_desktop.services.unlock import unlock
 
-    unlock(str(path), "admin", password)
+    handed = os.environ.get(KEY_ENV, "")
+    store_id, _, key = handed.partition(":")
+    if key and cipher.is_encrypted(path) and cipher.KeyFile.load(path).store_id == store_id:
+        cipher.remember(store_id, bytes.fromhex(key))  # the parent signed in (unlocked_key_env)
+    else:
+        unlock(str(path), "admin", password)
     return open_initialised(str(path))
 
 
