@@ -72,13 +72,12 @@ def child(argv: list[str]) -> None:
     source, scale = Path(argv[0]), int(argv[1])
     from integrity_desktop.permissions import Actor
     from integrity_desktop.services import keys
-    from integrity_desktop.services.stores import open_initialised
     from integrity_desktop.sync.export import export_bundle
 
     weeks = WEEKS.get(scale, 52 * (scale + 2))
     with tempfile.TemporaryDirectory(prefix="bench-bundle-size-") as tmp:
         target = workload.copy_store(source, Path(tmp) / "province.sqlite")
-        store = open_initialised(str(target))
+        store = workload.open_unlocked(target)
         actor = Actor("bench", "admin", store.office_code)
         key = keys.signing_key(store, workload.PASSPHRASE)
         out: dict[str, Any] = {}

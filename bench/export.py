@@ -34,9 +34,8 @@ def evidence_store(scale: int, evidence_mb: int, work: Path) -> Path:
     from integrity_desktop.db.models import Checklist
     from integrity_desktop.permissions import Actor
     from integrity_desktop.services import evidence
-    from integrity_desktop.services.stores import open_initialised
 
-    store = open_initialised(str(path))
+    store = workload.open_unlocked(path)
     try:
         actor = Actor("bench", "admin", store.office_code)
         with store.read() as s:
@@ -57,10 +56,9 @@ def child(argv: list[str]) -> None:
     """``--child STORE OUT``: export a full bundle for HQ and report time and peak memory."""
     from integrity_desktop.permissions import Actor
     from integrity_desktop.services import keys
-    from integrity_desktop.services.stores import open_initialised
     from integrity_desktop.sync.export import export_bundle
 
-    store = open_initialised(argv[0])
+    store = workload.open_unlocked(Path(argv[0]))
     out = Path(argv[1])
     out.unlink(missing_ok=True)
     key = keys.signing_key(store, workload.PASSPHRASE)  # the passphrase check is not the export

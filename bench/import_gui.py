@@ -25,10 +25,8 @@ GOAL = 1.1
 
 
 def _open(template: Path, target: Path):  # type: ignore[no-untyped-def]
-    from integrity_desktop.services.stores import open_initialised
-
     workload.copy_store(template, target)
-    return open_initialised(str(target))
+    return workload.open_unlocked(target, workload.HQ_PASSWORD)
 
 
 def child(argv: list[str]) -> None:

@@ -46,13 +46,21 @@ def _plain(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
 
 
-def raw_insert(path: Path, bundles: list[dict[str, list[dict[str, Any]]]]) -> None:
+def raw_insert(path: Path, bundles: list[dict[str, list[dict[str, Any]]]], encrypted: bool = False) -> None:
     """The baseline: one table per record type, same columns and primary key, one
-    ``executemany`` per type and bundle, one commit."""
+    ``executemany`` per type and bundle, one commit; ``encrypted``: into a SQLCipher file with a
+    random key, as the store is since issue 18 (the same page encryption on both sides)."""
     from integrity_desktop.sync import bundle_format as bf
 
     path.unlink(missing_ok=True)
-    con = sqlite3.connect(path)
+    if encrypted:
+        import secrets
+
+        from integrity_desktop.db import cipher
+
+        con = cipher.connect(path, key=secrets.token_bytes(32))
+    else:
+        con = sqlite3.connect(path)
     try:
         for kind in bf.sync_order():
             cols = [c.name for c in bf.table_of(kind).columns]
@@ -71,16 +79,21 @@ def raw_insert(path: Path, bundles: list[dict[str, list[dict[str, Any]]]]) -> No
         con.close()
 
 
+def _encrypted(store: Path) -> bool:
+    from integrity_desktop.db import cipher
+
+    return cipher.is_encrypted(store)
+
+
 def child(argv: list[str]) -> None:
     """``--child TEMPLATE TARGET BUNDLE...``: import the bundles into a copy of the HQ store."""
     template, target, *bundles = (Path(a) for a in argv)
     from integrity_desktop.permissions import Actor
     from integrity_desktop.services import keys
-    from integrity_desktop.services.stores import open_initialised
     from integrity_desktop.sync.merge import import_bundle
 
     workload.copy_store(template, target)
-    store = open_initialised(str(target))
+    store = workload.open_unlocked(target, workload.HQ_PASSWORD)
     actor = Actor("bench", "admin", "hq")
     rss_before = peak_rss_mb()
     start = time.perf_counter()
@@ -106,9 +119,10 @@ def _merge(codes: list[str], scale: int, opts: Options, repeats: int,
     bundles = [workload.bundle(c, scale, opts.work) for c in codes]
     target = opts.work / f"hq-merge-{len(codes)}.sqlite"
     runs = []
+    env = workload.unlocked_key_env(template, workload.HQ_PASSWORD)
     for _ in range(repeats):
         runs.append(run_child(["-m", "bench.merge", "--child", str(template), str(target),
-                               *map(str, bundles)]))
+                               *map(str, bundles)], env=env))
         if after_each is not None:
             after_each()
     return (statistics.median(r["seconds"] for r in runs), max(r["peak_mb"] for r in runs),
@@ -126,9 +140,13 @@ def run(opts: Options) -> list[Figure]:
     rows = [_records(workload.bundle(c, scale, opts.work)) for c in codes]
     raw_path = opts.work / "raw-baseline.sqlite"
     raw_times: list[float] = []
+    enc_times: list[float] = []
+    encrypted = _encrypted(workload.hq_template(codes, scale, opts.work))
 
     def raw_once() -> None:
         raw_times.append(median_time(lambda: raw_insert(raw_path, rows), 1)[0])
+        if encrypted:
+            enc_times.append(median_time(lambda: raw_insert(raw_path, rows, encrypted=True), 1)[0])
 
     # The raw insert runs right after each import of all the bundles (and then again up to 3
     # runs): on a shared machine, medians taken minutes apart compare different loads.
@@ -139,9 +157,17 @@ def run(opts: Options) -> list[Figure]:
     rate, raw_rate = rec_all / t_all, rec_all / t_raw
     size = f"{n} bundles, {rec_all} records, {repeats} runs"
     growth = (t_all / t_half) / (rec_all / rec_half)  # time ratio per data ratio
+    extra = []
+    if enc_times:
+        enc_rate = rec_all / statistics.median(enc_times)
+        extra.append(Figure("merge", "records/s (x raw into an encrypted file)", rate, "rec/s",
+                            ">= 0.25 x raw", rate / enc_rate >= 0.25, baseline=enc_rate,
+                            ratio=rate / enc_rate, note="the store is encrypted (issue 18): raw "
+                            "executemany into a SQLCipher file of the same rows"))
     return [
         Figure("merge", "records/s", rate, "rec/s", ">= 0.25 x raw", rate / raw_rate >= 0.25,
                baseline=raw_rate, ratio=rate / raw_rate, note=size),
+        *extra,
         Figure("merge", f"time x{rec_all / rec_half:.2f} data", t_all / t_half, "x",
                "<= 2.2 for 2x data", t_all / t_half <= 2.2 * (rec_all / rec_half) / 2,
                baseline=t_half, ratio=growth, note=f"{t_half:.2f}s -> {t_all:.2f}s"),

@@ -10,7 +10,6 @@ half and at all the rows).
 
 from __future__ import annotations
 
-import sqlite3
 import statistics
 import sys
 import time
@@ -23,7 +22,11 @@ from bench.common import Figure, Options, emit, median_time, peak_rss_mb, run_ch
 
 def _checklist_id(store: Path) -> str:
     """The checklist with the most indicators (138 in the three-year programme's template)."""
-    with sqlite3.connect(store) as con:
+    from integrity_desktop.db import cipher
+    from integrity_desktop.services.unlock import unlock
+
+    unlock(str(store), "admin", workload.DEMO_PASSWORD)  # encrypted like any store since issue 18
+    with cipher.connect(store) as con:
         (cid, _n) = con.execute(
             "SELECT checklist_id, count(*) FROM checklist_entries GROUP BY checklist_id "
             "ORDER BY count(*) DESC, checklist_id LIMIT 1"
@@ -63,9 +66,8 @@ def pdf_figures(store_path: Path, work: Path, repeats: int) -> list[Figure]:
     from integrity_desktop.reports.checklist_pdf import _indicator_text
     from integrity_desktop.services import checklists
     from integrity_desktop.services.entry_rules import STATUS_LABELS_FA
-    from integrity_desktop.services.stores import open_initialised
 
-    store = open_initialised(str(store_path))
+    store = workload.open_unlocked(store_path)
     actor = Actor("bench", "admin", store.office_code)
     cid = _checklist_id(store_path)
     out, bare_out = work / "checklist-bench.pdf", work / "checklist-bare.pdf"

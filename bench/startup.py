@@ -50,11 +50,13 @@ def _seconds(args: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 
 def _argon2_seconds(store: Path, repeats: int) -> float:
-    import sqlite3
-
     from argon2 import PasswordHasher
 
-    with sqlite3.connect(store) as con:
+    from integrity_desktop.db import cipher
+    from integrity_desktop.services.unlock import unlock
+
+    unlock(str(store), "admin", workload.DEMO_PASSWORD)  # encrypted like any store since issue 18
+    with cipher.connect(store) as con:
         (hashed,) = con.execute("SELECT password_hash FROM users WHERE username = ?", (USER,)).fetchone()
     hasher = PasswordHasher()
     times = []

@@ -16,12 +16,51 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.common import ROOT, WORK, python
+
+if TYPE_CHECKING:
+    from integrity_desktop.db.store import Store
 
 SEED = 1403
 HQ_PASSWORD = "bench-password-1"
 PASSPHRASE = "demo-passphrase"  # services.demo.DEMO_PASSPHRASE: the demo stores' key passphrase
+DEMO_PASSWORD = "demo-password"  # services.demo.DEMO_PASSWORD: the demo stores' admin password
+
+
+KEY_ENV = "INTEGRITY_BENCH_STORE_KEY"  # "store-id:hex key" handed to a measuring child
+
+
+def unlocked_key_env(path: Path, password: str) -> dict[str, str]:
+    """Unlock an encrypted store in this (parent) process and return the environment that hands
+    its key to a child: the child measures the merge, not the sign-in's argon2 (64 MiB), which
+    the app has done before any import.  Empty for a plain store."""
+    from integrity_desktop.db import cipher
+    from integrity_desktop.services.unlock import unlock
+
+    if not cipher.is_encrypted(path):
+        return {}
+    unlock(str(path), "admin", password)
+    key = cipher.known_key(path)
+    assert key is not None
+    return {KEY_ENV: f"{cipher.KeyFile.load(path).store_id}:{key.hex()}"}
+
+
+def open_unlocked(path: Path, password: str = DEMO_PASSWORD) -> Store:
+    """Open a store of the workload: an encrypted one (the default since issue 18) is unlocked
+    with its admin's password first, as the sign-in does."""
+    from integrity_desktop.db import cipher
+    from integrity_desktop.services.stores import open_initialised
+    from integrity_desktop.services.unlock import unlock
+
+    handed = os.environ.get(KEY_ENV, "")
+    store_id, _, key = handed.partition(":")
+    if key and cipher.is_encrypted(path) and cipher.KeyFile.load(path).store_id == store_id:
+        cipher.remember(store_id, bytes.fromhex(key))  # the parent signed in (unlocked_key_env)
+    else:
+        unlock(str(path), "admin", password)
+    return open_initialised(str(path))
 
 
 def province_codes(n: int) -> list[str]:
@@ -46,7 +85,8 @@ def _locked(path: Path) -> Iterator[None]:
 
 
 def _remove_store(path: Path) -> None:
-    for p in (path, path.with_name(f"{path.stem}-files"), path.with_name(path.name + ".done")):
+    for p in (path, path.with_name(f"{path.stem}-files"), path.with_name(path.name + ".done"),
+              path.with_name(path.name + ".keys")):
         if p.is_dir():
             shutil.rmtree(p)
         elif p.exists():
@@ -91,10 +131,9 @@ def bundle(code: str, scale: int, work: Path = WORK) -> Path:
         return out
     from integrity_desktop.permissions import Actor
     from integrity_desktop.services import keys
-    from integrity_desktop.services.stores import open_initialised
     from integrity_desktop.sync.export import export_bundle
 
-    store = open_initialised(str(province_store(code, scale, work)))
+    store = open_unlocked(province_store(code, scale, work))
     try:
         actor = Actor("bench", "admin", store.office_code)
         export_bundle(store, actor, out, keys.signing_key(store, PASSPHRASE), full=True)
@@ -113,14 +152,14 @@ def hq_template(codes: list[str], scale: int, work: Path = WORK) -> Path:
         _remove_store(path)
         from integrity_desktop.permissions import Actor
         from integrity_desktop.services import keys
-        from integrity_desktop.services.stores import init_store, open_initialised
+        from integrity_desktop.services.stores import init_store
         from integrity_desktop.sync.trust import add_key
 
         hq = init_store(str(path), "hq", HQ_PASSWORD, PASSPHRASE)
         try:
             actor = Actor("bench", "admin", "hq")
             for code in codes:
-                province = open_initialised(str(province_store(code, scale, work)))
+                province = open_unlocked(province_store(code, scale, work))
                 try:
                     add_key(hq, actor, code, keys.public_key_file(province))
                 finally:
@@ -135,6 +174,9 @@ def copy_store(src: Path, dst: Path) -> Path:
     """A fresh copy of a store file and its evidence folder."""
     _remove_store(dst)
     shutil.copyfile(src, dst)
+    keys = src.with_name(src.name + ".keys")  # an encrypted store's wrapped key
+    if keys.is_file():
+        shutil.copyfile(keys, dst.with_name(dst.name + ".keys"))
     files = src.with_name(f"{src.stem}-files")
     if files.is_dir():
         shutil.copytree(files, dst.with_name(f"{dst.stem}-files"))

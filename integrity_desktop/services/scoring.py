@@ -80,27 +80,53 @@ def visit_checklist(checklist_id: Any) -> Any:
     return exists().where(Visit.checklist_id == checklist_id, Visit.deleted.is_(False))
 
 
-def entry_points(status: str, progress: int | None) -> float | None:
-    """Points of one answer, or None when it does not count (not applicable)."""
+def entry_hundredths(status: str, progress: int | None) -> int | None:
+    """Points of one answer in hundredths (done 100, partly done its progress or 50, else 0),
+    or None when it does not count (not applicable).  Whole numbers, so a sum is exact in
+    Python and in SQL alike (``hundredths_sql``): the same completion wherever it is computed."""
     if status == "na":
         return None
     if status == "done":
-        return 1.0
+        return 100
     if status == "partial":
-        return 0.5 if progress is None else max(0, min(100, progress)) / 100
-    return 0.0
+        return 50 if progress is None else max(0, min(100, int(progress)))
+    return 0
+
+
+def entry_points(status: str, progress: int | None) -> float | None:
+    """Points of one answer, or None when it does not count (not applicable)."""
+    hundredths = entry_hundredths(status, progress)
+    return None if hundredths is None else hundredths / 100
+
+
+def completion_of(hundredths: int, counted: int) -> float | None:
+    """Percent from the summed hundredths of the counted answers; None when none counted."""
+    return round(hundredths / counted, 2) if counted else None
 
 
 def completion(answers: Iterable[tuple[str, int | None]]) -> float | None:
     """Percent (0..100) over (status, progress) pairs; None if every answer is not applicable."""
-    total = 0.0
+    total = 0
     counted = 0
     for status, progress in answers:
-        points = entry_points(status, progress)
+        points = entry_hundredths(status, progress)
         if points is not None:
             total += points
             counted += 1
-    return round(total / counted * 100, 2) if counted else None
+    return completion_of(total, counted)
+
+
+def hundredths_sql() -> Any:
+    """SQL of ``entry_hundredths`` over ``checklist_entries`` (0 for not applicable, which
+    ``counted_sql`` leaves out)."""
+    status, progress = ChecklistEntry.status, ChecklistEntry.progress
+    partial = case((progress.is_(None), 50), (progress < 0, 0), (progress > 100, 100), else_=progress)
+    return case((status == "done", 100), (status == "partial", partial), else_=0)
+
+
+def counted_sql() -> Any:
+    """SQL: 1 for an answer that counts in completion (anything but not applicable)."""
+    return case((ChecklistEntry.status == "na", 0), else_=1)
 
 
 @dataclass(frozen=True)
