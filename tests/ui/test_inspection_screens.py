@@ -15,7 +15,6 @@ from integrity_desktop.jalali import parse_date
 from integrity_desktop.nationalid import generate_valid_national_code
 from integrity_desktop.services import inspection_plans, inspectors, offices, visits
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.screens.inspection_dialogs import (
     OVERDUE_BG,
     CloseActionDialog,
@@ -25,6 +24,7 @@ from integrity_desktop.ui.screens.inspection_dialogs import (
 )
 from integrity_desktop.ui.screens.inspections import InspectionsScreen
 from integrity_desktop.ui.screens.visit_editor import VisitEditor
+from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.table_models import Column, PagedModel
 from tests.conftest import actor
