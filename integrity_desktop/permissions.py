@@ -42,6 +42,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "cases.view_personal": frozenset({ADMIN, CASE_OFFICER}),
     "cases.edit": frozenset({ADMIN, CASE_OFFICER}),
     "cases.configure": frozenset({ADMIN}),
+    # an inspector who finds a violation during a visit reports it from the finding (issue 16)
+    "cases.refer": frozenset({ADMIN, CASE_OFFICER, INSPECTOR}),
     # people's rights registers (issue 20): complaints, surveys, oversight correspondence
     "complaints.view": _ALL,
     "complaints.view_personal": frozenset({ADMIN, INSPECTOR}),

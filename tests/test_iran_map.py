@@ -54,3 +54,29 @@ def test_colours_follow_the_legend() -> None:
     one = iran_map.scale_for({"a": 5.0, "b": 5.0}, str)
     assert [i.label_fa for i in one.legend()] == ["5.0", "بی‌داده"]
     assert one.colour(5.0) == one.legend()[0].colour  # the one value has the legend's colour
+
+
+def test_the_printed_map_writes_each_province_s_figure_on_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17 item 3: nothing hovers on paper, so the PDF map writes the figures on the
+    provinces (as text a reader can copy), and only where a figure is given."""
+    import subprocess
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    from integrity_desktop import iran_map
+    from integrity_desktop.digits import percent_text
+    from integrity_desktop.reports.map_drawing import MapFlowable
+
+    values = {"tehran": 75.0, "fars": 12.5, "isfahan": None}
+    scale = iran_map.scale_for(values, percent_text)
+
+    def text_of(labels: dict[str, str]) -> str:
+        out = tmp_path / f"map-{len(labels)}.pdf"
+        SimpleDocTemplate(str(out), pagesize=A4).build([MapFlowable(values, scale, "درصد تکمیل", 480, 290, labels)])
+        return subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+
+    plain = text_of({})
+    labelled = text_of({"tehran": "۷۵٪", "fars": "۱۲٫۵٪"})
+    assert "۷۵٪" in labelled and "۱۲٫۵٪" in labelled
+    assert labelled.count("۷۵٪") == plain.count("۷۵٪") + 1  # the legend had its own; one more on Tehran

@@ -9,7 +9,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
 from integrity_desktop import iran_map
-from integrity_desktop.pdf.fonts import REGULAR
+from integrity_desktop.pdf.fonts import REGULAR, register_fonts
 from integrity_desktop.pdf.textlayer import draw_text
 
 
@@ -18,9 +18,12 @@ class MapFlowable(Flowable):
     left, its ``title`` above it."""
 
     def __init__(self, values: Mapping[str, float | None], scale: iran_map.Scale, title: str,
-                 width: float, height: float) -> None:
+                 width: float, height: float, labels: Mapping[str, str] | None = None) -> None:
         super().__init__()
+        register_fonts()  # usable in any document, not only a ReportDocument
         self.values = dict(values)
+        # Printed, nothing hovers: each province's figure is written on it (office code -> text).
+        self.labels = dict(labels or {})
         self.scale = scale
         self.title = title
         self.width = width
@@ -63,6 +66,17 @@ class MapFlowable(Flowable):
         for code, shape in shapes.provinces.items():
             c.setFillColor(colors.HexColor(self.scale.colour(self.values.get(code))))
             c.drawPath(self._path(shape.segments, k, ox, top), stroke=1, fill=1)
+        for code, text in self.labels.items():
+            where = shapes.provinces.get(code)
+            if where is None or not text:
+                continue
+            cx, cy = where.centre
+            x, y = ox + cx * k, top - cy * k - 2.5
+            # a white halo keeps the figure readable on the darkest colour of the scale
+            c.setFillColor(colors.Color(1, 1, 1, alpha=0.75))
+            c.roundRect(x - 13, y - 2, 26, 9, 2, stroke=0, fill=1)
+            c.setFillColor(colors.black)
+            draw_text(c, x, y, text, REGULAR, 6.5, align="center")
         # the legend, right-aligned text beside its swatch
         c.setFillColor(colors.black)
         y = self.height - 12

@@ -90,7 +90,8 @@ def write_national(store: Store, actor: Actor, params: ReportParams, out: Path, 
     doc.heading("درصد تکمیل چک‌لیست‌ها در استان‌ها", level=2)
     values = {p.office_code: p.completion for p in pic.provinces}
     scale = iran_map.scale_for(values, percent_text)
-    doc.add(MapFlowable(values, scale, "درصد تکمیل", doc.width, 290))
+    labels = {code: percent_text(v) for code, v in values.items() if v is not None}
+    doc.add(MapFlowable(values, scale, "درصد تکمیل", doc.width, 290, labels))
     doc.page_break()
     doc.heading("تکمیل و دستیابی در هر محور (کشور)")
     doc.table(

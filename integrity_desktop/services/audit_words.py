@@ -65,6 +65,7 @@ FIELD_LABELS_FA: dict[str, str] = {
     "tracking_number": "شمارهٔ پیگیری", "trainer": "مدرس", "visit_id": "بازدید", "year": "سال",
     "sha256": "چکیدهٔ پرونده", "via": "از راه", "command": "فرمان", "mean_score": "میانگین امتیاز",
     "quorum_met": "حد نصاب", "minutes": "صورت‌جلسه", "resolution": "تصمیم", "record_count": "شمار رکوردها",
+    "source_finding_id": "ارجاع از یافتهٔ بازدید",
 }
 
 # Stored codes of a field, by the services' Persian labels (read once, lazily: the registers'

@@ -111,6 +111,29 @@ class CaseFile:
     steps: tuple[TimelineEntry, ...]  # the applied steps, corrections merged in
     documents: tuple[Document, ...]
     allowed_next: tuple[str, ...]
+    source: SourceFinding | None = None  # the inspection finding it was referred from
+
+
+@dataclass(frozen=True)
+class SourceFinding:
+    """Where a referred case came from: the visit and finding (issue 16 item 8)."""
+
+    finding_id: str
+    visit_id: str
+    visit_date: _dt.date
+    unit_name: str
+    text: str
+
+
+def _source(session: Session, finding_id: str | None) -> SourceFinding | None:
+    from integrity_desktop.db.models import Finding, Unit, Visit
+
+    finding = session.get(Finding, finding_id) if finding_id else None
+    visit = session.get(Visit, finding.visit_id) if finding is not None else None
+    if finding is None or visit is None:
+        return None  # not referred, or the finding has not arrived here (yet)
+    unit = session.get(Unit, visit.unit_id) if visit.unit_id else None
+    return SourceFinding(finding.id, visit.id, visit.visit_date, unit.name_fa if unit else "", finding.text)
 
 
 def _lookup_titles(session: Session) -> dict[tuple[str, str], str]:
@@ -333,6 +356,7 @@ def get_case_file(store: Store, actor: Actor, case_id: str, *, today: _dt.date |
         )
         summary_text = case.summary
         names = people.display_names(s, [e.actor for e in events], store.office_code)
+        source = _source(s, case.source_finding_id)
 
     def mask(text: str) -> str:
         return text if personal or not text else CONFIDENTIAL
@@ -379,6 +403,7 @@ def get_case_file(store: Store, actor: Actor, case_id: str, *, today: _dt.date |
         steps=steps,
         documents=documents,
         allowed_next=tuple(s for s in lc.STATES if s in lc.allowed_next(summary.state)),
+        source=source,
     )
 
 

@@ -25,7 +25,7 @@ from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.nationalid import normalize_national_code
 from integrity_desktop.permissions import Actor, require
-from integrity_desktop.services import audit, offices, records
+from integrity_desktop.services import audit, offices, people, records
 from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services.case_queries import (  # re-exported: one module for screens
     CONFIDENTIAL,
@@ -52,7 +52,7 @@ __all__ = [
     "CONFIDENTIAL", "MAX_LIMIT", "CaseFile", "CaseQuery", "CaseSummary", "Document", "LookupItem",
     "TimelineEntry", "add_event", "attach_document", "case_number", "correct_event", "count_cases",
     "get_case_file", "iter_cases", "list_cases", "lookup_items", "offices_with_cases", "recompute_state",
-    "register_case",
+    "refer_finding", "register_case",
     "set_deadlines", "withdraw_event",
 ]
 
@@ -150,6 +150,73 @@ def register_case(
 ) -> CaseSummary:
     """Open a case with its first event («گزارش‌شده»); the number is the next of its year."""
     require(actor, "cases.edit")
+    return _open_case(
+        store, actor, employee_name=employee_name, national_code=national_code,
+        employee_post=employee_post, unit_id=unit_id, reporter=reporter,
+        violation_codes=violation_codes, reported_on=reported_on, summary=summary, today=today,
+    )
+
+
+def refer_finding(
+    store: Store,
+    actor: Actor,
+    finding_id: str,
+    *,
+    employee_name: str,
+    national_code: str,
+    employee_post: str = "",
+    violation_codes: Sequence[str],
+    summary: str = "",
+    today: _dt.date | None = None,
+) -> CaseSummary:
+    """An inspector's finding reported as a new violation case for the case officer (issue 16
+    item 8): reported today by the inspector, in the visited unit, the finding's text as the
+    summary unless one is written; the case keeps the finding (``source_finding_id``) and the
+    finding shows the case.  A finding is referred once."""
+    require(actor, "cases.refer")
+    from integrity_desktop.db.models import Finding, Visit
+
+    with store.read() as s:
+        finding = s.get(Finding, finding_id)
+        visit = s.get(Visit, finding.visit_id) if finding is not None else None
+        if finding is None or finding.deleted or visit is None or visit.deleted:
+            raise UserError("یافتهٔ برگزیده پیدا نشد؛ شاید بازدید آن حذف شده است.",
+                            f"Finding {finding_id!r} not found.", code="finding_missing")
+        if finding.office_code != actor.office_code:
+            raise UserError("یافتهٔ ادارهٔ دیگری را نمی‌توان ارجاع داد؛ آن اداره خود گزارش را ثبت می‌کند.",
+                            "A finding of another office cannot be referred here.",
+                            code="finding_other_office")
+        earlier = s.scalar(select(Case.case_number).where(
+            Case.source_finding_id == finding.id, Case.deleted.is_(False)).limit(1))
+        if earlier is not None:
+            raise UserError(f"این یافته پیش‌تر با پروندهٔ {to_persian_digits(earlier)} ارجاع شده است.",
+                            f"The finding was already referred as case {earlier}.",
+                            code="finding_referred")
+        unit_id, text = visit.unit_id, finding.text
+        reporter = people.display_names(s, [actor.label], store.office_code).get(actor.label, actor.label)
+    return _open_case(
+        store, actor, employee_name=employee_name, national_code=national_code,
+        employee_post=employee_post, unit_id=unit_id, reporter=reporter,
+        violation_codes=violation_codes, reported_on=today or jalali.today(),
+        summary=summary.strip() or text, today=today, source_finding_id=finding_id,
+    )
+
+
+def _open_case(
+    store: Store,
+    actor: Actor,
+    *,
+    employee_name: str,
+    national_code: str,
+    employee_post: str,
+    unit_id: str | None,
+    reporter: str,
+    violation_codes: Sequence[str],
+    reported_on: _dt.date | str,
+    summary: str,
+    today: _dt.date | None,
+    source_finding_id: str | None = None,
+) -> CaseSummary:
     today = today or jalali.today()
     name = _text(employee_name, "نام کارمند", "Employee name", required=True)
     code = normalize_national_code(national_code)
@@ -185,7 +252,7 @@ def register_case(
                     seq=seq, employee_name=name, employee_name_norm=normalize_for_search(name),
                     national_code=code, employee_post=post, unit_id=unit_id, reporter=who,
                     violation_codes=chosen, reported_on=when, summary=note,
-                    state=lc.REPORTED, last_event_on=when,
+                    state=lc.REPORTED, last_event_on=when, source_finding_id=source_finding_id,
                 )
                 records.add(s, store, actor, case)
                 event = CaseEvent(

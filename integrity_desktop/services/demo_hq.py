@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from integrity_desktop.db.store import Store
 from integrity_desktop.permissions import Actor
 from integrity_desktop.services import keys
 from integrity_desktop.services.demo import DEMO_PASSPHRASE, demo_admin, ensure_demo_store, make_demo
@@ -20,6 +21,38 @@ from integrity_desktop.services.seed import HQ
 from integrity_desktop.services.stores import open_initialised
 
 DEFAULT_PROVINCES: tuple[str, ...] = ("tehran", "isfahan", "fars", "khorasan-razavi", "gilan", "kerman")
+
+
+def one_conflict(hq: Store, admin: Actor, province_path: Path, code: str, folder: Path,
+                 passphrase: str = DEMO_PASSPHRASE) -> None:
+    """One real conflict for the review screen (and its screenshot): HQ corrects the name of one
+    of the province's units while the province renames it differently; the province's next
+    bundle then meets HQ's change.  Only unit names change, so no figure moves."""
+    from sqlalchemy import select
+
+    from integrity_desktop.db.models import Unit
+    from integrity_desktop.services import records
+    from integrity_desktop.sync.export import export_bundle
+    from integrity_desktop.sync.merge import import_bundle
+
+    province = open_initialised(str(province_path))
+    try:
+        with province.read() as s:
+            unit_id = s.scalar(select(Unit.id).where(Unit.office_code == code, Unit.deleted.is_(False))
+                               .order_by(Unit.name_fa).limit(1))
+        if unit_id is None:
+            return
+        for store, who, suffix in ((hq, admin, " (نام اصلاح‌شده در ستاد)"),
+                                   (province, demo_admin(code), " (نام تازهٔ استان)")):
+            with store.session() as s:
+                unit = s.get(Unit, unit_id)
+                if unit is not None:
+                    records.update(s, store, who, unit, name_fa=unit.name_fa + suffix)
+        bundle = folder / f"{code}-2.itb"
+        export_bundle(province, demo_admin(code), bundle, keys.signing_key(province, passphrase))
+    finally:
+        province.dispose()
+    import_bundle(hq, admin, bundle, lambda: [keys.age_identity(hq, passphrase)])
 
 
 def import_demo_provinces(
@@ -52,6 +85,8 @@ def import_demo_provinces(
                     province.dispose()
                 summary = import_bundle(hq, admin, bundle, lambda: [keys.age_identity(hq, DEMO_PASSPHRASE)])
                 out[code] = summary.changed
+                if i == 0 and code not in trusted:
+                    one_conflict(hq, admin, path, code, Path(tmp))
     finally:
         hq.dispose()
     return out

@@ -218,4 +218,32 @@ def fill(store: Store, actor: Actor, rng: random.Random, scale: int) -> dict[str
         "inspection_plans": plans,
         "visits": visit_count,
         "findings": finding_count,
+        "referred_findings": _link_a_referral(store, actor),
     }
+
+
+def _link_a_referral(store: Store, actor: Actor) -> int:
+    """Show a referred finding (issue 16 item 8) without changing any figure: the newest case
+    still «گزارش‌شده» is marked as referred from a serious finding of a visit to the same unit
+    before its report date.  Once per store (a case already linked is left alone)."""
+    from integrity_desktop.db.models import Case, Finding, Visit
+    from integrity_desktop.services import records
+
+    with store.session() as s:
+        if s.scalar(select(Case.id).where(Case.office_code == actor.office_code,
+                                          Case.source_finding_id.is_not(None)).limit(1)):
+            return 0
+        candidates = s.scalars(select(Case).where(
+            Case.office_code == actor.office_code, Case.state == "reported", Case.deleted.is_(False),
+            Case.unit_id.is_not(None)).order_by(Case.reported_on.desc(), Case.id).limit(50)).all()
+        for case in candidates:
+            finding = s.scalar(
+                select(Finding).join(Visit, Visit.id == Finding.visit_id)
+                .where(Visit.unit_id == case.unit_id, Visit.visit_date <= case.reported_on,
+                       Visit.deleted.is_(False), Finding.deleted.is_(False),
+                       Finding.severity.in_(("critical", "high")))
+                .order_by(Visit.visit_date.desc(), Finding.id).limit(1))
+            if finding is not None:
+                records.update(s, store, actor, case, source_finding_id=finding.id)
+                return 1
+    return 0

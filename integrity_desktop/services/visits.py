@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from integrity_desktop import jalali
 from integrity_desktop.db.models import (
+    Case,
     CorrectiveAction,
     Evidence,
     Finding,
@@ -101,6 +102,8 @@ class FindingInfo:
     text: str
     actions: tuple[ActionInfo, ...]
     evidence_count: int = 0  # files attached (services.inspection_evidence)
+    case_id: str | None = None  # the violation case it was referred as (cases.refer_finding)
+    case_number: str = ""
 
 
 @dataclass(frozen=True)
@@ -628,6 +631,8 @@ def delete_visit(store: Store, actor: Actor, visit_id: str) -> None:
 
 
 def _finding_info(session: Session, f: Finding, today: _dt.date) -> FindingInfo:
+    referred = session.execute(select(Case.id, Case.case_number).where(
+        Case.source_finding_id == f.id, Case.deleted.is_(False)).limit(1)).first()
     return FindingInfo(
         id=f.id,
         visit_id=f.visit_id,
@@ -646,6 +651,8 @@ def _finding_info(session: Session, f: Finding, today: _dt.date) -> FindingInfo:
             )
             or 0
         ),
+        case_id=referred[0] if referred else None,
+        case_number=referred[1] if referred else "",
     )
 
 

@@ -99,3 +99,30 @@ def test_hq_lists_show_and_filter_by_province(  # type: ignore[no-untyped-def]
     qtbot.addWidget(province_register)
     assert "office" not in province_register.model.COLUMNS
     assert not province_register.office.isVisibleTo(province_register)
+
+
+def test_hq_screens_with_province_filters_fit_the_smallest_screen(  # type: ignore[no-untyped-def]
+    qtbot, tehran_and_hq: tuple[Store, Store], tmp_path: Path
+) -> None:
+    """The province filter lists directorates' long names: the window still fits 1280 pixels."""
+    from PySide6.QtCore import QThreadPool
+
+    from integrity_desktop.ui.main_window import WINDOW_ROOM, MainWindow
+
+    tehran, hq = tehran_and_hq
+    _visit_with_action(tehran, "دفتر مراجعان ناقص است")
+    cases.register_case(tehran, actor("case_officer", "tehran"), employee_name="کارمند نمونه",
+                        national_code="0084575948", reporter="بازرس معتمد", violation_codes=["01"],
+                        reported_on="1403/02/10")
+    import_(hq, export(tehran, tmp_path / "tehran.itb").path)
+    window = MainWindow(UiContext(hq, actor("admin", "hq")))
+    qtbot.addWidget(window)
+    window.resize(WINDOW_ROOM)
+    window.show()
+    for key in window.screen_keys:
+        window.show_screen_now(key)
+        QThreadPool.globalInstance().waitForDone()
+        qtbot.wait(1)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= WINDOW_ROOM.width(), (key, hint.width())
+    assert window.width() <= WINDOW_ROOM.width()

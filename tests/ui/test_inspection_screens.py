@@ -24,6 +24,7 @@ from integrity_desktop.ui.screens.inspection_dialogs import (
 )
 from integrity_desktop.ui.screens.inspections import InspectionsScreen
 from integrity_desktop.ui.screens.visit_editor import VisitEditor
+from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.table_models import Column, PagedModel
 from tests.conftest import actor
@@ -432,3 +433,52 @@ def test_visit_and_finding_take_photos_with_a_thumbnail(qtbot, ctx: UiContext, t
     assert viewer.visit_files.files.count() == 2
     assert not viewer.visit_files.attach_button.isEnabled() and not viewer.visit_files.remove_button.isEnabled()
     assert viewer.visit_files.open_button.isEnabled()
+
+
+def test_a_finding_is_reported_as_a_violation_and_the_case_links_back(qtbot, ctx: UiContext) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16 item 8: from a finding, the inspector sends a violation report to the case
+    officer; the finding shows the case number, the case shows and opens the visit."""
+    from PySide6.QtCore import QTimer
+
+    from integrity_desktop.services import cases
+    from integrity_desktop.ui.screens.case_detail import CaseDetailWidget
+
+    detail = _saved_visit(ctx, 13)
+    inspector = UiContext(ctx.store, actor("inspector", ctx.store.office_code))
+    editor = VisitEditor(inspector, detail.visit.id)
+    qtbot.addWidget(editor)
+    editor.findings_view.setCurrentIndex(editor.findings_model.index(0, 0))
+
+    def fill() -> None:
+        dialog = editor.last_referral
+        assert dialog.summary.toPlainText() == "دفتر مراجعان ناقص است"
+        assert not dialog.unit.isVisibleTo(dialog) and not dialog.reporter.isVisibleTo(dialog)
+        dialog.register()  # nothing typed yet: refused, the dialog stays open
+        assert "نام کارمند" in dialog.error.text()
+        type_text(dialog.employee_name, "حسن مرادی")
+        type_text(dialog.national_code, "0084575948")
+        dialog.violations.item(0).setCheckState(Qt.CheckState.Checked)
+        dialog.register()
+
+    QTimer.singleShot(0, fill)
+    editor.refer_finding()
+    referred = editor.last_referral.registered
+    assert referred is not None
+    assert editor.findings_model.index(0, 4).data() == shown_number(referred.case_number)
+    editor.refer_finding()
+    assert shown_number(referred.case_number) in editor.error.text()
+
+    officer = UiContext(ctx.store, actor("case_officer", ctx.store.office_code))
+    case_view = CaseDetailWidget(officer)
+    qtbot.addWidget(case_view)
+    case_view.load(referred.id)
+    source = case_view.field_labels["source"]
+    assert source.isVisibleTo(case_view) and _units_name(ctx) in source.text()
+    case_view.open_source_visit()
+    assert case_view.source_visit.visit_id == detail.visit.id
+    case_view.source_visit.close()
+    assert cases.get_case_file(ctx.store, officer.actor, referred.id).source is not None
+
+
+def _units_name(ctx: UiContext) -> str:
+    return offices.list_units(ctx.store)[0].name_fa

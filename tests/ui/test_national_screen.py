@@ -97,6 +97,34 @@ def test_national_screen_figures_map_and_province(  # type: ignore[no-untyped-de
     assert changes["ardabil"][1:] == ["—", "۰", "۰", "—"]
     # late provinces first, highlighted
     assert w.late_model.rows[0].tint is not None and w.late_model.rowCount() == 31
+    # the trend: a bar per period with the table's own figures (issue 17 item 1)
+    chart = w.trend_chart
+    table = [_cells(w.trend_model, i) for i in range(w.trend_model.rowCount())]
+    assert [p.label for p in chart.points] == [row[0] for row in table]
+    shown = [p for p in chart.points if p.value is not None]
+    assert shown and all(f"{p.label}: " in chart.toolTip() for p in chart.points)
+    assert any(p.whole_year for p in chart.points) and not chart.points[0].whole_year
+
+
+def test_trend_chart_bars_follow_values_and_read_right_to_left(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from integrity_desktop.ui.widgets.trend_chart import Point, TrendChart
+
+    chart = TrendChart()
+    qtbot.addWidget(chart)
+    chart.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    chart.resize(600, 240)
+    chart.set_points([Point("بهار ۱۴۰۳", 40.0), Point("تابستان ۱۴۰۳", 80.0), Point("پاییز ۱۴۰۳", None),
+                      Point("۱۴۰۳", 60.0, whole_year=True)])
+    image = chart.grab().toImage()  # paints, and fills bar_rects
+    bars = chart.bar_rects
+    assert len(bars) == 4
+    assert bars[0].left() > bars[1].left() > bars[2].left() > bars[3].left()  # oldest on the right
+    assert bars[1].height() == pytest.approx(2 * bars[0].height()) and bars[2].height() == 0
+    middle = bars[1].center().toPoint()
+    assert image.pixelColor(middle).name() == "#1565c0"
+    assert image.pixelColor(bars[3].center().toPoint()).name() == "#2e7d32"
+    assert "۸۰٪" in chart.toolTip() and "پاییز ۱۴۰۳: —" in chart.toolTip()
+    assert not any(ch.isascii() and ch.isdigit() for ch in chart.toolTip())
 
 
 def _press():  # type: ignore[no-untyped-def]

@@ -106,12 +106,24 @@
         <translation>خلاصهٔ گزارش:</translation>
     </message>
     <message>
+        <source>Referred from:</source>
+        <translation>ارجاع از:</translation>
+    </message>
+    <message>
         <source>Next step:</source>
         <translation>مرحلهٔ بعد:</translation>
     </message>
     <message>
         <source>Timeline of the case</source>
         <translation>روند پرونده</translation>
+    </message>
+    <message>
+        <source>the finding of the visit to {unit} on {date}</source>
+        <translation>یافتهٔ بازدید از {unit} در {date}</translation>
+    </message>
+    <message>
+        <source>Open the visit</source>
+        <translation>باز کردن بازدید</translation>
     </message>
     <message>
         <source>Case {number}</source>
@@ -243,7 +255,7 @@
         <translation>باز کردن {name}</translation>
     </message>
     <message>
-        <source>Open this document with the system&apos;s viewer</source>
+        <source>Open this document with the system's viewer</source>
         <translation>باز کردن این مدرک با برنامهٔ نمایش سیستم</translation>
     </message>
     <message>

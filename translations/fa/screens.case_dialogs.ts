@@ -4,6 +4,10 @@
 <context>
     <name>RegisterCaseDialog</name>
     <message>
+        <source>Refer the finding as a violation report</source>
+        <translation>ارجاع یافته به‌عنوان گزارش تخلف</translation>
+    </message>
+    <message>
         <source>Register a violation report</source>
         <translation>ثبت گزارش تخلف اداری</translation>
     </message>
@@ -12,7 +16,7 @@
         <translation>(هیچ)</translation>
     </message>
     <message>
-        <source>Employee&apos;s full name:</source>
+        <source>Employee's full name:</source>
         <translation>نام و نام خانوادگی کارمند:</translation>
     </message>
     <message>
@@ -44,8 +48,16 @@
         <translation>خلاصهٔ گزارش:</translation>
     </message>
     <message>
+        <source>The case officer receives this report with a link to the visit's finding.</source>
+        <translation>کارشناس پرونده‌های تخلف این گزارش را با پیوند به یافتهٔ بازدید دریافت می‌کند.</translation>
+    </message>
+    <message>
         <source>Register the case</source>
         <translation>ثبت پرونده</translation>
+    </message>
+    <message>
+        <source>Send to the case officer</source>
+        <translation>فرستادن برای کارشناس پرونده</translation>
     </message>
 </context>
 </TS>

@@ -156,6 +156,10 @@
         <translation>تخلف‌ها</translation>
     </message>
     <message>
+        <source>Referred from a visit's finding</source>
+        <translation>ارجاع از یافتهٔ بازدید</translation>
+    </message>
+    <message>
         <source>Training centre</source>
         <translation>مرکز آموزش</translation>
     </message>

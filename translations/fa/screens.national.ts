@@ -180,6 +180,10 @@
         <translation>درصد تکمیل کشور در هر سه‌ماههٔ امسال و پارسال و در هر سال.</translation>
     </message>
     <message>
+        <source>Blue: a quarter; green: a whole year</source>
+        <translation>ستون آبی: یک فصل؛ ستون سبز: یک سال کامل</translation>
+    </message>
+    <message>
         <source>Bundle</source>
         <translation>شمارهٔ بسته</translation>
     </message>

@@ -128,6 +128,10 @@
         <translation>پیوست</translation>
     </message>
     <message>
+        <source>Case</source>
+        <translation>پرونده</translation>
+    </message>
+    <message>
         <source>Due date</source>
         <translation>مهلت</translation>
     </message>
@@ -184,6 +188,14 @@
         <translation>ثبت انجام اقدام برگزیده</translation>
     </message>
     <message>
+        <source>Report as a violation…</source>
+        <translation>گزارش به‌عنوان تخلف…</translation>
+    </message>
+    <message>
+        <source>Send the selected finding to the case officer as a violation report</source>
+        <translation>یافتهٔ برگزیده را به‌عنوان گزارش تخلف برای کارشناس پرونده‌ها بفرستید</translation>
+    </message>
+    <message>
         <source>Findings and actions</source>
         <translation>یافته‌ها و اقدام‌ها</translation>
     </message>
@@ -226,6 +238,10 @@
     <message>
         <source>Choose a finding first.</source>
         <translation>نخست یک یافته را برگزینید.</translation>
+    </message>
+    <message>
+        <source>This finding was already reported as case {number}.</source>
+        <translation>این یافته پیش‌تر با پروندهٔ {number} گزارش شده است.</translation>
     </message>
     <message>
         <source>Choose a corrective action first.</source>

@@ -24,7 +24,7 @@
         <translation>باز کردن با نمایشگر سیستم</translation>
     </message>
     <message>
-        <source>Open the PDF in the system&apos;s own viewer</source>
+        <source>Open the PDF in the system's own viewer</source>
         <translation>باز کردن PDF در برنامهٔ نمایش سیستم</translation>
     </message>
     <message>
@@ -34,6 +34,22 @@
     <message>
         <source>Close the preview</source>
         <translation>بستن پیش‌نمایش</translation>
+    </message>
+    <message>
+        <source>Sending the pages to the printer…</source>
+        <translation>فرستادن صفحه‌ها به چاپگر…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>چاپ</translation>
+    </message>
+    <message>
+        <source>Page {page} of {total}…</source>
+        <translation>صفحهٔ {page} از {total}…</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@ personal field and no edit buttons.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -400,6 +401,7 @@ class CaseDetailWidget(QWidget):
             ("due", self.tr("Next step due:")),
             ("violations", self.tr("Alleged violations:")),
             ("summary", self.tr("Summary:")),
+            ("source", self.tr("Referred from:")),
         ]:
             value = _leading(QLabel())
             value.setObjectName(key)
@@ -407,6 +409,9 @@ class CaseDetailWidget(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.field_labels[key] = value
             self.fields.addRow(label, value)
+        # A case referred from an inspection finding links back to that visit (issue 16 item 8).
+        self.field_labels["source"].setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.field_labels["source"].linkActivated.connect(lambda _link: self.open_source_visit())
         info = QFrame()
         info.setLayout(self.fields)
         info.setMaximumWidth(440)
@@ -452,6 +457,30 @@ class CaseDetailWidget(QWidget):
         if self.case_file is not None:
             self.load(self.case_file.case.id)
 
+    def _source_text(self) -> str:
+        source = self.case_file.source if self.case_file is not None else None
+        if source is None:
+            return ""
+        where = self.tr("the finding of the visit to {unit} on {date}").format(
+            unit=html.escape(source.unit_name), date=shown_date(source.visit_date))
+        link = self.tr("Open the visit")
+        return f"{where}<br><a href='visit'>{link}</a>"
+
+    def open_source_visit(self) -> None:
+        """The visit the case was referred from, in its own window (read-only for a case officer)."""
+        from integrity_desktop.ui.screens.visit_editor import VisitEditor
+
+        source = self.case_file.source if self.case_file is not None else None
+        if source is None:
+            return
+        try:
+            editor = VisitEditor(self.ctx, source.visit_id, None, self)
+        except UserError as exc:
+            show_exception(self, exc)
+            return
+        self.source_visit = editor  # tests look at it
+        editor.open()
+
     def _show(self) -> None:
         f = self.case_file
         assert f is not None
@@ -473,9 +502,11 @@ class CaseDetailWidget(QWidget):
             "due": due or "—",
             "violations": "<br>".join(f"• {v.title_fa}" for v in f.violations) or "—",
             "summary": f.summary or "—",
+            "source": self._source_text(),
         }
         for key, text in values.items():
             self.field_labels[key].setText(text)
+        self.fields.setRowVisible(self.field_labels["source"], f.source is not None)
         # timeline
         for card in self.cards:
             card.setParent(None)

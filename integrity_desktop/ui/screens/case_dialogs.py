@@ -29,13 +29,20 @@ from integrity_desktop.ui.widgets.messages import error_text
 
 
 class RegisterCaseDialog(QDialog):
-    """A new case from a report.  ``registered`` holds the service's summary after OK."""
+    """A new case from a report.  ``registered`` holds the service's summary after OK.
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    With ``finding_id`` it is an inspector's referral of a visit's finding
+    (``cases.refer_finding``): the unit, the reporter and the date come from the visit and the
+    person signed in, the summary starts as the finding's text."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, finding_id: str | None = None,
+                 finding_text: str = "") -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.finding_id = finding_id
         self.registered: cases.CaseSummary | None = None
-        self.setWindowTitle(self.tr("Register a violation report"))
+        self.setWindowTitle(self.tr("Refer the finding as a violation report") if finding_id
+                            else self.tr("Register a violation report"))
         self.setMinimumWidth(760)
 
         self.employee_name = QLineEdit()
@@ -83,6 +90,13 @@ class RegisterCaseDialog(QDialog):
         form.addRow(QLabel(self.tr("Alleged violations (tick with Space):")))
         form.addRow(self.violations)
         form.addRow(self.tr("Summary of the report:"), self.summary)
+        if finding_id is not None:
+            for field in (self.unit, self.reporter, self.reported_on):
+                form.setRowVisible(field, False)  # the visit's unit, the inspector, today
+            self.summary.setPlainText(finding_text)
+            hint = QLabel(self.tr("The case officer receives this report with a link to the visit's finding."))
+            hint.setWordWrap(True)
+            form.insertRow(0, hint)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
@@ -90,7 +104,8 @@ class RegisterCaseDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Register the case"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Send to the case officer") if finding_id else self.tr("Register the case"))
         self.buttons.accepted.connect(self.register)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -120,6 +135,15 @@ class RegisterCaseDialog(QDialog):
 
     def register(self) -> None:
         try:
+            if self.finding_id is not None:
+                self.registered = cases.refer_finding(
+                    self.ctx.store, self.ctx.actor, self.finding_id,
+                    employee_name=self.employee_name.text(), national_code=self.national_code.text(),
+                    employee_post=self.employee_post.text(), violation_codes=self.chosen_violations(),
+                    summary=self.summary.toPlainText(),
+                )
+                self.accept()
+                return
             self.registered = cases.register_case(
                 self.ctx.store,
                 self.ctx.actor,

@@ -325,9 +325,6 @@ class CaseRegister(QWidget):
         self.model.failed.connect(self._failed)
 
         filters = QHBoxLayout()
-        if self.at_hq:
-            filters.addWidget(QLabel(self.tr("Province:")))
-            filters.addWidget(self.office)
         filters.addWidget(QLabel(self.tr("State:")))
         filters.addWidget(self.state)
         filters.addWidget(QLabel(self.tr("Year:")))
@@ -346,6 +343,12 @@ class CaseRegister(QWidget):
         bottom.addWidget(legend)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        if self.at_hq:  # a row of its own: the state, year and search row already fills 1280 pixels
+            province_row = QHBoxLayout()
+            province_row.addWidget(QLabel(self.tr("Province:")))
+            province_row.addWidget(self.office)
+            province_row.addStretch(1)
+            layout.addLayout(province_row)
         layout.addLayout(filters)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)

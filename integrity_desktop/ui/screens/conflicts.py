@@ -98,6 +98,7 @@ FIELD_LABELS: dict[str, str] = {
     "reported_on": QT_TRANSLATE_NOOP("ConflictsScreen", "Reported on"),
     "summary": QT_TRANSLATE_NOOP("ConflictsScreen", "Summary"),
     "violation_codes": QT_TRANSLATE_NOOP("ConflictsScreen", "Violations"),
+    "source_finding_id": QT_TRANSLATE_NOOP("ConflictsScreen", "Referred from a visit's finding"),
 }
 # Stored codes of a field, shown by the services' Persian labels.
 FIELD_VALUE_LABELS: dict[tuple[str, str], dict[str, str]] = {

@@ -51,6 +51,8 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets.iran_map import IranMapView, MapLegend
 from integrity_desktop.ui.widgets.messages import error_text
+from integrity_desktop.ui.widgets.trend_chart import Point as TrendPoint
+from integrity_desktop.ui.widgets.trend_chart import TrendChart
 
 LATE_COLOUR = "#fdecea"
 NATIONAL_COLOUR = "#e8f0fe"
@@ -380,9 +382,17 @@ class NationalScreen(QWidget):
         self.trend_view = _table(self.trend_model, "trend_table", 200)
         note = QLabel(self.tr("The country's completion in each quarter of this year and the last, and in each year."))
         note.setWordWrap(True)
+        self.trend_chart = TrendChart()
+        legend = QLabel(self.tr("Blue: a quarter; green: a whole year"))
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.trend_chart)
+        split.addWidget(self.trend_view)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         lay = QVBoxLayout(page)
         lay.addWidget(note)
-        lay.addWidget(self.trend_view, 1)
+        lay.addWidget(legend)
+        lay.addWidget(split, 1)
         return page
 
     def _changes_tab(self) -> QWidget:
@@ -447,6 +457,7 @@ class NationalScreen(QWidget):
         self._fill_indicators()
         self._show_late()
         self.trend_model.set_rows([Row([p.label_fa, percent(v)], p.code) for p, v in trend])
+        self.trend_chart.set_points([TrendPoint(p.label_fa, v, whole_year=p.kind == "year") for p, v in trend])
         self.changes_model.set_rows([
             Row([c.province_fa, count(c.seq), count(c.total_created), count(c.total_updated), c.text_fa() or "—"],
                 c.office_code)

@@ -327,6 +327,7 @@ class VisitEditor(QDialog):
                     lambda f: shown_number(sum(1 for a in f.actions if a.status == "open")),
                 ),
                 Column(self.tr("Files"), lambda f: shown_number(f.evidence_count) if f.evidence_count else ""),
+                Column(self.tr("Case"), lambda f: shown_number(f.case_number)),
                 Column(self.tr("Finding"), lambda f: f.text),
             ]
         )
@@ -361,12 +362,14 @@ class VisitEditor(QDialog):
              self.tr("Correct the selected open corrective action")),
             (self.tr("Close action…"), self.close_action, "close_action",
              self.tr("Record that the selected action was done")),
+            (self.tr("Report as a violation…"), self.refer_finding, "refer_finding",
+             self.tr("Send the selected finding to the case officer as a violation report")),
         ):
             button = QPushButton(text)
             button.setToolTip(tip)
             button.setObjectName(name)
             button.clicked.connect(slot)
-            button.setEnabled(self.editable)
+            button.setEnabled(self.ctx.can("cases.refer") if name == "refer_finding" else self.editable)
             buttons.addWidget(button)
         buttons.addStretch(1)
         lower = QSplitter(Qt.Orientation.Horizontal)
@@ -498,6 +501,23 @@ class VisitEditor(QDialog):
         if not self.editable:
             return
         if FindingDialog(self.ctx, None, self, info=finding).exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+    def refer_finding(self) -> None:
+        """Report the selected finding as a violation case (once); the case number shows on it."""
+        from integrity_desktop.ui.screens.case_dialogs import RegisterCaseDialog
+
+        finding = current_row(self.findings_view)
+        if not isinstance(finding, visits.FindingInfo):
+            self.error.setText(self.tr("Choose a finding first."))
+            return
+        if finding.case_id:
+            self.error.setText(self.tr("This finding was already reported as case {number}.").format(
+                number=shown_number(finding.case_number)))
+            return
+        dialog = RegisterCaseDialog(self.ctx, self, finding_id=finding.id, finding_text=finding.text)
+        self.last_referral = dialog  # tests fill it in
+        if dialog.exec() == QDialog.DialogCode.Accepted:
             self.reload()
 
     def edit_action(self) -> None:

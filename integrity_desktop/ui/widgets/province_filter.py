@@ -22,4 +22,11 @@ def province_filter(choices: list[tuple[str, str]], parent: QWidget | None = Non
     combo.addItem(QCoreApplication.translate("ProvinceFilter", "All provinces"), None)
     for code, name in choices:
         combo.addItem(name, code)
+    # A directorate's full name is long («اداره کل آموزش فنی و حرفه‌ای استان …»): the closed box
+    # keeps a filter row's width (the window must fit 1366 pixels), the open list shows it whole.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(16)
+    view = combo.view()
+    if view is not None:
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 24)
     return combo
