@@ -30,6 +30,23 @@ def test_names_for_logins(store: Store) -> None:
     assert "" not in names
 
 
+def test_an_inspector_s_post_from_the_registry(store: Store) -> None:
+    """Issue 16 item 12: the post a person holds, where the inspectors' registry has it."""
+    import random
+
+    from integrity_desktop.nationalid import generate_valid_national_code
+    from integrity_desktop.services import inspectors
+
+    users.create_user(store, ADMIN, "maryam", "مریم احمدی", "inspector", "a-long-pass-phrase-1")
+    users.create_user(store, ADMIN, "reza", "رضا موسوی", "inspector", "a-long-pass-phrase-1")
+    inspectors.create_inspector(store, ADMIN, full_name="مریم احمدی", post="کارشناس حراست",
+                                national_code=generate_valid_national_code(random.Random(5)),
+                                appointed_on="1402/01/15", letter_no="۱۲")
+    with store.read() as s:
+        names = people.display_names(s, ["maryam@tehran", "reza@tehran"], store.office_code)
+    assert names == {"maryam@tehran": "مریم احمدی (کارشناس حراست)", "reza@tehran": "رضا موسوی (بازرس)"}
+
+
 def test_audit_log_names_the_person(store: Store, tmp_path: Path) -> None:
     users.create_user(store, ADMIN, "omid", "امید رضایی", "admin", "a-long-pass-phrase-1")
     offices.add_unit(store, actor("admin", username="omid"), "واحد نام")

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from integrity_desktop.db.models import Office, User
+from integrity_desktop.db.models import Inspector, Office, User
 from integrity_desktop.permissions import ROLE_LABELS_FA
 
 SYSTEM_USERNAME = "system"
@@ -37,26 +37,36 @@ def display_names(session: Session, labels: Iterable[str], local_office: str) ->
         u.username: (u.full_name, u.role)
         for u in session.scalars(select(User).where(User.username.in_(local)))
     } if local else {}
+    # An account names a person, not a job: an inspector of the registry with the same name and
+    # a post written there gives the post («کارشناس حراست»); otherwise the role says it.
+    names = {full.strip() for full, _role in accounts.values() if full.strip()}
+    posts = {
+        full: post.strip()
+        for full, post in session.execute(select(Inspector.full_name, Inspector.post).where(
+            Inspector.full_name.in_(names), Inspector.office_code == local_office,
+            Inspector.deleted.is_(False), Inspector.post != ""))
+    } if names else {}
     offices = {office for _, office in parts.values() if office}
     office_names = {
         code: name
         for code, name in session.execute(select(Office.code, Office.name_fa).where(Office.code.in_(offices)))
     } if offices else {}
-    return {label: _name(username, office, local_office, accounts, office_names)
+    return {label: _name(username, office, local_office, accounts, office_names, posts)
             for label, (username, office) in parts.items()}
 
 
 def _name(
     username: str, office: str, local_office: str,
     accounts: dict[str, tuple[str, str]], office_names: dict[str, str],
+    posts: dict[str, str] | None = None,
 ) -> str:
     where = office_names.get(office, office)
     if username == SYSTEM_USERNAME:
         return SYSTEM_LABEL_FA if office in (local_office, "") else f"{SYSTEM_LABEL_FA} — {where}"
     if office in (local_office, "") and username in accounts:
         full_name, role = accounts[username]
-        post = ROLE_LABELS_FA.get(role, "")
         name = full_name.strip() or username
+        post = (posts or {}).get(name) or ROLE_LABELS_FA.get(role, "")
         return f"{name} ({post})" if post and post != name else name
     return f"{username} — {where}" if where else username
 
