@@ -25,14 +25,14 @@ GATE_TESTS = re.compile(r"(?:^|/)tests/(?:ui/)?test_(?:sync|fuzz|clock|digits_ja
 
 _cov: coverage.Coverage | None = None
 _verdict: list[str] = []
-_caches_cleared = False
+_last_measured = False
 GATED_MODULES = re.compile(r"^integrity_desktop\.(?:sync(?:\.|$)|clock$|jalali$)")
 
 
 def _clear_gated_caches() -> None:
-    """Empty the ``functools`` caches of the gated modules once, before their first test: a
-    cache filled by an earlier, unmeasured test (a bundle imported by a screen's test) would hide
-    the lines that fill it (the per-table line readers of ``bundle_format``) from the gate."""
+    """Empty the ``functools`` caches of the gated modules where measuring starts again after
+    unmeasured tests: a cache filled by one of those (a bundle imported by a screen's test) would
+    hide the lines that fill it (the per-table line readers of ``bundle_format``) from the gate."""
     import sys
 
     for name, module in list(sys.modules.items()):
@@ -58,14 +58,14 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_protocol(item: pytest.Item) -> Generator[None, None, None]:
-    global _caches_cleared
+    global _last_measured
     measured = _cov is not None and GATE_TESTS.search(item.path.as_posix()) is not None
     if measured:
         assert _cov is not None
-        if not _caches_cleared:
+        if not _last_measured:
             _clear_gated_caches()
-            _caches_cleared = True
         _cov.start()
+    _last_measured = measured
     try:
         yield
     finally:
