@@ -301,13 +301,19 @@ def _check_due(due: _dt.date, visit_date: _dt.date) -> None:
         )
 
 
-def _add_action(
-    session: Session, store: Store, actor: Actor, finding: Finding, visit: Visit, row: ActionInput
-) -> CorrectiveAction:
+def _checked_action(session: Session, visit: Visit, row: ActionInput) -> tuple[str, _dt.date]:
+    """An action's unit, description and due date checked (the same when added and edited)."""
     get_unit(session, row.responsible_unit_id, "واحد مسئول اقدام اصلاحی")
     description = clean_text(row.description, "شرح اقدام اصلاحی", "Action description")
     due = as_date(row.due_date, "مهلت اقدام اصلاحی", "Due date")
     _check_due(due, visit.visit_date)
+    return description, due
+
+
+def _add_action(
+    session: Session, store: Store, actor: Actor, finding: Finding, visit: Visit, row: ActionInput
+) -> CorrectiveAction:
+    description, due = _checked_action(session, visit, row)
     action = CorrectiveAction(
         finding_id=finding.id,
         responsible_unit_id=row.responsible_unit_id,
@@ -520,9 +526,7 @@ def update_finding(
 ) -> FindingInfo:
     """Correct a finding's severity, text or related indicator (the visit must not be closed)."""
     require(actor, "inspections.edit")
-    check_choice(severity, SEVERITIES, "شدت یافته", "Finding severity")
-    clean = clean_text(text, "شرح یافته", "Finding text")
-    indicator = check_indicator(indicator_code)
+    clean, indicator = check_finding(FindingInput(severity, text, indicator_code))
     with store.session() as s:
         finding = _load_finding(s, finding_id)
         _check_not_closed(_load_visit(s, finding.visit_id))
@@ -544,10 +548,7 @@ def update_action(store: Store, actor: Actor, action_id: str, row: ActionInput) 
                 "The action is closed; reopen it to edit it.",
                 code="action_closed",
             )
-        get_unit(s, row.responsible_unit_id, "واحد مسئول اقدام اصلاحی")
-        description = clean_text(row.description, "شرح اقدام اصلاحی", "Action description")
-        due = as_date(row.due_date, "مهلت اقدام اصلاحی", "Due date")
-        _check_due(due, visit.visit_date)
+        description, due = _checked_action(s, visit, row)
         records.update(
             s, store, actor, action,
             responsible_unit_id=row.responsible_unit_id, description=description, due_date=due,
