@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -122,3 +123,12 @@ def unpack_released_store(archive: str, folder: Path) -> Path:
 def released_0001(tmp_path: Path) -> Path:
     """The Tehran demo store as the program of schema 0001 left it (unopened)."""
     return unpack_released_store("0001-tehran-demo.tar.xz", tmp_path / "released-0001")
+
+
+@pytest.fixture
+def scenario(store: Store) -> Any:
+    """An inspector, a plan and two visits with findings and actions (tests/inspection_helpers.py):
+    what the inspection reports and their PDF text layer are tested on."""
+    from .inspection_helpers import make_scenario
+
+    return make_scenario(store)

@@ -18,12 +18,15 @@ from __future__ import annotations
 import re
 import subprocess
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+import pytest
 
+from integrity_desktop.pdf.document import ReportDocument
 from integrity_desktop.pdf.textlayer import DrawnLine
 
 _MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -85,3 +88,17 @@ def check_lines(path: Path, log: Sequence[DrawnLine]) -> list[str]:
     finally:
         document.close()
     return failures
+
+
+def drawn_lines(build: Callable[[], Any]) -> list[DrawnLine]:
+    """The lines ``build`` draws (every ReportDocument.build call it makes)."""
+    log: list[DrawnLine] = []
+    original = ReportDocument.build
+
+    def build_logged(self: ReportDocument, path: Any, *, text_log: Any = None) -> Path:
+        return original(self, path, text_log=log)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(ReportDocument, "build", build_logged)
+        build()
+    return log

@@ -12,7 +12,6 @@ past byte N of any file: a kill point chosen by size, not by time.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import signal
 import sqlite3
@@ -34,72 +33,42 @@ from integrity_desktop.services import audit, audit_view, backup, offices
 from integrity_desktop.sync.digest import store_digest
 
 from .conftest import PASSPHRASE, actor
+from .disk_helpers import fill_disk, mount_small, unmount
 from .sync_helpers import export
 
 ROOT = Path(__file__).resolve().parents[1]
 KILL_POINTS: list[int] = []  # recorded for the note
 
 
-def _mount(folder: Path, size: str) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
-                          capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-
-
-def _umount(folder: Path) -> None:
-    subprocess.run(["umount", "-l", str(folder)], capture_output=True, check=False)
-
-
-def _fill(folder: Path, leave: int) -> None:
-    """Fill the mount, then free ``leave`` bytes again (whole pages on tmpfs)."""
-    filler = folder / "filler.bin"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
-    try:
-        while True:
-            os.write(fd, b"\0" * 4096)
-    except OSError as exc:
-        assert exc.errno == errno.ENOSPC
-    finally:
-        os.close(fd)
-    if leave:
-        size = filler.stat().st_size
-        with filler.open("r+b") as fh:
-            fh.truncate(max(0, size - leave))
-
-
 @pytest.fixture
 def full_disk(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "full"
-    _mount(folder, "256k")
-    _fill(folder, 0)
+    mount_small(folder, "256k")
+    fill_disk(folder, 0)
     yield folder
-    _umount(folder)
+    unmount(folder)
 
 
 @pytest.fixture
 def nearly_full_disk(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "nearly"
-    _mount(folder, "256k")
-    _fill(folder, 8192)  # room to start writing, not to finish
+    mount_small(folder, "256k")
+    fill_disk(folder, 8192)  # room to start writing, not to finish
     yield folder
-    _umount(folder)
+    unmount(folder)
 
 
 @pytest.fixture
 def readonly_dir(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "ro"
-    _mount(folder, "4m")  # a store with its seeded records audited is a little over 1 MB
+    mount_small(folder, "4m")  # a store with its seeded records audited is a little over 1 MB
     done = subprocess.run(["mount", "-o", "remount,ro", str(folder)], capture_output=True, text=True,
                           check=False)
     if done.returncode != 0:
-        _umount(folder)
+        unmount(folder)
         pytest.skip(f"cannot remount read-only: {done.stderr.strip()}")
     yield folder
-    _umount(folder)
+    unmount(folder)
 
 
 def _state(store: Store) -> tuple[str, int, int]:
@@ -174,7 +143,7 @@ def test_excel_export_to_a_full_disk(store: Store, disk: str, request: pytest.Fi
 def test_the_store_itself_on_a_full_disk(store: Store, tmp_path: Path) -> None:
     """Writing until the store's own disk is full: a Persian message, every saved unit kept."""
     folder = tmp_path / "small"
-    _mount(folder, "2m")
+    mount_small(folder, "2m")
     try:
         copy = folder / "store.sqlite"
         backup.copy_sqlite(Path(store.location), copy)  # a bare store copy
@@ -193,7 +162,7 @@ def test_the_store_itself_on_a_full_disk(store: Store, tmp_path: Path) -> None:
         _sound(reopened)
         reopened.dispose()
     finally:
-        _umount(folder)
+        unmount(folder)
 
 
 # --------------------------------------------------------------------------- read-only folder

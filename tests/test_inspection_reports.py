@@ -6,67 +6,20 @@ from __future__ import annotations
 import re
 import subprocess
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import select
 
-from integrity_desktop.db.models import Unit
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import parse_date
 from integrity_desktop.reports.registry import ReportParams, all_reports, run_report
-from integrity_desktop.services import inspection_plans as plans
-from integrity_desktop.services import inspectors, visits
-from integrity_desktop.services.inspection_plans import PlanItemInput
-from integrity_desktop.services.visits import ActionInput, FindingInput
 from integrity_desktop.textnorm import normalize_for_search
 
 from .cli_helpers import run_cli
 from .conftest import actor
-
-NAMES = ("inspector-monthly", "inspections-semiannual", "inspection-realisation", "inspector-evaluation")
-
-
-@dataclass(frozen=True)
-class Scenario:
-    inspector_id: str
-    national_code: str
-    visit_ids: tuple[str, ...]
-
-
-@pytest.fixture
-def scenario(store: Store) -> Scenario:
-    who = actor("inspector", store.office_code)
-    with store.read() as s:
-        units = list(
-            s.scalars(select(Unit.id).where(Unit.office_code == store.office_code).order_by(Unit.id))
-        )
-    person = inspectors.create_inspector(
-        store, who, full_name="مریم احمدی", national_code="0499370899", appointed_on="1402/01/15",
-        letter_no="۱۲۳/ب", post="کارشناس بازرسی",
-    )  # fmt: skip
-    plan = plans.create_plan(store, who, "1403-Q3", items=[
-        PlanItemInput(units[0], "1403/07/10", (person.id,)),
-        PlanItemInput(units[1], "1403/07/20", (person.id,)),
-        PlanItemInput(units[2], "1403/09/10", (person.id,)),
-    ])  # fmt: skip
-    items = plans.list_plan_items(store, who, plan_id=plan.id)
-    v1 = visits.log_visit(
-        store, who, kind="periodic", plan_item_id=items[0].id, visit_date="1403/07/11", status="reported",
-        recommendations="آموزش کارکنان",
-        findings=[FindingInput("critical", "قرارداد بدون استعلام بها بسته شده است", "22/1",
-                               (ActionInput(units[0], "بررسی قرارداد در کمیسیون معاملات", "1403/08/01"),))],
-    )  # fmt: skip
-    v2 = visits.log_visit(
-        store, who, kind="adhoc", unit_id=units[3], visit_date="1403/07/25", inspector_ids=[person.id],
-        findings=[FindingInput("low", "تابلوی اعلانات به‌روز نیست", "",
-                               (ActionInput(units[3], "به‌روزرسانی تابلو", "1403/08/10"),))],
-    )  # fmt: skip
-    visits.close_action(store, who, v2.findings[0].actions[0].id, closed_on="1403/08/05")
-    return Scenario(person.id, person.national_code, (v1.visit.id, v2.visit.id))
+from .inspection_helpers import NAMES, Scenario, report_params
 
 
 def pdf_text(path: Path) -> str:
@@ -79,15 +32,6 @@ def searchable(text: str) -> str:
     return normalize_for_search(unicodedata.normalize("NFKC", text))
 
 
-def _params(name: str, sc: Scenario) -> ReportParams:
-    return {
-        "inspector-monthly": ReportParams(period="1403-M07", subject=sc.inspector_id),
-        "inspections-semiannual": ReportParams(period="1403-H2"),
-        "inspection-realisation": ReportParams(period="1403-Q3"),
-        "inspector-evaluation": ReportParams(period="1403", subject=sc.national_code),
-    }[name]
-
-
 def test_reports_are_registered() -> None:
     reports = all_reports()
     for name in NAMES:
@@ -97,7 +41,7 @@ def test_reports_are_registered() -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_pdf_reads_back_in_persian(store: Store, scenario: Scenario, tmp_path: Path, name: str) -> None:
     out = tmp_path / f"{name}.pdf"
-    run_report(store, actor("viewer", store.office_code), name, _params(name, scenario), out)
+    run_report(store, actor("viewer", store.office_code), name, report_params(name, scenario), out)
     raw = pdf_text(out)
     assert not re.search(r"[0-9]", raw), "Latin digits in a Persian report"
     words = set(searchable(raw).split())
@@ -114,7 +58,7 @@ def test_pdf_reads_back_in_persian(store: Store, scenario: Scenario, tmp_path: P
 @pytest.mark.parametrize("name", NAMES)
 def test_excel_reads_back_right_to_left(store: Store, scenario: Scenario, tmp_path: Path, name: str) -> None:
     out = tmp_path / f"{name}.xlsx"
-    run_report(store, actor("viewer", store.office_code), name, _params(name, scenario), out)
+    run_report(store, actor("viewer", store.office_code), name, report_params(name, scenario), out)
     book = load_workbook(out)
     assert all(ws.sheet_view.rightToLeft for ws in book.worksheets)
     cells = [

@@ -19,7 +19,7 @@ from integrity_desktop.reports import checklist_pdf
 from integrity_desktop.services import checklists, scoring
 
 from .conftest import actor
-from .test_pdf_text_layer import _drawn
+from .pdf_text import drawn_lines
 
 INSPECTOR = actor("inspector")
 AXIS = re.compile(r"^محور [۰-۹]+: ")
@@ -47,7 +47,7 @@ def filled_log(store: Store, tmp_path: Path) -> tuple[Path, list[DrawnLine]]:
         checklists.save_entry(store, INSPECTOR, entry.id, status="partial", progress=50,
                               note="یادداشتی بلند برای آن که ردیف‌ها بلندتر شوند و جدول به صفحهٔ بعد برود " * 2)
     out = tmp_path / "filled.pdf"
-    log = _drawn(lambda: checklist_pdf.filled(store, INSPECTOR, summary.id, out))
+    log = drawn_lines(lambda: checklist_pdf.filled(store, INSPECTOR, summary.id, out))
     return out, log
 
 

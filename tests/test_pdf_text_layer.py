@@ -14,7 +14,6 @@ import functools
 import re
 import shutil
 import unicodedata
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,6 @@ import pytest
 
 from integrity_desktop import catalog
 from integrity_desktop.db.store import Store
-from integrity_desktop.pdf import document
 from integrity_desktop.pdf.document import ReportDocument
 from integrity_desktop.pdf.fonts import BOLD, REGULAR, register_fonts
 from integrity_desktop.pdf.shaping import visual_line
@@ -39,10 +37,9 @@ from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services import cases, checklists, scoring
 
 from .conftest import actor
-from .pdf_text import check_lines, norm
-from .test_inspection_reports import NAMES as INSPECTION_REPORTS
-from .test_inspection_reports import _params as inspection_params
-from .test_inspection_reports import scenario  # noqa: F401  (fixture)
+from .inspection_helpers import NAMES as INSPECTION_REPORTS
+from .inspection_helpers import report_params as inspection_params
+from .pdf_text import check_lines, drawn_lines, norm
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
 INSPECTOR = actor("inspector")
@@ -107,20 +104,6 @@ def test_the_page_shows_the_same_glyphs() -> None:
             assert layout(text, font).visual.replace("\u200c", "") == visual_line(text, font), text
 
 
-def _drawn(build: Callable[[], Any]) -> list[DrawnLine]:
-    """The lines ``build`` draws (every ReportDocument.build call it makes)."""
-    log: list[DrawnLine] = []
-    original = ReportDocument.build
-
-    def build_logged(self: ReportDocument, path: Any, *, text_log: Any = None) -> Path:
-        return original(self, path, text_log=log)
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(document.ReportDocument, "build", build_logged)
-        build()
-    return log
-
-
 @needs_pdftotext
 def test_drawn_lines_read_back_in_both_readers(tmp_path: Path) -> None:
     doc = ReportDocument("آزمون لایهٔ متن (۱۳۹۸-۱۴۰۰)", [("اداره", "اداره کل تهران"), ("دوره", "مهر ۱۴۰۳")])
@@ -148,10 +131,10 @@ def test_checklist_pdfs_read_back_line_by_line(store: Store, tmp_path: Path) -> 
                               progress=35 if status == "partial" else None,
                               note="پرونده‌ها به هیئت بدوی (مادهٔ ۱۸) ارسال شد: ۱۲ مورد")
     filled = tmp_path / "filled.pdf"
-    log = _drawn(lambda: checklist_pdf.filled(store, INSPECTOR, summary.id, filled))
+    log = drawn_lines(lambda: checklist_pdf.filled(store, INSPECTOR, summary.id, filled))
     _checked(filled, log, 500)
     blank = tmp_path / "blank.pdf"
-    log = _drawn(lambda: checklist_pdf.blank_form(store, INSPECTOR, scoring.three_year_template_id(), blank))
+    log = drawn_lines(lambda: checklist_pdf.blank_form(store, INSPECTOR, scoring.three_year_template_id(), blank))
     _checked(blank, log, 500)
 
 
@@ -164,17 +147,17 @@ def test_case_file_reads_back_line_by_line(store: Store, tmp_path: Path) -> None
     )
     cases.add_event(store, OFFICER, case.id, lc.FILE_FORMED, event_date="1403/02/20")
     out = tmp_path / "case.pdf"
-    log = _drawn(lambda: run_report(store, OFFICER, "case-file", ReportParams(subject=case.id), out))
+    log = drawn_lines(lambda: run_report(store, OFFICER, "case-file", ReportParams(subject=case.id), out))
     _checked(out, log, 30)
 
 
 @needs_pdftotext
 @pytest.mark.parametrize("name", INSPECTION_REPORTS)
 def test_inspection_pdfs_read_back_line_by_line(
-    store: Store, scenario: Any, tmp_path: Path, name: str  # noqa: F811
+    store: Store, scenario: Any, tmp_path: Path, name: str
 ) -> None:
     out = tmp_path / f"{name}.pdf"
-    log = _drawn(lambda: run_report(store, actor("viewer", store.office_code), name,
+    log = drawn_lines(lambda: run_report(store, actor("viewer", store.office_code), name,
                                     inspection_params(name, scenario), out))
     assert len(log) >= 20
     failures = check_lines(out, log)

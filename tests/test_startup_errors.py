@@ -24,7 +24,7 @@ from integrity_desktop.services import backup
 from integrity_desktop.services.stores import open_initialised
 
 from .conftest import damage_store
-from .test_environment import _fill, _mount, _umount
+from .disk_helpers import fill_disk, mount_small, unmount
 
 RESTORE_ADVICE = "آخرین پشتیبان را بازگردانید"
 
@@ -38,9 +38,9 @@ def _offers_restore(err: UserError) -> bool:
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "small"
-    _mount(folder, "4m")
+    mount_small(folder, "4m")
     yield folder
-    _umount(folder)
+    unmount(folder)
 
 
 def _copy_to(store: Store, folder: Path) -> Path:
@@ -52,7 +52,7 @@ def _copy_to(store: Store, folder: Path) -> Path:
 def test_a_full_disk_at_start_up_is_not_called_damage(store: Store, small_disk: Path) -> None:
     path = _copy_to(store, small_disk)
     open_initialised(str(path)).dispose()  # as the app leaves it: a WAL store, closed cleanly
-    _fill(small_disk, 0)
+    fill_disk(small_disk, 0)
     with pytest.raises(StoreError) as err:
         open_initialised(str(path))
     assert err.value.code == "store_disk_full"
@@ -63,7 +63,7 @@ def test_a_full_disk_at_start_up_is_not_called_damage(store: Store, small_disk: 
 
 def test_a_read_only_folder_at_start_up(store: Store, tmp_path: Path) -> None:
     folder = tmp_path / "ro"
-    _mount(folder, "4m")
+    mount_small(folder, "4m")
     try:
         path = _copy_to(store, folder)
         subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
@@ -72,7 +72,7 @@ def test_a_read_only_folder_at_start_up(store: Store, tmp_path: Path) -> None:
         assert err.value.code == "store_readonly" and "فقط‌خواندنی" in err.value.fa
         assert RESTORE_ADVICE not in err.value.fa and not _offers_restore(err.value)
     finally:
-        _umount(folder)
+        unmount(folder)
 
 
 def test_a_file_locked_by_another_program(store: Store) -> None:

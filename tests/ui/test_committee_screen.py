@@ -21,8 +21,8 @@ from integrity_desktop.ui.screens.committee_dialogs import (
 )
 from integrity_desktop.ui.screens.inspection_dialogs import OVERDUE_BG
 
+from ..committee_helpers import fill
 from ..conftest import actor
-from ..test_committee_figures import fill
 
 pytestmark = pytest.mark.gui
 

@@ -16,7 +16,7 @@ from integrity_desktop.services import offices
 from integrity_desktop.sync import merge
 from integrity_desktop.sync.digest import store_digest
 
-from .test_sync_screens import export_from, screen, trust_each_other
+from .sync_screen_helpers import export_from, screen, trust_each_other
 
 # The store is encrypted (issue 18): a second writer opens it through SQLCipher with the key this
 # process unlocked, and its errors are SQLCipher's driver's.

@@ -17,15 +17,14 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.reports.registry import all_reports
 from integrity_desktop.services import keys, offices, records
 from integrity_desktop.sync import conflicts, trust
-from integrity_desktop.sync.export import export_bundle
 from integrity_desktop.sync.merge import import_bundle
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.dialogs.passphrase import PassphraseDialog
 from integrity_desktop.ui.screens.conflicts import ConflictsScreen
 from integrity_desktop.ui.screens.hq_console import HqConsoleScreen
 from integrity_desktop.ui.screens.reports import ReportsScreen
-from integrity_desktop.ui.screens.sync import SyncScreen
 from tests.conftest import PASSPHRASE, actor
+from tests.ui.sync_screen_helpers import admin_of, export_from, screen, trust_each_other
 
 pytestmark = pytest.mark.gui
 
@@ -38,32 +37,8 @@ def type_text(widget: QWidget, text: str) -> None:
         )
 
 
-def admin_of(store: Store):  # type: ignore[no-untyped-def]
-    return actor("admin", store.office_code)
-
-
-def trust_each_other(a: Store, b: Store) -> None:
-    trust.add_key(a, admin_of(a), b.office_code, keys.public_key_file(b))
-    trust.add_key(b, admin_of(b), a.office_code, keys.public_key_file(a))
-
-
-def export_from(store: Store, out: Path, **kw) -> Path:  # type: ignore[no-untyped-def]
-    export_bundle(store, admin_of(store), out, keys.signing_key(store, PASSPHRASE), **kw)
-    return out
-
-
 def import_into(store: Store, path: Path):  # type: ignore[no-untyped-def]
     return import_bundle(store, admin_of(store), path, lambda: [keys.age_identity(store, PASSPHRASE)])
-
-
-def screen(qtbot, store: Store, role: str = "admin") -> SyncScreen:  # type: ignore[no-untyped-def]
-    widget = SyncScreen(UiContext(store, actor(role, store.office_code)))
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.refresh()
-    return widget
 
 
 def cell(model, row: int, col: int) -> str:  # type: ignore[no-untyped-def]
