@@ -41,6 +41,7 @@ from integrity_desktop.services import cases, evidence
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_date, shown_number
+from integrity_desktop.ui.widgets.form_errors import clear_when_edited
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import error_text, show_exception, show_info
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
@@ -181,6 +182,7 @@ class AddEventDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.event_date.setFocus()
+        clear_when_edited(self.error, self)
 
     def save(self) -> None:
         try:
@@ -245,6 +247,7 @@ class CorrectEventDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        clear_when_edited(self.error, self)
 
     def save(self) -> None:
         try:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from integrity_desktop.errors import UserError
 from integrity_desktop.services import cases, offices
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.widgets.form_errors import clear_when_edited
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import error_text
 
@@ -124,6 +125,7 @@ class RegisterCaseDialog(QDialog):
         ]:
             self.setTabOrder(a, b)
         self.employee_name.setFocus()
+        clear_when_edited(self.error, self)
 
     def chosen_violations(self) -> list[str]:
         out = []

@@ -20,6 +20,7 @@ from integrity_desktop.services import checklists, offices, templates
 from integrity_desktop.services.checklists import ChecklistSummary
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets.form_errors import clear_when_edited
 
 
 class NewChecklistDialog(QDialog):
@@ -84,6 +85,7 @@ class NewChecklistDialog(QDialog):
         form.addRow(self.tr("Jalali year:"), self.year)
         form.addRow(self.error)
         form.addRow(buttons)
+        clear_when_edited(self.error, self)
 
     def _fill_numbers(self) -> None:
         kind = self.kind.currentData()

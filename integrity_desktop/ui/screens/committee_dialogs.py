@@ -41,6 +41,7 @@ from integrity_desktop.ui.screens.inspections_common import button_row, make_but
 from integrity_desktop.ui.screens.visit_editor import current_row, make_table
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_date, shown_number, shown_value
+from integrity_desktop.ui.widgets.form_errors import clear_when_edited
 from integrity_desktop.ui.widgets.messages import show_exception
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
@@ -116,6 +117,7 @@ class MemberDialog(_Saving):
             self.letter_date.set_value(info.letter_date)
             self.member_from.set_value(info.member_from)
             self.member_to.set_value(info.member_to)
+        clear_when_edited(self.error, self)
 
     def save(self) -> None:
         self._run(lambda: committee.save_member(self.ctx.store, self.ctx.actor, committee.MemberInput(
@@ -177,6 +179,7 @@ class MeetingDialog(_Saving):
             self.cancelled.setChecked(info.status == "cancelled")
             select_data(self.quorum, info.quorum_met)
             self.minutes.setPlainText(info.minutes)
+        clear_when_edited(self.error, self)
 
     def checked_members(self) -> list[str]:
         out = []
@@ -217,6 +220,7 @@ class ResolutionDialog(_Saving):
             self.text.setPlainText(info.text)
             select_data(self.unit, info.responsible_unit_id)
             self.due.set_value(info.due_date)
+        clear_when_edited(self.error, self)
 
     def save(self) -> None:
         self._run(lambda: committee.save_resolution(self.ctx.store, self.ctx.actor, committee.ResolutionInput(
@@ -256,6 +260,7 @@ class FollowUpDialog(_Saving):
         self.error = error_label()
         form.addRow(self.error)
         form.addRow(ok_cancel(self, self.save))
+        clear_when_edited(self.error, self)
 
     def save(self) -> None:
         def run() -> str:
@@ -413,6 +418,7 @@ class CourseDialog(_Saving):
             self.names.setPlainText("\n".join(info.participant_names))
             select_data(self.method, info.eval_method)
             self.score.setText(shown_value(info.eval_score))
+        clear_when_edited(self.error, self)
 
     def save(self) -> None:
         self._run(lambda: training.save_course(self.ctx.store, self.ctx.actor, training.CourseInput(

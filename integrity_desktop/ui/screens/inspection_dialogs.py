@@ -33,6 +33,7 @@ from integrity_desktop.services import inspection_plans, inspectors, offices, vi
 from integrity_desktop.services.inspections import ACTION_STATUSES, INSPECTOR_STATUSES, SEVERITIES
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.text import shown_date, shown_number
+from integrity_desktop.ui.widgets.form_errors import clear_when_edited
 from integrity_desktop.ui.widgets.indicator_picker import IndicatorPicker
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 
@@ -53,23 +54,6 @@ def error_label() -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet("color: #c62828")
     return label
-
-
-def clear_when_edited(label: QLabel, root: QWidget) -> None:
-    """An error line disappears as soon as the person changes any field of ``root``: the message
-    was about the value they are now correcting."""
-    for line in root.findChildren(QLineEdit):
-        line.textEdited.connect(label.clear)
-    for box in root.findChildren(QPlainTextEdit):
-        box.textChanged.connect(label.clear)
-    for combo in root.findChildren(QComboBox):
-        combo.currentIndexChanged.connect(label.clear)
-    for items in root.findChildren(QListWidget):
-        items.itemChanged.connect(label.clear)
-    for group in root.findChildren(QGroupBox):
-        group.toggled.connect(label.clear)
-    for date in root.findChildren(JalaliDateEdit):
-        date.date_changed.connect(label.clear)
 
 
 def ok_cancel(dialog: QDialog, on_ok: Callable[[], None]) -> QDialogButtonBox:

@@ -44,6 +44,7 @@ from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_date, shown_number, shown_percent, shown_value
+from integrity_desktop.ui.widgets.form_errors import clear_when_edited
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import error_text, show_exception, show_info
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
@@ -297,6 +298,7 @@ class ComplaintDialog(QDialog):
             self.answered.setFocus()
         else:
             self.kind.setFocus()
+        clear_when_edited(self.error, self)
 
     def save(self) -> None:
         try:

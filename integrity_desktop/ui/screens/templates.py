@@ -50,6 +50,7 @@ from integrity_desktop.services.templates import ItemView, TemplateSummary, Temp
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets.form_errors import clear_when_edited
 from integrity_desktop.ui.widgets.messages import confirm, show_exception
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
@@ -107,6 +108,7 @@ class NewTemplateDialog(QDialog):
         form.addRow(self.tr("English title:"), self.title_en)
         form.addRow(self.error)
         form.addRow(buttons)
+        clear_when_edited(self.error, self)
 
     def try_create(self) -> None:
         try:
