@@ -104,6 +104,18 @@ def test_fill_by_keyboard_refuse_bad_progress_then_undo(qtbot, store: Store) -> 
     QTest.keyClick(editor.status, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert entry(store, first.id).status == ""
     assert editor.undo_depth == 0
+    # redo (issue 19: QUndoStack) saves the undone edits again, in order
+    assert editor.redo_button.isEnabled() and not editor.undo_button.isEnabled()
+    QTest.keyClick(editor.status, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert entry(store, first.id).status == "done"
+    assert editor.saved_label.text() == "دوباره ذخیره شد"
+    editor.redo()
+    assert entry(store, first.id).progress == 60 and editor.undo_depth == 2
+    assert not editor.redo_button.isEnabled()
+    editor.undo()
+    editor.undo()
+    assert entry(store, first.id).status == "" and entry(store, first.id).progress is None
 
     # Next indicator from the keyboard: the cursor lands on its status.
     QTest.keyClick(editor.status, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)

@@ -60,6 +60,14 @@
         <translation>واگرد آخرین تغییر ذخیره‌شده (Ctrl+Z)</translation>
     </message>
     <message>
+        <source>Redo</source>
+        <translation>ازنو</translation>
+    </message>
+    <message>
+        <source>Save again the edit just undone (Ctrl+Shift+Z)</source>
+        <translation>ذخیرهٔ دوبارهٔ ویرایشی که واگرد شد (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
         <source>Indicator</source>
         <translation>شاخص</translation>
     </message>
@@ -238,6 +246,10 @@
     <message>
         <source>Undone and saved</source>
         <translation>واگرد شد و ذخیره شد</translation>
+    </message>
+    <message>
+        <source>Saved again</source>
+        <translation>دوباره ذخیره شد</translation>
     </message>
     <message>
         <source>Attach evidence</source>

@@ -3,7 +3,8 @@
 ``ChecklistEditor(ctx, checklist_id, parent)`` is reusable (the inspections screens embed it in a
 visit).  A table lists every indicator grouped by axis; the form beside it edits the current
 one.  Each field is saved through ``checklists.save_entry`` the moment it is left (there is no
-"save" button); the values it replaced go on an undo stack (Ctrl+Z) for the life of the widget.
+"save" button); the values it replaced go on an undo stack (Ctrl+Z; Ctrl+Shift+Z saves it again) for the life
+of the widget.
 
 Keyboard: Tab walks the form in reading order (status, progress, value, note, sub-tasks,
 evidence, previous/next); "Next" (Ctrl+PgDown) moves to the next indicator and puts the cursor
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import html
 import itertools
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -32,7 +32,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -103,11 +103,16 @@ class _NoUndoLineEdit(QLineEdit):
         if (
             e.type() == QEvent.Type.ShortcutOverride
             and isinstance(e, QKeyEvent)
-            and e.matches(QKeySequence.StandardKey.Undo)
+            and _undo_key(e)
         ):
             e.ignore()
             return False
         return super().event(e)
+
+
+def _undo_key(e: QKeyEvent) -> bool:
+    """Ctrl+Z and Ctrl+Shift+Z / Ctrl+Y belong to the editor's saved edits, not to a field."""
+    return e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo)
 
 
 class _NoteEdit(QPlainTextEdit):
@@ -127,7 +132,7 @@ class _NoteEdit(QPlainTextEdit):
         if (
             e.type() == QEvent.Type.ShortcutOverride
             and isinstance(e, QKeyEvent)
-            and e.matches(QKeySequence.StandardKey.Undo)
+            and _undo_key(e)
         ):
             e.ignore()
             return False
@@ -228,10 +233,26 @@ STATUS_COLOURS = {
 }
 
 
-@dataclass
-class _Undo:
-    entry_id: str
-    fields: dict[str, Any]
+class _SavedEdit(QUndoCommand):
+    """One saved edit of an answer: undo saves the values it replaced, redo saves it again.
+    Pushed after the save (the first ``redo`` has nothing to do)."""
+
+    def __init__(self, editor: ChecklistEditor, entry_id: str, before: dict[str, Any],
+                 after: dict[str, Any]) -> None:
+        super().__init__()
+        self.editor, self.entry_id, self.before, self.after = editor, entry_id, before, after
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        if not self.editor._restore(self.entry_id, self.after, redone=True):
+            self.setObsolete(True)  # refused (the checklist was sent, say): dropped from the stack
+
+    def undo(self) -> None:
+        if not self.editor._restore(self.entry_id, self.before, redone=False):
+            self.setObsolete(True)
 
 
 class ChecklistEditor(QWidget):
@@ -248,7 +269,7 @@ class ChecklistEditor(QWidget):
         self.ctx = ctx
         self.checklist_id = checklist_id
         self.setObjectName("checklist_editor")
-        self._undo: list[_Undo] = []
+        self.undo_stack = QUndoStack(self)  # saved edits, for the life of the widget
         self._loading = False
         self._current: EntryView | None = None
         self.summary: checklists.ChecklistSummary | None = None
@@ -299,6 +320,12 @@ class ChecklistEditor(QWidget):
         self.undo_button.setToolTip(self.tr("Undo the last saved edit (Ctrl+Z)"))
         self.undo_button.clicked.connect(self.undo)
         self.undo_button.setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.redo_button = QPushButton(self.tr("Redo"))
+        self.redo_button.setToolTip(self.tr("Save again the edit just undone (Ctrl+Shift+Z)"))
+        self.redo_button.clicked.connect(self.redo)
+        self.redo_button.setEnabled(False)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         head = QHBoxLayout()
         head.addWidget(self.title_label, 1)
         head.addWidget(self.completion_label)
@@ -306,6 +333,7 @@ class ChecklistEditor(QWidget):
         actions = QHBoxLayout()
         for b in (
             self.undo_button,
+            self.redo_button,
             self.print_button,
             self.export_button,
             self.import_button,
@@ -505,6 +533,7 @@ class ChecklistEditor(QWidget):
 
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo, context=context)
+        QShortcut(QKeySequence.StandardKey.Redo, self, self.redo, context=context)
         QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self.move_row(1), context=context)
         QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self.move_row(-1), context=context)
         QShortcut(QKeySequence("Ctrl+P"), self, self.print_filled, context=context)
@@ -543,7 +572,7 @@ class ChecklistEditor(QWidget):
         )
         self._show_completion(s.completion)
         can_edit = self.editable
-        for w in (self.import_button, self.attach_button, self.remove_button, self.undo_button):
+        for w in (self.import_button, self.attach_button, self.remove_button, self.undo_button, self.redo_button):
             w.setVisible(self.ctx.can("checklists.edit"))
         self.submit_button.setVisible(can_edit)
         self.approve_button.setVisible(checklists.can_approve(self.ctx.actor, s))
@@ -813,8 +842,8 @@ class ChecklistEditor(QWidget):
             widget.setStyleSheet("")
         if result.changed and record_undo:
             previous = result.previous.as_fields()
-            self._undo.append(_Undo(e.id, {k: previous[k] for k in fields}))
-            self.undo_button.setEnabled(True)
+            # redo saves the fields as they were given (checked again, as any edit)
+            self.undo_stack.push(_SavedEdit(self, e.id, {k: previous[k] for k in fields}, dict(fields)))
         self._applied(result)
         return True
 
@@ -836,23 +865,30 @@ class ChecklistEditor(QWidget):
 
     def undo(self) -> None:
         """Put back the values the last saved edit replaced."""
-        if not self._undo:
-            return
-        step = self._undo.pop()
-        row = self.model.row_of(step.entry_id)
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        """Save again the edit just undone."""
+        self.undo_stack.redo()
+
+    def _restore(self, entry_id: str, fields: dict[str, Any], *, redone: bool) -> bool:
+        """Select the answer and save ``fields`` on it (not itself an undo step)."""
+        row = self.model.row_of(entry_id)
         if row >= 0:
             self.table.selectionModel().blockSignals(True)
             self.table.setCurrentIndex(self.model.index(row, 0))
             self.table.selectionModel().blockSignals(False)
             self._current = self.model.entries[row]
-        if self._save(step.fields, record_undo=False) and self._current is not None:
+        if not self._save(fields, record_undo=False):
+            return False
+        if self._current is not None:
             self.show_entry(self._current)
-            self.saved_label.setText(self.tr("Undone and saved"))
-        self.undo_button.setEnabled(bool(self._undo))
+        self.saved_label.setText(self.tr("Saved again") if redone else self.tr("Undone and saved"))
+        return True
 
     @property
     def undo_depth(self) -> int:
-        return len(self._undo)
+        return self.undo_stack.index()
 
     def move_row(self, step: int) -> None:
         row = self.table.currentIndex().row() + step
