@@ -47,3 +47,38 @@ def test_results_table_and_machine() -> None:
     assert "| 2.000 |" in lines[3]
     machine = bench_main.machine()
     assert machine[0].startswith("nproc ") and "Python 3." in machine[1]
+
+
+def test_the_workload_opens_encrypted_stores_as_a_sign_in_does(province_template: Path, tmp_path: Path) -> None:
+    """The benchmarks' stores are encrypted like any store (issue 18): a copy keeps its key file,
+    opens with the admin's password, and a measuring child opens it with the key its parent
+    hands over (no argon2 in the child)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from bench import workload
+    from integrity_desktop.db import cipher
+
+    from .conftest import ADMIN_PASSWORD
+
+    copy = workload.copy_store(province_template, tmp_path / "copy.sqlite")
+    assert cipher.is_encrypted(copy) and cipher.keyfile_path(copy).is_file()
+    store = workload.open_unlocked(copy, ADMIN_PASSWORD)
+    try:
+        assert store.office_code == "tehran"
+    finally:
+        store.dispose()
+    env = workload.unlocked_key_env(copy, ADMIN_PASSWORD)
+    # a wrong password: only the handed key can open it
+    code = ("import json, sys; from pathlib import Path; from bench import workload; "
+            "s = workload.open_unlocked(Path(sys.argv[1]), 'not-the-password'); "
+            "print(json.dumps(s.office_code)); s.dispose()")
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", code, str(copy)], cwd=root, capture_output=True, text=True,
+                          env={**os.environ, **env}, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == "tehran"
+    workload._remove_store(copy)
+    assert not cipher.keyfile_path(copy).exists()
