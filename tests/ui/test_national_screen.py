@@ -103,6 +103,8 @@ def test_national_screen_figures_map_and_province(  # type: ignore[no-untyped-de
     assert [p.label for p in chart.points] == [row[0] for row in table]
     shown = [p for p in chart.points if p.value is not None]
     assert shown and all(f"{p.label}: " in chart.toolTip() for p in chart.points)
+    # the same rounding as the table (one rule: digits.percent_text)
+    assert all(f"{row[0]}: {row[1]}" in chart.toolTip() for row in table if row[1] != "—")
     assert any(p.whole_year for p in chart.points) and not chart.points[0].whole_year
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from integrity_desktop.ui.text import shown_number
+from integrity_desktop import digits
 
 BAR = QColor("#1565c0")
 YEAR_BAR = QColor("#2e7d32")  # a whole year beside its quarters
@@ -27,7 +27,8 @@ class Point:
 
 
 def percent_text(value: float | None) -> str:
-    return "—" if value is None else f"{shown_number(round(value, 1))}٪"
+    """The one rounding rule of percents (``digits.percent_text``), as the table beside it."""
+    return "—" if value is None else digits.percent_text(value)
 
 
 class TrendChart(QWidget):
