@@ -5,6 +5,9 @@ module imports another.)"""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtWidgets import QWidget
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.services import keys
@@ -13,6 +16,8 @@ from integrity_desktop.sync.export import export_bundle
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.sync import SyncScreen
 from tests.conftest import PASSPHRASE, actor
+
+W = TypeVar("W", bound=QWidget)
 
 
 def admin_of(store: Store):  # type: ignore[no-untyped-def]
@@ -29,11 +34,16 @@ def export_from(store: Store, out: Path, **kw) -> Path:  # type: ignore[no-untyp
     return out
 
 
-def screen(qtbot, store: Store, role: str = "admin") -> SyncScreen:  # type: ignore[no-untyped-def]
-    widget = SyncScreen(UiContext(store, actor(role, store.office_code)))
+def shown(qtbot, kind: type[W], store: Store, role: str = "admin") -> W:  # type: ignore[no-untyped-def]
+    """A screen of ``kind`` for ``role``, shown at a desktop size and refreshed."""
+    widget = kind(UiContext(store, actor(role, store.office_code)))  # type: ignore[call-arg]
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
     qtbot.waitExposed(widget)
-    widget.refresh()
+    widget.refresh()  # type: ignore[attr-defined]
     return widget
+
+
+def screen(qtbot, store: Store, role: str = "admin") -> SyncScreen:  # type: ignore[no-untyped-def]
+    return shown(qtbot, SyncScreen, store, role)

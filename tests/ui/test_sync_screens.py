@@ -24,7 +24,7 @@ from integrity_desktop.ui.screens.conflicts import ConflictsScreen
 from integrity_desktop.ui.screens.hq_console import HqConsoleScreen
 from integrity_desktop.ui.screens.reports import ReportsScreen
 from tests.conftest import PASSPHRASE, actor
-from tests.ui.sync_screen_helpers import admin_of, export_from, screen, trust_each_other
+from tests.ui.sync_screen_helpers import admin_of, export_from, screen, shown, trust_each_other
 
 pytestmark = pytest.mark.gui
 
@@ -376,13 +376,7 @@ def make_conflict(store: Store, hq_store: Store, tmp_path: Path) -> str:
 
 
 def conflict_screen(qtbot, store: Store, role: str = "admin") -> ConflictsScreen:  # type: ignore[no-untyped-def]
-    widget = ConflictsScreen(UiContext(store, actor(role, store.office_code)))
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.refresh()
-    return widget
+    return shown(qtbot, ConflictsScreen, store, role)
 
 
 def unit_name(store: Store, unit_id: str) -> str:
