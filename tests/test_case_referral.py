@@ -129,3 +129,19 @@ def test_the_demo_shows_one_referred_case_without_changing_a_figure(store: Store
         assert visit is not None and visit.unit_id == case.unit_id and visit.visit_date <= case.reported_on
     assert _counts(store)[:2] == before  # no case or step added: the demo's figures stay
     assert demo_inspections.fill(store, admin, random.Random("1403:inspections"), 1)["referred_findings"] == 0
+
+
+def test_the_case_file_pdf_says_where_a_referred_case_came_from(store: Store, tmp_path: Path) -> None:
+    import subprocess
+
+    from integrity_desktop.reports.registry import ReportParams, run_report
+
+    _visit_id, finding_id, unit_name = _finding(store)
+    referred = _refer(store, "inspector", finding_id)
+    out = tmp_path / "case.pdf"
+    run_report(store, actor("case_officer"), "case-file", ReportParams(subject=referred.id), out)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    from .pdf_text import norm
+
+    flat = norm(text).replace("\u200c", "")
+    assert norm("ارجاع از").replace("\u200c", "") in flat and "۱۴۰۳/۰۵/۳۰" in flat  # 2024-08-20

@@ -69,6 +69,8 @@ def write_case_file(store: Store, actor: Actor, params: ReportParams, out: Path,
         ("تاریخ گزارش", c.reported_on),
         ("تاریخ آخرین مرحله", c.last_event_on),
         ("مهلت مرحلهٔ بعد", due or "—"),
+        *([("ارجاع از", f"یافتهٔ بازدید از {f.source.unit_name or '—'} در "
+                       f"{jalali.format_date(f.source.visit_date)}")] if f.source is not None else []),
     ])
     doc.heading("تخلف‌های منتسب", 2)
     doc.table(
