@@ -145,3 +145,4 @@ def test_the_case_file_pdf_says_where_a_referred_case_came_from(store: Store, tm
 
     flat = norm(text).replace("\u200c", "")
     assert norm("ارجاع از").replace("\u200c", "") in flat and "۱۴۰۳/۰۵/۳۰" in flat  # 2024-08-20
+    assert norm(unit_name).replace("\u200c", "") in flat
