@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop.errors import UserError
+from integrity_desktop.ui.widgets.messages import app_lang, error_text
 
 if TYPE_CHECKING:  # imported lazily: the dialog paints before SQLAlchemy has loaded
     from integrity_desktop.db.cipher import UnlockResult
@@ -102,7 +103,7 @@ class LoginDialog(QDialog):
                                                     self.password.text())
                 except UserError as exc:  # a wrong password cannot open the key
                     self.error.setStyleSheet("color: #c62828")
-                    self.error.setText(exc.fa)
+                    self.error.setText(error_text(exc, app_lang()))
                     self.password.selectAll()
                     self.password.setFocus()
                     return
@@ -125,7 +126,7 @@ class LoginDialog(QDialog):
                 unlocked=unlocked,
             )
         except UserError as exc:
-            self.error.setText(exc.fa)
+            self.error.setText(error_text(exc, app_lang()))
             self.password.selectAll()
             self.password.setFocus()
             return

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop.errors import UserError
+from integrity_desktop.ui.widgets.messages import app_lang, error_text
 
 if TYPE_CHECKING:
     from integrity_desktop.db.store import Store
@@ -87,7 +88,7 @@ class ChangePasswordDialog(QDialog):
         try:
             users.change_password(self.store, self.actor, current, self.new.text())
         except UserError as exc:
-            self.error.setText(exc.fa)
+            self.error.setText(error_text(exc, app_lang()))
             return
         self.changed = True
         self.accept()

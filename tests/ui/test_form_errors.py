@@ -51,3 +51,19 @@ def test_an_error_line_clears_when_a_field_changes(qtbot, store: Store) -> None:
     template = NewTemplateDialog(ctx)
     line = template.findChildren(QLineEdit)[0]
     _check(qtbot, template, template.try_create, line)
+
+
+def test_a_refusal_is_shown_in_the_interface_language(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """Issue 19 item 1: a dialog shows the service's message in the language of the interface
+    (it used to show the Persian one whatever the language)."""
+    from integrity_desktop.ui.screens.inspection_dialogs import FindingDialog
+    from integrity_desktop.ui.screens.templates import NewTemplateDialog
+
+    for lang in ("en", "fa"):
+        ctx = UiContext(store, actor("admin", store.office_code), lang=lang)
+        for dialog, save in ((d := FindingDialog(ctx), d.accept_finding), (t := NewTemplateDialog(ctx), t.try_create)):
+            qtbot.addWidget(dialog)
+            save()
+            text = dialog.findChild(QLabel, "error").text()
+            persian = any("\u0600" <= ch <= "\u06ff" for ch in text)
+            assert text and persian == (lang == "fa"), (lang, type(dialog).__name__, text)

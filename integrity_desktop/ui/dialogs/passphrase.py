@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from integrity_desktop.errors import UserError
 from integrity_desktop.services.keys import check_passphrase
+from integrity_desktop.ui.widgets.messages import app_lang, error_text
 
 
 class PassphraseDialog(QDialog):
@@ -53,7 +54,7 @@ class PassphraseDialog(QDialog):
         try:
             check_passphrase(self.edit.text())
         except UserError as exc:
-            self.error.setText(exc.fa)
+            self.error.setText(error_text(exc, app_lang()))
             self.edit.selectAll()
             self.edit.setFocus()
             return

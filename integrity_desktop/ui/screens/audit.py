@@ -300,7 +300,7 @@ class AuditScreen(QWidget):
     def _records_failed(self, exc: BaseException) -> None:
         self.checking = False
         self.records_check.setStyleSheet("color: #c62828")
-        self.records_check.setText(exc.fa if isinstance(exc, UserError) else str(exc))
+        self.records_check.setText(error_text(exc, self.ctx.lang))
 
     def current_filter(self) -> audit_view.AuditFilter:
         """The filter as typed; raises ``UserError`` for a bad date."""

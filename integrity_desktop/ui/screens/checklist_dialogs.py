@@ -21,6 +21,7 @@ from integrity_desktop.services.checklists import ChecklistSummary
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited
+from integrity_desktop.ui.widgets.messages import error_text
 
 
 class NewChecklistDialog(QDialog):
@@ -113,6 +114,6 @@ class NewChecklistDialog(QDialog):
                 self.period_code(),
             )
         except UserError as exc:
-            self.error.setText(exc.fa)
+            self.error.setText(error_text(exc, self.ctx.lang))
             return
         self.accept()

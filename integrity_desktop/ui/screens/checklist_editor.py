@@ -72,7 +72,7 @@ from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
-from integrity_desktop.ui.widgets.messages import confirm, show_exception
+from integrity_desktop.ui.widgets.messages import confirm, error_text, show_exception
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 
 if TYPE_CHECKING:
@@ -547,7 +547,7 @@ class ChecklistEditor(QWidget):
         try:
             view = checklists.get_checklist(self.ctx.store, self.ctx.actor, self.checklist_id)
         except UserError as exc:
-            self.title_label.setText(exc.fa)
+            self.title_label.setText(error_text(exc, self.ctx.lang))
             self.setEnabled(False)
             return
         self.summary = view.summary
@@ -832,7 +832,7 @@ class ChecklistEditor(QWidget):
         try:
             result = checklists.save_entry(self.ctx.store, self.ctx.actor, e.id, **fields)
         except UserError as exc:
-            self.error_label.setText(exc.fa)
+            self.error_label.setText(error_text(exc, self.ctx.lang))
             self.saved_label.clear()
             if widget is not None:
                 widget.setStyleSheet(ERROR_STYLE)

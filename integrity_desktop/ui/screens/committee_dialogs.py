@@ -42,7 +42,7 @@ from integrity_desktop.ui.screens.visit_editor import current_row, make_table
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_date, shown_number, shown_value
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited
-from integrity_desktop.ui.widgets.messages import show_exception
+from integrity_desktop.ui.widgets.messages import error_text, show_exception
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
@@ -60,13 +60,14 @@ class _Saving(QDialog):
 
     saved_id: str | None = None
     error: QLabel
+    ctx: UiContext
 
     def _run(self, save: Callable[[], str]) -> None:
         self.error.setText("")
         try:
             self.saved_id = save()
         except UserError as exc:
-            self.error.setText(exc.fa)
+            self.error.setText(error_text(exc, self.ctx.lang))
             return
         self.accept()
 

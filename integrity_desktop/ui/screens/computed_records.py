@@ -21,6 +21,7 @@ from integrity_desktop.services import computed
 from integrity_desktop.services.checklists import EntryView
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.text import shown_date, shown_number
+from integrity_desktop.ui.widgets.messages import error_text
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
 
@@ -61,7 +62,7 @@ class ComputedRecordsDialog(QDialog):
                                            office_code=office_code, programme=entry.programme_code)
         except UserError as exc:
             rows = []
-            self.error = exc.fa
+            self.error = error_text(exc, ctx.lang)
         else:
             self.error = ""
         title = QLabel(f"<b>{entry.code_fa} — {entry.title}</b>")

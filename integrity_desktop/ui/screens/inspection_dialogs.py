@@ -36,6 +36,7 @@ from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited
 from integrity_desktop.ui.widgets.indicator_picker import IndicatorPicker
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
+from integrity_desktop.ui.widgets.messages import error_text
 
 OVERDUE_BG = QColor("#ffcdd2")
 DONE_BG = QColor("#c8e6c9")
@@ -209,7 +210,7 @@ class InspectorDialog(QDialog):
                     **fields,
                 )
         except UserError as exc:
-            self.error.setText(exc.fa)
+            self.error.setText(error_text(exc, self.ctx.lang))
             return
         self.accept()
 
@@ -277,7 +278,7 @@ class PlanItemDialog(QDialog):
             else:
                 inspection_plans.update_plan_item(self.ctx.store, self.ctx.actor, self.item.id, row)
         except UserError as exc:
-            self.error.setText(exc.fa)
+            self.error.setText(error_text(exc, self.ctx.lang))
             return
         self.accept()
 
@@ -397,7 +398,7 @@ class FindingDialog(QDialog):
             else:
                 visits.check_finding(value)  # a new visit's finding: refused now, not at the visit's save
         except UserError as exc:
-            self.error.setText(exc.fa)
+            self.error.setText(error_text(exc, self.ctx.lang))
             return
         self.result_value = value
         self.accept()
@@ -439,7 +440,7 @@ class ActionDialog(QDialog):
             else:
                 visits.update_action(self.ctx.store, self.ctx.actor, self.action.id, self.fields.value())
         except UserError as exc:
-            self.error.setText(exc.fa)
+            self.error.setText(error_text(exc, self.ctx.lang))
             return
         self.accept()
 
@@ -487,6 +488,6 @@ class CloseActionDialog(QDialog):
                 note=self.note.text(),
             )
         except UserError as exc:
-            self.error.setText(exc.fa)
+            self.error.setText(error_text(exc, self.ctx.lang))
             return
         self.accept()

@@ -30,7 +30,7 @@ from integrity_desktop.ui.screens.inspection_dialogs import error_label, select_
 from integrity_desktop.ui.screens.inspections_common import button_row, make_button, period_choices
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate
-from integrity_desktop.ui.widgets.messages import show_exception
+from integrity_desktop.ui.widgets.messages import error_text, show_exception
 
 REPORTS_MODULE = "integrity_desktop.reports.inspection_reports"
 ALL_KINDS: tuple[str, ...] = ("month", "quarter", "half", "year")
@@ -202,6 +202,6 @@ class InspectionReportsTab(QWidget):
 
     def _report_failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
-            self.report_error.setText(exc.fa)
+            self.report_error.setText(error_text(exc, self.ctx.lang))
         else:
             QTimer.singleShot(0, lambda: show_exception(self, exc))

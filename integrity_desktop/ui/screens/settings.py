@@ -26,7 +26,7 @@ from integrity_desktop.permissions import ROLE_LABELS_FA, ROLES
 from integrity_desktop.services import offices, users
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.text import isolate, shown_number
-from integrity_desktop.ui.widgets.messages import show_exception
+from integrity_desktop.ui.widgets.messages import error_text, show_exception
 
 
 class NewUserDialog(QDialog):
@@ -67,7 +67,7 @@ class NewUserDialog(QDialog):
                 self.full_name.text(), str(self.role.currentData()), self.password.text(),
             )
         except UserError as exc:
-            self.error.setText(exc.fa)
+            self.error.setText(error_text(exc, self.ctx.lang))
             return
         self.accept()
 

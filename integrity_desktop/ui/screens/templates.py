@@ -51,7 +51,7 @@ from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited
-from integrity_desktop.ui.widgets.messages import confirm, show_exception
+from integrity_desktop.ui.widgets.messages import confirm, error_text, show_exception
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
 
@@ -116,7 +116,7 @@ class NewTemplateDialog(QDialog):
                 self.ctx.store, self.ctx.actor, self.code.text(), self.title_fa.text(), self.title_en.text()
             )
         except UserError as exc:
-            self.error.setText(exc.fa)
+            self.error.setText(error_text(exc, self.ctx.lang))
             return
         self.accept()
 
@@ -158,7 +158,7 @@ class SectionDialog(QDialog):
                 self.ctx.store, self.ctx.actor, self.template_id, int(text), self.title_fa.text()
             )
         except UserError as exc:
-            self.error.setText(exc.fa)
+            self.error.setText(error_text(exc, self.ctx.lang))
             return
         self.accept()
 
@@ -335,7 +335,7 @@ class ItemDialog(QDialog):
             else:
                 templates.update_item(self.ctx.store, self.ctx.actor, self.item.id, **self.fields())
         except UserError as exc:
-            self.error.setText(exc.fa)
+            self.error.setText(error_text(exc, self.ctx.lang))
             return
         self.accept()
 

@@ -53,6 +53,7 @@ from integrity_desktop.ui.screens.inspection_dialogs import (
 )
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.evidence_panel import EvidencePanel
+from integrity_desktop.ui.widgets.messages import error_text
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
 
@@ -278,7 +279,7 @@ class VisitEditor(QDialog):
                 findings=self.pending,
             )
         except UserError as exc:
-            self.error.setText(exc.fa)
+            self.error.setText(error_text(exc, self.ctx.lang))
             return
         self.visit_id = detail.visit.id
         self.accept()
@@ -478,7 +479,7 @@ class VisitEditor(QDialog):
                 status=str(self.status.currentData()),
             )
         except UserError as exc:
-            self.error.setText(exc.fa)
+            self.error.setText(error_text(exc, self.ctx.lang))
             return
         self.error.setText("")
         self.reload()

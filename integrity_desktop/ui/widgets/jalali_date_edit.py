@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from integrity_desktop import jalali
 from integrity_desktop.errors import UserError
+from integrity_desktop.ui.widgets.messages import app_lang, error_text
 
 
 def jalali_calendar() -> QCalendar:
@@ -156,7 +157,7 @@ class JalaliDateEdit(QWidget):
             d = jalali.parse_date(text)
         except UserError as exc:
             self.line.setStyleSheet("QLineEdit { border: 1px solid #c62828; }")
-            self.line.setToolTip(exc.fa)
+            self.line.setToolTip(error_text(exc, app_lang()))
             return
         self.line.setStyleSheet("")
         self.line.setToolTip("")

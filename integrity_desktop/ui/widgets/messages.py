@@ -12,6 +12,15 @@ from integrity_desktop.errors import UserError
 log = logging.getLogger(__name__)
 
 
+def app_lang() -> str:
+    """The language the application runs in (``ui.app`` sets it), for a widget with no context."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    value = app.property("integrity_lang") if app is not None else None
+    return str(value) if value else "fa"
+
+
 def error_text(exc: BaseException, lang: str = "fa") -> str:
     """What a person reads for an error: a UserError's message with its paths, options and
     file names isolated (they keep their own direction), else the bug notice."""
