@@ -100,7 +100,9 @@ def _isolate_plain(text: str) -> str:
     for i, part in enumerate(parts):
         if part.startswith("«") and part.endswith("»"):  # a quoted path: spaces and all
             inner = part[1:-1]
-            parts[i] = f"«{isolate(inner)}»" if _has_latin(inner) and _has_neutral(inner) else part
+            # «محور/شماره» is Persian words, not a path: only Latin letters or digits make one
+            latin = any(ch.isascii() and ch.isalnum() for ch in inner)
+            parts[i] = f"«{isolate(inner)}»" if latin and _has_neutral(inner) else part
         else:
             parts[i] = _LATIN_RUN.sub(_isolate_run, part)
     return "".join(parts)

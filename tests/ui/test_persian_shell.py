@@ -135,6 +135,9 @@ def test_isolate_and_persian_lists() -> None:
         ("کلید age گیرنده", "کلید age گیرنده"),  # a plain Latin word needs nothing
         ("با PDF، Excel", "با PDF، Excel"),
         (f"از پیش {FSI}/tmp/a{PDI} و /tmp/b", f"از پیش {FSI}/tmp/a{PDI} و {FSI}/tmp/b{PDI}"),
+        # Persian words with a slash are not a path: nothing to isolate
+        ("به شکل «محور/شماره» بنویسید", "به شکل «محور/شماره» بنویسید"),
+        ("پوشهٔ «D:/اسناد»", f"پوشهٔ «{FSI}D:/اسناد{PDI}»"),
     ],
 )
 def test_service_messages_get_their_paths_and_options_isolated(message: str, expected: str) -> None:
