@@ -417,6 +417,7 @@ def _warn_clock(window: QWidget, store: Store) -> None:
     """A PC clock behind the store's newest stamp: a warning once at start (it also stays in
     the status bar)."""
     from integrity_desktop.services.stores import clock_warning
+    from integrity_desktop.ui.widgets.messages import app_lang, error_text
 
     warning = clock_warning(store)
     if warning is None:
@@ -426,7 +427,7 @@ def _warn_clock(window: QWidget, store: Store) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(window, QApplication.translate("Launch", "Check the PC's clock"),
-                            warning.fa)
+                            error_text(warning, app_lang()))
 
 
 def _make_demo(location: str) -> None:
@@ -672,10 +673,11 @@ def backup_failed(window: MainWindow | None, exc: BaseException) -> str:
     import shiboken6
 
     from integrity_desktop import logs
+    from integrity_desktop.ui.widgets.messages import app_lang, error_text
 
     _log.error("the daily backup failed: %s", getattr(exc, "en", exc),
                exc_info=not isinstance(exc, UserError))
-    why = exc.fa if isinstance(exc, UserError) else QApplication.translate(
+    why = error_text(exc, app_lang()) if isinstance(exc, UserError) else QApplication.translate(
         "Launch", "an unexpected error (details in the log: %1)").replace(
         "%1", f"\u2066{logs.current_log() or '?'}\u2069")
     text = QApplication.translate(
@@ -700,8 +702,10 @@ def offers_restore(exc: BaseException) -> bool:
 def _ask_restore(exc: UserError) -> bool:
     from PySide6.QtWidgets import QMessageBox
 
+    from integrity_desktop.ui.widgets.messages import app_lang, error_text
+
     box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("Launch", "Cannot open the store"),
-                      exc.fa)
+                      error_text(exc, app_lang()))
     restore_button = box.addButton(
         QApplication.translate("Launch", "Restore the latest backup"), QMessageBox.ButtonRole.AcceptRole
     )

@@ -157,9 +157,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.office_label)
         self.statusBar().addPermanentWidget(self.user_label)
         from integrity_desktop.services.stores import clock_warning
+        from integrity_desktop.ui.widgets.messages import error_text
 
         warning = clock_warning(self.ctx.store)
-        self.clock_warning = QLabel(warning.fa if warning else "")
+        self.clock_warning = QLabel(error_text(warning, self.ctx.lang) if warning else "")
         self.clock_warning.setObjectName("clock_warning")
         self.clock_warning.setWordWrap(True)
         self.clock_warning.setStyleSheet("color: #c62828; font-weight: bold")
