@@ -291,6 +291,12 @@ def offices_with_visits(store: Store, actor: Actor) -> list[tuple[str, str]]:
     return offices.holding(store, Visit)
 
 
+def _action_and_visit(session: Session, action_id: str) -> tuple[CorrectiveAction, Visit]:
+    """A corrective action with the visit it belongs to (through its finding)."""
+    action = _load_action(session, action_id)
+    return action, _load_visit(session, _load_finding(session, action.finding_id).visit_id)
+
+
 def _check_due(due: _dt.date, visit_date: _dt.date) -> None:
     if due < visit_date:
         raise UserError(
@@ -538,9 +544,7 @@ def update_action(store: Store, actor: Actor, action_id: str, row: ActionInput) 
     """Correct an open corrective action's unit, description or due date (not before the visit)."""
     require(actor, "inspections.edit")
     with store.session() as s:
-        action = _load_action(s, action_id)
-        finding = _load_finding(s, action.finding_id)
-        visit = _load_visit(s, finding.visit_id)
+        action, visit = _action_and_visit(s, action_id)
         _check_not_closed(visit)
         if action.status != "open":
             raise UserError(
@@ -580,9 +584,7 @@ def close_action(
     day = jalali.today() if closed_on in (None, "") else as_date(closed_on, "تاریخ انجام", "Closing date")
     note_text = clean_text(note, "توضیح", "Note", required=False)
     with store.session() as s:
-        action = _load_action(s, action_id)
-        finding = _load_finding(s, action.finding_id)
-        visit = _load_visit(s, finding.visit_id)
+        action, visit = _action_and_visit(s, action_id)
         if action.status != "open":
             raise UserError(
                 "این اقدام پیش‌تر بسته شده است.",
