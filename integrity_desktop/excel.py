@@ -26,7 +26,9 @@ import datetime as _dt
 import math
 import os
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -474,6 +476,77 @@ def _save_book(book: Workbook, filename: str) -> None:
         raise
 
 
+# --------------------------------------------------------------------------- reading
+
+
+# What openpyxl raises on a damaged or hostile file, while opening it or reading its rows:
+# a broken ZIP or deflate stream, broken XML (ParseError is a SyntaxError), missing parts, and
+# values of the wrong shape.  tests/test_fuzz.py feeds the importers random and mutated files.
+# A damaged .xlsx surfaces as any of these (a flipped header byte can even be an "unsupported
+# zip version" NotImplementedError); all of them mean "not a workbook we can read".
+BROKEN_FILE = (InvalidFileException, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError,
+                TypeError, IndexError, AttributeError, SyntaxError, OSError, NotImplementedError,
+                struct.error, OverflowError)
+
+
+def not_excel(path: Path, exc: Exception) -> UserError:
+    return UserError(
+        f"فایل «{path.name}» یک فایل اکسل معتبر (‎.xlsx) نیست یا باز نمی‌شود.",
+        f"{path} is not a readable .xlsx file: {exc}",
+        code="bad_excel",
+    )
+
+
+# Limits of a workbook to import, checked before its sheets are read (a 1.5 MB file can
+# unpack to a 1.5 GB sheet) and again while rows stream in (by the importer).  The largest real workbook is a
+# province's year: about 50 units x 138 indicators x 4 quarters = 27,600 rows of 11 cells.
+MAX_ROWS = 100_000
+MAX_CELLS = 2_000_000
+MAX_UNPACKED = 256 << 20  # all parts of the workbook, uncompressed
+MAX_SHARED_STRINGS = 64 << 20  # openpyxl holds this part in memory whole
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]+\d+:[A-Z]+(\d+)\"")
+
+
+def too_big(path: Path, fa: str, en: str) -> UserError:
+    return UserError(
+        f"فایل «{path.name}» برای ورود بیش از اندازه بزرگ است: {fa} آن را به چند فایل کوچک‌تر "
+        "(مثلاً یک فایل برای هر دوره) بشکنید.",
+        f"{path} is too large to import: {en}",
+        code="excel_too_large",
+    )
+
+
+def check_import_size(path: Path) -> None:
+    """Refuse a workbook that unpacks too large, before openpyxl reads any of it."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            unpacked = sum(i.file_size for i in infos)
+            if unpacked > MAX_UNPACKED:
+                raise too_big(path, f"بازشدهٔ آن {to_persian_digits(str(unpacked >> 20))} مگابایت "
+                               f"است (بیشینه {to_persian_digits(str(MAX_UNPACKED >> 20))}).",
+                               f"{unpacked} bytes unpacked (limit {MAX_UNPACKED})")
+            for info in infos:
+                name = info.filename.lower()
+                if name.endswith("sharedstrings.xml") and info.file_size > MAX_SHARED_STRINGS:
+                    raise too_big(path, "متن‌های آن بیش از اندازه است.",
+                                   f"shared strings of {info.file_size} bytes")
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    with zf.open(info) as part:
+                        head = part.read(4096)
+                    match = _DIMENSION.search(head)
+                    if match and int(match.group(1)) > MAX_ROWS + 1:
+                        raise too_big(path, f"{to_persian_digits(match.group(1).decode())} ردیف "
+                                       f"دارد (بیشینه {to_persian_digits(f'{MAX_ROWS:,}')}).",
+                                       f"{match.group(1).decode()} rows (limit {MAX_ROWS})")
+    except UserError:
+        raise
+    except BROKEN_FILE as exc:
+        raise not_excel(path, exc) from exc
+
+
+
+
 def read_rows(path: str | os.PathLike[str], sheet: str | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield ``(row_number, {header: value})`` for each non-empty data row of ``sheet``.
 
@@ -486,11 +559,7 @@ def read_rows(path: str | os.PathLike[str], sheet: str | None = None) -> Iterato
     try:
         book = load_workbook(target, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise UserError(
-            f"فایل «{target.name}» یک فایل اکسل معتبر (‎.xlsx) نیست یا باز نمی‌شود.",
-            f"{target} is not a readable .xlsx file: {exc}",
-            code="bad_excel",
-        ) from exc
+        raise not_excel(target, exc) from exc
     if sheet is not None and sheet not in book.sheetnames:
         book.close()
         raise UserError(

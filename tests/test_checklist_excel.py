@@ -12,7 +12,7 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.digits import to_ascii_digits, to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.reports import checklist_excel
-from integrity_desktop.services import checklists, scoring
+from integrity_desktop.services import checklist_import, checklists, scoring
 
 from .checklist_helpers import digest
 from .conftest import actor
@@ -94,7 +94,7 @@ def test_hostile_notes_stay_text(store: Store, tmp_path: Path) -> None:
     assert all(notes[h].data_type == "s" and notes[h].quotePrefix for h in hostile)
     assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
     # and the file imports back unchanged (the notes are text, as written)
-    again = checklist_excel.import_workbook(store, INSPECTOR, out, dry_run=True)
+    again = checklist_import.import_workbook(store, INSPECTOR, out, dry_run=True)
     assert (again.updated, again.problems) == (0, ())
 
 
@@ -110,15 +110,15 @@ def test_edited_workbook_imports_back(exported: tuple[Store, Path, str]) -> None
     ws[f"{_column(ws, 'وضعیت')}{_row_of(ws, '1/1')}"] = "تا حدی انجام شد"  # unchanged label
     ws[f"{_column(ws, 'کد شاخص')}{_row_of(ws, '1/3')}"] = "1/3"  # Latin digits: the same code
     book.save(path)
-    dry = checklist_excel.import_workbook(store, INSPECTOR, path, dry_run=True)
+    dry = checklist_import.import_workbook(store, INSPECTOR, path, dry_run=True)
     assert (dry.updated, dry.applied, dry.problems) == (2, False, ())
-    summary = checklist_excel.import_workbook(store, INSPECTOR, path)
+    summary = checklist_import.import_workbook(store, INSPECTOR, path)
     assert (summary.rows, summary.updated, summary.unchanged, summary.applied) == (269, 2, 267, True)
     view = checklists.get_checklist(store, INSPECTOR, q1)
     e22 = next(e for e in view.entries if e.item_code == "4/4")
     assert (e22.status, e22.value, e22.note) == ("done", 12.0, "گزارش به دفتر مرکزی رفت")
     assert view.summary.completion == scoring.completion((e.status, e.progress) for e in view.entries)
-    again = checklist_excel.import_workbook(store, INSPECTOR, path)
+    again = checklist_import.import_workbook(store, INSPECTOR, path)
     assert again.updated == 0  # importing the same file twice changes nothing more
 
 
@@ -150,7 +150,7 @@ def test_bad_cells_are_listed_with_addresses_and_nothing_is_written(
     ws2[f"{_column(ws2, 'شناسه')}5"] = "not-an-id"
     book.save(path)
     before = digest(store)
-    summary = checklist_excel.import_workbook(store, INSPECTOR, path)
+    summary = checklist_import.import_workbook(store, INSPECTOR, path)
     assert not summary.applied
     found = {(p.sheet, p.cell) for p in summary.problems}
     assert found == {(ws.title, status_cell), (ws.title, progress_cell), (ws.title, value_cell),
@@ -171,7 +171,7 @@ def test_not_an_excel_file_is_a_user_error(store: Store, tmp_path: Path) -> None
     bad = tmp_path / "x.xlsx"
     bad.write_text("not a workbook")
     with pytest.raises(UserError) as err:
-        checklist_excel.import_workbook(store, INSPECTOR, bad)
+        checklist_import.import_workbook(store, INSPECTOR, bad)
     assert err.value.code == "bad_excel"
 
 
@@ -190,8 +190,8 @@ def test_reform_codes_are_written_as_people_read_them_and_import_back(store: Sto
     ws[f"{_column(ws, 'کد شاخص')}{row}"] = "R6/5"
     ws[f"{_column(ws, 'کد شاخص')}{row - 1}"] = to_ascii_digits(codes[row - 3])  # the one before, «اصلاح 6/4»
     book.save(out)
-    assert checklist_excel.import_workbook(store, INSPECTOR, out, dry_run=True).problems == ()
+    assert checklist_import.import_workbook(store, INSPECTOR, out, dry_run=True).problems == ()
     ws[f"{_column(ws, 'کد شاخص')}{row}"] = "۶/۵"  # the three-year programme's 6/5: another indicator
     book.save(out)
-    (problem,) = checklist_excel.import_workbook(store, INSPECTOR, out, dry_run=True).problems
+    (problem,) = checklist_import.import_workbook(store, INSPECTOR, out, dry_run=True).problems
     assert problem.cell == f"{_column(ws, 'کد شاخص')}{row}" and "«اصلاح ۶/۵»" in problem.fa

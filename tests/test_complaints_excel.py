@@ -13,9 +13,8 @@ from sqlalchemy import func, select
 from integrity_desktop.db.models import AuditEntry
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import PermissionDenied, UserError
-from integrity_desktop.reports import complaints_excel
 from integrity_desktop.reports.registry import ReportParams, run_report
-from integrity_desktop.services import complaints
+from integrity_desktop.services import complaints, complaints_import
 from integrity_desktop.services.complaints import ComplaintInput
 from integrity_desktop.services.offices import list_units
 
@@ -46,10 +45,10 @@ def test_the_register_export_imports_back(store: Store, make_store, province_tem
     _fill(store)
     out = tmp_path / "register.xlsx"
     run_report(store, actor("inspector"), "complaint-register", ReportParams(), out)
-    again = complaints_excel.import_complaints(store, actor("inspector"), out, today=TODAY)
+    again = complaints_import.import_complaints(store, actor("inspector"), out, today=TODAY)
     assert (again.created, again.updated, again.unchanged) == (0, 0, 5)
     other = make_store(province_template, "other")
-    done = complaints_excel.import_complaints(other, actor("inspector"), out, today=TODAY)
+    done = complaints_import.import_complaints(other, actor("inspector"), out, today=TODAY)
     assert done.created == 5
     strip = ("id", "unit_id")
 
@@ -72,7 +71,7 @@ def test_an_answer_typed_in_the_sheet_updates_the_complaint(store: Store, tmp_pa
     sheet.cell(target, headers["تاریخ پاسخ"]).value = "۱۴۰۳/۰۵/۱۰"
     sheet.cell(target, headers["نتیجه"]).value = "وارد نبود"
     book.save(out)
-    result = complaints_excel.import_complaints(store, actor("inspector"), out, today=TODAY)
+    result = complaints_import.import_complaints(store, actor("inspector"), out, today=TODAY)
     assert (result.created, result.updated, result.unchanged) == (0, 1, 4)
     found = complaints.list_complaints(store, actor("admin"), complaints.ComplaintQuery(text="SMD-0"), today=TODAY)
     assert found[0].answered_on == dt.date(2024, 7, 31) and found[0].outcome == "rejected"
@@ -90,16 +89,16 @@ def test_one_bad_row_writes_nothing(store: Store, tmp_path: Path) -> None:
     book.save(path)
     before = (complaints.count_complaints(store, actor("admin")), _audit_count(store))
     with pytest.raises(UserError) as e:
-        complaints_excel.import_complaints(store, actor("inspector"), path, today=TODAY)
+        complaints_import.import_complaints(store, actor("inspector"), path, today=TODAY)
     assert "ردیف ۴" in e.value.fa and "ردیف ۵" in e.value.fa and "هیچ شکایتی ثبت نشد" in e.value.fa
     assert (complaints.count_complaints(store, actor("admin")), _audit_count(store)) == before
     sheet.delete_rows(4, 2)
     book.save(path)
-    result = complaints_excel.import_complaints(store, actor("inspector"), path, today=TODAY)
+    result = complaints_import.import_complaints(store, actor("inspector"), path, today=TODAY)
     assert result.created == 2
     with pytest.raises(PermissionDenied):
-        complaints_excel.import_complaints(store, actor("viewer"), path, today=TODAY)
+        complaints_import.import_complaints(store, actor("viewer"), path, today=TODAY)
     (tmp_path / "broken.xlsx").write_bytes(b"not a zip")
     with pytest.raises(UserError) as e:
-        complaints_excel.import_complaints(store, actor("inspector"), tmp_path / "broken.xlsx", today=TODAY)
+        complaints_import.import_complaints(store, actor("inspector"), tmp_path / "broken.xlsx", today=TODAY)
     assert e.value.code == "bad_excel"

@@ -21,10 +21,11 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
+from integrity_desktop import excel
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.reports import checklist_excel
-from integrity_desktop.services import checklists, scoring
+from integrity_desktop.services import checklist_import, checklists, scoring
 
 from .checklist_helpers import digest
 from .conftest import actor
@@ -74,7 +75,7 @@ def write_raw_workbook(path: Path, rows: Iterable[list[str]], *, dimension: str 
             if dimension:
                 sheet.write(f'<dimension ref="{dimension}"/>'.encode())
             sheet.write(b"<sheetData>")
-            header = "".join(_cell(f"{chr(65 + i)}1", checklist_excel.HEADER[key])
+            header = "".join(_cell(f"{chr(65 + i)}1", checklist_import.HEADER[key])
                              for i, key in enumerate(RAW_COLUMNS))
             sheet.write(f'<row r="1">{header}</row>'.encode())
             batch: list[str] = []
@@ -116,7 +117,7 @@ def test_a_formula_cell_is_refused_with_its_address(exported: tuple[Store, Path,
     sheet.cell(row=row + 1, column=headers.index("درصد پیشرفت") + 1, value="=HYPERLINK(\"x\")")
     book.save(path)
     before = digest(store)
-    summary = checklist_excel.import_workbook(store, INSPECTOR, path)
+    summary = checklist_import.import_workbook(store, INSPECTOR, path)
     assert not summary.applied and digest(store) == before
     formula = [p for p in summary.problems if "فرمول" in p.fa]
     letter = openpyxl.utils.get_column_letter(note_col)
@@ -129,7 +130,7 @@ def test_the_apps_own_export_never_erases_a_note_starting_with_equals(
     exported: tuple[Store, Path, str],
 ) -> None:
     store, path, entry_id = exported
-    summary = checklist_excel.import_workbook(store, INSPECTOR, path)
+    summary = checklist_import.import_workbook(store, INSPECTOR, path)
     # Refused with the cell named (while the writer writes such a note as a formula), or
     # imported unchanged: never read as empty.
     assert summary.applied or any("فرمول" in p.fa for p in summary.problems)
@@ -141,11 +142,11 @@ def test_too_many_rows_are_refused_with_a_message(store: Store, tmp_path: Path) 
     declared = write_raw_workbook(tmp_path / "declared.xlsx", _fake_rows(10),
                                   dimension="A1:H300001")
     with pytest.raises(UserError) as err:
-        checklist_excel.import_workbook(store, INSPECTOR, declared)
+        checklist_import.import_workbook(store, INSPECTOR, declared)
     assert err.value.code == "excel_too_large" and "ردیف" in err.value.fa
     hidden = write_raw_workbook(tmp_path / "300k.xlsx", _fake_rows(300_000))  # no dimension
     with pytest.raises(UserError) as err:
-        checklist_excel.import_workbook(store, INSPECTOR, hidden)
+        checklist_import.import_workbook(store, INSPECTOR, hidden)
     assert err.value.code == "excel_too_large"
     assert digest(store) == before
 
@@ -169,7 +170,7 @@ def test_many_rows_within_the_limit_need_no_more_sql_variables_than_allowed(
 
     event.listen(store.engine, "before_cursor_execute", count)
     path = write_raw_workbook(tmp_path / "40k.xlsx", _fake_rows(40_000))
-    summary = checklist_excel.import_workbook(store, INSPECTOR, path)
+    summary = checklist_import.import_workbook(store, INSPECTOR, path)
     assert not summary.applied and len(summary.problems) == 40_000
     assert 0 < widest[0] <= 32_766, widest
     assert summary.problems[0].cell == "A2"
@@ -181,7 +182,7 @@ _MEASURE = textwrap.dedent("""
     from integrity_desktop.db.store import open_store
     from integrity_desktop.errors import UserError
     from integrity_desktop.permissions import Actor
-    from integrity_desktop.reports.checklist_excel import import_workbook
+    from integrity_desktop.services.checklist_import import import_workbook
     from integrity_desktop.services.unlock import unlock
     unlock(sys.argv[1], "admin", "admin-password-1")  # the store is encrypted: a sign-in opens it
     store = open_store(sys.argv[1])
@@ -215,7 +216,7 @@ def test_a_zip_bomb_workbook_is_refused_before_it_is_unpacked(store: Store, tmp_
 
     bomb = write_raw_workbook(tmp_path / "bomb.xlsx", padding(), level=9)
     unpacked = sum(i.file_size for i in zipfile.ZipFile(bomb).infolist())
-    assert bomb.stat().st_size < 1 << 20 and unpacked > checklist_excel.MAX_UNPACKED
+    assert bomb.stat().st_size < 1 << 20 and unpacked > excel.MAX_UNPACKED
     store.dispose()
     result = _measure(store, bomb)
     print(f"\nzip bomb: {bomb.stat().st_size} bytes packed, {unpacked >> 20} MB unpacked: "

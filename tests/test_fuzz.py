@@ -33,7 +33,7 @@ from integrity_desktop.db.models import AuditEntry, ImportLog
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.reports import checklist_excel
-from integrity_desktop.services import audit, checklists, keys, scoring
+from integrity_desktop.services import audit, checklist_import, checklists, keys, scoring
 from integrity_desktop.sync import bundle_format as bf
 from integrity_desktop.sync.digest import store_digest
 from integrity_desktop.sync.merge import import_bundle
@@ -332,7 +332,7 @@ def _excel_state(store: Store) -> tuple[str, int]:
 
 def _excel_importer(store: Store, path: Path) -> Callable[[], object]:
     def attempt() -> object:
-        summary = checklist_excel.import_workbook(store, actor("inspector"), path)
+        summary = checklist_import.import_workbook(store, actor("inspector"), path)
         if summary.problems:  # refused with cell addresses: nothing may have been written
             raise UserError("مشکل در ردیف‌ها", "row problems", code="excel_problems")
         return summary

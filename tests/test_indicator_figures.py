@@ -151,6 +151,7 @@ def test_a_percent_figure_reads_the_same_on_screen_in_excel_pdf_and_the_command(
     from integrity_desktop.cli.indicator_cmds import number
     from integrity_desktop.indicators import places, value_text_fa
     from integrity_desktop.reports import checklist_excel
+    from integrity_desktop.services import checklist_import
 
     summary = checklists.create_checklist(store, INSPECTOR, THREE_YEAR, None, "1403-Q4")
     entry = _entries(store, summary.id)["17/4"]
@@ -166,7 +167,7 @@ def test_a_percent_figure_reads_the_same_on_screen_in_excel_pdf_and_the_command(
     assert value.value == 15 and value.data_type == "n" and "%" in value.number_format
     assert row[headers.index("دستیابی")].value == "محقق شد"
     # the rounding is not an edit: the workbook imports back without touching 14.96
-    again = checklist_excel.import_workbook(store, INSPECTOR, out)
+    again = checklist_import.import_workbook(store, INSPECTOR, out)
     assert (again.updated, again.problems) == (0, ())
     assert _entries(store, summary.id)["17/4"].value == 14.96
 

@@ -106,7 +106,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from integrity_desktop.reports.checklist_excel import import_workbook
+    from integrity_desktop.services.checklist_import import import_workbook
 
     store = open_for(args)
     try:

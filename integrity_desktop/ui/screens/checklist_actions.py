@@ -199,7 +199,7 @@ def import_workbook(
     parent: QWidget, ctx: UiContext, path: str | None = None, on_applied: Callable[[Any], None] | None = None
 ) -> None:
     """Check and import an edited workbook; problems are listed with their cells, nothing written."""
-    from integrity_desktop.reports import checklist_excel
+    from integrity_desktop.services import checklist_import
 
     if path is None:
         path, _ = QFileDialog.getOpenFileName(
@@ -232,7 +232,7 @@ def import_workbook(
 
     run_task(
         parent,
-        lambda _r: checklist_excel.import_workbook(store, actor, source),
+        lambda _r: checklist_import.import_workbook(store, actor, source),
         done,
         title=QCoreApplication.translate("ChecklistActions", "Checking the workbook…"),
     )

@@ -152,6 +152,7 @@ class ChecklistsScreen(QWidget):
         from openpyxl import load_workbook
 
         from integrity_desktop.reports import checklist_excel, checklist_pdf
+        from integrity_desktop.services import checklist_import
         from integrity_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
 
         states: list[tuple[str, QWidget]] = []
@@ -178,7 +179,7 @@ class ChecklistsScreen(QWidget):
         sheet.cell(row=6, column=headers.index("شناسه") + 1, value="not-an-id")
         book.save(book_path)
         if self.ctx.can("checklists.edit"):
-            summary = checklist_excel.import_workbook(self.ctx.store, self.ctx.actor, book_path, dry_run=True)
+            summary = checklist_import.import_workbook(self.ctx.store, self.ctx.actor, book_path, dry_run=True)
             problems = ImportProblemsDialog(list(summary.problems), self)
             states.append(("import-problems", problems))
         return states

@@ -449,7 +449,7 @@ class ComplaintRegister(QWidget):
                                               self.tr("Excel workbooks (*.xlsx)"))
         if not path:
             return
-        from integrity_desktop.reports import complaints_excel
+        from integrity_desktop.services import complaints_import
 
         store, actor = self.ctx.store, self.ctx.actor
 
@@ -460,7 +460,7 @@ class ComplaintRegister(QWidget):
                 unchanged=shown_number(result.unchanged)))
             self.apply_filters()
 
-        run_task(self, lambda _r: complaints_excel.import_complaints(store, actor, Path(path)), done,
+        run_task(self, lambda _r: complaints_import.import_complaints(store, actor, Path(path)), done,
                  lambda exc: show_exception(self, exc), title=self.tr("Checking every row…"))
 
 

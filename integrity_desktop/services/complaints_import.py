@@ -23,9 +23,8 @@ from integrity_desktop.db.models import Complaint, Unit
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import to_ascii_digits, to_persian_digits
 from integrity_desktop.errors import UserError
-from integrity_desktop.excel import read_rows
+from integrity_desktop.excel import MAX_ROWS, check_import_size, read_rows
 from integrity_desktop.permissions import Actor, require
-from integrity_desktop.reports.checklist_excel import MAX_ROWS, _check_size
 from integrity_desktop.services import complaints as cm
 from integrity_desktop.services import records
 from integrity_desktop.textnorm import normalize_for_search
@@ -84,7 +83,7 @@ def import_complaints(store: Store, actor: Actor, path: str | Path, *, today: _d
     """Validate every row, then write them all (or nothing: ``UserError`` listing each problem)."""
     require(actor, "complaints.edit")
     target = Path(path)
-    _check_size(target)
+    check_import_size(target)
     today = today or jalali.today()
     period = cm.answer_days(store)
     result = ImportResult()
