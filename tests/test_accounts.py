@@ -51,6 +51,20 @@ def test_failed_sign_ins_lock_the_account_with_a_growing_delay(store: Store) -> 
     assert actions[-1] == "login.locked" and "login" in actions
 
 
+def test_the_stored_password_check_alone_neither_locks_nor_audits(store: Store) -> None:
+    """The start-up probe's argon2 floor: the hash check without sign-in's side effects."""
+    with store.read() as s:
+        before = s.scalar(select(AuditEntry.seq).order_by(AuditEntry.seq.desc()).limit(1))
+    assert users.check_stored_password(store, "admin", ADMIN_PASSWORD)
+    for _ in range(users.FREE_ATTEMPTS + 1):
+        assert not users.check_stored_password(store, "admin", "wrong-password-x")
+    assert not users.check_stored_password(store, "nobody", ADMIN_PASSWORD)
+    with store.read() as s:
+        after = s.scalar(select(AuditEntry.seq).order_by(AuditEntry.seq.desc()).limit(1))
+    assert after == before
+    assert users.authenticate(store, "admin", ADMIN_PASSWORD).role == "admin"  # not locked out
+
+
 def test_unknown_user_gets_the_same_answer_and_is_audited(store: Store) -> None:
     with pytest.raises(UserError) as err:
         users.authenticate(store, "nobody", "whatever-password")

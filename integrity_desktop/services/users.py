@@ -257,6 +257,16 @@ def _verify(password_hash: str, password: str) -> bool:
         return False
 
 
+def check_stored_password(store: Store, username: str, password: str) -> bool:
+    """The argon2 check of ``password`` against the stored hash alone: no lock-out, no audit.
+
+    What sign-in cannot go below (the start-up benchmark's floor); a missing user is False.
+    """
+    with store.read() as s:
+        hashed = s.scalar(select(User.password_hash).where(User.username == username))
+    return hashed is not None and _verify(hashed, password)
+
+
 def must_change_password(store: Store, actor: Actor) -> bool:
     """Whether the signed-in person must choose a new password before anything else (an
     account made or reset by the administrator)."""

@@ -97,18 +97,12 @@ def finish_typed(
 
 def argon2_seconds(store: Store, username: str, password: str, repeats: int = 3) -> float:
     """The argon2 verification of this user's stored hash alone: median of ``repeats``."""
-    from argon2 import PasswordHasher
-    from sqlalchemy import select
+    from integrity_desktop.services import users
 
-    from integrity_desktop.db.models import User
-
-    with store.session() as s:
-        hashed = s.scalar(select(User.password_hash).where(User.username == username))
-    assert hashed is not None
-    hasher = PasswordHasher()
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
-        hasher.verify(hashed, password)
+        ok = users.check_stored_password(store, username, password)
         times.append(time.perf_counter() - start)
+        assert ok, "the probe's user and password must sign in"
     return statistics.median(times)
