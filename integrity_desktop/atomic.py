@@ -3,7 +3,8 @@
 The new content goes to a temporary file in the target's own folder (a rename across file
 systems is not atomic), is forced to disk, and is then renamed over the target.  Any failure,
 a full disk included, removes the temporary file and leaves the target exactly as it was.
-Errors stay ``OSError`` (or whatever the writer raised): each caller words its own message.
+Errors stay ``OSError`` (or whatever the writer raised); ``write_failed`` words the message a
+person reads, with the caller's advice for its kind of file.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+from integrity_desktop.errors import UserError
 
 
 @contextlib.contextmanager
@@ -49,3 +52,12 @@ def remove_quietly(path: str | os.PathLike[str]) -> None:
     """Remove a temporary file that may not exist (cleaning up must not hide the first error)."""
     with contextlib.suppress(OSError):
         os.remove(path)
+
+
+def write_failed(target: Path, exc: OSError, advice_fa: str) -> UserError:
+    """The message for a file that could not be written: where, why, and what to do next."""
+    return UserError(
+        f"فایل «{target}» نوشته نشد ({exc.strerror or exc}). {advice_fa}",
+        f"Could not write {target}: {exc}",
+        code="write_failed",
+    )

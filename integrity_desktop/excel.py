@@ -381,6 +381,13 @@ class SheetWriter:
             self._sheet.data_validations.append(validation)
 
 
+
+# What to do when the file cannot be written (atomic.write_failed says where and why).
+_EXCEL_ADVICE = (
+    "اگر در اکسل باز است آن را ببندید، "
+    "یا پوشهٔ دیگری برگزینید."
+)
+
 class RtlWorkbook:
     """A write-only workbook of right-to-left sheets, saved atomically once.
 
@@ -459,7 +466,7 @@ class RtlWorkbook:
         except OSError as exc:
             if not started:  # no temporary file: close the sheets so nothing is left dangling
                 self._close_sheets()
-            raise _write_error(target, exc) from exc
+            raise atomic.write_failed(target, exc, _EXCEL_ADVICE) from exc
         return target
 
 
@@ -609,11 +616,3 @@ def _clean(value: Any) -> Any:
         return value or None
     return value
 
-
-def _write_error(target: Path, exc: OSError) -> UserError:
-    return UserError(
-        f"فایل «{target}» نوشته نشد ({exc.strerror or exc}). اگر در اکسل باز است آن را ببندید، "
-        "یا پوشهٔ دیگری برگزینید.",
-        f"Could not write {target}: {exc}",
-        code="write_failed",
-    )

@@ -37,7 +37,6 @@ from reportlab.platypus import (
 
 from integrity_desktop import atomic
 from integrity_desktop.digits import format_number, to_persian_digits
-from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import format_date, format_datetime
 from integrity_desktop.pdf.fonts import BOLD, REGULAR, register_fonts
 from integrity_desktop.pdf.shaping import logical_lines
@@ -363,6 +362,13 @@ class _NumberedCanvas(Canvas):
 # --------------------------------------------------------------------------- the document
 
 
+
+# What to do when the file cannot be written (atomic.write_failed says where and why).
+_PDF_ADVICE = (
+    "پوشهٔ دیگری برگزینید یا مطمئن شوید "
+    "فایل در برنامهٔ دیگری باز نیست و دیسک جا دارد."
+)
+
 class ReportDocument:
     """An A4 right-to-left report: add content in reading order, then ``build(path)`` once.
 
@@ -676,14 +682,6 @@ class ReportDocument:
             with atomic.replacing(target, ".pdf.tmp") as tmp:
                 self._template(str(tmp)).build(list(self._story), canvasmaker=canvasmaker)
         except OSError as exc:
-            raise _write_error(target, exc) from exc
+            raise atomic.write_failed(target, exc, _PDF_ADVICE) from exc
         return target
 
-
-def _write_error(target: Path, exc: OSError) -> UserError:
-    return UserError(
-        f"فایل «{target}» نوشته نشد ({exc.strerror or exc}). پوشهٔ دیگری برگزینید یا مطمئن شوید "
-        "فایل در برنامهٔ دیگری باز نیست و دیسک جا دارد.",
-        f"Could not write {target}: {exc}",
-        code="write_failed",
-    )

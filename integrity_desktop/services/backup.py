@@ -43,6 +43,7 @@ from integrity_desktop import atomic
 from integrity_desktop.db import cipher, migrate
 from integrity_desktop.db.store import SQLITE_MAGIC, Store
 from integrity_desktop.errors import StoreError, UserError
+from integrity_desktop.filehash import file_sha256
 from integrity_desktop.fileperm import DIR_MODE, FILE_MODE, private_file
 from integrity_desktop.permissions import Actor, require
 
@@ -207,12 +208,6 @@ def _head(con: Any) -> dict[str, Any]:
     return {"seq": row[0] if row else 0, "hash": row[1] if row else "", "length": int(length)}
 
 
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def write_backup(
@@ -260,13 +255,13 @@ def _write(store: Store, out: Path, actor: Actor | None, passphrase: str | None,
         damaged = evidence.damaged_files(store, shas)
         left_out = {d.sha256 for d in damaged}
         members: dict[str, dict[str, Any]] = {
-            STORE_MEMBER: {"sha256": _file_sha256(tmp_db), "size": tmp_db.stat().st_size}}
+            STORE_MEMBER: {"sha256": file_sha256(tmp_db), "size": tmp_db.stat().st_size}}
         fd = os.open(tmp_zip, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", allowZip64=True) as zf:
             zf.write(tmp_db, STORE_MEMBER, compress_type=zipfile.ZIP_DEFLATED)
             tmp_keys = cipher.keyfile_path(tmp_db)
             if tmp_keys.exists():
-                members[KEYS_MEMBER] = {"sha256": _file_sha256(tmp_keys),
+                members[KEYS_MEMBER] = {"sha256": file_sha256(tmp_keys),
                                         "size": tmp_keys.stat().st_size}
                 zf.write(tmp_keys, KEYS_MEMBER, compress_type=zipfile.ZIP_DEFLATED)
             for sha in shas:
@@ -477,7 +472,7 @@ def _stage(target: Path, source: Path, unlock: Callable[[Path], None] | None = N
         raise _write_error(target, exc) from exc
     staged = _Staged(target)
     try:
-        staged.sha256 = _file_sha256(source)
+        staged.sha256 = file_sha256(source)
         if magic == SQLITE_MAGIC or cipher.is_encrypted(source):
             if unlock is not None:
                 unlock(source)
@@ -619,7 +614,7 @@ def _add_evidence(target: Path, staged: _Staged) -> int:
     root = files_dir_for(str(target)) / "evidence"
     for sha, path in staged.files:
         dst = root / sha[:2] / sha
-        if dst.is_file() and _file_sha256(dst) == sha:
+        if dst.is_file() and file_sha256(dst) == sha:
             continue
         dst.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
         os.replace(path, dst)

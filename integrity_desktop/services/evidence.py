@@ -403,12 +403,6 @@ def verify(store: Store, evidence: EvidenceInfo) -> bool:
 # --------------------------------------------------------------------------- integrity
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def blob_intact(store: Store, sha256: str) -> bool:

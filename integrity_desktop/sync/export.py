@@ -30,6 +30,7 @@ from integrity_desktop.db import migrate
 from integrity_desktop.db.models import AuditEntry, ExportLog
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
+from integrity_desktop.filehash import file_sha256
 from integrity_desktop.fileperm import private_file
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import audit
@@ -168,7 +169,7 @@ def export_bundle(
                 store, s, tmp_zip, recipient, prev_high, seq, full, signing_key
             )
         del members
-        sha = _file_sha256(tmp_zip)
+        sha = file_sha256(tmp_zip)
         if age_recipient is not None:
             pyrage.encrypt_file(str(tmp_zip), str(tmp_age), [age_recipient])  # streams
             with tmp_age.open("rb") as fh:
@@ -222,12 +223,6 @@ def _parse_recipient(text: str) -> pyrage.x25519.Recipient:
         ) from exc
 
 
-def _file_sha256(path: Path) -> str:
-    sha = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(CHUNK):
-            sha.update(chunk)
-    return sha.hexdigest()
 
 
 def _write_zip(

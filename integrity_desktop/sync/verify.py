@@ -25,6 +25,7 @@ import pyrage
 from integrity_desktop.db import migrate
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
+from integrity_desktop.filehash import file_sha256
 from integrity_desktop.sync import bundle_format as bf
 from integrity_desktop.sync.trust import TrustedKeyInfo, keys_for
 
@@ -112,12 +113,6 @@ def read_identity_file(path: Path) -> list[pyrage.x25519.Identity]:
     return out
 
 
-def _sha256_file(path: Path) -> str:
-    sha = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(CHUNK):
-            sha.update(chunk)
-    return sha.hexdigest()
 
 
 @contextmanager
@@ -188,7 +183,7 @@ def verify_zip(store: Store, path: Path, *, encrypted: bool) -> VerifiedBundle:
             "اگر روی حافظهٔ جانبی است، آن را به رایانه کپی کنید و دوباره وارد کنید.",
             f"Reading {path} failed: {exc}", code="bundle_unreadable",
         ) from exc
-    return VerifiedBundle(path, _sha256_file(path), manifest, key, encrypted)
+    return VerifiedBundle(path, file_sha256(path), manifest, key, encrypted)
 
 
 def _check_directory(path: Path) -> None:
