@@ -29,7 +29,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -335,6 +335,11 @@ class SheetWriter:
             if not isinstance(value, str):
                 return value
         return text_cell(sheet, value)
+
+    def extend(self, rows: Iterable[Sequence[Any]]) -> None:
+        """Append every row, in order."""
+        for row in rows:
+            self.append(row)
 
     def append(self, row: Sequence[Any]) -> None:
         """Add one data row, one value per ``Col`` (a date fills its two cells)."""

@@ -224,8 +224,7 @@ def write_register(store: Store, actor: Actor, params: ReportParams, out: Path, 
         fields.append(("دوره", jalali.Period.parse(params.period).label_fa))
     book = RtlWorkbook("دفتر پرونده‌های تخلف اداری", fields)
     sheet = book.add_sheet("دفتر پرونده‌ها", REGISTER_COLUMNS)
-    for row in register_rows(store, actor, params):
-        sheet.append(row)
+    sheet.extend(register_rows(store, actor, params))
     book.save(out)
 
 

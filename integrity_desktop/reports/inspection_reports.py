@@ -211,12 +211,7 @@ def _monthly_excel(m: data.InspectorMonth, out: Path, office: str) -> None:
         ("اقدام‌های با مهلت گذشته", m.overdue_actions),
     ):
         head.append(row)
-    sheet = book.add_sheet("بازدیدها", _VISIT_COLUMNS)
-    for d in m.visits:
-        sheet.append(_visit_row(d))
-    actions = book.add_sheet("یافته‌ها و اقدام‌ها", _ACTION_COLUMNS)
-    for arow in _action_rows(m.visits):
-        actions.append(arow)
+    _visit_sheets(book, m.visits)
     book.save(out)
 
 
@@ -303,27 +298,21 @@ def _figure_rows(sheet: SheetWriter, figures: list[Figure]) -> list[list[object]
     ]
 
 
+def _visit_sheets(book: RtlWorkbook, visits: list[VisitDetail]) -> None:
+    """The two sheets every inspection workbook ends with: its visits, then findings and actions."""
+    book.add_sheet("بازدیدها", _VISIT_COLUMNS).extend(_visit_row(d) for d in visits)
+    book.add_sheet("یافته‌ها و اقدام‌ها", _ACTION_COLUMNS).extend(_action_rows(visits))
+
+
 def _analysis_excel(a: data.Analysis, out: Path, fields: list[tuple[str, object]]) -> None:
     book = RtlWorkbook(f"گزارش تحلیلی شش‌ماههٔ بازرسی‌ها — {a.period.label_fa}", fields)
-    sheet = book.add_sheet("بر پایهٔ نوع", [Col("نوع بازرسی", 30, "text"), Col("تعداد", 12, "count")])
-    for row in a.by_kind:
-        sheet.append(row)
-    sheet = book.add_sheet("بر پایهٔ واحد", [Col("واحد", 40, "wrap"), Col("بازدید", 10, "count"),
-                                             Col("یافته", 10, "count"), Col("اقدام باز", 10, "count")])
-    for urow in a.by_unit:
-        sheet.append(urow)
-    sheet = book.add_sheet("بر پایهٔ شدت", [Col("شدت", 20, "text"), Col("تعداد", 12, "count")])
-    for row in a.by_severity:
-        sheet.append(row)
+    book.add_sheet("بر پایهٔ نوع", [Col("نوع بازرسی", 30, "text"), Col("تعداد", 12, "count")]).extend(a.by_kind)
+    book.add_sheet("بر پایهٔ واحد", [Col("واحد", 40, "wrap"), Col("بازدید", 10, "count"),
+                                     Col("یافته", 10, "count"), Col("اقدام باز", 10, "count")]).extend(a.by_unit)
+    book.add_sheet("بر پایهٔ شدت", [Col("شدت", 20, "text"), Col("تعداد", 12, "count")]).extend(a.by_severity)
     sheet = book.add_sheet("شاخص‌ها", _FIGURE_COLUMNS)
-    for frow in _figure_rows(sheet, a.figures or [a.realisation]):
-        sheet.append(frow)
-    sheet = book.add_sheet("بازدیدها", _VISIT_COLUMNS)
-    for d in a.visits:
-        sheet.append(_visit_row(d))
-    sheet = book.add_sheet("یافته‌ها و اقدام‌ها", _ACTION_COLUMNS)
-    for arow in _action_rows(a.visits):
-        sheet.append(arow)
+    sheet.extend(_figure_rows(sheet, a.figures or [a.realisation]))
+    _visit_sheets(book, a.visits)
     book.save(out)
 
 
@@ -353,8 +342,7 @@ def write_realisation(store: Store, actor: Actor, params: ReportParams, out: Pat
     if fmt == "xlsx":
         book = RtlWorkbook(f"میزان تحقق بازرسی‌های برنامه‌ریزی‌شده (شاخص ۱/۴) — {period.label_fa}", fields)
         head = book.add_sheet("خلاصه", _FIGURE_COLUMNS)
-        for frow in _figure_rows(head, [r]):
-            head.append(frow)
+        head.extend(_figure_rows(head, [r]))
         sheet = book.add_sheet(
             "ردیف‌های برنامه",
             [Col("تاریخ برنامه", 12, "date"), Col("واحد", 40, "wrap"), Col("بازرسان", 40, "wrap"),

@@ -71,8 +71,7 @@ def write_complaints(store: Store, actor: Actor, params: ReportParams, out: Path
     if fmt == "xlsx":
         book = RtlWorkbook("دفتر شکایات و نامه‌های مردمی", fields)
         sheet = book.add_sheet("شکایات", COMPLAINT_COLUMNS)
-        for row in complaint_rows(store, actor, params):
-            sheet.append(row)
+        sheet.extend(complaint_rows(store, actor, params))
         book.save(out)
         return
     doc = ReportDocument("دفتر شکایات و نامه‌های مردمی", fields, landscape=True)
@@ -131,8 +130,7 @@ def write_letters(store: Store, actor: Actor, params: ReportParams, out: Path, f
         for rate in rates:
             sheet.append(list(rate))
         sheet = book.add_sheet("نامه‌ها", LETTER_COLUMNS)
-        for row in rows:
-            sheet.append(row)
+        sheet.extend(rows)
         book.save(out)
         return
     doc = ReportDocument("مکاتبات با نهادهای نظارتی", fields, landscape=True)
@@ -164,8 +162,7 @@ def write_surveys(store: Store, actor: Actor, params: ReportParams, out: Path, f
             Col("واحد", 28, "wrap"), Col("دوره", 18, "text"), Col("تاریخ", 12, "date"), Col("روش", 16, "text"),
             Col("اندازهٔ نمونه", 12, "count"), Col("میانگین امتیاز", 12, "number"),
             Col("توزیع پاسخ‌ها", 40, "wrap"), Col("اقدام‌های انجام‌شده", 50, "wrap")])
-        for row in rows:
-            sheet.append(row)
+        sheet.extend(rows)
         book.save(out)
         return
     doc = ReportDocument("نظرسنجی‌های رضایت مردم", fields, landscape=True)
