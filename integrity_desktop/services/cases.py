@@ -294,6 +294,16 @@ def recompute_state(session: Session, store: Store, actor: Actor, case_id: str) 
     return _refresh_cache(session, store, actor, case).state
 
 
+def _events_of(session: Session, case_ids: list[str]) -> dict[str, list[lc.EventRecord]]:
+    """The live events of each of these cases (one query), every case present."""
+    events: dict[str, list[lc.EventRecord]] = {case_id: [] for case_id in case_ids}
+    for e in session.scalars(
+        select(CaseEvent).where(CaseEvent.case_id.in_(case_ids), CaseEvent.deleted.is_(False))
+    ):
+        events[e.case_id].append(_as_record(e))
+    return events
+
+
 def refresh_derived(session: Session, case_ids: Iterable[str]) -> None:
     """After a sync import: re-derive every touched case's cached state inside its transaction.
 
@@ -303,11 +313,7 @@ def refresh_derived(session: Session, case_ids: Iterable[str]) -> None:
     ids = sorted(set(case_ids))
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        events: dict[str, list[lc.EventRecord]] = {case_id: [] for case_id in chunk}
-        for e in session.scalars(
-            select(CaseEvent).where(CaseEvent.case_id.in_(chunk), CaseEvent.deleted.is_(False))
-        ):
-            events[e.case_id].append(_as_record(e))
+        events = _events_of(session, chunk)
         for case in session.scalars(select(Case).where(Case.id.in_(chunk))):
             derived = lc.derive_state(events[case.id])
             case.state = derived.state
@@ -323,11 +329,7 @@ def derived_mismatches(session: Session) -> list[tuple[str, list[str]]]:
     ids = list(session.scalars(select(Case.id).order_by(Case.id)))
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        events: dict[str, list[lc.EventRecord]] = {case_id: [] for case_id in chunk}
-        for e in session.scalars(
-            select(CaseEvent).where(CaseEvent.case_id.in_(chunk), CaseEvent.deleted.is_(False))
-        ):
-            events[e.case_id].append(_as_record(e))
+        events = _events_of(session, chunk)
         for case_id, state, last in session.execute(
             select(Case.id, Case.state, Case.last_event_on).where(Case.id.in_(chunk))
         ):
