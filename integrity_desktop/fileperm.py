@@ -45,12 +45,9 @@ def create_private_file(path: Path) -> None:
 
 
 def write_private_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` 0600 atomically (a temporary file renamed over it, synced)."""
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+    """Write ``data`` to ``path`` 0600 atomically (``atomic.replacing``: synced, renamed over
+    it; a failed write leaves the old file and no temporary)."""
+    from integrity_desktop import atomic  # atomic's errors module is light, but keep db's import small
+
+    with atomic.replacing(path, ".tmp") as tmp:
+        tmp.write_bytes(data)  # mkstemp made it 0600

@@ -61,6 +61,14 @@ CHILD = textwrap.dedent("""
             con.close()
             limit()
             copy_sqlite(src, target)
+        elif kind == "keys":
+            from integrity_desktop.fileperm import write_private_bytes
+            limit()
+            try:
+                write_private_bytes(target, noise(60_000).encode())
+            except OSError:
+                print("REFUSED", "os_error")
+                sys.exit(0)
     except UserError as exc:
         print("REFUSED", exc.code)
         sys.exit(0)
@@ -68,7 +76,7 @@ CHILD = textwrap.dedent("""
 """)
 
 
-@pytest.mark.parametrize("kind", ["pdf", "excel", "store"])
+@pytest.mark.parametrize("kind", ["pdf", "excel", "store", "keys"])
 def test_a_failing_write_keeps_the_old_file_and_leaves_no_temporary(kind: str, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
@@ -77,7 +85,7 @@ def test_a_failing_write_keeps_the_old_file_and_leaves_no_temporary(kind: str, t
     done = subprocess.run([sys.executable, "-c", CHILD, kind, str(target), str(tmp_path)],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
-    code = "backup_write" if kind == "store" else "write_failed"
+    code = {"store": "backup_write", "keys": "os_error"}.get(kind, "write_failed")
     assert done.stdout.split() == ["REFUSED", code], done.stdout + done.stderr
     assert target.read_bytes() == OLD
     assert sorted(p.name for p in out.iterdir()) == [target.name]  # no temporary file left
