@@ -22,7 +22,7 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.permissions import Actor, allowed, require
-from integrity_desktop.services import audit, people
+from integrity_desktop.services import audit, people, records
 from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.textnorm import check_search, normalize_for_search
 
@@ -169,13 +169,11 @@ def _as_record(e: CaseEvent) -> lc.EventRecord:
 
 
 def _load_case(session: Session, case_id: str) -> Case:
-    case = session.get(Case, case_id)
-    if case is None or case.deleted:
-        raise UserError(
-            "پرونده پیدا نشد؛ فهرست پرونده‌ها را دوباره باز کنید.",
-            f"No case with id {case_id!r}.",
-            code="case_missing",
-        )
+    case = records.load_live(
+        session, Case, case_id,
+        "پرونده پیدا نشد؛ فهرست پرونده‌ها را دوباره باز کنید.",
+        "Case", "case_missing",
+    )
     return case
 
 

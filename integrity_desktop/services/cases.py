@@ -239,13 +239,11 @@ def _open_case(
                     _check_code(known, c, "نوع تخلف", "violation type") for c in violation_codes
                 ))
                 if unit_id is not None:
-                    unit = s.get(Unit, unit_id)
-                    if unit is None or unit.deleted:
-                        raise UserError(
-                            "واحد برگزیده پیدا نشد؛ واحد را از فهرست برگزینید.",
-                            f"Unknown unit {unit_id!r}.",
-                            code="case_unknown_unit",
-                        )
+                    records.load_live(
+                        s, Unit, unit_id,
+                        "واحد برگزیده پیدا نشد؛ واحد را از فهرست برگزینید.",
+                        "Unit", "case_unknown_unit",
+                    )
                 seq = _next_seq(s, actor.office_code, year)
                 case = Case(
                     office_code=actor.office_code, case_number=case_number(year, seq), year=year,
@@ -411,13 +409,11 @@ def _amend(
     store: Store, actor: Actor, event_id: str, kind: str, fields: Mapping[str, Any], today: _dt.date
 ) -> CaseSummary:
     with store.session() as s:
-        target = s.get(CaseEvent, event_id)
-        if target is None or target.deleted:
-            raise UserError(
-                "مرحلهٔ برگزیده پیدا نشد؛ پرونده را دوباره باز کنید.",
-                f"No case event {event_id!r}.",
-                code="case_event_missing",
-            )
+        target = records.load_live(
+            s, CaseEvent, event_id,
+            "مرحلهٔ برگزیده پیدا نشد؛ پرونده را دوباره باز کنید.",
+            "Case event", "case_event_missing",
+        )
         case = _load_case(s, target.case_id)
         events = _event_records(s, case.id)
         derived = lc.derive_state(events)

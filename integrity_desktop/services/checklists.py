@@ -205,13 +205,11 @@ def _summary(row: Any, offices: dict[str, str]) -> ChecklistSummary:
 
 
 def _live_checklist(session: Session, checklist_id: str) -> Checklist:
-    checklist = session.get(Checklist, checklist_id)
-    if checklist is None or checklist.deleted:
-        raise UserError(
-            "این چک‌لیست پیدا نشد؛ شاید حذف شده است. فهرست را تازه کنید.",
-            f"Checklist {checklist_id} not found.",
-            code="checklist_missing",
-        )
+    checklist = records.load_live(
+        session, Checklist, checklist_id,
+        "این چک‌لیست پیدا نشد؛ شاید حذف شده است. فهرست را تازه کنید.",
+        "Checklist", "checklist_missing",
+    )
     return checklist
 
 

@@ -91,37 +91,31 @@ def parse_period(code: str) -> Period:
 
 
 def _load_plan(session: Session, plan_id: str) -> InspectionPlan:
-    plan = session.get(InspectionPlan, plan_id)
-    if plan is None or plan.deleted:
-        raise UserError(
-            "برنامهٔ بازرسی پیدا نشد؛ آن را از فهرست برنامه‌ها برگزینید.",
-            f"Inspection plan {plan_id!r} does not exist.",
-            code="plan_missing",
-        )
+    plan = records.load_live(
+        session, InspectionPlan, plan_id,
+        "برنامهٔ بازرسی پیدا نشد؛ آن را از فهرست برنامه‌ها برگزینید.",
+        "Inspection plan", "plan_missing",
+    )
     return plan
 
 
 def load_item(session: Session, item_id: str) -> PlanItem:
-    item = session.get(PlanItem, item_id)
-    if item is None or item.deleted:
-        raise UserError(
-            "ردیف برنامهٔ بازرسی پیدا نشد؛ آن را از برنامه برگزینید.",
-            f"Plan item {item_id!r} does not exist.",
-            code="plan_item_missing",
-        )
+    item = records.load_live(
+        session, PlanItem, item_id,
+        "ردیف برنامهٔ بازرسی پیدا نشد؛ آن را از برنامه برگزینید.",
+        "Plan item", "plan_item_missing",
+    )
     return item
 
 
 def _check_template(session: Session, template_id: str | None) -> None:
     if not template_id:
         return
-    t = session.get(Template, template_id)
-    if t is None or t.deleted:
-        raise UserError(
-            "قالب چک‌لیست پیدا نشد؛ قالبی از فهرست قالب‌ها برگزینید.",
-            f"Template {template_id!r} does not exist.",
-            code="template_missing",
-        )
+    records.load_live(
+        session, Template, template_id,
+        "قالب چک‌لیست پیدا نشد؛ قالبی از فهرست قالب‌ها برگزینید.",
+        "Template", "template_missing",
+    )
 
 
 def check_in_period(day: _dt.date, period: Period, what_fa: str, what_en: str) -> None:

@@ -90,13 +90,11 @@ def _info(session: Session, row: Inspector, actor: Actor | None = None) -> Inspe
 
 
 def _load(session: Session, inspector_id: str) -> Inspector:
-    row = session.get(Inspector, inspector_id)
-    if row is None or row.deleted:
-        raise UserError(
-            "بازرس پیدا نشد؛ او را از فهرست بازرسان برگزینید.",
-            f"Inspector {inspector_id!r} does not exist.",
-            code="inspector_missing",
-        )
+    row = records.load_live(
+        session, Inspector, inspector_id,
+        "بازرس پیدا نشد؛ او را از فهرست بازرسان برگزینید.",
+        "Inspector", "inspector_missing",
+    )
     return row
 
 
