@@ -21,7 +21,7 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from integrity_desktop import excel
+from integrity_desktop import excel_reading
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.reports import checklist_excel
@@ -216,7 +216,7 @@ def test_a_zip_bomb_workbook_is_refused_before_it_is_unpacked(store: Store, tmp_
 
     bomb = write_raw_workbook(tmp_path / "bomb.xlsx", padding(), level=9)
     unpacked = sum(i.file_size for i in zipfile.ZipFile(bomb).infolist())
-    assert bomb.stat().st_size < 1 << 20 and unpacked > excel.MAX_UNPACKED
+    assert bomb.stat().st_size < 1 << 20 and unpacked > excel_reading.MAX_UNPACKED
     store.dispose()
     result = _measure(store, bomb)
     print(f"\nzip bomb: {bomb.stat().st_size} bytes packed, {unpacked >> 20} MB unpacked: "

@@ -124,7 +124,7 @@ def test_national_report_pdf_and_excel(three: Store, tmp_path: Path) -> None:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    from integrity_desktop.excel import read_rows
+    from integrity_desktop.excel_reading import read_rows
     from integrity_desktop.reports.registry import ReportParams, run_report
 
     from .cli_helpers import run_cli

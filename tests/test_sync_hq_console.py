@@ -14,7 +14,7 @@ import pytest
 
 from integrity_desktop.db.models import Case, CorrectiveAction, Finding, Visit
 from integrity_desktop.db.store import Store
-from integrity_desktop.excel import read_rows
+from integrity_desktop.excel_reading import read_rows
 from integrity_desktop.reports.registry import ReportParams, run_report
 from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services import records

@@ -22,7 +22,7 @@ from integrity_desktop.db.models import Checklist, ChecklistEntry, TemplateItem
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import to_ascii_digits, to_persian_digits
 from integrity_desktop.errors import UserError
-from integrity_desktop.excel import (
+from integrity_desktop.excel_reading import (
     BROKEN_FILE,
     MAX_CELLS,
     MAX_ROWS,

@@ -23,7 +23,7 @@ from integrity_desktop.db.models import Complaint, Unit
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import to_ascii_digits, to_persian_digits
 from integrity_desktop.errors import UserError
-from integrity_desktop.excel import MAX_ROWS, check_import_size, read_rows
+from integrity_desktop.excel_reading import MAX_ROWS, check_import_size, read_rows
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import complaints as cm
 from integrity_desktop.services import records
