@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from types import SimpleNamespace
 
 from sqlalchemy import select
 
@@ -45,6 +46,19 @@ def test_average_completion_leaves_out_axes_with_nothing_scored() -> None:
     assert average_completion([_axis(0.5), _axis(None), _axis(1.0)]) == 0.75
     assert average_completion([_axis(None)]) is None
     assert average_completion([]) is None
+
+
+def test_the_hq_console_averages_a_province_by_the_dashboard_rule() -> None:
+    """A province's figure in the HQ console is the same mean as its own dashboard's headline."""
+    from integrity_desktop.services.scoring import mean_completion
+    from integrity_desktop.ui.screens.hq_console import CompletionModel
+
+    model = CompletionModel()
+    axes = [SimpleNamespace(by_office={"tehran": 0.5, "fars": None}),
+            SimpleNamespace(by_office={"tehran": 1.0})]
+    model.set_data([("tehran", "تهران"), ("fars", "فارس")], axes)
+    assert model.province_mean("tehran") == mean_completion([0.5, 1.0]) == 0.75
+    assert model.province_mean("fars") is None  # nothing scored: no figure, not zero
 
 
 def test_unvisited_plan_items_of_this_jalali_year_and_last(store: Store) -> None:

@@ -147,11 +147,16 @@ class AxisScore:
         return self.done + self.partial + self.not_done + self.na + self.unanswered
 
 
-def average_completion(axes: Sequence[AxisScore]) -> float | None:
+def mean_completion(values: Iterable[float | None]) -> float | None:
     """The plain mean of the axes' completions, axes with nothing scored left out (None: none
-    scored); the dashboard's headline figure."""
-    scored = [a.completion for a in axes if a.completion is not None]
+    scored): the dashboard's headline figure and each province's in the HQ console."""
+    scored = [v for v in values if v is not None]
     return sum(scored) / len(scored) if scored else None
+
+
+def average_completion(axes: Sequence[AxisScore]) -> float | None:
+    """The dashboard's headline figure: ``mean_completion`` of its axes."""
+    return mean_completion(a.completion for a in axes)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ province with their achievement, computed from each province's own records as it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +45,7 @@ from integrity_desktop.filenames import dated_name
 from integrity_desktop.indicators import display_code
 from integrity_desktop.reports.registry import ReportParams, run_report
 from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.services import offices
+from integrity_desktop.services import offices, scoring
 from integrity_desktop.services.seed import HQ
 from integrity_desktop.ui import text as ui_text
 from integrity_desktop.ui.app import current_lang
@@ -66,11 +66,6 @@ def percent(value: float | None) -> str:
     return ui_text.shown_percent(value)  # the one rounding rule (digits)
 
 
-def mean(values: Sequence[float | None]) -> float | None:
-    present = [v for v in values if v is not None]
-    return sum(present) / len(present) if present else None
-
-
 class CompletionModel(QAbstractTableModel):
     """Rows: provinces; columns: the mean, then each axis (``AxisRow`` values from the service)."""
 
@@ -85,7 +80,7 @@ class CompletionModel(QAbstractTableModel):
         self.endResetModel()
 
     def province_mean(self, code: str) -> float | None:
-        return mean([a.by_office.get(code) for a in self.axes])
+        return scoring.mean_completion(a.by_office.get(code) for a in self.axes)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.provinces)
