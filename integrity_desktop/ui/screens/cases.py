@@ -11,9 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -46,29 +44,23 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.case_detail import CaseDetailWidget
 from integrity_desktop.ui.screens.case_dialogs import RegisterCaseDialog
 from integrity_desktop.ui.screens.case_stats import CaseStatsPanel
-from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_date, shown_number
-from integrity_desktop.ui.widgets.messages import error_text
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
+from integrity_desktop.ui.widgets.table_models import WorkerPagedModel
 
-PAGE = 200
 DEBOUNCE_MS = 300
 OVERDUE_BACKGROUND = QColor("#fbe3e1")
 OVERDUE_TEXT = QColor("#b71c1c")
 
 Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()  # the table's (invalid) root index, shared as a default
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(WorkerPagedModel):
     """The register, page by page from ``cases.list_cases``; queries run on a worker thread.
 
     Signals: ``loaded(total)`` after a new query's first page arrived; ``failed(text)`` with the
     Persian message of a refused query.
     """
-
-    loaded = Signal(int)
-    failed = Signal(str)
 
     COLUMNS: tuple[str, ...] = (
         "case_number",
@@ -81,15 +73,10 @@ class CaseTableModel(QAbstractTableModel):
         "due_on",
     )
 
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.query = cases.CaseQuery()
+        super().__init__(ctx, cases.CaseQuery(), parent)
         self.rows: list[cases.CaseSummary] = []
-        self.total = 0
-        self.loading = False
-        self._generation = 0
-        self._owner = parent
         # HQ holds every province's cases: each row says whose it is (issue 16, item 2).
         self.office_names: dict[str, str] = {}
         province = []
@@ -109,90 +96,14 @@ class CaseTableModel(QAbstractTableModel):
             self.tr("Next step due"),
         ]
 
-    # ------------------------------------------------------------------ loading
-    def set_query(self, query: cases.CaseQuery, wait: bool = False) -> None:
-        """Start a new query (count and first page) off the GUI thread; older results are dropped.
+    # ------------------------------------------------------------------ loading (on a worker)
+    def count(self, query: cases.CaseQuery) -> int:
+        return cases.count_cases(self.ctx.store, self.ctx.actor, query)
 
-        ``wait`` runs it here (screenshots only).
-        """
-        self.query = query
-        self._generation += 1
-        generation = self._generation
-        self.loading = True
-        store, actor = self.ctx.store, self.ctx.actor
-
-        def work(_report: object) -> tuple[int, list[cases.CaseSummary]]:
-            total = cases.count_cases(store, actor, query)
-            return total, cases.list_cases(store, actor, query, offset=0, limit=PAGE)
-
-        if wait:
-            self._first_page(generation, work(None))
-            return
-        run_task(
-            self._owner,
-            work,
-            lambda result: self._first_page(generation, result),
-            lambda exc: self._failed(generation, exc),
-            modal_progress=False,
-        )
-
-    def _first_page(self, generation: int, result: tuple[int, list[cases.CaseSummary]]) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return  # the filters changed while this ran
-        total, rows = result
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.total = total
-        self.loading = False
-        self.endResetModel()
-        self.loaded.emit(total)
-
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        self.loading = False
-        self.failed.emit(error_text(exc, self.ctx.lang))
-
-    def canFetchMore(self, parent: Index = _ROOT) -> bool:
-        return not parent.isValid() and not self.loading and len(self.rows) < self.total
-
-    def fetchMore(self, parent: Index = _ROOT) -> None:
-        if not self.canFetchMore(parent):
-            return
-        self.loading = True
-        generation = self._generation
-        store, actor, query, offset = self.ctx.store, self.ctx.actor, self.query, len(self.rows)
-
-        def work(_report: object) -> list[cases.CaseSummary]:
-            return cases.list_cases(store, actor, query, offset=offset, limit=PAGE)
-
-        def done(rows: list[cases.CaseSummary]) -> None:
-            if not shiboken6.isValid(self) or generation != self._generation:
-                return
-            self.loading = False
-            if rows:
-                self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
-                self.rows.extend(rows)
-                self.endInsertRows()
-
-        run_task(self._owner, work, done, lambda exc: self._failed(generation, exc), modal_progress=False)
+    def page(self, query: cases.CaseQuery, offset: int, limit: int) -> list[cases.CaseSummary]:
+        return cases.list_cases(self.ctx.store, self.ctx.actor, query, offset=offset, limit=limit)
 
     # ------------------------------------------------------------------ Qt model
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return shown_number(section + 1)
-
     def text(self, row: int, column: int) -> str:
         c = self.rows[row]
         key = self.COLUMNS[column]

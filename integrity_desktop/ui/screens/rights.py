@@ -12,8 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,100 +46,31 @@ from integrity_desktop.ui.text import shown_date, shown_number, shown_percent, s
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import error_text, show_exception, show_info
-from integrity_desktop.ui.widgets.table_models import Column, RowsModel
+from integrity_desktop.ui.widgets.table_models import Column, RowsModel, WorkerPagedModel
 
-PAGE = 200
 DEBOUNCE_MS = 300
 OVERDUE_BACKGROUND = QColor("#fbe3e1")
 OVERDUE_TEXT = QColor("#b71c1c")
 Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 
-class ComplaintTableModel(QAbstractTableModel):
+class ComplaintTableModel(WorkerPagedModel):
     """The complaint register, page by page from ``complaints.list_complaints`` on a worker."""
 
-    loaded = Signal(int)
-    failed = Signal(str)
     COLUMNS = ("tracking", "kind", "received", "channel", "category", "unit", "person", "due", "answered")
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.query = cm.ComplaintQuery()
+        super().__init__(ctx, cm.ComplaintQuery(), parent)
         self.rows: list[cm.ComplaintRow] = []
-        self.total = 0
-        self.loading = False
-        self._generation = 0
-        self._owner = parent
         self._headers = [self.tr("Tracking number"), self.tr("Kind"), self.tr("Received"), self.tr("Channel"),
                          self.tr("Subject"), self.tr("Unit"), self.tr("Person"), self.tr("Answer due"),
                          self.tr("Answered")]
 
-    def set_query(self, query: cm.ComplaintQuery, wait: bool = False) -> None:
-        self.query = query
-        self._generation += 1
-        generation = self._generation
-        self.loading = True
-        store, actor = self.ctx.store, self.ctx.actor
+    def count(self, query: cm.ComplaintQuery) -> int:  # on a worker
+        return cm.count_complaints(self.ctx.store, self.ctx.actor, query)
 
-        def work(_report: object) -> tuple[int, list[cm.ComplaintRow]]:
-            return (cm.count_complaints(store, actor, query),
-                    cm.list_complaints(store, actor, query, offset=0, limit=PAGE))
-
-        if wait:
-            self._first_page(generation, work(None))
-            return
-        run_task(self._owner, work, lambda r: self._first_page(generation, r),
-                 lambda exc: self._failed(generation, exc), modal_progress=False)
-
-    def _first_page(self, generation: int, result: tuple[int, list[cm.ComplaintRow]]) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        self.beginResetModel()
-        self.total, self.rows = result[0], list(result[1])
-        self.loading = False
-        self.endResetModel()
-        self.loaded.emit(self.total)
-
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        if not shiboken6.isValid(self) or generation != self._generation:
-            return
-        self.loading = False
-        self.failed.emit(error_text(exc, self.ctx.lang))
-
-    def canFetchMore(self, parent: Index = _ROOT) -> bool:
-        return not parent.isValid() and not self.loading and len(self.rows) < self.total
-
-    def fetchMore(self, parent: Index = _ROOT) -> None:
-        if not self.canFetchMore(parent):
-            return
-        self.loading = True
-        generation = self._generation
-        store, actor, query, offset = self.ctx.store, self.ctx.actor, self.query, len(self.rows)
-
-        def done(rows: list[cm.ComplaintRow]) -> None:
-            if not shiboken6.isValid(self) or generation != self._generation:
-                return
-            self.loading = False
-            if rows:
-                self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
-                self.rows.extend(rows)
-                self.endInsertRows()
-
-        run_task(self._owner, lambda _r: cm.list_complaints(store, actor, query, offset=offset, limit=PAGE),
-                 done, lambda exc: self._failed(generation, exc), modal_progress=False)
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self._headers[section] if orientation == Qt.Orientation.Horizontal else shown_number(section + 1)
+    def page(self, query: cm.ComplaintQuery, offset: int, limit: int) -> list[cm.ComplaintRow]:  # on a worker
+        return cm.list_complaints(self.ctx.store, self.ctx.actor, query, offset=offset, limit=limit)
 
     def text(self, c: cm.ComplaintRow, key: str) -> str:
         if key == "tracking":

@@ -3,7 +3,9 @@
 ``RowsModel`` shows a list already in memory; ``PagedModel`` fetches page by page from a
 service (``fetch(offset, limit)`` and ``count()``), so lists of thousands of rows load only what
 is scrolled to.  A ``Column`` says how a row becomes the text of a cell; ``background(row)`` may
-colour a whole row (overdue, quiet, revoked).
+colour a whole row (overdue, quiet, revoked).  ``PagedColumnsModel`` is the base of models that
+draw their own cells; ``WorkerPagedModel`` adds a query read on a worker thread (the 100,000-row
+registers), so neither filtering nor scrolling ever waits on the store.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+import shiboken6
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
+from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets.messages import error_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -167,3 +172,101 @@ class PagedColumnsModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
         self.rows.extend(page)
         self.endInsertRows()
+
+
+class WorkerPagedModel(PagedColumnsModel):
+    """Rows of a query, page by page, each page read on a worker thread.
+
+    A subclass sets ``COLUMNS`` and ``_headers``, implements ``count(query)`` and ``page(query,
+    offset, limit)`` (service calls: they run off the GUI thread, so they touch no widget) and
+    ``data()``.  A new query drops the answers of older ones still running.
+
+    Signals: ``loaded(total)`` after a new query's first page arrived; ``failed(text)`` with the
+    message of a refused query in the interface's language.
+    """
+
+    loaded = Signal(int)
+    failed = Signal(str)
+    PAGE = 200
+
+    def __init__(self, ctx: Any, query: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.query = query
+        self.loading = False
+        self._generation = 0
+        self._owner = parent
+
+    def count(self, query: Any) -> int:
+        raise NotImplementedError
+
+    def page(self, query: Any, offset: int, limit: int) -> list[Any]:
+        raise NotImplementedError
+
+    def set_query(self, query: Any, wait: bool = False) -> None:
+        """Start a new query (count and first page) off the GUI thread; older results are dropped.
+
+        ``wait`` runs it here (screenshots only).
+        """
+        self.query = query
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+
+        def work(_report: object) -> tuple[int, list[Any]]:
+            return self.count(query), self.page(query, 0, self.PAGE)
+
+        if wait:
+            self._first_page(generation, work(None))
+            return
+        run_task(self._owner, work, lambda result: self._first_page(generation, result),
+                 lambda exc: self._failed(generation, exc), modal_progress=False)
+
+    def _current(self, generation: int) -> bool:
+        """Whether an answer still matters: the model lives and no newer query was started."""
+        return shiboken6.isValid(self) and generation == self._generation
+
+    def _first_page(self, generation: int, result: tuple[int, list[Any]]) -> None:
+        if not self._current(generation):
+            return  # the filters changed while this ran
+        total, rows = result
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.total = total
+        self.loading = False
+        self.endResetModel()
+        self.loaded.emit(total)
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if not self._current(generation):
+            return
+        self.loading = False
+        self.failed.emit(error_text(exc, self.ctx.lang))
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self.loading and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        self.loading = True
+        generation, query, offset = self._generation, self.query, len(self.rows)
+
+        def done(rows: list[Any]) -> None:
+            if not self._current(generation):
+                return
+            self.loading = False
+            if rows:
+                self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+                self.rows.extend(rows)
+                self.endInsertRows()
+
+        run_task(self._owner, lambda _r: self.page(query, offset, self.PAGE), done,
+                 lambda exc: self._failed(generation, exc), modal_progress=False)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self._headers[section] if orientation == Qt.Orientation.Horizontal else shown_number(section + 1)
