@@ -39,11 +39,12 @@ from integrity_desktop.filenames import dated_name
 from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services import cases, evidence
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_date, shown_number
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
-from integrity_desktop.ui.widgets.messages import error_text, show_exception, show_info
+from integrity_desktop.ui.widgets.messages import show_exception, show_info
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 
 OVERDUE_COLOUR = "#c62828"
@@ -185,21 +186,19 @@ class AddEventDialog(QDialog):
         clear_when_edited(self.error, self)
 
     def save(self) -> None:
-        try:
-            self.saved = cases.add_event(
-                self.ctx.store,
-                self.ctx.actor,
-                self.case_id,
-                self.stage,
-                event_date=self.event_date.line.text(),
-                note=self.note.toPlainText(),
-                penalty_code=self.penalty.currentData() if self.penalty else None,
-                board_code=self.board.currentData() if self.board else None,
-            )
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
-            return
-        self.accept()
+        accept_if_done(self, self._write, self.error)
+
+    def _write(self) -> None:
+        self.saved = cases.add_event(
+            self.ctx.store,
+            self.ctx.actor,
+            self.case_id,
+            self.stage,
+            event_date=self.event_date.line.text(),
+            note=self.note.toPlainText(),
+            penalty_code=self.penalty.currentData() if self.penalty else None,
+            board_code=self.board.currentData() if self.board else None,
+        )
 
 
 class CorrectEventDialog(QDialog):
@@ -250,20 +249,18 @@ class CorrectEventDialog(QDialog):
         clear_when_edited(self.error, self)
 
     def save(self) -> None:
-        try:
-            cases.correct_event(
-                self.ctx.store,
-                self.ctx.actor,
-                self.entry.id,
-                event_date=self.event_date.line.text(),
-                note=self.note.toPlainText(),
-                penalty_code=self.penalty.currentData() if self.penalty else None,
-                board_code=self.board.currentData() if self.board else None,
-            )
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
-            return
-        self.accept()
+        accept_if_done(self, self._write, self.error)
+
+    def _write(self) -> None:
+        cases.correct_event(
+            self.ctx.store,
+            self.ctx.actor,
+            self.entry.id,
+            event_date=self.event_date.line.text(),
+            note=self.note.toPlainText(),
+            penalty_code=self.penalty.currentData() if self.penalty else None,
+            board_code=self.board.currentData() if self.board else None,
+        )
 
 
 class EventCard(QFrame):

@@ -21,12 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrity_desktop.errors import UserError
 from integrity_desktop.services import cases, offices
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
-from integrity_desktop.ui.widgets.messages import error_text
 
 
 class RegisterCaseDialog(QDialog):
@@ -136,29 +135,26 @@ class RegisterCaseDialog(QDialog):
         return out
 
     def register(self) -> None:
-        try:
-            if self.finding_id is not None:
-                self.registered = cases.refer_finding(
-                    self.ctx.store, self.ctx.actor, self.finding_id,
-                    employee_name=self.employee_name.text(), national_code=self.national_code.text(),
-                    employee_post=self.employee_post.text(), violation_codes=self.chosen_violations(),
-                    summary=self.summary.toPlainText(),
-                )
-                self.accept()
-                return
-            self.registered = cases.register_case(
-                self.ctx.store,
-                self.ctx.actor,
-                employee_name=self.employee_name.text(),
-                national_code=self.national_code.text(),
-                employee_post=self.employee_post.text(),
-                unit_id=self.unit.currentData(),
-                reporter=self.reporter.text(),
-                violation_codes=self.chosen_violations(),
-                reported_on=self.reported_on.line.text(),
+        accept_if_done(self, self._write, self.error)
+
+    def _write(self) -> None:
+        if self.finding_id is not None:
+            self.registered = cases.refer_finding(
+                self.ctx.store, self.ctx.actor, self.finding_id,
+                employee_name=self.employee_name.text(), national_code=self.national_code.text(),
+                employee_post=self.employee_post.text(), violation_codes=self.chosen_violations(),
                 summary=self.summary.toPlainText(),
             )
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
             return
-        self.accept()
+        self.registered = cases.register_case(
+            self.ctx.store,
+            self.ctx.actor,
+            employee_name=self.employee_name.text(),
+            national_code=self.national_code.text(),
+            employee_post=self.employee_post.text(),
+            unit_id=self.unit.currentData(),
+            reporter=self.reporter.text(),
+            violation_codes=self.chosen_violations(),
+            reported_on=self.reported_on.line.text(),
+            summary=self.summary.toPlainText(),
+        )

@@ -15,13 +15,12 @@ from PySide6.QtWidgets import (
 
 from integrity_desktop import jalali
 from integrity_desktop.digits import to_ascii_digits
-from integrity_desktop.errors import UserError
 from integrity_desktop.services import checklists, offices, templates
 from integrity_desktop.services.checklists import ChecklistSummary
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited
-from integrity_desktop.ui.widgets.messages import error_text
 
 
 class NewChecklistDialog(QDialog):
@@ -105,15 +104,13 @@ class NewChecklistDialog(QDialog):
         return f"{year}-{letter}{number:02d}" if kind == "month" else f"{year}-{letter}{number}"
 
     def try_create(self) -> None:
-        try:
-            self.created = checklists.create_checklist(
-                self.ctx.store,
-                self.ctx.actor,
-                str(self.template.currentData()),
-                self.unit.currentData(),
-                self.period_code(),
-            )
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
-            return
-        self.accept()
+        accept_if_done(self, self._write, self.error)
+
+    def _write(self) -> None:
+        self.created = checklists.create_checklist(
+            self.ctx.store,
+            self.ctx.actor,
+            str(self.template.currentData()),
+            self.unit.currentData(),
+            self.period_code(),
+        )
