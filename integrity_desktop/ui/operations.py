@@ -6,7 +6,7 @@
     self.created = done.value
 
     run_in_background(self, lambda report: export(..., progress=report), on_done=self.exported,
-                      error_label=self.error, title=self.tr("Writing…"), cancellable=True)
+                      error_label=self.error, title=writing_title, cancellable=True)
 
 What happens to an error is decided here, once:
 

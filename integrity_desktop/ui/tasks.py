@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from integrity_desktop.ui.widgets.messages import show_exception
@@ -72,9 +72,10 @@ def run_task(
     job = _Job(work)
     dialog: QProgressDialog | None = None
     if modal_progress:
-        dialog = QProgressDialog(title, "", 0, 0, parent)
-        if cancellable:  # Qt's own word, translated by qtbase_fa
-            dialog.setCancelButtonText(QCoreApplication.translate("QProgressDialog", "Cancel"))
+        dialog = QProgressDialog(parent)  # with Qt's own Cancel button (qtbase_fa translates it)
+        dialog.setLabelText(title)
+        dialog.setRange(0, 0)
+        if cancellable:
             dialog.canceled.connect(lambda: setattr(job, "cancelled", True))
         else:
             dialog.setCancelButton(None)

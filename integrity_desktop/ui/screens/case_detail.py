@@ -17,7 +17,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -42,7 +41,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_date, shown_number
-from integrity_desktop.ui.widgets.form_errors import clear_when_edited
+from integrity_desktop.ui.widgets.form_errors import finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import show_exception, show_info
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
@@ -168,22 +167,10 @@ class AddEventDialog(QDialog):
         form.addRow(self.tr("Description:"), self.note)
         self.documents = DocumentsPicker()
         form.addRow(self.tr("Documents:"), self.documents)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {OVERDUE_COLOUR}")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error, _buttons = finish_form(self, layout, self.save, ok_text=self.tr("Record"))
         self.event_date.setFocus()
-        clear_when_edited(self.error, self)
 
     def save(self) -> None:
         accept_if_done(self, self._write, self.error)
@@ -232,21 +219,9 @@ class CorrectEventDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(80)
         form.addRow(self.tr("Description:"), self.note)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {OVERDUE_COLOUR}")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record correction"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        clear_when_edited(self.error, self)
+        self.error, _buttons = finish_form(self, layout, self.save, ok_text=self.tr("Record correction"))
 
     def save(self) -> None:
         accept_if_done(self, self._write, self.error)

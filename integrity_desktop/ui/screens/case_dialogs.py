@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from integrity_desktop.services import cases, offices
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done
-from integrity_desktop.ui.widgets.form_errors import clear_when_edited
+from integrity_desktop.ui.widgets.form_errors import clear_when_edited, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 
 
@@ -97,21 +96,11 @@ class RegisterCaseDialog(QDialog):
             hint = QLabel(self.tr("The case officer receives this report with a link to the visit's finding."))
             hint.setWordWrap(True)
             form.insertRow(0, hint)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("Send to the case officer") if finding_id else self.tr("Register the case"))
-        self.buttons.accepted.connect(self.register)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.error, self.buttons = finish_form(
+            self, layout, self.register, clear_on_edit=False,
+            ok_text=self.tr("Send to the case officer") if finding_id else self.tr("Register the case"))
         for a, b in [
             (self.employee_name, self.national_code),
             (self.national_code, self.employee_post),

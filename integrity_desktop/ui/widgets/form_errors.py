@@ -2,7 +2,7 @@
 error line going as soon as the person changes a field: the message was about the value they are
 now correcting (issue 16 item 10), in every dialog that has one.
 
-    self.error, buttons = finish_form(self, form, self.save, ok_text=self.tr("Create"))
+    self.error, buttons = finish_form(self, form, self.save, ok_text=create_text)
 
     def save(self) -> None:
         accept_if_done(self, lambda: service.create(...), self.error)   # ui.operations
