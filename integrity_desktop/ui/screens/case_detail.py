@@ -33,17 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrity_desktop.errors import UserError
 from integrity_desktop.filenames import dated_name
 from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services import cases, evidence
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.operations import accept_if_done
+from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_date, shown_number
 from integrity_desktop.ui.widgets.form_errors import finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
-from integrity_desktop.ui.widgets.messages import show_exception, show_info
+from integrity_desktop.ui.widgets.messages import show_info
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 
 OVERDUE_COLOUR = "#c62828"
@@ -421,11 +420,10 @@ class CaseDetailWidget(QWidget):
     # ------------------------------------------------------------------ loading
     def load(self, case_id: str) -> None:
         """Open a case file (the service logs this view)."""
-        try:
-            self.case_file = cases.get_case_file(self.ctx.store, self.ctx.actor, case_id)
-        except UserError as exc:
-            show_exception(self, exc)
+        done = attempt(self, lambda: cases.get_case_file(self.ctx.store, self.ctx.actor, case_id))
+        if not done:
             return
+        self.case_file = done.value
         self._show()
 
     def reload(self) -> None:
@@ -448,11 +446,10 @@ class CaseDetailWidget(QWidget):
         source = self.case_file.source if self.case_file is not None else None
         if source is None:
             return
-        try:
-            editor = VisitEditor(self.ctx, source.visit_id, None, self)
-        except UserError as exc:
-            show_exception(self, exc)
+        done = attempt(self, lambda: VisitEditor(self.ctx, source.visit_id, None, self))
+        if not done:
             return
+        editor = done.value
         self.source_visit = editor  # tests look at it
         editor.open()
 
@@ -547,10 +544,7 @@ class CaseDetailWidget(QWidget):
             )
             if not ok:
                 return
-        try:
-            cases.withdraw_event(self.ctx.store, self.ctx.actor, entry.id, reason=reason)
-        except UserError as exc:
-            show_exception(self, exc)
+        if not attempt(self, lambda: cases.withdraw_event(self.ctx.store, self.ctx.actor, entry.id, reason=reason)):
             return
         self.reload()
         self.changed.emit()
@@ -560,11 +554,10 @@ class CaseDetailWidget(QWidget):
         attach_documents(self, self.ctx, entry.id, [Path(n) for n in names], lambda _n: self.reload())
 
     def open_document(self, evidence_id: str) -> None:
-        try:
-            info = evidence.get(self.ctx.store, evidence_id)
-        except UserError as exc:
-            show_exception(self, exc)
+        done = attempt(self, lambda: evidence.get(self.ctx.store, evidence_id))
+        if not done:
             return
+        info = done.value
         open_with_system_viewer(self, self.ctx.store, info)
 
     def export_pdf(self, out: Path | None = None) -> None:

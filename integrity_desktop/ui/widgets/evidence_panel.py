@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from integrity_desktop.errors import UserError
 from integrity_desktop.services import evidence
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets.messages import confirm, show_exception
@@ -175,10 +176,7 @@ class EvidencePanel(QWidget):
         if not confirm(self, self.tr("Remove file"),
                        self.tr("Remove «{name}» from this record?").format(name=info.filename)):
             return
-        try:
-            evidence.detach(self.ctx.store, self.ctx.actor, info.id)
-        except UserError as exc:
-            show_exception(self, exc)
+        if not attempt(self, lambda: evidence.detach(self.ctx.store, self.ctx.actor, info.id)):
             return
         self.reload()
         self.changed.emit()
