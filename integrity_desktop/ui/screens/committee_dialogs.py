@@ -29,7 +29,7 @@ from integrity_desktop import jalali
 from integrity_desktop.errors import UserError
 from integrity_desktop.services import committee, evidence, training
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.operations import accept_if_done
+from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.screens.inspection_dialogs import (
     OVERDUE_BG,
     date_field,
@@ -435,12 +435,12 @@ def attach_files(parent: QWidget, ctx: UiContext, owner_type: str, owner_id: str
 
 def open_latest_file(parent: QWidget, ctx: UiContext, owner_type: str, owner_id: str) -> None:
     """Open the record's newest attachment with the program the PC uses for it."""
-    try:
+
+    def latest() -> evidence.EvidenceInfo:
         files = evidence.list_for(ctx.store, ctx.actor, owner_type, owner_id)
         if not files:
             raise UserError("برای این رکورد پرونده‌ای پیوست نشده است؛ نخست «پیوست پرونده…» را بزنید.",
                             "Nothing is attached to this record.", code="no_attachment")
-    except UserError as exc:
-        show_exception(parent, exc)
-        return
-    open_with_system_viewer(parent, ctx.store, files[-1])
+        return files[-1]
+
+    attempt(parent, latest, on_done=lambda info: open_with_system_viewer(parent, ctx.store, info))

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrity_desktop.errors import UserError
 from integrity_desktop.services import evidence
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import attempt
@@ -94,11 +93,10 @@ class EvidencePanel(QWidget):
     def reload(self) -> None:
         self.files.clear()
         rows: list[evidence.EvidenceInfo] = []
-        if self.owner_id is not None:
-            try:
-                rows = evidence.list_for(self.ctx.store, self.ctx.actor, self.owner_type, self.owner_id)
-            except UserError as exc:
-                show_exception(self, exc)
+        owner_id = self.owner_id
+        if owner_id is not None:
+            listed = attempt(self, lambda: evidence.list_for(self.ctx.store, self.ctx.actor, self.owner_type, owner_id))
+            rows = listed.value if listed else []
         for info in rows:
             item = QListWidgetItem(f"{info.filename} ({info.size_label})")
             item.setData(Qt.ItemDataRole.UserRole, info)
