@@ -29,7 +29,7 @@ from integrity_desktop import jalali
 from integrity_desktop.errors import UserError
 from integrity_desktop.services import committee, evidence, training
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.operations import accept_if_done, attempt
+from integrity_desktop.ui.operations import accept_if_done, attempt, run_in_background
 from integrity_desktop.ui.screens.inspection_dialogs import (
     OVERDUE_BG,
     date_field,
@@ -39,9 +39,7 @@ from integrity_desktop.ui.screens.inspection_dialogs import (
 )
 from integrity_desktop.ui.screens.inspections_common import button_row, make_button
 from integrity_desktop.ui.screens.visit_editor import current_row, make_table
-from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_date, shown_number, shown_value
-from integrity_desktop.ui.widgets.messages import show_exception
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
@@ -429,8 +427,8 @@ def attach_files(parent: QWidget, ctx: UiContext, owner_type: str, owner_id: str
             evidence.attach(store, actor, owner_type, owner_id, path)
         return len(paths)
 
-    run_task(parent, work, on_done, lambda exc: show_exception(parent, exc),
-             title=QCoreApplication.translate("CommitteeFiles", "Attaching files…"))
+    run_in_background(parent, work, on_done=on_done,
+                      title=QCoreApplication.translate("CommitteeFiles", "Attaching files…"))
 
 
 def open_latest_file(parent: QWidget, ctx: UiContext, owner_type: str, owner_id: str) -> None:

@@ -40,12 +40,12 @@ from integrity_desktop.services import complaints as cm
 from integrity_desktop.services import offices, oversight, surveys
 from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.operations import accept_if_done
+from integrity_desktop.ui.operations import accept_if_done, run_in_background
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_date, shown_number, shown_percent, shown_value
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
-from integrity_desktop.ui.widgets.messages import error_text, show_exception, show_info
+from integrity_desktop.ui.widgets.messages import error_text, show_info
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
 PAGE = 200
@@ -448,8 +448,8 @@ class ComplaintRegister(QWidget):
                 unchanged=shown_number(result.unchanged)))
             self.apply_filters()
 
-        run_task(self, lambda _r: complaints_excel.import_complaints(store, actor, Path(path)), done,
-                 lambda exc: show_exception(self, exc), title=self.tr("Checking every row…"))
+        run_in_background(self, lambda _r: complaints_excel.import_complaints(store, actor, Path(path)),
+                          on_done=done, title=self.tr("Checking every row…"))
 
 
 class SurveyDialog(QDialog):

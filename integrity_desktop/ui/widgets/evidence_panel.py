@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
 
 from integrity_desktop.services import evidence
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.operations import attempt
-from integrity_desktop.ui.tasks import run_task
+from integrity_desktop.ui.operations import attempt, run_in_background
 from integrity_desktop.ui.text import shown_number
-from integrity_desktop.ui.widgets.messages import confirm, show_exception
+from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 
 THUMB = QSize(56, 56)
@@ -154,13 +153,12 @@ class EvidencePanel(QWidget):
             if on_done is not None:
                 on_done()
 
-        def failed(exc: BaseException) -> None:
+        def failed(_exc: BaseException) -> None:  # shown by run_in_background
             self.reload()  # the files stored before the one refused stay attached
-            show_exception(self, exc)
             if on_done is not None:
                 on_done()
 
-        run_task(self, work, done, failed, title=self.tr("Storing the files…"))
+        run_in_background(self, work, on_done=done, on_failed=failed, title=self.tr("Storing the files…"))
 
     def open_chosen(self) -> None:
         info = self.chosen()
