@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -15,10 +14,9 @@ from PySide6.QtWidgets import (
 
 from integrity_desktop.catalog import load_offices
 from integrity_desktop.db.store import Store
-from integrity_desktop.errors import UserError
 from integrity_desktop.services.stores import init_store
-from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.widgets.messages import error_text
+from integrity_desktop.ui.operations import run_in_background
+from integrity_desktop.ui.widgets.form_errors import finish_form
 
 
 class FirstRunDialog(QDialog):
@@ -50,21 +48,10 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("Repeat the password:"), self.password2)
         form.addRow(self.tr("Key passphrase:"), self.passphrase)
         form.addRow(self.tr("Repeat the passphrase:"), self.passphrase2)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
-        buttons.accepted.connect(self.try_create)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error, _buttons = finish_form(self, layout, self.try_create, ok_text=self.tr("Create"))
 
     def _secret(self, name: str) -> QLineEdit:
         edit = QLineEdit()
@@ -88,12 +75,9 @@ class FirstRunDialog(QDialog):
             self.store = store
             self.accept()
 
-        def failed(exc: BaseException) -> None:
-            self.setEnabled(True)
-            self.error.setText(error_text(exc) if isinstance(exc, UserError) else str(exc))
-
         # Key derivation takes seconds on purpose: keep the window painting meanwhile.
-        run_task(
+        run_in_background(
             self, lambda _report: init_store(self.location, office, password, passphrase),
-            done, failed, title=self.tr("Creating the store and its keys…"),
+            on_done=done, error_label=self.error, on_failed=lambda _exc: self.setEnabled(True),
+            title=self.tr("Creating the store and its keys…"),
         )

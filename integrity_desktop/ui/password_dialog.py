@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrity_desktop.errors import UserError
-from integrity_desktop.ui.widgets.messages import app_lang, error_text
+from integrity_desktop.ui.operations import accept_if_done
+from integrity_desktop.ui.widgets.form_errors import finish_form
 
 if TYPE_CHECKING:
     from integrity_desktop.db.store import Store
@@ -58,21 +58,11 @@ class ChangePasswordDialog(QDialog):
             form.addRow(self.tr("Current password:"), self.old)
         form.addRow(self.tr("New password:"), self.new)
         form.addRow(self.tr("New password again:"), self.again)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Change password"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error, buttons = finish_form(self, layout, self.submit, ok_text=self.tr("Change password"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         (self.new if forced else self.old).setFocus()
 
     def submit(self) -> None:
@@ -85,10 +75,5 @@ class ChangePasswordDialog(QDialog):
             self.again.setFocus()
             return
         current = self._current if self.forced else self.old.text()
-        try:
-            users.change_password(self.store, self.actor, current, self.new.text())
-        except UserError as exc:
-            self.error.setText(error_text(exc, app_lang()))
-            return
-        self.changed = True
-        self.accept()
+        accept_if_done(self, lambda: users.change_password(self.store, self.actor, current, self.new.text()),
+                       self.error, on_done=lambda _result: setattr(self, "changed", True))

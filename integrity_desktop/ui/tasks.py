@@ -4,6 +4,9 @@
 
 ``report(done, total, text)`` may be called from the worker; a modal progress dialog shows it
 and the window keeps painting.  Errors reach ``on_error`` (default: a Persian message box).
+With ``cancellable=True`` the dialog has a Cancel button: the work's next ``report`` raises
+``Cancelled``, which reaches ``on_error`` (work that has stopped reporting runs to its end).
+Widgets call services through ``ui.operations``, which builds on this.
 """
 
 from __future__ import annotations
@@ -21,6 +24,10 @@ from integrity_desktop.ui.widgets.messages import show_exception
 Report = Callable[[int, int, str], None]
 
 
+class Cancelled(Exception):
+    """The person pressed Cancel on the progress dialog: the work stops at its next report."""
+
+
 class _Signals(QObject):
     progressed = Signal(int, int, str)
     finished = Signal(object)
@@ -32,11 +39,17 @@ class _Job(QRunnable):
         super().__init__()
         self.work = work
         self.signals = _Signals()
+        self.cancelled = False
+
+    def report(self, done: int, total: int, text: str) -> None:
+        if self.cancelled:
+            raise Cancelled()
+        self.signals.progressed.emit(done, total, text)
 
     @Slot()
     def run(self) -> None:
         try:
-            result = self.work(self.signals.progressed.emit)
+            result = self.work(self.report)
         except BaseException as exc:  # reported on the GUI thread, never swallowed
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
             self.signals.failed.emit(exc)
@@ -50,16 +63,22 @@ _running: set[_Job] = set()  # keep jobs (and their signal objects) alive until 
 def run_task(
     parent: QWidget | None,
     work: Callable[[Report], Any],
-    on_done: Callable[[Any], None] | None = None,
-    on_error: Callable[[BaseException], None] | None = None,
+    on_done: Callable[[Any], object] | None = None,
+    on_error: Callable[[BaseException], object] | None = None,
     title: str = "",
     modal_progress: bool = True,
+    cancellable: bool = False,
 ) -> None:
     job = _Job(work)
     dialog: QProgressDialog | None = None
     if modal_progress:
-        dialog = QProgressDialog(title, "", 0, 0, parent)
-        dialog.setCancelButton(None)
+        dialog = QProgressDialog(parent)  # with Qt's own Cancel button (qtbase_fa translates it)
+        dialog.setLabelText(title)
+        dialog.setRange(0, 0)
+        if cancellable:
+            dialog.canceled.connect(lambda: setattr(job, "cancelled", True))
+        else:
+            dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
 

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from integrity_desktop.errors import UserError
 from integrity_desktop.services.keys import check_passphrase
-from integrity_desktop.ui.widgets.messages import app_lang, error_text
+from integrity_desktop.ui.operations import accept_if_done
+from integrity_desktop.ui.widgets.form_errors import finish_form
 
 
 class PassphraseDialog(QDialog):
@@ -32,33 +31,17 @@ class PassphraseDialog(QDialog):
         self.edit = QLineEdit()
         self.edit.setObjectName("passphrase")
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Continue"))
-        buttons.accepted.connect(self.check)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(QLabel(self.tr("Office key passphrase:")))
         layout.addWidget(self.edit)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error, _buttons = finish_form(self, layout, self.check, ok_text=self.tr("Continue"))
         self.edit.setFocus()
 
     def check(self) -> None:
-        try:
-            check_passphrase(self.edit.text())
-        except UserError as exc:
-            self.error.setText(error_text(exc, app_lang()))
+        if not accept_if_done(self, lambda: check_passphrase(self.edit.text()), self.error):
             self.edit.selectAll()
             self.edit.setFocus()
-            return
-        self.accept()
 
     def passphrase(self) -> str:
         return self.edit.text()

@@ -17,7 +17,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -34,16 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrity_desktop.errors import UserError
 from integrity_desktop.filenames import dated_name
 from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services import cases, evidence
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_date, shown_number
-from integrity_desktop.ui.widgets.form_errors import clear_when_edited
+from integrity_desktop.ui.widgets.form_errors import finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
-from integrity_desktop.ui.widgets.messages import error_text, show_exception, show_info
+from integrity_desktop.ui.widgets.messages import show_info
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 
 OVERDUE_COLOUR = "#c62828"
@@ -167,39 +166,25 @@ class AddEventDialog(QDialog):
         form.addRow(self.tr("Description:"), self.note)
         self.documents = DocumentsPicker()
         form.addRow(self.tr("Documents:"), self.documents)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {OVERDUE_COLOUR}")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error, _buttons = finish_form(self, layout, self.save, ok_text=self.tr("Record"))
         self.event_date.setFocus()
-        clear_when_edited(self.error, self)
 
     def save(self) -> None:
-        try:
-            self.saved = cases.add_event(
-                self.ctx.store,
-                self.ctx.actor,
-                self.case_id,
-                self.stage,
-                event_date=self.event_date.line.text(),
-                note=self.note.toPlainText(),
-                penalty_code=self.penalty.currentData() if self.penalty else None,
-                board_code=self.board.currentData() if self.board else None,
-            )
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
-            return
-        self.accept()
+        accept_if_done(self, self._write, self.error)
+
+    def _write(self) -> None:
+        self.saved = cases.add_event(
+            self.ctx.store,
+            self.ctx.actor,
+            self.case_id,
+            self.stage,
+            event_date=self.event_date.line.text(),
+            note=self.note.toPlainText(),
+            penalty_code=self.penalty.currentData() if self.penalty else None,
+            board_code=self.board.currentData() if self.board else None,
+        )
 
 
 class CorrectEventDialog(QDialog):
@@ -233,37 +218,23 @@ class CorrectEventDialog(QDialog):
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(80)
         form.addRow(self.tr("Description:"), self.note)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {OVERDUE_COLOUR}")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record correction"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        clear_when_edited(self.error, self)
+        self.error, _buttons = finish_form(self, layout, self.save, ok_text=self.tr("Record correction"))
 
     def save(self) -> None:
-        try:
-            cases.correct_event(
-                self.ctx.store,
-                self.ctx.actor,
-                self.entry.id,
-                event_date=self.event_date.line.text(),
-                note=self.note.toPlainText(),
-                penalty_code=self.penalty.currentData() if self.penalty else None,
-                board_code=self.board.currentData() if self.board else None,
-            )
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
-            return
-        self.accept()
+        accept_if_done(self, self._write, self.error)
+
+    def _write(self) -> None:
+        cases.correct_event(
+            self.ctx.store,
+            self.ctx.actor,
+            self.entry.id,
+            event_date=self.event_date.line.text(),
+            note=self.note.toPlainText(),
+            penalty_code=self.penalty.currentData() if self.penalty else None,
+            board_code=self.board.currentData() if self.board else None,
+        )
 
 
 class EventCard(QFrame):
@@ -449,11 +420,10 @@ class CaseDetailWidget(QWidget):
     # ------------------------------------------------------------------ loading
     def load(self, case_id: str) -> None:
         """Open a case file (the service logs this view)."""
-        try:
-            self.case_file = cases.get_case_file(self.ctx.store, self.ctx.actor, case_id)
-        except UserError as exc:
-            show_exception(self, exc)
+        done = attempt(self, lambda: cases.get_case_file(self.ctx.store, self.ctx.actor, case_id))
+        if not done:
             return
+        self.case_file = done.value
         self._show()
 
     def reload(self) -> None:
@@ -476,11 +446,10 @@ class CaseDetailWidget(QWidget):
         source = self.case_file.source if self.case_file is not None else None
         if source is None:
             return
-        try:
-            editor = VisitEditor(self.ctx, source.visit_id, None, self)
-        except UserError as exc:
-            show_exception(self, exc)
+        done = attempt(self, lambda: VisitEditor(self.ctx, source.visit_id, None, self))
+        if not done:
             return
+        editor = done.value
         self.source_visit = editor  # tests look at it
         editor.open()
 
@@ -575,10 +544,7 @@ class CaseDetailWidget(QWidget):
             )
             if not ok:
                 return
-        try:
-            cases.withdraw_event(self.ctx.store, self.ctx.actor, entry.id, reason=reason)
-        except UserError as exc:
-            show_exception(self, exc)
+        if not attempt(self, lambda: cases.withdraw_event(self.ctx.store, self.ctx.actor, entry.id, reason=reason)):
             return
         self.reload()
         self.changed.emit()
@@ -588,11 +554,10 @@ class CaseDetailWidget(QWidget):
         attach_documents(self, self.ctx, entry.id, [Path(n) for n in names], lambda _n: self.reload())
 
     def open_document(self, evidence_id: str) -> None:
-        try:
-            info = evidence.get(self.ctx.store, evidence_id)
-        except UserError as exc:
-            show_exception(self, exc)
+        done = attempt(self, lambda: evidence.get(self.ctx.store, evidence_id))
+        if not done:
             return
+        info = done.value
         open_with_system_viewer(self, self.ctx.store, info)
 
     def export_pdf(self, out: Path | None = None) -> None:

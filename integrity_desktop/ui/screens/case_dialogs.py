@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrity_desktop.errors import UserError
 from integrity_desktop.services import cases, offices
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.widgets.form_errors import clear_when_edited
+from integrity_desktop.ui.operations import accept_if_done
+from integrity_desktop.ui.widgets.form_errors import clear_when_edited, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
-from integrity_desktop.ui.widgets.messages import error_text
 
 
 class RegisterCaseDialog(QDialog):
@@ -98,21 +96,11 @@ class RegisterCaseDialog(QDialog):
             hint = QLabel(self.tr("The case officer receives this report with a link to the visit's finding."))
             hint.setWordWrap(True)
             form.insertRow(0, hint)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("Send to the case officer") if finding_id else self.tr("Register the case"))
-        self.buttons.accepted.connect(self.register)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.error, self.buttons = finish_form(
+            self, layout, self.register, clear_on_edit=False,
+            ok_text=self.tr("Send to the case officer") if finding_id else self.tr("Register the case"))
         for a, b in [
             (self.employee_name, self.national_code),
             (self.national_code, self.employee_post),
@@ -136,29 +124,26 @@ class RegisterCaseDialog(QDialog):
         return out
 
     def register(self) -> None:
-        try:
-            if self.finding_id is not None:
-                self.registered = cases.refer_finding(
-                    self.ctx.store, self.ctx.actor, self.finding_id,
-                    employee_name=self.employee_name.text(), national_code=self.national_code.text(),
-                    employee_post=self.employee_post.text(), violation_codes=self.chosen_violations(),
-                    summary=self.summary.toPlainText(),
-                )
-                self.accept()
-                return
-            self.registered = cases.register_case(
-                self.ctx.store,
-                self.ctx.actor,
-                employee_name=self.employee_name.text(),
-                national_code=self.national_code.text(),
-                employee_post=self.employee_post.text(),
-                unit_id=self.unit.currentData(),
-                reporter=self.reporter.text(),
-                violation_codes=self.chosen_violations(),
-                reported_on=self.reported_on.line.text(),
+        accept_if_done(self, self._write, self.error)
+
+    def _write(self) -> None:
+        if self.finding_id is not None:
+            self.registered = cases.refer_finding(
+                self.ctx.store, self.ctx.actor, self.finding_id,
+                employee_name=self.employee_name.text(), national_code=self.national_code.text(),
+                employee_post=self.employee_post.text(), violation_codes=self.chosen_violations(),
                 summary=self.summary.toPlainText(),
             )
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
             return
-        self.accept()
+        self.registered = cases.register_case(
+            self.ctx.store,
+            self.ctx.actor,
+            employee_name=self.employee_name.text(),
+            national_code=self.national_code.text(),
+            employee_post=self.employee_post.text(),
+            unit_id=self.unit.currentData(),
+            reporter=self.reporter.text(),
+            violation_codes=self.chosen_violations(),
+            reported_on=self.reported_on.line.text(),
+            summary=self.summary.toPlainText(),
+        )

@@ -6,22 +6,19 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
 
 from integrity_desktop import jalali
 from integrity_desktop.digits import to_ascii_digits
-from integrity_desktop.errors import UserError
 from integrity_desktop.services import checklists, offices, templates
 from integrity_desktop.services.checklists import ChecklistSummary
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.text import shown_number
-from integrity_desktop.ui.widgets.form_errors import clear_when_edited
-from integrity_desktop.ui.widgets.messages import error_text
+from integrity_desktop.ui.widgets.form_errors import finish_form
 
 
 class NewChecklistDialog(QDialog):
@@ -68,25 +65,13 @@ class NewChecklistDialog(QDialog):
         self._fill_numbers()
         current = jalali.period_containing(jalali.today(), "quarter")
         self.number.setCurrentIndex(current.number - 1)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
-        buttons.accepted.connect(self.try_create)
-        buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Template:"), self.template)
         form.addRow(self.tr("Unit:"), self.unit)
         form.addRow(self.tr("Period kind:"), self.kind)
         form.addRow(self.tr("Period:"), self.number)
         form.addRow(self.tr("Jalali year:"), self.year)
-        form.addRow(self.error)
-        form.addRow(buttons)
-        clear_when_edited(self.error, self)
+        self.error, _buttons = finish_form(self, form, self.try_create, ok_text=self.tr("Create"))
 
     def _fill_numbers(self) -> None:
         kind = self.kind.currentData()
@@ -105,15 +90,13 @@ class NewChecklistDialog(QDialog):
         return f"{year}-{letter}{number:02d}" if kind == "month" else f"{year}-{letter}{number}"
 
     def try_create(self) -> None:
-        try:
-            self.created = checklists.create_checklist(
-                self.ctx.store,
-                self.ctx.actor,
-                str(self.template.currentData()),
-                self.unit.currentData(),
-                self.period_code(),
-            )
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
-            return
-        self.accept()
+        accept_if_done(self, self._write, self.error)
+
+    def _write(self) -> None:
+        self.created = checklists.create_checklist(
+            self.ctx.store,
+            self.ctx.actor,
+            str(self.template.currentData()),
+            self.unit.currentData(),
+            self.period_code(),
+        )

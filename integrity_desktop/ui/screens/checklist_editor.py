@@ -56,7 +56,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrity_desktop.errors import UserError
 from integrity_desktop.indicators import (
     NO_TARGET,
     achievement,
@@ -70,9 +69,10 @@ from integrity_desktop.services.checklists import ENTRY_OWNER, EntryView
 from integrity_desktop.ui import text as ui_text
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
-from integrity_desktop.ui.widgets.messages import confirm, error_text, show_exception
+from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 
 if TYPE_CHECKING:
@@ -544,12 +544,12 @@ class ChecklistEditor(QWidget):
         return self.summary is not None and checklists.can_edit(self.ctx.actor, self.summary)
 
     def reload(self) -> None:
-        try:
-            view = checklists.get_checklist(self.ctx.store, self.ctx.actor, self.checklist_id)
-        except UserError as exc:
-            self.title_label.setText(error_text(exc, self.ctx.lang))
+        loaded = attempt(self, lambda: checklists.get_checklist(self.ctx.store, self.ctx.actor, self.checklist_id),
+                         error_label=self.title_label)
+        if not loaded:
             self.setEnabled(False)
             return
+        view = loaded.value
         self.summary = view.summary
         keep = self._current.id if self._current else None
         self.model.set_entries(list(view.entries))
@@ -829,14 +829,14 @@ class ChecklistEditor(QWidget):
         e = self._current
         if e is None:
             return False
-        try:
-            result = checklists.save_entry(self.ctx.store, self.ctx.actor, e.id, **fields)
-        except UserError as exc:
-            self.error_label.setText(error_text(exc, self.ctx.lang))
+        saved = attempt(self, lambda: checklists.save_entry(self.ctx.store, self.ctx.actor, e.id, **fields),
+                        error_label=self.error_label)
+        if not saved:
             self.saved_label.clear()
             if widget is not None:
                 widget.setStyleSheet(ERROR_STYLE)
             return False
+        result = saved.value
         self.error_label.clear()
         if widget is not None:
             widget.setStyleSheet("")
@@ -951,11 +951,10 @@ class ChecklistEditor(QWidget):
         evidence_id = self._chosen_evidence()
         if evidence_id is None:
             return
-        try:
-            info = evidence.get(self.ctx.store, evidence_id)
-        except UserError as exc:
-            show_exception(self, exc)
+        done = attempt(self, lambda: evidence.get(self.ctx.store, evidence_id))
+        if not done:
             return
+        info = done.value
         open_with_system_viewer(self, self.ctx.store, info)
 
     def remove_evidence(self) -> None:
@@ -964,10 +963,7 @@ class ChecklistEditor(QWidget):
             return
         if not confirm(self, self.tr("Remove evidence"), self.tr("Remove this file from the indicator?")):
             return
-        try:
-            evidence.detach(self.ctx.store, self.ctx.actor, evidence_id)
-        except UserError as exc:
-            show_exception(self, exc)
+        if not attempt(self, lambda: evidence.detach(self.ctx.store, self.ctx.actor, evidence_id)):
             return
         self._refresh_entry(self._current.id)
 
@@ -978,22 +974,20 @@ class ChecklistEditor(QWidget):
             self, self.tr("Send for review"), self.tr("Send this checklist to headquarters for review?")
         ):
             return
-        try:
-            self.summary = checklists.submit(self.ctx.store, self.ctx.actor, self.checklist_id)
-        except UserError as exc:
-            show_exception(self, exc)
+        done = attempt(self, lambda: checklists.submit(self.ctx.store, self.ctx.actor, self.checklist_id))
+        if not done:
             return
+        self.summary = done.value
         self._show_summary()
 
     def approve(self) -> None:
         if not confirm(self, self.tr("Approve"), self.tr(
                 "Approve this checklist? Its answers and computed figures are locked as they are.")):
             return
-        try:
-            self.summary = checklists.approve(self.ctx.store, self.ctx.actor, self.checklist_id)
-        except UserError as exc:
-            show_exception(self, exc)
+        done = attempt(self, lambda: checklists.approve(self.ctx.store, self.ctx.actor, self.checklist_id))
+        if not done:
             return
+        self.summary = done.value
         self.reload()
 
     def ask_return(self) -> None:
@@ -1009,11 +1003,10 @@ class ChecklistEditor(QWidget):
     def return_with_note(self, note: str) -> bool:
         """Return the checklist to the office with ``note``; False (and the message shown) when
         the service refuses, e.g. an empty note."""
-        try:
-            self.summary = checklists.reopen(self.ctx.store, self.ctx.actor, self.checklist_id, note)
-        except UserError as exc:
-            show_exception(self, exc)
+        done = attempt(self, lambda: checklists.reopen(self.ctx.store, self.ctx.actor, self.checklist_id, note))
+        if not done:
             return False
+        self.summary = done.value
         self.reload()
         return True
 

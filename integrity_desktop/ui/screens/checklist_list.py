@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 
 from integrity_desktop import jalali
 from integrity_desktop.catalog import HQ_CODE as HQ
-from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import Period
 from integrity_desktop.services import checklists, offices, templates
 from integrity_desktop.services.checklists import CHECKLIST_STATUS_LABELS_FA, ChecklistSummary
 from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui import text as ui_text
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.screens.checklist_actions import (
     export_checklists,
     import_workbook,
@@ -44,7 +44,7 @@ from integrity_desktop.ui.screens.checklist_actions import (
 )
 from integrity_desktop.ui.screens.checklist_dialogs import NewChecklistDialog
 from integrity_desktop.ui.text import shown_date, shown_number
-from integrity_desktop.ui.widgets.messages import show_exception, show_info
+from integrity_desktop.ui.widgets.messages import show_info
 from integrity_desktop.ui.widgets.table_models import PagedColumnsModel
 
 PAGE = 100
@@ -330,10 +330,7 @@ class ChecklistListPage(QWidget):
 
     def apply_filters(self) -> None:
         self._search_timer.stop()
-        try:
-            self.model.set_filters(**self.filters())
-        except UserError as exc:
-            show_exception(self, exc)
+        if not attempt(self, lambda: self.model.set_filters(**self.filters())):
             return
         self.count_label.setText(self.tr("{count} checklists").format(count=shown_number(self.model.total)))
         self.empty_label.setVisible(self.model.total == 0)

@@ -29,20 +29,17 @@ from integrity_desktop import jalali
 from integrity_desktop.errors import UserError
 from integrity_desktop.services import committee, evidence, training
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.operations import accept_if_done, attempt, run_in_background
 from integrity_desktop.ui.screens.inspection_dialogs import (
     OVERDUE_BG,
     date_field,
-    error_label,
-    ok_cancel,
+    finish_saving_form,
     select_data,
     unit_combo,
 )
 from integrity_desktop.ui.screens.inspections_common import button_row, make_button
 from integrity_desktop.ui.screens.visit_editor import current_row, make_table
-from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_date, shown_number, shown_value
-from integrity_desktop.ui.widgets.form_errors import clear_when_edited
-from integrity_desktop.ui.widgets.messages import error_text, show_exception
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
@@ -63,13 +60,7 @@ class _Saving(QDialog):
     ctx: UiContext
 
     def _run(self, save: Callable[[], str]) -> None:
-        self.error.setText("")
-        try:
-            self.saved_id = save()
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
-            return
-        self.accept()
+        accept_if_done(self, save, self.error, on_done=lambda saved_id: setattr(self, "saved_id", saved_id))
 
 
 class MemberDialog(_Saving):
@@ -106,9 +97,7 @@ class MemberDialog(_Saving):
         form.addRow(self.tr("Letter date:"), self.letter_date)
         form.addRow(self.tr("Member from:"), self.member_from)
         form.addRow(self.tr("Member until:"), self.member_to)
-        self.error = error_label()
-        form.addRow(self.error)
-        form.addRow(ok_cancel(self, self.save))
+        self.error = finish_saving_form(self, form, self.save)
         if info is not None:
             self.full_name.setText(info.full_name)
             select_data(self.role, info.role)
@@ -118,7 +107,6 @@ class MemberDialog(_Saving):
             self.letter_date.set_value(info.letter_date)
             self.member_from.set_value(info.member_from)
             self.member_to.set_value(info.member_to)
-        clear_when_edited(self.error, self)
 
     def save(self) -> None:
         self._run(lambda: committee.save_member(self.ctx.store, self.ctx.actor, committee.MemberInput(
@@ -170,9 +158,7 @@ class MeetingDialog(_Saving):
         form.addRow(self.tr("Attendees:"), self.attendees)
         form.addRow(self.tr("Quorum:"), self.quorum)
         form.addRow(self.tr("Minutes:"), self.minutes)
-        self.error = error_label()
-        form.addRow(self.error)
-        form.addRow(ok_cancel(self, self.save))
+        self.error = finish_saving_form(self, form, self.save)
         if info is not None:
             self.title.setText(info.title)
             self.planned.set_value(info.planned_date)
@@ -180,7 +166,6 @@ class MeetingDialog(_Saving):
             self.cancelled.setChecked(info.status == "cancelled")
             select_data(self.quorum, info.quorum_met)
             self.minutes.setPlainText(info.minutes)
-        clear_when_edited(self.error, self)
 
     def checked_members(self) -> list[str]:
         out = []
@@ -214,14 +199,11 @@ class ResolutionDialog(_Saving):
         form.addRow(self.tr("Resolution:"), self.text)
         form.addRow(self.tr("Responsible unit:"), self.unit)
         form.addRow(self.tr("Due date:"), self.due)
-        self.error = error_label()
-        form.addRow(self.error)
-        form.addRow(ok_cancel(self, self.save))
+        self.error = finish_saving_form(self, form, self.save)
         if info is not None:
             self.text.setPlainText(info.text)
             select_data(self.unit, info.responsible_unit_id)
             self.due.set_value(info.due_date)
-        clear_when_edited(self.error, self)
 
     def save(self) -> None:
         self._run(lambda: committee.save_resolution(self.ctx.store, self.ctx.actor, committee.ResolutionInput(
@@ -258,10 +240,7 @@ class FollowUpDialog(_Saving):
         form.addRow(self.tr("Status:"), self.status)
         form.addRow(self.tr("Done on:"), self.done_on)
         form.addRow(self.tr("Reason for dropping:"), self.reason)
-        self.error = error_label()
-        form.addRow(self.error)
-        form.addRow(ok_cancel(self, self.save))
-        clear_when_edited(self.error, self)
+        self.error = finish_saving_form(self, form, self.save)
 
     def save(self) -> None:
         def run() -> str:
@@ -405,9 +384,7 @@ class CourseDialog(_Saving):
         form.addRow(self.tr("Participants' names:"), self.names)
         form.addRow(self.tr("Effectiveness evaluation:"), self.method)
         form.addRow(self.tr("Score (of 100):"), self.score)
-        self.error = error_label()
-        form.addRow(self.error)
-        form.addRow(ok_cancel(self, self.save))
+        self.error = finish_saving_form(self, form, self.save)
         if info is not None:
             self.title.setText(info.title)
             select_data(self.topic, info.topic)
@@ -419,7 +396,6 @@ class CourseDialog(_Saving):
             self.names.setPlainText("\n".join(info.participant_names))
             select_data(self.method, info.eval_method)
             self.score.setText(shown_value(info.eval_score))
-        clear_when_edited(self.error, self)
 
     def save(self) -> None:
         self._run(lambda: training.save_course(self.ctx.store, self.ctx.actor, training.CourseInput(
@@ -451,18 +427,18 @@ def attach_files(parent: QWidget, ctx: UiContext, owner_type: str, owner_id: str
             evidence.attach(store, actor, owner_type, owner_id, path)
         return len(paths)
 
-    run_task(parent, work, on_done, lambda exc: show_exception(parent, exc),
-             title=QCoreApplication.translate("CommitteeFiles", "Attaching files…"))
+    run_in_background(parent, work, on_done=on_done,
+                      title=QCoreApplication.translate("CommitteeFiles", "Attaching files…"))
 
 
 def open_latest_file(parent: QWidget, ctx: UiContext, owner_type: str, owner_id: str) -> None:
     """Open the record's newest attachment with the program the PC uses for it."""
-    try:
+
+    def latest() -> evidence.EvidenceInfo:
         files = evidence.list_for(ctx.store, ctx.actor, owner_type, owner_id)
         if not files:
             raise UserError("برای این رکورد پرونده‌ای پیوست نشده است؛ نخست «پیوست پرونده…» را بزنید.",
                             "Nothing is attached to this record.", code="no_attachment")
-    except UserError as exc:
-        show_exception(parent, exc)
-        return
-    open_with_system_viewer(parent, ctx.store, files[-1])
+        return files[-1]
+
+    attempt(parent, latest, on_done=lambda info: open_with_system_viewer(parent, ctx.store, info))

@@ -38,8 +38,8 @@ from integrity_desktop.services import audit_words, entry_rules, offices
 from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services.checklists import CHECKLIST_STATUS_LABELS_FA
 from integrity_desktop.sync.decision import DERIVED_FIELDS
-from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.screens.sync_common import (
     PagedTableModel,
     make_table,
@@ -47,7 +47,6 @@ from integrity_desktop.ui.screens.sync_common import (
     shown_datetime,
 )
 from integrity_desktop.ui.text import shown_date, shown_number
-from integrity_desktop.ui.widgets.messages import error_text
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
     from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -508,10 +507,8 @@ class ConflictsScreen(QWidget):
         self.error.clear()
         self.done.clear()
         fields = self.fields_model.choices() if choice == "merge" else None
-        try:
-            conflicts.resolve_conflict(self.ctx.store, self.ctx.actor, c.id, choice, fields)
-        except UserError as exc:
-            self.error.setText(error_text(exc, current_lang()))
+        if not attempt(self, lambda: conflicts.resolve_conflict(self.ctx.store, self.ctx.actor, c.id, choice, fields),
+                       error_label=self.error):
             return
         self.done.setText(
             {

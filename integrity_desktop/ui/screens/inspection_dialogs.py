@@ -15,7 +15,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -28,15 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop import jalali
-from integrity_desktop.errors import UserError
 from integrity_desktop.services import inspection_plans, inspectors, offices, visits
 from integrity_desktop.services.inspections import ACTION_STATUSES, INSPECTOR_STATUSES, SEVERITIES
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.text import shown_date, shown_number
-from integrity_desktop.ui.widgets.form_errors import clear_when_edited
+from integrity_desktop.ui.widgets.form_errors import finish_form
 from integrity_desktop.ui.widgets.indicator_picker import IndicatorPicker
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
-from integrity_desktop.ui.widgets.messages import error_text
 
 OVERDUE_BG = QColor("#ffcdd2")
 DONE_BG = QColor("#c8e6c9")
@@ -49,22 +47,10 @@ LATE_BG = QColor("#ffe0b2")
 # --------------------------------------------------------------------------- small helpers
 
 
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("error")
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #c62828")
-    return label
-
-
-def ok_cancel(dialog: QDialog, on_ok: Callable[[], None]) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-        QCoreApplication.translate("InspectionDialogs", "Save")
-    )
-    buttons.accepted.connect(on_ok)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
+def finish_saving_form(dialog: QDialog, form: QFormLayout, on_ok: Callable[[], None]) -> QLabel:
+    """The error line and «ذخیره»/Cancel under a register's form; returns the error line."""
+    error, _buttons = finish_form(dialog, form, on_ok, ok_text=QCoreApplication.translate("InspectionDialogs", "Save"))
+    return error
 
 
 def date_field(optional: bool = False) -> JalaliDateEdit:
@@ -167,10 +153,7 @@ class InspectorDialog(QDialog):
         form.addRow(self.tr("Appointed on:"), self.appointed_on)
         form.addRow(self.tr("Term ends on:"), self.term_end)
         form.addRow(self.tr("Status:"), self.status)
-        self.error = error_label()
-        form.addRow(self.error)
-        form.addRow(ok_cancel(self, self.save))
-        clear_when_edited(self.error, self)
+        self.error = finish_saving_form(self, form, self.save)
         if info is not None:
             self.full_name.setText(info.full_name)
             self.national_code.setText(shown_number(info.national_code))
@@ -182,37 +165,34 @@ class InspectorDialog(QDialog):
             select_data(self.status, info.status)
 
     def save(self) -> None:
-        self.error.setText("")
-        try:
-            appointed = self.appointed_on.value_or_none()
-            term_end = self.term_end.value_or_none()
-            fields: dict[str, Any] = dict(
-                full_name=self.full_name.text(),
-                national_code=self.national_code.text(),
-                post=self.post.text(),
-                letter_no=self.letter_no.text(),
-                appointed_on=appointed,
-                status=str(self.status.currentData()),
+        accept_if_done(self, self._write, self.error)
+
+    def _write(self) -> None:
+        appointed = self.appointed_on.value_or_none()
+        term_end = self.term_end.value_or_none()
+        fields: dict[str, Any] = dict(
+            full_name=self.full_name.text(),
+            national_code=self.national_code.text(),
+            post=self.post.text(),
+            letter_no=self.letter_no.text(),
+            appointed_on=appointed,
+            status=str(self.status.currentData()),
+        )
+        unit_id = self.unit.currentData()
+        if self.info is None:
+            self.saved = inspectors.create_inspector(
+                self.ctx.store, self.ctx.actor, unit_id=unit_id, term_end=term_end, **fields
             )
-            unit_id = self.unit.currentData()
-            if self.info is None:
-                self.saved = inspectors.create_inspector(
-                    self.ctx.store, self.ctx.actor, unit_id=unit_id, term_end=term_end, **fields
-                )
-            else:
-                self.saved = inspectors.update_inspector(
-                    self.ctx.store,
-                    self.ctx.actor,
-                    self.info.id,
-                    unit_id=unit_id or "",
-                    term_end=term_end,
-                    clear_term_end=term_end is None,
-                    **fields,
-                )
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
-            return
-        self.accept()
+        else:
+            self.saved = inspectors.update_inspector(
+                self.ctx.store,
+                self.ctx.actor,
+                self.info.id,
+                unit_id=unit_id or "",
+                term_end=term_end,
+                clear_term_end=term_end is None,
+                **fields,
+            )
 
 
 # --------------------------------------------------------------------------- plan item
@@ -254,10 +234,7 @@ class PlanItemDialog(QDialog):
         form.addRow(self.tr("Planned date:"), self.planned_date)
         form.addRow(self.tr("Inspectors:"), self.picker)
         form.addRow(self.tr("Checklist template:"), self.template)
-        self.error = error_label()
-        form.addRow(self.error)
-        form.addRow(ok_cancel(self, self.save))
-        clear_when_edited(self.error, self)
+        self.error = finish_saving_form(self, form, self.save)
         if item is not None:
             select_data(self.unit, item.unit_id)
             self.planned_date.set_value(item.planned_date)
@@ -265,22 +242,19 @@ class PlanItemDialog(QDialog):
             select_data(self.template, item.template_id)
 
     def save(self) -> None:
-        self.error.setText("")
-        try:
-            row = inspection_plans.PlanItemInput(
-                unit_id=str(self.unit.currentData() or ""),
-                planned_date=self.planned_date.value_or_none() or "",
-                inspector_ids=self.picker.checked_ids(),
-                template_id=self.template.currentData(),
-            )
-            if self.item is None:
-                inspection_plans.add_plan_item(self.ctx.store, self.ctx.actor, self.plan.id, row)
-            else:
-                inspection_plans.update_plan_item(self.ctx.store, self.ctx.actor, self.item.id, row)
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
-            return
-        self.accept()
+        accept_if_done(self, self._write, self.error)
+
+    def _write(self) -> None:
+        row = inspection_plans.PlanItemInput(
+            unit_id=str(self.unit.currentData() or ""),
+            planned_date=self.planned_date.value_or_none() or "",
+            inspector_ids=self.picker.checked_ids(),
+            template_id=self.template.currentData(),
+        )
+        if self.item is None:
+            inspection_plans.add_plan_item(self.ctx.store, self.ctx.actor, self.plan.id, row)
+        else:
+            inspection_plans.update_plan_item(self.ctx.store, self.ctx.actor, self.item.id, row)
 
 
 def template_combo(ctx: UiContext, none_text: str) -> QComboBox:
@@ -370,10 +344,7 @@ class FindingDialog(QDialog):
             select_data(self.severity, info.severity)
             self.indicator.set_code(info.indicator_code)
             self.text.setPlainText(info.text)
-        self.error = error_label()
-        form.addRow(self.error)
-        form.addRow(ok_cancel(self, self.accept_finding))
-        clear_when_edited(self.error, self)
+        self.error = finish_saving_form(self, form, self.accept_finding)
 
     def value(self) -> visits.FindingInput:
         actions = (self.action.value(),) if self.action.isChecked() else ()
@@ -385,23 +356,20 @@ class FindingDialog(QDialog):
         )
 
     def accept_finding(self) -> None:
-        self.error.setText("")
-        try:
-            value = self.value()
-            if self.info is not None:
-                visits.update_finding(
-                    self.ctx.store, self.ctx.actor, self.info.id,
-                    severity=value.severity, text=value.text, indicator_code=value.indicator_code,
-                )
-            elif self._save is not None:
-                self._save(value)
-            else:
-                visits.check_finding(value)  # a new visit's finding: refused now, not at the visit's save
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
-            return
-        self.result_value = value
-        self.accept()
+        accept_if_done(self, self._write, self.error, on_done=lambda value: setattr(self, "result_value", value))
+
+    def _write(self) -> visits.FindingInput:
+        value = self.value()
+        if self.info is not None:
+            visits.update_finding(
+                self.ctx.store, self.ctx.actor, self.info.id,
+                severity=value.severity, text=value.text, indicator_code=value.indicator_code,
+            )
+        elif self._save is not None:
+            self._save(value)
+        else:
+            visits.check_finding(value)  # a new visit's finding: refused now, not at the visit's save
+        return value
 
 
 class ActionDialog(QDialog):
@@ -427,22 +395,16 @@ class ActionDialog(QDialog):
             self.fields.due_date.set_value(action.due_date)
         form = QFormLayout(self)
         form.addRow(self.fields)
-        self.error = error_label()
-        form.addRow(self.error)
-        form.addRow(ok_cancel(self, self.save))
-        clear_when_edited(self.error, self)
+        self.error = finish_saving_form(self, form, self.save)
 
     def save(self) -> None:
-        self.error.setText("")
-        try:
-            if self.action is None:
-                visits.add_action(self.ctx.store, self.ctx.actor, self.finding_id, self.fields.value())
-            else:
-                visits.update_action(self.ctx.store, self.ctx.actor, self.action.id, self.fields.value())
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
-            return
-        self.accept()
+        accept_if_done(self, self._write, self.error)
+
+    def _write(self) -> None:
+        if self.action is None:
+            visits.add_action(self.ctx.store, self.ctx.actor, self.finding_id, self.fields.value())
+        else:
+            visits.update_action(self.ctx.store, self.ctx.actor, self.action.id, self.fields.value())
 
 
 class CloseActionDialog(QDialog):
@@ -471,23 +433,17 @@ class CloseActionDialog(QDialog):
         form.addRow(self.tr("Result:"), self.status)
         form.addRow(self.tr("Done on:"), self.closed_on)
         form.addRow(self.tr("Note:"), self.note)
-        self.error = error_label()
-        form.addRow(self.error)
-        form.addRow(ok_cancel(self, self.save))
-        clear_when_edited(self.error, self)
+        self.error = finish_saving_form(self, form, self.save)
 
     def save(self) -> None:
-        self.error.setText("")
-        try:
-            visits.close_action(
-                self.ctx.store,
-                self.ctx.actor,
-                self.action.id,
-                closed_on=self.closed_on.value_or_none(),
-                status=str(self.status.currentData()),
-                note=self.note.text(),
-            )
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
-            return
-        self.accept()
+        accept_if_done(self, self._write, self.error)
+
+    def _write(self) -> None:
+        visits.close_action(
+            self.ctx.store,
+            self.ctx.actor,
+            self.action.id,
+            closed_on=self.closed_on.value_or_none(),
+            status=str(self.status.currentData()),
+            note=self.note.text(),
+        )

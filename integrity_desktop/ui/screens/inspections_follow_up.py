@@ -13,6 +13,7 @@ from integrity_desktop.errors import UserError
 from integrity_desktop.services import visits
 from integrity_desktop.services.inspections import ACTION_STATUSES
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.screens.inspection_dialogs import OVERDUE_BG, CloseActionDialog, unit_combo
 from integrity_desktop.ui.screens.inspections_common import button_row, make_button
 from integrity_desktop.ui.screens.visit_editor import current_row, make_table
@@ -139,10 +140,7 @@ class InspectionFollowUpTab(QWidget):
     def reopen_selected_action(self) -> None:
         row = current_row(self.follow_view)
         if isinstance(row, visits.FollowUpRow) and row.action.status != "open":
-            try:
-                visits.reopen_action(self.ctx.store, self.ctx.actor, row.action.id)
-            except UserError as exc:
-                show_exception(self, exc)
+            attempt(self, lambda: visits.reopen_action(self.ctx.store, self.ctx.actor, row.action.id))
             self.records_changed.emit()
 
     def open_action_visit(self) -> None:

@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop import jalali
-from integrity_desktop.errors import UserError
 from integrity_desktop.services import inspection_figures, inspection_plans
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.screens.inspection_dialogs import DONE_BG, LATE_BG, PlanItemDialog, select_data
 from integrity_desktop.ui.screens.inspections_common import button_row, make_button, period_choices
 from integrity_desktop.ui.screens.visit_editor import VisitEditor, current_row, make_table
 from integrity_desktop.ui.text import shown_date, shown_number
-from integrity_desktop.ui.widgets.messages import confirm, show_exception
+from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.table_models import Column, Index, PagedModel
 
 
@@ -235,10 +235,8 @@ class InspectionPlanTab(QWidget):
         self.items_model.reload()
 
     def create_plan(self) -> None:
-        try:
-            inspection_plans.create_plan(self.ctx.store, self.ctx.actor, str(self.plan_period.currentData()))
-        except UserError as exc:
-            show_exception(self, exc)
+        period = str(self.plan_period.currentData())
+        attempt(self, lambda: inspection_plans.create_plan(self.ctx.store, self.ctx.actor, period))
         self.reload()
 
     def add_item(self) -> None:
@@ -263,10 +261,7 @@ class InspectionPlanTab(QWidget):
             unit=item.unit_name, date=shown_date(item.planned_date)
         )
         if confirm(self, self.tr("Remove planned inspection"), question):
-            try:
-                inspection_plans.remove_plan_item(self.ctx.store, self.ctx.actor, item.id)
-            except UserError as exc:
-                show_exception(self, exc)
+            attempt(self, lambda: inspection_plans.remove_plan_item(self.ctx.store, self.ctx.actor, item.id))
             self.reload()
 
     def log_planned_visit(self) -> None:

@@ -26,10 +26,11 @@ from integrity_desktop.errors import UserError
 from integrity_desktop.filenames import dated_name
 from integrity_desktop.services import inspectors
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.screens.inspection_dialogs import error_label, select_data, unit_combo
+from integrity_desktop.ui.screens.inspection_dialogs import select_data, unit_combo
 from integrity_desktop.ui.screens.inspections_common import button_row, make_button, period_choices
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate
+from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.messages import error_text, show_exception
 
 REPORTS_MODULE = "integrity_desktop.reports.inspection_reports"
@@ -77,7 +78,7 @@ class InspectionReportsTab(QWidget):
         self.report_unit = unit_combo(self.ctx, optional=True, none_text=self.tr("Whole office"))
         self.report_hint = QLabel()
         self.report_hint.setWordWrap(True)
-        self.report_error = error_label()
+        self.report_error = error_line()
         self.pdf_button = make_button(
             self.tr("Preview PDF…"), "report_pdf", lambda: self.run_selected_report("pdf"),
             tip=self.tr("Show the chosen report as a PDF, ready to print"),

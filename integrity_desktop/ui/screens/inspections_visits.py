@@ -10,14 +10,14 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QVBoxLayout, QWidget
 
-from integrity_desktop.errors import UserError
 from integrity_desktop.services import visits
 from integrity_desktop.services.inspections import VISIT_KINDS, VISIT_STATUSES
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.screens.inspections_common import button_row, make_button, period_choices
 from integrity_desktop.ui.screens.visit_editor import VisitEditor, current_row, make_table
 from integrity_desktop.ui.text import shown_date, shown_number
-from integrity_desktop.ui.widgets.messages import confirm, show_exception
+from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
 from integrity_desktop.ui.widgets.table_models import Column, PagedModel
 
@@ -126,11 +126,10 @@ class InspectionVisitsTab(QWidget):
             self.open_visit(visit.id)
 
     def open_visit(self, visit_id: str) -> None:
-        try:
-            editor = VisitEditor(self.ctx, visit_id, None, self)
-        except UserError as exc:
-            show_exception(self, exc)
+        done = attempt(self, lambda: VisitEditor(self.ctx, visit_id, None, self))
+        if not done:
             return
+        editor = done.value
         editor.exec()
         self.records_changed.emit()
 
@@ -142,8 +141,5 @@ class InspectionVisitsTab(QWidget):
             unit=visit.unit_name, date=shown_date(visit.visit_date)
         )
         if confirm(self, self.tr("Delete visit"), question):
-            try:
-                visits.delete_visit(self.ctx.store, self.ctx.actor, visit.id)
-            except UserError as exc:
-                show_exception(self, exc)
+            attempt(self, lambda: visits.delete_visit(self.ctx.store, self.ctx.actor, visit.id))
             self.records_changed.emit()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -36,16 +35,15 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop import jalali
-from integrity_desktop.errors import UserError
 from integrity_desktop.services import complaints as cm
 from integrity_desktop.services import offices, oversight, surveys
 from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.tasks import run_task
+from integrity_desktop.ui.operations import accept_if_done, run_in_background
 from integrity_desktop.ui.text import shown_date, shown_number, shown_percent, shown_value
-from integrity_desktop.ui.widgets.form_errors import clear_when_edited
+from integrity_desktop.ui.widgets.form_errors import clear_when_edited, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
-from integrity_desktop.ui.widgets.messages import error_text, show_exception, show_info
+from integrity_desktop.ui.widgets.messages import show_info
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, WorkerPagedModel
 
 DEBOUNCE_MS = 300
@@ -197,18 +195,9 @@ class ComplaintDialog(QDialog):
         form.addRow(self.tr("Referred to:"), self.referred)
         form.addRow(self.tr("Satisfaction with the answer:"), self.satisfaction)
         form.addRow(self.tr("Answer:"), self.answer_note)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error, _buttons = finish_form(self, layout, self.save, ok_text=self.tr("Save"), clear_on_edit=False)
         if row is not None:
             _select(self.kind, row.kind)
             self.received.set_value(row.received_on)
@@ -231,26 +220,24 @@ class ComplaintDialog(QDialog):
         clear_when_edited(self.error, self)
 
     def save(self) -> None:
-        try:
-            values: dict[str, Any] = dict(
-                kind=self.kind.currentData(), received_on=self.received.line.text(),
-                channel=self.channel.currentData(), category=self.category.currentData(),
-                unit_id=self.unit.currentData(), tracking_number=self.tracking.text(),
-                answered_on=self.answered.line.text() or None, outcome=self.outcome.currentData(),
-                referred_to=self.referred.text(), satisfaction=self.satisfaction.currentData(),
-            )
-            if self.row is None or not self.row.anonymised:
-                values.update(person_name=self.person.text(), person_contact=self.contact.text(),
-                              subject=self.subject.toPlainText(), answer_note=self.answer_note.toPlainText())
-            if self.row is None:
-                self.saved_id = cm.register_complaint(self.ctx.store, self.ctx.actor, cm.ComplaintInput(**values))
-            else:
-                cm.update_complaint(self.ctx.store, self.ctx.actor, self.row.id, **values)
-                self.saved_id = self.row.id
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
-            return
-        self.accept()
+        accept_if_done(self, self._write, self.error)
+
+    def _write(self) -> None:
+        values: dict[str, Any] = dict(
+            kind=self.kind.currentData(), received_on=self.received.line.text(),
+            channel=self.channel.currentData(), category=self.category.currentData(),
+            unit_id=self.unit.currentData(), tracking_number=self.tracking.text(),
+            answered_on=self.answered.line.text() or None, outcome=self.outcome.currentData(),
+            referred_to=self.referred.text(), satisfaction=self.satisfaction.currentData(),
+        )
+        if self.row is None or not self.row.anonymised:
+            values.update(person_name=self.person.text(), person_contact=self.contact.text(),
+                          subject=self.subject.toPlainText(), answer_note=self.answer_note.toPlainText())
+        if self.row is None:
+            self.saved_id = cm.register_complaint(self.ctx.store, self.ctx.actor, cm.ComplaintInput(**values))
+        else:
+            cm.update_complaint(self.ctx.store, self.ctx.actor, self.row.id, **values)
+            self.saved_id = self.row.id
 
 
 class ComplaintRegister(QWidget):
@@ -390,8 +377,8 @@ class ComplaintRegister(QWidget):
                 unchanged=shown_number(result.unchanged)))
             self.apply_filters()
 
-        run_task(self, lambda _r: complaints_import.import_complaints(store, actor, Path(path)), done,
-                 lambda exc: show_exception(self, exc), title=self.tr("Checking every row…"))
+        run_in_background(self, lambda _r: complaints_import.import_complaints(store, actor, Path(path)),
+                          on_done=done, title=self.tr("Checking every row…"))
 
 
 class SurveyDialog(QDialog):
@@ -433,28 +420,15 @@ class SurveyDialog(QDialog):
         form.addRow(self.tr("Sample size:"), self.sample)
         form.addRow(self.tr("Mean score (0–100):"), self.mean)
         form.addRow(self.tr("Actions taken on the results:"), self.actions_edit)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error, _buttons = finish_form(self, layout, self.save, ok_text=self.tr("Save"))
 
     def save(self) -> None:
-        try:
-            surveys.add_survey(self.ctx.store, self.ctx.actor, surveys.SurveyInput(
-                period_code=self.period.currentData() or "", conducted_on=self.conducted.line.text(),
-                method=self.method.currentData(), sample_size=self.sample.value(), mean_score=self.mean.value(),
-                unit_id=self.unit.currentData(), actions_taken=self.actions_edit.toPlainText()))
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
-            return
-        self.accept()
+        accept_if_done(self, lambda: surveys.add_survey(self.ctx.store, self.ctx.actor, surveys.SurveyInput(
+            period_code=self.period.currentData() or "", conducted_on=self.conducted.line.text(),
+            method=self.method.currentData(), sample_size=self.sample.value(), mean_score=self.mean.value(),
+            unit_id=self.unit.currentData(), actions_taken=self.actions_edit.toPlainText())), self.error)
 
 
 class LetterDialog(QDialog):
@@ -485,17 +459,9 @@ class LetterDialog(QDialog):
         form.addRow(self.tr("Answer number:"), self.out_number)
         form.addRow(self.tr("Answer date:"), self.out_date)
         form.addRow(self.tr("Status:"), self.status)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error, _buttons = finish_form(self, layout, self.save, ok_text=self.tr("Save"))
         if row is not None:
             _select(self.body, row.body)
             self.in_number.setText(row.in_number)
@@ -512,18 +478,16 @@ class LetterDialog(QDialog):
             body=self.body.currentData(), in_number=self.in_number.text(), in_date=self.in_date.line.text(),
             subject=self.subject.text(), due_on=self.due.line.text() or None, out_number=self.out_number.text(),
             out_date=self.out_date.line.text() or None)
-        try:
-            if self.row is None:
-                oversight.add_letter(self.ctx.store, self.ctx.actor, oversight.LetterInput(**values))
-            else:
-                status = self.status.currentData()
-                if values["out_date"] and status == "open":
-                    status = "answered"
-                oversight.update_letter(self.ctx.store, self.ctx.actor, self.row.id, status=status, **values)
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
+        row = self.row
+        if row is None:
+            accept_if_done(self, lambda: oversight.add_letter(
+                self.ctx.store, self.ctx.actor, oversight.LetterInput(**values)), self.error)
             return
-        self.accept()
+        status = self.status.currentData()
+        if values["out_date"] and status == "open":
+            status = "answered"
+        accept_if_done(self, lambda: oversight.update_letter(
+            self.ctx.store, self.ctx.actor, row.id, status=status, **values), self.error)
 
 
 class SurveysPanel(QWidget):

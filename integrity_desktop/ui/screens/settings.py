@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -21,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop import __version__
-from integrity_desktop.errors import UserError
 from integrity_desktop.permissions import ROLE_LABELS_FA, ROLES
 from integrity_desktop.services import offices, users
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.text import isolate, shown_number
-from integrity_desktop.ui.widgets.messages import error_text, show_exception
+from integrity_desktop.ui.widgets.form_errors import finish_form
 
 
 class NewUserDialog(QDialog):
@@ -49,27 +48,13 @@ class NewUserDialog(QDialog):
         form.addRow(self.tr("Full name:"), self.full_name)
         form.addRow(self.tr("Role:"), self.role)
         form.addRow(self.tr("First password:"), self.password)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.try_create)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.error, _buttons = finish_form(self, form, self.try_create)
 
     def try_create(self) -> None:
-        try:
-            users.create_user(
-                self.ctx.store, self.ctx.actor, self.username.text().strip(),
-                self.full_name.text(), str(self.role.currentData()), self.password.text(),
-            )
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
-            return
-        self.accept()
+        accept_if_done(self, lambda: users.create_user(
+            self.ctx.store, self.ctx.actor, self.username.text().strip(),
+            self.full_name.text(), str(self.role.currentData()), self.password.text(),
+        ), self.error)
 
 
 class SettingsScreen(QWidget):
@@ -126,10 +111,7 @@ class SettingsScreen(QWidget):
             QLineEdit.EchoMode.Password,
         )
         if ok:
-            try:
-                users.reset_password(self.ctx.store, self.ctx.actor, username, password)
-            except UserError as exc:
-                show_exception(self, exc)
+            attempt(self, lambda: users.reset_password(self.ctx.store, self.ctx.actor, username, password))
 
     # units -------------------------------------------------------------------------
     def _units_tab(self) -> QWidget:
@@ -154,10 +136,7 @@ class SettingsScreen(QWidget):
     def add_unit(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("New unit"), self.tr("Unit name:"))
         if ok:
-            try:
-                offices.add_unit(self.ctx.store, self.ctx.actor, name)
-            except UserError as exc:
-                show_exception(self, exc)
+            attempt(self, lambda: offices.add_unit(self.ctx.store, self.ctx.actor, name))
             self.refresh()
 
     def _about_tab(self) -> QWidget:

@@ -34,6 +34,7 @@ from integrity_desktop.services import keys, offices
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.dialogs.passphrase import ask_passphrase
+from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.screens.sync_common import (
     ListTableModel,
     bundle_filter,
@@ -399,12 +400,7 @@ class SyncImportTab(QWidget):
         ``age-keygen`` writes them) rather than this store's own; the import uses them too."""
         from integrity_desktop.sync.verify import read_identity_file
 
-        try:
-            identities = read_identity_file(Path(path))
-        except UserError as exc:
-            self.import_error.setText(error_text(exc, current_lang()))
-            return
-        self._check(identities)
+        attempt(self, lambda: read_identity_file(Path(path)), error_label=self.import_error, on_done=self._check)
 
     def _check(self, identities: list[Any] | None) -> None:
         self.clear_import()
@@ -590,11 +586,10 @@ class SyncImportTab(QWidget):
 
         self.clear_import()
         self.import_error.clear()
-        try:
-            files = bundle_files(paths)
-        except UserError as exc:
-            self.import_error.setText(error_text(exc, current_lang()))
+        found = attempt(self, lambda: bundle_files(paths), error_label=self.import_error)
+        if not found:
             return
+        files = found.value
         self.import_path.setText(str(paths[0]) if len(paths) == 1 else "")
         passphrase = None
         if any(is_encrypted_bundle(f) for f in files):
@@ -737,12 +732,14 @@ class SyncImportTab(QWidget):
             return False
         from integrity_desktop.sync import trust
 
-        try:
+        def read() -> tuple[str, Any]:
             text = trust.read_key_file(path)
-            public = trust.check_signer(text, refused.signer)
-        except UserError as exc:
-            self.import_error.setText(error_text(exc, current_lang()))
+            return text, trust.check_signer(text, refused.signer)
+
+        checked = attempt(self, read, error_label=self.import_error)
+        if not checked:
             return False
+        text, public = checked.value
         question = self.tr(
             "Trust this key for {office}?\n\nKey id: {key_id}\nFingerprint: {fingerprint}\n\n"
             "Confirm only if the office read you the same fingerprint."
@@ -751,10 +748,8 @@ class SyncImportTab(QWidget):
         ask = confirmed or (lambda text: confirm(self, self.tr("Trust the office's key"), text))
         if not ask(question):
             return False
-        try:
-            trust.add_key(self.ctx.store, self.ctx.actor, refused.office, text)
-        except UserError as exc:
-            self.import_error.setText(error_text(exc, current_lang()))
+        if not attempt(self, lambda: trust.add_key(self.ctx.store, self.ctx.actor, refused.office, text),
+                       error_label=self.import_error):
             return False
         self._untrusted = None
         self.trust_box.setVisible(False)

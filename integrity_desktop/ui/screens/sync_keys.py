@@ -25,6 +25,7 @@ from integrity_desktop.errors import UserError
 from integrity_desktop.services import keys, offices
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.screens.sync_common import (
     ListTableModel,
     OfficeNames,
@@ -183,11 +184,11 @@ class SyncKeysTab(QWidget):
         self.trust_error.clear()
         self.trust_done.clear()
         office = str(self.trust_office.currentData())
-        try:
-            info = trust.add_key(self.ctx.store, self.ctx.actor, office, trust.read_key_file(path))
-        except UserError as exc:
-            self.trust_error.setText(isolate_embedded(exc.message(current_lang())))
+        added = attempt(self, lambda: trust.add_key(self.ctx.store, self.ctx.actor, office, trust.read_key_file(path)),
+                        error_label=self.trust_error)
+        if not added:
             return
+        info = added.value
         self.trust_done.setText(
             self.tr(
                 "Key {key} of {office} is trusted. Compare its fingerprint with that office over "
@@ -220,10 +221,8 @@ class SyncKeysTab(QWidget):
             ),
         ):
             return
-        try:
-            trust.revoke(self.ctx.store, self.ctx.actor, key.office_code)
-        except UserError as exc:
-            self.trust_error.setText(isolate_embedded(exc.message(current_lang())))
+        if not attempt(self, lambda: trust.revoke(self.ctx.store, self.ctx.actor, key.office_code),
+                       error_label=self.trust_error):
             return
         self.trust_done.setText(self.tr("The key of {office} was revoked.").format(office=office))
         self.refresh()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -49,9 +48,10 @@ from integrity_desktop.services import templates
 from integrity_desktop.services.templates import ItemView, TemplateSummary, TemplateView
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.text import shown_number
-from integrity_desktop.ui.widgets.form_errors import clear_when_edited
-from integrity_desktop.ui.widgets.messages import confirm, error_text, show_exception
+from integrity_desktop.ui.widgets.form_errors import error_line, finish_form
+from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
 
@@ -67,14 +67,6 @@ def _table(model: QAbstractTableModel, stretch: int) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("error")
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #c62828")
-    return label
 
 
 def _latin(edit: QLineEdit) -> QLineEdit:
@@ -96,29 +88,16 @@ class NewTemplateDialog(QDialog):
         self.title_fa.setObjectName("title_fa")
         self.title_en = _latin(QLineEdit())
         self.title_en.setObjectName("title_en")
-        self.error = _error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.try_create)
-        buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Code (Latin):"), self.code)
         form.addRow(self.tr("Persian title:"), self.title_fa)
         form.addRow(self.tr("English title:"), self.title_en)
-        form.addRow(self.error)
-        form.addRow(buttons)
-        clear_when_edited(self.error, self)
+        self.error, _buttons = finish_form(self, form, self.try_create)
 
     def try_create(self) -> None:
-        try:
-            self.created = templates.create_template(
-                self.ctx.store, self.ctx.actor, self.code.text(), self.title_fa.text(), self.title_en.text()
-            )
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
-            return
-        self.accept()
+        accept_if_done(self, lambda: templates.create_template(
+            self.ctx.store, self.ctx.actor, self.code.text(), self.title_fa.text(), self.title_en.text()
+        ), self.error, on_done=lambda created: setattr(self, "created", created))
 
 
 class SectionDialog(QDialog):
@@ -136,31 +115,19 @@ class SectionDialog(QDialog):
         self.number.setObjectName("number")
         self.title_fa = QLineEdit()
         self.title_fa.setObjectName("title_fa")
-        self.error = _error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.try_create)
-        buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Axis number:"), self.number)
         form.addRow(self.tr("Title:"), self.title_fa)
-        form.addRow(self.error)
-        form.addRow(buttons)
+        self.error, _buttons = finish_form(self, form, self.try_create)
 
     def try_create(self) -> None:
         text = to_ascii_digits(self.number.text()).strip()
         if not text.isdigit() or not 0 < int(text) < 1000:
             self.error.setText(self.tr("Write the axis number as a whole number, for example 9."))
             return
-        try:
-            templates.add_section(
-                self.ctx.store, self.ctx.actor, self.template_id, int(text), self.title_fa.text()
-            )
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
-            return
-        self.accept()
+        accept_if_done(self, lambda: templates.add_section(
+            self.ctx.store, self.ctx.actor, self.template_id, int(text), self.title_fa.text()
+        ), self.error)
 
 
 class ItemDialog(QDialog):
@@ -217,7 +184,7 @@ class ItemDialog(QDialog):
         self.target.setPlaceholderText(self.tr("empty: no target"))
         self.measurement_fa = QLineEdit()
         self.measurement_fa.setPlaceholderText(self.tr("how the programme says it is measured (optional)"))
-        self.error = _error_label()
+        self.error = error_line()
         if item is not None:
             self.section.setCurrentIndex(max(0, self.section.findData(item.section_id)))
             self.section.setEnabled(False)
@@ -232,11 +199,6 @@ class ItemDialog(QDialog):
             self._show_definition(item.definition)
         else:
             self._kind_changed()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Axis:"), self.section)
         form.addRow(self.tr("Code:"), self.code)
@@ -256,8 +218,7 @@ class ItemDialog(QDialog):
         form.addRow(self.tr("Accepted values:"), bounds)
         form.addRow(self.tr("Target:"), self.target)
         form.addRow(self.tr("Measurement rule:"), self.measurement_fa)
-        form.addRow(self.error)
-        form.addRow(buttons)
+        finish_form(self, form, self.save, error=self.error)
 
     def _show_definition(self, d: Definition) -> None:
         self.kind.blockSignals(True)
@@ -320,24 +281,22 @@ class ItemDialog(QDialog):
         }
 
     def save(self) -> None:
-        try:
-            if self.item is None:
-                if self.section.currentData() is None:
-                    self.error.setText(self.tr("Add an axis to the template first."))
-                    return
-                templates.add_item(
-                    self.ctx.store,
-                    self.ctx.actor,
-                    str(self.section.currentData()),
-                    to_ascii_digits(self.code.text()),
-                    **self.fields(),
-                )
-            else:
-                templates.update_item(self.ctx.store, self.ctx.actor, self.item.id, **self.fields())
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
+        if self.item is None and self.section.currentData() is None:
+            self.error.setText(self.tr("Add an axis to the template first."))
             return
-        self.accept()
+        accept_if_done(self, self._write, self.error)
+
+    def _write(self) -> None:
+        if self.item is None:
+            templates.add_item(
+                self.ctx.store,
+                self.ctx.actor,
+                str(self.section.currentData()),
+                to_ascii_digits(self.code.text()),
+                **self.fields(),
+            )
+        else:
+            templates.update_item(self.ctx.store, self.ctx.actor, self.item.id, **self.fields())
 
 
 class TemplatesScreen(QWidget):
@@ -473,11 +432,10 @@ class TemplatesScreen(QWidget):
             self.item_model.set_rows([])
             self._update_buttons()
             return
-        try:
-            self.view = templates.get_template(self.ctx.store, self.ctx.actor, summary.id)
-        except UserError as exc:
-            show_exception(self, exc)
+        loaded = attempt(self, lambda: templates.get_template(self.ctx.store, self.ctx.actor, summary.id))
+        if not loaded:
             return
+        self.view = loaded.value
         self.item_model.set_rows(list(self.view.items))
         self.detail_label.setText(
             self.tr("<b>{title}</b><br>version {version}: {axes} axes, {items} indicators").format(
@@ -521,12 +479,9 @@ class TemplatesScreen(QWidget):
     def new_version(self) -> None:
         if self.view is None:
             return
-        try:
-            created = templates.new_version(self.ctx.store, self.ctx.actor, self.view.summary.id)
-        except UserError as exc:
-            show_exception(self, exc)
-            return
-        self.refresh(created.id)
+        view = self.view
+        attempt(self, lambda: templates.new_version(self.ctx.store, self.ctx.actor, view.summary.id),
+                on_done=lambda created: self.refresh(created.id))
 
     def add_section(self) -> None:
         if self.view is None:
@@ -560,10 +515,7 @@ class TemplatesScreen(QWidget):
                 code=display_code(item.code) if current_lang() == "fa" else item.code),
         ):
             return
-        try:
-            templates.remove_item(self.ctx.store, self.ctx.actor, item.id)
-        except UserError as exc:
-            show_exception(self, exc)
+        attempt(self, lambda: templates.remove_item(self.ctx.store, self.ctx.actor, item.id))
         self.refresh()
 
     def publish(self) -> None:
@@ -575,10 +527,8 @@ class TemplatesScreen(QWidget):
             self.tr("After publishing, this version can no longer change. Publish it?"),
         ):
             return
-        try:
-            templates.publish(self.ctx.store, self.ctx.actor, self.view.summary.id)
-        except UserError as exc:
-            show_exception(self, exc)
+        view = self.view
+        attempt(self, lambda: templates.publish(self.ctx.store, self.ctx.actor, view.summary.id))
         self.refresh()
 
     def print_blank(self) -> None:

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop import jalali
-from integrity_desktop.errors import UserError
 from integrity_desktop.services import inspection_plans, inspectors, visits
 from integrity_desktop.services.inspections import (
     KIND_ADHOC,
@@ -38,22 +37,21 @@ from integrity_desktop.services.inspections import (
     VISIT_STATUSES,
 )
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.screens.inspection_dialogs import (
     OVERDUE_BG,
     ActionDialog,
     CloseActionDialog,
     FindingDialog,
     InspectorPicker,
-    clear_when_edited,
     date_field,
-    error_label,
     select_data,
     template_combo,
     unit_combo,
 )
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.evidence_panel import EvidencePanel
-from integrity_desktop.ui.widgets.messages import error_text
+from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
 
@@ -118,7 +116,7 @@ class VisitEditor(QDialog):
         self.editable = ctx.can("inspections.edit")
         self.resize(980, 620)  # fits a 1280×720 screen with the taskbar and title bar
         self.tabs = QTabWidget()
-        self.error = error_label()
+        self.error = error_line()
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
@@ -261,28 +259,25 @@ class VisitEditor(QDialog):
             self.findings_model.set_rows(self.pending)
 
     def save_new(self) -> None:
+        accept_if_done(self, self._log_visit, self.error,
+                       on_done=lambda detail: setattr(self, "visit_id", detail.visit.id))
+
+    def _log_visit(self) -> visits.VisitDetail:
         periodic = self.kind.currentData() == KIND_PERIODIC
-        self.error.setText("")
-        try:
-            detail = visits.log_visit(
-                self.ctx.store,
-                self.ctx.actor,
-                kind=str(self.kind.currentData()),
-                visit_date=self.visit_date.value_or_none() or "",
-                unit_id=None if periodic else self.unit.currentData(),
-                inspector_ids=self.picker.checked_ids(),
-                plan_item_id=self.plan_item.currentData() if periodic else None,
-                template_id=self.template.currentData(),
-                summary=self.summary.toPlainText(),
-                recommendations=self.recommendations.toPlainText(),
-                status=str(self.status.currentData()),
-                findings=self.pending,
-            )
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
-            return
-        self.visit_id = detail.visit.id
-        self.accept()
+        return visits.log_visit(
+            self.ctx.store,
+            self.ctx.actor,
+            kind=str(self.kind.currentData()),
+            visit_date=self.visit_date.value_or_none() or "",
+            unit_id=None if periodic else self.unit.currentData(),
+            inspector_ids=self.picker.checked_ids(),
+            plan_item_id=self.plan_item.currentData() if periodic else None,
+            template_id=self.template.currentData(),
+            summary=self.summary.toPlainText(),
+            recommendations=self.recommendations.toPlainText(),
+            status=str(self.status.currentData()),
+            findings=self.pending,
+        )
 
     # ------------------------------------------------------------------ saved visit
     def _build_saved(self) -> None:
@@ -468,21 +463,18 @@ class VisitEditor(QDialog):
             self.finding_files.set_owner(owner)
 
     def save_changes(self) -> None:
-        assert self.visit_id is not None
-        try:
-            visits.update_visit(
-                self.ctx.store,
-                self.ctx.actor,
-                self.visit_id,
-                summary=self.summary.toPlainText(),
-                recommendations=self.recommendations.toPlainText(),
-                status=str(self.status.currentData()),
-            )
-        except UserError as exc:
-            self.error.setText(error_text(exc, self.ctx.lang))
-            return
+        visit_id = self.visit_id
+        assert visit_id is not None
         self.error.setText("")
-        self.reload()
+        if attempt(self, lambda: visits.update_visit(
+            self.ctx.store,
+            self.ctx.actor,
+            visit_id,
+            summary=self.summary.toPlainText(),
+            recommendations=self.recommendations.toPlainText(),
+            status=str(self.status.currentData()),
+        ), error_label=self.error):
+            self.reload()
 
     def add_finding(self) -> None:
         assert self.visit_id is not None

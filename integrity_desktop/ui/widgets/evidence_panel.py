@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrity_desktop.errors import UserError
 from integrity_desktop.services import evidence
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.tasks import run_task
+from integrity_desktop.ui.operations import attempt, run_in_background
 from integrity_desktop.ui.text import shown_number
-from integrity_desktop.ui.widgets.messages import confirm, show_exception
+from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 
 THUMB = QSize(56, 56)
@@ -93,11 +92,10 @@ class EvidencePanel(QWidget):
     def reload(self) -> None:
         self.files.clear()
         rows: list[evidence.EvidenceInfo] = []
-        if self.owner_id is not None:
-            try:
-                rows = evidence.list_for(self.ctx.store, self.ctx.actor, self.owner_type, self.owner_id)
-            except UserError as exc:
-                show_exception(self, exc)
+        owner_id = self.owner_id
+        if owner_id is not None:
+            listed = attempt(self, lambda: evidence.list_for(self.ctx.store, self.ctx.actor, self.owner_type, owner_id))
+            rows = listed.value if listed else []
         for info in rows:
             item = QListWidgetItem(f"{info.filename} ({info.size_label})")
             item.setData(Qt.ItemDataRole.UserRole, info)
@@ -155,13 +153,12 @@ class EvidencePanel(QWidget):
             if on_done is not None:
                 on_done()
 
-        def failed(exc: BaseException) -> None:
+        def failed(_exc: BaseException) -> None:  # shown by run_in_background
             self.reload()  # the files stored before the one refused stay attached
-            show_exception(self, exc)
             if on_done is not None:
                 on_done()
 
-        run_task(self, work, done, failed, title=self.tr("Storing the files…"))
+        run_in_background(self, work, on_done=done, on_failed=failed, title=self.tr("Storing the files…"))
 
     def open_chosen(self) -> None:
         info = self.chosen()
@@ -175,10 +172,7 @@ class EvidencePanel(QWidget):
         if not confirm(self, self.tr("Remove file"),
                        self.tr("Remove «{name}» from this record?").format(name=info.filename)):
             return
-        try:
-            evidence.detach(self.ctx.store, self.ctx.actor, info.id)
-        except UserError as exc:
-            show_exception(self, exc)
+        if not attempt(self, lambda: evidence.detach(self.ctx.store, self.ctx.actor, info.id)):
             return
         self.reload()
         self.changed.emit()

@@ -1,9 +1,30 @@
-"""A form's red error line goes as soon as the person changes a field: the message was about the
-value they are now correcting (issue 16 item 10), in every dialog that has one."""
+"""A form dialog's foot: the red error line and the OK/Cancel buttons (``finish_form``), and the
+error line going as soon as the person changes a field: the message was about the value they are
+now correcting (issue 16 item 10), in every dialog that has one.
+
+    self.error, buttons = finish_form(self, form, self.save, ok_text=create_text)
+
+    def save(self) -> None:
+        accept_if_done(self, lambda: service.create(...), self.error)   # ui.operations
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QWidget
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 
@@ -23,3 +44,47 @@ def clear_when_edited(label: QLabel, root: QWidget) -> None:
         group.toggled.connect(label.clear)
     for date in root.findChildren(JalaliDateEdit):
         date.date_changed.connect(label.clear)
+
+
+def error_line(name: str = "error") -> QLabel:
+    """A form's red, word-wrapped error line (tests find it by ``name``)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #c62828")
+    return label
+
+
+def ok_cancel(dialog: QDialog, on_ok: Callable[[], object], ok_text: str | None = None) -> QDialogButtonBox:
+    """OK (named ``ok_text``) runs ``on_ok``, which closes the dialog only when the save went
+    through; Cancel rejects it."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    if ok_text is not None:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def finish_form(
+    dialog: QDialog,
+    layout: QFormLayout | QBoxLayout,
+    on_ok: Callable[[], object],
+    *,
+    ok_text: str | None = None,
+    error: QLabel | None = None,
+    clear_on_edit: bool = True,
+) -> tuple[QLabel, QDialogButtonBox]:
+    """End a form dialog: the error line (``error``, or a new one) and OK/Cancel below the
+    fields of ``layout``; with ``clear_on_edit`` the error line goes when any field of the
+    dialog changes (so call this after the fields are made)."""
+    label = error if error is not None else error_line()
+    buttons = ok_cancel(dialog, on_ok, ok_text)
+    for widget in (label, buttons):
+        if isinstance(layout, QFormLayout):
+            layout.addRow(widget)
+        else:
+            layout.addWidget(widget)
+    if clear_on_edit:
+        clear_when_edited(label, dialog)
+    return label, buttons

@@ -44,13 +44,12 @@ def error_text(exc: BaseException, lang: str = "fa") -> str:
     ).replace("%1", f"\u2066{path}\u2069")
 
 
-def show_exception(parent: QWidget | None, exc: BaseException) -> None:
+def show_exception(parent: QWidget | None, exc: BaseException, lang: str | None = None) -> None:
+    """A message box for ``exc`` in ``lang`` (default: the application's language)."""
     if not isinstance(exc, UserError):
         log.error("unexpected error", exc_info=exc)
-    from integrity_desktop.ui.app import current_lang
-
     QMessageBox.warning(
-        parent, QCoreApplication.translate("Messages", "Error"), error_text(exc, current_lang())
+        parent, QCoreApplication.translate("Messages", "Error"), error_text(exc, lang or app_lang())
     )
 
 

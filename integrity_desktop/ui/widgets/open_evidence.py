@@ -10,24 +10,23 @@ from PySide6.QtWidgets import QWidget
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.services import evidence
-from integrity_desktop.ui.widgets.messages import show_exception
+from integrity_desktop.ui.operations import attempt
 
 
 def open_with_system_viewer(parent: QWidget | None, store: Store, info: evidence.EvidenceInfo) -> bool:
     """Open the attachment; False (after telling the person why) when it could not be opened."""
-    try:
-        path = evidence.viewable_copy(store, info)
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            raise UserError(
-                QCoreApplication.translate(
-                    "OpenEvidence",
-                    "No program on this computer opens «{name}». Install a program for this kind "
-                    "of file, then try again.",
-                ).format(name=info.filename),
-                f"No program opens {info.filename}.",
-                code="evidence_no_viewer",
-            )
-    except UserError as exc:
-        show_exception(parent, exc)
-        return False
-    return True
+    return bool(attempt(parent, lambda: _open(store, info)))
+
+
+def _open(store: Store, info: evidence.EvidenceInfo) -> None:
+    path = evidence.viewable_copy(store, info)
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        raise UserError(
+            QCoreApplication.translate(
+                "OpenEvidence",
+                "No program on this computer opens «{name}». Install a program for this kind "
+                "of file, then try again.",
+            ).format(name=info.filename),
+            f"No program opens {info.filename}.",
+            code="evidence_no_viewer",
+        )
