@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop.errors import UserError
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.messages import app_lang, error_text
 
 if TYPE_CHECKING:  # imported lazily: the dialog paints before SQLAlchemy has loaded
@@ -62,7 +63,7 @@ class LoginDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
+        self.error.setStyleSheet(f"color: {palette.ERROR}")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -75,7 +76,7 @@ class LoginDialog(QDialog):
         if hint:
             hint_label = QLabel(hint)
             hint_label.setWordWrap(True)
-            hint_label.setStyleSheet("color: #555")
+            hint_label.setStyleSheet(f"color: {palette.HINT}")
             layout.addWidget(hint_label)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -102,7 +103,7 @@ class LoginDialog(QDialog):
                     self._unlocked = self._unlocker(self.username.text().strip(),
                                                     self.password.text())
                 except UserError as exc:  # a wrong password cannot open the key
-                    self.error.setStyleSheet("color: #c62828")
+                    self.error.setStyleSheet(f"color: {palette.ERROR}")
                     self.error.setText(error_text(exc, app_lang()))
                     self.password.selectAll()
                     self.password.setFocus()
@@ -112,13 +113,13 @@ class LoginDialog(QDialog):
                     self.accept()
                     return
             self._pending = True
-            self.error.setStyleSheet("color: #555")  # a notice, not an error
+            self.error.setStyleSheet(f"color: {palette.HINT}")  # a notice, not an error
             self.error.setText(self.tr("Opening the store; you will be signed in in a moment…"))
             return
         from integrity_desktop.services import users
 
         self.error.clear()
-        self.error.setStyleSheet("color: #c62828")
+        self.error.setStyleSheet(f"color: {palette.ERROR}")
         try:
             unlocked, self._unlocked = self._unlocked, None
             actor = users.authenticate(

@@ -25,6 +25,7 @@ from integrity_desktop import __version__
 from integrity_desktop.permissions import ROLE_LABELS_FA, may_see_screen
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.text import isolate, shown_number
+from integrity_desktop.ui.widgets import palette
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
     from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -163,13 +164,13 @@ class MainWindow(QMainWindow):
         self.clock_warning = QLabel(error_text(warning, self.ctx.lang) if warning else "")
         self.clock_warning.setObjectName("clock_warning")
         self.clock_warning.setWordWrap(True)
-        self.clock_warning.setStyleSheet("color: #c62828; font-weight: bold")
+        self.clock_warning.setStyleSheet(f"color: {palette.ERROR}; font-weight: bold")
         self.clock_warning.setVisible(warning is not None)
         self.statusBar().addWidget(self.clock_warning, 1)
         self.backup_warning = QLabel()
         self.backup_warning.setObjectName("backup_warning")
         self.backup_warning.setWordWrap(True)
-        self.backup_warning.setStyleSheet("color: #c62828")
+        self.backup_warning.setStyleSheet(f"color: {palette.ERROR}")
         self.backup_warning.setVisible(False)
         self.statusBar().addWidget(self.backup_warning, 1)
 

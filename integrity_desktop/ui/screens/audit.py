@@ -38,6 +38,7 @@ from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import error_text
 
@@ -120,7 +121,7 @@ class AuditTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and row.action.startswith("login."):
             from PySide6.QtGui import QColor
 
-            return QColor("#c62828")  # failed and locked sign-ins stand out
+            return QColor(palette.ERROR)  # failed and locked sign-ins stand out
         return None
 
     def cell(self, row: audit_view.AuditRow, column: int) -> str:
@@ -191,7 +192,7 @@ class AuditScreen(QWidget):
 
         self.error = QLabel()
         self.error.setObjectName("error")
-        self.error.setStyleSheet("color: #c62828")
+        self.error.setStyleSheet(f"color: {palette.ERROR}")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
 
@@ -262,12 +263,12 @@ class AuditScreen(QWidget):
         if result.ok:
             self.chain.setText(self.tr("Audit chain checked: %1 entries, no link broken.")
                                .replace("%1", shown_number(result.checked)))
-            self.chain.setStyleSheet("color: #2e7d32")
+            self.chain.setStyleSheet(f"color: {palette.OK}")
         else:
             self.chain.setText(self.tr("The audit chain is broken at entry %1: the log was changed "
                                        "outside the program. Tell the directorate's security officer.")
                                .replace("%1", shown_number(result.broken_seq or 0)))
-            self.chain.setStyleSheet("color: #c62828; font-weight: bold")
+            self.chain.setStyleSheet(f"color: {palette.ERROR}; font-weight: bold")
         self._check_records()
         self.model.reload()
 
@@ -275,7 +276,7 @@ class AuditScreen(QWidget):
         if self.checking:
             return
         self.checking = True
-        self.records_check.setStyleSheet("color: #555")
+        self.records_check.setStyleSheet(f"color: {palette.HINT}")
         self.records_check.setText(self.tr("Checking every record against its audit entries…"))
         store = self.ctx.store
         run_task(self, lambda _report: audit.verify_store(store), self._records_checked,
@@ -287,7 +288,7 @@ class AuditScreen(QWidget):
             self.records_check.setText(
                 self.tr("Every record matches its audit entries; %1 signed seals hold.")
                 .replace("%1", shown_number(result.seals)))
-            self.records_check.setStyleSheet("color: #2e7d32")
+            self.records_check.setStyleSheet(f"color: {palette.OK}")
             return
         first = result.problems[0]
         self.records_check.setText(
@@ -295,11 +296,11 @@ class AuditScreen(QWidget):
                     "First: %2 Tell the directorate's security officer.")
             .replace("%1", shown_number(len(result.problems)))
             .replace("%2", first.fa if current_lang() == "fa" else first.en))
-        self.records_check.setStyleSheet("color: #c62828; font-weight: bold")
+        self.records_check.setStyleSheet(f"color: {palette.ERROR}; font-weight: bold")
 
     def _records_failed(self, exc: BaseException) -> None:
         self.checking = False
-        self.records_check.setStyleSheet("color: #c62828")
+        self.records_check.setStyleSheet(f"color: {palette.ERROR}")
         self.records_check.setText(error_text(exc, self.ctx.lang))
 
     def current_filter(self) -> audit_view.AuditFilter:
@@ -312,7 +313,7 @@ class AuditScreen(QWidget):
     def apply(self) -> None:
         assert self.model is not None
         self.error.clear()
-        self.error.setStyleSheet("color: #c62828")
+        self.error.setStyleSheet(f"color: {palette.ERROR}")
         try:
             f = self.current_filter()
         except UserError as exc:
@@ -370,13 +371,13 @@ class AuditScreen(QWidget):
         def done(count: object) -> None:
             self.export_button.setEnabled(True)
             self.last_export = path
-            self.error.setStyleSheet("color: #2e7d32")
+            self.error.setStyleSheet(f"color: {palette.OK}")
             self.error.setText(self.tr("%1 entries were written to %2.")
                                .replace("%1", shown_number(count)).replace("%2", isolate(path)))
 
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)
-            self.error.setStyleSheet("color: #c62828")
+            self.error.setStyleSheet(f"color: {palette.ERROR}")
             self.error.setText(error_text(exc, current_lang()) if isinstance(exc, UserError)
                                else self.tr("The export failed unexpectedly; nothing was written."))
 

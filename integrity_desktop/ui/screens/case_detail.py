@@ -40,13 +40,14 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_date, shown_number
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.form_errors import finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import show_info
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 
-OVERDUE_COLOUR = "#c62828"
-STATUS_COLOURS = {"applied": "#2e7d32", "corrected": "#ef6c00", "amendment": "#1565c0"}
+OVERDUE_COLOUR = palette.ERROR
+STATUS_COLOURS = {"applied": palette.OK, "corrected": palette.CORRECTED, "amendment": palette.INFO}
 
 
 def _leading(label: QLabel) -> QLabel:
@@ -244,12 +245,12 @@ class EventCard(QFrame):
         super().__init__()
         self.entry = entry
         self.setObjectName("event_card")
-        colour = STATUS_COLOURS.get(entry.status, "#9e9e9e")
+        colour = STATUS_COLOURS.get(entry.status, palette.DISABLED)
         amendment = entry.kind in lc.AMENDMENTS
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(
-            f"QFrame#event_card {{ border: 1px solid #d0d0d0; border-right: 5px solid {colour};"
-            f" border-radius: 4px; background: {'#f7f9fc' if amendment else '#ffffff'}; }}"
+            f"QFrame#event_card {{ border: 1px solid {palette.CARD_BORDER}; border-right: 5px solid {colour};"
+            f" border-radius: 4px; background: {palette.CARD_SHADE if amendment else palette.WHITE}; }}"
         )
         title = QLabel(f"<b>{entry.kind_label}</b>")
         date = QLabel(shown_date(entry.event_date))

@@ -33,6 +33,7 @@ from integrity_desktop.services import case_stats
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.messages import error_text, show_info
 
 
@@ -212,7 +213,7 @@ class CaseStatsPanel(QWidget):
             for j, n in enumerate(cells):
                 item = _item(shown_number(n), True)
                 if j == len(cells) - 1 and n:
-                    item.setForeground(QColor("#c62828"))
+                    item.setForeground(QColor(palette.ERROR))
                 self.open_table.setItem(i, j + 1, item)
                 totals[j] += n
         last = len(self.open_rows)

@@ -45,12 +45,13 @@ from integrity_desktop.ui.screens.case_detail import CaseDetailWidget
 from integrity_desktop.ui.screens.case_dialogs import RegisterCaseDialog
 from integrity_desktop.ui.screens.case_stats import CaseStatsPanel
 from integrity_desktop.ui.text import shown_date, shown_number
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
 from integrity_desktop.ui.widgets.table_models import WorkerPagedModel
 
 DEBOUNCE_MS = 300
-OVERDUE_BACKGROUND = QColor("#fbe3e1")
-OVERDUE_TEXT = QColor("#b71c1c")
+OVERDUE_BACKGROUND = QColor(palette.OVERDUE_BG)
+OVERDUE_TEXT = QColor(palette.ERROR_STRONG)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -231,7 +232,7 @@ class CaseRegister(QWidget):
         self.message = QLabel()
         self.message.setObjectName("case_message")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828")
+        self.message.setStyleSheet(f"color: {palette.ERROR}")
         self.model.loaded.connect(self._loaded)
         self.model.failed.connect(self._failed)
 

@@ -72,13 +72,14 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 
 if TYPE_CHECKING:
     from integrity_desktop.ui.screens.computed_records import ComputedRecordsDialog
 
-ERROR_STYLE = "border: 1px solid #c62828;"
+ERROR_STYLE = f"border: 1px solid {palette.ERROR};"
 
 
 def shown_percent(value: float | None) -> str:
@@ -213,23 +214,23 @@ class EntryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and column == "value" and e.changed_since_approval:
             return QBrush(QColor(CHANGED_COLOUR))
         if role == Qt.ItemDataRole.BackgroundRole and e.axis_number % 2 == 0:
-            return QBrush(QColor("#f4f7fb"))
+            return QBrush(QColor(palette.ROW_SHADE))
         if role == Qt.ItemDataRole.ForegroundRole and not e.asked:
-            return QBrush(QColor("#9e9e9e"))
+            return QBrush(QColor(palette.DISABLED))
         if role == Qt.ItemDataRole.ForegroundRole and column == "status":
-            return QBrush(QColor(STATUS_COLOURS.get(e.status, "#000000")))
+            return QBrush(QColor(STATUS_COLOURS.get(e.status, palette.BLACK)))
         if role == Qt.ItemDataRole.UserRole:
             return e.id
         return None
 
 
-CHANGED_COLOUR = "#ffe0b2"
+CHANGED_COLOUR = palette.CHANGED_BG
 STATUS_COLOURS = {
-    "done": "#2e7d32",
-    "partial": "#b26a00",
-    "not_done": "#c62828",
-    "na": "#616161",
-    "": "#455a64",
+    "done": palette.OK,
+    "partial": palette.PARTIAL,
+    "not_done": palette.ERROR,
+    "na": palette.NEUTRAL,
+    "": palette.SECONDARY,
 }
 
 
@@ -284,7 +285,7 @@ class ChecklistEditor(QWidget):
         self.completion_label = QLabel()
         self.saved_label = QLabel()
         self.saved_label.setObjectName("saved_label")
-        self.saved_label.setStyleSheet("color: #2e7d32")
+        self.saved_label.setStyleSheet(f"color: {palette.OK}")
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setToolTip(self.tr("Show the filled checklist as a PDF, ready to print"))
         self.print_button.clicked.connect(self.print_filled)
@@ -313,7 +314,7 @@ class ChecklistEditor(QWidget):
         self.review_banner.setObjectName("review_banner")
         self.review_banner.setWordWrap(True)
         self.review_banner.setStyleSheet(
-            "background: #fff8e1; border: 1px solid #ffe082; padding: 6px; color: #5d4037"
+            f"background: {palette.NOTICE_BG}; border: 1px solid {palette.NOTICE_BORDER}; padding: 6px; color: {palette.NOTICE_TEXT}"
         )
         self.review_banner.setVisible(False)
         self.undo_button = QPushButton(self.tr("Undo"))
@@ -400,11 +401,11 @@ class ChecklistEditor(QWidget):
         self.measure_label = QLabel()
         self.measure_label.setObjectName("measure")
         self.measure_label.setWordWrap(True)
-        self.measure_label.setStyleSheet("color: #455a64")
+        self.measure_label.setStyleSheet(f"color: {palette.SECONDARY}")
         self.source_label = QLabel()
         self.source_label.setObjectName("source")
         self.source_label.setWordWrap(True)
-        self.source_label.setStyleSheet("color: #455a64")
+        self.source_label.setStyleSheet(f"color: {palette.SECONDARY}")
         self.records_button = QPushButton(self.tr("Records behind this figure…"))
         self.records_button.setObjectName("records_button")
         self.records_button.setToolTip(self.tr("List the records this figure is computed from"))
@@ -412,13 +413,13 @@ class ChecklistEditor(QWidget):
         self.approval_label = QLabel()
         self.approval_label.setObjectName("approval")
         self.approval_label.setWordWrap(True)
-        self.approval_label.setStyleSheet(f"background: {CHANGED_COLOUR}; padding: 3px; color: #5d4037")
+        self.approval_label.setStyleSheet(f"background: {CHANGED_COLOUR}; padding: 3px; color: {palette.NOTICE_TEXT}")
         self.not_asked_label = QLabel(self.tr(
             "Not asked in this period: the answer given earlier is kept, and completion leaves it out."
         ))
         self.not_asked_label.setObjectName("not_asked")
         self.not_asked_label.setWordWrap(True)
-        self.not_asked_label.setStyleSheet("color: #757575")
+        self.not_asked_label.setStyleSheet(f"color: {palette.NOT_ASKED}")
         self.note = _NoteEdit()
         self.note.setObjectName("note")
         self.note.setMaximumHeight(90)
@@ -449,7 +450,7 @@ class ChecklistEditor(QWidget):
         self.error_label = QLabel()
         self.error_label.setObjectName("error_label")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c62828")
+        self.error_label.setStyleSheet(f"color: {palette.ERROR}")
         self.previous_button = QPushButton(self.tr("Previous indicator"))
         self.previous_button.setToolTip(self.tr("Ctrl+PgUp"))
         self.previous_button.clicked.connect(lambda: self.move_row(-1))
@@ -705,7 +706,7 @@ class ChecklistEditor(QWidget):
                 text += " — " + result.label_fa(d)
             self.target_label.setText(text)
             met = result.state == "met"
-            self.target_label.setStyleSheet(f"color: {'#2e7d32' if met else '#b71c1c'}; font-weight: bold")
+            self.target_label.setStyleSheet(f"color: {palette.OK if met else palette.ERROR_STRONG}; font-weight: bold")
         self.target_label.setVisible(bool(target))
         measure = self.tr("Measure: {measure}").format(measure=definition_text_fa(d))
         if d.measurement_fa:

@@ -44,6 +44,7 @@ from integrity_desktop.ui.screens.checklist_actions import (
 )
 from integrity_desktop.ui.screens.checklist_dialogs import NewChecklistDialog
 from integrity_desktop.ui.text import shown_date, shown_number
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.messages import show_info
 from integrity_desktop.ui.widgets.table_models import PagedColumnsModel
 
@@ -256,7 +257,7 @@ class ChecklistListPage(QWidget):
             self.tr("No checklist matches. Create one with “New checklist…” or clear the filters.")
         )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: #607d8b")
+        self.empty_label.setStyleSheet(f"color: {palette.FAINT}")
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)

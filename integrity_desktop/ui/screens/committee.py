@@ -45,12 +45,13 @@ from integrity_desktop.ui.screens.inspection_dialogs import OVERDUE_BG
 from integrity_desktop.ui.screens.inspections_common import button_row, make_button, period_choices
 from integrity_desktop.ui.screens.visit_editor import current_row, make_table
 from integrity_desktop.ui.text import isolate, shown_date, shown_number, shown_percent, shown_value
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.messages import show_exception
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
-HELD_BG, MISSED_BG, PLANNED_BG = QColor("#c8e6c9"), QColor("#ffcdd2"), QColor("#e3f2fd")
-CANCELLED_BG = QColor("#eeeeee")
+HELD_BG, MISSED_BG, PLANNED_BG = QColor(palette.DONE_BG), QColor(palette.ALERT_BG), QColor(palette.PLANNED_BG)
+CANCELLED_BG = QColor(palette.QUIET_BG)
 MARKS = {"held": "●", "missed": "✕", "cancelled": "–", "planned": "○"}
 
 
@@ -216,7 +217,7 @@ class CommitteeScreen(QWidget):
             Column(self.tr("Letter date"), lambda r: shown_date(r.letter_date)),
             Column(self.tr("From"), lambda r: shown_date(r.member_from)),
             Column(self.tr("Until"), lambda r: shown_date(r.member_to)),
-        ], background=lambda r: QColor("#eeeeee") if r.member_to and r.member_to < self.today else None)
+        ], background=lambda r: QColor(palette.QUIET_BG) if r.member_to and r.member_to < self.today else None)
         self.members_view = make_table(self.members_model, "members_table")
         self.members_view.activated.connect(lambda _i: self.edit_member())
         mem = QWidget()

@@ -21,6 +21,7 @@ from integrity_desktop.services import computed
 from integrity_desktop.services.checklists import EntryView
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.text import shown_date, shown_number
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.messages import error_text
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
@@ -37,7 +38,7 @@ def records_model(rows: list[computed.RecordRow], rate: bool, parent: QObject | 
         columns.append(Column(QCoreApplication.translate("RecordsModel", "Counted"),
                               lambda r: QCoreApplication.translate("RecordsModel", "yes") if r.counted
                               else QCoreApplication.translate("RecordsModel", "no")))
-    model = RowsModel(columns, lambda r: None if r.counted or not rate else QColor("#eeeeee"), None)
+    model = RowsModel(columns, lambda r: None if r.counted or not rate else QColor(palette.QUIET_BG), None)
     model.setParent(parent)
     model.set_rows(rows)
     return model

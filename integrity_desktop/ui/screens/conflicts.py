@@ -47,14 +47,15 @@ from integrity_desktop.ui.screens.sync_common import (
     shown_datetime,
 )
 from integrity_desktop.ui.text import shown_date, shown_number
+from integrity_desktop.ui.widgets import palette
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
     from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
 else:
     from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-DIFF_COLOUR = "#fff3c4"
-CHOSEN_COLOUR = "#d7f0dc"
+DIFF_COLOUR = palette.DIFF_BG
+CHOSEN_COLOUR = palette.CHOSEN_BG
 
 # Persian names of the columns people meet most; any other column shows its own name.
 FIELD_LABELS: dict[str, str] = {
@@ -334,7 +335,7 @@ class ConflictsScreen(QWidget):
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
+        self.error.setStyleSheet(f"color: {palette.ERROR}")
         self.done = QLabel()
         self.done.setObjectName("done")
         self.done.setWordWrap(True)
@@ -345,7 +346,7 @@ class ConflictsScreen(QWidget):
             )
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555")
+        hint.setStyleSheet(f"color: {palette.HINT}")
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)

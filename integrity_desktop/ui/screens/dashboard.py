@@ -50,6 +50,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens import dashboard_figures
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.table_models import PagedColumnsModel
 
 OPEN_PAGE = 100
@@ -374,7 +375,7 @@ class DashboardScreen(QWidget):
             return
         axes = list(reversed(data.axes))  # right to left: axis 1 on the right
         bars = QBarSet(self.tr("Completion"))
-        bars.setColor(QColor("#1565c0"))
+        bars.setColor(QColor(palette.INFO))
         bars.setLabelColor(QColor("white"))
         for a in axes:
             bars.append(round(a.completion or 0.0))
@@ -415,7 +416,7 @@ class DashboardScreen(QWidget):
 
         points = list(reversed(data.trend))  # the first period on the right
         bars = QBarSet(self.tr("Average completion"))
-        bars.setColor(QColor("#2e7d32"))
+        bars.setColor(QColor(palette.OK))
         bars.setLabelColor(QColor("white"))
         for p in points:
             bars.append(round(p.completion or 0.0))

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from integrity_desktop.indicators import MET, NOT_MET, display_code, target_text_fa
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.text import shown_number, shown_percent
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
-MET_COLOUR, NOT_MET_COLOUR, CHANGED_COLOUR = "#e3f2e5", "#fbe3e3", "#ffe0b2"
+MET_COLOUR, NOT_MET_COLOUR, CHANGED_COLOUR = palette.MET_BG, palette.NOT_MET_BG, palette.CHANGED_BG
 
 
 def _percent(value: float | None) -> str:

@@ -53,9 +53,10 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.sync_common import PagedTableModel, make_table, shown_datetime
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.messages import error_text
 
-QUIET_COLOUR = "#fdecea"
+QUIET_COLOUR = palette.BAD_BG
 
 
 def tr(text: str) -> str:
@@ -179,10 +180,10 @@ class IndicatorModel(QAbstractTableModel):
             return "\n".join(lines)
         if role == Qt.ItemDataRole.BackgroundRole and f is not None:
             if f.changed_since_approval:
-                return QBrush(QColor("#ffe0b2"))
+                return QBrush(QColor(palette.CHANGED_BG))
             state = f.achievement.state
             if state in ("met", "not_met"):
-                return QBrush(QColor("#e3f2e5" if state == "met" else "#fbe3e3"))
+                return QBrush(QColor(palette.MET_BG if state == "met" else palette.NOT_MET_BG))
         return None
 
     def headerData(
@@ -253,7 +254,7 @@ class HqConsoleScreen(QWidget):
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
+        self.error.setStyleSheet(f"color: {palette.ERROR}")
         self.tabs = QTabWidget()
         self.tabs.addTab(self._provinces_tab(), self.tr("Bundles, actions and cases"))
         self.tabs.addTab(self._completion_tab(), self.tr("Checklist completion"))
@@ -515,7 +516,7 @@ class HqConsoleScreen(QWidget):
             return
         values.reverse()  # a category axis draws its first category at the bottom
         bars = QBarSet(self.chart_axis.currentText())
-        bars.setColor(QColor("#2e7d32"))
+        bars.setColor(QColor(palette.OK))
         for _name, v in values:
             bars.append(v)
         series = QHorizontalBarSeries()

@@ -32,13 +32,14 @@ from integrity_desktop.services.inspections import ACTION_STATUSES, INSPECTOR_ST
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.text import shown_date, shown_number
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.form_errors import finish_form
 from integrity_desktop.ui.widgets.indicator_picker import IndicatorPicker
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 
-OVERDUE_BG = QColor("#ffcdd2")
-DONE_BG = QColor("#c8e6c9")
-LATE_BG = QColor("#ffe0b2")
+OVERDUE_BG = QColor(palette.ALERT_BG)
+DONE_BG = QColor(palette.DONE_BG)
+LATE_BG = QColor(palette.CHANGED_BG)
 
 
 # --------------------------------------------------------------------------- table models

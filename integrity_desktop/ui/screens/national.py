@@ -49,14 +49,15 @@ from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.iran_map import IranMapView, MapLegend
 from integrity_desktop.ui.widgets.messages import error_text
 from integrity_desktop.ui.widgets.trend_chart import Point as TrendPoint
 from integrity_desktop.ui.widgets.trend_chart import TrendChart
 
-LATE_COLOUR = "#fdecea"
-NATIONAL_COLOUR = "#e8f0fe"
-MET_COLOUR, NOT_MET_COLOUR = "#e6f4ea", "#fdecea"
+LATE_COLOUR = palette.BAD_BG
+NATIONAL_COLOUR = palette.NATIONAL_BG
+MET_COLOUR, NOT_MET_COLOUR = palette.MET_BG_SOFT, palette.BAD_BG
 INDICATOR_MEASURE = "indicator"
 
 
@@ -238,7 +239,7 @@ class NationalScreen(QWidget):
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
+        self.error.setStyleSheet(f"color: {palette.ERROR}")
         self.tabs = QTabWidget()
         self.tabs.addTab(self._map_tab(), self.tr("Map and ranking"))
         self.tabs.addTab(self._axes_tab(), self.tr("Axes"))

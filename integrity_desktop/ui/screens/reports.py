@@ -34,6 +34,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.sync_common import ListTableModel, ltr, make_table
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_number
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.messages import error_text
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
@@ -129,7 +130,7 @@ class ReportsScreen(QWidget):
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
+        self.error.setStyleSheet(f"color: {palette.ERROR}")
         self.done = QLabel()
         self.done.setObjectName("done")
         self.done.setWordWrap(True)

@@ -41,14 +41,15 @@ from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, run_in_background
 from integrity_desktop.ui.text import shown_date, shown_number, shown_percent, shown_value
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import show_info
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, WorkerPagedModel
 
 DEBOUNCE_MS = 300
-OVERDUE_BACKGROUND = QColor("#fbe3e1")
-OVERDUE_TEXT = QColor("#b71c1c")
+OVERDUE_BACKGROUND = QColor(palette.OVERDUE_BG)
+OVERDUE_TEXT = QColor(palette.ERROR_STRONG)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -298,7 +299,7 @@ class ComplaintRegister(QWidget):
         self.count.setObjectName("complaint_count")
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828")
+        self.message.setStyleSheet(f"color: {palette.ERROR}")
         self.message.hide()
         self.model.loaded.connect(lambda n: self.count.setText(self.tr("{n} records").format(n=shown_number(n))))
         self.model.failed.connect(self._failed)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from integrity_desktop import jalali
 from integrity_desktop.services import offices
 from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.table_models import Column, PagedModel
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
@@ -166,7 +167,7 @@ def error_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #c62828")
+    label.setStyleSheet(f"color: {palette.ERROR}")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 

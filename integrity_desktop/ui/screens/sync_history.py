@@ -16,6 +16,7 @@ from integrity_desktop.ui.screens.sync_common import (
     shown_datetime,
 )
 from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets import palette
 
 
 class SyncHistoryTab(QWidget):
@@ -44,7 +45,7 @@ class SyncHistoryTab(QWidget):
             ],
             self._history_page,
             self._history_count,
-            tint=lambda r: "#fdecea" if r.outcome == "refused" else None,
+            tint=lambda r: palette.BAD_BG if r.outcome == "refused" else None,
         )
         self.history_view = make_table(self.history_model, "history_table")
         self.history_total = QLabel()

@@ -46,6 +46,7 @@ from integrity_desktop.ui.screens.sync_common import (
 )
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, isolate_embedded, shown_number
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.messages import confirm, error_text
 
 
@@ -295,7 +296,7 @@ class SyncImportTab(QWidget):
                 (self.tr("Rejected"), lambda r: shown_number(r.rejected)),
                 (self.tr("Held"), lambda r: shown_number(r.held)),
             ],
-            tint=lambda r: "#fdecea" if r.rejected else ("#fff8e1" if r.conflicts or r.held else None),
+            tint=lambda r: palette.BAD_BG if r.rejected else (palette.NOTICE_BG if r.conflicts or r.held else None),
         )
         self.summary_view = make_table(self.summary_model, "summary_table")
         self.bundles_model = ListTableModel(
@@ -311,8 +312,8 @@ class SyncImportTab(QWidget):
                 (self.tr("Rejected"), lambda r: shown_number(r.rejected)),
                 (self.tr("Held"), lambda r: shown_number(r.held)),
             ],
-            tint=lambda r: "#fdecea" if r.outcome == "refused" or r.rejected
-            else ("#fff8e1" if r.conflicts or r.held else None),
+            tint=lambda r: palette.BAD_BG if r.outcome == "refused" or r.rejected
+            else (palette.NOTICE_BG if r.conflicts or r.held else None),
         )
         self.bundles_view = make_table(self.bundles_model, "bundles_table")
         self.bundles_view.setVisible(False)

@@ -36,6 +36,7 @@ from integrity_desktop.ui.screens.sync_common import (
     shown_datetime,
 )
 from integrity_desktop.ui.text import isolate, isolate_embedded
+from integrity_desktop.ui.widgets import palette
 
 
 class SyncKeysTab(QWidget):
@@ -97,7 +98,7 @@ class SyncKeysTab(QWidget):
                     ),
                 ),
             ],
-            tint=lambda k: None if k.active else "#eeeeee",
+            tint=lambda k: None if k.active else palette.QUIET_BG,
         )
         self.trust_view = make_table(self.trust_model, "trust_table")
         self.trust_office = QComboBox()

@@ -50,6 +50,7 @@ from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.form_errors import error_line, finish_form
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
@@ -341,7 +342,7 @@ class TemplatesScreen(QWidget):
         self.code_label = QLabel()  # a Latin slug: its own left-to-right label
         self.code_label.setObjectName("code")
         self.code_label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.code_label.setStyleSheet("color: #455a64")
+        self.code_label.setStyleSheet(f"color: {palette.SECONDARY}")
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.new_button = QPushButton(self.tr("New template…"))
@@ -390,7 +391,7 @@ class TemplatesScreen(QWidget):
             )
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: #607d8b")
+        note.setStyleSheet(f"color: {palette.FAINT}")
 
         items_panel = QWidget()
         items_layout = QVBoxLayout(items_panel)

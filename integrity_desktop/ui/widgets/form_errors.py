@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 
 
@@ -51,7 +52,7 @@ def error_line(name: str = "error") -> QLabel:
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #c62828")
+    label.setStyleSheet(f"color: {palette.ERROR}")
     return label
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop import iran_map
+from integrity_desktop.ui.widgets import palette
 
 
 def painter_path(segments: tuple[iran_map.Segment, ...]) -> QPainterPath:
@@ -47,7 +48,7 @@ class ProvinceItem(QGraphicsPathItem):
         self.view = view
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setPen(QPen(QColor("#555555"), 0.8))
+        self.setPen(QPen(QColor(palette.OUTLINE), 0.8))
         self.colour = iran_map.NO_DATA_COLOUR
 
     def set_colour(self, colour: str) -> None:
@@ -55,12 +56,12 @@ class ProvinceItem(QGraphicsPathItem):
         self.setBrush(QBrush(QColor(colour)))
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.setPen(QPen(QColor("#000000"), 2.2))
+        self.setPen(QPen(QColor(palette.BLACK), 2.2))
         self.view.hovered.emit(self.code)
         super().hoverEnterEvent(event)
 
     def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.setPen(QPen(QColor("#555555"), 0.8))
+        self.setPen(QPen(QColor(palette.OUTLINE), 0.8))
         super().hoverLeaveEvent(event)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -87,7 +88,7 @@ class IranMapView(QGraphicsView):
         self.scene_ = QGraphicsScene(self)
         shapes = iran_map.shapes()
         for water in shapes.water:
-            item = self.scene_.addPath(painter_path(water), QPen(Qt.PenStyle.NoPen), QBrush(QColor("#cfe3f3")))
+            item = self.scene_.addPath(painter_path(water), QPen(Qt.PenStyle.NoPen), QBrush(QColor(palette.WATER)))
             item.setZValue(-1)
         self.items_by_code: dict[str, ProvinceItem] = {}
         for shape in shapes.provinces.values():
@@ -152,7 +153,7 @@ class MapLegend(QWidget):
             h.setContentsMargins(0, 0, 0, 0)
             swatch = QLabel()
             swatch.setFixedSize(18, 14)
-            swatch.setStyleSheet(f"background: {item.colour}; border: 1px solid #555;")
+            swatch.setStyleSheet(f"background: {item.colour}; border: 1px solid {palette.OUTLINE};")
             h.addWidget(swatch)
             h.addWidget(QLabel(item.label_fa), 1)
             self._lay.addWidget(row)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from integrity_desktop import jalali
 from integrity_desktop.errors import UserError
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.messages import app_lang, error_text
 
 
@@ -40,7 +41,7 @@ class JalaliCalendarWidget(QCalendarWidget):
         self.setLocale(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
         self.setFirstDayOfWeek(Qt.DayOfWeek.Saturday)
         weekend = QTextCharFormat()
-        weekend.setForeground(QColor("#c62828"))
+        weekend.setForeground(QColor(palette.ERROR))
         normal = QTextCharFormat()
         normal.setForeground(self.palette().text().color())
         self.setWeekdayTextFormat(Qt.DayOfWeek.Saturday, normal)
@@ -65,13 +66,13 @@ def calendar_icon() -> QIcon:
     pixmap = QPixmap(16, 16)
     pixmap.fill(Qt.GlobalColor.transparent)
     p = QPainter(pixmap)
-    p.setPen(QColor("#37474f"))
+    p.setPen(QColor(palette.ICON))
     p.setBrush(QColor("white"))
     p.drawRect(1, 2, 13, 12)
-    p.fillRect(2, 3, 12, 3, QColor("#1b6fb5"))
+    p.fillRect(2, 3, 12, 3, QColor(palette.ICON_ACCENT))
     for row in range(2):
         for col in range(3):
-            p.fillRect(3 + col * 4, 8 + row * 3, 2, 2, QColor("#37474f"))
+            p.fillRect(3 + col * 4, 8 + row * 3, 2, 2, QColor(palette.ICON))
     p.end()
     return QIcon(pixmap)
 
@@ -156,7 +157,7 @@ class JalaliDateEdit(QWidget):
         try:
             d = jalali.parse_date(text)
         except UserError as exc:
-            self.line.setStyleSheet("QLineEdit { border: 1px solid #c62828; }")
+            self.line.setStyleSheet(f"QLineEdit {{ border: 1px solid {palette.ERROR}; }}")
             self.line.setToolTip(error_text(exc, app_lang()))
             return
         self.line.setStyleSheet("")

@@ -12,11 +12,12 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from integrity_desktop import digits
+from integrity_desktop.ui.widgets import palette
 
-BAR = QColor("#1565c0")
-YEAR_BAR = QColor("#2e7d32")  # a whole year beside its quarters
-EMPTY = QColor("#9e9e9e")
-GRID = QColor("#e0e0e0")
+BAR = QColor(palette.INFO)
+YEAR_BAR = QColor(palette.OK)  # a whole year beside its quarters
+EMPTY = QColor(palette.DISABLED)
+GRID = QColor(palette.GRID)
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class TrendChart(QWidget):
             self.bar_rects.append(bar)
             colour = EMPTY if point.value is None else (YEAR_BAR if point.whole_year else BAR)
             painter.fillRect(bar, colour)
-            painter.setPen(QPen(QColor("#212121")))
+            painter.setPen(QPen(QColor(palette.TEXT)))
             value_box = QRectF(x, bar.top() - line - 2, slot, line)
             painter.drawText(value_box, Qt.AlignmentFlag.AlignCenter, percent_text(point.value))
             label_box = QRectF(x, bottom + 4, slot, 2 * line)
