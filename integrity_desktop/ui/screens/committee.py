@@ -43,11 +43,10 @@ from integrity_desktop.ui.screens.committee_dialogs import (
 )
 from integrity_desktop.ui.screens.inspection_dialogs import OVERDUE_BG
 from integrity_desktop.ui.screens.inspections_common import button_row, make_button, period_choices
-from integrity_desktop.ui.screens.visit_editor import current_row, make_table
 from integrity_desktop.ui.text import isolate, shown_date, shown_number, shown_percent, shown_value
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.messages import show_exception
-from integrity_desktop.ui.widgets.table_models import Column, RowsModel
+from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
 
 Index = QModelIndex | QPersistentModelIndex
 HELD_BG, MISSED_BG, PLANNED_BG = QColor(palette.DONE_BG), QColor(palette.ALERT_BG), QColor(palette.PLANNED_BG)

@@ -38,10 +38,9 @@ from integrity_desktop.ui.screens.inspection_dialogs import (
     unit_combo,
 )
 from integrity_desktop.ui.screens.inspections_common import button_row, make_button
-from integrity_desktop.ui.screens.visit_editor import current_row, make_table
 from integrity_desktop.ui.text import shown_date, shown_number, shown_value
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
-from integrity_desktop.ui.widgets.table_models import Column, RowsModel
+from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
 
 
 def _text_box(name: str, height: int = 90) -> QPlainTextEdit:

@@ -40,14 +40,10 @@ from integrity_desktop.services.checklists import CHECKLIST_STATUS_LABELS_FA
 from integrity_desktop.sync.decision import DERIVED_FIELDS
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import attempt
-from integrity_desktop.ui.screens.sync_common import (
-    PagedTableModel,
-    make_table,
-    record_type_label,
-    shown_datetime,
-)
+from integrity_desktop.ui.screens.sync_common import record_type_label, shown_datetime
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.table_models import PagedTableModel, plain_table
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
     from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -298,7 +294,7 @@ class ConflictsScreen(QWidget):
             self._page,
             self._count,
         )
-        self.list_view = make_table(self.list_model, "conflict_list")
+        self.list_view = plain_table(self.list_model, "conflict_list")
         self.list_view.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self.show_conflict(cur.row())
         )

@@ -50,11 +50,12 @@ from integrity_desktop.services.seed import HQ
 from integrity_desktop.ui import text as ui_text
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.screens.sync_common import PagedTableModel, make_table, shown_datetime
+from integrity_desktop.ui.screens.sync_common import shown_datetime
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.messages import error_text
+from integrity_desktop.ui.widgets.table_models import PagedTableModel, plain_table
 
 QUIET_COLOUR = palette.BAD_BG
 
@@ -305,7 +306,7 @@ class HqConsoleScreen(QWidget):
             self._province_count,
             tint=lambda p: QUIET_COLOUR if p.quiet else None,
         )
-        self.provinces_view = make_table(self.provinces_model, "provinces_table")
+        self.provinces_view = plain_table(self.provinces_model, "provinces_table")
         legend = QLabel(self.tr("Highlighted: no bundle yet, or none written for {days} days or more."))
         legend.setObjectName("legend")
         self._legend = legend

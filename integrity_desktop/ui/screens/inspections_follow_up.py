@@ -16,11 +16,10 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.screens.inspection_dialogs import OVERDUE_BG, CloseActionDialog, unit_combo
 from integrity_desktop.ui.screens.inspections_common import button_row, make_button
-from integrity_desktop.ui.screens.visit_editor import current_row, make_table
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.messages import show_exception
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
-from integrity_desktop.ui.widgets.table_models import Column, PagedModel
+from integrity_desktop.ui.widgets.table_models import Column, PagedModel, current_row, make_table
 
 
 class InspectionFollowUpTab(QWidget):

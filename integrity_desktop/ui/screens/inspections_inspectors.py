@@ -14,9 +14,8 @@ from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.inspection_dialogs import InspectorDialog
 from integrity_desktop.ui.screens.inspections_common import button_row, make_button
-from integrity_desktop.ui.screens.visit_editor import current_row, make_table
 from integrity_desktop.ui.text import shown_date, shown_number
-from integrity_desktop.ui.widgets.table_models import Column, PagedModel
+from integrity_desktop.ui.widgets.table_models import Column, PagedModel, current_row, make_table
 
 
 class InspectorsTab(QWidget):

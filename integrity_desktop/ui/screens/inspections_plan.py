@@ -27,10 +27,10 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.screens.inspection_dialogs import DONE_BG, LATE_BG, PlanItemDialog, select_data
 from integrity_desktop.ui.screens.inspections_common import button_row, make_button, period_choices
-from integrity_desktop.ui.screens.visit_editor import VisitEditor, current_row, make_table
+from integrity_desktop.ui.screens.visit_editor import VisitEditor
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.messages import confirm
-from integrity_desktop.ui.widgets.table_models import Column, Index, PagedModel
+from integrity_desktop.ui.widgets.table_models import Column, Index, PagedModel, current_row, make_table
 
 
 class TimelineModel(QAbstractTableModel):

@@ -10,20 +10,16 @@ writes the same figures to PDF or Excel.  In a province's store the screen says 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QUrl,
 )
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -52,6 +48,7 @@ from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.iran_map import IranMapView, MapLegend
 from integrity_desktop.ui.widgets.messages import error_text
+from integrity_desktop.ui.widgets.table_models import Row, TextRowsModel
 from integrity_desktop.ui.widgets.trend_chart import Point as TrendPoint
 from integrity_desktop.ui.widgets.trend_chart import TrendChart
 
@@ -73,61 +70,7 @@ def count(value: int | None) -> str:
     return "—" if value is None else shown_number(value)
 
 
-@dataclass
-class Row:
-    cells: list[str]
-    key: str = ""  # an office code, an indicator code, …
-    tint: str | None = None
-    bold: bool = False
-
-
-class RowsModel(QAbstractTableModel):
-    """A small read-only table (31 provinces, 22 axes, a period's indicators): rows of text."""
-
-    def __init__(self, headers: Sequence[str], parent: Any = None, *, centre_from: int = 1) -> None:
-        super().__init__(parent)
-        self.headers = list(headers)
-        self.rows: list[Row] = []
-        self.centre_from = centre_from
-
-    def set_rows(self, rows: list[Row]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return row.cells[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= self.centre_from:
-            return Qt.AlignmentFlag.AlignCenter
-        if role == Qt.ItemDataRole.BackgroundRole and row.tint:
-            return QBrush(QColor(row.tint))
-        if role == Qt.ItemDataRole.FontRole and row.bold:
-            from PySide6.QtGui import QFont
-
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.UserRole:
-            return row.key
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-
-def _table(model: RowsModel, name: str, first_width: int = 150) -> QTableView:
+def _table(model: TextRowsModel, name: str, first_width: int = 150) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
@@ -163,7 +106,7 @@ class ProvinceFiguresDialog(QDialog):
         label = QLabel(summary)
         label.setWordWrap(True)
         lay.addWidget(label)
-        self.model = RowsModel([QCoreApplication.translate("NationalScreen", "Code"), QCoreApplication.translate("NationalScreen", "Indicator"), QCoreApplication.translate("NationalScreen", "Province"), QCoreApplication.translate("NationalScreen", "Country")], self,
+        self.model = TextRowsModel([QCoreApplication.translate("NationalScreen", "Code"), QCoreApplication.translate("NationalScreen", "Indicator"), QCoreApplication.translate("NationalScreen", "Province"), QCoreApplication.translate("NationalScreen", "Country")], self,
                                centre_from=2)
         rows = []
         for f in picture.figures:
@@ -287,7 +230,7 @@ class NationalScreen(QWidget):
         self.map.province_clicked.connect(lambda code: self.open_province(code))
         self.legend = MapLegend()
         self.legend.setFixedWidth(170)
-        self.ranking_model = RowsModel([self.tr("Rank"), self.tr("Province"), self.tr("Completion"),
+        self.ranking_model = TextRowsModel([self.tr("Rank"), self.tr("Province"), self.tr("Completion"),
                                         self.tr("Targets met"), self.tr("Bundle age (days)")], self)
         self.ranking_model.centre_from = 0
         self.ranking_view = _table(self.ranking_model, "ranking_table", 50)
@@ -321,7 +264,7 @@ class NationalScreen(QWidget):
 
     def _axes_tab(self) -> QWidget:
         page = QWidget()
-        self.axes_model = RowsModel([self.tr("Axis"), self.tr("Title"), self.tr("National completion"),
+        self.axes_model = TextRowsModel([self.tr("Axis"), self.tr("Title"), self.tr("National completion"),
                                      self.tr("With a target"), self.tr("Met (country)"),
                                      self.tr("Met (province figures)")], self)
         self.axes_model.centre_from = 2
@@ -345,7 +288,7 @@ class NationalScreen(QWidget):
         self.indicator_note = QLabel()
         self.indicator_note.setObjectName("indicator_note")
         self.indicator_note.setWordWrap(True)
-        self.indicator_model = RowsModel([self.tr("Province"), self.tr("Value"), self.tr("Achievement")], self)
+        self.indicator_model = TextRowsModel([self.tr("Province"), self.tr("Value"), self.tr("Achievement")], self)
         self.indicator_view = _table(self.indicator_model, "indicator_table", 170)
         self.indicator_view.setColumnWidth(1, 140)
         self.indicator_trend = QLabel()
@@ -367,7 +310,7 @@ class NationalScreen(QWidget):
 
     def _late_tab(self) -> QWidget:
         page = QWidget()
-        self.late_model = RowsModel([self.tr("Province"), self.tr("Last bundle"), self.tr("Overdue actions"),
+        self.late_model = TextRowsModel([self.tr("Province"), self.tr("Last bundle"), self.tr("Overdue actions"),
                                      self.tr("Open actions"), self.tr("Overdue cases"), self.tr("Open cases")], self)
         self.late_view = _table(self.late_model, "late_table", 150)
         self.late_note = QLabel()
@@ -379,7 +322,7 @@ class NationalScreen(QWidget):
 
     def _trend_tab(self) -> QWidget:
         page = QWidget()
-        self.trend_model = RowsModel([self.tr("Period"), self.tr("National completion")], self)
+        self.trend_model = TextRowsModel([self.tr("Period"), self.tr("National completion")], self)
         self.trend_view = _table(self.trend_model, "trend_table", 200)
         note = QLabel(self.tr("The country's completion in each quarter of this year and the last, and in each year."))
         note.setWordWrap(True)
@@ -398,7 +341,7 @@ class NationalScreen(QWidget):
 
     def _changes_tab(self) -> QWidget:
         page = QWidget()
-        self.changes_model = RowsModel([self.tr("Province"), self.tr("Bundle"), self.tr("New"),
+        self.changes_model = TextRowsModel([self.tr("Province"), self.tr("Bundle"), self.tr("New"),
                                         self.tr("Changed"), self.tr("By type")], self)
         self.changes_model.centre_from = 1
         self.changes_view = _table(self.changes_model, "changes_table", 150)

@@ -31,11 +31,12 @@ from integrity_desktop.reports.registry import ReportParams, all_reports, run_re
 from integrity_desktop.services import offices
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.screens.sync_common import ListTableModel, ltr, make_table
+from integrity_desktop.ui.screens.sync_common import ltr
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.messages import error_text
+from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
     from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -71,7 +72,7 @@ class ReportsScreen(QWidget):
                 (self.tr("Formats"), lambda spec: join_list(FORMAT_NAMES.get(f, f) for f in spec.formats)),
             ]
         )
-        self.list_view = make_table(self.list_model, "report_list")
+        self.list_view = plain_table(self.list_model, "report_list")
         header = self.list_view.horizontalHeader()  # the title takes the width the list has
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -5,17 +5,12 @@ left-to-right fields for Latin text."""
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableView,
     QWidget,
 )
 
@@ -23,7 +18,6 @@ from integrity_desktop import jalali
 from integrity_desktop.services import offices
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.table_models import Column, PagedModel
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
     from integrity_desktop.db.store import Store
@@ -103,64 +97,6 @@ class OfficeNames:
         if self._names is None:
             self._names = {o.code: o.name_fa for o in offices.list_offices(self.store)}
         return self._names.get(code, code)
-
-
-# ------------------------------------------------------------------------------ table models
-class PagedTableModel(PagedModel):
-    """``PagedModel`` with columns as (header, getter) pairs and a colour name per row."""
-
-    PAGE = 200
-
-    def __init__(
-        self,
-        columns: Sequence[tuple[str, Callable[[Any], str]]],
-        fetch: Callable[[int, int], Sequence[Any]],
-        count: Callable[[], int],
-        tint: Callable[[Any], str | None] | None = None,
-        parent: Any = None,
-    ) -> None:
-        background = None
-        if tint is not None:
-            def background(row: Any) -> QColor | None:
-                colour = tint(row)
-                return QColor(colour) if colour else None
-        super().__init__([Column(h, g) for h, g in columns], fetch, count, background, parent)
-
-    def row_at(self, row: int) -> Any:
-        return self.rows[row]
-
-
-class ListTableModel(PagedTableModel):
-    """The same model over a short list already in memory (a summary, a key list)."""
-
-    def __init__(
-        self,
-        columns: Sequence[tuple[str, Callable[[Any], str]]],
-        tint: Callable[[Any], str | None] | None = None,
-        parent: Any = None,
-    ) -> None:
-        self._items: list[Any] = []
-        super().__init__(columns, lambda o, n: self._items[o : o + n], lambda: len(self._items), tint, parent)
-
-    def set_items(self, items: Sequence[Any]) -> None:
-        self._items = list(items)
-        self.reload()
-
-
-def make_table(model: QAbstractTableModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.verticalHeader().setVisible(False)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setTabKeyNavigation(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return view
 
 
 def error_label(name: str) -> QLabel:

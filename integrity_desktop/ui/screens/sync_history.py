@@ -9,14 +9,10 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.screens.sync_common import (
-    OfficeNames,
-    PagedTableModel,
-    make_table,
-    shown_datetime,
-)
+from integrity_desktop.ui.screens.sync_common import OfficeNames, shown_datetime
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.table_models import PagedTableModel, plain_table
 
 
 class SyncHistoryTab(QWidget):
@@ -47,7 +43,7 @@ class SyncHistoryTab(QWidget):
             self._history_count,
             tint=lambda r: palette.BAD_BG if r.outcome == "refused" else None,
         )
-        self.history_view = make_table(self.history_model, "history_table")
+        self.history_view = plain_table(self.history_model, "history_table")
         self.history_total = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.history_total)

@@ -36,18 +36,17 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.dialogs.passphrase import ask_passphrase
 from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.screens.sync_common import (
-    ListTableModel,
     bundle_filter,
     button_row,
     error_label,
     ltr,
-    make_table,
     record_type_label,
 )
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, isolate_embedded, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.messages import confirm, error_text
+from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
 
 
 def is_encrypted_bundle(path: Path) -> bool:
@@ -298,7 +297,7 @@ class SyncImportTab(QWidget):
             ],
             tint=lambda r: palette.BAD_BG if r.rejected else (palette.NOTICE_BG if r.conflicts or r.held else None),
         )
-        self.summary_view = make_table(self.summary_model, "summary_table")
+        self.summary_view = plain_table(self.summary_model, "summary_table")
         self.bundles_model = ListTableModel(
             [
                 (self.tr("File"), lambda r: r.file),
@@ -315,7 +314,7 @@ class SyncImportTab(QWidget):
             tint=lambda r: palette.BAD_BG if r.outcome == "refused" or r.rejected
             else (palette.NOTICE_BG if r.conflicts or r.held else None),
         )
-        self.bundles_view = make_table(self.bundles_model, "bundles_table")
+        self.bundles_view = plain_table(self.bundles_model, "bundles_table")
         self.bundles_view.setVisible(False)
         self.reasons = QPlainTextEdit()
         self.reasons.setObjectName("reasons")

@@ -26,17 +26,10 @@ from integrity_desktop.services import keys, offices
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import attempt
-from integrity_desktop.ui.screens.sync_common import (
-    ListTableModel,
-    OfficeNames,
-    button_row,
-    error_label,
-    ltr,
-    make_table,
-    shown_datetime,
-)
+from integrity_desktop.ui.screens.sync_common import OfficeNames, button_row, error_label, ltr, shown_datetime
 from integrity_desktop.ui.text import isolate, isolate_embedded
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
 
 
 class SyncKeysTab(QWidget):
@@ -100,7 +93,7 @@ class SyncKeysTab(QWidget):
             ],
             tint=lambda k: None if k.active else palette.QUIET_BG,
         )
-        self.trust_view = make_table(self.trust_model, "trust_table")
+        self.trust_view = plain_table(self.trust_model, "trust_table")
         self.trust_office = QComboBox()
         self.trust_office.setObjectName("trust_office")
         for office in offices.list_offices(self.ctx.store):

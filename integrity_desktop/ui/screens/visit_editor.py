@@ -16,12 +16,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -52,38 +50,7 @@ from integrity_desktop.ui.screens.inspection_dialogs import (
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.evidence_panel import EvidencePanel
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line
-from integrity_desktop.ui.widgets.table_models import Column, RowsModel
-
-
-def make_table(model: RowsModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setStretchLastSection(True)
-    last = len(model.columns) - 1
-    for i, column in enumerate(model.columns):
-        if i == last and column.width is None:  # the rest of the row: long text ends in «…»
-            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
-        elif column.width is None:
-            header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
-        else:
-            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(i, column.width)
-    view.setWordWrap(False)
-    return view
-
-
-def current_row(view: QTableView) -> object | None:
-    model = view.model()
-    index = view.currentIndex()
-    if not isinstance(model, RowsModel) or not index.isValid():
-        return None
-    return model.row_at(index.row())
+from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
 
 
 def _text_box(name: str) -> QPlainTextEdit:

@@ -5,7 +5,10 @@ service (``fetch(offset, limit)`` and ``count()``), so lists of thousands of row
 is scrolled to.  A ``Column`` says how a row becomes the text of a cell; ``background(row)`` may
 colour a whole row (overdue, quiet, revoked).  ``PagedColumnsModel`` is the base of models that
 draw their own cells; ``WorkerPagedModel`` adds a query read on a worker thread (the 100,000-row
-registers), so neither filtering nor scrolling ever waits on the store.
+registers), so neither filtering nor scrolling ever waits on the store.  ``PagedTableModel`` and
+``ListTableModel`` take columns as (header, getter) pairs and a colour per row (sync, HQ);
+``TextRowsModel`` shows rows of ready text (the national dashboard).  ``make_table`` and
+``plain_table`` make the views every list uses.
 """
 
 from __future__ import annotations
@@ -16,8 +19,8 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
@@ -270,3 +273,151 @@ class WorkerPagedModel(PagedColumnsModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self._headers[section] if orientation == Qt.Orientation.Horizontal else shown_number(section + 1)
+
+
+class PagedTableModel(PagedModel):
+    """``PagedModel`` with columns as (header, getter) pairs and a colour name per row."""
+
+    PAGE = 200
+
+    def __init__(
+        self,
+        columns: Sequence[tuple[str, Callable[[Any], str]]],
+        fetch: Callable[[int, int], Sequence[Any]],
+        count: Callable[[], int],
+        tint: Callable[[Any], str | None] | None = None,
+        parent: Any = None,
+    ) -> None:
+        background = None
+        if tint is not None:
+            def background(row: Any) -> QColor | None:
+                colour = tint(row)
+                return QColor(colour) if colour else None
+        super().__init__([Column(h, g) for h, g in columns], fetch, count, background, parent)
+
+    def row_at(self, row: int) -> Any:
+        return self.rows[row]
+
+
+class ListTableModel(PagedTableModel):
+    """The same model over a short list already in memory (a summary, a key list)."""
+
+    def __init__(
+        self,
+        columns: Sequence[tuple[str, Callable[[Any], str]]],
+        tint: Callable[[Any], str | None] | None = None,
+        parent: Any = None,
+    ) -> None:
+        self._items: list[Any] = []
+        super().__init__(columns, lambda o, n: self._items[o : o + n], lambda: len(self._items), tint, parent)
+
+    def set_items(self, items: Sequence[Any]) -> None:
+        self._items = list(items)
+        self.reload()
+
+
+@dataclass
+class Row:
+    """A row of ready text for ``TextRowsModel``."""
+
+    cells: list[str]
+    key: str = ""  # an office code, an indicator code, …
+    tint: str | None = None
+    bold: bool = False
+
+
+class TextRowsModel(QAbstractTableModel):
+    """A small read-only table of ready text (31 provinces, 22 axes, a period's indicators): a
+    ``Row`` may be tinted and bold, and columns from ``centre_from`` on are centred."""
+
+    def __init__(self, headers: Sequence[str], parent: Any = None, *, centre_from: int = 1) -> None:
+        super().__init__(parent)
+        self.headers = list(headers)
+        self.rows: list[Row] = []
+        self.centre_from = centre_from
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return row.cells[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= self.centre_from:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.BackgroundRole and row.tint:
+            return QBrush(QColor(row.tint))
+        if role == Qt.ItemDataRole.FontRole and row.bold:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.UserRole:
+            return row.key
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+# ------------------------------------------------------------------------------ views
+
+
+def make_table(model: RowsModel, name: str) -> QTableView:
+    """A view of a ``RowsModel``: each ``Column`` sized as it asks, the last one stretched."""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    last = len(model.columns) - 1
+    for i, column in enumerate(model.columns):
+        if i == last and column.width is None:  # the rest of the row: long text ends in «…»
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+        elif column.width is None:
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        else:
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(i, column.width)
+    view.setWordWrap(False)
+    return view
+
+
+def current_row(view: QTableView) -> object | None:
+    model = view.model()
+    index = view.currentIndex()
+    if not isinstance(model, RowsModel) or not index.isValid():
+        return None
+    return model.row_at(index.row())
+
+
+def plain_table(model: QAbstractTableModel, name: str) -> QTableView:
+    """A read-only view whose columns all fit their contents (the sync and HQ lists)."""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return view
