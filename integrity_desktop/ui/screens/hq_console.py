@@ -29,7 +29,6 @@ from PySide6.QtGui import QBrush, QColor, QDesktopServices, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -41,9 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop import jalali
-from integrity_desktop.filenames import dated_name
 from integrity_desktop.indicators import display_code
-from integrity_desktop.reports.registry import ReportParams, run_report
+from integrity_desktop.reports.registry import ReportParams
 from integrity_desktop.services import case_lifecycle as lc
 from integrity_desktop.services import offices, scoring
 from integrity_desktop.services.seed import HQ
@@ -53,7 +51,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.sync_common import shown_datetime
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
-from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets import palette, report_export
 from integrity_desktop.ui.widgets.messages import error_text
 from integrity_desktop.ui.widgets.table_models import PagedTableModel, plain_table
 
@@ -544,33 +542,23 @@ class HqConsoleScreen(QWidget):
     def export(self, fmt: str) -> None:
         self.error.clear()
         code = str(self.period.currentData() or "")
-        suffix = ".xlsx" if fmt == "xlsx" else ".pdf"
-        default = str(Path.home() / dated_name(f"hq-provinces-{code}", suffix))
         filters = self.tr("Excel workbooks (*.xlsx)") if fmt == "xlsx" else self.tr("PDF documents (*.pdf)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the provinces report"), default, filters)
-        if path:
-            self.export_to(Path(path).with_suffix(suffix), code)
+        out = report_export.ask_path(self, self.tr("Save the provinces report"), f"hq-provinces-{code}", fmt, filters)
+        if out is not None:
+            self.export_to(out, code)
 
     def export_to(self, out: Path, period_code: str) -> None:
-        store, actor = self.ctx.store, self.ctx.actor
 
-        def work(report: Callable[[int, int, str], None]) -> Path:
-            run_report(store, actor, "hq-provinces", ReportParams(period=period_code or None), out)
-            return out
+        report_export.write_report(
+            self, (self.excel_button, self.pdf_button), "hq-provinces", ReportParams(period=period_code or None),
+            out, self.tr("Writing the provinces report…"), self._saved, self._failed,
+        )
 
-        def done(path: Path) -> None:
-            self.excel_button.setEnabled(True)
-            self.pdf_button.setEnabled(True)
-            self.summary.setText(self.tr("Saved to {path}.").format(path=isolate(path)))
-            self.open_file(path)
-
-        self.excel_button.setEnabled(False)
-        self.pdf_button.setEnabled(False)
-        run_task(self, work, done, self._failed, title=self.tr("Writing the provinces report…"))
+    def _saved(self, path: Path) -> None:
+        self.summary.setText(self.tr("Saved to {path}.").format(path=isolate(path)))
+        self.open_file(path)
 
     def _failed(self, exc: BaseException) -> None:
-        self.excel_button.setEnabled(True)
-        self.pdf_button.setEnabled(True)
         self.error.setText(error_text(exc, current_lang()))
 
     # ----------------------------------------------------------------------- refresh

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,7 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop import iran_map, jalali
-from integrity_desktop.filenames import dated_name
 from integrity_desktop.indicators import display_code, format_value, target_text_fa
 from integrity_desktop.services.seed import HQ
 from integrity_desktop.ui import text as ui_text
@@ -45,7 +43,7 @@ from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
-from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets import palette, report_export
 from integrity_desktop.ui.widgets.iran_map import IranMapView, MapLegend
 from integrity_desktop.ui.widgets.messages import error_text
 from integrity_desktop.ui.widgets.table_models import Row, TextRowsModel
@@ -558,35 +556,24 @@ class NationalScreen(QWidget):
     def export(self, fmt: str) -> None:
         self.error.clear()
         code = str(self.period.currentData() or "")
-        suffix = ".xlsx" if fmt == "xlsx" else ".pdf"
-        default = str(Path.home() / dated_name(f"national-{code}", suffix))
         filters = self.tr("Excel workbooks (*.xlsx)") if fmt == "xlsx" else self.tr("PDF documents (*.pdf)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the national report"), default, filters)
-        if path:
-            self.export_to(Path(path).with_suffix(suffix), code)
+        out = report_export.ask_path(self, self.tr("Save the national report"), f"national-{code}", fmt, filters)
+        if out is not None:
+            self.export_to(out, code)
 
     def export_to(self, out: Path, period_code: str) -> None:
-        from integrity_desktop.reports.registry import ReportParams, run_report
+        from integrity_desktop.reports.registry import ReportParams
 
-        store, actor = self.ctx.store, self.ctx.actor
+        report_export.write_report(
+            self, (self.excel_button, self.pdf_button), "national", ReportParams(period=period_code or None),
+            out, self.tr("Writing the national report…"), self._saved, self._failed,
+        )
 
-        def work(report: Callable[[int, int, str], None]) -> Path:
-            run_report(store, actor, "national", ReportParams(period=period_code or None), out)
-            return out
-
-        def done(path: Path) -> None:
-            self.excel_button.setEnabled(True)
-            self.pdf_button.setEnabled(True)
-            self.summary.setText(self.tr("Saved to {path}.").format(path=isolate(path)))
-            self.open_file(path)
-
-        self.excel_button.setEnabled(False)
-        self.pdf_button.setEnabled(False)
-        run_task(self, work, done, self._failed, title=self.tr("Writing the national report…"))
+    def _saved(self, path: Path) -> None:
+        self.summary.setText(self.tr("Saved to {path}.").format(path=isolate(path)))
+        self.open_file(path)
 
     def _failed(self, exc: BaseException) -> None:
-        self.excel_button.setEnabled(True)
-        self.pdf_button.setEnabled(True)
         self.error.setText(error_text(exc, current_lang()))
 
     # ----------------------------------------------------------------------- screenshots
