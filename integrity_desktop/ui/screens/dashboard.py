@@ -51,6 +51,7 @@ from integrity_desktop.ui.screens import dashboard_figures
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.percent_axis import attach_axes
 from integrity_desktop.ui.widgets.table_models import PagedColumnsModel
 
 OPEN_PAGE = 100
@@ -365,7 +366,7 @@ class DashboardScreen(QWidget):
         return view
 
     def _show_axes(self, data: DashboardData, period: Period) -> None:
-        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet
 
         if not data.axes:
             if self.axis_chart_view is not None:
@@ -400,19 +401,12 @@ class DashboardScreen(QWidget):
         categories.append(list(titles))
         categories.setTitleText(self.tr("Axis number"))
         categories.setTruncateLabels(False)  # «۲۲» is short: QtCharts cut it to «…» at 1280 px
-        values = QValueAxis()
-        values.setRange(0, 100)
-        values.setLabelFormat("%.0f")
-        values.setTickCount(6)
-        chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignRight)
-        series.attachAxis(categories)
-        series.attachAxis(values)
+        attach_axes(chart, series, categories)
         self.axis_chart_view = self._view(chart, self.axis_chart_view, self.axis_box, self.axis_placeholder)
         self.axis_chart_view.setToolTip("\n".join(f"{n}. {t}" for n, t in reversed(titles.items())))
 
     def _show_trend(self, data: DashboardData) -> None:
-        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet
 
         points = list(reversed(data.trend))  # the first period on the right
         bars = QBarSet(self.tr("Average completion"))
@@ -438,14 +432,7 @@ class DashboardScreen(QWidget):
             }
             year = shown_number(str(first.year))
             categories.setTitleText(kinds.get(first.kind, "{year}").format(year=year))
-        values = QValueAxis()
-        values.setRange(0, 100)
-        values.setLabelFormat("%.0f")
-        values.setTickCount(6)
-        chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignRight)
-        series.attachAxis(categories)
-        series.attachAxis(values)
+        attach_axes(chart, series, categories)
         self.trend_chart_view = self._view(
             chart, self.trend_chart_view, self.trend_box, self.trend_placeholder
         )

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -53,6 +53,7 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets import palette, report_export
 from integrity_desktop.ui.widgets.messages import error_text
+from integrity_desktop.ui.widgets.percent_axis import percent_axis
 from integrity_desktop.ui.widgets.table_models import PagedTableModel, plain_table
 
 QUIET_COLOUR = palette.BAD_BG
@@ -529,11 +530,7 @@ class HqConsoleScreen(QWidget):
         categories.setLabelsFont(small)
         self.chart.addAxis(categories, Qt.AlignmentFlag.AlignRight)
         series.attachAxis(categories)
-        scale = QValueAxis()
-        scale.setRange(0, 100)
-        scale.setLabelFormat("%.0f")
-        scale.setTickCount(6)
-        scale.setReverse(True)
+        scale = percent_axis(reverse=True)
         self.chart.addAxis(scale, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(scale)
         self.chart.setTitle(self.tr("Completion (%)"))
