@@ -106,16 +106,38 @@ def summarise(figures: Iterable[IndicatorFigure]) -> AchievementSummary:
 # --------------------------------------------------------------------------- reading
 
 
-def _item_rows(session: Session, template_ids: Sequence[str]) -> dict[str, list[tuple[TemplateItem, int]]]:
-    """template id -> its items with their section (axis) numbers, in order."""
-    out: dict[str, list[tuple[TemplateItem, int]]] = defaultdict(list)
-    for item, number in session.execute(
-        select(TemplateItem, TemplateSection.number)
-        .join(TemplateSection, TemplateSection.id == TemplateItem.section_id)
-        .where(TemplateItem.template_id.in_(list(template_ids)), TemplateItem.deleted.is_(False))
-        .order_by(TemplateSection.number, TemplateItem.sort_order)
+@dataclass(frozen=True)
+class _Item:
+    """What the figures read of a template item (plain columns: no ORM row, no JSON decoded)."""
+
+    id: str
+    template_id: str
+    code: str
+    title_fa: str
+    sort_order: int
+    frequency: str
+    definition: Definition
+
+
+def _item_rows(session: Session, template_ids: Sequence[str],
+               codes: Iterable[str] | None = None) -> dict[str, list[tuple[_Item, int]]]:
+    """template id -> its items (only ``codes`` when given) with their section (axis) numbers,
+    in order."""
+    out: dict[str, list[tuple[_Item, int]]] = defaultdict(list)
+    t = TemplateItem
+    for (item_id, template_id, code, title, sort_order, kind, unit_fa, frequency, direction, low, high,
+         target, measurement, number) in session.execute(
+        select(t.id, t.template_id, t.code, t.title_fa, t.sort_order, t.kind, t.unit_fa, t.frequency,
+               t.direction, t.min_value, t.max_value, t.target, t.measurement_fa, TemplateSection.number)
+        .join(TemplateSection, TemplateSection.id == t.section_id)
+        .where(t.template_id.in_(list(template_ids)), t.deleted.is_(False),
+               t.code.in_(sorted(codes)) if codes is not None else true())
+        .order_by(TemplateSection.number, t.sort_order)
     ).tuples():
-        out[item.template_id].append((item, number))
+        definition = Definition(kind=kind, unit_fa=unit_fa, frequency=frequency, direction=direction,
+                                min_value=low, max_value=high, target=target, measurement_fa=measurement)
+        out[template_id].append((_Item(item_id, template_id, code, title, sort_order, frequency, definition),
+                                 number))
     return out
 
 
@@ -125,14 +147,25 @@ def _newest_published(session: Session, programme: str) -> str | None:
     ).order_by(Template.version.desc()).limit(1))
 
 
-def _checklists(session: Session, programme: str, period: Period, offices: Sequence[str]) -> list[Checklist]:
-    return list(session.scalars(
-        select(Checklist)
+@dataclass(frozen=True)
+class _Checklist:
+    """What the figures read of a checklist (plain columns)."""
+
+    id: str
+    office_code: str
+    template_id: str
+    unit_id: str | None
+    status: str
+
+
+def _checklists(session: Session, programme: str, period: Period, offices: Sequence[str]) -> list[_Checklist]:
+    return [_Checklist(*row) for row in session.execute(
+        select(Checklist.id, Checklist.office_code, Checklist.template_id, Checklist.unit_id, Checklist.status)
         .join(Template, Template.id == Checklist.template_id)
         .where(Template.code == programme, Checklist.period_code == period.code,
                Checklist.office_code.in_(list(offices)), Checklist.deleted.is_(False))
         .order_by(Checklist.unit_id.is_(None).desc(), Checklist.updated_at.desc())
-    ))
+    ).tuples()]
 
 
 def figures_in(
@@ -145,12 +178,12 @@ def figures_in(
     checklists of ``offices``, when the caller has read them (HQ's one pass)."""
     only = None if codes is None else set(codes)
     lists = _checklists(session, programme, period, offices)
-    by_office: dict[str, list[Checklist]] = defaultdict(list)
+    by_office: dict[str, list[_Checklist]] = defaultdict(list)
     for c in lists:
         by_office[c.office_code].append(c)
     newest = _newest_published(session, programme)
     template_ids = {c.template_id for c in lists} | ({newest} if newest else set())
-    items = _item_rows(session, sorted(template_ids))
+    items = _item_rows(session, sorted(template_ids), only)
     live_codes = computed.computed_codes(programme)
     # checklist -> (code, value) of its answers that carry a value (plain columns: no ORM rows);
     # computed indicators alone need only the approved whole-directorate checklists' (frozen) ones

@@ -64,7 +64,7 @@ from integrity_desktop.jalali import Period
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import achievement as ach
 from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.services.scoring import _axis_rows, asked_clause, three_year_code
+from integrity_desktop.services.scoring import asked_clause, three_year_code, with_asked
 
 SUM, POOLED, WEIGHTED, MEAN, DISTRIBUTION, NONE = "sum", "pooled", "weighted", "mean", "distribution", "none"
 METHOD_LABELS_FA: dict[str, str] = {
@@ -100,15 +100,18 @@ class Province:
 
 
 def provinces(session: Session) -> list[Province]:
-    """The 31 provinces of the offices catalogue, in its order, with what HQ has received."""
-    latest = dict(session.execute(
-        select(ImportLog.source_office, func.max(func.coalesce(ImportLog.created_at, ImportLog.imported_at)))
-        .where(ImportLog.outcome == "accepted").group_by(ImportLog.source_office)
-    ).tuples().all())
+    """The 31 provinces of the offices catalogue, in its order, with what HQ has received (one
+    statement: the newest accepted bundle of each joined to the catalogue)."""
+    latest = (
+        select(ImportLog.source_office.label("office"),
+               func.max(func.coalesce(ImportLog.created_at, ImportLog.imported_at)).label("last"))
+        .where(ImportLog.outcome == "accepted").group_by(ImportLog.source_office).subquery()
+    )
     return [
-        Province(code, name, short or name, code in latest, latest.get(code))
-        for code, name, short in session.execute(
-            select(Office.code, Office.name_fa, Office.province_fa)
+        Province(code, name, short or name, last is not None, last)
+        for code, name, short, last in session.execute(
+            select(Office.code, Office.name_fa, Office.province_fa, latest.c.last)
+            .outerjoin(latest, latest.c.office == Office.code)
             .where(Office.kind == "province", Office.deleted.is_(False))
             .order_by(Office.sort_order, Office.code)
         ).tuples()
@@ -468,19 +471,29 @@ def completion_trend(
     require(actor, "reports.run")
     code = programme or three_year_code()
     periods = [Period.parse(c) for c in period_codes]
+    status = ChecklistEntry.status
+    score = sql_case((status == "done", 1.0),
+                     (status == "partial", func.coalesce(ChecklistEntry.progress, 50) * 0.01), else_=0.0)
+    answered = func.sum(sql_case((status == "na", 0), else_=1))
     with store.read() as s:
         provs = [p.code for p in provinces(s) if p.received]
-        period_of = dict(s.execute(
-            select(Checklist.id, Checklist.period_code)
+        # one aggregate by period over the asked answers (``scoring.with_asked``: joins, no id lists)
+        query = (
+            select(Checklist.period_code, cast(func.sum(score), Float), cast(answered, Integer))
+            .select_from(ChecklistEntry)
+            .join(Checklist, Checklist.id == ChecklistEntry.checklist_id)
             .join(Template, Template.id == Checklist.template_id)
+            .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
+            .join(TemplateSection, TemplateSection.id == TemplateItem.section_id)
             .where(Template.code == code, Checklist.period_code.in_([p.code for p in periods]),
-                   Checklist.office_code.in_(provs), Checklist.deleted.is_(False))
-        ).tuples().all())
-        sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
-        for checklist_id, _number, _title, points, counted, *_rest in _axis_rows(s, list(period_of)):
-            mine = sums[period_of[checklist_id]]
-            mine[0] += float(points or 0)
-            mine[1] += int(counted)
+                   Checklist.office_code.in_(provs), Checklist.deleted.is_(False),
+                   ChecklistEntry.deleted.is_(False))
+            .group_by(Checklist.period_code)
+        )
+        sums: dict[str, tuple[float, int]] = {
+            period_code: (float(pts or 0), int(n or 0))
+            for period_code, pts, n in s.execute(with_asked(query, code, [p.code for p in periods])).tuples()
+        }
     out = []
     for period in periods:
         points, counted = sums.get(period.code, (0.0, 0.0))
