@@ -98,7 +98,7 @@ def _events_touching_all(
             Case.office_code.in_(list(offices)), Case.deleted.is_(False), CaseEvent.deleted.is_(False),
             CaseEvent.case_id.in_(touched),
         )
-    )
+    ).tuples().all()  # fetched at once (row by row costs a call per row with psycopg)
     out: dict[str, dict[str, list[lc.EventRecord]]] = {}
     for office, case_id, eid, stage, hlc, when, follows, penalty in rows:
         out.setdefault(office, {}).setdefault(case_id, []).append(lc.EventRecord(

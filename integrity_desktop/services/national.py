@@ -64,7 +64,7 @@ from integrity_desktop.jalali import Period
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import achievement as ach
 from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.services.scoring import asked_clause, three_year_code, with_asked
+from integrity_desktop.services.scoring import asked_sql, three_year_code, with_asked
 
 SUM, POOLED, WEIGHTED, MEAN, DISTRIBUTION, NONE = "sum", "pooled", "weighted", "mean", "distribution", "none"
 METHOD_LABELS_FA: dict[str, str] = {
@@ -288,28 +288,27 @@ def _period_answers(session: Session, programme: str, period: Period, offices: S
     a common table expression, then three aggregates over it.  Each is what ``scoring._axis_rows``,
     ``_status_answers`` and ``achievement.figures_in`` read on their own; reading the answers
     once instead of three times is most of the national picture's cost."""
-    owner = dict(session.execute(
-        select(Checklist.id, Checklist.office_code)
-        .join(Template, Template.id == Checklist.template_id)
-        .where(Template.code == programme, Checklist.period_code == period.code,
-               Checklist.office_code.in_(list(offices)), Checklist.deleted.is_(False))
-    ).tuples().all())
-    if not owner:
-        return _Answers({}, defaultdict(list), {}, {})
-    ids = list(owner)
     status = func.coalesce(ChecklistEntry.status, "")
-    answers = (
+    # the period's answers with whether their checklist asks them (``scoring.asked_sql``: joins
+    # on the period and the items, no list of checklist ids)
+    joined, asked = asked_sql(
         select(ChecklistEntry.checklist_id.label("cid"), Checklist.office_code.label("office"),
                sql_case((Checklist.unit_id.is_(None), 1), else_=0).label("whole"),
                TemplateItem.code.label("code"), TemplateItem.kind.label("kind"),
                TemplateSection.number.label("axis"), TemplateSection.title_fa.label("title"),
                status.label("status"), ChecklistEntry.progress.label("progress"),
-               ChecklistEntry.value.label("value"),
-               sql_case((asked_clause(session, ids), 1), else_=0).label("asked"))
+               ChecklistEntry.value.label("value"))
+        .select_from(ChecklistEntry)
         .join(Checklist, Checklist.id == ChecklistEntry.checklist_id)
+        .join(Template, Template.id == Checklist.template_id)
         .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
         .join(TemplateSection, TemplateSection.id == TemplateItem.section_id)
-        .where(ChecklistEntry.checklist_id.in_(ids), ChecklistEntry.deleted.is_(False))
+        .where(Template.code == programme, Checklist.period_code == period.code,
+               Checklist.office_code.in_(list(offices)), Checklist.deleted.is_(False),
+               ChecklistEntry.deleted.is_(False)),
+        programme, [period.code])
+    answers = (
+        joined.add_columns(sql_case((asked, 1), else_=0).label("asked"))
         .cte("period_answers").prefix_with("MATERIALIZED")
     )
     a = answers.c
@@ -322,10 +321,10 @@ def _period_answers(session: Session, programme: str, period: Period, offices: S
 
     points = sql_case((a.status == "done", 1.0),
                       (a.status == "partial", func.coalesce(a.progress, 50) * 0.01), else_=0.0)
-    by_axis = (select(literal("a"), a.cid, none(String), cast(a.axis, Integer), cast(func.max(a.title), String),
+    by_axis = (select(literal("a"), a.cid, a.office, cast(a.axis, Integer), cast(func.max(a.title), String),
                       cast(func.sum(points), Float), cast(func.count() - n("na"), Integer),
                       none(Integer), none(Integer), none(Integer), none(Integer))
-               .where(a.asked == 1).group_by(a.cid, a.axis))
+               .where(a.asked == 1).group_by(a.cid, a.office, a.axis))
     by_status = (select(literal("s"), a.office, a.code, cast(a.whole, Integer), cast(func.max(a.status), String),
                         none(Float), cast(func.count(), Integer), n(""), n("na"), n("done"), n("partial"))
                  .where(a.kind == STATUS).group_by(a.office, a.code, a.whole))
@@ -338,10 +337,10 @@ def _period_answers(session: Session, programme: str, period: Period, offices: S
     values: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for part, key, code, number, text, amount, count, empty, na, done, partial in session.execute(
         union_all(by_axis, by_status, valued)
-    ).tuples():
-        if part == "a":
+    ).tuples().all():  # fetched at once (row by row costs a call per row with psycopg)
+        if part == "a":  # key: the checklist, code: its office
             titles[number] = text
-            parts[(owner[key], number)].append((float(amount or 0), int(count)))
+            parts[(code, number)].append((float(amount or 0), int(count)))
         elif part == "s":
             status_rows.append((key, code, number, text, count, empty, na, done, partial))
         else:

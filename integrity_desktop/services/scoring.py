@@ -229,13 +229,8 @@ def _constants(name: str, rows: Sequence[tuple[Any, ...]], columns: Sequence[tup
     return (union_all(*selects) if len(selects) > 1 else selects[0]).subquery(name)
 
 
-def with_asked(query: Select[Any], programme: str, period_codes: Iterable[str]) -> Select[Any]:
-    """``query`` over entries joined to their checklist and item, narrowed to the entries their
-    checklists ask (``is_asked``), by joins instead of lists of checklist ids: the frequencies
-    due in each period as a bit mask joined by period code, the item's frequency as a bit,
-    the programme's computed codes left to the whole-directorate checklist, and a checklist a
-    live visit was filled with asking every frequency.  The same rule as ``asked_clause``; only
-    checklists of ``period_codes`` and of ``programme`` (a template code) are asked anything."""
+def _asked_tables(programme: str, period_codes: Iterable[str]) -> tuple[Any, Any, Any, Any]:
+    """What decides whether a checklist asks an entry, as tables to join (``asked_sql``)."""
     bits = {f: 1 << i for i, f in enumerate(FREQUENCIES)}
     masks = [(code, sum(bit for f, bit in bits.items() if due(f, Period.parse(code))))
              for code in sorted(set(period_codes))]
@@ -244,6 +239,34 @@ def with_asked(query: Select[Any], programme: str, period_codes: Iterable[str]) 
     left_out = _constants("left_out", [(c,) for c in sorted(computed_codes(programme))], (("code", String),))
     visited = (select(Visit.checklist_id.label("checklist_id"))
                .where(Visit.deleted.is_(False), Visit.checklist_id.is_not(None)).distinct().subquery("visited"))
+    return due_in, frequency, left_out, visited
+
+
+def asked_sql(query: Select[Any], programme: str, period_codes: Iterable[str]) -> tuple[Select[Any], Any]:
+    """``query`` over entries joined to their checklist and item, with what decides whether
+    its checklist asks an entry (``is_asked``) outer-joined to it, and the SQL of that
+    decision — by joins instead of lists of checklist ids: the frequencies due in each period
+    as a bit mask joined by period code, the item's frequency as a bit, the programme's
+    computed codes left to the whole-directorate checklist, and a checklist a live visit was
+    filled with asking every frequency.  The same rule as ``asked_clause``; only checklists of
+    ``period_codes`` and of ``programme`` (a template code) are asked anything."""
+    due_in, frequency, left_out, visited = _asked_tables(programme, period_codes)
+    joined = (
+        query.outerjoin(due_in, due_in.c.period_code == Checklist.period_code)
+        .outerjoin(frequency, frequency.c.frequency == TemplateItem.frequency)
+        .outerjoin(visited, visited.c.checklist_id == Checklist.id)
+        .outerjoin(left_out, left_out.c.code == TemplateItem.code)
+    )
+    asked = and_(frequency.c.bit.is_not(None), due_in.c.mask.is_not(None),
+                 or_(visited.c.checklist_id.is_not(None), due_in.c.mask.op("&")(frequency.c.bit) != 0),
+                 or_(Checklist.unit_id.is_(None), left_out.c.code.is_(None)))
+    return joined, asked
+
+
+def with_asked(query: Select[Any], programme: str, period_codes: Iterable[str]) -> Select[Any]:
+    """``query`` narrowed to the entries their checklists ask (as ``asked_sql``; inner joins
+    where an entry that is not asked may drop out)."""
+    due_in, frequency, left_out, visited = _asked_tables(programme, period_codes)
     return (
         query.join(due_in, due_in.c.period_code == Checklist.period_code)
         .join(frequency, frequency.c.frequency == TemplateItem.frequency)
