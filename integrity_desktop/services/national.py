@@ -476,15 +476,16 @@ def completion_trend(
     answered = func.sum(sql_case((status == "na", 0), else_=1))
     with store.read() as s:
         provs = [p.code for p in provinces(s) if p.received]
+        # the programme's versions by id: the planner then knows how many checklists it reads
+        templates = list(s.scalars(select(Template.id).where(Template.code == code)))
         # one aggregate by period over the asked answers (``scoring.with_asked``: joins, no id lists)
         query = (
             select(Checklist.period_code, cast(func.sum(score), Float), cast(answered, Integer))
             .select_from(ChecklistEntry)
             .join(Checklist, Checklist.id == ChecklistEntry.checklist_id)
-            .join(Template, Template.id == Checklist.template_id)
             .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
-            .join(TemplateSection, TemplateSection.id == TemplateItem.section_id)
-            .where(Template.code == code, Checklist.period_code.in_([p.code for p in periods]),
+            .where(Checklist.template_id.in_(templates),
+                   Checklist.period_code.in_([p.code for p in periods]),
                    Checklist.office_code.in_(provs), Checklist.deleted.is_(False),
                    ChecklistEntry.deleted.is_(False))
             .group_by(Checklist.period_code)
