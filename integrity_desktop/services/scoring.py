@@ -243,24 +243,25 @@ def _asked_tables(programme: str, period_codes: Iterable[str]) -> tuple[Any, Any
 
 
 def asked_sql(query: Select[Any], programme: str, period_codes: Iterable[str]) -> tuple[Select[Any], Any]:
-    """``query`` over entries joined to their checklist and item, with what decides whether
-    its checklist asks an entry (``is_asked``) outer-joined to it, and the SQL of that
-    decision — by joins instead of lists of checklist ids: the frequencies due in each period
-    as a bit mask joined by period code, the item's frequency as a bit, the programme's
-    computed codes left to the whole-directorate checklist, and a checklist a live visit was
-    filled with asking every frequency.  The same rule as ``asked_clause``; only checklists of
-    ``period_codes`` and of ``programme`` (a template code) are asked anything."""
-    due_in, frequency, left_out, visited = _asked_tables(programme, period_codes)
-    joined = (
-        query.outerjoin(due_in, due_in.c.period_code == Checklist.period_code)
-        .outerjoin(frequency, frequency.c.frequency == TemplateItem.frequency)
-        .outerjoin(visited, visited.c.checklist_id == Checklist.id)
-        .outerjoin(left_out, left_out.c.code == TemplateItem.code)
-    )
-    asked = and_(frequency.c.bit.is_not(None), due_in.c.mask.is_not(None),
-                 or_(visited.c.checklist_id.is_not(None), due_in.c.mask.op("&")(frequency.c.bit) != 0),
-                 or_(Checklist.unit_id.is_(None), left_out.c.code.is_(None)))
-    return joined, asked
+    """``query`` over entries joined to their checklist and item, with the checklists a live
+    visit was filled with outer-joined to it, and the SQL of whether its checklist asks an
+    entry (``is_asked``) — without lists of checklist ids: the frequencies due in each period
+    as a bit mask by period code, the item's frequency as a bit, the programme's computed codes
+    left to the whole-directorate checklist, and a checklist filled in a visit asking every
+    frequency.  The same rule as ``asked_clause``; only checklists of ``period_codes`` and of
+    ``programme`` (a template code) are asked anything.  Written as expressions, not joins to
+    constant tables: PostgreSQL plans each joined table (a few milliseconds for a national
+    picture)."""
+    bits = {f: 1 << i for i, f in enumerate(FREQUENCIES)}
+    masks = {code: sum(bit for f, bit in bits.items() if due(f, Period.parse(code))) for code in set(period_codes)}
+    visited = (select(Visit.checklist_id.label("checklist_id"))
+               .where(Visit.deleted.is_(False), Visit.checklist_id.is_not(None)).distinct().subquery("visited"))
+    bit = case(bits, value=TemplateItem.frequency, else_=None)
+    mask = case(masks, value=Checklist.period_code, else_=None) if masks else cast(None, Integer)
+    asked = and_(bit.is_not(None), mask.is_not(None),
+                 or_(visited.c.checklist_id.is_not(None), mask.op("&")(bit) != 0),
+                 or_(Checklist.unit_id.is_(None), TemplateItem.code.not_in(sorted(computed_codes(programme)))))
+    return query.outerjoin(visited, visited.c.checklist_id == Checklist.id), asked
 
 
 def with_asked(query: Select[Any], programme: str, period_codes: Iterable[str]) -> Select[Any]:
