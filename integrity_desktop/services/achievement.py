@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select, true
+from sqlalchemy import false, or_, select, true
 from sqlalchemy.orm import Session
 
 from integrity_desktop import jalali
@@ -119,32 +119,35 @@ class _Item:
     definition: Definition
 
 
-def _item_rows(session: Session, template_ids: Sequence[str],
-               codes: Iterable[str] | None = None) -> dict[str, list[tuple[_Item, int]]]:
+def _item_rows(session: Session, template_ids: Sequence[str], codes: Iterable[str] | None = None,
+               programme: str | None = None) -> tuple[dict[str, list[tuple[_Item, int]]], str | None]:
     """template id -> its items (only ``codes`` when given) with their section (axis) numbers,
-    in order."""
+    in order; with ``programme``, the items of its newest published version too, and that
+    version's id (one statement)."""
     out: dict[str, list[tuple[_Item, int]]] = defaultdict(list)
     t = TemplateItem
+    newest_id = (select(Template.id).where(
+        Template.code == programme, Template.status == "published", Template.deleted.is_(False),
+    ).order_by(Template.version.desc()).limit(1).scalar_subquery()) if programme is not None else None
+    wanted = t.template_id.in_(list(template_ids))
+    newest: str | None = None
     for (item_id, template_id, code, title, sort_order, kind, unit_fa, frequency, direction, low, high,
-         target, measurement, number) in session.execute(
+         target, measurement, number, is_newest) in session.execute(
         select(t.id, t.template_id, t.code, t.title_fa, t.sort_order, t.kind, t.unit_fa, t.frequency,
-               t.direction, t.min_value, t.max_value, t.target, t.measurement_fa, TemplateSection.number)
+               t.direction, t.min_value, t.max_value, t.target, t.measurement_fa, TemplateSection.number,
+               (t.template_id == newest_id) if newest_id is not None else false())
         .join(TemplateSection, TemplateSection.id == t.section_id)
-        .where(t.template_id.in_(list(template_ids)), t.deleted.is_(False),
-               t.code.in_(sorted(codes)) if codes is not None else true())
+        .where(or_(wanted, t.template_id == newest_id) if newest_id is not None else wanted,
+               t.deleted.is_(False), t.code.in_(sorted(codes)) if codes is not None else true())
         .order_by(TemplateSection.number, t.sort_order)
     ).tuples():
+        if is_newest:
+            newest = template_id
         definition = Definition(kind=kind, unit_fa=unit_fa, frequency=frequency, direction=direction,
                                 min_value=low, max_value=high, target=target, measurement_fa=measurement)
         out[template_id].append((_Item(item_id, template_id, code, title, sort_order, frequency, definition),
                                  number))
-    return out
-
-
-def _newest_published(session: Session, programme: str) -> str | None:
-    return session.scalar(select(Template.id).where(
-        Template.code == programme, Template.status == "published", Template.deleted.is_(False),
-    ).order_by(Template.version.desc()).limit(1))
+    return out, newest
 
 
 @dataclass(frozen=True)
@@ -181,9 +184,9 @@ def figures_in(
     by_office: dict[str, list[_Checklist]] = defaultdict(list)
     for c in lists:
         by_office[c.office_code].append(c)
-    newest = _newest_published(session, programme)
-    template_ids = {c.template_id for c in lists} | ({newest} if newest else set())
-    items = _item_rows(session, sorted(template_ids), only)
+    # the items of the checklists' versions and of the newest published one (for offices with
+    # no checklist), and which that is, in one statement
+    items, newest = _item_rows(session, sorted({c.template_id for c in lists}), only, programme)
     live_codes = computed.computed_codes(programme)
     # checklist -> (code, value) of its answers that carry a value (plain columns: no ORM rows);
     # computed indicators alone need only the approved whole-directorate checklists' (frozen) ones
