@@ -22,8 +22,10 @@ import datetime as _dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import Any, NamedTuple
 
-from sqlalchemy import false, or_, select, true
+from sqlalchemy import bindparam, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from integrity_desktop import jalali
@@ -106,8 +108,7 @@ def summarise(figures: Iterable[IndicatorFigure]) -> AchievementSummary:
 # --------------------------------------------------------------------------- reading
 
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(NamedTuple):
     """What the figures read of a template item (plain columns: no ORM row, no JSON decoded)."""
 
     id: str
@@ -119,27 +120,40 @@ class _Item:
     definition: Definition
 
 
+@cache
+def _items_query(with_codes: bool, with_newest: bool) -> Any:
+    """The statement of ``_item_rows`` (built once per shape; the values are bound parameters)."""
+    t = TemplateItem
+    newest_id = (select(Template.id).where(
+        Template.code == bindparam("programme"), Template.status == "published", Template.deleted.is_(False),
+    ).order_by(Template.version.desc()).limit(1).scalar_subquery())
+    wanted = t.template_id.in_(bindparam("templates", expanding=True))
+    return (
+        select(t.id, t.template_id, t.code, t.title_fa, t.sort_order, t.kind, t.unit_fa, t.frequency,
+               t.direction, t.min_value, t.max_value, t.target, t.measurement_fa, TemplateSection.number,
+               (t.template_id == newest_id) if with_newest else false())
+        .join(TemplateSection, TemplateSection.id == t.section_id)
+        .where(or_(wanted, t.template_id == newest_id) if with_newest else wanted, t.deleted.is_(False),
+               t.code.in_(bindparam("codes", expanding=True)) if with_codes else true())
+        .order_by(TemplateSection.number, t.sort_order)
+    )
+
+
 def _item_rows(session: Session, template_ids: Sequence[str], codes: Iterable[str] | None = None,
                programme: str | None = None) -> tuple[dict[str, list[tuple[_Item, int]]], str | None]:
     """template id -> its items (only ``codes`` when given) with their section (axis) numbers,
     in order; with ``programme``, the items of its newest published version too, and that
     version's id (one statement)."""
     out: dict[str, list[tuple[_Item, int]]] = defaultdict(list)
-    t = TemplateItem
-    newest_id = (select(Template.id).where(
-        Template.code == programme, Template.status == "published", Template.deleted.is_(False),
-    ).order_by(Template.version.desc()).limit(1).scalar_subquery()) if programme is not None else None
-    wanted = t.template_id.in_(list(template_ids))
+    params: dict[str, Any] = {"templates": list(template_ids)}
+    if codes is not None:
+        params["codes"] = sorted(codes)
+    if programme is not None:
+        params["programme"] = programme
     newest: str | None = None
     for (item_id, template_id, code, title, sort_order, kind, unit_fa, frequency, direction, low, high,
          target, measurement, number, is_newest) in session.execute(
-        select(t.id, t.template_id, t.code, t.title_fa, t.sort_order, t.kind, t.unit_fa, t.frequency,
-               t.direction, t.min_value, t.max_value, t.target, t.measurement_fa, TemplateSection.number,
-               (t.template_id == newest_id) if newest_id is not None else false())
-        .join(TemplateSection, TemplateSection.id == t.section_id)
-        .where(or_(wanted, t.template_id == newest_id) if newest_id is not None else wanted,
-               t.deleted.is_(False), t.code.in_(sorted(codes)) if codes is not None else true())
-        .order_by(TemplateSection.number, t.sort_order)
+        _items_query(codes is not None, programme is not None), params
     ).tuples():
         if is_newest:
             newest = template_id
@@ -150,8 +164,7 @@ def _item_rows(session: Session, template_ids: Sequence[str], codes: Iterable[st
     return out, newest
 
 
-@dataclass(frozen=True)
-class _Checklist:
+class _Checklist(NamedTuple):
     """What the figures read of a checklist (plain columns)."""
 
     id: str
@@ -161,14 +174,21 @@ class _Checklist:
     status: str
 
 
-def _checklists(session: Session, programme: str, period: Period, offices: Sequence[str]) -> list[_Checklist]:
-    return [_Checklist(*row) for row in session.execute(
+@cache
+def _checklists_query() -> Any:
+    """The statement of ``_checklists`` (built once; the values are bound parameters)."""
+    return (
         select(Checklist.id, Checklist.office_code, Checklist.template_id, Checklist.unit_id, Checklist.status)
         .join(Template, Template.id == Checklist.template_id)
-        .where(Template.code == programme, Checklist.period_code == period.code,
-               Checklist.office_code.in_(list(offices)), Checklist.deleted.is_(False))
+        .where(Template.code == bindparam("programme"), Checklist.period_code == bindparam("period"),
+               Checklist.office_code.in_(bindparam("offices", expanding=True)), Checklist.deleted.is_(False))
         .order_by(Checklist.unit_id.is_(None).desc(), Checklist.updated_at.desc())
-    ).tuples()]
+    )
+
+
+def _checklists(session: Session, programme: str, period: Period, offices: Sequence[str]) -> list[_Checklist]:
+    params = {"programme": programme, "period": period.code, "offices": list(offices)}
+    return [_Checklist._make(row) for row in session.execute(_checklists_query(), params).tuples()]
 
 
 def figures_in(

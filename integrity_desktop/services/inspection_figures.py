@@ -29,9 +29,10 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, bindparam, func, select
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session
 
@@ -288,6 +289,26 @@ def _computed(session: Session, office: str, period: Period, today: _dt.date) ->
     }
 
 
+@cache
+def _plans_query() -> Any:
+    """1/4 of many offices: plan items dated in the period, and of them those with a visit
+    logged (the visited plan items once: a join, not a look into the visits per plan item).
+    Built once; the period and the offices are bound parameters."""
+    visited = (select(Visit.plan_item_id.label("item_id"))
+               .where(Visit.deleted.is_(False), Visit.plan_item_id.is_not(None)).distinct().subquery())
+    return (
+        select(InspectionPlan.office_code, func.count(),
+               func.sum(sql_case((visited.c.item_id.is_not(None), 1), else_=0)))
+        .select_from(PlanItem)
+        .join(InspectionPlan, PlanItem.plan_id == InspectionPlan.id)
+        .outerjoin(visited, visited.c.item_id == PlanItem.id)
+        .where(PlanItem.deleted.is_(False), InspectionPlan.deleted.is_(False),
+               PlanItem.planned_date >= bindparam("start"), PlanItem.planned_date <= bindparam("end"),
+               InspectionPlan.office_code.in_(bindparam("offices", expanding=True)))
+        .group_by(InspectionPlan.office_code)
+    )
+
+
 def _computed_all(
     session: Session, offices: Sequence[str], period: Period, today: _dt.date,
     codes: frozenset[str] | None = None,
@@ -306,20 +327,8 @@ def _computed_all(
 
     plans: dict[str, tuple[int, int]] = {}
     if "1/4" in asked:
-        # 1/4: plan items dated in the period, and of them those with a visit logged
-        # the visited plan items once (a join, not a look into the visits per plan item)
-        visited = (select(Visit.plan_item_id.label("item_id"))
-                   .where(Visit.deleted.is_(False), Visit.plan_item_id.is_not(None)).distinct().subquery())
         plans = {office: (int(n), int(done or 0)) for office, n, done in session.execute(
-            select(InspectionPlan.office_code, func.count(),
-                   func.sum(sql_case((visited.c.item_id.is_not(None), 1), else_=0)))
-            .select_from(PlanItem)
-            .join(InspectionPlan, PlanItem.plan_id == InspectionPlan.id)
-            .outerjoin(visited, visited.c.item_id == PlanItem.id)
-            .where(PlanItem.deleted.is_(False), InspectionPlan.deleted.is_(False),
-                   PlanItem.planned_date >= period.start, PlanItem.planned_date <= period.end,
-                   InspectionPlan.office_code.in_(wanted))
-            .group_by(InspectionPlan.office_code)
+            _plans_query(), {"start": period.start, "end": period.end, "offices": wanted}
         ).tuples()}
     follow: dict[str, tuple[int, int]] = {}
     if "22/3" in asked:

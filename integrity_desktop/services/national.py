@@ -28,6 +28,7 @@ import datetime as _dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Float, Integer, String, cast, func, literal, null, select, true, union_all
@@ -99,23 +100,25 @@ class Province:
     last_created_at: _dt.datetime | None  # when the province wrote its newest accepted bundle
 
 
-def provinces(session: Session) -> list[Province]:
-    """The 31 provinces of the offices catalogue, in its order, with what HQ has received (one
-    statement: the newest accepted bundle of each joined to the catalogue)."""
+@cache
+def _provinces_query() -> Any:
+    """The statement of ``provinces`` (built once: it has no parameters)."""
     latest = (
         select(ImportLog.source_office.label("office"),
                func.max(func.coalesce(ImportLog.created_at, ImportLog.imported_at)).label("last"))
         .where(ImportLog.outcome == "accepted").group_by(ImportLog.source_office).subquery()
     )
-    return [
-        Province(code, name, short or name, last is not None, last)
-        for code, name, short, last in session.execute(
-            select(Office.code, Office.name_fa, Office.province_fa, latest.c.last)
+    return (select(Office.code, Office.name_fa, Office.province_fa, latest.c.last)
             .outerjoin(latest, latest.c.office == Office.code)
             .where(Office.kind == "province", Office.deleted.is_(False))
-            .order_by(Office.sort_order, Office.code)
-        ).tuples()
-    ]
+            .order_by(Office.sort_order, Office.code))
+
+
+def provinces(session: Session) -> list[Province]:
+    """The 31 provinces of the offices catalogue, in its order, with what HQ has received (one
+    statement: the newest accepted bundle of each joined to the catalogue)."""
+    return [Province(code, name, short or name, last is not None, last)
+            for code, name, short, last in session.execute(_provinces_query()).tuples()]
 
 
 # --------------------------------------------------------------------------- aggregation
