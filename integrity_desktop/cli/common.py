@@ -91,6 +91,9 @@ def open_for(args: argparse.Namespace, *, sign_in: bool = True) -> Store:
         except BaseException:
             store.dispose()
             raise
+    from integrity_desktop import heap
+
+    heap.settle()  # start-up is over: its objects leave the collector's full passes
     return store
 
 

@@ -22,8 +22,10 @@ import datetime as _dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import Any, NamedTuple
 
-from sqlalchemy import select, true
+from sqlalchemy import bindparam, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from integrity_desktop import jalali
@@ -106,33 +108,87 @@ def summarise(figures: Iterable[IndicatorFigure]) -> AchievementSummary:
 # --------------------------------------------------------------------------- reading
 
 
-def _item_rows(session: Session, template_ids: Sequence[str]) -> dict[str, list[tuple[TemplateItem, int]]]:
-    """template id -> its items with their section (axis) numbers, in order."""
-    out: dict[str, list[tuple[TemplateItem, int]]] = defaultdict(list)
-    for item, number in session.execute(
-        select(TemplateItem, TemplateSection.number)
-        .join(TemplateSection, TemplateSection.id == TemplateItem.section_id)
-        .where(TemplateItem.template_id.in_(list(template_ids)), TemplateItem.deleted.is_(False))
-        .order_by(TemplateSection.number, TemplateItem.sort_order)
+class _Item(NamedTuple):
+    """What the figures read of a template item (plain columns: no ORM row, no JSON decoded)."""
+
+    id: str
+    template_id: str
+    code: str
+    title_fa: str
+    sort_order: int
+    frequency: str
+    definition: Definition
+
+
+@cache
+def _items_query(with_codes: bool, with_newest: bool) -> Any:
+    """The statement of ``_item_rows`` (built once per shape; the values are bound parameters)."""
+    t = TemplateItem
+    newest_id = (select(Template.id).where(
+        Template.code == bindparam("programme"), Template.status == "published", Template.deleted.is_(False),
+    ).order_by(Template.version.desc()).limit(1).scalar_subquery())
+    wanted = t.template_id.in_(bindparam("templates", expanding=True))
+    return (
+        select(t.id, t.template_id, t.code, t.title_fa, t.sort_order, t.kind, t.unit_fa, t.frequency,
+               t.direction, t.min_value, t.max_value, t.target, t.measurement_fa, TemplateSection.number,
+               (t.template_id == newest_id) if with_newest else false())
+        .join(TemplateSection, TemplateSection.id == t.section_id)
+        .where(or_(wanted, t.template_id == newest_id) if with_newest else wanted, t.deleted.is_(False),
+               t.code.in_(bindparam("codes", expanding=True)) if with_codes else true())
+        .order_by(TemplateSection.number, t.sort_order)
+    )
+
+
+def _item_rows(session: Session, template_ids: Sequence[str], codes: Iterable[str] | None = None,
+               programme: str | None = None) -> tuple[dict[str, list[tuple[_Item, int]]], str | None]:
+    """template id -> its items (only ``codes`` when given) with their section (axis) numbers,
+    in order; with ``programme``, the items of its newest published version too, and that
+    version's id (one statement)."""
+    out: dict[str, list[tuple[_Item, int]]] = defaultdict(list)
+    params: dict[str, Any] = {"templates": list(template_ids)}
+    if codes is not None:
+        params["codes"] = sorted(codes)
+    if programme is not None:
+        params["programme"] = programme
+    newest: str | None = None
+    for (item_id, template_id, code, title, sort_order, kind, unit_fa, frequency, direction, low, high,
+         target, measurement, number, is_newest) in session.execute(
+        _items_query(codes is not None, programme is not None), params
     ).tuples():
-        out[item.template_id].append((item, number))
-    return out
+        if is_newest:
+            newest = template_id
+        definition = Definition(kind=kind, unit_fa=unit_fa, frequency=frequency, direction=direction,
+                                min_value=low, max_value=high, target=target, measurement_fa=measurement)
+        out[template_id].append((_Item(item_id, template_id, code, title, sort_order, frequency, definition),
+                                 number))
+    return out, newest
 
 
-def _newest_published(session: Session, programme: str) -> str | None:
-    return session.scalar(select(Template.id).where(
-        Template.code == programme, Template.status == "published", Template.deleted.is_(False),
-    ).order_by(Template.version.desc()).limit(1))
+class _Checklist(NamedTuple):
+    """What the figures read of a checklist (plain columns)."""
+
+    id: str
+    office_code: str
+    template_id: str
+    unit_id: str | None
+    status: str
 
 
-def _checklists(session: Session, programme: str, period: Period, offices: Sequence[str]) -> list[Checklist]:
-    return list(session.scalars(
-        select(Checklist)
+@cache
+def _checklists_query() -> Any:
+    """The statement of ``_checklists`` (built once; the values are bound parameters)."""
+    return (
+        select(Checklist.id, Checklist.office_code, Checklist.template_id, Checklist.unit_id, Checklist.status)
         .join(Template, Template.id == Checklist.template_id)
-        .where(Template.code == programme, Checklist.period_code == period.code,
-               Checklist.office_code.in_(list(offices)), Checklist.deleted.is_(False))
+        .where(Template.code == bindparam("programme"), Checklist.period_code == bindparam("period"),
+               Checklist.office_code.in_(bindparam("offices", expanding=True)), Checklist.deleted.is_(False))
         .order_by(Checklist.unit_id.is_(None).desc(), Checklist.updated_at.desc())
-    ))
+    )
+
+
+def _checklists(session: Session, programme: str, period: Period, offices: Sequence[str]) -> list[_Checklist]:
+    params = {"programme": programme, "period": period.code, "offices": list(offices)}
+    return [_Checklist._make(row) for row in session.execute(_checklists_query(), params).tuples()]
 
 
 def figures_in(
@@ -145,12 +201,12 @@ def figures_in(
     checklists of ``offices``, when the caller has read them (HQ's one pass)."""
     only = None if codes is None else set(codes)
     lists = _checklists(session, programme, period, offices)
-    by_office: dict[str, list[Checklist]] = defaultdict(list)
+    by_office: dict[str, list[_Checklist]] = defaultdict(list)
     for c in lists:
         by_office[c.office_code].append(c)
-    newest = _newest_published(session, programme)
-    template_ids = {c.template_id for c in lists} | ({newest} if newest else set())
-    items = _item_rows(session, sorted(template_ids))
+    # the items of the checklists' versions and of the newest published one (for offices with
+    # no checklist), and which that is, in one statement
+    items, newest = _item_rows(session, sorted({c.template_id for c in lists}), only, programme)
     live_codes = computed.computed_codes(programme)
     # checklist -> (code, value) of its answers that carry a value (plain columns: no ORM rows);
     # computed indicators alone need only the approved whole-directorate checklists' (frozen) ones

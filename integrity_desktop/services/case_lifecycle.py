@@ -249,6 +249,8 @@ def _resolve_amendments(
     """
     by_id = {e.id: e for e in events}
     ignored: dict[str, str] = {}
+    if not any(e.stage in AMENDMENTS for e in events):  # most cases: nothing to merge or drop
+        return by_id, ignored
 
     def root(e: EventRecord) -> EventRecord | None:
         seen: set[str] = set()

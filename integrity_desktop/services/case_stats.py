@@ -98,7 +98,7 @@ def _events_touching_all(
             Case.office_code.in_(list(offices)), Case.deleted.is_(False), CaseEvent.deleted.is_(False),
             CaseEvent.case_id.in_(touched),
         )
-    )
+    ).tuples().all()  # fetched at once (row by row costs a call per row with psycopg)
     out: dict[str, dict[str, list[lc.EventRecord]]] = {}
     for office, case_id, eid, stage, hlc, when, follows, penalty in rows:
         out.setdefault(office, {}).setdefault(case_id, []).append(lc.EventRecord(
@@ -200,19 +200,26 @@ def _figures(session: Session, office: str, period: jalali.Period, _today: _dt.d
 
 
 def _figures_all(
-    session: Session, offices: Sequence[str], period: jalali.Period, _today: _dt.date
+    session: Session, offices: Sequence[str], period: jalali.Period, _today: _dt.date,
+    codes: frozenset[str] | None = None,
 ) -> dict[str, dict[str, Figure]]:
     """``_figures`` of many offices: one query for the events of every office's touched cases
-    and one grouped count of first offences; each case's steps replayed once, as in ``_values``."""
+    and one grouped count of first offences; each case's steps replayed once, as in ``_values``.
+    With ``codes``, only those figures: the first offences are counted only for 6/1, the steps
+    replayed only for the others."""
+    asked = [code for code in INDICATOR_CODES if codes is None or code in codes]
     start, end = period.start, period.end
-    events = _events_touching_all(session, offices, start, end)
-    firsts = _first_offence_counts(session, offices, start, end)
+    replay = any(code != "6/1" for code in asked)
+    events = _events_touching_all(session, offices, start, end) if replay else {}
+    firsts = _first_offence_counts(session, offices, start, end) if "6/1" in asked else {}
     out: dict[str, dict[str, Figure]] = {}
     for office in offices:
-        steps, _penalties = _count_replayed(events.get(office, {}), start, end, Counter(), Counter())
+        steps: Counter[str] = Counter()
+        if replay:
+            steps, _penalties = _count_replayed(events.get(office, {}), start, end, steps, Counter())
         values = _indicator_values(firsts.get(office, 0), steps)
         out[office] = {code: Figure(code, float(values[code]), values[code], None, FORMULAS_FA[code])
-                       for code in INDICATOR_CODES}
+                       for code in asked}
     return out
 
 

@@ -131,7 +131,8 @@ def _figures(session: Session, office: str, period: Period, today: _dt.date) -> 
 
 
 def _figures_all(
-    session: Session, offices: Sequence[str], period: Period, today: _dt.date
+    session: Session, offices: Sequence[str], period: Period, today: _dt.date,
+    _codes: frozenset[str] | None = None,  # computes all its figures (they share their queries)
 ) -> dict[str, dict[str, Figure]]:
     """The figures of every office in ``offices``, each register read once for all of them."""
     wanted = list(offices)

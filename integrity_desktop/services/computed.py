@@ -24,6 +24,7 @@ import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 
 from sqlalchemy.orm import Session
 
@@ -71,8 +72,15 @@ class RecordRow:
 
 FiguresFn = Callable[[Session, str, Period, _dt.date], dict[str, Figure]]
 RecordsFn = Callable[[Session, str, Period, _dt.date, str], list[RecordRow]]
-# (session, offices, period, today) -> {office: {code: Figure}}: the same figures of many offices
-AllFiguresFn = Callable[[Session, Sequence[str], Period, _dt.date], dict[str, dict[str, Figure]]]
+
+
+class AllFiguresFn(Protocol):
+    """(session, offices, period, today, codes) -> {office: {code: Figure}}: the same figures of
+    many offices; ``codes`` (None: all of the source's) are the ones the caller reads, so a
+    source may leave the others out (and the queries only they need)."""
+
+    def __call__(self, session: Session, offices: Sequence[str], period: Period, today: _dt.date,
+                 codes: frozenset[str] | None = None, /) -> dict[str, dict[str, Figure]]: ...
 
 
 @dataclass(frozen=True)
@@ -89,10 +97,11 @@ class ComputedSource:
     figures_all: AllFiguresFn | None = None
 
     def figures_of(self, session: Session, offices: Sequence[str], period: Period,
-                   today: _dt.date) -> dict[str, dict[str, Figure]]:
-        """office -> its figures, every office in ``offices`` (one pass when the source can)."""
+                   today: _dt.date, codes: frozenset[str] | None = None) -> dict[str, dict[str, Figure]]:
+        """office -> its figures, every office in ``offices`` (one pass when the source can);
+        with ``codes``, at least those (a source with ``figures_all`` computes only them)."""
         if self.figures_all is not None:
-            return self.figures_all(session, offices, period, today)
+            return self.figures_all(session, offices, period, today, codes)
         return {office: self.figures(session, office, period, today) for office in offices}
 
     @property
@@ -157,7 +166,8 @@ def figures_by_office(
     for source in sources():
         if source.programme != programme or (wanted is not None and not wanted & set(source.codes)):
             continue
-        for office, figures in source.figures_of(session, list(offices), period, day).items():
+        mine_codes = None if wanted is None else frozenset(wanted & set(source.codes))
+        for office, figures in source.figures_of(session, list(offices), period, day, mine_codes).items():
             mine = out.setdefault(office, {})
             for code, figure in figures.items():
                 if wanted is None or code in wanted:

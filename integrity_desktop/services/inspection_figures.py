@@ -29,9 +29,10 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, bindparam, func, select
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session
 
@@ -288,61 +289,80 @@ def _computed(session: Session, office: str, period: Period, today: _dt.date) ->
     }
 
 
-def _computed_all(
-    session: Session, offices: Sequence[str], period: Period, today: _dt.date
-) -> dict[str, dict[str, Figure_]]:
-    """``_computed`` of many offices in one pass: grouped counts for 1/4 and 22/3, and one read
-    of the period's visits and the inspectors for the rest (same rules as the functions above)."""
-    wanted = list(offices)
-    out: dict[str, dict[str, Figure_]] = {office: {} for office in wanted}
-
-    def put(office: str, code: str, value: float | None, num: int, den: int | None) -> None:
-        out.setdefault(office, {})[code] = Figure_(code, value, num, den, FORMULAS_FA[code])
-
-    # 1/4: plan items dated in the period, and of them those with a visit logged
-    # the visited plan items once (a join, not a look into the visits per plan item)
-    visited = (select(Visit.plan_item_id.label("item_id")).where(Visit.deleted.is_(False), Visit.plan_item_id.is_not(None))
-               .distinct().subquery())
-    plans = {office: (int(n), int(done or 0)) for office, n, done in session.execute(
+@cache
+def _plans_query() -> Any:
+    """1/4 of many offices: plan items dated in the period, and of them those with a visit
+    logged (the visited plan items once: a join, not a look into the visits per plan item).
+    Built once; the period and the offices are bound parameters."""
+    visited = (select(Visit.plan_item_id.label("item_id"))
+               .where(Visit.deleted.is_(False), Visit.plan_item_id.is_not(None)).distinct().subquery())
+    return (
         select(InspectionPlan.office_code, func.count(),
                func.sum(sql_case((visited.c.item_id.is_not(None), 1), else_=0)))
         .select_from(PlanItem)
         .join(InspectionPlan, PlanItem.plan_id == InspectionPlan.id)
         .outerjoin(visited, visited.c.item_id == PlanItem.id)
         .where(PlanItem.deleted.is_(False), InspectionPlan.deleted.is_(False),
-               PlanItem.planned_date >= period.start, PlanItem.planned_date <= period.end,
-               InspectionPlan.office_code.in_(wanted))
+               PlanItem.planned_date >= bindparam("start"), PlanItem.planned_date <= bindparam("end"),
+               InspectionPlan.office_code.in_(bindparam("offices", expanding=True)))
         .group_by(InspectionPlan.office_code)
-    ).tuples()}
-    # 22/3: corrective actions due in the period up to today, and of them those done on time
-    last = min(period.end, today)
-    on_time = and_(CorrectiveAction.status == "done", CorrectiveAction.closed_on.is_not(None),
-                   CorrectiveAction.closed_on <= CorrectiveAction.due_date)
-    follow = {office: (int(n), int(done or 0)) for office, n, done in session.execute(
-        select(Visit.office_code, func.count(), func.sum(sql_case((on_time, 1), else_=0)))
-        .select_from(CorrectiveAction)
-        .join(Finding, CorrectiveAction.finding_id == Finding.id)
-        .join(Visit, Finding.visit_id == Visit.id)
-        .where(CorrectiveAction.deleted.is_(False), Finding.deleted.is_(False), Visit.deleted.is_(False),
-               Visit.office_code.in_(wanted), CorrectiveAction.status != "cancelled",
-               CorrectiveAction.due_date >= period.start, CorrectiveAction.due_date <= last)
-        .group_by(Visit.office_code)
-    ).tuples()}
+    )
+
+
+def _computed_all(
+    session: Session, offices: Sequence[str], period: Period, today: _dt.date,
+    codes: frozenset[str] | None = None,
+) -> dict[str, dict[str, Figure_]]:
+    """``_computed`` of many offices in one pass: grouped counts for 1/4 and 22/3, and one read
+    of the period's visits and the inspectors for the rest (same rules as the functions above).
+    With ``codes``, only those figures, and only the queries they need (the map of 1/4 reads
+    the plan items alone)."""
+    wanted = list(offices)
+    asked = set(FORMULAS_FA) if codes is None else set(codes) & set(FORMULAS_FA)
+    out: dict[str, dict[str, Figure_]] = {office: {} for office in wanted}
+
+    def put(office: str, code: str, value: float | None, num: int, den: int | None) -> None:
+        if code in asked:
+            out.setdefault(office, {})[code] = Figure_(code, value, num, den, FORMULAS_FA[code])
+
+    plans: dict[str, tuple[int, int]] = {}
+    if "1/4" in asked:
+        plans = {office: (int(n), int(done or 0)) for office, n, done in session.execute(
+            _plans_query(), {"start": period.start, "end": period.end, "offices": wanted}
+        ).tuples()}
+    follow: dict[str, tuple[int, int]] = {}
+    if "22/3" in asked:
+        # 22/3: corrective actions due in the period up to today, and of them those done on time
+        last = min(period.end, today)
+        on_time = and_(CorrectiveAction.status == "done", CorrectiveAction.closed_on.is_not(None),
+                       CorrectiveAction.closed_on <= CorrectiveAction.due_date)
+        follow = {office: (int(n), int(done or 0)) for office, n, done in session.execute(
+            select(Visit.office_code, func.count(), func.sum(sql_case((on_time, 1), else_=0)))
+            .select_from(CorrectiveAction)
+            .join(Finding, CorrectiveAction.finding_id == Finding.id)
+            .join(Visit, Finding.visit_id == Visit.id)
+            .where(CorrectiveAction.deleted.is_(False), Finding.deleted.is_(False), Visit.deleted.is_(False),
+                   Visit.office_code.in_(wanted), CorrectiveAction.status != "cancelled",
+                   CorrectiveAction.due_date >= period.start, CorrectiveAction.due_date <= last)
+            .group_by(Visit.office_code)
+        ).tuples()}
     # the period's visits (plain columns) and the inspectors, by office
     visits: dict[str, list[tuple[str, list[str], _dt.date, str, str]]] = {}
-    for office, kind, ids, day, status, recommendations in session.execute(
-        select(Visit.office_code, Visit.kind, Visit.inspector_ids, Visit.visit_date, Visit.status,
-               Visit.recommendations)
-        .where(Visit.deleted.is_(False), Visit.office_code.in_(wanted),
-               Visit.visit_date >= period.start, Visit.visit_date <= period.end)
-    ).tuples():
-        visits.setdefault(office, []).append((kind, list(ids or ()), day, status, recommendations or ""))
+    if asked & {"1/6", "22/1", "22/2", "22/4"}:
+        for office, kind, ids, day, status, recommendations in session.execute(
+            select(Visit.office_code, Visit.kind, Visit.inspector_ids, Visit.visit_date, Visit.status,
+                   Visit.recommendations)
+            .where(Visit.deleted.is_(False), Visit.office_code.in_(wanted),
+                   Visit.visit_date >= period.start, Visit.visit_date <= period.end)
+        ).tuples():
+            visits.setdefault(office, []).append((kind, list(ids or ()), day, status, recommendations or ""))
     inspectors: dict[str, list[tuple[str, _dt.date, _dt.date | None]]] = {}
-    for office, ins_id, appointed, term_end in session.execute(
-        select(Inspector.office_code, Inspector.id, Inspector.appointed_on, Inspector.term_end)
-        .where(Inspector.deleted.is_(False), Inspector.office_code.in_(wanted))
-    ).tuples():
-        inspectors.setdefault(office, []).append((ins_id, appointed, term_end))
+    if "1/6" in asked:
+        for office, ins_id, appointed, term_end in session.execute(
+            select(Inspector.office_code, Inspector.id, Inspector.appointed_on, Inspector.term_end)
+            .where(Inspector.deleted.is_(False), Inspector.office_code.in_(wanted))
+        ).tuples():
+            inspectors.setdefault(office, []).append((ins_id, appointed, term_end))
     months = []
     month = period_containing(period.start, "month")
     while month.start <= period.end:
@@ -353,21 +373,22 @@ def _computed_all(
         items, done = plans.get(office, (0, 0))
         put(office, "1/4", _percent(done, items), done, items)
         mine = visits.get(office, [])
-        # 1/6: (inspector, finished month) pairs whose visits are all reported or closed
-        by_inspector: dict[str, list[tuple[_dt.date, str]]] = {}
-        for _kind, ids, day, status, _rec in mine:
-            for ins_id in ids:
-                by_inspector.setdefault(ins_id, []).append((day, status))
-        pairs = reported = 0
-        for m in months:
-            for ins_id, appointed, term_end in inspectors.get(office, []):
-                if appointed > m.end or (term_end is not None and term_end < m.start):
-                    continue
-                pairs += 1
-                theirs = [status for day, status in by_inspector.get(ins_id, []) if m.contains(day)]
-                if theirs and all(status in DONE for status in theirs):
-                    reported += 1
-        put(office, "1/6", _percent(reported, pairs), reported, pairs)
+        if "1/6" in asked:
+            # 1/6: (inspector, finished month) pairs whose visits are all reported or closed
+            by_inspector: dict[str, list[tuple[_dt.date, str]]] = {}
+            for _kind, ids, day, status, _rec in mine:
+                for ins_id in ids:
+                    by_inspector.setdefault(ins_id, []).append((day, status))
+            pairs = reported = 0
+            for m in months:
+                for ins_id, appointed, term_end in inspectors.get(office, []):
+                    if appointed > m.end or (term_end is not None and term_end < m.start):
+                        continue
+                    pairs += 1
+                    theirs = [status for day, status in by_inspector.get(ins_id, []) if m.contains(day)]
+                    if theirs and all(status in DONE for status in theirs):
+                        reported += 1
+            put(office, "1/6", _percent(reported, pairs), reported, pairs)
         put(office, "22/1", float(len(mine)), len(mine), None)
         proposals = sum(1 for _k, _i, _d, status, rec in mine if status in DONE and rec.strip())
         put(office, "22/2", float(proposals), proposals, None)

@@ -28,6 +28,7 @@ import datetime as _dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Float, Integer, String, cast, func, literal, null, select, true, union_all
@@ -64,7 +65,7 @@ from integrity_desktop.jalali import Period
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services import achievement as ach
 from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.services.scoring import _axis_rows, asked_clause, three_year_code
+from integrity_desktop.services.scoring import asked_sql, three_year_code, with_asked
 
 SUM, POOLED, WEIGHTED, MEAN, DISTRIBUTION, NONE = "sum", "pooled", "weighted", "mean", "distribution", "none"
 METHOD_LABELS_FA: dict[str, str] = {
@@ -99,20 +100,25 @@ class Province:
     last_created_at: _dt.datetime | None  # when the province wrote its newest accepted bundle
 
 
-def provinces(session: Session) -> list[Province]:
-    """The 31 provinces of the offices catalogue, in its order, with what HQ has received."""
-    latest = dict(session.execute(
-        select(ImportLog.source_office, func.max(func.coalesce(ImportLog.created_at, ImportLog.imported_at)))
-        .where(ImportLog.outcome == "accepted").group_by(ImportLog.source_office)
-    ).tuples().all())
-    return [
-        Province(code, name, short or name, code in latest, latest.get(code))
-        for code, name, short in session.execute(
-            select(Office.code, Office.name_fa, Office.province_fa)
+@cache
+def _provinces_query() -> Any:
+    """The statement of ``provinces`` (built once: it has no parameters)."""
+    latest = (
+        select(ImportLog.source_office.label("office"),
+               func.max(func.coalesce(ImportLog.created_at, ImportLog.imported_at)).label("last"))
+        .where(ImportLog.outcome == "accepted").group_by(ImportLog.source_office).subquery()
+    )
+    return (select(Office.code, Office.name_fa, Office.province_fa, latest.c.last)
+            .outerjoin(latest, latest.c.office == Office.code)
             .where(Office.kind == "province", Office.deleted.is_(False))
-            .order_by(Office.sort_order, Office.code)
-        ).tuples()
-    ]
+            .order_by(Office.sort_order, Office.code))
+
+
+def provinces(session: Session) -> list[Province]:
+    """The 31 provinces of the offices catalogue, in its order, with what HQ has received (one
+    statement: the newest accepted bundle of each joined to the catalogue)."""
+    return [Province(code, name, short or name, last is not None, last)
+            for code, name, short, last in session.execute(_provinces_query()).tuples()]
 
 
 # --------------------------------------------------------------------------- aggregation
@@ -285,28 +291,28 @@ def _period_answers(session: Session, programme: str, period: Period, offices: S
     a common table expression, then three aggregates over it.  Each is what ``scoring._axis_rows``,
     ``_status_answers`` and ``achievement.figures_in`` read on their own; reading the answers
     once instead of three times is most of the national picture's cost."""
-    owner = dict(session.execute(
-        select(Checklist.id, Checklist.office_code)
-        .join(Template, Template.id == Checklist.template_id)
-        .where(Template.code == programme, Checklist.period_code == period.code,
-               Checklist.office_code.in_(list(offices)), Checklist.deleted.is_(False))
-    ).tuples().all())
-    if not owner:
-        return _Answers({}, defaultdict(list), {}, {})
-    ids = list(owner)
     status = func.coalesce(ChecklistEntry.status, "")
-    answers = (
+    # the period's answers with whether their checklist asks them (``scoring.asked_sql``: joins
+    # on the period and the items, no list of checklist ids)
+    joined, asked = asked_sql(
         select(ChecklistEntry.checklist_id.label("cid"), Checklist.office_code.label("office"),
                sql_case((Checklist.unit_id.is_(None), 1), else_=0).label("whole"),
-               TemplateItem.code.label("code"), TemplateItem.kind.label("kind"),
+               TemplateItem.code.label("code"),
+               sql_case((TemplateItem.kind == STATUS, 1), else_=0).label("is_status"),
                TemplateSection.number.label("axis"), TemplateSection.title_fa.label("title"),
                status.label("status"), ChecklistEntry.progress.label("progress"),
-               ChecklistEntry.value.label("value"),
-               sql_case((asked_clause(session, ids), 1), else_=0).label("asked"))
+               ChecklistEntry.value.label("value"))
+        .select_from(ChecklistEntry)
         .join(Checklist, Checklist.id == ChecklistEntry.checklist_id)
+        .join(Template, Template.id == Checklist.template_id)
         .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
         .join(TemplateSection, TemplateSection.id == TemplateItem.section_id)
-        .where(ChecklistEntry.checklist_id.in_(ids), ChecklistEntry.deleted.is_(False))
+        .where(Template.code == programme, Checklist.period_code == period.code,
+               Checklist.office_code.in_(list(offices)), Checklist.deleted.is_(False),
+               ChecklistEntry.deleted.is_(False)),
+        programme, [period.code])
+    answers = (
+        joined.add_columns(sql_case((asked, 1), else_=0).label("asked"))
         .cte("period_answers").prefix_with("MATERIALIZED")
     )
     a = answers.c
@@ -319,13 +325,16 @@ def _period_answers(session: Session, programme: str, period: Period, offices: S
 
     points = sql_case((a.status == "done", 1.0),
                       (a.status == "partial", func.coalesce(a.progress, 50) * 0.01), else_=0.0)
-    by_axis = (select(literal("a"), a.cid, none(String), cast(a.axis, Integer), cast(func.max(a.title), String),
+    by_axis = (select(literal("a"), a.cid, a.office, cast(a.axis, Integer), cast(func.max(a.title), String),
                       cast(func.sum(points), Float), cast(func.count() - n("na"), Integer),
                       none(Integer), none(Integer), none(Integer), none(Integer))
-               .where(a.asked == 1).group_by(a.cid, a.axis))
+               .where(a.asked > 0).group_by(a.cid, a.office, a.axis))
+    # (``> 0``, not ``== 1``: PostgreSQL guesses that an equality on a common table expression's
+    # column keeps 0.5 % of its rows, and sorts thousands of rows it took for a handful, where a
+    # range keeps a third and it hashes them)
     by_status = (select(literal("s"), a.office, a.code, cast(a.whole, Integer), cast(func.max(a.status), String),
                         none(Float), cast(func.count(), Integer), n(""), n("na"), n("done"), n("partial"))
-                 .where(a.kind == STATUS).group_by(a.office, a.code, a.whole))
+                 .where(a.is_status > 0).group_by(a.office, a.code, a.whole))
     valued = (select(literal("v"), a.cid, a.code, none(Integer), none(String), cast(a.value, Float),
                      none(Integer), none(Integer), none(Integer), none(Integer), none(Integer))
               .where(a.value.is_not(None)))
@@ -335,10 +344,10 @@ def _period_answers(session: Session, programme: str, period: Period, offices: S
     values: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for part, key, code, number, text, amount, count, empty, na, done, partial in session.execute(
         union_all(by_axis, by_status, valued)
-    ).tuples():
-        if part == "a":
+    ).tuples().all():  # fetched at once (row by row costs a call per row with psycopg)
+        if part == "a":  # key: the checklist, code: its office
             titles[number] = text
-            parts[(owner[key], number)].append((float(amount or 0), int(count)))
+            parts[(code, number)].append((float(amount or 0), int(count)))
         elif part == "s":
             status_rows.append((key, code, number, text, count, empty, na, done, partial))
         else:
@@ -468,19 +477,30 @@ def completion_trend(
     require(actor, "reports.run")
     code = programme or three_year_code()
     periods = [Period.parse(c) for c in period_codes]
+    status = ChecklistEntry.status
+    score = sql_case((status == "done", 1.0),
+                     (status == "partial", func.coalesce(ChecklistEntry.progress, 50) * 0.01), else_=0.0)
+    answered = func.sum(sql_case((status == "na", 0), else_=1))
     with store.read() as s:
         provs = [p.code for p in provinces(s) if p.received]
-        period_of = dict(s.execute(
-            select(Checklist.id, Checklist.period_code)
-            .join(Template, Template.id == Checklist.template_id)
-            .where(Template.code == code, Checklist.period_code.in_([p.code for p in periods]),
-                   Checklist.office_code.in_(provs), Checklist.deleted.is_(False))
-        ).tuples().all())
-        sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
-        for checklist_id, _number, _title, points, counted, *_rest in _axis_rows(s, list(period_of)):
-            mine = sums[period_of[checklist_id]]
-            mine[0] += float(points or 0)
-            mine[1] += int(counted)
+        # the programme's versions by id: the planner then knows how many checklists it reads
+        templates = list(s.scalars(select(Template.id).where(Template.code == code)))
+        # one aggregate by period over the asked answers (``scoring.with_asked``: joins, no id lists)
+        query = (
+            select(Checklist.period_code, cast(func.sum(score), Float), cast(answered, Integer))
+            .select_from(ChecklistEntry)
+            .join(Checklist, Checklist.id == ChecklistEntry.checklist_id)
+            .join(TemplateItem, TemplateItem.id == ChecklistEntry.item_id)
+            .where(Checklist.template_id.in_(templates),
+                   Checklist.period_code.in_([p.code for p in periods]),
+                   Checklist.office_code.in_(provs), Checklist.deleted.is_(False),
+                   ChecklistEntry.deleted.is_(False))
+            .group_by(Checklist.period_code)
+        )
+        sums: dict[str, tuple[float, int]] = {
+            period_code: (float(pts or 0), int(n or 0))
+            for period_code, pts, n in s.execute(with_asked(query, code, [p.code for p in periods])).tuples()
+        }
     out = []
     for period in periods:
         points, counted = sums.get(period.code, (0.0, 0.0))

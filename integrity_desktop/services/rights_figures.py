@@ -74,7 +74,8 @@ def _figures(session: Session, office: str, period: jalali.Period, today: _dt.da
 
 
 def _figures_all(
-    session: Session, offices: Sequence[str], period: jalali.Period, _today: _dt.date
+    session: Session, offices: Sequence[str], period: jalali.Period, _today: _dt.date,
+    _codes: frozenset[str] | None = None,  # computes all its figures (they share their queries)
 ) -> dict[str, dict[str, Figure]]:
     """The figures of every office in ``offices``: each register read once, grouped by office."""
     start, end = period.start, period.end

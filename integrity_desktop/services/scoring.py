@@ -16,8 +16,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, and_, case, cast, exists, false, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Integer,
+    String,
+    and_,
+    case,
+    cast,
+    exists,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
 
 from integrity_desktop.db.models import (
     Checklist,
@@ -208,6 +224,63 @@ def asked_clause(session: Session, checklist_ids: Sequence[str]) -> ColumnElemen
             clause = and_(clause, TemplateItem.code.not_in(sorted(left_out)))
         clauses.append(clause)
     return or_(*clauses) if clauses else false()
+
+
+def _constants(name: str, rows: Sequence[tuple[Any, ...]], columns: Sequence[tuple[str, Any]]) -> Any:
+    """A small constant table (``SELECT … UNION ALL SELECT …``: SQLite takes no column names
+    on a VALUES list) to join on; one row of NULLs when ``rows`` is empty, which joins nothing."""
+    selects = [select(*(cast(literal(v), kind).label(c) for v, (c, kind) in zip(row, columns, strict=True)))
+               for row in rows or [tuple(None for _ in columns)]]
+    return (union_all(*selects) if len(selects) > 1 else selects[0]).subquery(name)
+
+
+def _asked_tables(programme: str, period_codes: Iterable[str]) -> tuple[Any, Any, Any, Any]:
+    """What decides whether a checklist asks an entry, as tables to join (``asked_sql``)."""
+    bits = {f: 1 << i for i, f in enumerate(FREQUENCIES)}
+    masks = [(code, sum(bit for f, bit in bits.items() if due(f, Period.parse(code))))
+             for code in sorted(set(period_codes))]
+    due_in = _constants("due_in", masks, (("period_code", String), ("mask", Integer)))
+    frequency = _constants("frequency_bit", sorted(bits.items()), (("frequency", String), ("bit", Integer)))
+    left_out = _constants("left_out", [(c,) for c in sorted(computed_codes(programme))], (("code", String),))
+    visited = (select(Visit.checklist_id.label("checklist_id"))
+               .where(Visit.deleted.is_(False), Visit.checklist_id.is_not(None)).distinct().subquery("visited"))
+    return due_in, frequency, left_out, visited
+
+
+def asked_sql(query: Select[Any], programme: str, period_codes: Iterable[str]) -> tuple[Select[Any], Any]:
+    """``query`` over entries joined to their checklist and item, with the checklists a live
+    visit was filled with outer-joined to it, and the SQL of whether its checklist asks an
+    entry (``is_asked``) — without lists of checklist ids: the frequencies due in each period
+    as a bit mask by period code, the item's frequency as a bit, the programme's computed codes
+    left to the whole-directorate checklist, and a checklist filled in a visit asking every
+    frequency.  The same rule as ``asked_clause``; only checklists of ``period_codes`` and of
+    ``programme`` (a template code) are asked anything.  Written as expressions, not joins to
+    constant tables: PostgreSQL plans each joined table (a few milliseconds for a national
+    picture)."""
+    bits = {f: 1 << i for i, f in enumerate(FREQUENCIES)}
+    masks = {code: sum(bit for f, bit in bits.items() if due(f, Period.parse(code))) for code in set(period_codes)}
+    visited = (select(Visit.checklist_id.label("checklist_id"))
+               .where(Visit.deleted.is_(False), Visit.checklist_id.is_not(None)).distinct().subquery("visited"))
+    bit = case(bits, value=TemplateItem.frequency, else_=None)
+    mask = case(masks, value=Checklist.period_code, else_=None) if masks else cast(None, Integer)
+    asked = and_(bit.is_not(None), mask.is_not(None),
+                 or_(visited.c.checklist_id.is_not(None), mask.op("&")(bit) != 0),
+                 or_(Checklist.unit_id.is_(None), TemplateItem.code.not_in(sorted(computed_codes(programme)))))
+    return query.outerjoin(visited, visited.c.checklist_id == Checklist.id), asked
+
+
+def with_asked(query: Select[Any], programme: str, period_codes: Iterable[str]) -> Select[Any]:
+    """``query`` narrowed to the entries their checklists ask (as ``asked_sql``; inner joins
+    where an entry that is not asked may drop out)."""
+    due_in, frequency, left_out, visited = _asked_tables(programme, period_codes)
+    return (
+        query.join(due_in, due_in.c.period_code == Checklist.period_code)
+        .join(frequency, frequency.c.frequency == TemplateItem.frequency)
+        .outerjoin(visited, visited.c.checklist_id == Checklist.id)
+        .outerjoin(left_out, left_out.c.code == TemplateItem.code)
+        .where(or_(visited.c.checklist_id.is_not(None), due_in.c.mask.op("&")(frequency.c.bit) != 0),
+               or_(Checklist.unit_id.is_(None), left_out.c.code.is_(None)))
+    )
 
 
 def _axis_rows(session: Session, checklist_ids: list[str]) -> list[tuple[Any, ...]]:

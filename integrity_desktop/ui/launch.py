@@ -393,6 +393,9 @@ def _run(app: QApplication, location: str, args: argparse.Namespace, guard: Inst
     if args.open:
         _open_bundle(window, args.open)
     backup_timer = _start_backups(store, window)
+    from integrity_desktop import heap
+
+    QTimer.singleShot(1000, heap.settle)  # after the first paint (heap.py)
     code = app.exec()
     backup_timer.stop()
     QThreadPool.globalInstance().waitForDone()  # no background job may outlive the store
