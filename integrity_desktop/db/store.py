@@ -24,27 +24,6 @@ from integrity_desktop.paths import data_home, is_url
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-
-def newest_stamp(s: Session, model: type) -> str | None:
-    """The newest ``hlc`` of a synced table, read through an index, never a scan of the table.
-
-    A table with its own ``hlc`` index answers ``max(hlc)`` at once.  ``checklist_entries`` has
-    one (office_code, hlc) index instead (issue 23): a loose index scan visits each office's part
-    of it (the next office is ``min(office_code) > the last``) and takes that office's newest
-    stamp, two index look-ups per office, ~32 offices at HQ."""
-    table = model.__table__  # type: ignore[attr-defined]
-    if any([c.name for c in ix.columns] == ["hlc"] for ix in table.indexes):
-        return s.scalar(select(func.max(table.c.hlc)))
-    office_col, hlc_col = table.c.office_code, table.c.hlc
-    newest: str | None = None
-    office = s.scalar(select(func.min(office_col)))
-    while office is not None:
-        top = s.scalar(select(func.max(hlc_col)).where(office_col == office))
-        if top is not None and (newest is None or top > newest):
-            newest = top
-        office = s.scalar(select(func.min(office_col)).where(office_col > office))
-    return newest
-
 @dataclass
 class Store:
     """An open, migrated store.  Services get one of these and open short sessions on it."""
@@ -122,7 +101,7 @@ class Store:
             node = secrets.token_hex(4)
             self.set_meta("node_id", node)
         with self.read() as s:
-            stamps = [newest_stamp(s, m) for m in SYNC_MODELS]
+            stamps = [s.scalar(select(func.max(m.hlc))) for m in SYNC_MODELS]
         last = max((x for x in stamps if x), default="")
         self.last_stamp = last
         self._clock = HybridClock(node or "readonly", last)

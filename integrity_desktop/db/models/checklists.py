@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Table, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from integrity_desktop.db.base import ID, Base, Synced
@@ -99,12 +99,6 @@ class ChecklistEntry(Synced, Base):
 
     __tablename__ = "checklist_entries"
     __sync_type__ = "checklist_entry"
-    # One (office_code, hlc) index instead of the two single-column ones every synced table has
-    # (issue 23, migration 0012): the entries are ~85 % of what HQ merges, and a bundle's entries
-    # then go into one office's part of one index instead of all over an hlc index.  It answers
-    # the export's ``office_code = ? AND hlc > ?`` and, per office, ``Store.start_clock``'s
-    # newest stamp.
-    __table_args__ = (Index("ix_checklist_entries_office_hlc", "office_code", "hlc"),)
 
     checklist_id: Mapped[str] = mapped_column(ForeignKey("checklists.id"), index=True)
     item_id: Mapped[str] = mapped_column(ForeignKey("template_items.id"))
@@ -115,11 +109,3 @@ class ChecklistEntry(Synced, Base):
     subtasks_done: Mapped[list[int]] = mapped_column(default=list)
     computed: Mapped[bool] = mapped_column(default=False)
     computed_source: Mapped[dict[str, Any] | None]
-
-
-# The Synced mixin's index=True made ix_checklist_entries_office_code and ix_checklist_entries_hlc;
-# the composite index above replaces both (columns keep their order, so bundles are unchanged).
-_entries = cast(Table, ChecklistEntry.__table__)
-for _ix in [ix for ix in _entries.indexes
-            if ix.name in ("ix_checklist_entries_office_code", "ix_checklist_entries_hlc")]:
-    _entries.indexes.discard(_ix)
