@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
-from integrity_desktop.db.base import Synced
+from integrity_desktop.db.base import Synced, new_id
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.permissions import Actor
@@ -84,7 +84,7 @@ def stamp(store: Store, actor: Actor, obj: Synced) -> None:
 def add(session: Session, store: Store, actor: Actor, obj: Synced) -> Synced:
     """Insert a new record, stamped and written to the audit log."""
     if not obj.id:
-        obj.id = str(uuid.uuid4())
+        obj.id = new_id()
     clean_texts(obj)
     stamp(store, actor, obj)
     session.add(obj)
