@@ -42,7 +42,7 @@ def _edit(store: Any, actor: Any, shares: dict[str, float], default: float, tag:
     """Edit ``share`` of each record type's live rows (every n-th by id); the count."""
     from sqlalchemy import select
 
-    from integrity_desktop.services import records
+    from integrity_desktop.services.store import records
     from integrity_desktop.sync import bundle_format as bf
 
     edited = 0
@@ -71,7 +71,7 @@ def child(argv: list[str]) -> None:
     """``--child PROVINCE_STORE SCALE``: sizes, on a copy of the store."""
     source, scale = Path(argv[0]), int(argv[1])
     from integrity_desktop.permissions import Actor
-    from integrity_desktop.services import keys
+    from integrity_desktop.services.store import keys
     from integrity_desktop.sync.export import export_bundle
 
     weeks = WEEKS.get(scale, 52 * (scale + 2))

@@ -36,10 +36,10 @@ def child(argv: list[str]) -> None:
     from PySide6.QtWidgets import QApplication
 
     from integrity_desktop.permissions import Actor
-    from integrity_desktop.services.stores import open_initialised
+    from integrity_desktop.services.store.opening import open_initialised
     from integrity_desktop.ui.app import create_application
     from integrity_desktop.ui.context import UiContext
-    from integrity_desktop.ui.screens.cases import CasesScreen
+    from integrity_desktop.ui.screens.cases.register import CasesScreen
 
     app = create_application("fa")
     store = open_initialised(str(store_path))

@@ -24,7 +24,8 @@ def complaints_store(n: int, work: Path) -> Path:
     import random
 
     from integrity_desktop.permissions import system_actor
-    from integrity_desktop.services import demo, demo_rights
+    from integrity_desktop.services.demo import content as demo
+    from integrity_desktop.services.demo import rights as demo_rights
 
     path = work / f"complaints-{n}.sqlite"
     with workload._locked(path):
@@ -59,7 +60,7 @@ def child(argv: list[str]) -> None:
     from PySide6.QtWidgets import QApplication
 
     from integrity_desktop.permissions import Actor
-    from integrity_desktop.services.stores import open_initialised
+    from integrity_desktop.services.store.opening import open_initialised
     from integrity_desktop.ui.app import create_application
     from integrity_desktop.ui.context import UiContext
     from integrity_desktop.ui.screens.rights import ComplaintRegister

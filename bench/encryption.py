@@ -39,7 +39,7 @@ def _load() -> str:
 
 
 def _no_conversion() -> None:
-    from integrity_desktop.services import encrypt_store
+    from integrity_desktop.services.store import encryption as encrypt_store
 
     encrypt_store.needs_conversion = lambda store: False  # type: ignore[assignment]
 
@@ -66,7 +66,7 @@ def prepare(name: str) -> tuple[Path, Path]:
             a.backup(b)
     if not enc.exists():
         from integrity_desktop.db.store import open_store
-        from integrity_desktop.services import encrypt_store
+        from integrity_desktop.services.store import encryption as encrypt_store
 
         _copy(plain, enc)
         encrypt_store.convert(open_store(str(enc))).dispose()
@@ -78,7 +78,7 @@ def bundles(n: int) -> list[Path]:
     bundles carry the schema they were made with), written once in WORK."""
     from integrity_desktop.db.store import open_store
     from integrity_desktop.permissions import Actor
-    from integrity_desktop.services import keys
+    from integrity_desktop.services.store import keys
     from integrity_desktop.sync.export import export_bundle
 
     out = []
@@ -110,7 +110,7 @@ def _child(args: list[str]) -> dict[str, Any]:
 
 
 def _unlock_or_plain(path: Path, user: str, password: str) -> Any:
-    from integrity_desktop.services.unlock import unlock
+    from integrity_desktop.services.accounts.unlock import unlock
 
     result = unlock(str(path), user, password)
     if result is None:
@@ -120,7 +120,7 @@ def _unlock_or_plain(path: Path, user: str, password: str) -> Any:
 
 def child_merge(template: Path, target: Path, bundles: list[Path]) -> None:
     from integrity_desktop.permissions import Actor
-    from integrity_desktop.services.stores import open_initialised
+    from integrity_desktop.services.store.opening import open_initialised
     from integrity_desktop.sync.merge import import_bundle
 
     _copy(template, target)
@@ -144,8 +144,8 @@ def child_cases(store_path: Path, repeats: int) -> None:
 
 
 def child_startup(store_path: Path, start: float) -> None:
-    from integrity_desktop.services import users
-    from integrity_desktop.services.stores import open_initialised
+    from integrity_desktop.services.accounts import users
+    from integrity_desktop.services.store.opening import open_initialised
 
     unlocked = _unlock_or_plain(store_path, HQ_USER, HQ_PASSWORD)
     store = open_initialised(str(store_path))

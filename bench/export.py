@@ -33,7 +33,7 @@ def evidence_store(scale: int, evidence_mb: int, work: Path) -> Path:
 
     from integrity_desktop.db.models import Checklist
     from integrity_desktop.permissions import Actor
-    from integrity_desktop.services import evidence
+    from integrity_desktop.services.store import evidence
 
     store = workload.open_unlocked(path)
     try:
@@ -55,7 +55,7 @@ def evidence_store(scale: int, evidence_mb: int, work: Path) -> Path:
 def child(argv: list[str]) -> None:
     """``--child STORE OUT``: export a full bundle for HQ and report time and peak memory."""
     from integrity_desktop.permissions import Actor
-    from integrity_desktop.services import keys
+    from integrity_desktop.services.store import keys
     from integrity_desktop.sync.export import export_bundle
 
     store = workload.open_unlocked(Path(argv[0]))

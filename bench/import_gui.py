@@ -33,7 +33,7 @@ def child(argv: list[str]) -> None:
     """``--child MODE TEMPLATE TARGET BUNDLE``; MODE: cli | gui | two-pass."""
     mode, template, target, bundle = argv[0], Path(argv[1]), Path(argv[2]), Path(argv[3])
     from integrity_desktop.permissions import Actor
-    from integrity_desktop.services import keys
+    from integrity_desktop.services.store import keys
 
     store = _open(template, target)
     actor = Actor("bench", "admin", "hq")
@@ -47,7 +47,7 @@ def child(argv: list[str]) -> None:
 
         from integrity_desktop.ui.app import create_application
         from integrity_desktop.ui.context import UiContext
-        from integrity_desktop.ui.screens.sync import SyncScreen
+        from integrity_desktop.ui.screens.sync.screen import SyncScreen
 
         def wait_until(done: Callable[[], bool]) -> None:
             # A Qt event loop as the app runs (exec releases the GIL while it waits; QTest.qWait

@@ -89,7 +89,7 @@ def child(argv: list[str]) -> None:
     """``--child TEMPLATE TARGET BUNDLE...``: import the bundles into a copy of the HQ store."""
     template, target, *bundles = (Path(a) for a in argv)
     from integrity_desktop.permissions import Actor
-    from integrity_desktop.services import keys
+    from integrity_desktop.services.store import keys
     from integrity_desktop.sync.merge import import_bundle
 
     workload.copy_store(template, target)

@@ -64,10 +64,10 @@ def _bundle(code: str, store_path: Path) -> tuple[Path, Path]:
     if out.exists() and pub.exists():
         return out, pub
     from integrity_desktop.permissions import Actor
-    from integrity_desktop.services import keys
-    from integrity_desktop.services.demo import DEMO_PASSPHRASE, DEMO_PASSWORD
-    from integrity_desktop.services.stores import open_initialised
-    from integrity_desktop.services.unlock import unlock
+    from integrity_desktop.services.accounts.unlock import unlock
+    from integrity_desktop.services.demo.content import DEMO_PASSPHRASE, DEMO_PASSWORD
+    from integrity_desktop.services.store import keys
+    from integrity_desktop.services.store.opening import open_initialised
     from integrity_desktop.sync.export import export_bundle
 
     unlock(str(store_path), "admin", DEMO_PASSWORD)
@@ -95,15 +95,15 @@ def bundles(n: int, scale: int, work: Path) -> list[tuple[str, Path, Path]]:
 
 
 def _fill_hq(location: str, items: list[tuple[str, Path, Path]]) -> None:
-    from integrity_desktop.services import keys
-    from integrity_desktop.services.demo import DEMO_PASSPHRASE, demo_admin, ensure_demo_store
-    from integrity_desktop.services.seed import HQ
+    from integrity_desktop.services.demo.content import DEMO_PASSPHRASE, demo_admin, ensure_demo_store
+    from integrity_desktop.services.store import keys
+    from integrity_desktop.services.store.seed import HQ
     from integrity_desktop.sync.merge import import_bundle
     from integrity_desktop.sync.trust import add_key
 
     if "://" in location:  # an empty PostgreSQL database: HQ's store with the demo's admin password
-        from integrity_desktop.services.demo import DEMO_PASSWORD
-        from integrity_desktop.services.stores import init_store
+        from integrity_desktop.services.demo.content import DEMO_PASSWORD
+        from integrity_desktop.services.store.opening import init_store
 
         hq = init_store(location, HQ, DEMO_PASSWORD, DEMO_PASSPHRASE)
     else:
@@ -226,10 +226,10 @@ def child(argv: list[str]) -> None:
 
     from integrity_desktop import jalali
     from integrity_desktop.permissions import Actor
-    from integrity_desktop.services import national
-    from integrity_desktop.services.demo import DEMO_PASSWORD
-    from integrity_desktop.services.stores import open_initialised
-    from integrity_desktop.services.unlock import unlock
+    from integrity_desktop.services.accounts.unlock import unlock
+    from integrity_desktop.services.demo.content import DEMO_PASSWORD
+    from integrity_desktop.services.figures import national
+    from integrity_desktop.services.store.opening import open_initialised
 
     unlock(location, "admin", DEMO_PASSWORD)
     store = open_initialised(location)

@@ -23,7 +23,7 @@ from bench.common import Figure, Options, emit, median_time, peak_rss_mb, run_ch
 def _checklist_id(store: Path) -> str:
     """The checklist with the most indicators (138 in the three-year programme's template)."""
     from integrity_desktop.db import cipher
-    from integrity_desktop.services.unlock import unlock
+    from integrity_desktop.services.accounts.unlock import unlock
 
     unlock(str(store), "admin", workload.DEMO_PASSWORD)  # encrypted like any store since issue 18
     with cipher.connect(store) as con:
@@ -64,8 +64,8 @@ def pdf_figures(store_path: Path, work: Path, repeats: int) -> list[Figure]:
     from integrity_desktop.permissions import Actor
     from integrity_desktop.reports import checklist_pdf
     from integrity_desktop.reports.checklist_pdf import _indicator_text
-    from integrity_desktop.services import checklists
-    from integrity_desktop.services.entry_rules import STATUS_LABELS_FA
+    from integrity_desktop.services.checklists import filled as checklists
+    from integrity_desktop.services.checklists.entry_rules import STATUS_LABELS_FA
 
     store = workload.open_unlocked(store_path)
     actor = Actor("bench", "admin", store.office_code)
@@ -104,9 +104,9 @@ def excel_child(argv: list[str]) -> None:
     from integrity_desktop.permissions import Actor
     from integrity_desktop.reports import case_reports
     from integrity_desktop.reports.registry import ReportParams
-    from integrity_desktop.services.demo import DEMO_PASSWORD
-    from integrity_desktop.services.stores import open_initialised
-    from integrity_desktop.services.unlock import unlock
+    from integrity_desktop.services.accounts.unlock import unlock
+    from integrity_desktop.services.demo.content import DEMO_PASSWORD
+    from integrity_desktop.services.store.opening import open_initialised
 
     unlock(str(store_path), "admin", DEMO_PASSWORD)  # a demo store, encrypted like any other
     store = open_initialised(str(store_path))
@@ -118,7 +118,7 @@ def excel_child(argv: list[str]) -> None:
     else:
         from openpyxl import Workbook
 
-        from integrity_desktop.excel import excel_value
+        from integrity_desktop.excel.workbook import excel_value
 
         # Exactly the report's cell values (Jalali text for dates, Persian digits, violation
         # titles), made by the report's own row function before timing.

@@ -53,7 +53,7 @@ def _argon2_seconds(store: Path, repeats: int) -> float:
     from argon2 import PasswordHasher
 
     from integrity_desktop.db import cipher
-    from integrity_desktop.services.unlock import unlock
+    from integrity_desktop.services.accounts.unlock import unlock
 
     unlock(str(store), "admin", workload.DEMO_PASSWORD)  # encrypted like any store since issue 18
     with cipher.connect(store) as con:

@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 
 SEED = 1403
 HQ_PASSWORD = "bench-password-1"
-PASSPHRASE = "demo-passphrase"  # services.demo.DEMO_PASSPHRASE: the demo stores' key passphrase
-DEMO_PASSWORD = "demo-password"  # services.demo.DEMO_PASSWORD: the demo stores' admin password
+PASSPHRASE = "demo-passphrase"  # services.demo.content.DEMO_PASSPHRASE: the demo stores' key passphrase
+DEMO_PASSWORD = "demo-password"  # services.demo.content.DEMO_PASSWORD: the demo stores' admin password
 
 
 KEY_ENV = "INTEGRITY_BENCH_STORE_KEY"  # "store-id:hex key" handed to a measuring child
@@ -37,7 +37,7 @@ def unlocked_key_env(path: Path, password: str) -> dict[str, str]:
     its key to a child: the child measures the merge, not the sign-in's argon2 (64 MiB), which
     the app has done before any import.  Empty for a plain store."""
     from integrity_desktop.db import cipher
-    from integrity_desktop.services.unlock import unlock
+    from integrity_desktop.services.accounts.unlock import unlock
 
     if not cipher.is_encrypted(path):
         return {}
@@ -51,8 +51,8 @@ def open_unlocked(path: Path, password: str = DEMO_PASSWORD) -> Store:
     """Open a store of the workload: an encrypted one (the default since issue 18) is unlocked
     with its admin's password first, as the sign-in does."""
     from integrity_desktop.db import cipher
-    from integrity_desktop.services.stores import open_initialised
-    from integrity_desktop.services.unlock import unlock
+    from integrity_desktop.services.accounts.unlock import unlock
+    from integrity_desktop.services.store.opening import open_initialised
 
     handed = os.environ.get(KEY_ENV, "")
     store_id, _, key = handed.partition(":")
@@ -130,7 +130,7 @@ def bundle(code: str, scale: int, work: Path = WORK) -> Path:
     if out.exists():
         return out
     from integrity_desktop.permissions import Actor
-    from integrity_desktop.services import keys
+    from integrity_desktop.services.store import keys
     from integrity_desktop.sync.export import export_bundle
 
     store = open_unlocked(province_store(code, scale, work))
@@ -151,8 +151,8 @@ def hq_template(codes: list[str], scale: int, work: Path = WORK) -> Path:
             return path
         _remove_store(path)
         from integrity_desktop.permissions import Actor
-        from integrity_desktop.services import keys
-        from integrity_desktop.services.stores import init_store
+        from integrity_desktop.services.store import keys
+        from integrity_desktop.services.store.opening import init_store
         from integrity_desktop.sync.trust import add_key
 
         hq = init_store(str(path), "hq", HQ_PASSWORD, PASSPHRASE)
@@ -188,7 +188,8 @@ def cases_store(n_cases: int, work: Path = WORK) -> Path:
     import random
 
     from integrity_desktop.permissions import system_actor
-    from integrity_desktop.services import demo, demo_cases
+    from integrity_desktop.services.demo import cases as demo_cases
+    from integrity_desktop.services.demo import content as demo
 
     path = work / f"cases-{n_cases}.sqlite"
     with _locked(path):

@@ -166,7 +166,7 @@ def due(frequency: str, period: Period) -> bool:
     """Whether a checklist of ``period`` asks an indicator of this frequency (module docstring).
 
     ``once`` is always due here: whether an earlier checklist already answered it is decided
-    when a checklist is made (``services.checklists``).
+    when a checklist is made (``services.checklists.filled``).
     """
     kind, n = period.kind, period.number
     if frequency in (MONTHLY, ONCE):

@@ -28,7 +28,7 @@ def inspector_id(store: Store) -> str:
     import random
 
     from integrity_desktop.nationalid import generate_valid_national_code
-    from integrity_desktop.services import inspectors
+    from integrity_desktop.services.inspections import inspectors
 
     from .conftest import actor
 

@@ -8,9 +8,11 @@ import datetime as dt
 from pathlib import Path
 
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import committee, evidence, training
-from integrity_desktop.services.committee import MeetingInput, MemberInput, ResolutionInput
-from integrity_desktop.services.training import CourseInput
+from integrity_desktop.services.committee import register as committee
+from integrity_desktop.services.committee import training
+from integrity_desktop.services.committee.register import MeetingInput, MemberInput, ResolutionInput
+from integrity_desktop.services.committee.training import CourseInput
+from integrity_desktop.services.store import evidence
 
 from .sync_helpers import admin
 

@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.permissions import Actor
-from integrity_desktop.services.stores import init_store
+from integrity_desktop.services.store.opening import init_store
 
 ADMIN_PASSWORD = "admin-password-1"
 PASSPHRASE = "key-passphrase-1"

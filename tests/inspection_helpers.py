@@ -11,10 +11,9 @@ from sqlalchemy import select
 from integrity_desktop.db.models import Unit
 from integrity_desktop.db.store import Store
 from integrity_desktop.reports.registry import ReportParams
-from integrity_desktop.services import inspection_plans as plans
-from integrity_desktop.services import inspectors, visits
-from integrity_desktop.services.inspection_plans import PlanItemInput
-from integrity_desktop.services.visits import ActionInput, FindingInput
+from integrity_desktop.services.inspections import inspectors, plans, visits
+from integrity_desktop.services.inspections.plans import PlanItemInput
+from integrity_desktop.services.inspections.visits import ActionInput, FindingInput
 
 from .conftest import actor
 

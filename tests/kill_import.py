@@ -26,7 +26,7 @@ from integrity_desktop.sync import merge, reader
 
 def main(argv: list[str]) -> None:
     location, bundle, after = argv
-    from integrity_desktop.services.unlock import unlock
+    from integrity_desktop.services.accounts.unlock import unlock
 
     unlock(location, "admin", "admin-password-1")  # an encrypted store: a sign-in opens it
     store = open_store(location)

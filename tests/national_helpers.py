@@ -39,8 +39,9 @@ from integrity_desktop.db.models import (
     Visit,
 )
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import cases, records
-from integrity_desktop.services.seed import template_id
+from integrity_desktop.services.cases import register as cases
+from integrity_desktop.services.store import records
+from integrity_desktop.services.store.seed import template_id
 
 from .sync_helpers import add_unit, admin, export, import_, trust
 

@@ -11,7 +11,7 @@ import pytest
 
 from integrity_desktop.db import cipher
 from integrity_desktop.db.store import Store, open_store
-from integrity_desktop.services.stores import init_store
+from integrity_desktop.services.store.opening import init_store
 
 from .conftest import ADMIN_PASSWORD, PASSPHRASE, copy_store
 

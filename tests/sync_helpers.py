@@ -17,8 +17,8 @@ from integrity_desktop import catalog
 from integrity_desktop.db.models import Checklist, ChecklistEntry, Unit
 from integrity_desktop.db.store import Store
 from integrity_desktop.permissions import Actor
-from integrity_desktop.services import keys, records
-from integrity_desktop.services.seed import template_id
+from integrity_desktop.services.store import keys, records
+from integrity_desktop.services.store.seed import template_id
 from integrity_desktop.sync import bundle_format as bf
 from integrity_desktop.sync.export import ExportResult, export_bundle
 from integrity_desktop.sync.merge import ImportSummary, import_bundle

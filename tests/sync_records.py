@@ -1,4 +1,4 @@
-"""Records of every synced type made in a store through ``services.records`` (stamped, owned
+"""Records of every synced type made in a store through ``services.store.records`` (stamped, owned
 and audited like any edit), and bundles forged from real ones: the sync tests' raw material.
 
 A forged bundle is re-signed with the sending office's own, trusted key (``forge``): the
@@ -34,8 +34,8 @@ from integrity_desktop.db.models import (
     Visit,
 )
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import records
-from integrity_desktop.services.seed import template_id
+from integrity_desktop.services.store import records
+from integrity_desktop.services.store.seed import template_id
 from integrity_desktop.sync import bundle_format as bf
 from integrity_desktop.sync.export import evidence_path
 

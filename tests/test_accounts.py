@@ -14,7 +14,8 @@ from integrity_desktop.db import cipher
 from integrity_desktop.db.models import AuditEntry, LocalKey, User
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
-from integrity_desktop.services import keys, users
+from integrity_desktop.services.accounts import users
+from integrity_desktop.services.store import keys
 
 from .conftest import ADMIN_PASSWORD, PASSPHRASE, actor
 

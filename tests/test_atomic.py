@@ -44,7 +44,7 @@ CHILD = textwrap.dedent("""
             limit()
             doc.build(target)
         elif kind == "excel":
-            from integrity_desktop.excel import Col, RtlWorkbook
+            from integrity_desktop.excel.workbook import Col, RtlWorkbook
             book = RtlWorkbook("آزمون", [])
             sheet = book.add_sheet("برگه", [Col("متن", 40, "text")])
             for _ in range(400):
@@ -52,7 +52,7 @@ CHILD = textwrap.dedent("""
             limit()
             book.save(target)
         elif kind == "store":
-            from integrity_desktop.services.backup import copy_sqlite
+            from integrity_desktop.services.store.backup import copy_sqlite
             src = work / "src.sqlite"
             con = sqlite3.connect(src)
             con.execute("CREATE TABLE t (x TEXT)")

@@ -16,9 +16,12 @@ import pytest
 
 from integrity_desktop.db import cipher
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import audit, cases, keys, offices, users
-from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.services.unlock import unlock
+from integrity_desktop.services.accounts import users
+from integrity_desktop.services.accounts.unlock import unlock
+from integrity_desktop.services.audit import log as audit
+from integrity_desktop.services.cases import lifecycle as lc
+from integrity_desktop.services.cases import register as cases
+from integrity_desktop.services.store import keys, offices
 
 from .cli_helpers import run_cli
 from .conftest import PASSPHRASE, actor
@@ -152,7 +155,7 @@ def test_seals_at_export_and_backup_and_a_forged_seal(case_store: tuple[Store, s
                                                        tmp_path: Path) -> None:
     store, _case = case_store
     from integrity_desktop.db.store import open_store
-    from integrity_desktop.services import backup
+    from integrity_desktop.services.store import backup
     from integrity_desktop.sync.export import export_bundle
 
     opened = open_store(store.location)

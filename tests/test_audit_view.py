@@ -13,7 +13,8 @@ import pytest
 from integrity_desktop import jalali
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
-from integrity_desktop.services import audit_view, offices
+from integrity_desktop.services.audit import view as audit_view
+from integrity_desktop.services.store import offices
 
 from .conftest import actor
 
@@ -67,7 +68,7 @@ def test_export_reads_back(store: Store, tmp_path: Path) -> None:
 
 
 def test_changes_in_peoples_words(store: Store) -> None:
-    from integrity_desktop.services import audit_words
+    from integrity_desktop.services.audit import words as audit_words
 
     before = '{"status": "draft", "due_date": "2024-10-06", "progress": 12.0, "hlc": "a", "name_fa": "الف"}'
     after = '{"status": "approved", "due_date": "2024-10-07", "progress": 87.5, "hlc": "b", "name_fa": "الف"}'
@@ -82,7 +83,8 @@ def test_changes_in_peoples_words(store: Store) -> None:
 
 
 def test_register_codes_by_their_names() -> None:
-    from integrity_desktop.services import audit_words, oversight
+    from integrity_desktop.services.audit import words as audit_words
+    from integrity_desktop.services.rights import oversight
 
     code, (name, _) = next(iter(oversight.BODIES.items()))
     text = audit_words.describe_changes("", f'{{"body": "{code}", "in_date": "2024-10-06"}}', "oversight_letter")
@@ -90,7 +92,7 @@ def test_register_codes_by_their_names() -> None:
 
 
 def test_nested_values_read_as_jalali_dates_and_persian_names() -> None:
-    from integrity_desktop.services import audit_words
+    from integrity_desktop.services.audit import words as audit_words
 
     nested = {"due_date": "2024-10-06", "items": [1, 2.5], "at": "2024-10-06T10:30:00Z"}
     text = audit_words.shown_value(nested)

@@ -12,7 +12,8 @@ from integrity_desktop.db import cipher
 from integrity_desktop.db.models import AuditEntry, Unit
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.errors import StoreError
-from integrity_desktop.services import audit, backup, offices
+from integrity_desktop.services.audit import log as audit
+from integrity_desktop.services.store import backup, offices
 from tests.cli_helpers import run_cli
 from tests.conftest import actor
 

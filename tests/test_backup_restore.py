@@ -22,7 +22,10 @@ from integrity_desktop.db import cipher
 from integrity_desktop.db.models import AuditEntry
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.errors import StoreError
-from integrity_desktop.services import audit, backup, cases, evidence, offices, users
+from integrity_desktop.services.accounts import users
+from integrity_desktop.services.audit import log as audit
+from integrity_desktop.services.cases import register as cases
+from integrity_desktop.services.store import backup, evidence, offices
 
 from .cli_helpers import run_cli
 from .conftest import ADMIN_PASSWORD, actor

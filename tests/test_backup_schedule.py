@@ -6,8 +6,8 @@ import zipfile
 from datetime import datetime, timedelta
 
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import backup
-from integrity_desktop.services.backup_schedule import backup_due, daily_backup
+from integrity_desktop.services.store import backup
+from integrity_desktop.services.store.backup_schedule import backup_due, daily_backup
 
 NOW = datetime(2024, 10, 6, 9, 30).astimezone()
 

@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 from integrity_desktop.db.models import Case, CaseEvent
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
-from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.services import cases
+from integrity_desktop.services.cases import lifecycle as lc
+from integrity_desktop.services.cases import register as cases
 
 from .conftest import actor
 

@@ -13,7 +13,9 @@ from sqlalchemy import func, select
 from integrity_desktop.db.models import AuditEntry, Case, CaseEvent, Finding, Visit
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import PermissionDenied, UserError
-from integrity_desktop.services import cases, offices, records, visits
+from integrity_desktop.services.cases import register as cases
+from integrity_desktop.services.inspections import visits
+from integrity_desktop.services.store import offices, records
 
 from .conftest import actor
 from .sync_helpers import export, import_
@@ -112,7 +114,8 @@ def test_the_demo_shows_one_referred_case_without_changing_a_figure(store: Store
     import random
 
     from integrity_desktop.permissions import system_actor
-    from integrity_desktop.services import demo_cases, demo_inspections
+    from integrity_desktop.services.demo import cases as demo_cases
+    from integrity_desktop.services.demo import inspections as demo_inspections
 
     admin = system_actor(store.office_code)
     demo_cases.fill(store, admin, random.Random("1403:cases"), 1)

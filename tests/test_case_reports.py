@@ -21,8 +21,8 @@ from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.permissions import Actor
 from integrity_desktop.reports.registry import ReportParams, all_reports, run_report
-from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.services import cases
+from integrity_desktop.services.cases import lifecycle as lc
+from integrity_desktop.services.cases import register as cases
 from integrity_desktop.textnorm import normalize_for_search as norm
 
 from .cli_helpers import run_cli
@@ -205,7 +205,7 @@ def test_documents_are_listed_and_their_names_hidden_from_viewers(
 
 @needs_pdftotext
 def test_case_file_names_the_person_not_the_login(store: Store, case_id: str, tmp_path: Path) -> None:
-    from integrity_desktop.services import users
+    from integrity_desktop.services.accounts import users
 
     users.create_user(store, actor("admin"), OFFICER.username, "زهرا کریمی", "case_officer",
                       "a-long-pass-phrase-1")

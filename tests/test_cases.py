@@ -14,8 +14,10 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.errors import PermissionDenied, UserError
 from integrity_desktop.nationalid import is_valid_national_code
 from integrity_desktop.permissions import ROLES
-from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.services import case_stats, cases, demo_cases
+from integrity_desktop.services.cases import lifecycle as lc
+from integrity_desktop.services.cases import register as cases
+from integrity_desktop.services.cases import stats as case_stats
+from integrity_desktop.services.demo import cases as demo_cases
 
 from .conftest import actor
 
@@ -230,7 +232,9 @@ def test_statistics_6x_follow_the_register(store: Store) -> None:
 
 
 def test_checklist_shows_6x_from_the_register_with_no_other_action(store: Store) -> None:
-    from integrity_desktop.services import checklists, computed, scoring
+    from integrity_desktop.services.checklists import filled as checklists
+    from integrity_desktop.services.checklists import scoring
+    from integrity_desktop.services.figures import computed
 
     _walk_to_final(store)
     inspector = actor("inspector")

@@ -9,7 +9,8 @@ from pathlib import Path
 import openpyxl
 
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import checklists, scoring
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring
 
 from .cli_helpers import run_cli
 from .conftest import actor

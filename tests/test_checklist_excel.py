@@ -12,7 +12,9 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.digits import to_ascii_digits, to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.reports import checklist_excel
-from integrity_desktop.services import checklist_import, checklists, scoring
+from integrity_desktop.services.checklists import excel_import as checklist_import
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring
 
 from .checklist_helpers import digest
 from .conftest import actor
@@ -178,7 +180,7 @@ def test_not_an_excel_file_is_a_user_error(store: Store, tmp_path: Path) -> None
 def test_reform_codes_are_written_as_people_read_them_and_import_back(store: Store, tmp_path: Path) -> None:
     """«اصلاح ۶/۵» in the code column (never «R۶/۵», never confused with the three-year «۶/۵»);
     the stored «R6/5» or any digit form imports as the same code."""
-    from integrity_desktop.services.seed import template_id
+    from integrity_desktop.services.store.seed import template_id
 
     year = checklists.create_checklist(store, INSPECTOR, template_id("reform-1397-1399", 1), None, "1403")
     out = checklist_excel.export_workbook(store, INSPECTOR, tmp_path / "r.xlsx", checklist_ids=[year.id]).path

@@ -13,7 +13,9 @@ from pypdf import PdfReader
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.reports import checklist_pdf
-from integrity_desktop.services import checklists, evidence, scoring
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring
+from integrity_desktop.services.store import evidence
 from integrity_desktop.textnorm import normalize_for_search as norm
 
 from .conftest import actor

@@ -10,7 +10,7 @@ import pytest
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
-from integrity_desktop.services import checklists
+from integrity_desktop.services.checklists import filled as checklists
 from integrity_desktop.sync.digest import store_digest as digest
 
 from . import sync_records as sr

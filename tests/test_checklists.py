@@ -10,8 +10,9 @@ from sqlalchemy import select
 from integrity_desktop.db.models import ChecklistEntry, Unit
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import PermissionDenied, UserError
-from integrity_desktop.services import checklists, scoring, templates
-from integrity_desktop.services.records import stable_id
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring, templates
+from integrity_desktop.services.store.records import stable_id
 
 from .checklist_helpers import digest
 from .conftest import actor

@@ -12,7 +12,8 @@ import pytest
 
 from integrity_desktop.cli.main import build_parser
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import checklists, scoring
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring
 
 from .cli_helpers import cli_env, run_cli
 from .conftest import actor

@@ -22,8 +22,9 @@ from integrity_desktop.cli.main import build_parser, main
 from integrity_desktop.db import cipher
 from integrity_desktop.db.models import AuditEntry
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.services import cases, users
+from integrity_desktop.services.accounts import users
+from integrity_desktop.services.cases import lifecycle as lc
+from integrity_desktop.services.cases import register as cases
 
 from .cli_helpers import run_cli
 from .conftest import ADMIN_PASSWORD, actor

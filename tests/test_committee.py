@@ -11,9 +11,12 @@ from integrity_desktop.db.models import AuditEntry, CommitteeMeeting, CommitteeR
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import PermissionDenied, UserError
 from integrity_desktop.permissions import Actor
-from integrity_desktop.services import audit, committee, evidence, offices, training
-from integrity_desktop.services.committee import MeetingInput, MemberInput, ResolutionInput
-from integrity_desktop.services.training import CourseInput
+from integrity_desktop.services.audit import log as audit
+from integrity_desktop.services.committee import register as committee
+from integrity_desktop.services.committee import training
+from integrity_desktop.services.committee.register import MeetingInput, MemberInput, ResolutionInput
+from integrity_desktop.services.committee.training import CourseInput
+from integrity_desktop.services.store import evidence, offices
 
 from .conftest import actor
 

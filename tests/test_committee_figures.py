@@ -13,16 +13,13 @@ from pathlib import Path
 import pytest
 
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import (
-    achievement,
-    checklists,
-    committee,
-    computed,
-    scoring,
-    training,
-)
-from integrity_desktop.services.committee import MemberInput
-from integrity_desktop.services.training import CourseInput
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring
+from integrity_desktop.services.committee import register as committee
+from integrity_desktop.services.committee import training
+from integrity_desktop.services.committee.register import MemberInput
+from integrity_desktop.services.committee.training import CourseInput
+from integrity_desktop.services.figures import achievement, computed
 from integrity_desktop.sync import hq_console
 
 from .cli_helpers import cli_env

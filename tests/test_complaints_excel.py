@@ -14,9 +14,10 @@ from integrity_desktop.db.models import AuditEntry
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import PermissionDenied, UserError
 from integrity_desktop.reports.registry import ReportParams, run_report
-from integrity_desktop.services import complaints, complaints_import
-from integrity_desktop.services.complaints import ComplaintInput
-from integrity_desktop.services.offices import list_units
+from integrity_desktop.services.rights import complaints
+from integrity_desktop.services.rights import excel_import as complaints_import
+from integrity_desktop.services.rights.complaints import ComplaintInput
+from integrity_desktop.services.store.offices import list_units
 
 from .conftest import actor
 

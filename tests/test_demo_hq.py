@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from integrity_desktop.db.store import Store
-from integrity_desktop.services.demo_hq import one_conflict
+from integrity_desktop.services.demo.hq import one_conflict
 from integrity_desktop.sync import conflicts
 
 from .conftest import PASSPHRASE, actor

@@ -17,11 +17,10 @@ from integrity_desktop.jalali import period_containing
 from integrity_desktop.nationalid import is_valid_national_code
 from integrity_desktop.permissions import system_actor
 from integrity_desktop.reports.registry import ReportParams, run_report
-from integrity_desktop.services import demo_inspections, inspectors, visits
-from integrity_desktop.services import inspection_figures as figures
-from integrity_desktop.services import inspection_plans as plans
-from integrity_desktop.services.inspection_plans import PlanItemInput
-from integrity_desktop.services.visits import ActionInput, FindingInput
+from integrity_desktop.services.demo import inspections as demo_inspections
+from integrity_desktop.services.inspections import figures, inspectors, plans, visits
+from integrity_desktop.services.inspections.plans import PlanItemInput
+from integrity_desktop.services.inspections.visits import ActionInput, FindingInput
 
 from .conftest import actor
 
@@ -78,6 +77,6 @@ def test_demo_fill_then_walk_through(store: Store, tmp_path: Path) -> None:
 
 
 def plans_template_id() -> str:
-    from integrity_desktop.services.seed import template_id
+    from integrity_desktop.services.store.seed import template_id
 
     return template_id("three-year-1398-1400", 1)

@@ -19,8 +19,10 @@ from integrity_desktop.db import cipher
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.errors import StoreError, UserError
 from integrity_desktop.permissions import ROLES
-from integrity_desktop.services import backup, cases, evidence, users
-from integrity_desktop.services.unlock import unlock
+from integrity_desktop.services.accounts import users
+from integrity_desktop.services.accounts.unlock import unlock
+from integrity_desktop.services.cases import register as cases
+from integrity_desktop.services.store import backup, evidence
 from tests.cli_helpers import run_cli
 from tests.conftest import ADMIN_PASSWORD, actor
 
@@ -196,7 +198,7 @@ def test_every_role_signs_in_after_a_reset_and_after_a_password_change(
 def test_an_unencrypted_store_is_converted_at_its_first_start_with_every_record_kept(
     tmp_path: Path,
 ) -> None:
-    from integrity_desktop.services.stores import init_store, open_initialised
+    from integrity_desktop.services.store.opening import init_store, open_initialised
     from integrity_desktop.sync.digest import store_digest
     from tests.conftest import PASSPHRASE
 

@@ -29,7 +29,9 @@ from integrity_desktop.db import cipher
 from integrity_desktop.db.models import AuditEntry, ExportLog, Unit
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.errors import UserError
-from integrity_desktop.services import audit, audit_view, backup, offices
+from integrity_desktop.services.audit import log as audit
+from integrity_desktop.services.audit import view as audit_view
+from integrity_desktop.services.store import backup, offices
 from integrity_desktop.sync.digest import store_digest
 
 from .conftest import PASSPHRASE, actor
@@ -210,9 +212,9 @@ _EXPORT_CHILD = textwrap.dedent("""
     signal.signal(signal.SIGXFSZ, signal.SIG_DFL)  # exceeding the limit kills, like a pulled stick
     from integrity_desktop.db.store import open_store
     from integrity_desktop.permissions import Actor
-    from integrity_desktop.services import keys
+    from integrity_desktop.services.store import keys
     from integrity_desktop.sync.export import export_bundle
-    from integrity_desktop.services.unlock import unlock
+    from integrity_desktop.services.accounts.unlock import unlock
     unlock(sys.argv[1], "admin", "admin-password-1")  # the store is encrypted: a sign-in opens it
     store = open_store(sys.argv[1])
     key = keys.signing_key(store, sys.argv[4])
@@ -284,8 +286,8 @@ _WRITER_CHILD = textwrap.dedent("""
     from integrity_desktop.db.store import open_store
     from integrity_desktop.errors import UserError
     from integrity_desktop.permissions import Actor
-    from integrity_desktop.services import offices
-    from integrity_desktop.services.unlock import unlock
+    from integrity_desktop.services.store import offices
+    from integrity_desktop.services.accounts.unlock import unlock
     unlock(sys.argv[1], "admin", "admin-password-1")  # the store is encrypted: a sign-in opens it
     store = open_store(sys.argv[1])
     who = Actor("admin-" + sys.argv[2], "admin", store.office_code)

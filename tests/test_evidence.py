@@ -8,7 +8,9 @@ import pytest
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import PermissionDenied, UserError
-from integrity_desktop.services import checklists, evidence, scoring
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring
+from integrity_desktop.services.store import evidence
 
 from .checklist_helpers import digest
 from .conftest import actor

@@ -15,7 +15,10 @@ import pytest
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
-from integrity_desktop.services import cases, checklists, evidence, scoring
+from integrity_desktop.services.cases import register as cases
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring
+from integrity_desktop.services.store import evidence
 
 from .conftest import actor
 from .sync_helpers import export, import_, trust

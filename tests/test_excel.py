@@ -9,8 +9,8 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from integrity_desktop.errors import UserError
-from integrity_desktop.excel import Col, RtlWorkbook, looks_like_formula, sanitize_sheet_title
-from integrity_desktop.excel_reading import read_rows
+from integrity_desktop.excel.reading import read_rows
+from integrity_desktop.excel.workbook import Col, RtlWorkbook, looks_like_formula, sanitize_sheet_title
 
 HEADERS = ["اداره", "تاریخ بازدید", "تعداد موارد", "توضیح"]
 

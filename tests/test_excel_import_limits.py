@@ -21,11 +21,13 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from integrity_desktop import excel_reading
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
+from integrity_desktop.excel import reading as excel_reading
 from integrity_desktop.reports import checklist_excel
-from integrity_desktop.services import checklist_import, checklists, scoring
+from integrity_desktop.services.checklists import excel_import as checklist_import
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring
 
 from .checklist_helpers import digest
 from .conftest import actor
@@ -182,8 +184,8 @@ _MEASURE = textwrap.dedent("""
     from integrity_desktop.db.store import open_store
     from integrity_desktop.errors import UserError
     from integrity_desktop.permissions import Actor
-    from integrity_desktop.services.checklist_import import import_workbook
-    from integrity_desktop.services.unlock import unlock
+    from integrity_desktop.services.checklists.excel_import import import_workbook
+    from integrity_desktop.services.accounts.unlock import unlock
     unlock(sys.argv[1], "admin", "admin-password-1")  # the store is encrypted: a sign-in opens it
     store = open_store(sys.argv[1])
     outcome = "imported"

@@ -15,11 +15,16 @@ import pytest
 from openpyxl import load_workbook
 
 from integrity_desktop.db.store import Store
-from integrity_desktop.excel import looks_like_formula
+from integrity_desktop.excel.workbook import looks_like_formula
 from integrity_desktop.reports import checklist_excel
 from integrity_desktop.reports.registry import ReportParams, all_reports, run_report
-from integrity_desktop.services import audit_view, cases, checklists, inspectors, offices, scoring, visits
-from integrity_desktop.services.visits import ActionInput, FindingInput
+from integrity_desktop.services.audit import view as audit_view
+from integrity_desktop.services.cases import register as cases
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring
+from integrity_desktop.services.inspections import inspectors, visits
+from integrity_desktop.services.inspections.visits import ActionInput, FindingInput
+from integrity_desktop.services.store import offices
 
 from .conftest import actor
 

@@ -33,7 +33,11 @@ from integrity_desktop.db.models import AuditEntry, ImportLog
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.reports import checklist_excel
-from integrity_desktop.services import audit, checklist_import, checklists, keys, scoring
+from integrity_desktop.services.audit import log as audit
+from integrity_desktop.services.checklists import excel_import as checklist_import
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring
+from integrity_desktop.services.store import keys
 from integrity_desktop.sync import bundle_format as bf
 from integrity_desktop.sync.digest import store_digest
 from integrity_desktop.sync.merge import import_bundle

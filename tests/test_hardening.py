@@ -19,15 +19,12 @@ from integrity_desktop.db import cipher
 from integrity_desktop.db.models import Case, Unit
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.errors import UserError
-from integrity_desktop.services import (
-    audit_view,
-    cases,
-    checklists,
-    evidence,
-    inspectors,
-    offices,
-    users,
-)
+from integrity_desktop.services.accounts import users
+from integrity_desktop.services.audit import view as audit_view
+from integrity_desktop.services.cases import register as cases
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.inspections import inspectors
+from integrity_desktop.services.store import evidence, offices
 
 from .cli_helpers import run_cli
 from .conftest import ADMIN_PASSWORD, PASSPHRASE, actor
@@ -63,7 +60,7 @@ def test_only_those_who_keep_the_registry_see_inspectors_national_codes(
 def test_the_inspectors_tab_of_a_viewer_shows_no_national_code(qtbot: object, store: Store,
                                                               inspector_id: str) -> None:
     from integrity_desktop.ui.context import UiContext
-    from integrity_desktop.ui.screens.inspections_inspectors import InspectorsTab
+    from integrity_desktop.ui.screens.inspections.inspectors import InspectorsTab
 
     tab = InspectorsTab(UiContext(store, actor("viewer")), editable=False)
     qtbot.addWidget(tab)  # type: ignore[attr-defined]
@@ -161,7 +158,7 @@ def test_what_the_command_line_writes_is_for_its_owner_only(tmp_path: Path) -> N
 def test_the_services_write_the_store_bundles_and_evidence_owner_only(
     tmp_path: Path, store: Store
 ) -> None:
-    from integrity_desktop.services.stores import init_store
+    from integrity_desktop.services.store.opening import init_store
 
     from .sync_helpers import export
 
@@ -189,7 +186,7 @@ def _stamp_ahead(store: Store, days: int) -> None:
 
 
 def test_a_clock_behind_the_store_is_warned_about(store: Store, qtbot: object) -> None:
-    from integrity_desktop.services.stores import clock_warning
+    from integrity_desktop.services.store.opening import clock_warning
 
     assert clock_warning(store) is None
     _stamp_ahead(store, 2)  # a stamp two days ahead: this PC's clock was set back

@@ -14,9 +14,13 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.indicators import display_code
 from integrity_desktop.jalali import parse_date
-from integrity_desktop.services import checklists, computed, records, scoring, templates, visits
-from integrity_desktop.services.records import stable_id
-from integrity_desktop.services.seed import template_id
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring, templates
+from integrity_desktop.services.figures import computed
+from integrity_desktop.services.inspections import visits
+from integrity_desktop.services.store import records
+from integrity_desktop.services.store.records import stable_id
+from integrity_desktop.services.store.seed import template_id
 
 from .checklist_helpers import digest, inspector_id
 from .conftest import actor
@@ -88,7 +92,7 @@ def test_ratio_and_average_days_bounds(
     """10/2 and 10/3, the programme's only ratio and average-days indicators, are computed from
     the complaints register since issue 20 (typing them is refused); their kinds' bounds are the
     entry rules' (the same ones the Excel import applies)."""
-    from integrity_desktop.services import entry_rules
+    from integrity_desktop.services.checklists import entry_rules
 
     summary = checklists.create_checklist(store, INSPECTOR, THREE_YEAR, None, "1403-Q4")
     entry = _entries(store, summary.id)[code]
@@ -151,7 +155,7 @@ def test_a_percent_figure_reads_the_same_on_screen_in_excel_pdf_and_the_command(
     from integrity_desktop.cli.indicator_cmds import number
     from integrity_desktop.indicators import places, value_text_fa
     from integrity_desktop.reports import checklist_excel
-    from integrity_desktop.services import checklist_import
+    from integrity_desktop.services.checklists import excel_import as checklist_import
 
     summary = checklists.create_checklist(store, INSPECTOR, THREE_YEAR, None, "1403-Q4")
     entry = _entries(store, summary.id)["17/4"]
@@ -332,8 +336,8 @@ def test_reform_codes_never_collide_with_the_three_year_codes(store: Store) -> N
 @pytest.mark.postgres
 def test_figures_and_scores_are_the_same_on_postgresql(store: Store, pg_url: str) -> None:
     """The SQL the scores and figures aggregate with gives the same numbers on PostgreSQL."""
-    from integrity_desktop.services import achievement
-    from integrity_desktop.services.stores import init_store
+    from integrity_desktop.services.figures import achievement
+    from integrity_desktop.services.store.opening import init_store
 
     from .conftest import ADMIN_PASSWORD, PASSPHRASE
 

@@ -7,8 +7,9 @@ import subprocess
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.indicators import FREQUENCIES, KINDS
-from integrity_desktop.services import checklists, scoring
-from integrity_desktop.services.seed import template_id
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring
+from integrity_desktop.services.store.seed import template_id
 
 from .cli_helpers import run_cli
 from .conftest import actor

@@ -28,12 +28,10 @@ from integrity_desktop.errors import PermissionDenied, UserError
 from integrity_desktop.jalali import parse_date
 from integrity_desktop.nationalid import generate_valid_national_code
 from integrity_desktop.permissions import Actor
-from integrity_desktop.services import inspection_figures as figures
-from integrity_desktop.services import inspection_plans as plans
-from integrity_desktop.services import inspectors, visits
-from integrity_desktop.services.inspection_plans import PlanItemInput
-from integrity_desktop.services.seed import template_id
-from integrity_desktop.services.visits import ActionInput, FindingInput
+from integrity_desktop.services.inspections import figures, inspectors, plans, visits
+from integrity_desktop.services.inspections.plans import PlanItemInput
+from integrity_desktop.services.inspections.visits import ActionInput, FindingInput
+from integrity_desktop.services.store.seed import template_id
 
 from .conftest import actor
 
@@ -347,7 +345,9 @@ def test_realisation_rate_equals_records(
 def test_checklist_reads_the_inspection_figures_live(
     store: Store, inspector_actor: Actor, team: list[inspectors.InspectorInfo]
 ) -> None:
-    from integrity_desktop.services import checklists, computed, scoring
+    from integrity_desktop.services.checklists import filled as checklists
+    from integrity_desktop.services.checklists import scoring
+    from integrity_desktop.services.figures import computed
 
     plan = _plan(store, inspector_actor, team)
     items = _items(store, inspector_actor, plan.id)
@@ -374,7 +374,7 @@ def test_checklist_reads_the_inspection_figures_live(
 def test_evidence_on_finding_and_inspector(
     store: Store, inspector_actor: Actor, team: list[inspectors.InspectorInfo], tmp_path: Path
 ) -> None:
-    from integrity_desktop.services import inspection_evidence
+    from integrity_desktop.services.inspections import evidence as inspection_evidence
 
     detail = visits.log_visit(
         store, inspector_actor, kind="adhoc", unit_id=units(store)[0], visit_date="1403/07/20",
@@ -449,7 +449,7 @@ def test_findings_and_actions_are_corrected_with_their_rules(
 def test_a_picture_gives_its_thumbnail_bytes_and_a_changed_one_none(
     store: Store, inspector_actor: Actor, team: list[inspectors.InspectorInfo], tmp_path: Path
 ) -> None:
-    from integrity_desktop.services import evidence
+    from integrity_desktop.services.store import evidence
 
     detail = visits.log_visit(
         store, inspector_actor, kind="adhoc", unit_id=units(store)[0], visit_date="1403/07/20",

@@ -11,9 +11,9 @@ import pytest
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.indicators import Definition, default_definition
-from integrity_desktop.services import national
-from integrity_desktop.services.national import ProvinceFigure, aggregate
-from integrity_desktop.services.stores import init_store
+from integrity_desktop.services.figures import national
+from integrity_desktop.services.figures.national import ProvinceFigure, aggregate
+from integrity_desktop.services.store.opening import init_store
 
 from .conftest import ADMIN_PASSWORD, PASSPHRASE
 from .national_helpers import AXIS_1, EXPECTED, PERIOD, TODAY, build_hq
@@ -124,7 +124,7 @@ def test_national_report_pdf_and_excel(three: Store, tmp_path: Path) -> None:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    from integrity_desktop.excel_reading import read_rows
+    from integrity_desktop.excel.reading import read_rows
     from integrity_desktop.reports.registry import ReportParams, run_report
 
     from .cli_helpers import run_cli

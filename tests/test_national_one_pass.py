@@ -15,8 +15,9 @@ import pytest
 from integrity_desktop import jalali
 from integrity_desktop.db.store import Store
 from integrity_desktop.permissions import Actor
-from integrity_desktop.services import achievement, computed, keys, national
-from integrity_desktop.services.computed import THREE_YEAR
+from integrity_desktop.services.figures import achievement, computed, national
+from integrity_desktop.services.figures.computed import THREE_YEAR
+from integrity_desktop.services.store import keys
 
 from .conftest import ADMIN_PASSWORD, PASSPHRASE
 
@@ -28,8 +29,8 @@ PROVINCES = ("tehran", "isfahan")
 @pytest.fixture(scope="module")
 def bundles(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, Path, str]]:
     """(province, full bundle, public key) of two demo provinces."""
-    from integrity_desktop.services.demo import DEMO_PASSPHRASE, demo_admin, make_demo
-    from integrity_desktop.services.stores import open_initialised
+    from integrity_desktop.services.demo.content import DEMO_PASSPHRASE, demo_admin, make_demo
+    from integrity_desktop.services.store.opening import open_initialised
     from integrity_desktop.sync.export import export_bundle
 
     tmp = tmp_path_factory.mktemp("one-pass")
@@ -65,7 +66,7 @@ def _admin() -> Actor:
 
 @pytest.fixture(scope="module")
 def hq(bundles: list[tuple[str, Path, str]], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    from integrity_desktop.services.stores import init_store
+    from integrity_desktop.services.store.opening import init_store
 
     store = init_store(str(tmp_path_factory.mktemp("one-pass-hq") / "hq.sqlite"), "hq", ADMIN_PASSWORD,
                        PASSPHRASE)
@@ -155,7 +156,7 @@ def _approx(flat: dict[tuple[str, ...], Any]) -> dict[tuple[str, ...], Any]:
 
 
 def test_the_same_figures_on_postgresql(hq: Store, bundles: list[tuple[str, Path, str]], pg_url: str) -> None:
-    from integrity_desktop.services.stores import init_store
+    from integrity_desktop.services.store.opening import init_store
 
     pg = _fill(init_store(pg_url, "hq", ADMIN_PASSWORD, PASSPHRASE), bundles)
     try:

@@ -16,7 +16,8 @@ from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.pdf.document import APP_NAME, ORGANISATION, Column, ReportDocument
 from integrity_desktop.pdf.textlayer import DrawnLine
 from integrity_desktop.reports import checklist_pdf
-from integrity_desktop.services import checklists, scoring
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring
 
 from .conftest import actor
 from .pdf_text import drawn_lines

@@ -33,8 +33,10 @@ from integrity_desktop.pdf.textlayer import (
 )
 from integrity_desktop.reports import checklist_pdf
 from integrity_desktop.reports.registry import ReportParams, run_report
-from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.services import cases, checklists, scoring
+from integrity_desktop.services.cases import lifecycle as lc
+from integrity_desktop.services.cases import register as cases
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring
 
 from .conftest import actor
 from .inspection_helpers import NAMES as INSPECTION_REPORTS

@@ -10,7 +10,9 @@ import openpyxl
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.permissions import system_actor
-from integrity_desktop.services import audit_view, offices, people, users
+from integrity_desktop.services.accounts import people, users
+from integrity_desktop.services.audit import view as audit_view
+from integrity_desktop.services.store import offices
 
 from .conftest import actor
 
@@ -35,7 +37,7 @@ def test_an_inspector_s_post_from_the_registry(store: Store) -> None:
     import random
 
     from integrity_desktop.nationalid import generate_valid_national_code
-    from integrity_desktop.services import inspectors
+    from integrity_desktop.services.inspections import inspectors
 
     users.create_user(store, ADMIN, "maryam", "مریم احمدی", "inspector", "a-long-pass-phrase-1")
     users.create_user(store, ADMIN, "reza", "رضا موسوی", "inspector", "a-long-pass-phrase-1")

@@ -10,7 +10,7 @@ import pytest
 from integrity_desktop.db.engine import driver_url, make_engine
 from integrity_desktop.db.store import open_store
 from integrity_desktop.errors import StoreError
-from integrity_desktop.services.stores import init_store
+from integrity_desktop.services.store.opening import init_store
 
 from .conftest import ADMIN_PASSWORD, PASSPHRASE
 

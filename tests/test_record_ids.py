@@ -14,7 +14,7 @@ from integrity_desktop.db import base
 from integrity_desktop.db.base import new_id, uuid7
 from integrity_desktop.db.models import Finding, Unit
 from integrity_desktop.db.store import Store, open_store
-from integrity_desktop.services import records
+from integrity_desktop.services.store import records
 
 from .conftest import actor
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from integrity_desktop.db import migrate
 from integrity_desktop.db.store import open_store
-from integrity_desktop.services.scoring import three_year_template_id
-from integrity_desktop.services.seed import SEED_STAMP, catalogue_records, template_id
+from integrity_desktop.services.checklists.scoring import three_year_template_id
+from integrity_desktop.services.store.seed import SEED_STAMP, catalogue_records, template_id
 
 pytest_plugins = ("tests.pg",)  # fixture: pg_url
 
@@ -193,7 +193,7 @@ def test_0004_recomputes_completion_under_the_due_rule(released_0001: Path) -> N
     conn = sqlite3.connect(f"file:{released_0001}?mode=ro", uri=True)
     try:
         from integrity_desktop.jalali import Period
-        from integrity_desktop.services.scoring import completion, is_asked, three_year_code
+        from integrity_desktop.services.checklists.scoring import completion, is_asked, three_year_code
 
         visited = {r[0] for r in conn.execute("SELECT checklist_id FROM visits WHERE checklist_id IS NOT NULL")}
         assert visited & set(old)  # visits' checklists are among them, and ask every indicator

@@ -10,10 +10,12 @@ import pytest
 from integrity_desktop import jalali
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import PermissionDenied, UserError
-from integrity_desktop.services import achievement, audit, complaints, computed, oversight, surveys
-from integrity_desktop.services.complaints import ComplaintInput, ComplaintQuery
-from integrity_desktop.services.oversight import LetterInput
-from integrity_desktop.services.surveys import SurveyInput
+from integrity_desktop.services.audit import log as audit
+from integrity_desktop.services.figures import achievement, computed
+from integrity_desktop.services.rights import complaints, oversight, surveys
+from integrity_desktop.services.rights.complaints import ComplaintInput, ComplaintQuery
+from integrity_desktop.services.rights.oversight import LetterInput
+from integrity_desktop.services.rights.surveys import SurveyInput
 
 from .cli_helpers import run_cli
 from .conftest import actor
@@ -239,7 +241,7 @@ def test_demo_fills_the_registers_once_with_valid_records(store: Store) -> None:
     from sqlalchemy import select
 
     from integrity_desktop.db.models import Complaint
-    from integrity_desktop.services import demo_rights
+    from integrity_desktop.services.demo import rights as demo_rights
 
     admin = actor("admin")
     counts = demo_rights.fill(store, admin, random.Random(7), 1)

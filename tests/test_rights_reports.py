@@ -15,10 +15,11 @@ from openpyxl import load_workbook
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.reports.registry import ReportParams, run_report
-from integrity_desktop.services import complaints, oversight, surveys, users
-from integrity_desktop.services.complaints import ComplaintInput
-from integrity_desktop.services.oversight import LetterInput
-from integrity_desktop.services.surveys import SurveyInput
+from integrity_desktop.services.accounts import users
+from integrity_desktop.services.rights import complaints, oversight, surveys
+from integrity_desktop.services.rights.complaints import ComplaintInput
+from integrity_desktop.services.rights.oversight import LetterInput
+from integrity_desktop.services.rights.surveys import SurveyInput
 
 from .cli_helpers import run_cli
 from .conftest import actor

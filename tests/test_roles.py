@@ -29,34 +29,24 @@ from integrity_desktop.reports import (
     inspection_reports,
     registry,
 )
-from integrity_desktop.services import (
-    achievement,
-    audit,
-    audit_view,
-    backup,
-    case_stats,
-    cases,
-    checklist_import,
-    checklists,
-    complaints,
-    complaints_import,
-    computed,
-    evidence,
-    inspection_evidence,
-    inspection_figures,
-    inspection_plans,
-    inspectors,
-    keys,
-    logview,
-    offices,
-    oversight,
-    scoring,
-    surveys,
-    templates,
-    users,
-    visits,
-)
-from integrity_desktop.services.seed import template_id
+from integrity_desktop.services.accounts import users
+from integrity_desktop.services.audit import log as audit
+from integrity_desktop.services.audit import logview
+from integrity_desktop.services.audit import view as audit_view
+from integrity_desktop.services.cases import register as cases
+from integrity_desktop.services.cases import stats as case_stats
+from integrity_desktop.services.checklists import excel_import as checklist_import
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring, templates
+from integrity_desktop.services.figures import achievement, computed
+from integrity_desktop.services.inspections import evidence as inspection_evidence
+from integrity_desktop.services.inspections import figures as inspection_figures
+from integrity_desktop.services.inspections import inspectors, visits
+from integrity_desktop.services.inspections import plans as inspection_plans
+from integrity_desktop.services.rights import complaints, oversight, surveys
+from integrity_desktop.services.rights import excel_import as complaints_import
+from integrity_desktop.services.store import backup, evidence, keys, offices
+from integrity_desktop.services.store.seed import template_id
 from integrity_desktop.sync import conflicts, export, hq_console, merge, trust
 
 from .conftest import PASSPHRASE, actor
@@ -452,7 +442,8 @@ OPERATIONS: list[Op] = [
 ]
 
 # issue 21: the committee and training registers
-from integrity_desktop.services import committee, training  # noqa: E402
+from integrity_desktop.services.committee import register as committee  # noqa: E402
+from integrity_desktop.services.committee import training  # noqa: E402
 
 _D = _dt.date(2024, 5, 1)
 OPERATIONS += [
@@ -564,7 +555,7 @@ def test_roles_let_in_match_the_table(
     assert let_in == expected, outcomes
 
 # issue 17: the national figures at HQ
-from integrity_desktop.services import national  # noqa: E402
+from integrity_desktop.services.figures import national  # noqa: E402
 
 OPERATIONS += [
     Op(national.picture, "reports.run", lambda c, a: national.picture(c.store, a, PERIOD), hq=True),

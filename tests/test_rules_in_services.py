@@ -13,11 +13,10 @@ from sqlalchemy import select
 from integrity_desktop.db.models import Unit
 from integrity_desktop.db.store import Store
 from integrity_desktop.nationalid import generate_valid_national_code
-from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.services import inspection_plans as plans
-from integrity_desktop.services import inspectors, visits
-from integrity_desktop.services.inspection_plans import PlanItemInput
-from integrity_desktop.services.scoring import AxisScore, average_completion
+from integrity_desktop.services.cases import lifecycle as lc
+from integrity_desktop.services.checklists.scoring import AxisScore, average_completion
+from integrity_desktop.services.inspections import inspectors, plans, visits
+from integrity_desktop.services.inspections.plans import PlanItemInput
 from integrity_desktop.sync.hq_console import ProvinceStatus
 
 from .conftest import actor
@@ -50,8 +49,8 @@ def test_average_completion_leaves_out_axes_with_nothing_scored() -> None:
 
 def test_the_hq_console_averages_a_province_by_the_dashboard_rule() -> None:
     """A province's figure in the HQ console is the same mean as its own dashboard's headline."""
-    from integrity_desktop.services.scoring import mean_completion
-    from integrity_desktop.ui.screens.hq_console import CompletionModel
+    from integrity_desktop.services.checklists.scoring import mean_completion
+    from integrity_desktop.ui.screens.hq.console import CompletionModel
 
     model = CompletionModel()
     axes = [SimpleNamespace(by_office={"tehran": 0.5, "fars": None}),

@@ -7,7 +7,8 @@ from sqlalchemy import select
 
 from integrity_desktop.db.models import Unit
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import checklists, scoring
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring
 
 from .conftest import actor
 

@@ -20,8 +20,8 @@ import pytest
 from integrity_desktop.db import cipher
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import StoreError, UserError
-from integrity_desktop.services import backup
-from integrity_desktop.services.stores import open_initialised
+from integrity_desktop.services.store import backup
+from integrity_desktop.services.store.opening import open_initialised
 
 from .conftest import damage_store
 from .disk_helpers import fill_disk, mount_small, unmount

@@ -16,7 +16,7 @@ from integrity_desktop.db import cipher, migrate
 from integrity_desktop.db.models import Base, Office, Template, TemplateItem
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.errors import StoreError
-from integrity_desktop.services.stores import init_store
+from integrity_desktop.services.store.opening import init_store
 
 from .conftest import ADMIN_PASSWORD, PASSPHRASE
 

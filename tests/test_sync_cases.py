@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import cases
+from integrity_desktop.services.cases import register as cases
 from integrity_desktop.sync.conflicts import count_conflicts
 
 from .sync_helpers import admin, export, import_, trust

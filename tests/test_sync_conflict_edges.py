@@ -13,7 +13,7 @@ from sqlalchemy import update
 from integrity_desktop.db.models import Checklist, Conflict, Unit
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
-from integrity_desktop.services import records
+from integrity_desktop.services.store import records
 from integrity_desktop.sync import conflicts
 
 from .sync_helpers import add_unit, admin, make_checklist

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from integrity_desktop.db.models import Checklist
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import checklists, scoring
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring
 
 from .conftest import actor
 from .sync_helpers import export, import_
@@ -62,7 +63,9 @@ def test_refresh_derived_equals_the_rule_of_a_single_checklist(store: Store) -> 
     from integrity_desktop.db.models import ChecklistEntry
     from integrity_desktop.errors import UserError
     from integrity_desktop.nationalid import generate_valid_national_code
-    from integrity_desktop.services import inspectors, offices, templates, visits
+    from integrity_desktop.services.checklists import templates
+    from integrity_desktop.services.inspections import inspectors, visits
+    from integrity_desktop.services.store import offices
 
     admin = actor("admin", "tehran")
     unit = offices.list_units(store)[0].id

@@ -16,7 +16,7 @@ import pytest
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
-from integrity_desktop.services import keys
+from integrity_desktop.services.store import keys
 from integrity_desktop.sync import batch
 from integrity_desktop.sync.digest import store_digest
 from integrity_desktop.sync.pending import preview_many

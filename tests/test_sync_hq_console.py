@@ -14,10 +14,10 @@ import pytest
 
 from integrity_desktop.db.models import Case, CorrectiveAction, Finding, Visit
 from integrity_desktop.db.store import Store
-from integrity_desktop.excel_reading import read_rows
+from integrity_desktop.excel.reading import read_rows
 from integrity_desktop.reports.registry import ReportParams, run_report
-from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.services import records
+from integrity_desktop.services.cases import lifecycle as lc
+from integrity_desktop.services.store import records
 from integrity_desktop.sync import hq_console
 
 from .sync_helpers import add_unit, admin, export, import_, make_checklist, trust

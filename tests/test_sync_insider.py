@@ -18,7 +18,7 @@ from sqlalchemy import func, insert, select
 from integrity_desktop.clock import format_stamp, parse_stamp
 from integrity_desktop.db.models import Checklist, ChecklistEntry, Conflict, Evidence
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import checklists
+from integrity_desktop.services.checklists import filled as checklists
 from integrity_desktop.sync import bundle_format as bf
 from integrity_desktop.sync.digest import store_digest
 from integrity_desktop.sync.verify import BundleRefused

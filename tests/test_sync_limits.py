@@ -155,7 +155,7 @@ def _import_in_child(hq: Store, path: Path) -> dict[str, Any]:
         "from integrity_desktop.db.store import open_store\n"
         "from integrity_desktop.permissions import Actor\n"
         "from integrity_desktop.sync.merge import import_bundle\n"
-        "from integrity_desktop.services.unlock import unlock\n"
+        "from integrity_desktop.services.accounts.unlock import unlock\n"
         "unlock(sys.argv[1], 'admin', 'admin-password-1')  # the store is encrypted\n"
         "store = open_store(sys.argv[1])\n"
         "s = import_bundle(store, Actor('t', 'admin', 'hq'), Path(sys.argv[2]), lambda: [])\n"

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from integrity_desktop.db.store import Store
-from integrity_desktop.services.stores import init_store
+from integrity_desktop.services.store.opening import init_store
 from integrity_desktop.sync import hq_console
 from integrity_desktop.sync.digest import store_digest
 
@@ -118,7 +118,7 @@ def test_a_held_check_on_postgresql_commits_or_rolls_back_like_sqlite(
     fresh: Fresh, province_template: Path, hq_template: Path, pg_url: str, tmp_path: Path,
 ) -> None:
     """Issue 23: the one-pass check (a transaction held on its own thread) on PostgreSQL."""
-    from integrity_desktop.services import keys
+    from integrity_desktop.services.store import keys
     from integrity_desktop.sync.pending import preview_import, preview_many
 
     tehran = fresh(province_template, "t")

@@ -22,8 +22,8 @@ from integrity_desktop.db import cipher
 from integrity_desktop.db.models import Evidence, ImportLog
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.errors import UserError
-from integrity_desktop.services import keys, records
-from integrity_desktop.services.blobcrypt import open_plain
+from integrity_desktop.services.store import keys, records
+from integrity_desktop.services.store.blobcrypt import open_plain
 from integrity_desktop.sync.digest import store_digest
 from integrity_desktop.sync.export import evidence_path
 from integrity_desktop.sync.pending import PendingImport, preview_import

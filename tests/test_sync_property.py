@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 
 from integrity_desktop.db.models import Checklist, Conflict, HeldRecord
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import records
+from integrity_desktop.services.store import records
 from integrity_desktop.sync import bundle_format as bf
 from integrity_desktop.sync import history
 from integrity_desktop.sync.digest import store_digest
@@ -94,7 +94,7 @@ operation = st.one_of(  # a branch is picked uniformly: making and sending weigh
 
 class World:
     """Two provinces and HQ, on real stores, doing what their people do through
-    ``services.records`` (stamped, owned, audited), and the bundles they sent."""
+    ``services.store.records`` (stamped, owned, audited), and the bundles they sent."""
 
     def __init__(self, stores: dict[str, Store], folder: Path) -> None:
         self.stores = stores

@@ -12,10 +12,11 @@ from sqlalchemy import func, select
 
 from integrity_desktop.db.models import Complaint, OversightLetter, SurveyRound
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import achievement, complaints, computed, oversight, surveys
-from integrity_desktop.services.complaints import ComplaintInput
-from integrity_desktop.services.oversight import LetterInput
-from integrity_desktop.services.surveys import SurveyInput
+from integrity_desktop.services.figures import achievement, computed
+from integrity_desktop.services.rights import complaints, oversight, surveys
+from integrity_desktop.services.rights.complaints import ComplaintInput
+from integrity_desktop.services.rights.oversight import LetterInput
+from integrity_desktop.services.rights.surveys import SurveyInput
 from integrity_desktop.sync.conflicts import count_conflicts
 
 from . import sync_records as sr
@@ -122,7 +123,7 @@ def test_hq_on_postgresql_searches_and_computes_like_sqlite(
 ) -> None:
     """HQ's PostgreSQL store: the merged complaints, their search (strpos there, instr on SQLite)
     and the computed figures equal the province's."""
-    from integrity_desktop.services.stores import init_store
+    from integrity_desktop.services.store.opening import init_store
 
     from .conftest import ADMIN_PASSWORD, PASSPHRASE
 

@@ -24,8 +24,8 @@ from integrity_desktop.db.models import (
 )
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
-from integrity_desktop.services import keys, records
-from integrity_desktop.services.blobcrypt import open_plain
+from integrity_desktop.services.store import keys, records
+from integrity_desktop.services.store.blobcrypt import open_plain
 from integrity_desktop.sync import bundle_format as bf
 from integrity_desktop.sync.conflicts import count_conflicts, list_conflicts, resolve_conflict
 from integrity_desktop.sync.decision import DERIVED_FIELDS
@@ -350,7 +350,7 @@ def test_derived_fields_make_no_conflict(pair: tuple[Store, Store], tmp_path: Pa
     """Issue 16 item 1: both offices answer the same checklist; the one real conflict (an
     answer) is listed, and the checklist itself, whose versions differ only in the cached
     completion and search text, makes none."""
-    from integrity_desktop.services.checklists import refresh_checklist, save_entry
+    from integrity_desktop.services.checklists.filled import refresh_checklist, save_entry
 
     tehran, hq = pair
     uid = add_unit(tehran, "مرکز ۲")

@@ -10,7 +10,7 @@ import pytest
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
-from integrity_desktop.services import keys
+from integrity_desktop.services.store import keys
 from integrity_desktop.sync import trust
 from integrity_desktop.sync.history import SEED_NODE, add_run, contains, dumps
 

@@ -56,7 +56,7 @@ def register(sub: Any) -> None:
 
 
 def run_audit_verify(args: argparse.Namespace) -> int:
-    from integrity_desktop.services import audit
+    from integrity_desktop.services.audit import log as audit
 
     store = open_for(args)
     try:
@@ -76,7 +76,8 @@ def run_audit_verify(args: argparse.Namespace) -> int:
 
 def run_audit_seal(args: argparse.Namespace) -> int:
     from integrity_desktop.cli.common import env_secret
-    from integrity_desktop.services import audit, keys
+    from integrity_desktop.services.audit import log as audit
+    from integrity_desktop.services.store import keys
 
     store = open_for(args)
     try:
@@ -89,7 +90,7 @@ def run_audit_seal(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from integrity_desktop.services.backup import write_backup
+    from integrity_desktop.services.store.backup import write_backup
 
     passphrase = os.environ.get("INTEGRITY_PASSPHRASE") or None
     store = open_for(args)
@@ -106,8 +107,8 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     from integrity_desktop.cli.common import credentials, sign_in_store
-    from integrity_desktop.services.backup import restore_backup
-    from integrity_desktop.services.unlock import needs_unlock, unlock
+    from integrity_desktop.services.accounts.unlock import needs_unlock, unlock
+    from integrity_desktop.services.store.backup import restore_backup
 
     def unlock_file(path: Path) -> None:
         # An encrypted store (the one replaced, or the backup's) opens with a user's password.
@@ -133,7 +134,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 def run_password(args: argparse.Namespace) -> int:
     from integrity_desktop.cli.common import credentials, new_password, sign_in_store
-    from integrity_desktop.services import users
+    from integrity_desktop.services.accounts import users
 
     store = open_for(args, sign_in=False)  # signs in below: a forced change is allowed here
     try:
@@ -147,7 +148,7 @@ def run_password(args: argparse.Namespace) -> int:
 
 
 def run_log(args: argparse.Namespace) -> int:
-    from integrity_desktop.services.logview import log_lines
+    from integrity_desktop.services.audit.logview import log_lines
 
     store = open_for(args)
     try:

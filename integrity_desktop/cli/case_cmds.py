@@ -29,8 +29,8 @@ def ascii_jalali(d: Any) -> str:
 
 
 def run_cases(args: argparse.Namespace) -> int:
-    from integrity_desktop.services import case_lifecycle as lc
-    from integrity_desktop.services import cases
+    from integrity_desktop.services.cases import lifecycle as lc
+    from integrity_desktop.services.cases import register as cases
 
     if args.state is not None and args.state not in lc.STAGE_ORDER:
         from integrity_desktop.errors import UserError

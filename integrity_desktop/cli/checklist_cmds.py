@@ -44,7 +44,7 @@ def register(sub: Any) -> None:
 
 
 def run_templates(args: argparse.Namespace) -> int:
-    from integrity_desktop.services import templates
+    from integrity_desktop.services.checklists import templates
 
     store = open_for(args)
     try:
@@ -58,7 +58,7 @@ def run_templates(args: argparse.Namespace) -> int:
 
 
 def run_checklists(args: argparse.Namespace) -> int:
-    from integrity_desktop.services import checklists
+    from integrity_desktop.services.checklists import filled as checklists
 
     store = open_for(args)
     try:
@@ -106,7 +106,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from integrity_desktop.services.checklist_import import import_workbook
+    from integrity_desktop.services.checklists.excel_import import import_workbook
 
     store = open_for(args)
     try:

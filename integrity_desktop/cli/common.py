@@ -72,8 +72,8 @@ def open_for(args: argparse.Namespace, *, sign_in: bool = True) -> Store:
 
     ``sign_in=False`` is for the few open commands (``OPEN_COMMANDS``) only.
     """
-    from integrity_desktop.services.stores import open_initialised
-    from integrity_desktop.services.unlock import needs_unlock, unlock
+    from integrity_desktop.services.accounts.unlock import needs_unlock, unlock
+    from integrity_desktop.services.store.opening import open_initialised
 
     location = resolve_store_location(getattr(args, "db", None))
     unlocked = None
@@ -99,7 +99,7 @@ def open_for(args: argparse.Namespace, *, sign_in: bool = True) -> Store:
 
 def warn_clock(store: Store) -> None:
     """A PC clock behind the store's newest stamp: said on stderr, the command goes on."""
-    from integrity_desktop.services.stores import clock_warning
+    from integrity_desktop.services.store.opening import clock_warning
 
     warning = clock_warning(store)
     if warning is not None:
@@ -120,7 +120,7 @@ def sign_in_store(store: Store, *, command: str = "", allow_forced_change: bool 
     A person whose password must be changed (a new account, or one reset by the
     administrator) is refused every command but ``password`` (``allow_forced_change``).
     """
-    from integrity_desktop.services import users
+    from integrity_desktop.services.accounts import users
 
     entry = _unlocked.pop(id(store), None)
     unlocked = None

@@ -54,7 +54,9 @@ def number(value: float | None, places: int = VALUE_PLACES) -> str:
 def run_indicators(args: argparse.Namespace) -> int:
     from integrity_desktop import catalog, jalali
     from integrity_desktop.indicators import places
-    from integrity_desktop.services import achievement, checklists, scoring
+    from integrity_desktop.services.checklists import filled as checklists
+    from integrity_desktop.services.checklists import scoring
+    from integrity_desktop.services.figures import achievement
 
     store = open_for(args)
     try:

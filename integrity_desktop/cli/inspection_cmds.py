@@ -24,7 +24,7 @@ def register(sub: Any) -> None:
 def run_inspections(args: argparse.Namespace) -> int:
     import jdatetime
 
-    from integrity_desktop.services.visits import list_visits
+    from integrity_desktop.services.inspections.visits import list_visits
 
     store = open_for(args)
     try:

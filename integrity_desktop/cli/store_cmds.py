@@ -46,7 +46,7 @@ def run_offices(args: argparse.Namespace) -> int:
 
 
 def run_init(args: argparse.Namespace) -> int:
-    from integrity_desktop.services.stores import init_store
+    from integrity_desktop.services.store.opening import init_store
 
     password = env_secret("INTEGRITY_ADMIN_PASSWORD")
     passphrase = env_secret("INTEGRITY_PASSPHRASE")
@@ -59,7 +59,7 @@ def run_init(args: argparse.Namespace) -> int:
 def run_demo(args: argparse.Namespace) -> int:
     from integrity_desktop.errors import PermissionDenied
     from integrity_desktop.permissions import ADMIN
-    from integrity_desktop.services.demo import demo_store_exists, make_demo
+    from integrity_desktop.services.demo.content import demo_store_exists, make_demo
 
     if args.scale < 1:
         from integrity_desktop.errors import UserError
@@ -81,8 +81,8 @@ def run_demo(args: argparse.Namespace) -> int:
     from integrity_desktop.catalog import HQ_CODE
 
     if args.office == HQ_CODE and args.provinces != "none":
-        from integrity_desktop.services.demo_hq import DEFAULT_PROVINCES, import_demo_provinces
-        from integrity_desktop.services.stores import check_office_code
+        from integrity_desktop.services.demo.hq import DEFAULT_PROVINCES, import_demo_provinces
+        from integrity_desktop.services.store.opening import check_office_code
 
         codes = [c.strip() for c in args.provinces.split(",") if c.strip()] if args.provinces else list(DEFAULT_PROVINCES)
         for code in codes:

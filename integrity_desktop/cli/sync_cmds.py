@@ -66,7 +66,7 @@ def register(sub: Any) -> None:
 
 
 def run_key(args: argparse.Namespace) -> int:
-    from integrity_desktop.services import keys
+    from integrity_desktop.services.store import keys
 
     store = open_for(args, sign_in=False)  # public keys, made to be shared: no sign-in
     try:
@@ -117,7 +117,7 @@ def run_trust_revoke(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from integrity_desktop.services import keys
+    from integrity_desktop.services.store import keys
     from integrity_desktop.sync.export import export_bundle
 
     store = open_for(args)  # the person first, then the key's passphrase
@@ -141,7 +141,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from integrity_desktop.errors import UserError
-    from integrity_desktop.services import keys
+    from integrity_desktop.services.store import keys
     from integrity_desktop.sync.merge import import_bundle
     from integrity_desktop.sync.verify import read_identity_file
 

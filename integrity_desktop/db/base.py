@@ -82,7 +82,7 @@ def new_id() -> str:
     """The id of a record made in this store: a UUIDv7 (time-ordered, random in its low 74
     bits; see ``uuid7``), in the same 36-character text as the UUIDv4 ids of records made
     before issue 23, which keep theirs.  Records that must have the same id in every store use
-    ``services.records.stable_id`` (UUIDv5) instead."""
+    ``services.store.records.stable_id`` (UUIDv5) instead."""
     return str(uuid7())
 
 

@@ -1,6 +1,6 @@
 """Reports of the case register: a case file, the 6/x statistics of a period, the register.
 
-Everything personal comes from ``services.cases``, which already replaces names, national
+Everything personal comes from ``services.cases.register``, which already replaces names, national
 codes and free text with «محرمانه» for roles without ``cases.view_personal``; these writers
 never read the ``cases`` table themselves, so an anonymised report cannot leak by accident.
 """
@@ -17,13 +17,14 @@ from integrity_desktop import jalali
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import format_number, value_text
 from integrity_desktop.errors import UserError
-from integrity_desktop.excel import Col, RtlWorkbook, sheet_headers
+from integrity_desktop.excel.workbook import Col, RtlWorkbook, sheet_headers
 from integrity_desktop.pdf.document import Cell, Column, ReportDocument
 from integrity_desktop.permissions import Actor
 from integrity_desktop.reports.registry import ReportParams, ReportSpec
-from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.services import case_stats, cases
-from integrity_desktop.services.offices import office_name
+from integrity_desktop.services.cases import lifecycle as lc
+from integrity_desktop.services.cases import register as cases
+from integrity_desktop.services.cases import stats as case_stats
+from integrity_desktop.services.store.offices import office_name
 
 ANONYMISED_NOTE = "نسخهٔ بی‌نام: نام، کد ملی و شرح‌ها برای نقش شما محرمانه است."
 

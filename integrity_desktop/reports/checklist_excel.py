@@ -7,7 +7,7 @@ read them (Persian digits; the reform programme's «اصلاح ۶/۱»), status 
 a real date column, each indicator's measure, target and achievement, computed values as the
 records give them now (an approved checklist's as approved, with any change since), and the id
 the import matches on as the last, hidden column.  Only the indicators the checklist asks are
-listed.  The import is ``services.checklist_import``: it writes to the store, and owns the
+listed.  The import is ``services.checklists.excel_import``: it writes to the store, and owns the
 columns the two share.
 """
 
@@ -25,7 +25,7 @@ from sqlalchemy import select
 from integrity_desktop.db.models import Office
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
-from integrity_desktop.excel import Col, Kind, RtlWorkbook, SheetWriter
+from integrity_desktop.excel.workbook import Col, Kind, RtlWorkbook, SheetWriter
 from integrity_desktop.indicators import (
     NO_TARGET,
     achievement,
@@ -36,10 +36,10 @@ from integrity_desktop.indicators import (
 from integrity_desktop.jalali import Period
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.reports.figure_cells import value_kind
-from integrity_desktop.services import checklists
-from integrity_desktop.services.checklist_import import COLUMNS, HEADER
-from integrity_desktop.services.checklists import ChecklistSummary, EntryView
-from integrity_desktop.services.entry_rules import STATUS_LABELS_FA
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists.entry_rules import STATUS_LABELS_FA
+from integrity_desktop.services.checklists.excel_import import COLUMNS, HEADER
+from integrity_desktop.services.checklists.filled import ChecklistSummary, EntryView
 
 _KINDS: dict[str, Kind] = {
     "unit": "wrap", "code": "id", "title": "wrap", "status": "text", "progress": "progress",

@@ -29,9 +29,10 @@ from integrity_desktop.indicators import (
 from integrity_desktop.jalali import Period
 from integrity_desktop.pdf.document import Cell, CheckBox, Column, ReportDocument, WriteHere
 from integrity_desktop.permissions import Actor, require
-from integrity_desktop.services import checklists, scoring, templates
-from integrity_desktop.services.checklists import ENTRY_OWNER, EntryView
-from integrity_desktop.services.entry_rules import STATUS_LABELS_FA
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring, templates
+from integrity_desktop.services.checklists.entry_rules import STATUS_LABELS_FA
+from integrity_desktop.services.checklists.filled import ENTRY_OWNER, EntryView
 
 WHOLE_DIRECTORATE_FA = "کل اداره"
 SIGNATURES = ("تکمیل‌کننده", "ناظر ارشد سلامت اداری", "مدیرکل")
@@ -51,10 +52,10 @@ def _office_name(store: Store, code: str) -> str:
 
 
 def _person(store: Store, login: str | None) -> str:
-    """Who approved, by name and post (services.people), never the login."""
+    """Who approved, by name and post (services.accounts.people), never the login."""
     if not login:
         return "—"
-    from integrity_desktop.services import people
+    from integrity_desktop.services.accounts import people
 
     with store.read() as s:
         return people.display_name(s, login, store.office_code)

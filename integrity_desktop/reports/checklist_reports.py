@@ -7,15 +7,16 @@ from pathlib import Path
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import format_number, percent_text, to_persian_digits
-from integrity_desktop.excel import Col, RtlWorkbook
+from integrity_desktop.excel.workbook import Col, RtlWorkbook
 from integrity_desktop.indicators import display_code, target_text_fa
 from integrity_desktop.jalali import Period
 from integrity_desktop.pdf.document import Column, ReportDocument
 from integrity_desktop.permissions import Actor
 from integrity_desktop.reports.figure_cells import value_kind
 from integrity_desktop.reports.registry import ReportParams, ReportSpec
-from integrity_desktop.services import achievement, scoring
-from integrity_desktop.services.offices import office_name
+from integrity_desktop.services.checklists import scoring
+from integrity_desktop.services.figures import achievement
+from integrity_desktop.services.store.offices import office_name
 
 
 def _checklist(store: Store, actor: Actor, params: ReportParams, out: Path, fmt: str) -> None:

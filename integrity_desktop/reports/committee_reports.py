@@ -17,13 +17,15 @@ from integrity_desktop import jalali
 from integrity_desktop.catalog import HQ_CODE as HQ
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import format_number, percent_text, value_text
-from integrity_desktop.excel import Col, RtlWorkbook
+from integrity_desktop.excel.workbook import Col, RtlWorkbook
 from integrity_desktop.jalali import Period
 from integrity_desktop.pdf.document import Cell, Column, ReportDocument
 from integrity_desktop.permissions import Actor
 from integrity_desktop.reports.registry import ReportParams, ReportSpec
-from integrity_desktop.services import committee, computed, training
-from integrity_desktop.services.offices import office_name
+from integrity_desktop.services.committee import register as committee
+from integrity_desktop.services.committee import training
+from integrity_desktop.services.figures import computed
+from integrity_desktop.services.store.offices import office_name
 
 OVERDUE = colors.HexColor("#b3261e")  # overdue resolutions in red, as corrective actions
 

@@ -7,7 +7,7 @@ every other value a number rounded by the one rule.
 
 from __future__ import annotations
 
-from integrity_desktop.excel import Kind
+from integrity_desktop.excel.workbook import Kind
 from integrity_desktop.indicators import COUNT, PERCENT, Definition
 
 

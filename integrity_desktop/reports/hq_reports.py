@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import format_number, percent_text, to_persian_digits
-from integrity_desktop.excel import Col, RtlWorkbook
+from integrity_desktop.excel.workbook import Col, RtlWorkbook
 from integrity_desktop.indicators import display_code
 from integrity_desktop.jalali import Period, format_date
 from integrity_desktop.pdf.document import Cell, Column, ReportDocument
@@ -21,7 +21,7 @@ from integrity_desktop.pdf.textlayer import draw_text, text_width
 from integrity_desktop.permissions import Actor
 from integrity_desktop.reports.figure_cells import value_kind
 from integrity_desktop.reports.registry import ReportParams, ReportSpec
-from integrity_desktop.services import case_lifecycle as lc
+from integrity_desktop.services.cases import lifecycle as lc
 from integrity_desktop.sync import hq_console as hq
 
 STATUS_HEADERS = ["استان", "آخرین بسته", "عمر (روز)", "شمارهٔ آخرین بسته", "بسته‌های نرسیده",

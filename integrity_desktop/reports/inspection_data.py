@@ -18,12 +18,14 @@ from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import Period
 from integrity_desktop.permissions import Actor
-from integrity_desktop.services import inspection_figures, inspection_plans, inspectors, visits
-from integrity_desktop.services.inspection_figures import Figure
-from integrity_desktop.services.inspection_plans import PlanItemInfo
-from integrity_desktop.services.inspections import SEVERITIES, VISIT_KINDS
-from integrity_desktop.services.inspectors import InspectorInfo
-from integrity_desktop.services.visits import FollowUpRow, VisitDetail
+from integrity_desktop.services.inspections import figures as inspection_figures
+from integrity_desktop.services.inspections import inspectors, visits
+from integrity_desktop.services.inspections import plans as inspection_plans
+from integrity_desktop.services.inspections.common import SEVERITIES, VISIT_KINDS
+from integrity_desktop.services.inspections.figures import Figure
+from integrity_desktop.services.inspections.inspectors import InspectorInfo
+from integrity_desktop.services.inspections.plans import PlanItemInfo
+from integrity_desktop.services.inspections.visits import FollowUpRow, VisitDetail
 
 T = TypeVar("T")
 PAGE = 1000

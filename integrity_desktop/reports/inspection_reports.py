@@ -15,15 +15,15 @@ from reportlab.platypus import CondPageBreak
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import format_number, format_percent, percent_text, to_persian_digits
-from integrity_desktop.excel import Col, RtlWorkbook, SheetWriter, sheet_headers
+from integrity_desktop.excel.workbook import Col, RtlWorkbook, SheetWriter, sheet_headers
 from integrity_desktop.jalali import Period, format_date
 from integrity_desktop.pdf.document import Cell, Column, ReportDocument, WriteHere
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.reports import inspection_data as data
 from integrity_desktop.reports.registry import ReportParams, ReportSpec
-from integrity_desktop.services.inspection_figures import Figure
-from integrity_desktop.services.offices import office_name
-from integrity_desktop.services.visits import VisitDetail
+from integrity_desktop.services.inspections.figures import Figure
+from integrity_desktop.services.inspections.visits import VisitDetail
+from integrity_desktop.services.store.offices import office_name
 
 OVERDUE = colors.HexColor("#8a2b1f")
 MISSING = "—"

@@ -2,7 +2,7 @@
 national completion and achievement per axis, the provinces ranked, the computed indicators
 and those with a target across the country, overdue items, case statistics (6/1–6/11) and
 inspection figures per province with the national figure.  Every number is read from
-``services.national`` (the HQ dashboard's figures)."""
+``services.figures.national`` (the HQ dashboard's figures)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from reportlab.lib import colors
 from integrity_desktop import iran_map
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import format_number, percent_text, to_persian_digits
-from integrity_desktop.excel import Col, RtlWorkbook
+from integrity_desktop.excel.workbook import Col, RtlWorkbook
 from integrity_desktop.indicators import display_code, format_value, target_text_fa
 from integrity_desktop.jalali import Period
 from integrity_desktop.pdf.document import Cell, Column, ReportDocument
@@ -22,8 +22,8 @@ from integrity_desktop.permissions import Actor
 from integrity_desktop.reports.figure_cells import value_kind
 from integrity_desktop.reports.map_drawing import MapFlowable
 from integrity_desktop.reports.registry import ReportParams, ReportSpec
-from integrity_desktop.services import national
-from integrity_desktop.services.national import NationalFigure, NationalPicture, ProvinceRow
+from integrity_desktop.services.figures import national
+from integrity_desktop.services.figures.national import NationalFigure, NationalPicture, ProvinceRow
 from integrity_desktop.sync import hq_console
 
 TITLE = "گزارش ملی برنامهٔ سلامت اداری"

@@ -1,7 +1,7 @@
 """Reports of the people's rights registers: the complaint register, the oversight
 correspondence register (with each body's response rate and timeliness) and the survey rounds.
 
-Personal data comes from ``services.complaints``, which already writes «محرمانه» for roles
+Personal data comes from ``services.rights.complaints``, which already writes «محرمانه» for roles
 without ``complaints.view_personal``; these writers never read the table themselves."""
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from reportlab.lib import colors
 from integrity_desktop import jalali
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import format_number, percent_text
-from integrity_desktop.excel import Col, RtlWorkbook
+from integrity_desktop.excel.workbook import Col, RtlWorkbook
 from integrity_desktop.pdf.document import Cell, Column, ReportDocument
 from integrity_desktop.permissions import Actor, allowed
 from integrity_desktop.reports.registry import ReportParams, ReportSpec
-from integrity_desktop.services import complaints as cm
-from integrity_desktop.services import oversight, surveys
-from integrity_desktop.services.offices import office_name
+from integrity_desktop.services.rights import complaints as cm
+from integrity_desktop.services.rights import oversight, surveys
+from integrity_desktop.services.store.offices import office_name
 
 ANONYMISED_NOTE = "نسخهٔ بی‌نام: نام، نشانی تماس و شرح‌ها برای نقش شما محرمانه است."
 RED = colors.HexColor("#b71c1c")

@@ -26,7 +26,8 @@ from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import Period
 from integrity_desktop.permissions import Actor, require
-from integrity_desktop.services import audit, records
+from integrity_desktop.services.audit import log as audit
+from integrity_desktop.services.store import records
 from integrity_desktop.sync import bundle_format as bf
 from integrity_desktop.sync.decision import DERIVED_FIELDS, HQ_ONLY_FIELDS
 
@@ -105,7 +106,7 @@ def place_of(s: Any, record_type: str, row: dict[str, Any]) -> str:
     if record_type == "case":
         case = s.get(Case, row.get("id"))
         if case is not None:
-            from integrity_desktop.services.cases import case_number  # services import sync
+            from integrity_desktop.services.cases.register import case_number  # services import sync
 
             number = to_persian_digits(case_number(case.year, case.seq))
             parts.append(f"پروندهٔ {number} ({case.employee_name})")
@@ -132,7 +133,7 @@ def id_names(store: Store, actor: Actor, view: ConflictView) -> dict[str, str]:
     checklist, template, office), so the review shows names instead of ids."""
     require(actor, "conflicts.resolve")
     from integrity_desktop.db.models import Template  # one place for what an id names
-    from integrity_desktop.services import people
+    from integrity_desktop.services.accounts import people
 
     out: dict[str, str] = {}
     with store.read() as s:

@@ -33,12 +33,12 @@ from integrity_desktop.errors import UserError
 from integrity_desktop.filehash import file_sha256
 from integrity_desktop.fileperm import private_file
 from integrity_desktop.permissions import Actor, require
-from integrity_desktop.services import audit
-from integrity_desktop.services import evidence as evidence_service
-from integrity_desktop.services.blobcrypt import open_plain
-from integrity_desktop.services.records import utcnow
-from integrity_desktop.services.seed import HQ
-from integrity_desktop.services.stores import check_office_code
+from integrity_desktop.services.audit import log as audit
+from integrity_desktop.services.store import evidence as evidence_service
+from integrity_desktop.services.store.blobcrypt import open_plain
+from integrity_desktop.services.store.opening import check_office_code
+from integrity_desktop.services.store.records import utcnow
+from integrity_desktop.services.store.seed import HQ
 from integrity_desktop.sync import bundle_format as bf
 from integrity_desktop.sync import history
 

@@ -24,7 +24,7 @@ from sqlalchemy import delete, func, insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from integrity_desktop.db.models import HeldRecord
-from integrity_desktop.services.records import utcnow
+from integrity_desktop.services.store.records import utcnow
 
 MAX_RECORDS_PER_OFFICE = 100_000
 MAX_BYTES_PER_OFFICE = 64 * 1024 * 1024

@@ -15,10 +15,11 @@ from sqlalchemy import func, select
 from integrity_desktop.db.models import Case, Checklist, CorrectiveAction, ImportLog, Office
 from integrity_desktop.db.store import Store
 from integrity_desktop.permissions import Actor, require
-from integrity_desktop.services import achievement, scoring
-from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.services.records import utcnow
-from integrity_desktop.services.seed import HQ
+from integrity_desktop.services.cases import lifecycle as lc
+from integrity_desktop.services.checklists import scoring
+from integrity_desktop.services.figures import achievement
+from integrity_desktop.services.store.records import utcnow
+from integrity_desktop.services.store.seed import HQ
 from integrity_desktop.sync.import_log import missing_sequences, seen_sequences
 
 QUIET_DAYS = 30

@@ -17,7 +17,7 @@ from integrity_desktop.db.models import ImportLog, StoreMeta
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.permissions import Actor, require
-from integrity_desktop.services.records import utcnow
+from integrity_desktop.services.store.records import utcnow
 from integrity_desktop.sync.summary import ImportSummary, Notice
 from integrity_desktop.sync.verify import VerifiedBundle
 

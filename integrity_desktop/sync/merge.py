@@ -49,9 +49,11 @@ from integrity_desktop.db.models import Conflict
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import format_number
 from integrity_desktop.permissions import Actor, require
-from integrity_desktop.services import audit, blobcrypt, checklists
-from integrity_desktop.services.cases import refresh_derived
-from integrity_desktop.services.records import utcnow
+from integrity_desktop.services.audit import log as audit
+from integrity_desktop.services.cases.register import refresh_derived
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.store import blobcrypt
+from integrity_desktop.services.store.records import utcnow
 from integrity_desktop.sync import bundle_format as bf
 from integrity_desktop.sync import decision as dc
 from integrity_desktop.sync import held as held_store

@@ -18,9 +18,9 @@ from integrity_desktop.db.models import TrustedKey
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.permissions import Actor, require
-from integrity_desktop.services import audit
-from integrity_desktop.services.keys import fingerprint, key_id
-from integrity_desktop.services.records import utcnow
+from integrity_desktop.services.audit import log as audit
+from integrity_desktop.services.store.keys import fingerprint, key_id
+from integrity_desktop.services.store.records import utcnow
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from integrity_desktop.catalog import load_offices
 from integrity_desktop.db.store import Store
-from integrity_desktop.services.stores import init_store
+from integrity_desktop.services.store.opening import init_store
 from integrity_desktop.ui.operations import run_in_background
 from integrity_desktop.ui.widgets.form_errors import finish_form
 

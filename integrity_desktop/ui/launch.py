@@ -107,7 +107,7 @@ class _BackgroundOpen:
         """Called by the dialog on the GUI thread when the person signs in before the store has
         opened: an encrypted store's key is unwrapped with their password (argon2, once) and
         the worker goes on opening it.  A wrong password raises the sign-in's usual refusal."""
-        from integrity_desktop.services.unlock import needs_unlock, unlock
+        from integrity_desktop.services.accounts.unlock import needs_unlock, unlock
 
         if self._key_ready.is_set() or not needs_unlock(self.location):
             return None
@@ -126,9 +126,9 @@ class _BackgroundOpen:
         from integrity_desktop.ui.tasks import run_task
 
         def work(_report: object) -> tuple[Store, str]:
-            from integrity_desktop.services.offices import office_name
-            from integrity_desktop.services.stores import open_initialised
-            from integrity_desktop.services.unlock import needs_unlock
+            from integrity_desktop.services.accounts.unlock import needs_unlock
+            from integrity_desktop.services.store.offices import office_name
+            from integrity_desktop.services.store.opening import open_initialised
 
             if needs_unlock(self.location):
                 # Encrypted: nothing can be read before a sign-in unwraps the key, so the
@@ -138,7 +138,7 @@ class _BackgroundOpen:
                 if self._cancelled:
                     raise UserError("ورود لغو شد.", "The sign-in was cancelled.", code="cancelled")
             if self.demo:
-                from integrity_desktop.services.demo import ensure_demo_store
+                from integrity_desktop.services.demo.content import ensure_demo_store
 
                 store = ensure_demo_store(self.location, "tehran")
             else:
@@ -189,7 +189,7 @@ class _PreparedWindow:
         if self.window is not None and self.window.ctx.actor.username == username:
             return
         self.drop()
-        from integrity_desktop.services.users import expected_actor
+        from integrity_desktop.services.accounts.users import expected_actor
 
         try:
             actor = expected_actor(store, username)
@@ -403,7 +403,7 @@ def _run(app: QApplication, location: str, args: argparse.Namespace, guard: Inst
 
     release_widgets()
     if store.path is not None:
-        from integrity_desktop.services.backup_schedule import daily_backup
+        from integrity_desktop.services.store.backup_schedule import daily_backup
 
         try:
             daily_backup(store)  # a session too short for the timer still gets the day's backup
@@ -419,7 +419,7 @@ def _run(app: QApplication, location: str, args: argparse.Namespace, guard: Inst
 def _warn_clock(window: QWidget, store: Store) -> None:
     """A PC clock behind the store's newest stamp: a warning once at start (it also stays in
     the status bar)."""
-    from integrity_desktop.services.stores import clock_warning
+    from integrity_desktop.services.store.opening import clock_warning
     from integrity_desktop.ui.widgets.messages import app_lang, error_text
 
     warning = clock_warning(store)
@@ -434,7 +434,7 @@ def _warn_clock(window: QWidget, store: Store) -> None:
 
 
 def _make_demo(location: str) -> None:
-    from integrity_desktop.services.demo import make_demo
+    from integrity_desktop.services.demo.content import make_demo
 
     _run_with_progress(
         lambda: make_demo(location, "tehran"),
@@ -468,7 +468,7 @@ def _after_open_failure(
 
 def _sign_in(store: Store, hint: str = "", username: str = "") -> Actor | None:
     """The sign-in dialog over an open store; None when cancelled."""
-    from integrity_desktop.services.offices import office_name
+    from integrity_desktop.services.store.offices import office_name
     from integrity_desktop.ui.login_dialog import LoginDialog
 
     dialog = LoginDialog(store, office_name(store, store.office_code), hint)
@@ -561,8 +561,8 @@ def _preload_main_window() -> None:
 
     from integrity_desktop.ui.main_window import SCREENS
 
-    for module in (SCREENS[0][2].split(":")[0], "integrity_desktop.services.users",
-                   "integrity_desktop.services.scoring", "integrity_desktop.services.checklists",
+    for module in (SCREENS[0][2].split(":")[0], "integrity_desktop.services.accounts.users",
+                   "integrity_desktop.services.checklists.scoring", "integrity_desktop.services.checklists.filled",
                    "PySide6.QtCharts"):
         importlib.import_module(module)
 
@@ -570,9 +570,9 @@ def _preload_main_window() -> None:
 def _probe_dashboard(app: QApplication, location: str, args: argparse.Namespace) -> int:
     """``--startup-probe``: sign in from the environment, paint the main window with the
     dashboard, print the seconds since process start, exit."""
-    from integrity_desktop.services.stores import open_initialised
-    from integrity_desktop.services.unlock import unlock
-    from integrity_desktop.services.users import authenticate
+    from integrity_desktop.services.accounts.unlock import unlock
+    from integrity_desktop.services.accounts.users import authenticate
+    from integrity_desktop.services.store.opening import open_initialised
     from integrity_desktop.ui.context import UiContext
     from integrity_desktop.ui.main_window import MainWindow
 
@@ -652,7 +652,7 @@ def _start_backups(store: Store, window: MainWindow | None = None) -> QTimer:
     """The day's backup, shortly after start and then checked hourly (a window left open over
     night backs up the next day too), off the GUI thread.  Stop the timer on exit.  A failure
     is logged and shown (the window's status bar and a message), never swallowed."""
-    from integrity_desktop.services.backup_schedule import daily_backup
+    from integrity_desktop.services.store.backup_schedule import daily_backup
     from integrity_desktop.ui.tasks import run_task
 
     timer = QTimer()
@@ -720,7 +720,7 @@ def _ask_restore(exc: UserError) -> bool:
 def _unlock_backup(path: Path) -> None:
     """An encrypted backup whose key this process does not hold (the store it came from is
     damaged, or it is another machine's): an administrator's name and password unwrap it."""
-    from integrity_desktop.services.unlock import needs_unlock, unlock
+    from integrity_desktop.services.accounts.unlock import needs_unlock, unlock
     from integrity_desktop.ui.login_dialog import LoginDialog
 
     if not needs_unlock(str(path)):
@@ -743,8 +743,8 @@ def _recover(location: str, exc: UserError,
     else).  The person restoring signs in as an administrator of the backup."""
     if not offers_restore(exc):
         return None
-    from integrity_desktop.services.backup import backups_for, restore
-    from integrity_desktop.services.stores import open_initialised
+    from integrity_desktop.services.store.backup import backups_for, restore
+    from integrity_desktop.services.store.opening import open_initialised
 
     path = Path(location)
     backups = backups_for(path)

@@ -116,7 +116,7 @@ class LoginDialog(QDialog):
             self.error.setStyleSheet(f"color: {palette.HINT}")  # a notice, not an error
             self.error.setText(self.tr("Opening the store; you will be signed in in a moment…"))
             return
-        from integrity_desktop.services import users
+        from integrity_desktop.services.accounts import users
 
         self.error.clear()
         self.error.setStyleSheet(f"color: {palette.ERROR}")

@@ -35,21 +35,21 @@ else:
 # (key, title, "module:Class").  Every screen takes (ctx, parent) and may define refresh().
 SCREENS: list[tuple[str, str, str]] = [
     ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"),
-     "integrity_desktop.ui.screens.dashboard:DashboardScreen"),
-    ("checklists", QT_TRANSLATE_NOOP("MainWindow", "Checklists"), "integrity_desktop.ui.screens.checklists:ChecklistsScreen"),
-    ("inspections", QT_TRANSLATE_NOOP("MainWindow", "Inspections"), "integrity_desktop.ui.screens.inspections:InspectionsScreen"),
-    ("cases", QT_TRANSLATE_NOOP("MainWindow", "Violation cases"), "integrity_desktop.ui.screens.cases:CasesScreen"),
+     "integrity_desktop.ui.screens.dashboard.screen:DashboardScreen"),
+    ("checklists", QT_TRANSLATE_NOOP("MainWindow", "Checklists"), "integrity_desktop.ui.screens.checklists.screen:ChecklistsScreen"),
+    ("inspections", QT_TRANSLATE_NOOP("MainWindow", "Inspections"), "integrity_desktop.ui.screens.inspections.screen:InspectionsScreen"),
+    ("cases", QT_TRANSLATE_NOOP("MainWindow", "Violation cases"), "integrity_desktop.ui.screens.cases.register:CasesScreen"),
     ("committee", QT_TRANSLATE_NOOP("MainWindow", "Committee and training"),  # issue 21
-     "integrity_desktop.ui.screens.committee:CommitteeScreen"),
+     "integrity_desktop.ui.screens.committee.screen:CommitteeScreen"),
     ("rights", QT_TRANSLATE_NOOP("MainWindow", "Complaints and surveys"),
      "integrity_desktop.ui.screens.rights:RightsScreen"),
-    ("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), "integrity_desktop.ui.screens.sync:SyncScreen"),
-    ("conflicts", QT_TRANSLATE_NOOP("MainWindow", "Conflicts"), "integrity_desktop.ui.screens.conflicts:ConflictsScreen"),
-    ("hq", QT_TRANSLATE_NOOP("MainWindow", "HQ console"), "integrity_desktop.ui.screens.hq_console:HqConsoleScreen"),
+    ("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), "integrity_desktop.ui.screens.sync.screen:SyncScreen"),
+    ("conflicts", QT_TRANSLATE_NOOP("MainWindow", "Conflicts"), "integrity_desktop.ui.screens.sync.conflicts:ConflictsScreen"),
+    ("hq", QT_TRANSLATE_NOOP("MainWindow", "HQ console"), "integrity_desktop.ui.screens.hq.console:HqConsoleScreen"),
     ("national", QT_TRANSLATE_NOOP("MainWindow", "National dashboard"),
-     "integrity_desktop.ui.screens.national:NationalScreen"),
+     "integrity_desktop.ui.screens.hq.national:NationalScreen"),
     ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), "integrity_desktop.ui.screens.reports:ReportsScreen"),
-    ("templates", QT_TRANSLATE_NOOP("MainWindow", "Templates"), "integrity_desktop.ui.screens.templates:TemplatesScreen"),
+    ("templates", QT_TRANSLATE_NOOP("MainWindow", "Templates"), "integrity_desktop.ui.screens.checklists.templates:TemplatesScreen"),
     ("audit", QT_TRANSLATE_NOOP("MainWindow", "Audit log"), "integrity_desktop.ui.screens.audit:AuditScreen"),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"),
      "integrity_desktop.ui.screens.settings:SettingsScreen"),
@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
             self.addAction(shortcut)
 
     def _build_status_bar(self) -> None:
-        from integrity_desktop.services.offices import office_name
+        from integrity_desktop.services.store.offices import office_name
 
         office = office_name(self.ctx.store, self.ctx.store.office_code)
         role = ROLE_LABELS_FA.get(self.ctx.actor.role, self.ctx.actor.role)
@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(self.tr("User: {user} ({role})").format(user=isolate(who), role=role))
         self.statusBar().addWidget(self.office_label)
         self.statusBar().addPermanentWidget(self.user_label)
-        from integrity_desktop.services.stores import clock_warning
+        from integrity_desktop.services.store.opening import clock_warning
         from integrity_desktop.ui.widgets.messages import error_text
 
         warning = clock_warning(self.ctx.store)

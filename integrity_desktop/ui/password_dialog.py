@@ -1,7 +1,7 @@
 """Changing one's own password: from the File menu, and forced at the first sign-in of an
 account the administrator made or reset (``users.must_change_password``).
 
-The rules (length only) and the audit entry live in ``services.users.change_password``.
+The rules (length only) and the audit entry live in ``services.accounts.users.change_password``.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ class ChangePasswordDialog(QDialog):
         (self.new if forced else self.old).setFocus()
 
     def submit(self) -> None:
-        from integrity_desktop.services import users
+        from integrity_desktop.services.accounts import users
 
         self.error.clear()
         if self.new.text() != self.again.text():

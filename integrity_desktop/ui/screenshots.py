@@ -72,7 +72,7 @@ def _sign_in_states(store: Store, out: Path) -> list[Path]:
     once it is open: the first window a person sees."""
     from PySide6.QtWidgets import QApplication
 
-    from integrity_desktop.services.offices import office_name
+    from integrity_desktop.services.store.offices import office_name
     from integrity_desktop.ui.login_dialog import LoginDialog
 
     written: list[Path] = []

@@ -18,7 +18,7 @@ def run_self_test(lang: str = "fa") -> int:
     from integrity_desktop.catalog import load_offices, load_reform, load_three_year
     from integrity_desktop.pdf.document import ReportDocument
     from integrity_desktop.permissions import system_actor
-    from integrity_desktop.services.stores import init_store
+    from integrity_desktop.services.store.opening import init_store
     from integrity_desktop.ui.app import create_application, install_translators, qt_strings_translated
     from integrity_desktop.ui.context import UiContext
     from integrity_desktop.ui.main_window import MainWindow

@@ -97,7 +97,7 @@ def finish_typed(
 
 def argon2_seconds(store: Store, username: str, password: str, repeats: int = 3) -> float:
     """The argon2 verification of this user's stored hash alone: median of ``repeats``."""
-    from integrity_desktop.services import users
+    from integrity_desktop.services.accounts import users
 
     times = []
     for _ in range(repeats):

@@ -10,11 +10,11 @@ from typing import TypeVar
 from PySide6.QtWidgets import QWidget
 
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import keys
+from integrity_desktop.services.store import keys
 from integrity_desktop.sync import trust
 from integrity_desktop.sync.export import export_bundle
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.screens.sync import SyncScreen
+from integrity_desktop.ui.screens.sync.screen import SyncScreen
 from tests.conftest import PASSPHRASE, actor
 
 W = TypeVar("W", bound=QWidget)

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from integrity_desktop import jalali
 from integrity_desktop.db import cipher
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import offices
+from integrity_desktop.services.store import offices
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.audit import PAGE, AuditScreen
 from tests.conftest import actor

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 from integrity_desktop import jalali
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.permissions import system_actor
-from integrity_desktop.services import case_lifecycle as lc
-from integrity_desktop.services import case_stats, cases
+from integrity_desktop.services.cases import lifecycle as lc
+from integrity_desktop.services.cases import register as cases
+from integrity_desktop.services.cases import stats as case_stats
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.screens.case_detail import AddEventDialog, CaseDetailWidget
-from integrity_desktop.ui.screens.case_dialogs import RegisterCaseDialog
-from integrity_desktop.ui.screens.case_stats import CaseStatsPanel
-from integrity_desktop.ui.screens.cases import CasesScreen
+from integrity_desktop.ui.screens.cases.detail import AddEventDialog, CaseDetailWidget
+from integrity_desktop.ui.screens.cases.dialogs import RegisterCaseDialog
+from integrity_desktop.ui.screens.cases.register import CasesScreen
+from integrity_desktop.ui.screens.cases.stats import CaseStatsPanel
 from integrity_desktop.ui.text import shown_number
 from tests.conftest import actor, copy_store
 from tests.ui.helpers import click_ok, type_text
@@ -248,7 +249,7 @@ def test_officer_searches_by_persian_name(qtbot, store: Store) -> None:
 @pytest.fixture(scope="session")
 def big_template(tmp_path_factory: pytest.TempPathFactory, province_template: Path) -> Path:
     """A store with a few thousand demo cases (the demo filler at scale 20), made once."""
-    from integrity_desktop.services import demo_cases
+    from integrity_desktop.services.demo import cases as demo_cases
 
     path = copy_store(province_template, tmp_path_factory.mktemp("cases-big") / "store.sqlite")
     store = open_store(str(path))
@@ -322,8 +323,8 @@ def test_viewer_exports_carry_no_employee_name(qtbot, store: Store, tmp_path: Pa
     from openpyxl import load_workbook
 
     from integrity_desktop.textnorm import normalize_for_search
-    from integrity_desktop.ui.screens import case_detail
-    from integrity_desktop.ui.screens import case_stats as stats_module
+    from integrity_desktop.ui.screens.cases import detail as case_detail
+    from integrity_desktop.ui.screens.cases import stats as stats_module
 
     monkeypatch.setattr(case_detail, "show_info", lambda *a: None)
     monkeypatch.setattr(stats_module, "show_info", lambda *a: None)

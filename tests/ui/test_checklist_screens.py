@@ -15,14 +15,16 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import Period
 from integrity_desktop.reports import checklist_excel, checklist_pdf
-from integrity_desktop.services import checklists, evidence, offices, scoring, templates
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring, templates
+from integrity_desktop.services.store import evidence, offices
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.screens import templates as templates_screen
-from integrity_desktop.ui.screens.checklist_actions import import_workbook
-from integrity_desktop.ui.screens.checklist_dialogs import NewChecklistDialog
-from integrity_desktop.ui.screens.checklist_editor import ChecklistEditor
-from integrity_desktop.ui.screens.checklists import ChecklistsScreen
-from integrity_desktop.ui.screens.dashboard import DashboardScreen
+from integrity_desktop.ui.screens.checklists import templates as templates_screen
+from integrity_desktop.ui.screens.checklists.actions import import_workbook
+from integrity_desktop.ui.screens.checklists.dialogs import NewChecklistDialog
+from integrity_desktop.ui.screens.checklists.editor import ChecklistEditor
+from integrity_desktop.ui.screens.checklists.screen import ChecklistsScreen
+from integrity_desktop.ui.screens.dashboard.screen import DashboardScreen
 from integrity_desktop.ui.widgets import messages
 from integrity_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
 from tests.conftest import actor
@@ -207,7 +209,7 @@ def test_editor_shows_unit_and_target_and_takes_only_values_in_range(  # type: i
 
 
 def test_computed_value_is_read_live_with_its_formula_and_records(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
-    from integrity_desktop.services import visits
+    from integrity_desktop.services.inspections import visits
     from tests.checklist_helpers import inspector_id as _inspector
 
     whole = checklists.create_checklist(store, inspector_ctx(store).actor, scoring.three_year_template_id(),

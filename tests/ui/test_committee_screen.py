@@ -10,16 +10,17 @@ import pytest
 from PySide6.QtCore import Qt
 
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import committee, training
+from integrity_desktop.services.committee import register as committee
+from integrity_desktop.services.committee import training
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.screens.committee import CommitteeScreen
-from integrity_desktop.ui.screens.committee_dialogs import (
+from integrity_desktop.ui.screens.committee.dialogs import (
     CourseDialog,
     FollowUpDialog,
     MeetingDialog,
     MeetingView,
 )
-from integrity_desktop.ui.screens.inspection_dialogs import OVERDUE_BG
+from integrity_desktop.ui.screens.committee.screen import CommitteeScreen
+from integrity_desktop.ui.screens.inspections.dialogs import OVERDUE_BG
 
 from ..committee_helpers import fill
 from ..conftest import actor
@@ -109,8 +110,8 @@ def test_a_viewer_reads_but_cannot_edit(qtbot, store: Store, tmp_path: Path) -> 
 
 
 def test_attendance_sheet_attached_off_the_gui_thread(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from integrity_desktop.services import evidence
-    from integrity_desktop.ui.screens.committee_dialogs import attach_files
+    from integrity_desktop.services.store import evidence
+    from integrity_desktop.ui.screens.committee.dialogs import attach_files
 
     fill(store, tmp_path)
     ctx = _ctx(store)

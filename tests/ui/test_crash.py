@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from integrity_desktop import logs
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
-from integrity_desktop.services import backup
+from integrity_desktop.services.store import backup
 from integrity_desktop.ui import crash
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.main_window import MainWindow

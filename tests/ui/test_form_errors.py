@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget
 
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import cases
+from integrity_desktop.services.cases import register as cases
 from integrity_desktop.ui.context import UiContext
 from tests.conftest import actor
 
@@ -34,10 +34,10 @@ def _check(qtbot, dialog: QDialog, save, field: QLineEdit) -> None:  # type: ign
 
 
 def test_an_error_line_clears_when_a_field_changes(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
-    from integrity_desktop.ui.screens.case_dialogs import RegisterCaseDialog
-    from integrity_desktop.ui.screens.committee_dialogs import MemberDialog
-    from integrity_desktop.ui.screens.inspection_dialogs import InspectorDialog
-    from integrity_desktop.ui.screens.templates import NewTemplateDialog
+    from integrity_desktop.ui.screens.cases.dialogs import RegisterCaseDialog
+    from integrity_desktop.ui.screens.checklists.templates import NewTemplateDialog
+    from integrity_desktop.ui.screens.committee.dialogs import MemberDialog
+    from integrity_desktop.ui.screens.inspections.dialogs import InspectorDialog
 
     ctx = UiContext(store, actor("admin", store.office_code))
     before = cases.count_cases(store, ctx.actor)
@@ -56,8 +56,8 @@ def test_an_error_line_clears_when_a_field_changes(qtbot, store: Store) -> None:
 def test_a_refusal_is_shown_in_the_interface_language(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
     """Issue 19 item 1: a dialog shows the service's message in the language of the interface
     (it used to show the Persian one whatever the language)."""
-    from integrity_desktop.ui.screens.inspection_dialogs import FindingDialog
-    from integrity_desktop.ui.screens.templates import NewTemplateDialog
+    from integrity_desktop.ui.screens.checklists.templates import NewTemplateDialog
+    from integrity_desktop.ui.screens.inspections.dialogs import FindingDialog
 
     for lang in ("en", "fa"):
         ctx = UiContext(store, actor("admin", store.office_code), lang=lang)

@@ -11,11 +11,12 @@ from PySide6.QtCore import Qt
 
 from integrity_desktop.db.models import CorrectiveAction, Finding, Visit
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import cases, offices, records
+from integrity_desktop.services.cases import register as cases
+from integrity_desktop.services.store import offices, records
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.screens.cases import CaseRegister
-from integrity_desktop.ui.screens.inspections_follow_up import InspectionFollowUpTab
-from integrity_desktop.ui.screens.inspections_visits import InspectionVisitsTab
+from integrity_desktop.ui.screens.cases.register import CaseRegister
+from integrity_desktop.ui.screens.inspections.follow_up import InspectionFollowUpTab
+from integrity_desktop.ui.screens.inspections.visits import InspectionVisitsTab
 from tests.conftest import actor
 from tests.sync_helpers import export, import_
 

@@ -13,17 +13,19 @@ from PySide6.QtWidgets import QApplication, QWidget
 from integrity_desktop.db.store import Store
 from integrity_desktop.jalali import parse_date
 from integrity_desktop.nationalid import generate_valid_national_code
-from integrity_desktop.services import inspection_plans, inspectors, offices, visits
+from integrity_desktop.services.inspections import inspectors, visits
+from integrity_desktop.services.inspections import plans as inspection_plans
+from integrity_desktop.services.store import offices
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.screens.inspection_dialogs import (
+from integrity_desktop.ui.screens.inspections.dialogs import (
     OVERDUE_BG,
     CloseActionDialog,
     FindingDialog,
     InspectorDialog,
     PlanItemDialog,
 )
-from integrity_desktop.ui.screens.inspections import InspectionsScreen
-from integrity_desktop.ui.screens.visit_editor import VisitEditor
+from integrity_desktop.ui.screens.inspections.screen import InspectionsScreen
+from integrity_desktop.ui.screens.inspections.visit_editor import VisitEditor
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.table_models import Column, PagedModel
@@ -264,8 +266,8 @@ def test_reports_tab_writes_the_realisation_rate_off_the_gui_thread(qtbot, ctx: 
 
 
 def test_saved_visit_embeds_the_checklist_editor(qtbot, ctx: UiContext) -> None:  # type: ignore[no-untyped-def]
-    from integrity_desktop.services import templates
-    from integrity_desktop.ui.screens.checklist_editor import ChecklistEditor
+    from integrity_desktop.services.checklists import templates
+    from integrity_desktop.ui.screens.checklists.editor import ChecklistEditor
 
     person = _inspector(ctx, "لیلا صادقی", "1403/01/01", 6)
     template = templates.list_templates(ctx.store, ctx.actor, include_drafts=False)[0]
@@ -288,8 +290,8 @@ def test_a_new_corrective_action_is_not_due_today(qtbot, store) -> None:  # type
     """Issue 16 item 14: a new action's due date starts a month ahead, not today."""
     import datetime as _dt
 
-    from integrity_desktop.services import visits
-    from integrity_desktop.ui.screens.inspection_dialogs import ActionFields
+    from integrity_desktop.services.inspections import visits
+    from integrity_desktop.ui.screens.inspections.dialogs import ActionFields
 
     box = ActionFields(UiContext(store, actor("admin", store.office_code)), "اقدام", False)
     qtbot.addWidget(box)
@@ -353,7 +355,7 @@ def test_finding_indicator_is_picked_from_the_programme_list(qtbot, ctx: UiConte
 
 
 def test_findings_and_actions_are_edited_and_an_error_clears_when_fixed(qtbot, ctx: UiContext) -> None:  # type: ignore[no-untyped-def]
-    from integrity_desktop.ui.screens.inspection_dialogs import ActionDialog
+    from integrity_desktop.ui.screens.inspections.dialogs import ActionDialog
 
     detail = _saved_visit(ctx, 11)
     editor = VisitEditor(ctx, detail.visit.id)
@@ -440,8 +442,8 @@ def test_a_finding_is_reported_as_a_violation_and_the_case_links_back(qtbot, ctx
     officer; the finding shows the case number, the case shows and opens the visit."""
     from PySide6.QtCore import QTimer
 
-    from integrity_desktop.services import cases
-    from integrity_desktop.ui.screens.case_detail import CaseDetailWidget
+    from integrity_desktop.services.cases import register as cases
+    from integrity_desktop.ui.screens.cases.detail import CaseDetailWidget
 
     detail = _saved_visit(ctx, 13)
     inspector = UiContext(ctx.store, actor("inspector", ctx.store.office_code))

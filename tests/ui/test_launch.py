@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from integrity_desktop.cli.main import build_parser
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import users
+from integrity_desktop.services.accounts import users
 from integrity_desktop.ui.launch import launch
 from integrity_desktop.ui.login_dialog import LoginDialog
 from integrity_desktop.ui.main_window import MainWindow
@@ -86,7 +86,7 @@ def test_cancelled_sign_in_waits_for_the_open_and_leaves_the_store_usable(
     script = Script([cancel])
     assert launch(build_parser().parse_args(["--db", path]), 0.0) == 1
     assert not script.steps
-    from integrity_desktop.services.stores import open_initialised
+    from integrity_desktop.services.store.opening import open_initialised
 
     again = open_initialised(path)
     assert again.office_code == "tehran"

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from integrity_desktop.cli.main import build_parser
 from integrity_desktop.db import cipher
 from integrity_desktop.db.store import Store
-from integrity_desktop.services.unlock import needs_unlock
+from integrity_desktop.services.accounts.unlock import needs_unlock
 from integrity_desktop.ui.launch import launch
 from integrity_desktop.ui.login_dialog import LoginDialog
 from integrity_desktop.ui.main_window import MainWindow
@@ -91,7 +91,7 @@ def test_restoring_an_encrypted_backup_asks_for_its_key_first(
     the key was never unlocked): the restore asks an administrator's name and password for the
     backup, refuses a wrong one there, and then opens the restored store."""
     from integrity_desktop.errors import StoreError
-    from integrity_desktop.services import backup
+    from integrity_desktop.services.store import backup
     from integrity_desktop.ui.launch import _recover
 
     backup.auto_backup(store)

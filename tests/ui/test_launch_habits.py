@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from integrity_desktop.cli.main import build_parser
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import backup
+from integrity_desktop.services.store import backup
 from integrity_desktop.ui.launch import launch
 from integrity_desktop.ui.login_dialog import LoginDialog
 from integrity_desktop.ui.main_window import MainWindow

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from integrity_desktop.db.store import Store
-from integrity_desktop.services.stores import init_store
+from integrity_desktop.services.store.opening import init_store
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.screens.national import INDICATOR_MEASURE, NationalScreen
+from integrity_desktop.ui.screens.hq.national import INDICATOR_MEASURE, NationalScreen
 
 from ..conftest import ADMIN_PASSWORD, PASSPHRASE, actor
 from ..national_helpers import PERIOD, build_hq
@@ -85,7 +85,7 @@ def test_national_screen_figures_map_and_province(  # type: ignore[no-untyped-de
     w.open_province = opened.append
     w.map.items_by_code["fars"].mousePressEvent(_press())
     assert opened == ["fars"]
-    from integrity_desktop.ui.screens.national import ProvinceFiguresDialog
+    from integrity_desktop.ui.screens.hq.national import ProvinceFiguresDialog
 
     dialog = ProvinceFiguresDialog(w.picture, "tehran", w)
     qtbot.addWidget(dialog)

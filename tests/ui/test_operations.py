@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
 from integrity_desktop import logs
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
-from integrity_desktop.services import offices, templates
+from integrity_desktop.services.checklists import templates
+from integrity_desktop.services.store import offices
 from integrity_desktop.ui import crash
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, attempt, lang_of, run_in_background

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
-from integrity_desktop.services import users
+from integrity_desktop.services.accounts import users
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.login_dialog import LoginDialog
 from integrity_desktop.ui.main_window import MainWindow

@@ -82,7 +82,7 @@ def test_qt_overrides_are_all_translated() -> None:
 
 
 def test_dialogs_keep_qt_s_own_ok_and_cancel(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
-    from integrity_desktop.ui.screens.checklist_dialogs import NewChecklistDialog
+    from integrity_desktop.ui.screens.checklists.dialogs import NewChecklistDialog
 
     dialog = NewChecklistDialog(UiContext(store, actor("admin", store.office_code)))
     qtbot.addWidget(dialog)
@@ -146,7 +146,7 @@ def test_service_messages_get_their_paths_and_options_isolated(message: str, exp
 
 
 def test_ui_sentences_isolate_paths_and_pub_names(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from integrity_desktop.ui.screens.sync import SyncScreen
+    from integrity_desktop.ui.screens.sync.screen import SyncScreen
 
     w = SyncScreen(UiContext(store, actor("admin", store.office_code)))
     qtbot.addWidget(w)

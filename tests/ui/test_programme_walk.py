@@ -21,12 +21,17 @@ from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.jalali import parse_date
 from integrity_desktop.permissions import system_actor
 from integrity_desktop.reports import checklist_excel, checklist_pdf
-from integrity_desktop.services import achievement, cases, checklists, keys, scoring, visits
-from integrity_desktop.services import case_lifecycle as lc
+from integrity_desktop.services.cases import lifecycle as lc
+from integrity_desktop.services.cases import register as cases
+from integrity_desktop.services.checklists import filled as checklists
+from integrity_desktop.services.checklists import scoring
+from integrity_desktop.services.figures import achievement
+from integrity_desktop.services.inspections import visits
+from integrity_desktop.services.store import keys
 from integrity_desktop.sync.export import export_bundle
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.screens.dashboard import DashboardScreen
-from integrity_desktop.ui.screens.hq_console import HqConsoleScreen
+from integrity_desktop.ui.screens.dashboard.screen import DashboardScreen
+from integrity_desktop.ui.screens.hq.console import HqConsoleScreen
 from tests.conftest import actor
 from tests.sync_helpers import import_, trust
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from integrity_desktop import jalali
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import complaints
-from integrity_desktop.services.complaints import ComplaintInput
+from integrity_desktop.services.rights import complaints
+from integrity_desktop.services.rights.complaints import ComplaintInput
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.rights import OVERDUE_BACKGROUND, ComplaintDialog, RightsScreen
 from tests.conftest import actor

@@ -19,8 +19,8 @@ from sqlalchemy import select, update
 from integrity_desktop.cli.main import build_parser
 from integrity_desktop.db.models import User
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import users
-from integrity_desktop.services.stores import open_initialised
+from integrity_desktop.services.accounts import users
+from integrity_desktop.services.store.opening import open_initialised
 from integrity_desktop.ui import launch as launch_module
 from integrity_desktop.ui.app import flush_deletes
 from integrity_desktop.ui.launch import launch

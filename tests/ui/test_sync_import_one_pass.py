@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from integrity_desktop.db import cipher
 from integrity_desktop.db.store import Store
-from integrity_desktop.services import offices
+from integrity_desktop.services.store import offices
 from integrity_desktop.sync import merge
 from integrity_desktop.sync.digest import store_digest
 

@@ -15,14 +15,14 @@ from PySide6.QtWidgets import QWidget
 from integrity_desktop import jalali
 from integrity_desktop.db.store import Store
 from integrity_desktop.reports.registry import all_reports
-from integrity_desktop.services import keys, offices, records
+from integrity_desktop.services.store import keys, offices, records
 from integrity_desktop.sync import conflicts, trust
 from integrity_desktop.sync.merge import import_bundle
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.dialogs.passphrase import PassphraseDialog
-from integrity_desktop.ui.screens.conflicts import ConflictsScreen
-from integrity_desktop.ui.screens.hq_console import HqConsoleScreen
+from integrity_desktop.ui.screens.hq.console import HqConsoleScreen
 from integrity_desktop.ui.screens.reports import ReportsScreen
+from integrity_desktop.ui.screens.sync.conflicts import ConflictsScreen
 from tests.conftest import PASSPHRASE, actor
 from tests.ui.sync_screen_helpers import admin_of, export_from, screen, shown, trust_each_other
 
@@ -546,7 +546,7 @@ def test_a_report_about_a_missing_record_says_so_and_writes_nothing(  # type: ig
 def test_a_case_file_is_picked_from_a_list_not_by_its_identifier(  # type: ignore[no-untyped-def]
     qtbot, store: Store, tmp_path: Path
 ) -> None:
-    from integrity_desktop.services import cases
+    from integrity_desktop.services.cases import register as cases
 
     officer = actor("case_officer", store.office_code)
     case = cases.register_case(store, officer, employee_name="مهدی یزدانی", national_code="0084575948",
@@ -568,7 +568,7 @@ def test_a_case_file_is_picked_from_a_list_not_by_its_identifier(  # type: ignor
 def test_conflict_fields_in_persian_with_labels_and_no_derived_fields(qtbot) -> None:  # type: ignore[no-untyped-def]
     """Issue 16 item 1: an answer's conflict shows Persian field labels and status labels;
     the derived fields (completion, search text, a computed figure's source) are not offered."""
-    from integrity_desktop.ui.screens.conflicts import FieldsModel
+    from integrity_desktop.ui.screens.sync.conflicts import FieldsModel
 
     model = FieldsModel()
     applied = {"id": "x", "hlc": "1", "status": "partial", "progress": 40, "note": "الف",

@@ -39,7 +39,7 @@ class Case(Synced, Base):
     # The finding of an inspection visit this case was referred from (issue 16 item 8), if any.
     source_finding_id: Mapped[str | None] = mapped_column(ForeignKey("findings.id"), default=None,
                                                           index=True)
-    # Derived from the events (see services.cases); kept for fast lists and filters.
+    # Derived from the events (see services.cases.register); kept for fast lists and filters.
     state: Mapped[str] = mapped_column(String(24), default="reported", index=True)
     last_event_on: Mapped[date | None]
 

@@ -5,7 +5,7 @@ record owned by the member) and hold office from one day to another; meetings ar
 the year's schedule and held (attendees from the members, quorum, minutes as text and as an
 evidence file); a meeting's resolutions are followed up to done or dropped.  Training courses
 carry the indicator they serve.  Every figure of axes 7 and 12 is computed from these
-(``services.committee_figures``).
+(``services.committee.figures``).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """People's rights registers (axes 9, 10 and 16): complaints and people's letters, satisfaction
 survey rounds, and correspondence with oversight bodies.  Each is a synced record owned by the
 office that registered it; the indicators of the three axes are computed from them on read
-(``services.rights_figures``)."""
+(``services.rights.figures``)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Asking for the office key passphrase (signing a bundle, opening an encrypted one).
 
-The passphrase is checked by ``services.keys.check_passphrase`` (its Persian message is shown
+The passphrase is checked by ``services.store.keys.check_passphrase`` (its Persian message is shown
 in the dialog); whether it is the *right* one is found out by the work that uses it.
 """
 
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrity_desktop.services.keys import check_passphrase
+from integrity_desktop.services.store.keys import check_passphrase
 from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.widgets.form_errors import finish_form
 

@@ -1,6 +1,6 @@
 """The audit log for the administrator: who did what and when, filtered, paged, exported.
 
-Pages come from ``services.audit_view`` (100 rows, indexed queries), so a page is read on the
+Pages come from ``services.audit.view`` (100 rows, indexed queries), so a page is read on the
 GUI thread; the Excel export of everything filtered runs through ``run_task``.  The chain check
 (``audit.verify``) is shown above the table so tampering is visible where people look.
 """
@@ -32,7 +32,9 @@ from integrity_desktop import jalali
 from integrity_desktop.digits import to_ascii_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.filenames import dated_name
-from integrity_desktop.services import audit, audit_view, audit_words
+from integrity_desktop.services.audit import log as audit
+from integrity_desktop.services.audit import view as audit_view
+from integrity_desktop.services.audit import words as audit_words
 from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 from integrity_desktop import jalali
 from integrity_desktop.filenames import dated_name
 from integrity_desktop.reports.registry import ReportParams, all_reports, run_report
-from integrity_desktop.services import offices
+from integrity_desktop.services.store import offices
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.screens.sync_common import ltr
+from integrity_desktop.ui.screens.sync.common import ltr
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_number
 from integrity_desktop.ui.widgets import palette
@@ -237,7 +237,10 @@ class ReportsScreen(QWidget):
     def _subject_choices(self, name: str) -> list[tuple[str, str]]:
         """(what a person reads, the identifier the report takes) for the report's subject."""
         from integrity_desktop.errors import PermissionDenied
-        from integrity_desktop.services import cases, checklists, inspectors, templates
+        from integrity_desktop.services.cases import register as cases
+        from integrity_desktop.services.checklists import filled as checklists
+        from integrity_desktop.services.checklists import templates
+        from integrity_desktop.services.inspections import inspectors
 
         store, actor = self.ctx.store, self.ctx.actor
         try:

@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop import jalali
-from integrity_desktop.services import complaints as cm
-from integrity_desktop.services import offices, oversight, surveys
+from integrity_desktop.services.rights import complaints as cm
+from integrity_desktop.services.rights import oversight, surveys
+from integrity_desktop.services.store import offices
 from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, run_in_background
@@ -367,7 +368,7 @@ class ComplaintRegister(QWidget):
                                               self.tr("Excel workbooks (*.xlsx)"))
         if not path:
             return
-        from integrity_desktop.services import complaints_import
+        from integrity_desktop.services.rights import excel_import as complaints_import
 
         store, actor = self.ctx.store, self.ctx.actor
 

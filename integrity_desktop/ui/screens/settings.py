@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from integrity_desktop import __version__
 from integrity_desktop.permissions import ROLE_LABELS_FA, ROLES
-from integrity_desktop.services import offices, users
+from integrity_desktop.services.accounts import users
+from integrity_desktop.services.store import offices
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.text import isolate, shown_number

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from integrity_desktop.services import evidence
+from integrity_desktop.services.store import evidence
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import attempt, run_in_background
 from integrity_desktop.ui.text import shown_number

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 from integrity_desktop.digits import to_persian_digits
-from integrity_desktop.services.inspections import indicator_choices
+from integrity_desktop.services.inspections.common import indicator_choices
 
 
 def choice_text(code: str, title: str) -> str:

@@ -1,5 +1,5 @@
 """«باز کردن» on an attachment: the system viewer gets a copy under the original name and
-extension (services.evidence.viewable_copy); any failure says so in Persian."""
+extension (services.store.evidence.viewable_copy); any failure says so in Persian."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
-from integrity_desktop.services import evidence
+from integrity_desktop.services.store import evidence
 from integrity_desktop.ui.operations import attempt
 
 

@@ -1,0 +1,1 @@
+"""Excel files: right-to-left workbooks written (``workbook``) and read back (``reading``)."""

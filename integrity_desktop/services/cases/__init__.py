@@ -1,0 +1,1 @@
+"""Administrative-violation cases: the register, the lifecycle as data, reading and statistics."""

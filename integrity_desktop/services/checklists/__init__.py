@@ -1,0 +1,1 @@
+"""Checklists: templates, filled checklists, what an answer may hold, completion scores."""

@@ -1,0 +1,1 @@
+"""People's rights registers: complaints, oversight correspondence, surveys, their figures."""

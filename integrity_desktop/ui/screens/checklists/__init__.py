@@ -1,0 +1,1 @@
+"""The checklist screens: the list, the editor, templates, and their dialogs and actions."""

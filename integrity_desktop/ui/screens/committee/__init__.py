@@ -1,0 +1,1 @@
+"""The committee and training screen with its dialogs."""

@@ -1,0 +1,445 @@
+"""Dialogs of the committee and training screen: a member, a meeting (planned or held, with
+its attendees and minutes), a resolution, a follow-up, a course.  Every rule is the services'
+(``services.committee.register``, ``services.committee.training``); a refused save shows their Persian message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrity_desktop import jalali
+from integrity_desktop.errors import UserError
+from integrity_desktop.services.committee import register as committee
+from integrity_desktop.services.committee import training
+from integrity_desktop.services.store import evidence
+from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.operations import accept_if_done, attempt, run_in_background
+from integrity_desktop.ui.screens.inspections.common import button_row, make_button
+from integrity_desktop.ui.screens.inspections.dialogs import (
+    OVERDUE_BG,
+    date_field,
+    finish_saving_form,
+    select_data,
+    unit_combo,
+)
+from integrity_desktop.ui.text import shown_date, shown_number, shown_value
+from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
+from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
+
+
+def _text_box(name: str, height: int = 90) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setObjectName(name)
+    box.setTabChangesFocus(True)
+    box.setMaximumHeight(height)
+    return box
+
+
+class _Saving(QDialog):
+    """A dialog whose OK runs ``_save`` and shows a refused save's Persian message."""
+
+    saved_id: str | None = None
+    error: QLabel
+    ctx: UiContext
+
+    def _run(self, save: Callable[[], str]) -> None:
+        accept_if_done(self, save, self.error, on_done=lambda saved_id: setattr(self, "saved_id", saved_id))
+
+
+class MemberDialog(_Saving):
+    def __init__(self, ctx: UiContext, info: committee.MemberInfo | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.info = ctx, info
+        self.setWindowTitle(self.tr("Edit committee member") if info else self.tr("New committee member"))
+        self.setMinimumWidth(460)
+        self.full_name = QLineEdit()
+        self.full_name.setObjectName("full_name")
+        self.role = QComboBox()
+        self.role.setObjectName("role")
+        for key, label in committee.MEMBER_ROLES.items():
+            self.role.addItem(label, key)
+        select_data(self.role, "member")
+        self.post = QLineEdit()
+        self.post.setObjectName("post")
+        self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(no unit)"))
+        self.letter_no = QLineEdit()
+        self.letter_no.setObjectName("letter_no")
+        self.letter_date = date_field(optional=True)
+        self.letter_date.setObjectName("letter_date")
+        self.member_from = date_field()
+        self.member_from.setObjectName("member_from")
+        self.member_to = date_field(optional=True)
+        self.member_to.setObjectName("member_to")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Full name:"), self.full_name)
+        form.addRow(self.tr("Role in the committee:"), self.role)
+        form.addRow(self.tr("Post:"), self.post)
+        form.addRow(self.tr("Unit:"), self.unit)
+        form.addRow(self.tr("Appointing letter no.:"), self.letter_no)
+        form.addRow(self.tr("Letter date:"), self.letter_date)
+        form.addRow(self.tr("Member from:"), self.member_from)
+        form.addRow(self.tr("Member until:"), self.member_to)
+        self.error = finish_saving_form(self, form, self.save)
+        if info is not None:
+            self.full_name.setText(info.full_name)
+            select_data(self.role, info.role)
+            self.post.setText(info.post)
+            select_data(self.unit, info.unit_id)
+            self.letter_no.setText(info.letter_no)
+            self.letter_date.set_value(info.letter_date)
+            self.member_from.set_value(info.member_from)
+            self.member_to.set_value(info.member_to)
+
+    def save(self) -> None:
+        self._run(lambda: committee.save_member(self.ctx.store, self.ctx.actor, committee.MemberInput(
+            full_name=self.full_name.text(), member_from=self.member_from.value_or_none() or "",
+            role=str(self.role.currentData()), post=self.post.text(), unit_id=self.unit.currentData(),
+            letter_no=self.letter_no.text(), letter_date=self.letter_date.value_or_none(),
+            member_to=self.member_to.value_or_none()), self.info.id if self.info else None))
+
+
+class MeetingDialog(_Saving):
+    """Plan a meeting or record it held: date, attendees (the members in office that day),
+    quorum (worked out when left to the program), minutes; or cancel it."""
+
+    def __init__(self, ctx: UiContext, info: committee.MeetingInfo | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.info = ctx, info
+        self.setWindowTitle(self.tr("Committee meeting"))
+        self.setMinimumWidth(560)
+        self.title = QLineEdit()
+        self.title.setObjectName("title")
+        self.planned = date_field(optional=True)
+        self.planned.setObjectName("planned_date")
+        self.held = date_field(optional=True)
+        self.held.setObjectName("held_date")
+        self.cancelled = QCheckBox(self.tr("Cancelled"))
+        self.cancelled.setObjectName("cancelled")
+        self.attendees = QListWidget()
+        self.attendees.setObjectName("attendees")
+        self.attendees.setMaximumHeight(150)
+        self.quorum = QComboBox()
+        self.quorum.setObjectName("quorum")
+        self.quorum.addItem(self.tr("Work out from the attendance"), None)
+        self.quorum.addItem(self.tr("Quorum met"), True)
+        self.quorum.addItem(self.tr("No quorum"), False)
+        self.minutes = _text_box("minutes", 120)
+        for m in committee.list_members(ctx.store, ctx.actor):
+            item = QListWidgetItem(f"{m.full_name} — {m.role_fa}")
+            item.setData(Qt.ItemDataRole.UserRole, m.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            chosen = info is not None and m.id in info.attendee_ids
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+            self.attendees.addItem(item)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Title:"), self.title)
+        form.addRow(self.tr("Planned date:"), self.planned)
+        form.addRow(self.tr("Held on:"), self.held)
+        form.addRow("", self.cancelled)
+        form.addRow(self.tr("Attendees:"), self.attendees)
+        form.addRow(self.tr("Quorum:"), self.quorum)
+        form.addRow(self.tr("Minutes:"), self.minutes)
+        self.error = finish_saving_form(self, form, self.save)
+        if info is not None:
+            self.title.setText(info.title)
+            self.planned.set_value(info.planned_date)
+            self.held.set_value(info.held_date)
+            self.cancelled.setChecked(info.status == "cancelled")
+            select_data(self.quorum, info.quorum_met)
+            self.minutes.setPlainText(info.minutes)
+
+    def checked_members(self) -> list[str]:
+        out = []
+        for i in range(self.attendees.count()):
+            item = self.attendees.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+    def save(self) -> None:
+        self._run(lambda: committee.save_meeting(self.ctx.store, self.ctx.actor, committee.MeetingInput(
+            planned_date=self.planned.value_or_none(), title=self.title.text(), held_date=self.held.value_or_none(),
+            attendee_ids=self.checked_members(), quorum_met=self.quorum.currentData(),
+            minutes=self.minutes.toPlainText(), cancelled=self.cancelled.isChecked()),
+            self.info.id if self.info else None))
+
+
+class ResolutionDialog(_Saving):
+    def __init__(self, ctx: UiContext, meeting_id: str, info: committee.ResolutionInfo | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.meeting_id, self.info = ctx, meeting_id, info
+        self.setWindowTitle(self.tr("Resolution"))
+        self.setMinimumWidth(480)
+        self.text = _text_box("resolution_text")
+        self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(no unit)"))
+        self.unit.setObjectName("responsible_unit")
+        self.due = date_field()
+        self.due.setObjectName("due_date")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Resolution:"), self.text)
+        form.addRow(self.tr("Responsible unit:"), self.unit)
+        form.addRow(self.tr("Due date:"), self.due)
+        self.error = finish_saving_form(self, form, self.save)
+        if info is not None:
+            self.text.setPlainText(info.text)
+            select_data(self.unit, info.responsible_unit_id)
+            self.due.set_value(info.due_date)
+
+    def save(self) -> None:
+        self._run(lambda: committee.save_resolution(self.ctx.store, self.ctx.actor, committee.ResolutionInput(
+            self.meeting_id, self.text.toPlainText(), self.due.value_or_none() or "",
+            responsible_unit_id=self.unit.currentData()), self.info.id if self.info else None))
+
+
+class FollowUpDialog(_Saving):
+    """A dated follow-up note, and the status: done on a day, dropped with a reason, or open."""
+
+    def __init__(self, ctx: UiContext, info: committee.ResolutionInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.info = ctx, info
+        self.setWindowTitle(self.tr("Follow up a resolution"))
+        self.setMinimumWidth(480)
+        self.status = QComboBox()
+        self.status.setObjectName("status")
+        for key, label in committee.RESOLUTION_STATUSES.items():
+            self.status.addItem(label, key)
+        select_data(self.status, info.status)
+        self.note = _text_box("note", 70)
+        self.done_on = date_field(optional=True)
+        self.done_on.setObjectName("done_on")
+        self.done_on.set_value(info.done_on)
+        self.reason = QLineEdit(info.drop_reason)
+        self.reason.setObjectName("drop_reason")
+        history = QPlainTextEdit(info.follow_up)
+        history.setReadOnly(True)
+        history.setMaximumHeight(90)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Resolution:"), QLineEditRO(info.text))
+        form.addRow(self.tr("Follow-ups so far:"), history)
+        form.addRow(self.tr("New follow-up note:"), self.note)
+        form.addRow(self.tr("Status:"), self.status)
+        form.addRow(self.tr("Done on:"), self.done_on)
+        form.addRow(self.tr("Reason for dropping:"), self.reason)
+        self.error = finish_saving_form(self, form, self.save)
+
+    def save(self) -> None:
+        def run() -> str:
+            committee.follow_up(self.ctx.store, self.ctx.actor, self.info.id, note=self.note.toPlainText(),
+                                status=str(self.status.currentData()), done_on=self.done_on.value_or_none(),
+                                drop_reason=self.reason.text())
+            return self.info.id
+
+        self._run(run)
+
+
+def QLineEditRO(text: str) -> QLineEdit:
+    line = QLineEdit(text)
+    line.setReadOnly(True)
+    line.setCursorPosition(0)
+    return line
+
+
+class MeetingView(QDialog):
+    """A meeting with its resolutions: add one, follow one up, edit the meeting."""
+
+    def __init__(self, ctx: UiContext, meeting_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.meeting_id = ctx, meeting_id
+        self.setObjectName("meeting_view")
+        self.setMinimumSize(900, 520)
+        editable = ctx.can("committee.edit")
+        self.summary = QPlainTextEdit()
+        self.summary.setReadOnly(True)
+        self.summary.setMaximumHeight(150)
+        self.model = RowsModel([
+            Column(self.tr("No."), lambda r: shown_number(r.number)),
+            Column(self.tr("Due date"), lambda r: shown_date(r.due_date)),
+            Column(self.tr("Status"), lambda r: r.status_fa),
+            Column(self.tr("Days overdue"), lambda r: shown_number(r.days_overdue) if r.overdue else ""),
+            Column(self.tr("Responsible unit"), lambda r: r.responsible_unit, 160),
+            Column(self.tr("Resolution"), lambda r: r.text),
+        ], background=lambda r: OVERDUE_BG if r.overdue else None)
+        self.table = make_table(self.model, "meeting_resolutions")
+        self.table.activated.connect(lambda _i: self.follow_up())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(button_row(
+            make_button(self.tr("Add resolution…"), "add_resolution", self.add_resolution, editable,
+                        tip=self.tr("Add a resolution of this meeting")),
+            make_button(self.tr("Follow up…"), "follow_up", self.follow_up, editable),
+            make_button(self.tr("Attach minutes…"), "attach_minutes",
+                        lambda: attach_files(self, ctx, "committee_meeting", meeting_id, on_done=lambda _n: self.reload()),
+                        editable, tip=self.tr("Attach the signed minutes (PDF or a scan)")),
+            make_button(self.tr("Open minutes file"), "open_minutes",
+                        lambda: open_latest_file(self, ctx, "committee_meeting", meeting_id),
+                        tip=self.tr("Open the newest attached minutes")),
+            make_button(self.tr("Edit meeting…"), "edit_meeting", self.edit_meeting, editable,
+                        tip=self.tr("Edit the date, attendees and minutes")),
+            make_button(self.tr("Close"), "close", self.accept,
+                        tip=self.tr("Close this window")),
+        ))
+        layout.addWidget(self.table)
+        self.reload()
+
+    def reload(self) -> None:
+        detail = committee.get_meeting(self.ctx.store, self.ctx.actor, self.meeting_id)
+        m = detail.meeting
+        self.detail = detail
+        self.setWindowTitle(self.tr("Meeting of {day}").format(day=shown_date(m.day)))
+        lines = [
+            self.tr("Planned: {p}    Held: {h}    State: {s}").format(
+                p=shown_date(m.planned_date) or "—", h=shown_date(m.held_date) or "—", s=m.status_fa),
+            self.tr("Attendees: {n} of {all} members; quorum: {q}").format(
+                n=shown_number(len(m.attendee_ids)), all=shown_number(m.members_then),
+                q=self.tr("met") if m.quorum_met else (self.tr("not met") if m.quorum_met is False else "—")),
+            "، ".join(m.attendee_names),
+            m.minutes,
+            self.tr("Attached files: {n}").format(n=shown_number(len(evidence.list_for(
+                self.ctx.store, self.ctx.actor, "committee_meeting", self.meeting_id)))),
+        ]
+        self.summary.setPlainText("\n".join(line for line in lines if line))
+        self.model.set_rows(detail.resolutions)
+
+    def add_resolution(self) -> None:
+        if ResolutionDialog(self.ctx, self.meeting_id, None, self).exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+    def follow_up(self) -> None:
+        row = current_row(self.table)
+        if isinstance(row, committee.ResolutionInfo) and self.ctx.can("committee.edit") \
+                and FollowUpDialog(self.ctx, row, self).exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+    def edit_meeting(self) -> None:
+        if MeetingDialog(self.ctx, self.detail.meeting, self).exec() == QDialog.DialogCode.Accepted:
+            self.reload()
+
+
+class CourseDialog(_Saving):
+    def __init__(self, ctx: UiContext, info: training.CourseInfo | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.info = ctx, info
+        self.setWindowTitle(self.tr("Training course"))
+        self.setMinimumWidth(520)
+        self.title = QLineEdit()
+        self.title.setObjectName("title")
+        self.topic = QComboBox()
+        self.topic.setObjectName("topic")
+        for code, label in training.TOPICS.items():
+            self.topic.addItem(f"{shown_number(code)} — {label}", code)
+        self.start = date_field()
+        self.start.setObjectName("start_date")
+        self.end = date_field(optional=True)
+        self.end.setObjectName("end_date")
+        self.hours = QDoubleSpinBox()
+        self.hours.setObjectName("hours")
+        self.hours.setRange(0.5, training.MAX_HOURS)
+        self.hours.setDecimals(1)
+        self.hours.setValue(8)
+        self.people = QSpinBox()
+        self.people.setObjectName("participant_count")
+        self.people.setRange(1, training.MAX_PARTICIPANTS)
+        self.people.setValue(20)
+        self.trainer = QLineEdit()
+        self.trainer.setObjectName("trainer")
+        self.names = _text_box("participant_names", 70)
+        self.names.setPlaceholderText(self.tr("Optional: one name a line"))
+        self.method = QComboBox()
+        self.method.setObjectName("eval_method")
+        self.method.addItem(self.tr("(not evaluated)"), "")
+        for key, label in training.EVAL_METHODS.items():
+            self.method.addItem(label, key)
+        self.score = QLineEdit()
+        self.score.setObjectName("eval_score")
+        self.score.setPlaceholderText("۰ تا ۱۰۰")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Title:"), self.title)
+        form.addRow(self.tr("Indicator served:"), self.topic)
+        form.addRow(self.tr("From:"), self.start)
+        form.addRow(self.tr("To:"), self.end)
+        form.addRow(self.tr("Hours per participant:"), self.hours)
+        form.addRow(self.tr("Participants:"), self.people)
+        form.addRow(self.tr("Trainer:"), self.trainer)
+        form.addRow(self.tr("Participants' names:"), self.names)
+        form.addRow(self.tr("Effectiveness evaluation:"), self.method)
+        form.addRow(self.tr("Score (of 100):"), self.score)
+        self.error = finish_saving_form(self, form, self.save)
+        if info is not None:
+            self.title.setText(info.title)
+            select_data(self.topic, info.topic)
+            self.start.set_value(info.start_date)
+            self.end.set_value(info.end_date)
+            self.hours.setValue(info.hours)
+            self.people.setValue(info.participant_count)
+            self.trainer.setText(info.trainer)
+            self.names.setPlainText("\n".join(info.participant_names))
+            select_data(self.method, info.eval_method)
+            self.score.setText(shown_value(info.eval_score))
+
+    def save(self) -> None:
+        self._run(lambda: training.save_course(self.ctx.store, self.ctx.actor, training.CourseInput(
+            title=self.title.text(), topic=str(self.topic.currentData()),
+            start_date=self.start.value_or_none() or "", end_date=self.end.value_or_none(),
+            hours=self.hours.value(), participant_count=self.people.value(), trainer=self.trainer.text(),
+            participant_names=self.names.toPlainText().splitlines(), eval_method=str(self.method.currentData()),
+            eval_score=self.score.text() or None), self.info.id if self.info else None,
+            today=jalali.today()))
+
+
+
+# ------------------------------------------------------------------------------ attachments
+
+def attach_files(parent: QWidget, ctx: UiContext, owner_type: str, owner_id: str,
+                 paths: list[Path] | None = None, on_done: Callable[[object], None] | None = None) -> None:
+    """Copy files (an appointing letter, a meeting's minutes, a course's attendance sheet) into
+    the store off the GUI thread and attach them to the record."""
+    if paths is None:
+        names, _ = QFileDialog.getOpenFileNames(parent, QCoreApplication.translate("CommitteeFiles", "Files to attach"))
+        paths = [Path(n) for n in names]
+    if not paths:
+        return
+    store, actor = ctx.store, ctx.actor
+
+    def work(report: Callable[[int, int, str], None]) -> int:
+        for i, path in enumerate(paths):
+            report(i, len(paths), evidence.display_name(str(path)))
+            evidence.attach(store, actor, owner_type, owner_id, path)
+        return len(paths)
+
+    run_in_background(parent, work, on_done=on_done,
+                      title=QCoreApplication.translate("CommitteeFiles", "Attaching files…"))
+
+
+def open_latest_file(parent: QWidget, ctx: UiContext, owner_type: str, owner_id: str) -> None:
+    """Open the record's newest attachment with the program the PC uses for it."""
+
+    def latest() -> evidence.EvidenceInfo:
+        files = evidence.list_for(ctx.store, ctx.actor, owner_type, owner_id)
+        if not files:
+            raise UserError("برای این رکورد پرونده‌ای پیوست نشده است؛ نخست «پیوست پرونده…» را بزنید.",
+                            "Nothing is attached to this record.", code="no_attachment")
+        return files[-1]
+
+    attempt(parent, latest, on_done=lambda info: open_with_system_viewer(parent, ctx.store, info))

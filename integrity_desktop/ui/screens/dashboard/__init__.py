@@ -1,0 +1,1 @@
+"""The province dashboard and the records behind a computed figure."""

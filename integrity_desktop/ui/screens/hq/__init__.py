@@ -1,0 +1,1 @@
+"""HQ's screens: the province console and the national dashboard."""

@@ -1,0 +1,582 @@
+"""HQ console: every province side by side.
+
+The provinces table (latest bundle and its age, bundles that never arrived, quiet offices
+highlighted, open corrective actions, cases by state) is fed page by page from
+``sync.hq_console``; checklist completion per axis per province is computed off the GUI thread
+and shown as a table and a QtCharts bar chart (drawn right to left by hand: QtCharts ignores
+the layout direction); the indicators computed from records or with a target are shown per
+province with their achievement, computed from each province's own records as it would
+(every time the screen is shown).  Excel and PDF come from the ``hq-provinces`` report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QPainter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from integrity_desktop import jalali
+from integrity_desktop.indicators import display_code
+from integrity_desktop.reports.registry import ReportParams
+from integrity_desktop.services.cases import lifecycle as lc
+from integrity_desktop.services.checklists import scoring
+from integrity_desktop.services.store import offices
+from integrity_desktop.services.store.seed import HQ
+from integrity_desktop.ui import text as ui_text
+from integrity_desktop.ui.app import current_lang
+from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.screens.sync.common import shown_datetime
+from integrity_desktop.ui.tasks import run_task
+from integrity_desktop.ui.text import isolate, shown_number
+from integrity_desktop.ui.widgets import palette, report_export
+from integrity_desktop.ui.widgets.messages import error_text
+from integrity_desktop.ui.widgets.percent_axis import percent_axis
+from integrity_desktop.ui.widgets.table_models import PagedTableModel, plain_table
+
+QUIET_COLOUR = palette.BAD_BG
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("HqConsoleScreen", text)
+
+
+def percent(value: float | None) -> str:
+    return ui_text.shown_percent(value)  # the one rounding rule (digits)
+
+
+class CompletionModel(QAbstractTableModel):
+    """Rows: provinces; columns: the mean, then each axis (``AxisRow`` values from the service)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.provinces: list[tuple[str, str]] = []  # (code, short name)
+        self.axes: list[Any] = []
+
+    def set_data(self, provinces: list[tuple[str, str]], axes: list[Any]) -> None:
+        self.beginResetModel()
+        self.provinces, self.axes = provinces, axes
+        self.endResetModel()
+
+    def province_mean(self, code: str) -> float | None:
+        return scoring.mean_completion(a.by_office.get(code) for a in self.axes)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.provinces)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.axes) + 2
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        code, name = self.provinces[index.row()]
+        col = index.column()
+        value = None
+        if col == 1:
+            value = self.province_mean(code)
+        elif col >= 2:
+            value = self.axes[col - 2].by_office.get(code)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return name if col == 0 else percent(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.BackgroundRole and col > 0 and value is not None:
+            # pale red (low) to pale green (high)
+            hue = int(120 * max(0.0, min(100.0, value)) / 100)
+            return QBrush(QColor.fromHsv(hue, 60, 245))
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == 0:
+                return QCoreApplication.translate("HqConsoleScreen", "Province")
+            if section == 1:
+                return QCoreApplication.translate("HqConsoleScreen", "Mean")
+            return QCoreApplication.translate("HqConsoleScreen", "Axis {n}").format(
+                n=shown_number(self.axes[section - 2].number)
+            )
+        if role == Qt.ItemDataRole.ToolTipRole and section >= 2:
+            return self.axes[section - 2].title
+        return None
+
+
+class IndicatorModel(QAbstractTableModel):
+    """Rows: provinces; columns: indicators (``hq_console.IndicatorColumn``); cells coloured by
+    achievement (green met, red not met), amber when changed since an approval."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.provinces: list[tuple[str, str]] = []
+        self.columns: list[Any] = []
+        self.received: set[str] | None = None  # provinces whose bundles arrived (None: unknown)
+
+    def set_data(self, provinces: list[tuple[str, str]], columns: list[Any], received: set[str] | None = None) -> None:
+        self.beginResetModel()
+        self.provinces, self.columns, self.received = provinces, columns, received
+        self.endResetModel()
+
+    def figure(self, row: int, col: int) -> Any:
+        code = self.provinces[row][0]
+        if col <= 0 or (self.received is not None and code not in self.received):
+            return None  # nothing received: a count of 0 would be a figure nobody measured
+        return self.columns[col - 1].by_office.get(code)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.provinces)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns) + 1
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        f = self.figure(row, col)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return self.provinces[row][1]
+            return "—" if f is None or f.value is None else shown_number(f.value_fa)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ToolTipRole and f is None and col > 0:
+            return QCoreApplication.translate("HqConsoleScreen", "No bundle from this province yet.")
+        if role == Qt.ItemDataRole.ToolTipRole and f is not None:
+            lines = [f"{display_code(f.code)} — {f.title}"]
+            if f.definition.target is not None:
+                lines.append(shown_number(f.achievement_fa))
+            if f.changed_since_approval:
+                lines.append(shown_number(f.changed_fa))
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.BackgroundRole and f is not None:
+            if f.changed_since_approval:
+                return QBrush(QColor(palette.CHANGED_BG))
+            state = f.achievement.state
+            if state in ("met", "not_met"):
+                return QBrush(QColor(palette.MET_BG if state == "met" else palette.NOT_MET_BG))
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section == 0:
+                return QCoreApplication.translate("HqConsoleScreen", "Province")
+            return display_code(self.columns[section - 1].code)
+        if role == Qt.ItemDataRole.ToolTipRole and section > 0:
+            c = self.columns[section - 1]
+            return f"{c.title}\n{c.target_fa}" if c.target_fa else c.title
+        return None
+
+
+class HqConsoleScreen(QWidget):
+    """Only meaningful on the HQ store; a province sees a short note instead."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("hq")
+        self.is_hq = ctx.store.office_code == HQ
+        self._short = {o.code: (o.province_fa or o.name_fa) for o in offices.list_offices(ctx.store)}
+        self.open_file = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        layout = QVBoxLayout(self)
+        if not self.is_hq:
+            note = QLabel(
+                self.tr(
+                    "The HQ console shows every province side by side; it is used in the HQ "
+                    "store, where the provinces' bundles arrive."
+                )
+            )
+            note.setObjectName("not_hq")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+            layout.addStretch(1)
+            return
+        self._build(layout)
+
+    # ----------------------------------------------------------------------- building
+    def _build(self, layout: QVBoxLayout) -> None:
+        self.period = QComboBox()
+        self.period.setObjectName("period")
+        self.only_quiet = QCheckBox(self.tr("Only offices gone quiet"))
+        self.only_quiet.setObjectName("only_quiet")
+        self.only_quiet.toggled.connect(lambda _on: self.refresh_provinces())
+        self.excel_button = QPushButton(self.tr("Excel…"))
+        self.excel_button.setToolTip(self.tr("Save the provinces' figures as an Excel workbook"))
+        self.excel_button.setObjectName("export_excel")
+        self.excel_button.clicked.connect(lambda: self.export("xlsx"))
+        self.pdf_button = QPushButton(self.tr("PDF…"))
+        self.pdf_button.setToolTip(self.tr("Save the provinces' figures as a PDF"))
+        self.pdf_button.setObjectName("export_pdf")
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Checklist period:")))
+        top.addWidget(self.period)
+        top.addWidget(self.only_quiet)
+        top.addStretch(1)
+        top.addWidget(self.excel_button)
+        top.addWidget(self.pdf_button)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {palette.ERROR}")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._provinces_tab(), self.tr("Bundles, actions and cases"))
+        self.tabs.addTab(self._completion_tab(), self.tr("Checklist completion"))
+        self.tabs.addTab(self._indicators_tab(), self.tr("Indicators and targets"))
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error)
+        layout.addWidget(self.tabs, 1)
+        self._fill_periods()
+        self.period.currentIndexChanged.connect(lambda _i: self.refresh_completion())
+
+    def _fill_periods(self) -> None:
+        from integrity_desktop.sync import hq_console
+
+        this_year = jalali.jalali_year(jalali.today())
+        periods = [
+            p for y in (this_year, this_year - 1) for p in reversed(jalali.periods_of_year(y, "quarter"))
+        ]
+        periods += [jalali.Period(y, "year") for y in (this_year, this_year - 1)]
+        latest = hq_console.latest_period(self.ctx.store)
+        if latest and all(p.code != latest for p in periods):
+            periods.insert(0, jalali.Period.parse(latest))
+        for p in periods:
+            self.period.addItem(p.label_fa, p.code)
+        default = latest or jalali.period_containing(jalali.today(), "quarter").code
+        self.period.setCurrentIndex(max(0, self.period.findData(default)))
+
+    def _provinces_tab(self) -> QWidget:
+        page = QWidget()
+        columns: list[tuple[str, Callable[[Any], str]]] = [
+            (self.tr("Province"), lambda p: self._short.get(p.office_code, p.name_fa)),
+            (
+                self.tr("Latest bundle written"),
+                lambda p: shown_datetime(p.last_created_at) or self.tr("none yet"),
+            ),
+            (self.tr("Age (days)"), lambda p: "—" if p.age_days is None else shown_number(p.age_days)),
+            (self.tr("Number"), lambda p: shown_number(p.highest_seq) if p.highest_seq else "—"),
+            (self.tr("Never arrived"), lambda p: shown_number("، ".join(str(n) for n in p.missing_seqs))),
+            (self.tr("Open actions"), lambda p: shown_number(p.open_actions)),
+            (self.tr("Overdue"), lambda p: shown_number(p.overdue_actions)),
+            (self.tr("Cases"), lambda p: shown_number(p.cases_total)),
+            (self.tr("Open cases"), lambda p: shown_number(p.open_cases)),
+            (self.tr("Cases by state"), self._by_state),
+        ]
+        self.provinces_model = PagedTableModel(
+            columns,
+            self._province_page,
+            self._province_count,
+            tint=lambda p: QUIET_COLOUR if p.quiet else None,
+        )
+        self.provinces_view = plain_table(self.provinces_model, "provinces_table")
+        legend = QLabel(self.tr("Highlighted: no bundle yet, or none written for {days} days or more."))
+        legend.setObjectName("legend")
+        self._legend = legend
+        lay = QVBoxLayout(page)
+        lay.addWidget(self.provinces_view, 1)
+        lay.addWidget(legend)
+        return page
+
+    def _completion_tab(self) -> QWidget:
+        page = QWidget()
+        self.completion_model = CompletionModel(self)
+        self.completion_view = QTableView()
+        self.completion_view.setObjectName("completion_table")
+        self.completion_view.setModel(self.completion_model)
+        self.completion_view.verticalHeader().setVisible(False)
+        self.completion_view.setTabKeyNavigation(False)
+        self.completion_view.horizontalHeader().setDefaultSectionSize(64)
+        self.completion_view.setColumnWidth(0, 130)
+        self.completion_view.selectionModel()
+        self.chart = QChart()
+        self.chart.setLocalizeNumbers(True)
+        self.chart.setLocale(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+        self.chart.legend().setVisible(False)
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setObjectName("completion_chart")
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumWidth(320)
+        self.chart_axis = QComboBox()
+        self.chart_axis.setObjectName("chart_axis")
+        self.chart_axis.currentIndexChanged.connect(lambda _i: self._draw_chart())
+        self.completion_note = QLabel()
+        self.completion_note.setObjectName("completion_note")
+        self.completion_note.setWordWrap(True)
+        right = QWidget()
+        right_lay = QVBoxLayout(right)
+        right_lay.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Chart:")))
+        row.addWidget(self.chart_axis, 1)
+        right_lay.addLayout(row)
+        right_lay.addWidget(self.chart_view, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.completion_view)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        lay = QVBoxLayout(page)
+        lay.addWidget(self.completion_note)
+        lay.addWidget(splitter, 1)
+        return page
+
+    def _indicators_tab(self) -> QWidget:
+        page = QWidget()
+        self.indicator_model = IndicatorModel(self)
+        self.indicator_view = QTableView()
+        self.indicator_view.setObjectName("indicator_table")
+        self.indicator_view.setModel(self.indicator_model)
+        self.indicator_view.verticalHeader().setVisible(False)
+        self.indicator_view.setTabKeyNavigation(False)
+        self.indicator_view.horizontalHeader().setDefaultSectionSize(62)
+        self.indicator_note = QLabel(self.tr(
+            "Figures computed from each province's own records as it computes them, and the "
+            "indicators with a target: green met, red not met, amber changed since the approval."
+        ))
+        self.indicator_note.setObjectName("indicator_note")
+        self.indicator_note.setWordWrap(True)
+        lay = QVBoxLayout(page)
+        lay.addWidget(self.indicator_note)
+        lay.addWidget(self.indicator_view, 1)
+        return page
+
+    # ----------------------------------------------------------------------- provinces
+    def _province_page(self, offset: int, limit: int) -> list[Any]:
+        from integrity_desktop.sync import hq_console
+
+        return hq_console.province_statuses(
+            self.ctx.store, self.ctx.actor, offset=offset, limit=limit, only_quiet=self.only_quiet.isChecked()
+        )
+
+    def _province_count(self) -> int:
+        from integrity_desktop.sync import hq_console
+
+        return hq_console.count_provinces(self.ctx.store, self.ctx.actor)
+
+    def _by_state(self, p: Any) -> str:
+        order = {s: i for i, s in enumerate(lc.STATES)}
+        parts = [
+            f"{lc.STATE_LABELS_FA.get(s, s)}: {shown_number(n)}"
+            for s, n in sorted(p.cases_by_state.items(), key=lambda kv: order.get(kv[0], 99))
+        ]
+        return "، ".join(parts)
+
+    def refresh_provinces(self) -> None:
+        from integrity_desktop.sync import hq_console
+
+        self._legend.setText(
+            self.tr("Highlighted: no bundle yet, or none written for {days} days or more.").format(
+                days=shown_number(hq_console.QUIET_DAYS)
+            )
+        )
+        self.provinces_model.reload()
+        while self.provinces_model.canFetchMore(QModelIndex()):
+            self.provinces_model.fetchMore(QModelIndex())  # 31 provinces: one or two pages
+        rows = [self.provinces_model.row_at(i) for i in range(self.provinces_model.rowCount())]
+        if not self.only_quiet.isChecked():
+            quiet = sum(1 for p in rows if p.quiet)
+            received = sum(1 for p in rows if p.highest_seq)
+            self.summary.setText(
+                self.tr(
+                    "{received} of {total} provinces have sent bundles; {quiet} have gone quiet. "
+                    "Open corrective actions: {actions}; open cases: {cases}."
+                ).format(
+                    received=shown_number(received),
+                    total=shown_number(len(rows)),
+                    quiet=shown_number(quiet),
+                    actions=shown_number(sum(p.open_actions for p in rows)),
+                    cases=shown_number(sum(p.open_cases for p in rows)),
+                )
+            )
+
+    # ----------------------------------------------------------------------- completion
+    def refresh_completion(self) -> None:
+        store, actor = self.ctx.store, self.ctx.actor
+        code = self.period.currentData()
+        if not code:
+            return
+
+        def work(report: Callable[[int, int, str], None]) -> Any:
+            from integrity_desktop.sync import hq_console
+
+            return (hq_console.completion_by_axis(store, actor, str(code)),
+                    hq_console.indicators_by_province(store, actor, str(code)))
+
+        def done(result: Any) -> None:
+            axes, indicators = result
+            self._show_completion(str(code), axes)
+            self._show_indicators(str(code), indicators)
+
+        run_task(self, work, done, self._failed, modal_progress=False)
+
+    def _show_indicators(self, code: str, columns: list[Any]) -> None:
+        if code != self.period.currentData():
+            return
+        provinces = [(c, self._short.get(c, c)) for c in self._province_codes()]
+        rows = [self.provinces_model.row_at(i) for i in range(self.provinces_model.rowCount())]
+        complete = rows and not self.only_quiet.isChecked()  # the filtered list names only some
+        received = {p.office_code for p in rows if p is not None and p.highest_seq} if complete else None
+        self.indicator_model.set_data(provinces, columns, received)
+        self.indicator_view.setColumnWidth(0, 130)
+
+    def _show_completion(self, code: str, axes: list[Any]) -> None:
+        if code != self.period.currentData():
+            return  # an older request finished after the period changed
+        provinces = [(c, self._short.get(c, c)) for c in self._province_codes()]
+        self.completion_model.set_data(provinces, axes)
+        self.completion_view.setColumnWidth(0, 130)
+        answered = {c for a in axes for c, v in a.by_office.items() if v is not None}
+        label = jalali.Period.parse(code).label_fa
+        if answered:
+            self.completion_note.setText(
+                self.tr("{period}: checklists received from {n} provinces.").format(
+                    period=label, n=shown_number(len(answered))
+                )
+            )
+        else:
+            self.completion_note.setText(
+                self.tr("{period}: no province has sent a checklist for this period yet.").format(
+                    period=label
+                )
+            )
+        current = self.chart_axis.currentIndex()
+        self.chart_axis.blockSignals(True)
+        self.chart_axis.clear()
+        self.chart_axis.addItem(self.tr("Mean of all axes"), 0)
+        for a in axes:
+            self.chart_axis.addItem(f"{shown_number(a.number)}. {a.title}", a.number)
+        self.chart_axis.setCurrentIndex(max(0, min(current, self.chart_axis.count() - 1)))
+        self.chart_axis.blockSignals(False)
+        self._draw_chart()
+
+    def _province_codes(self) -> list[str]:
+        return [
+            c for c, o in ((o.code, o) for o in offices.list_offices(self.ctx.store)) if o.kind == "province"
+        ]
+
+    def _draw_chart(self) -> None:
+        """Horizontal bars: provinces top to bottom, bars growing from the right (RTL by hand)."""
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        model = self.completion_model
+        if not model.axes:
+            self.chart.setTitle(self.completion_note.text())
+            return
+        number = self.chart_axis.currentData() or 0
+        values: list[tuple[str, float]] = []
+        for code, name in model.provinces:
+            if number:
+                axis_row = next((a for a in model.axes if a.number == number), None)
+                value = axis_row.by_office.get(code) if axis_row else None
+            else:
+                value = model.province_mean(code)
+            if value is not None:  # provinces with no checklist in the period are left out
+                values.append((name, value))
+        if not values:
+            self.chart.setTitle(self.completion_note.text())
+            return
+        values.reverse()  # a category axis draws its first category at the bottom
+        bars = QBarSet(self.chart_axis.currentText())
+        bars.setColor(QColor(palette.OK))
+        for _name, v in values:
+            bars.append(v)
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        series.setBarWidth(0.7)
+        self.chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append([name for name, _v in values])
+        small = categories.labelsFont()
+        small.setPointSizeF(8 if len(values) > 12 else 9)
+        categories.setLabelsFont(small)
+        self.chart.addAxis(categories, Qt.AlignmentFlag.AlignRight)
+        series.attachAxis(categories)
+        scale = percent_axis(reverse=True)
+        self.chart.addAxis(scale, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(scale)
+        self.chart.setTitle(self.tr("Completion (%)"))
+
+    # ----------------------------------------------------------------------- export
+    def export(self, fmt: str) -> None:
+        self.error.clear()
+        code = str(self.period.currentData() or "")
+        filters = self.tr("Excel workbooks (*.xlsx)") if fmt == "xlsx" else self.tr("PDF documents (*.pdf)")
+        out = report_export.ask_path(self, self.tr("Save the provinces report"), f"hq-provinces-{code}", fmt, filters)
+        if out is not None:
+            self.export_to(out, code)
+
+    def export_to(self, out: Path, period_code: str) -> None:
+
+        report_export.write_report(
+            self, (self.excel_button, self.pdf_button), "hq-provinces", ReportParams(period=period_code or None),
+            out, self.tr("Writing the provinces report…"), self._saved, self._failed,
+        )
+
+    def _saved(self, path: Path) -> None:
+        self.summary.setText(self.tr("Saved to {path}.").format(path=isolate(path)))
+        self.open_file(path)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error.setText(error_text(exc, current_lang()))
+
+    # ----------------------------------------------------------------------- refresh
+    def refresh(self) -> None:
+        if not self.is_hq:
+            return
+        self.refresh_provinces()
+        self.refresh_completion()
+
+    def screenshot_states(self) -> Any:
+        """The completion tab with its chart (computed synchronously for the picture)."""
+        if not self.is_hq:
+            return
+        from integrity_desktop.sync import hq_console
+
+        code = str(self.period.currentData())
+        self._show_completion(code, hq_console.completion_by_axis(self.ctx.store, self.ctx.actor, code))
+        self._show_indicators(code, hq_console.indicators_by_province(self.ctx.store, self.ctx.actor, code))
+        self.tabs.setCurrentIndex(1)
+        yield "completion", self.window()
+        self.tabs.setCurrentIndex(2)
+        yield "indicators", self.window()
+        self.tabs.setCurrentIndex(0)

@@ -1,0 +1,1 @@
+"""The inspection screens: inspectors, plan, visit log, follow-up, reports, the visit editor."""

@@ -1,0 +1,1 @@
+"""The sync screens: export, import, history, keys, and conflict review."""
