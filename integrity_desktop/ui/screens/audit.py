@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -41,6 +40,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import error_text
 
@@ -175,14 +175,12 @@ class AuditScreen(QWidget):
         self.date_from.setObjectName("date_from")
         self.date_to = JalaliDateEdit(optional=True)
         self.date_to.setObjectName("date_to")
-        self.apply_button = QPushButton(self.tr("Show"))
-        self.apply_button.setToolTip(self.tr("Show the events that match these filters"))
-        self.apply_button.setObjectName("apply")
-        self.apply_button.clicked.connect(self.apply)
-        self.export_button = QPushButton(self.tr("Export to Excel…"))
-        self.export_button.setToolTip(self.tr("Save the events shown as an Excel workbook"))
-        self.export_button.setObjectName("export")
-        self.export_button.clicked.connect(self.choose_export)
+        self.apply_button = push_button(self.tr("Show"), name="apply",
+                                        tip=self.tr("Show the events that match these filters"),
+                                        on_click=self.apply)
+        self.export_button = push_button(self.tr("Export to Excel…"), name="export",
+                                         tip=self.tr("Save the events shown as an Excel workbook"),
+                                         on_click=self.choose_export)
         for label, widget in ((self.tr("User:"), self.actor_edit), (self.tr("Action:"), self.action_box),
                               (self.tr("Record type:"), self.entity_box), (self.tr("From:"), self.date_from),
                               (self.tr("To:"), self.date_to)):
@@ -223,12 +221,10 @@ class AuditScreen(QWidget):
         layout.addWidget(splitter, 1)
 
         pager = QHBoxLayout()
-        self.prev_button = QPushButton(self.tr("Previous page"))
-        self.prev_button.setToolTip(self.tr("Show the previous page of events"))
-        self.prev_button.setObjectName("prev")
-        self.next_button = QPushButton(self.tr("Next page"))
-        self.next_button.setToolTip(self.tr("Show the next page of events"))
-        self.next_button.setObjectName("next")
+        self.prev_button = push_button(self.tr("Previous page"), name="prev",
+                                       tip=self.tr("Show the previous page of events"))
+        self.next_button = push_button(self.tr("Next page"), name="next",
+                                       tip=self.tr("Show the next page of events"))
         self.page_label = QLabel()
         self.page_label.setObjectName("page")
         self.prev_button.clicked.connect(lambda: self._go(-1))

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QSplitter,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from integrity_desktop.ui.screens.sync.common import ltr
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_number
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.messages import error_text
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
 
@@ -124,10 +124,9 @@ class ReportsScreen(QWidget):
         format_row.addWidget(self.pdf)
         format_row.addWidget(self.xlsx)
         format_row.addStretch(1)
-        self.run_button = QPushButton(self.tr("Make the report…"))
-        self.run_button.setToolTip(self.tr("Make the chosen report with these settings"))
-        self.run_button.setObjectName("run_report")
-        self.run_button.clicked.connect(self.run)
+        self.run_button = push_button(self.tr("Make the report…"), name="run_report",
+                                      tip=self.tr("Make the chosen report with these settings"),
+                                      on_click=self.run)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)

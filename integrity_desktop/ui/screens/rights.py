@@ -43,6 +43,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, run_in_background
 from integrity_desktop.ui.text import shown_date, shown_number, shown_percent, shown_value
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import show_info
@@ -271,10 +272,12 @@ class ComplaintRegister(QWidget):
         self.new_button.setToolTip(self.tr("Register a complaint, letter or suggestion"))
         self.new_button.clicked.connect(self.register)
         self.new_button.setVisible(ctx.can("complaints.edit"))
-        self.import_button = QPushButton(self.tr("Import from Excel…"))
-        self.import_button.setObjectName("import_complaints")
-        self.import_button.setToolTip(self.tr("Add or update complaints from an Excel file: nothing is written unless every row is valid"))
-        self.import_button.clicked.connect(self.import_excel)
+        self.import_button = push_button(
+            self.tr("Import from Excel…"),
+            name="import_complaints",
+            tip=self.tr("Add or update complaints from an Excel file: nothing is written unless every row is valid"),
+            on_click=self.import_excel,
+        )
         self.import_button.setVisible(ctx.can("complaints.edit"))
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
@@ -512,9 +515,8 @@ class SurveysPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for col, width in enumerate((260, 150, 100, 130, 70, 100)):
             self.table.setColumnWidth(col, width)
-        add = QPushButton(self.tr("Add a survey…"))
-        add.setObjectName("new_survey")
-        add.setToolTip(self.tr("Record a survey round of a unit and what was done about its results"))
+        add = push_button(self.tr("Add a survey…"), name="new_survey",
+                          tip=self.tr("Record a survey round of a unit and what was done about its results"))
         add.setVisible(ctx.can("surveys.edit"))
         add.clicked.connect(self.add)
         top = QHBoxLayout()
@@ -558,14 +560,11 @@ class LettersPanel(QWidget):
         self.rates = QLabel()
         self.rates.setObjectName("letter_rates")
         self.rates.setWordWrap(True)
-        add = QPushButton(self.tr("Register a letter…"))
-        add.setObjectName("new_letter")
-        add.setToolTip(self.tr("Register a letter received from an oversight body"))
-        add.clicked.connect(self.add)
-        answer = QPushButton(self.tr("Record the answer…"))
-        answer.setObjectName("answer_letter")
-        answer.setToolTip(self.tr("Record the answer sent to the selected letter"))
-        answer.clicked.connect(self.answer)
+        add = push_button(self.tr("Register a letter…"), name="new_letter",
+                          tip=self.tr("Register a letter received from an oversight body"), on_click=self.add)
+        answer = push_button(self.tr("Record the answer…"), name="answer_letter",
+                             tip=self.tr("Record the answer sent to the selected letter"),
+                             on_click=self.answer)
         for button in (add, answer):
             button.setVisible(ctx.can("oversight.edit"))
         for col, width in enumerate((220, 90, 90, 200, 90, 160)):

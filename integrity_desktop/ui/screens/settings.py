@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -26,6 +25,7 @@ from integrity_desktop.services.store import offices
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.text import isolate, shown_number
+from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.form_errors import finish_form
 
 
@@ -80,12 +80,10 @@ class SettingsScreen(QWidget):
         self.users_table.horizontalHeader().setStretchLastSection(True)
         self.users_table.verticalHeader().setVisible(False)
         self.users_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        add = QPushButton(self.tr("New user…"))
-        add.setToolTip(self.tr("Add a user of this office"))
-        add.clicked.connect(self.add_user)
-        reset = QPushButton(self.tr("Reset password…"))
-        reset.setToolTip(self.tr("Give the selected user a new password"))
-        reset.clicked.connect(self.reset_password)
+        add = push_button(self.tr("New user…"), tip=self.tr("Add a user of this office"),
+                          on_click=self.add_user)
+        reset = push_button(self.tr("Reset password…"), tip=self.tr("Give the selected user a new password"),
+                            on_click=self.reset_password)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(reset)
@@ -124,9 +122,8 @@ class SettingsScreen(QWidget):
         self.units_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout = QVBoxLayout(page)
         if self.ctx.can("units.manage"):
-            add = QPushButton(self.tr("New unit…"))
-            add.setToolTip(self.tr("Add an office or a training centre"))
-            add.clicked.connect(self.add_unit)
+            add = push_button(self.tr("New unit…"), tip=self.tr("Add an office or a training centre"),
+                              on_click=self.add_unit)
             row = QHBoxLayout()
             row.addWidget(add)
             row.addStretch(1)

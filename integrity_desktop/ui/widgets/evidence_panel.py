@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from integrity_desktop.services.store import evidence
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import attempt, run_in_background
 from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 
@@ -65,15 +65,14 @@ class EvidencePanel(QWidget):
         self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.files.itemActivated.connect(lambda _item: self.open_chosen())
         self.files.currentRowChanged.connect(lambda _row: self._enable())
-        self.attach_button = QPushButton(self.tr("Attach files…"))
-        self.attach_button.setToolTip(self.tr("Attach photos or documents to this record"))
-        self.attach_button.clicked.connect(self.choose_files)
-        self.open_button = QPushButton(self.tr("Open"))
-        self.open_button.setToolTip(self.tr("Open the selected file"))
-        self.open_button.clicked.connect(self.open_chosen)
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.remove_button.setToolTip(self.tr("Remove the selected file from this record"))
-        self.remove_button.clicked.connect(self.remove_chosen)
+        self.attach_button = push_button(self.tr("Attach files…"),
+                                         tip=self.tr("Attach photos or documents to this record"),
+                                         on_click=self.choose_files)
+        self.open_button = push_button(self.tr("Open"), tip=self.tr("Open the selected file"),
+                                       on_click=self.open_chosen)
+        self.remove_button = push_button(self.tr("Remove"),
+                                         tip=self.tr("Remove the selected file from this record"),
+                                         on_click=self.remove_chosen)
         buttons = QHBoxLayout()
         for button in (self.attach_button, self.open_button, self.remove_button):
             buttons.addWidget(button)

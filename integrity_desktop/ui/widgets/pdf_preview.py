@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets.buttons import push_button
 
 
 class PdfPreviewDialog(QDialog):
@@ -60,12 +61,11 @@ class PdfPreviewDialog(QDialog):
         self.print_button.setToolTip(self.tr("Print the document (Ctrl+P)"))
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.print_document)
-        self.open_button = QPushButton(self.tr("Open in the system viewer"))
-        self.open_button.setToolTip(self.tr("Open the PDF in the system's own viewer"))
-        self.open_button.clicked.connect(self.open_external)
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.setToolTip(self.tr("Close the preview"))
-        self.close_button.clicked.connect(self.reject)
+        self.open_button = push_button(self.tr("Open in the system viewer"),
+                                       tip=self.tr("Open the PDF in the system's own viewer"),
+                                       on_click=self.open_external)
+        self.close_button = push_button(self.tr("Close"), tip=self.tr("Close the preview"),
+                                        on_click=self.reject)
         bar = QHBoxLayout()
         bar.addWidget(self.print_button)
         bar.addWidget(self.open_button)

@@ -42,6 +42,7 @@ from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.form_errors import finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import show_info
@@ -80,12 +81,11 @@ class DocumentsPicker(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("documents")
         self.list.setFixedHeight(70)
-        self.add_button = QPushButton(self.tr("Add file…"))
-        self.add_button.setToolTip(self.tr("Choose a document to attach"))
-        self.add_button.clicked.connect(self.choose)
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.remove_button.setToolTip(self.tr("Remove the selected document from the list"))
-        self.remove_button.clicked.connect(self.remove_current)
+        self.add_button = push_button(self.tr("Add file…"), tip=self.tr("Choose a document to attach"),
+                                      on_click=self.choose)
+        self.remove_button = push_button(self.tr("Remove"),
+                                         tip=self.tr("Remove the selected document from the list"),
+                                         on_click=self.remove_current)
         buttons = QVBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -303,9 +303,9 @@ class EventCard(QFrame):
         self.open_buttons: list[QPushButton] = []
         if detail.ctx.can("cases.view_personal"):
             for doc in entry.documents:
-                btn = QPushButton(self.tr("Open {name}").format(name=isolate(doc.filename)))
-                btn.setToolTip(self.tr("Open this document with the system's viewer"))
-                btn.clicked.connect(lambda _=False, i=doc.id: detail.open_document(i))
+                btn = push_button(self.tr("Open {name}").format(name=isolate(doc.filename)),
+                                  tip=self.tr("Open this document with the system's viewer"),
+                                  on_click=lambda _=False, i=doc.id: detail.open_document(i))
                 self.open_buttons.append(btn)
         actions = QHBoxLayout()
         for btn in self.open_buttons:
@@ -318,9 +318,9 @@ class EventCard(QFrame):
             self.correct_button.setObjectName("correct")
             self.correct_button.clicked.connect(lambda: detail.correct(entry))
             actions.addWidget(self.correct_button)
-            self.attach_button = QPushButton(self.tr("Attach document…"))
-            self.attach_button.setToolTip(self.tr("Attach letters or documents to this step"))
-            self.attach_button.clicked.connect(lambda: detail.attach_to(entry))
+            self.attach_button = push_button(self.tr("Attach document…"),
+                                             tip=self.tr("Attach letters or documents to this step"),
+                                             on_click=lambda: detail.attach_to(entry))
             actions.addWidget(self.attach_button)
             if is_last_step and entry.kind != lc.REPORTED:
                 self.withdraw_button = QPushButton(self.tr("Withdraw (recorded by mistake)…"))
@@ -346,18 +346,15 @@ class CaseDetailWidget(QWidget):
         self.ctx = ctx
         self.case_file: cases.CaseFile | None = None
         self.last_export: Path | None = None
-        self.back_button = QPushButton(self.tr("← Back to the register"))
-        self.back_button.setToolTip(self.tr("Back to the list of cases"))
-        self.back_button.setObjectName("back")
-        self.back_button.clicked.connect(self.closed.emit)
+        self.back_button = push_button(self.tr("← Back to the register"), name="back",
+                                       tip=self.tr("Back to the list of cases"), on_click=self.closed.emit)
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.closed.emit)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.title = QLabel()
         self.title.setObjectName("case_title")
-        self.pdf_button = QPushButton(self.tr("Case file PDF…"))
-        self.pdf_button.setToolTip(self.tr("Save the case file as a PDF to print"))
-        self.pdf_button.setObjectName("case_pdf")
-        self.pdf_button.clicked.connect(lambda: self.export_pdf())
+        self.pdf_button = push_button(self.tr("Case file PDF…"), name="case_pdf",
+                                      tip=self.tr("Save the case file as a PDF to print"),
+                                      on_click=lambda: self.export_pdf())
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
@@ -503,10 +500,9 @@ class CaseDetailWidget(QWidget):
             self.next_label.show()
             self.next_box.addWidget(self.next_label)
             for stage in f.allowed_next:
-                btn = QPushButton(lc.STATE_LABELS_FA[stage] + "…")
-                btn.setToolTip(self.tr("Record this as the next step of the case"))
-                btn.setObjectName(f"step_{stage}")
-                btn.clicked.connect(lambda _=False, s=stage: self.add_step(s))
+                btn = push_button(lc.STATE_LABELS_FA[stage] + "…", name=f"step_{stage}",
+                                  tip=self.tr("Record this as the next step of the case"),
+                                  on_click=lambda _=False, s=stage: self.add_step(s))
                 self.next_box.addWidget(btn)
                 self.step_buttons[stage] = btn
             self.next_box.addStretch(1)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -47,6 +46,7 @@ from integrity_desktop.ui.screens.cases.dialogs import RegisterCaseDialog
 from integrity_desktop.ui.screens.cases.stats import CaseStatsPanel
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
 from integrity_desktop.ui.widgets.table_models import WorkerPagedModel
 
@@ -181,16 +181,13 @@ class CaseRegister(QWidget):
         self.name.setVisible(self.personal)  # a name search would reveal who has a case
         self.overdue = QCheckBox(self.tr("Overdue only"))
         self.overdue.setObjectName("overdue_filter")
-        self.new_button = QPushButton(self.tr("Register a report…"))
-        self.new_button.setToolTip(self.tr("Register a new violation report as a case"))
-        self.new_button.setObjectName("new_case")
+        self.new_button = push_button(self.tr("Register a report…"), name="new_case",
+                                      tip=self.tr("Register a new violation report as a case"))
         self.new_button.setShortcut(QKeySequence("Ctrl+N"))
         self.new_button.clicked.connect(self.register_case)
         self.new_button.setVisible(ctx.can("cases.edit"))
-        self.open_button = QPushButton(self.tr("Open case file"))
-        self.open_button.setToolTip(self.tr("Open the selected case"))
-        self.open_button.setObjectName("open_case")
-        self.open_button.clicked.connect(self.open_current)
+        self.open_button = push_button(self.tr("Open case file"), name="open_case",
+                                       tip=self.tr("Open the selected case"), on_click=self.open_current)
 
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)

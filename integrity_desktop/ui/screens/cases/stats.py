@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -34,6 +33,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.messages import error_text, show_info
 
 
@@ -93,12 +93,11 @@ class CaseStatsPanel(QWidget):
             self.period.addItem(jalali.month_name(n), f"M{n:02d}")
         self.year.currentIndexChanged.connect(lambda _i: self.refresh())
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.pdf_button = QPushButton(self.tr("Export PDF…"))
-        self.pdf_button.setToolTip(self.tr("Save these statistics as a PDF"))
-        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
-        self.xlsx_button = QPushButton(self.tr("Export Excel…"))
-        self.xlsx_button.setToolTip(self.tr("Save these statistics as an Excel workbook"))
-        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        self.pdf_button = push_button(self.tr("Export PDF…"), tip=self.tr("Save these statistics as a PDF"),
+                                      on_click=lambda: self.export("pdf"))
+        self.xlsx_button = push_button(self.tr("Export Excel…"),
+                                       tip=self.tr("Save these statistics as an Excel workbook"),
+                                       on_click=lambda: self.export("xlsx"))
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Year:")))
         bar.addWidget(self.year)

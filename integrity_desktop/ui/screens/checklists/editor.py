@@ -75,6 +75,7 @@ from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 
@@ -288,24 +289,26 @@ class ChecklistEditor(QWidget):
         self.saved_label = QLabel()
         self.saved_label.setObjectName("saved_label")
         self.saved_label.setStyleSheet(f"color: {palette.OK}")
-        self.print_button = QPushButton(self.tr("Print…"))
-        self.print_button.setToolTip(self.tr("Show the filled checklist as a PDF, ready to print"))
-        self.print_button.clicked.connect(self.print_filled)
+        self.print_button = push_button(self.tr("Print…"),
+                                        tip=self.tr("Show the filled checklist as a PDF, ready to print"),
+                                        on_click=self.print_filled)
         self.export_button = QPushButton(self.tr("Export to Excel…"))
         self.export_button.setToolTip(
             self.tr("Save this checklist as an Excel workbook to fill in outside the program")
         )
         self.export_button.clicked.connect(self.export_excel)
-        self.import_button = QPushButton(self.tr("Import workbook…"))
-        self.import_button.setToolTip(self.tr("Read back a workbook filled in outside the program"))
-        self.import_button.clicked.connect(self.import_excel)
-        self.submit_button = QPushButton(self.tr("Send for review"))
-        self.submit_button.setToolTip(self.tr("Send this checklist to headquarters for review"))
-        self.submit_button.clicked.connect(self.submit)
-        self.approve_button = QPushButton(self.tr("Approve"))
-        self.approve_button.setObjectName("approve_button")
-        self.approve_button.setToolTip(self.tr("Approve this checklist: its answers and figures are locked"))
-        self.approve_button.clicked.connect(self.approve)
+        self.import_button = push_button(self.tr("Import workbook…"),
+                                         tip=self.tr("Read back a workbook filled in outside the program"),
+                                         on_click=self.import_excel)
+        self.submit_button = push_button(self.tr("Send for review"),
+                                         tip=self.tr("Send this checklist to headquarters for review"),
+                                         on_click=self.submit)
+        self.approve_button = push_button(
+            self.tr("Approve"),
+            name="approve_button",
+            tip=self.tr("Approve this checklist: its answers and figures are locked"),
+            on_click=self.approve,
+        )
         self.return_button = QPushButton(self.tr("Return for correction…"))
         self.return_button.setObjectName("return_button")
         self.return_button.setToolTip(
@@ -319,14 +322,13 @@ class ChecklistEditor(QWidget):
             f"background: {palette.NOTICE_BG}; border: 1px solid {palette.NOTICE_BORDER}; padding: 6px; color: {palette.NOTICE_TEXT}"
         )
         self.review_banner.setVisible(False)
-        self.undo_button = QPushButton(self.tr("Undo"))
-        self.undo_button.setToolTip(self.tr("Undo the last saved edit (Ctrl+Z)"))
-        self.undo_button.clicked.connect(self.undo)
+        self.undo_button = push_button(self.tr("Undo"), tip=self.tr("Undo the last saved edit (Ctrl+Z)"),
+                                       on_click=self.undo)
         self.undo_button.setEnabled(False)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.redo_button = QPushButton(self.tr("Redo"))
-        self.redo_button.setToolTip(self.tr("Save again the edit just undone (Ctrl+Shift+Z)"))
-        self.redo_button.clicked.connect(self.redo)
+        self.redo_button = push_button(self.tr("Redo"),
+                                       tip=self.tr("Save again the edit just undone (Ctrl+Shift+Z)"),
+                                       on_click=self.redo)
         self.redo_button.setEnabled(False)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         head = QHBoxLayout()
@@ -408,10 +410,9 @@ class ChecklistEditor(QWidget):
         self.source_label.setObjectName("source")
         self.source_label.setWordWrap(True)
         self.source_label.setStyleSheet(f"color: {palette.SECONDARY}")
-        self.records_button = QPushButton(self.tr("Records behind this figure…"))
-        self.records_button.setObjectName("records_button")
-        self.records_button.setToolTip(self.tr("List the records this figure is computed from"))
-        self.records_button.clicked.connect(self.show_records)
+        self.records_button = push_button(self.tr("Records behind this figure…"), name="records_button",
+                                          tip=self.tr("List the records this figure is computed from"),
+                                          on_click=self.show_records)
         self.approval_label = QLabel()
         self.approval_label.setObjectName("approval")
         self.approval_label.setWordWrap(True)
@@ -435,15 +436,14 @@ class ChecklistEditor(QWidget):
         self.evidence_list.setObjectName("evidence")
         self.evidence_list.setMaximumHeight(80)
         self.evidence_list.itemActivated.connect(lambda _i: self.open_evidence())
-        self.attach_button = QPushButton(self.tr("Attach file…"))
-        self.attach_button.setToolTip(self.tr("Attach a document to this indicator"))
-        self.attach_button.clicked.connect(self.attach_evidence)
-        self.open_button = QPushButton(self.tr("Open"))
-        self.open_button.setToolTip(self.tr("Open the selected document"))
-        self.open_button.clicked.connect(self.open_evidence)
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.remove_button.setToolTip(self.tr("Remove the selected document from this indicator"))
-        self.remove_button.clicked.connect(self.remove_evidence)
+        self.attach_button = push_button(self.tr("Attach file…"),
+                                         tip=self.tr("Attach a document to this indicator"),
+                                         on_click=self.attach_evidence)
+        self.open_button = push_button(self.tr("Open"), tip=self.tr("Open the selected document"),
+                                       on_click=self.open_evidence)
+        self.remove_button = push_button(self.tr("Remove"),
+                                         tip=self.tr("Remove the selected document from this indicator"),
+                                         on_click=self.remove_evidence)
         evidence_buttons = QHBoxLayout()
         evidence_buttons.addWidget(self.attach_button)
         evidence_buttons.addWidget(self.open_button)
@@ -453,12 +453,10 @@ class ChecklistEditor(QWidget):
         self.error_label.setObjectName("error_label")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(f"color: {palette.ERROR}")
-        self.previous_button = QPushButton(self.tr("Previous indicator"))
-        self.previous_button.setToolTip(self.tr("Ctrl+PgUp"))
-        self.previous_button.clicked.connect(lambda: self.move_row(-1))
-        self.next_button = QPushButton(self.tr("Next indicator"))
-        self.next_button.setToolTip(self.tr("Ctrl+PgDown"))
-        self.next_button.clicked.connect(lambda: self.move_row(1))
+        self.previous_button = push_button(self.tr("Previous indicator"), tip=self.tr("Ctrl+PgUp"),
+                                           on_click=lambda: self.move_row(-1))
+        self.next_button = push_button(self.tr("Next indicator"), tip=self.tr("Ctrl+PgDown"),
+                                       on_click=lambda: self.move_row(1))
         nav = QHBoxLayout()
         nav.addWidget(self.previous_button)
         nav.addWidget(self.next_button)

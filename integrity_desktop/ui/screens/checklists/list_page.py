@@ -47,6 +47,7 @@ from integrity_desktop.ui.screens.checklists.actions import (
 from integrity_desktop.ui.screens.checklists.dialogs import NewChecklistDialog
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.messages import show_info
 from integrity_desktop.ui.widgets.table_models import PagedColumnsModel
 
@@ -210,18 +211,18 @@ class ChecklistListPage(QWidget):
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.new_button.clicked.connect(self.new_checklist)
         self.new_button.setVisible(self.ctx.can("checklists.edit"))
-        self.open_button = QPushButton(self.tr("Open"))
-        self.open_button.setToolTip(self.tr("Open the selected checklist to fill it in"))
-        self.open_button.clicked.connect(self.open_current)
-        self.print_button = QPushButton(self.tr("Print…"))
-        self.print_button.setToolTip(self.tr("Show the selected checklist as a PDF, ready to print"))
-        self.print_button.clicked.connect(self.print_current)
-        self.blank_button = QPushButton(self.tr("Blank form…"))
-        self.blank_button.setToolTip(self.tr("A paper form of the chosen template for a visit"))
-        self.blank_button.clicked.connect(self.print_blank)
-        self.export_button = QPushButton(self.tr("Export to Excel…"))
-        self.export_button.setToolTip(self.tr("Save the listed checklists as an Excel workbook"))
-        self.export_button.clicked.connect(self.export_shown)
+        self.open_button = push_button(self.tr("Open"),
+                                       tip=self.tr("Open the selected checklist to fill it in"),
+                                       on_click=self.open_current)
+        self.print_button = push_button(self.tr("Print…"),
+                                        tip=self.tr("Show the selected checklist as a PDF, ready to print"),
+                                        on_click=self.print_current)
+        self.blank_button = push_button(self.tr("Blank form…"),
+                                        tip=self.tr("A paper form of the chosen template for a visit"),
+                                        on_click=self.print_blank)
+        self.export_button = push_button(self.tr("Export to Excel…"),
+                                         tip=self.tr("Save the listed checklists as an Excel workbook"),
+                                         on_click=self.export_shown)
         self.import_button = QPushButton(self.tr("Import workbook…"))
         self.import_button.setToolTip(self.tr("Read back a workbook filled in outside the program"))
         self.import_button.clicked.connect(

@@ -17,7 +17,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.checklists.actions import ImportProblemsDialog
 from integrity_desktop.ui.screens.checklists.dialogs import NewChecklistDialog
 from integrity_desktop.ui.screens.checklists.list_page import ChecklistListPage
+from integrity_desktop.ui.widgets.buttons import push_button
 
 
 class ChecklistsScreen(QWidget):
@@ -42,9 +42,9 @@ class ChecklistsScreen(QWidget):
         self.list_page.open_requested.connect(self.open_checklist)
         self.pages.addWidget(self.list_page)
         self.editor_page = QWidget()
-        self.back_button = QPushButton(self.tr("Back to the list"))
-        self.back_button.setToolTip(self.tr("Back to the list of checklists (Alt+Left)"))
-        self.back_button.clicked.connect(self.show_list)
+        self.back_button = push_button(self.tr("Back to the list"),
+                                       tip=self.tr("Back to the list of checklists (Alt+Left)"),
+                                       on_click=self.show_list)
         self.editor_layout = QVBoxLayout(self.editor_page)
         self.editor_layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -51,6 +50,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.form_errors import error_line, finish_form
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
@@ -345,30 +345,28 @@ class TemplatesScreen(QWidget):
         self.code_label.setStyleSheet(f"color: {palette.SECONDARY}")
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.new_button = QPushButton(self.tr("New template…"))
-        self.new_button.setToolTip(self.tr("Make a new template from scratch"))
-        self.new_button.clicked.connect(self.new_template)
-        self.version_button = QPushButton(self.tr("New version…"))
-        self.version_button.setToolTip(self.tr("Make an editable copy of the selected template"))
-        self.version_button.clicked.connect(self.new_version)
-        self.section_button = QPushButton(self.tr("Add axis…"))
-        self.section_button.setToolTip(self.tr("Add an axis to the draft"))
-        self.section_button.clicked.connect(self.add_section)
-        self.item_button = QPushButton(self.tr("Add indicator…"))
-        self.item_button.setToolTip(self.tr("Add an indicator to the selected axis"))
-        self.item_button.clicked.connect(self.add_item)
-        self.edit_button = QPushButton(self.tr("Edit indicator…"))
-        self.edit_button.setToolTip(self.tr("Change the selected indicator"))
-        self.edit_button.clicked.connect(self.edit_item)
-        self.remove_button = QPushButton(self.tr("Remove indicator"))
-        self.remove_button.setToolTip(self.tr("Remove the selected indicator from the draft"))
-        self.remove_button.clicked.connect(self.remove_item)
-        self.publish_button = QPushButton(self.tr("Publish"))
-        self.publish_button.setToolTip(self.tr("Publish the draft; a published version never changes"))
-        self.publish_button.clicked.connect(self.publish)
-        self.blank_button = QPushButton(self.tr("Blank form…"))
-        self.blank_button.setToolTip(self.tr("A printable blank form of the selected template"))
-        self.blank_button.clicked.connect(self.print_blank)
+        self.new_button = push_button(self.tr("New template…"),
+                                      tip=self.tr("Make a new template from scratch"),
+                                      on_click=self.new_template)
+        self.version_button = push_button(self.tr("New version…"),
+                                          tip=self.tr("Make an editable copy of the selected template"),
+                                          on_click=self.new_version)
+        self.section_button = push_button(self.tr("Add axis…"), tip=self.tr("Add an axis to the draft"),
+                                          on_click=self.add_section)
+        self.item_button = push_button(self.tr("Add indicator…"),
+                                       tip=self.tr("Add an indicator to the selected axis"),
+                                       on_click=self.add_item)
+        self.edit_button = push_button(self.tr("Edit indicator…"),
+                                       tip=self.tr("Change the selected indicator"), on_click=self.edit_item)
+        self.remove_button = push_button(self.tr("Remove indicator"),
+                                         tip=self.tr("Remove the selected indicator from the draft"),
+                                         on_click=self.remove_item)
+        self.publish_button = push_button(self.tr("Publish"),
+                                          tip=self.tr("Publish the draft; a published version never changes"),
+                                          on_click=self.publish)
+        self.blank_button = push_button(self.tr("Blank form…"),
+                                        tip=self.tr("A printable blank form of the selected template"),
+                                        on_click=self.print_blank)
         authoring = (
             self.new_button,
             self.version_button,

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -51,6 +50,7 @@ from integrity_desktop.ui.screens.dashboard import figures as dashboard_figures
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.percent_axis import attach_axes
 from integrity_desktop.ui.widgets.table_models import PagedColumnsModel
 
@@ -186,9 +186,9 @@ class DashboardScreen(QWidget):
         self.programme.setObjectName("programme")
         self._fill_programmes()
         self.programme.activated.connect(lambda _i: self.refresh())
-        self.help_button = QPushButton(self.tr("How is completion computed?"))
-        self.help_button.setToolTip(self.tr("How the completion percentages are computed"))
-        self.help_button.clicked.connect(self.show_help)
+        self.help_button = push_button(self.tr("How is completion computed?"),
+                                       tip=self.tr("How the completion percentages are computed"),
+                                       on_click=self.show_help)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         head = QHBoxLayout()

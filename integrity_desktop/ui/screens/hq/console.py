@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -53,6 +52,7 @@ from integrity_desktop.ui.screens.sync.common import shown_datetime
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets import palette, report_export
+from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.messages import error_text
 from integrity_desktop.ui.widgets.percent_axis import percent_axis
 from integrity_desktop.ui.widgets.table_models import PagedTableModel, plain_table
@@ -234,14 +234,12 @@ class HqConsoleScreen(QWidget):
         self.only_quiet = QCheckBox(self.tr("Only offices gone quiet"))
         self.only_quiet.setObjectName("only_quiet")
         self.only_quiet.toggled.connect(lambda _on: self.refresh_provinces())
-        self.excel_button = QPushButton(self.tr("Excel…"))
-        self.excel_button.setToolTip(self.tr("Save the provinces' figures as an Excel workbook"))
-        self.excel_button.setObjectName("export_excel")
-        self.excel_button.clicked.connect(lambda: self.export("xlsx"))
-        self.pdf_button = QPushButton(self.tr("PDF…"))
-        self.pdf_button.setToolTip(self.tr("Save the provinces' figures as a PDF"))
-        self.pdf_button.setObjectName("export_pdf")
-        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.excel_button = push_button(self.tr("Excel…"), name="export_excel",
+                                        tip=self.tr("Save the provinces' figures as an Excel workbook"),
+                                        on_click=lambda: self.export("xlsx"))
+        self.pdf_button = push_button(self.tr("PDF…"), name="export_pdf",
+                                      tip=self.tr("Save the provinces' figures as a PDF"),
+                                      on_click=lambda: self.export("pdf"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Checklist period:")))
         top.addWidget(self.period)

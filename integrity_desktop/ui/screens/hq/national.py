@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -44,6 +43,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets import palette, report_export
+from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.iran_map import IranMapView, MapLegend
 from integrity_desktop.ui.widgets.messages import error_text
 from integrity_desktop.ui.widgets.table_models import Row, TextRowsModel
@@ -160,12 +160,10 @@ class NationalScreen(QWidget):
         self.programme.setObjectName("programme")
         self.programme.addItem(self.tr("Three-year programme"), three_year_code())
         self.programme.addItem(self.tr("Administrative reform programme"), reform_code())
-        self.pdf_button = QPushButton(self.tr("National report (PDF)…"))
-        self.pdf_button.setObjectName("export_pdf")
-        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
-        self.excel_button = QPushButton(self.tr("Excel…"))
-        self.excel_button.setObjectName("export_excel")
-        self.excel_button.clicked.connect(lambda: self.export("xlsx"))
+        self.pdf_button = push_button(self.tr("National report (PDF)…"), name="export_pdf",
+                                      on_click=lambda: self.export("pdf"))
+        self.excel_button = push_button(self.tr("Excel…"), name="export_excel",
+                                        on_click=lambda: self.export("xlsx"))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Period:")))
         top.addWidget(self.period)
@@ -292,9 +290,8 @@ class NationalScreen(QWidget):
         self.indicator_trend = QLabel()
         self.indicator_trend.setObjectName("indicator_trend")
         self.indicator_trend.setWordWrap(True)
-        trend_button = QPushButton(self.tr("Trend over the year"))
-        trend_button.setObjectName("indicator_trend_button")
-        trend_button.clicked.connect(self.load_indicator_trend)
+        trend_button = push_button(self.tr("Trend over the year"), name="indicator_trend_button",
+                                   on_click=self.load_indicator_trend)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Indicator:")))
         row.addWidget(self.indicator, 1)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from integrity_desktop import jalali
+from integrity_desktop.ui.widgets.buttons import push_button
 
 
 def period_choices(today: _dt.date, extra_years: Iterable[int] = ()) -> list[tuple[str, str]]:
@@ -26,10 +27,7 @@ def period_choices(today: _dt.date, extra_years: Iterable[int] = ()) -> list[tup
 def make_button(
     text: str, name: str, slot: Callable[[], None], enabled: bool = True, *, tip: str = ""
 ) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.setToolTip(tip)
-    button.clicked.connect(slot)
+    button = push_button(text, name=name, tip=tip, on_click=slot)
     button.setEnabled(enabled)
     return button
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -49,6 +48,7 @@ from integrity_desktop.ui.screens.inspections.dialogs import (
     unit_combo,
 )
 from integrity_desktop.ui.text import shown_date, shown_number
+from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.evidence_panel import EvidencePanel
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
@@ -138,13 +138,11 @@ class VisitEditor(QDialog):
         findings_page = QWidget()
         self.findings_model = RowsModel(self._pending_columns())
         self.findings_view = make_table(self.findings_model, "findings")
-        add = QPushButton(self.tr("Add finding…"))
-        add.setToolTip(self.tr("Write down a finding of this visit"))
-        add.setObjectName("add_finding")
-        add.clicked.connect(self.add_pending_finding)
-        remove = QPushButton(self.tr("Remove finding"))
-        remove.setToolTip(self.tr("Remove the selected finding"))
-        remove.clicked.connect(self.remove_pending_finding)
+        add = push_button(self.tr("Add finding…"), name="add_finding",
+                          tip=self.tr("Write down a finding of this visit"),
+                          on_click=self.add_pending_finding)
+        remove = push_button(self.tr("Remove finding"), tip=self.tr("Remove the selected finding"),
+                             on_click=self.remove_pending_finding)
         row = QHBoxLayout()
         row.addWidget(add)
         row.addWidget(remove)
@@ -154,14 +152,11 @@ class VisitEditor(QDialog):
         box.addWidget(self.findings_view)
         self.tabs.addTab(findings_page, self.tr("Findings"))
 
-        save = QPushButton(self.tr("Save visit"))
-        save.setToolTip(self.tr("Save the visit and its findings"))
-        save.setObjectName("save")
+        save = push_button(self.tr("Save visit"), name="save", tip=self.tr("Save the visit and its findings"))
         save.setDefault(True)
         save.clicked.connect(self.save_new)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.setToolTip(self.tr("Close without saving the visit"))
-        cancel.clicked.connect(self.reject)
+        cancel = push_button(self.tr("Cancel"), tip=self.tr("Close without saving the visit"),
+                             on_click=self.reject)
         self.buttons.addWidget(save)
         self.buttons.addWidget(cancel)
 
@@ -267,10 +262,9 @@ class VisitEditor(QDialog):
         form.addRow(self.tr("Summary:"), self.summary)
         form.addRow(self.tr("Recommendations:"), self.recommendations)
         clear_when_edited(self.error, page)
-        save = QPushButton(self.tr("Save changes"))
-        save.setToolTip(self.tr("Save the status, summary and suggestions"))
-        save.setObjectName("save")
-        save.clicked.connect(self.save_changes)
+        save = push_button(self.tr("Save changes"), name="save",
+                           tip=self.tr("Save the status, summary and suggestions"),
+                           on_click=self.save_changes)
         save.setEnabled(self.editable)
         row = QHBoxLayout()
         row.addWidget(save)
@@ -329,10 +323,7 @@ class VisitEditor(QDialog):
             (self.tr("Report as a violation…"), self.refer_finding, "refer_finding",
              self.tr("Send the selected finding to the case officer as a violation report")),
         ):
-            button = QPushButton(text)
-            button.setToolTip(tip)
-            button.setObjectName(name)
-            button.clicked.connect(slot)
+            button = push_button(text, name=name, tip=tip, on_click=slot)
             button.setEnabled(self.ctx.can("cases.refer") if name == "refer_finding" else self.editable)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -351,9 +342,7 @@ class VisitEditor(QDialog):
         self.checklist_page = QWidget()
         self.checklist_layout = QVBoxLayout(self.checklist_page)
         self.tabs.addTab(self.checklist_page, self.tr("Checklist"))
-        close = QPushButton(self.tr("Close"))
-        close.setToolTip(self.tr("Close this visit"))
-        close.clicked.connect(self.accept)
+        close = push_button(self.tr("Close"), tip=self.tr("Close this visit"), on_click=self.accept)
         self.buttons.addWidget(close)
 
     def reload(self) -> None:
@@ -402,10 +391,9 @@ class VisitEditor(QDialog):
             layout.addWidget(self.checklist_editor)
             return
         layout.addWidget(QLabel(self.tr("The checklist of this visit is filled on the checklists screen.")))
-        button = QPushButton(self.tr("Open the checklist"))
-        button.setToolTip(self.tr("Open the checklist of this visit"))
-        button.setObjectName("open_checklist")
-        button.clicked.connect(lambda: self._open_checklist(checklist_id))
+        button = push_button(self.tr("Open the checklist"), name="open_checklist",
+                             tip=self.tr("Open the checklist of this visit"),
+                             on_click=lambda: self._open_checklist(checklist_id))
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addStretch(1)
 

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -45,6 +44,7 @@ from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.screens.sync.common import record_type_label, shown_datetime
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.table_models import PagedTableModel, plain_table
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
@@ -318,18 +318,15 @@ class ConflictsScreen(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.fields_view.clicked.connect(self._toggle_from_click)
-        self.keep_applied = QPushButton(self.tr("Keep the applied version"))
-        self.keep_applied.setToolTip(self.tr("Keep the version in use now and close the conflict"))
-        self.keep_applied.setObjectName("keep_applied")
-        self.keep_applied.clicked.connect(lambda: self.resolve("winner"))
-        self.take_other = QPushButton(self.tr("Take the set-aside version"))
-        self.take_other.setToolTip(self.tr("Use the other office's version instead"))
-        self.take_other.setObjectName("take_other")
-        self.take_other.clicked.connect(lambda: self.resolve("loser"))
-        self.merge = QPushButton(self.tr("Save the ticked fields (merge)"))
-        self.merge.setToolTip(self.tr("Take only the ticked fields from the set-aside version"))
-        self.merge.setObjectName("merge")
-        self.merge.clicked.connect(lambda: self.resolve("merge"))
+        self.keep_applied = push_button(self.tr("Keep the applied version"), name="keep_applied",
+                                        tip=self.tr("Keep the version in use now and close the conflict"),
+                                        on_click=lambda: self.resolve("winner"))
+        self.take_other = push_button(self.tr("Take the set-aside version"), name="take_other",
+                                      tip=self.tr("Use the other office's version instead"),
+                                      on_click=lambda: self.resolve("loser"))
+        self.merge = push_button(self.tr("Save the ticked fields (merge)"), name="merge",
+                                 tip=self.tr("Take only the ticked fields from the set-aside version"),
+                                 on_click=lambda: self.resolve("merge"))
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)

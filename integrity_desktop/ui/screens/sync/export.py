@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,7 @@ from integrity_desktop.ui.screens.sync.common import (
 )
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_number
+from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.messages import error_text
 
 
@@ -69,10 +69,8 @@ class SyncExportTab(QWidget):
         self.export_path = QLineEdit()
         self.export_path.setObjectName("export_path")
         ltr(self.export_path)
-        choose = QPushButton(self.tr("Choose…"))
-        choose.setToolTip(self.tr("Choose where to save the bundle"))
-        choose.setObjectName("choose_export")
-        choose.clicked.connect(self.choose_export_path)
+        choose = push_button(self.tr("Choose…"), name="choose_export",
+                             tip=self.tr("Choose where to save the bundle"), on_click=self.choose_export_path)
         path_row = QHBoxLayout()
         path_row.addWidget(self.export_path, 1)
         path_row.addWidget(choose)
@@ -95,10 +93,9 @@ class SyncExportTab(QWidget):
         self.encrypt.toggled.connect(self.encrypt_to.setEnabled)
         form.addRow("", self.encrypt)
         form.addRow(self.tr("Recipient's age key:"), self.encrypt_to)
-        self.export_button = QPushButton(self.tr("Write the bundle…"))
-        self.export_button.setToolTip(self.tr("Write a signed bundle of this office's changes"))
-        self.export_button.setObjectName("export_button")
-        self.export_button.clicked.connect(self.export)
+        self.export_button = push_button(self.tr("Write the bundle…"), name="export_button",
+                                         tip=self.tr("Write a signed bundle of this office's changes"),
+                                         on_click=self.export)
         self.export_error = error_label("export_error")
         self.export_result = QLabel()
         self.export_result.setObjectName("export_result")

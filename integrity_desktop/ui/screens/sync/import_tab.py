@@ -45,6 +45,7 @@ from integrity_desktop.ui.screens.sync.common import (
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, isolate_embedded, shown_number
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.messages import confirm, error_text
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
 
@@ -232,10 +233,9 @@ class SyncImportTab(QWidget):
         self.import_path = QLineEdit()
         self.import_path.setObjectName("import_path")
         ltr(self.import_path)
-        choose = QPushButton(self.tr("Choose…"))
-        choose.setToolTip(self.tr("Choose the bundle file you received"))
-        choose.setObjectName("choose_import")
-        choose.clicked.connect(self.choose_import_path)
+        choose = push_button(self.tr("Choose…"), name="choose_import",
+                             tip=self.tr("Choose the bundle file you received"),
+                             on_click=self.choose_import_path)
         self.check_button = QPushButton(self.tr("Check the bundle"))
         self.check_button.setToolTip(
             self.tr("Verify the bundle and show what importing it would change; nothing is written")
@@ -321,14 +321,12 @@ class SyncImportTab(QWidget):
         self.reasons.setReadOnly(True)
         self.reasons.setMaximumHeight(120)
         self.reasons.setVisible(False)
-        self.confirm_button = QPushButton(self.tr("Import it"))
-        self.confirm_button.setToolTip(self.tr("Import the checked bundle"))
-        self.confirm_button.setObjectName("confirm_button")
+        self.confirm_button = push_button(self.tr("Import it"), name="confirm_button",
+                                          tip=self.tr("Import the checked bundle"))
         self.confirm_button.setEnabled(False)
         self.confirm_button.clicked.connect(self.confirm_import)
-        self.cancel_button = QPushButton(self.tr("Do not import"))
-        self.cancel_button.setToolTip(self.tr("Leave the bundle without importing it"))
-        self.cancel_button.setObjectName("cancel_button")
+        self.cancel_button = push_button(self.tr("Do not import"), name="cancel_button",
+                                         tip=self.tr("Leave the bundle without importing it"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.clear_import)
         layout = QVBoxLayout(self)

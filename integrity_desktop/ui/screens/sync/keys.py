@@ -29,6 +29,7 @@ from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.screens.sync.common import OfficeNames, button_row, error_label, ltr, shown_datetime
 from integrity_desktop.ui.text import isolate, isolate_embedded
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
 
 
@@ -46,22 +47,22 @@ class SyncKeysTab(QWidget):
         self.own_fingerprint.setObjectName("own_fingerprint")
         self.own_fingerprint.setReadOnly(True)
         ltr(self.own_fingerprint)
-        copy_fp = QPushButton(self.tr("Copy"))
-        copy_fp.setToolTip(self.tr("Copy the fingerprint, to read it out over the phone"))
-        copy_fp.setObjectName("copy_fingerprint")
-        copy_fp.clicked.connect(lambda: self._copy(self.own_fingerprint.text()))
+        copy_fp = push_button(self.tr("Copy"), name="copy_fingerprint",
+                              tip=self.tr("Copy the fingerprint, to read it out over the phone"),
+                              on_click=lambda: self._copy(self.own_fingerprint.text()))
         self.own_recipient = QLineEdit()
         self.own_recipient.setObjectName("own_recipient")
         self.own_recipient.setReadOnly(True)
         ltr(self.own_recipient)
-        copy_rc = QPushButton(self.tr("Copy"))
-        copy_rc.setToolTip(self.tr("Copy the age recipient for offices that send you encrypted bundles"))
-        copy_rc.setObjectName("copy_recipient")
-        copy_rc.clicked.connect(lambda: self._copy(self.own_recipient.text()))
-        save_pub = QPushButton(self.tr("Save the public key file…"))
-        save_pub.setToolTip(self.tr("Save this office's public key to give to the other side"))
-        save_pub.setObjectName("save_public_key")
-        save_pub.clicked.connect(self.save_public_key)
+        copy_rc = push_button(
+            self.tr("Copy"),
+            name="copy_recipient",
+            tip=self.tr("Copy the age recipient for offices that send you encrypted bundles"),
+            on_click=lambda: self._copy(self.own_recipient.text()),
+        )
+        save_pub = push_button(self.tr("Save the public key file…"), name="save_public_key",
+                               tip=self.tr("Save this office's public key to give to the other side"),
+                               on_click=self.save_public_key)
         fp_row = QHBoxLayout()
         fp_row.addWidget(self.own_fingerprint, 1)
         fp_row.addWidget(copy_fp)
@@ -105,10 +106,9 @@ class SyncKeysTab(QWidget):
         self.add_key_button.setToolTip(self.tr("Trust another office's key from its public key file"))
         self.add_key_button.setObjectName("add_key")
         self.add_key_button.clicked.connect(self.choose_key_file)
-        self.revoke_button = QPushButton(self.tr("Revoke the selected office's key…"))
-        self.revoke_button.setToolTip(self.tr("Refuse the selected office's bundles from now on"))
-        self.revoke_button.setObjectName("revoke_key")
-        self.revoke_button.clicked.connect(self.revoke_selected)
+        self.revoke_button = push_button(self.tr("Revoke the selected office's key…"), name="revoke_key",
+                                         tip=self.tr("Refuse the selected office's bundles from now on"),
+                                         on_click=self.revoke_selected)
         self.trust_error = error_label("trust_error")
         self.trust_done = QLabel()
         self.trust_done.setObjectName("trust_done")
