@@ -36,13 +36,12 @@ def child(argv: list[str]) -> None:
     from PySide6.QtWidgets import QApplication
 
     from integrity_desktop.permissions import Actor
-    from integrity_desktop.services.store.opening import open_initialised
     from integrity_desktop.ui.app import create_application
     from integrity_desktop.ui.context import UiContext
     from integrity_desktop.ui.screens.cases.register import CasesScreen
 
     app = create_application("fa")
-    store = open_initialised(str(store_path))
+    store = workload.open_unlocked(store_path)  # the key handed by the parent (it signed in)
     ctx = UiContext(store, Actor("bench", "case_officer", store.office_code), "fa")
     fragment = _name_fragment(store_path)
     opens: list[float] = []
@@ -79,7 +78,8 @@ def child(argv: list[str]) -> None:
 def run(opts: Options) -> list[Figure]:
     n = 5_000 if opts.quick else 100_000
     store = workload.cases_store(n, opts.work)
-    r = run_child(["-m", "bench.case_list", "--child", str(store), str(opts.repeats)])
+    r = run_child(["-m", "bench.case_list", "--child", str(store), str(opts.repeats)],
+                  env=workload.unlocked_key_env(store, workload.DEMO_PASSWORD))
     note = f"{n} cases, median of {opts.repeats}; filter matched {r['filter_total']}"
     return [
         Figure("case_list", "open the register", r["open_ms"], "ms", "< 150 ms",

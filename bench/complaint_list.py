@@ -60,13 +60,12 @@ def child(argv: list[str]) -> None:
     from PySide6.QtWidgets import QApplication
 
     from integrity_desktop.permissions import Actor
-    from integrity_desktop.services.store.opening import open_initialised
     from integrity_desktop.ui.app import create_application
     from integrity_desktop.ui.context import UiContext
     from integrity_desktop.ui.screens.rights import ComplaintRegister
 
     app = create_application("fa")
-    store = open_initialised(str(store_path))
+    store = workload.open_unlocked(store_path)  # the key handed by the parent (it signed in)
     ctx = UiContext(store, Actor("bench", "inspector", store.office_code), "fa")
     surname = _surname(store_path)
     opens: list[float] = []
@@ -122,7 +121,8 @@ def child(argv: list[str]) -> None:
 def run(opts: Options) -> list[Figure]:
     n = 3_000 if opts.quick else 100_000
     store = complaints_store(n, opts.work)
-    r = run_child(["-m", "bench.complaint_list", "--child", str(store), str(opts.repeats)])
+    r = run_child(["-m", "bench.complaint_list", "--child", str(store), str(opts.repeats)],
+                  env=workload.unlocked_key_env(store, workload.DEMO_PASSWORD))
     note = (f"{r['total']} complaints, median of {opts.repeats}; search matched {r['search_total']}, "
             f"overdue {r['overdue_total']}")
     return [
