@@ -91,6 +91,18 @@ def test_register_codes_by_their_names() -> None:
     assert text == f"تاریخ ورود: ۱۴۰۳/۰۷/۱۵؛ مرجع: {name}"
 
 
+def test_record_numbers_read_in_persian_digits_and_typed_codes_stay() -> None:
+    """A case number or a letter's number is a number people read: Persian digits, as on every
+    screen, also inside a nested value (the case file's «viewed» entry); a typed code stays."""
+    from integrity_desktop.services.audit import words as audit_words
+
+    text = audit_words.describe_changes("", '{"case_number": "1404/0006", "letter_no": "12-7"}', "case")
+    assert text == "شمارهٔ نامه: ۱۲-۷؛ شمارهٔ پرونده: ۱۴۰۴/۰۰۰۶"  # sorted by the Persian label
+    assert audit_words.shown_value({"personal": True, "case_number": "1404/0006"}) == \
+        "با اطلاعات شخصی: بله، شمارهٔ پرونده: ۱۴۰۴/۰۰۰۶"
+    assert audit_words.shown_value("A2") == "A2"
+
+
 def test_nested_values_read_as_jalali_dates_and_persian_names() -> None:
     from integrity_desktop.services.audit import words as audit_words
 

@@ -104,11 +104,19 @@ def field_label(name: str) -> str:
     return FIELD_LABELS_FA.get(name, name)
 
 
+# Numbers that identify a record: every screen shows them in Persian digits (a case number,
+# a national code, a letter's number), so the audit log does too.
+NUMBER_FIELDS = frozenset({"case_number", "national_code", "tracking_number", "in_number", "out_number",
+                           "letter_no"})
+
+
 def shown_value(value: Any, entity: str = "", field: str = "") -> str:
     """A stored JSON value as a person reads it."""
     labels = _value_labels().get((entity, field))
     if labels is not None and isinstance(value, str) and value in labels:
         return labels[value]
+    if field in NUMBER_FIELDS and isinstance(value, str) and value:
+        return to_persian_digits(value)
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
@@ -120,7 +128,7 @@ def shown_value(value: Any, entity: str = "", field: str = "") -> str:
     if isinstance(value, list):
         return "، ".join(shown_value(v) for v in value) or "—"
     if isinstance(value, dict):
-        return "، ".join(f"{field_label(str(k))}: {shown_value(v)}" for k, v in value.items()) or "—"
+        return "، ".join(f"{field_label(str(k))}: {shown_value(v, entity, str(k))}" for k, v in value.items()) or "—"
     return to_persian_digits(str(value))
 
 
