@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from integrity_desktop import __version__
 from integrity_desktop.resources import resource_path, translation_files
+from integrity_desktop.ui.widgets.messages import app_lang
 
 APP_FONT_FAMILY = "Vazirmatn"
 # The interface languages.  An English interface was offered (--lang en) and withdrawn: state
@@ -28,6 +29,8 @@ APP_FONT_FAMILY = "Vazirmatn"
 # catalogue exist only in Persian, and every user of the app reads Persian.
 LANGUAGES = ("fa",)
 _translators: list[QTranslator] = []  # kept alive for the life of the application
+
+current_lang = app_lang  # the language the application runs in: one definition, in messages
 
 
 def load_fonts() -> str:
@@ -142,12 +145,6 @@ def create_application(lang: str = "fa", argv: list[str] | None = None) -> QAppl
     if app.findChild(MainThreadCollector) is None:
         MainThreadCollector(app)
     return app
-
-
-def current_lang() -> str:
-    app = QApplication.instance()
-    value = app.property("integrity_lang") if app is not None else None
-    return str(value) if value else "fa"
 
 
 def flush_deletes() -> None:

@@ -224,6 +224,8 @@ def _sign_in_while_opening(
     any) and the signed-in person's main window if it was prepared while they typed
     (``_PreparedWindow``).  ``typist`` (the typed start-up probe) makes the one who types into
     the dialog."""
+    import shiboken6
+
     from integrity_desktop.ui.login_dialog import LoginDialog
 
     opener = _BackgroundOpen(location, args.demo)
@@ -231,11 +233,16 @@ def _sign_in_while_opening(
     prepared = _PreparedWindow(dialog, args.lang)
 
     def opened(store: Store, office: str) -> None:
-        dialog.set_store(store, office)
-        prepared.prepare()
+        if shiboken6.isValid(dialog):  # the open may end after the dialog is gone (the app closing)
+            dialog.set_store(store, office)
+            prepared.prepare()
+
+    def open_failed() -> None:
+        if shiboken6.isValid(dialog):
+            dialog.done(_OPEN_FAILED)
 
     def start() -> None:
-        opener.start(opened, lambda: dialog.done(_OPEN_FAILED))
+        opener.start(opened, open_failed)
         if after_paint is not None:
             after_paint()
 
