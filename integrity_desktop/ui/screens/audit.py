@@ -11,7 +11,7 @@ import datetime as _dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,6 +43,7 @@ from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import error_text
+from integrity_desktop.ui.widgets.table_models import TableModel
 
 PAGE = 100
 
@@ -52,8 +53,8 @@ def shown_time(value: _dt.datetime) -> str:
     return text if current_lang() == "fa" else to_ascii_digits(text)
 
 
-class AuditTableModel(QAbstractTableModel):
-    """One page of audit entries.
+class AuditTableModel(TableModel):
+    """One page of audit entries (the pager moves from page to page; nothing is fetched on scroll).
 
     Signals: ``loaded(total)`` after a page was read; ``failed(text)`` with the Persian message
     of a refused query (a bad date range).
@@ -67,9 +68,8 @@ class AuditTableModel(QAbstractTableModel):
         self.ctx = ctx
         self.filter = audit_view.AuditFilter()
         self.rows: list[audit_view.AuditRow] = []
-        self.total = 0
         self.page = 0
-        self._headers = [self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Action"),
+        self.headers = [self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Action"),
                          self.tr("Record type"), self.tr("Record id"), self.tr("Changes")]
 
     @property
@@ -99,16 +99,8 @@ class AuditTableModel(QAbstractTableModel):
         self.loaded.emit(total)
 
     # ------------------------------------------------------------------ the model
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return False  # ``total`` counts every matching entry; ``rows`` is the page shown
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -63,7 +63,7 @@ class ComplaintTableModel(WorkerPagedModel):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, cm.ComplaintQuery(), parent)
         self.rows: list[cm.ComplaintRow] = []
-        self._headers = [self.tr("Tracking number"), self.tr("Kind"), self.tr("Received"), self.tr("Channel"),
+        self.headers = [self.tr("Tracking number"), self.tr("Kind"), self.tr("Received"), self.tr("Channel"),
                          self.tr("Subject"), self.tr("Unit"), self.tr("Person"), self.tr("Answer due"),
                          self.tr("Answered")]
 

@@ -3,8 +3,8 @@
 ``RowsModel`` shows a list already in memory; ``PagedModel`` fetches page by page from a
 service (``fetch(offset, limit)`` and ``count()``), so lists of thousands of rows load only what
 is scrolled to.  A ``Column`` says how a row becomes the text of a cell; ``background(row)`` may
-colour a whole row (overdue, quiet, revoked).  ``PagedColumnsModel`` is the base of models that
-draw their own cells; ``WorkerPagedModel`` adds a query read on a worker thread (the 100,000-row
+colour a whole row (overdue, quiet, revoked).  ``TableModel`` is the base of them all, and of the
+screens' models that draw their own cells: rows, headers and paging once; ``WorkerPagedModel`` adds a query read on a worker thread (the 100,000-row
 registers), so neither filtering nor scrolling ever waits on the store.  ``PagedTableModel`` and
 ``ListTableModel`` take columns as (header, getter) pairs and a colour per row (sync, HQ);
 ``TextRowsModel`` shows rows of ready text (the national dashboard).  ``make_table`` and
@@ -13,12 +13,13 @@ registers), so neither filtering nor scrolling ever waits on the store.  ``Paged
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -38,33 +39,104 @@ class Column:
     width: int | None = None  # pixels for long text; None sizes the column to its contents
 
 
-class RowsModel(QAbstractTableModel):
-    """A read-only table of plain row objects; ``background(row)`` may colour a whole row."""
+class TableModel(QAbstractTableModel):
+    """The one base of the read-only tables: plain row objects under ``headers``.
 
-    def __init__(
-        self,
-        columns: Sequence[Column],
-        background: Callable[[Any], QColor | None] | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    A screen's model declares its headers and ``data()`` (or ``Column``s, with ``RowsModel``).
+    Counting, headers and paging live here once.  ``total`` is how many rows the list has; while
+    ``rows`` holds fewer, the view asks for more as it scrolls and ``fetch_page(offset)`` (the
+    service's next page: the SQL paging stays in the service) appends them.  ``numbered`` shows
+    row numbers in Persian digits in the vertical header (``row_header`` may name rows instead);
+    ``header_tip(section)`` is a column's tooltip.
+    """
+
+    numbered = False
+
+    def __init__(self, parent: QObject | None = None, headers: Sequence[str] = ()) -> None:
         super().__init__(parent)
-        self.columns = list(columns)
         self.rows: list[Any] = []
-        self._background = background
+        self.total = 0
+        self.headers = list(headers)
 
     def set_rows(self, rows: Sequence[Any]) -> None:
+        """A whole list in memory (no paging)."""
+        with self.replacing():
+            self.rows = list(rows)
+
+    @contextmanager
+    def replacing(self) -> Iterator[None]:
+        """One model reset around new rows of a list held whole in memory, and whatever else the
+        cells and headers are drawn from (set inside the block)."""
         self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+        try:
+            yield
+        finally:
+            self.total = len(self.rows)
+            self.endResetModel()
 
     def row_at(self, row: int) -> Any | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def fetch_page(self, offset: int) -> Sequence[Any]:
+        """The rows from ``offset`` on (a page of the service's list); paged models define it."""
+        return ()
+
+    def header_tip(self, section: int) -> str | None:
+        return None
+
+    def row_header(self, section: int) -> str | None:
+        return shown_number(section + 1) if self.numbered else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.headers[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.header_tip(section)
+            return None
+        return self.row_header(section) if role == Qt.ItemDataRole.DisplayRole else None
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        self.append_rows(list(self.fetch_page(len(self.rows))))
+
+    def append_rows(self, more: list[Any]) -> None:
+        """A fetched page at the end; an empty one means the list ended sooner than counted."""
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+
+class RowsModel(TableModel):
+    """A read-only table of plain row objects declared by ``Column``s; ``background(row)`` may
+    colour a whole row."""
+
+    numbered = True
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        background: Callable[[Any], QColor | None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent, [c.title for c in columns])
+        self.columns = list(columns)
+        self._background = background
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -76,15 +148,6 @@ class RowsModel(QAbstractTableModel):
             colour = self._background(row)
             return QBrush(colour) if colour is not None else None
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].title
-        return shown_number(section + 1)
 
 
 class PagedModel(RowsModel):
@@ -98,12 +161,11 @@ class PagedModel(RowsModel):
         fetch: Callable[[int, int], Sequence[Any]],
         count: Callable[[], int],
         background: Callable[[Any], QColor | None] | None = None,
-        parent: QWidget | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(columns, background, parent)
         self._fetch = fetch
         self._count = count
-        self.total = 0
 
     def reload(self) -> None:
         """Start again from the first page (after a filter changed or a record was saved).
@@ -116,71 +178,14 @@ class PagedModel(RowsModel):
         self.total, self.rows = total, rows
         self.endResetModel()
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        more = list(self._fetch(len(self.rows), self.PAGE))
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
+    def fetch_page(self, offset: int) -> Sequence[Any]:
+        return self._fetch(offset, self.PAGE)
 
 
-class PagedColumnsModel(QAbstractTableModel):
-    """Base of models that draw their own cells: ``rows`` loaded a page at a time.
-
-    A subclass sets ``COLUMNS`` and ``_headers``, implements ``fetch_page(offset)`` (the next
-    rows from its service) and ``data()``; counting, headers and paging live here once.
-    """
-
-    COLUMNS: tuple[str, ...] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
-        self.total = 0
-        self._headers: list[str] = []
-
-    def fetch_page(self, offset: int) -> list[Any]:
-        raise NotImplementedError
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        page = self.fetch_page(len(self.rows))
-        if not page:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
-        self.rows.extend(page)
-        self.endInsertRows()
-
-
-class WorkerPagedModel(PagedColumnsModel):
+class WorkerPagedModel(TableModel):
     """Rows of a query, page by page, each page read on a worker thread.
 
-    A subclass sets ``COLUMNS`` and ``_headers``, implements ``count(query)`` and ``page(query,
+    A subclass sets ``headers``, implements ``count(query)`` and ``page(query,
     offset, limit)`` (service calls: they run off the GUI thread, so they touch no widget) and
     ``data()``.  A new query drops the answers of older ones still running.
 
@@ -191,6 +196,7 @@ class WorkerPagedModel(PagedColumnsModel):
     loaded = Signal(int)
     failed = Signal(str)
     PAGE = 200
+    numbered = True
 
     def __init__(self, ctx: Any, query: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -260,19 +266,10 @@ class WorkerPagedModel(PagedColumnsModel):
                 return
             self.loading = False
             if rows:
-                self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
-                self.rows.extend(rows)
-                self.endInsertRows()
+                self.append_rows(rows)
 
         run_task(self._owner, lambda _r: self.page(query, offset, self.PAGE), done,
                  lambda exc: self._failed(generation, exc), modal_progress=False)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self._headers[section] if orientation == Qt.Orientation.Horizontal else shown_number(section + 1)
 
 
 class PagedTableModel(PagedModel):
@@ -326,28 +323,16 @@ class Row:
     bold: bool = False
 
 
-class TextRowsModel(QAbstractTableModel):
+class TextRowsModel(TableModel):
     """A small read-only table of ready text (31 provinces, 22 axes, a period's indicators): a
     ``Row`` may be tinted and bold, and columns from ``centre_from`` on are centred."""
 
     def __init__(self, headers: Sequence[str], parent: Any = None, *, centre_from: int = 1) -> None:
-        super().__init__(parent)
-        self.headers = list(headers)
+        super().__init__(parent, headers)
         self.rows: list[Row] = []
         self.centre_from = centre_from
 
-    def set_rows(self, rows: list[Row]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
@@ -363,11 +348,6 @@ class TextRowsModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.UserRole:
             return row.key
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
         return None
 
 

@@ -86,7 +86,7 @@ class CaseTableModel(WorkerPagedModel):
             self.COLUMNS = ("office", *type(self).COLUMNS)
             self.office_names = offices.names(ctx.store)
             province = [self.tr("Province")]
-        self._headers = [
+        self.headers = [
             *province,
             self.tr("Case number"),
             self.tr("State"),

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -35,6 +34,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets.messages import show_info
+from integrity_desktop.ui.widgets.table_models import TableModel
 
 
 def _temp_pdf(stem: str) -> Path:
@@ -167,31 +167,24 @@ class ImportProblemsDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class ProblemModel(QAbstractTableModel):
+class ProblemModel(TableModel):
+    """An import's problems: sheet, cell, what is wrong."""
+
     def __init__(self, problems: list[Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.problems = problems
-        self._headers = [self.tr("Sheet"), self.tr("Cell"), self.tr("Problem")]
+        self.headers = [self.tr("Sheet"), self.tr("Cell"), self.tr("Problem")]
+        self.set_rows(problems)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.problems)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
+    @property
+    def problems(self) -> list[Any]:
+        return self.rows
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
-        p = self.problems[index.row()]
+        p = self.rows[index.row()]
         return (p.sheet, p.cell, p.fa)[index.column()]
 
 

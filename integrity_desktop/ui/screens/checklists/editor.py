@@ -24,7 +24,6 @@ import itertools
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -78,6 +77,7 @@ from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
+from integrity_desktop.ui.widgets.table_models import TableModel
 
 if TYPE_CHECKING:
     from integrity_desktop.ui.screens.dashboard.computed_records import ComputedRecordsDialog
@@ -143,15 +143,15 @@ class _NoteEdit(QPlainTextEdit):
         return super().event(e)
 
 
-class EntryTableModel(QAbstractTableModel):
+class EntryTableModel(TableModel):
     """The indicators of one checklist (at most a few hundred, loaded with the checklist)."""
 
     COLUMNS = ("code", "title", "status", "progress", "value", "evidence")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.entries: list[EntryView] = []
-        self._headers = [
+        self.rows: list[EntryView] = []
+        self.headers = [
             self.tr("Code"),
             self.tr("Indicator"),
             self.tr("Status"),
@@ -160,10 +160,12 @@ class EntryTableModel(QAbstractTableModel):
             self.tr("Evidence"),
         ]
 
+    @property
+    def entries(self) -> list[EntryView]:
+        return self.rows
+
     def set_entries(self, entries: list[EntryView]) -> None:
-        self.beginResetModel()
-        self.entries = list(entries)
-        self.endResetModel()
+        self.set_rows(entries)
 
     def replace(self, entry: EntryView) -> int:
         for row, old in enumerate(self.entries):
@@ -175,19 +177,6 @@ class EntryTableModel(QAbstractTableModel):
 
     def row_of(self, entry_id: str) -> int:
         return next((i for i, e in enumerate(self.entries) if e.id == entry_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole

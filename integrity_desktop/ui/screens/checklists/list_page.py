@@ -49,7 +49,7 @@ from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.messages import show_info
-from integrity_desktop.ui.widgets.table_models import PagedColumnsModel
+from integrity_desktop.ui.widgets.table_models import TableModel
 
 PAGE = 100
 ALL = object()  # "no filter" in the filter combos
@@ -74,7 +74,7 @@ def recent_periods(years: int = 3) -> list[Period]:
 # --------------------------------------------------------------------------- list model
 
 
-class ChecklistTableModel(PagedColumnsModel):
+class ChecklistTableModel(TableModel):
     """Checklists matching the filters, fetched ``PAGE`` rows at a time."""
 
     COLUMNS: tuple[str, ...] = ("unit", "template", "period", "status", "completion", "updated")
@@ -83,13 +83,12 @@ class ChecklistTableModel(PagedColumnsModel):
         super().__init__(parent)
         self.ctx = ctx
         self.rows: list[ChecklistSummary] = []
-        self.total = 0
         self.filters: dict[str, Any] = {}
         # HQ holds every province's checklists: each row says whose it is (issue 16, item 2).
         self.at_hq = ctx.store.office_code == HQ
         if self.at_hq:
             self.COLUMNS = ("office", *type(self).COLUMNS)
-        self._headers = [
+        self.headers = [
             *([self.tr("Province")] if self.at_hq else []),
             self.tr("Unit"),
             self.tr("Template"),
@@ -102,19 +101,11 @@ class ChecklistTableModel(PagedColumnsModel):
     def set_filters(self, **filters: Any) -> None:
         self.beginResetModel()
         self.filters = filters
-        self.rows = []
         self.total = checklists.count_checklists(self.ctx.store, self.ctx.actor, **filters)
-        self._fetch()
+        self.rows = self.fetch_page(0)
         self.endResetModel()
 
-    def _fetch(self) -> list[ChecklistSummary]:
-        page = checklists.list_checklists(
-            self.ctx.store, self.ctx.actor, offset=len(self.rows), limit=PAGE, **self.filters
-        )
-        self.rows.extend(page)
-        return page
-
-    def fetch_page(self, offset: int) -> list[Any]:
+    def fetch_page(self, offset: int) -> list[ChecklistSummary]:
         return list(checklists.list_checklists(
             self.ctx.store, self.ctx.actor, offset=offset, limit=PAGE, **self.filters
         ))

@@ -52,7 +52,7 @@ from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.percent_axis import attach_axes
-from integrity_desktop.ui.widgets.table_models import PagedColumnsModel
+from integrity_desktop.ui.widgets.table_models import TableModel
 
 OPEN_PAGE = 100
 
@@ -104,7 +104,7 @@ def load_dashboard(ctx: UiContext, period_code: str | None, programme: str | Non
     )
 
 
-class OpenIndicatorModel(PagedColumnsModel):
+class OpenIndicatorModel(TableModel):
     """Indicators still open in the period, fetched page by page."""
 
     COLUMNS = ("code", "title", "lead", "open", "units")
@@ -114,9 +114,7 @@ class OpenIndicatorModel(PagedColumnsModel):
         self.ctx = ctx
         self.period_code = ""
         self.programme = ""
-        self.rows: list[Any] = []
-        self.total = 0
-        self._headers = [
+        self.headers = [
             self.tr("Code"),
             self.tr("Indicator"),
             self.tr("Lead unit"),
@@ -124,7 +122,7 @@ class OpenIndicatorModel(PagedColumnsModel):
             self.tr("Where"),
         ]
 
-    def set_rows(self, period_code: str, total: int, first: list[Any], programme: str = "") -> None:
+    def set_period(self, period_code: str, total: int, first: list[Any], programme: str = "") -> None:
         self.beginResetModel()
         self.period_code, self.total, self.rows = period_code, total, list(first)
         self.programme = programme
@@ -333,7 +331,7 @@ class DashboardScreen(QWidget):
             )
         self._show_axes(data, period)
         self._show_trend(data)
-        self.open_model.set_rows(data.period_code, data.open_total, data.open_first, data.programme)
+        self.open_model.set_period(data.period_code, data.open_total, data.open_first, data.programme)
         self.figures_model.set_rows(data.figures)
         self.links_model.set_rows(data.links)
         self.tabs.setTabVisible(2, bool(data.links))

@@ -17,7 +17,6 @@ from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QLocale,
     QModelIndex,
@@ -55,7 +54,7 @@ from integrity_desktop.ui.widgets import palette, report_export
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.messages import error_text
 from integrity_desktop.ui.widgets.percent_axis import percent_axis
-from integrity_desktop.ui.widgets.table_models import PagedTableModel, plain_table
+from integrity_desktop.ui.widgets.table_models import PagedTableModel, TableModel, plain_table
 
 QUIET_COLOUR = palette.BAD_BG
 
@@ -68,94 +67,20 @@ def percent(value: float | None) -> str:
     return ui_text.shown_percent(value)  # the one rounding rule (digits)
 
 
-class CompletionModel(QAbstractTableModel):
-    """Rows: provinces; columns: the mean, then each axis (``AxisRow`` values from the service)."""
+class ProvinceGridModel(TableModel):
+    """Rows: provinces (code, short name); the first column names them, the others hold a figure
+    each, centred.  A subclass sets the figure columns' headers and gives ``cell(row, col, role)``."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.provinces: list[tuple[str, str]] = []  # (code, short name)
-        self.axes: list[Any] = []
+        super().__init__(parent, [QCoreApplication.translate("HqConsoleScreen", "Province")])
+        self.rows: list[tuple[str, str]] = []  # (code, short name)
 
-    def set_data(self, provinces: list[tuple[str, str]], axes: list[Any]) -> None:
-        self.beginResetModel()
-        self.provinces, self.axes = provinces, axes
-        self.endResetModel()
+    @property
+    def provinces(self) -> list[tuple[str, str]]:
+        return self.rows
 
-    def province_mean(self, code: str) -> float | None:
-        return scoring.mean_completion(a.by_office.get(code) for a in self.axes)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.provinces)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.axes) + 2
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        code, name = self.provinces[index.row()]
-        col = index.column()
-        value = None
-        if col == 1:
-            value = self.province_mean(code)
-        elif col >= 2:
-            value = self.axes[col - 2].by_office.get(code)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return name if col == 0 else percent(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
-            return Qt.AlignmentFlag.AlignCenter
-        if role == Qt.ItemDataRole.BackgroundRole and col > 0 and value is not None:
-            # pale red (low) to pale green (high)
-            hue = int(120 * max(0.0, min(100.0, value)) / 100)
-            return QBrush(QColor.fromHsv(hue, 60, 245))
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            if section == 0:
-                return QCoreApplication.translate("HqConsoleScreen", "Province")
-            if section == 1:
-                return QCoreApplication.translate("HqConsoleScreen", "Mean")
-            return QCoreApplication.translate("HqConsoleScreen", "Axis {n}").format(
-                n=shown_number(self.axes[section - 2].number)
-            )
-        if role == Qt.ItemDataRole.ToolTipRole and section >= 2:
-            return self.axes[section - 2].title
-        return None
-
-
-class IndicatorModel(QAbstractTableModel):
-    """Rows: provinces; columns: indicators (``hq_console.IndicatorColumn``); cells coloured by
-    achievement (green met, red not met), amber when changed since an approval."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.provinces: list[tuple[str, str]] = []
-        self.columns: list[Any] = []
-        self.received: set[str] | None = None  # provinces whose bundles arrived (None: unknown)
-
-    def set_data(self, provinces: list[tuple[str, str]], columns: list[Any], received: set[str] | None = None) -> None:
-        self.beginResetModel()
-        self.provinces, self.columns, self.received = provinces, columns, received
-        self.endResetModel()
-
-    def figure(self, row: int, col: int) -> Any:
-        code = self.provinces[row][0]
-        if col <= 0 or (self.received is not None and code not in self.received):
-            return None  # nothing received: a count of 0 would be a figure nobody measured
-        return self.columns[col - 1].by_office.get(code)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.provinces)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns) + 1
+    def cell(self, row: int, col: int, role: int) -> Any:
+        raise NotImplementedError
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
@@ -163,13 +88,69 @@ class IndicatorModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, col = index.row(), index.column()
-        f = self.figure(row, col)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return self.provinces[row][1]
-            return "—" if f is None or f.value is None else shown_number(f.value_fa)
+        if role == Qt.ItemDataRole.DisplayRole and col == 0:
+            return self.rows[row][1]
         if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
             return Qt.AlignmentFlag.AlignCenter
+        return self.cell(row, col, role)
+
+
+class CompletionModel(ProvinceGridModel):
+    """Rows: provinces; columns: the mean, then each axis (``AxisRow`` values from the service)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.headers.append(QCoreApplication.translate("HqConsoleScreen", "Mean"))
+        self.axes: list[Any] = []
+
+    def set_data(self, provinces: list[tuple[str, str]], axes: list[Any]) -> None:
+        with self.replacing():
+            self.rows, self.axes = provinces, axes
+            self.headers[2:] = [QCoreApplication.translate("HqConsoleScreen", "Axis {n}").format(n=shown_number(a.number))
+                                for a in axes]
+
+    def province_mean(self, code: str) -> float | None:
+        return scoring.mean_completion(a.by_office.get(code) for a in self.axes)
+
+    def cell(self, row: int, col: int, role: int) -> Any:
+        code = self.rows[row][0]
+        value = None if col == 0 else self.province_mean(code) if col == 1 else self.axes[col - 2].by_office.get(code)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return percent(value)
+        if role == Qt.ItemDataRole.BackgroundRole and col > 0 and value is not None:
+            # pale red (low) to pale green (high)
+            hue = int(120 * max(0.0, min(100.0, value)) / 100)
+            return QBrush(QColor.fromHsv(hue, 60, 245))
+        return None
+
+    def header_tip(self, section: int) -> str | None:
+        return self.axes[section - 2].title if section >= 2 else None
+
+
+class IndicatorModel(ProvinceGridModel):
+    """Rows: provinces; columns: indicators (``hq_console.IndicatorColumn``); cells coloured by
+    achievement (green met, red not met), amber when changed since an approval."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns: list[Any] = []
+        self.received: set[str] | None = None  # provinces whose bundles arrived (None: unknown)
+
+    def set_data(self, provinces: list[tuple[str, str]], columns: list[Any], received: set[str] | None = None) -> None:
+        with self.replacing():
+            self.rows, self.columns, self.received = provinces, columns, received
+            self.headers[1:] = [display_code(c.code) for c in columns]
+
+    def figure(self, row: int, col: int) -> Any:
+        code = self.rows[row][0]
+        if col <= 0 or (self.received is not None and code not in self.received):
+            return None  # nothing received: a count of 0 would be a figure nobody measured
+        return self.columns[col - 1].by_office.get(code)
+
+    def cell(self, row: int, col: int, role: int) -> Any:
+        f = self.figure(row, col)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "—" if f is None or f.value is None else shown_number(f.value_fa)
         if role == Qt.ItemDataRole.ToolTipRole and f is None and col > 0:
             return QCoreApplication.translate("HqConsoleScreen", "No bundle from this province yet.")
         if role == Qt.ItemDataRole.ToolTipRole and f is not None:
@@ -187,19 +168,11 @@ class IndicatorModel(QAbstractTableModel):
                 return QBrush(QColor(palette.MET_BG if state == "met" else palette.NOT_MET_BG))
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
+    def header_tip(self, section: int) -> str | None:
+        if section == 0:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            if section == 0:
-                return QCoreApplication.translate("HqConsoleScreen", "Province")
-            return display_code(self.columns[section - 1].code)
-        if role == Qt.ItemDataRole.ToolTipRole and section > 0:
-            c = self.columns[section - 1]
-            return f"{c.title}\n{c.target_fa}" if c.target_fa else c.title
-        return None
+        c = self.columns[section - 1]
+        return f"{c.title}\n{c.target_fa}" if c.target_fa else c.title
 
 
 class HqConsoleScreen(QWidget):

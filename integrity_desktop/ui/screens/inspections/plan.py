@@ -7,7 +7,7 @@ import datetime as _dt
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,10 +31,17 @@ from integrity_desktop.ui.screens.inspections.dialogs import DONE_BG, LATE_BG, P
 from integrity_desktop.ui.screens.inspections.visit_editor import VisitEditor
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.messages import confirm
-from integrity_desktop.ui.widgets.table_models import Column, Index, PagedModel, current_row, make_table
+from integrity_desktop.ui.widgets.table_models import (
+    Column,
+    Index,
+    PagedModel,
+    TableModel,
+    current_row,
+    make_table,
+)
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(TableModel):
     """The plan as a grid: units as rows, Jalali months as columns, days planned in the cells.
 
     A cell is green when every inspection in it has a visit, orange when one is past its date
@@ -44,26 +51,24 @@ class TimelineModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.months: list[inspection_plans.TimelineMonth] = []
-        self.units: list[str] = []
+        self.rows: list[str] = []  # the units' names
         self.cells: dict[tuple[int, int], list[inspection_plans.PlanItemInfo]] = {}
         self.today = jalali.today()
 
     def set_timeline(self, months: list[inspection_plans.TimelineMonth]) -> None:
-        self.beginResetModel()
-        self.months = months
-        names = sorted({i.unit_name for m in months for i in m.items})
-        self.units = names
-        self.cells = {}
-        for c, month in enumerate(months):
-            for item in month.items:
-                self.cells.setdefault((names.index(item.unit_name), c), []).append(item)
-        self.endResetModel()
+        with self.replacing():
+            self.months = months
+            self.headers = [m.label_fa for m in months]
+            names = sorted({i.unit_name for m in months for i in m.items})
+            self.rows = names
+            self.cells = {}
+            for c, month in enumerate(months):
+                for item in month.items:
+                    self.cells.setdefault((names.index(item.unit_name), c), []).append(item)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.units)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.months)
+    @property
+    def units(self) -> list[str]:
+        return self.rows
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -90,14 +95,8 @@ class TimelineModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.months[section].label_fa
-        return self.units[section]
+    def row_header(self, section: int) -> str | None:
+        return self.rows[section]
 
 
 class InspectionPlanTab(QWidget):

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -45,7 +44,7 @@ from integrity_desktop.ui.screens.sync.common import record_type_label, shown_da
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
-from integrity_desktop.ui.widgets.table_models import PagedTableModel, plain_table
+from integrity_desktop.ui.widgets.table_models import PagedTableModel, TableModel, plain_table
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
     from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -166,20 +165,19 @@ class FieldRow:
     take_other: bool = False
 
 
-class FieldsModel(QAbstractTableModel):
+class FieldsModel(TableModel):
     """Field | applied version | other version | take the other's value (checkable)."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[FieldRow] = []
-        self.record_type = ""
-        self.names: dict[str, str] = {}  # ids the versions point to, by name
-        self.headers = [
+        super().__init__(parent, [
             QCoreApplication.translate("ConflictsScreen", "Field"),
             QCoreApplication.translate("ConflictsScreen", "Applied version"),
             QCoreApplication.translate("ConflictsScreen", "Set-aside version"),
             QCoreApplication.translate("ConflictsScreen", "Take the set-aside value"),
-        ]
+        ])
+        self.rows: list[FieldRow] = []
+        self.record_type = ""
+        self.names: dict[str, str] = {}  # ids the versions point to, by name
 
     def set_versions(
         self, applied: dict[str, Any], other: dict[str, Any], applied_head: str, other_head: str,
@@ -196,23 +194,16 @@ class FieldsModel(QAbstractTableModel):
         same = [n for n in names if applied.get(n) == other.get(n)]
         self.rows = [FieldRow(n, applied.get(n), other.get(n), True) for n in differing]
         self.rows += [FieldRow(n, applied.get(n), other.get(n), False) for n in same]
+        self.total = len(self.rows)
         self.headers[1], self.headers[2] = applied_head, other_head
         self.endResetModel()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
 
     def clear(self) -> None:
-        self.beginResetModel()
-        self.rows = []
-        self.endResetModel()
+        self.set_rows([])
 
     def choices(self) -> dict[str, str]:
         return {r.name: ("loser" if r.take_other else "winner") for r in self.rows if r.differs}
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -260,13 +251,6 @@ class FieldsModel(QAbstractTableModel):
         row.take_other = Qt.CheckState(value) == Qt.CheckState.Checked
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 3))
         return True
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
 
 
 class ConflictsScreen(QWidget):
