@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
+from integrity_desktop import colours
 from integrity_desktop.resources import resource_path
 
 SVG_NAME = "iran-provinces.svg"
@@ -149,9 +150,8 @@ def shapes() -> MapShapes:
 
 # --------------------------------------------------------------------------- the colour scale
 
-NO_DATA_COLOUR = "#e6e6e6"
-# light to dark: five steps of one blue (readable printed in grey)
-RAMP: tuple[str, ...] = ("#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
+NO_DATA_COLOUR = colours.MAP_NO_DATA
+RAMP: tuple[str, ...] = colours.MAP_RAMP  # light to dark
 
 
 @dataclass(frozen=True)

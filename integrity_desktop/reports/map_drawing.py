@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from integrity_desktop import iran_map
+from integrity_desktop import colours, iran_map
 from integrity_desktop.pdf.fonts import REGULAR, register_fonts
 from integrity_desktop.pdf.textlayer import draw_text
 
@@ -59,10 +59,10 @@ class MapFlowable(Flowable):
         c.saveState()
         c.setLineWidth(0.4)
         c.setStrokeColor(colors.white)
-        c.setFillColor(colors.HexColor("#cfe3f3"))
+        c.setFillColor(colors.HexColor(colours.MAP_WATER))
         for water in shapes.water:
             c.drawPath(self._path(water, k, ox, top), stroke=0, fill=1)
-        c.setStrokeColor(colors.HexColor("#555555"))
+        c.setStrokeColor(colors.HexColor(colours.MAP_OUTLINE))
         for code, shape in shapes.provinces.items():
             c.setFillColor(colors.HexColor(self.scale.colour(self.values.get(code))))
             c.drawPath(self._path(shape.segments, k, ox, top), stroke=1, fill=1)
@@ -84,7 +84,7 @@ class MapFlowable(Flowable):
         for item in self.scale.legend():
             y -= 14
             c.setFillColor(colors.HexColor(item.colour))
-            c.setStrokeColor(colors.HexColor("#555555"))
+            c.setStrokeColor(colors.HexColor(colours.MAP_OUTLINE))
             c.rect(legend_w - 12, y - 1, 12, 9, stroke=1, fill=1)
             c.setFillColor(colors.black)
             draw_text(c, legend_w - 16, y, item.label_fa, REGULAR, 8)

@@ -12,7 +12,7 @@ from typing import Any
 
 from reportlab.lib import colors
 
-from integrity_desktop import jalali
+from integrity_desktop import colours, jalali
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import format_number, percent_text
 from integrity_desktop.excel.workbook import Col, RtlWorkbook
@@ -24,7 +24,7 @@ from integrity_desktop.services.rights import oversight, surveys
 from integrity_desktop.services.store.offices import office_name
 
 ANONYMISED_NOTE = "نسخهٔ بی‌نام: نام، نشانی تماس و شرح‌ها برای نقش شما محرمانه است."
-RED = colors.HexColor("#b71c1c")
+RED = colors.HexColor(colours.OVERDUE)
 
 
 def _fields(store: Store, actor: Actor, params: ReportParams) -> list[tuple[str, Any]]:

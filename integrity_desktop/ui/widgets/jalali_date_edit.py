@@ -67,7 +67,7 @@ def calendar_icon() -> QIcon:
     pixmap.fill(Qt.GlobalColor.transparent)
     p = QPainter(pixmap)
     p.setPen(QColor(palette.ICON))
-    p.setBrush(QColor("white"))
+    p.setBrush(QColor(palette.WHITE))
     p.drawRect(1, 2, 13, 12)
     p.fillRect(2, 3, 12, 3, QColor(palette.ICON_ACCENT))
     for row in range(2):

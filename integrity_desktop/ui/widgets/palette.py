@@ -1,15 +1,18 @@
 """The interface's colours by what they mean, in one place (stylesheets take them as text, Qt
 as ``QColor(palette.X)``).  Values are kept exactly as the screens drew them before they were
-gathered here; two names with one value say two meanings that happen to share a colour."""
+gathered here; two names with one value say two meanings that happen to share a colour.  Colours that mean the
+same on paper come from the core ``colours`` module the PDF reports use too."""
 
 from __future__ import annotations
+
+from integrity_desktop import colours
 
 # Text
 TEXT = "#212121"
 BLACK = "#000000"
 WHITE = "#ffffff"
 ERROR = "#c62828"  # a refusal, a failed check, «انجام نشده», a weekend day
-ERROR_STRONG = "#b71c1c"  # overdue dates, a target not met
+ERROR_STRONG = colours.OVERDUE  # overdue dates, a target not met
 OK = "#2e7d32"  # saved, a passed check, «انجام شده», a target met
 PARTIAL = "#b26a00"  # «بخشی انجام شده»
 CORRECTED = "#ef6c00"  # a corrected case event
@@ -44,7 +47,7 @@ CARD_BORDER = "#d0d0d0"
 
 # Drawings
 GRID = "#e0e0e0"
-OUTLINE = "#555555"  # a province's border on the map
-WATER = "#cfe3f3"
+OUTLINE = colours.MAP_OUTLINE  # a province's border on the map
+WATER = colours.MAP_WATER
 ICON = "#37474f"
 ICON_ACCENT = "#1b6fb5"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 
 
@@ -148,7 +149,7 @@ class PdfPreviewDialog(QDialog):
                 )
                 pixels = QSize(int(size.width() * scale), int(size.height() * scale))
                 image = self.document.render(number - 1, pixels)
-                painter.fillRect(0, 0, pixels.width(), pixels.height(), QColor("white"))
+                painter.fillRect(0, 0, pixels.width(), pixels.height(), QColor(palette.WHITE))
                 painter.drawImage(0, 0, image)  # render() gives a transparent background
                 printed += 1
         finally:

@@ -1,14 +1,16 @@
 """Read-only table models over plain rows from the services, shared by every screen.
 
-``RowsModel`` shows a list already in memory; ``PagedModel`` fetches page by page from a
-service (``fetch(offset, limit)`` and ``count()``), so lists of thousands of rows load only what
-is scrolled to.  A ``Column`` says how a row becomes the text of a cell; ``background(row)`` may
-colour a whole row (overdue, quiet, revoked).  ``TableModel`` is the base of them all, and of the
-screens' models that draw their own cells: rows, headers and paging once; ``WorkerPagedModel`` adds a query read on a worker thread (the 100,000-row
-registers), so neither filtering nor scrolling ever waits on the store.  ``PagedTableModel`` and
-``ListTableModel`` take columns as (header, getter) pairs and a colour per row (sync, HQ);
-``TextRowsModel`` shows rows of ready text (the national dashboard).  ``make_table`` and
-``plain_table`` make the views every list uses.
+``TableModel`` is the base of them all: rows, headers and paging once.  A screen's model declares
+its headers and how a cell is shown; a paged one also how the next page is fetched
+(``fetch_page(offset)``, a service call: the SQL paging stays in the service).  ``RowsModel``
+shows a list already in memory through ``Column``s (how a row becomes the text of a cell;
+``background(row)`` may colour a whole row: overdue, quiet, revoked); ``PagedModel`` fetches it
+page by page from a service (``fetch(offset, limit)`` and ``count()``), so lists of thousands of
+rows load only what is scrolled to; ``WorkerPagedModel`` reads each page on a worker thread (the
+100,000-row registers), so neither filtering nor scrolling ever waits on the store.
+``PagedTableModel`` and ``ListTableModel`` take columns as (header, getter) pairs and a colour per
+row (sync, HQ); ``TextRowsModel`` shows rows of ready text (the national dashboard).
+``make_table`` and ``plain_table`` make the views every list uses.
 """
 
 from __future__ import annotations

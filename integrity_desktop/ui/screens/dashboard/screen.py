@@ -377,7 +377,7 @@ class DashboardScreen(QWidget):
         axes = list(reversed(data.axes))  # right to left: axis 1 on the right
         bars = QBarSet(self.tr("Completion"))
         bars.setColor(QColor(palette.INFO))
-        bars.setLabelColor(QColor("white"))
+        bars.setLabelColor(QColor(palette.WHITE))
         for a in axes:
             bars.append(round(a.completion or 0.0))
         series = QBarSeries()
@@ -411,7 +411,7 @@ class DashboardScreen(QWidget):
         points = list(reversed(data.trend))  # the first period on the right
         bars = QBarSet(self.tr("Average completion"))
         bars.setColor(QColor(palette.OK))
-        bars.setLabelColor(QColor("white"))
+        bars.setLabelColor(QColor(palette.WHITE))
         for p in points:
             bars.append(round(p.completion or 0.0))
         series = QBarSeries()
