@@ -13,7 +13,8 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.services.rights import complaints
 from integrity_desktop.services.rights.complaints import ComplaintInput
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.screens.rights import OVERDUE_BACKGROUND, ComplaintDialog, RightsScreen
+from integrity_desktop.ui.screens.rights import ComplaintDialog, RightsScreen
+from integrity_desktop.ui.widgets.table_models import RegisterModel
 from tests.conftest import actor
 
 from .helpers import click_ok, type_text
@@ -49,7 +50,7 @@ def test_viewer_sees_no_names_and_overdue_rows_are_red(qapp: object, store: Stor
     assert NAME not in shown and "۰۹۱۲" not in "".join(map(str, shown)) and "محرمانه" in shown
     overdue_row = next(r for r in range(model.rowCount()) if model.rows[r].tracking_number == "SMD-1")
     brush = model.data(model.index(overdue_row, 0), Qt.ItemDataRole.BackgroundRole)
-    assert brush is not None and brush.color() == OVERDUE_BACKGROUND
+    assert brush is not None and brush.color() == RegisterModel.OVERDUE_BACKGROUND
     assert not screen.register.new_button.isVisibleTo(screen)
     assert "محرمانه" in _texts(screen)
     type_text(screen.register.search, "نرگس")

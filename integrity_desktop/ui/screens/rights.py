@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,18 +47,16 @@ from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import show_info
-from integrity_desktop.ui.widgets.table_models import Column, RowsModel, WorkerPagedModel
+from integrity_desktop.ui.widgets.table_models import Column, RegisterModel, RowsModel
 
 DEBOUNCE_MS = 300
-OVERDUE_BACKGROUND = QColor(palette.OVERDUE_BG)
-OVERDUE_TEXT = QColor(palette.ERROR_STRONG)
-Index = QModelIndex | QPersistentModelIndex
 
 
-class ComplaintTableModel(WorkerPagedModel):
+class ComplaintTableModel(RegisterModel):
     """The complaint register, page by page from ``complaints.list_complaints`` on a worker."""
 
     COLUMNS = ("tracking", "kind", "received", "channel", "category", "unit", "person", "due", "answered")
+    CENTRED = ("tracking", "received", "due", "answered")
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, cm.ComplaintQuery(), parent)
@@ -95,28 +93,14 @@ class ComplaintTableModel(WorkerPagedModel):
         return self.tr("{date} ({days} days)").format(date=shown_date(c.answered_on),
                                                       days=shown_number(c.days_to_answer or 0))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        c = self.rows[index.row()]
-        key = self.COLUMNS[index.column()]
-        red = c.overdue or c.late
-        if role in (Qt.ItemDataRole.DisplayRole,):
-            return self.text(c, key)
-        if role == Qt.ItemDataRole.UserRole:
-            return c.id
-        if role == Qt.ItemDataRole.BackgroundRole and c.overdue:
-            return QBrush(OVERDUE_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole and red and key in ("due", "answered"):
-            return QBrush(OVERDUE_TEXT)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if c.overdue:
-                return self.tr("Not answered and past its due date ({date})").format(date=shown_date(c.due_on))
-            if c.late:
-                return self.tr("Answered after its due date ({date})").format(date=shown_date(c.due_on))
-            return self.text(c, key)
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("tracking", "received", "due", "answered"):
-            return int(Qt.AlignmentFlag.AlignCenter)
+    def red(self, c: cm.ComplaintRow, key: str) -> bool:
+        return (c.overdue or c.late) and key in ("due", "answered")
+
+    def warning(self, c: cm.ComplaintRow) -> str | None:
+        if c.overdue:
+            return self.tr("Not answered and past its due date ({date})").format(date=shown_date(c.due_on))
+        if c.late:
+            return self.tr("Answered after its due date ({date})").format(date=shown_date(c.due_on))
         return None
 
 
@@ -320,7 +304,7 @@ class ComplaintRegister(QWidget):
         bottom.addStretch(1)
         legend = QLabel(self.tr("Red: not answered by its due date (answer period {days} days)").format(
             days=shown_number(cm.answer_days(ctx.store))))
-        legend.setStyleSheet(f"color: {OVERDUE_TEXT.name()}")
+        legend.setStyleSheet(f"color: {palette.ERROR_STRONG}")
         bottom.addWidget(legend)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -549,7 +533,7 @@ class LettersPanel(QWidget):
             Column(self.tr("Answer"), lambda r: self.tr("{number} on {date}").format(
                 number=shown_number(r.out_number), date=shown_date(r.out_date)) if r.out_date else "—"),
             Column(self.tr("Status"), lambda r: oversight.STATUSES[r.status]),
-        ], background=lambda r: OVERDUE_BACKGROUND if r.overdue else None, parent=self)
+        ], background=lambda r: RegisterModel.OVERDUE_BACKGROUND if r.overdue else None, parent=self)
         self.table = QTableView()
         self.table.setObjectName("letter_table")
         self.table.setModel(self.model)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.messages import error_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -272,6 +273,48 @@ class WorkerPagedModel(TableModel):
 
         run_task(self._owner, lambda _r: self.page(query, offset, self.PAGE), done,
                  lambda exc: self._failed(generation, exc), modal_progress=False)
+
+
+class RegisterModel(WorkerPagedModel):
+    """A register read on a worker (cases, complaints): a row past its due date is shaded, its
+    dates in red and its tooltip says why; the cells are text by column key (``COLUMNS``).
+
+    A subclass gives ``text(row, key)``, the keys ``CENTRED`` and, for red text and the reason,
+    ``red(row, key)`` and ``warning(row)``.
+    """
+
+    COLUMNS: tuple[str, ...] = ()
+    CENTRED: tuple[str, ...] = ()
+    OVERDUE_BACKGROUND = QColor(palette.OVERDUE_BG)
+    OVERDUE_TEXT = QColor(palette.ERROR_STRONG)
+
+    def text(self, row: Any, key: str) -> str:
+        raise NotImplementedError
+
+    def red(self, row: Any, key: str) -> bool:
+        return False
+
+    def warning(self, row: Any) -> str | None:
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        key = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, key)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.BackgroundRole and row.overdue:
+            return QBrush(self.OVERDUE_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and self.red(row, key):
+            return QBrush(self.OVERDUE_TEXT)
+        if role == Qt.ItemDataRole.ToolTipRole:  # why it is red, else the whole text cut short with «…»
+            return self.warning(row) or self.text(row, key)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in self.CENTRED:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
 
 
 class PagedTableModel(PagedModel):

@@ -9,16 +9,9 @@ name box waits for a short pause before querying.  Roles without ``cases.view_pe
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -48,16 +41,13 @@ from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
-from integrity_desktop.ui.widgets.table_models import WorkerPagedModel
+from integrity_desktop.ui.widgets.table_models import RegisterModel
 
 DEBOUNCE_MS = 300
-OVERDUE_BACKGROUND = QColor(palette.OVERDUE_BG)
-OVERDUE_TEXT = QColor(palette.ERROR_STRONG)
-
-Index = QModelIndex | QPersistentModelIndex
 
 
-class CaseTableModel(WorkerPagedModel):
+
+class CaseTableModel(RegisterModel):
     """The register, page by page from ``cases.list_cases``; queries run on a worker thread.
 
     Signals: ``loaded(total)`` after a new query's first page arrived; ``failed(text)`` with the
@@ -74,7 +64,7 @@ class CaseTableModel(WorkerPagedModel):
         "last_event_on",
         "due_on",
     )
-
+    CENTRED = ("case_number", "national_code", "reported_on", "last_event_on", "due_on")
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, cases.CaseQuery(), parent)
@@ -106,9 +96,7 @@ class CaseTableModel(WorkerPagedModel):
         return cases.list_cases(self.ctx.store, self.ctx.actor, query, offset=offset, limit=limit)
 
     # ------------------------------------------------------------------ Qt model
-    def text(self, row: int, column: int) -> str:
-        c = self.rows[row]
-        key = self.COLUMNS[column]
+    def text(self, c: cases.CaseSummary, key: str) -> str:
         if key == "case_number":
             return c.case_number_fa
         if key == "state":
@@ -124,31 +112,11 @@ class CaseTableModel(WorkerPagedModel):
         value: _dt.date | None = getattr(c, key)
         return shown_date(value)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        c = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(index.row(), index.column())
-        if role == Qt.ItemDataRole.UserRole:
-            return c.id
-        if role == Qt.ItemDataRole.BackgroundRole and c.overdue:
-            return QBrush(OVERDUE_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole and c.overdue and self.COLUMNS[index.column()] == "due_on":
-            return QBrush(OVERDUE_TEXT)
-        if role == Qt.ItemDataRole.ToolTipRole and c.overdue:
-            return self.tr("The next step was due on {date}").format(date=shown_date(c.due_on))
-        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell cut short with «…»
-            return self.text(index.row(), index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and self.COLUMNS[index.column()] in (
-            "case_number",
-            "national_code",
-            "reported_on",
-            "last_event_on",
-            "due_on",
-        ):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+    def red(self, c: cases.CaseSummary, key: str) -> bool:
+        return c.overdue and key == "due_on"
+
+    def warning(self, c: cases.CaseSummary) -> str | None:
+        return self.tr("The next step was due on {date}").format(date=shown_date(c.due_on)) if c.overdue else None
 
 
 class CaseRegister(QWidget):
@@ -249,7 +217,7 @@ class CaseRegister(QWidget):
         bottom.addWidget(self.count)
         bottom.addStretch(1)
         legend = QLabel(self.tr("Rows in red: the next step is overdue"))
-        legend.setStyleSheet(f"color: {OVERDUE_TEXT.name()}")
+        legend.setStyleSheet(f"color: {palette.ERROR_STRONG}")
         bottom.addWidget(legend)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -8,6 +8,7 @@ names here, whatever the role.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -75,20 +76,11 @@ class CaseStatsPanel(QWidget):
         self.period = QComboBox()
         self.period.setObjectName("stats_period")
         self.period.addItem(self.tr("Whole year"), "")
-        for n in (1, 2):
-            self.period.addItem(
-                jalali.Period(this_year, "half", n)
-                .label_fa.replace(shown_number(str(this_year)), "")
-                .strip(),
-                f"H{n}",
-            )
-        for n in range(1, 5):
-            self.period.addItem(
-                jalali.Period(this_year, "quarter", n)
-                .label_fa.replace(shown_number(str(this_year)), "")
-                .strip(),
-                f"Q{n}",
-            )
+        kinds: tuple[tuple[Literal["half", "quarter"], int, str], ...] = (("half", 2, "H"), ("quarter", 4, "Q"))
+        for kind, parts, prefix in kinds:
+            for n in range(1, parts + 1):  # «نیمهٔ اول», «سه‌ماههٔ دوم»: the year is chosen beside
+                label = jalali.Period(this_year, kind, n).label_fa
+                self.period.addItem(label.replace(shown_number(str(this_year)), "").strip(), f"{prefix}{n}")
         for n in range(1, 13):
             self.period.addItem(jalali.month_name(n), f"M{n:02d}")
         self.year.currentIndexChanged.connect(lambda _i: self.refresh())

@@ -54,16 +54,9 @@ def print_filled_checklist(parent: QWidget, ctx: UiContext, checklist_id: str) -
     """Build the filled checklist's PDF off the GUI thread, then preview it."""
     from integrity_desktop.reports import checklist_pdf
 
-    out = _temp_pdf("checklist")
     store, actor = ctx.store, ctx.actor
-    run_task(
-        parent,
-        lambda _r: checklist_pdf.filled(store, actor, checklist_id, out),
-        lambda path: _preview(
-            parent, Path(path), QCoreApplication.translate("ChecklistActions", "Filled checklist")
-        ),
-        title=QCoreApplication.translate("ChecklistActions", "Preparing the PDF…"),
-    )
+    _write_and_preview(parent, "checklist", lambda out: checklist_pdf.filled(store, actor, checklist_id, out),
+                       QCoreApplication.translate("ChecklistActions", "Filled checklist"))
 
 
 def print_blank_form(
@@ -76,16 +69,21 @@ def print_blank_form(
     """A paper form of a template for a visit, previewed before printing."""
     from integrity_desktop.reports import checklist_pdf
 
-    out = _temp_pdf("blank-form")
     store, actor = ctx.store, ctx.actor
+    _write_and_preview(
+        parent, "blank-form",
+        lambda out: checklist_pdf.blank_form(store, actor, template_id, out, unit_id=unit_id, period_code=period_code),
+        QCoreApplication.translate("ChecklistActions", "Blank form"),
+    )
+
+
+def _write_and_preview(parent: QWidget, stem: str, write: Callable[[Path], Any], title: str) -> None:
+    """A PDF written into a temporary file on a worker, then previewed under ``title``."""
+    out = _temp_pdf(stem)
     run_task(
         parent,
-        lambda _r: checklist_pdf.blank_form(
-            store, actor, template_id, out, unit_id=unit_id, period_code=period_code
-        ),
-        lambda path: _preview(
-            parent, Path(path), QCoreApplication.translate("ChecklistActions", "Blank form")
-        ),
+        lambda _r: write(out),
+        lambda path: _preview(parent, Path(path), title),
         title=QCoreApplication.translate("ChecklistActions", "Preparing the PDF…"),
     )
 

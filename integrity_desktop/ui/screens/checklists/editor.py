@@ -104,19 +104,20 @@ class _NoUndoLineEdit(QLineEdit):
     """A line edit that leaves Ctrl+Z to the editor (undo of saved edits, not of typing)."""
 
     def event(self, e: QEvent) -> bool:
-        if (
-            e.type() == QEvent.Type.ShortcutOverride
-            and isinstance(e, QKeyEvent)
-            and _undo_key(e)
-        ):
-            e.ignore()
-            return False
-        return super().event(e)
+        return False if _left_to_editor(e) else super().event(e)
 
 
 def _undo_key(e: QKeyEvent) -> bool:
     """Ctrl+Z and Ctrl+Shift+Z / Ctrl+Y belong to the editor's saved edits, not to a field."""
     return e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo)
+
+
+def _left_to_editor(e: QEvent) -> bool:
+    """Whether a field lets an undo or redo shortcut through to the editor (the event ignored)."""
+    if e.type() == QEvent.Type.ShortcutOverride and isinstance(e, QKeyEvent) and _undo_key(e):
+        e.ignore()
+        return True
+    return False
 
 
 class _NoteEdit(QPlainTextEdit):
@@ -133,14 +134,7 @@ class _NoteEdit(QPlainTextEdit):
         self.left.emit()
 
     def event(self, e: QEvent) -> bool:
-        if (
-            e.type() == QEvent.Type.ShortcutOverride
-            and isinstance(e, QKeyEvent)
-            and _undo_key(e)
-        ):
-            e.ignore()
-            return False
-        return super().event(e)
+        return False if _left_to_editor(e) else super().event(e)
 
 
 class EntryTableModel(TableModel):

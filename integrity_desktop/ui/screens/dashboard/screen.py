@@ -366,7 +366,7 @@ class DashboardScreen(QWidget):
         return view
 
     def _show_axes(self, data: DashboardData, period: Period) -> None:
-        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet
+        from PySide6.QtCharts import QBarCategoryAxis
 
         if not data.axes:
             if self.axis_chart_view is not None:
@@ -375,16 +375,8 @@ class DashboardScreen(QWidget):
             self.axis_placeholder.show()
             return
         axes = list(reversed(data.axes))  # right to left: axis 1 on the right
-        bars = QBarSet(self.tr("Completion"))
-        bars.setColor(QColor(palette.INFO))
-        bars.setLabelColor(QColor(palette.WHITE))
-        for a in axes:
-            bars.append(round(a.completion or 0.0))
-        series = QBarSeries()
-        series.append(bars)
-        series.setLabelsVisible(False)  # 22 narrow bars: the values are in the tooltips
-        series.setLabelsFormat("@value")
-        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsInsideEnd)
+        # 22 narrow bars: the values are in the tooltips
+        bars, series = _percent_bars(self.tr("Completion"), palette.INFO, [a.completion for a in axes], labels=False)
         titles = {shown_number(a.number): a.title for a in axes}
         bars.hovered.connect(
             lambda status, i: (
@@ -406,19 +398,11 @@ class DashboardScreen(QWidget):
         self.axis_chart_view.setToolTip("\n".join(f"{n}. {t}" for n, t in reversed(titles.items())))
 
     def _show_trend(self, data: DashboardData) -> None:
-        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet
+        from PySide6.QtCharts import QBarCategoryAxis
 
         points = list(reversed(data.trend))  # the first period on the right
-        bars = QBarSet(self.tr("Average completion"))
-        bars.setColor(QColor(palette.OK))
-        bars.setLabelColor(QColor(palette.WHITE))
-        for p in points:
-            bars.append(round(p.completion or 0.0))
-        series = QBarSeries()
-        series.append(bars)
-        series.setLabelsVisible(True)
-        series.setLabelsFormat("@value")
-        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsInsideEnd)
+        _bars, series = _percent_bars(self.tr("Average completion"), palette.OK, [p.completion for p in points],
+                                      labels=True)
         chart = self._chart(self.tr("Average completion per period (%)"))
         chart.addSeries(series)
         categories = QBarCategoryAxis()
@@ -460,3 +444,21 @@ class DashboardScreen(QWidget):
 
 def _percent(value: float | None) -> str:
     return ui_text.shown_percent(value)  # the one rounding rule (digits)
+
+
+def _percent_bars(name: str, colour: str, values: list[float | None], labels: bool) -> tuple[Any, Any]:
+    """One bar per value (a percent, rounded; none drawn as 0), in ``colour`` with white labels
+    inside the bar's end (shown when ``labels``): the set and its series."""
+    from PySide6.QtCharts import QBarSeries, QBarSet
+
+    bars = QBarSet(name)
+    bars.setColor(QColor(colour))
+    bars.setLabelColor(QColor(palette.WHITE))
+    for value in values:
+        bars.append(round(value or 0.0))
+    series = QBarSeries()
+    series.append(bars)
+    series.setLabelsVisible(labels)
+    series.setLabelsFormat("@value")
+    series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsInsideEnd)
+    return bars, series

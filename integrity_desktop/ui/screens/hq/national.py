@@ -68,6 +68,22 @@ def count(value: int | None) -> str:
     return "—" if value is None else shown_number(value)
 
 
+def _note(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def _page(*above: QWidget, body: QWidget) -> QWidget:
+    """A tab: notes above, ``body`` taking the rest of the height."""
+    page = QWidget()
+    lay = QVBoxLayout(page)
+    for widget in above:
+        lay.addWidget(widget)
+    lay.addWidget(body, 1)
+    return page
+
+
 def _table(model: TextRowsModel, name: str, first_width: int = 150) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
@@ -215,7 +231,6 @@ class NationalScreen(QWidget):
     def _map_tab(self) -> QWidget:
         from integrity_desktop.services.figures.national import MAP_MEASURES
 
-        page = QWidget()
         self.measure = QComboBox()
         self.measure.setObjectName("measure")
         for key, label in MAP_MEASURES.items():
@@ -246,33 +261,23 @@ class NationalScreen(QWidget):
         row.addWidget(self.measure, 1)
         left_lay.addLayout(row)
         left_lay.addWidget(map_box, 1)
-        hint = QLabel(self.tr("Point at a province for its figure; click it for all its figures."))
-        hint.setWordWrap(True)
-        left_lay.addWidget(hint)
+        left_lay.addWidget(_note(self.tr("Point at a province for its figure; click it for all its figures.")))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.ranking_view)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        lay = QVBoxLayout(page)
-        lay.addWidget(splitter, 1)
-        return page
+        return _page(body=splitter)
 
     def _axes_tab(self) -> QWidget:
-        page = QWidget()
         self.axes_model = TextRowsModel([self.tr("Axis"), self.tr("Title"), self.tr("National completion"),
                                      self.tr("With a target"), self.tr("Met (country)"),
                                      self.tr("Met (province figures)")], self)
         self.axes_model.centre_from = 2
         self.axes_view = _table(self.axes_model, "axes_table", 50)
         self.axes_view.setColumnWidth(1, 420)
-        note = QLabel(self.tr("National completion is computed from every province's answers (points over "
-                              "counted answers), not as a mean of the provinces' percents."))
-        note.setWordWrap(True)
-        lay = QVBoxLayout(page)
-        lay.addWidget(note)
-        lay.addWidget(self.axes_view, 1)
-        return page
+        return _page(_note(self.tr("National completion is computed from every province's answers (points over "
+                                   "counted answers), not as a mean of the provinces' percents.")), body=self.axes_view)
 
     def _indicator_tab(self) -> QWidget:
         page = QWidget()
@@ -304,23 +309,16 @@ class NationalScreen(QWidget):
         return page
 
     def _late_tab(self) -> QWidget:
-        page = QWidget()
         self.late_model = TextRowsModel([self.tr("Province"), self.tr("Last bundle"), self.tr("Overdue actions"),
                                      self.tr("Open actions"), self.tr("Overdue cases"), self.tr("Open cases")], self)
         self.late_view = _table(self.late_model, "late_table", 150)
-        self.late_note = QLabel()
-        self.late_note.setWordWrap(True)
-        lay = QVBoxLayout(page)
-        lay.addWidget(self.late_note)
-        lay.addWidget(self.late_view, 1)
-        return page
+        self.late_note = _note()
+        return _page(self.late_note, body=self.late_view)
 
     def _trend_tab(self) -> QWidget:
-        page = QWidget()
         self.trend_model = TextRowsModel([self.tr("Period"), self.tr("National completion")], self)
         self.trend_view = _table(self.trend_model, "trend_table", 200)
-        note = QLabel(self.tr("The country's completion in each quarter of this year and the last, and in each year."))
-        note.setWordWrap(True)
+        note = _note(self.tr("The country's completion in each quarter of this year and the last, and in each year."))
         self.trend_chart = TrendChart()
         legend = QLabel(self.tr("Blue: a quarter; green: a whole year"))
         split = QSplitter(Qt.Orientation.Vertical)
@@ -328,25 +326,15 @@ class NationalScreen(QWidget):
         split.addWidget(self.trend_view)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        lay = QVBoxLayout(page)
-        lay.addWidget(note)
-        lay.addWidget(legend)
-        lay.addWidget(split, 1)
-        return page
+        return _page(note, legend, body=split)
 
     def _changes_tab(self) -> QWidget:
-        page = QWidget()
         self.changes_model = TextRowsModel([self.tr("Province"), self.tr("Bundle"), self.tr("New"),
                                         self.tr("Changed"), self.tr("By type")], self)
         self.changes_model.centre_from = 1
         self.changes_view = _table(self.changes_model, "changes_table", 150)
-        note = QLabel(self.tr("What each province's newest bundle added and changed here, by record type, "
-                              "as the import recorded it."))
-        note.setWordWrap(True)
-        lay = QVBoxLayout(page)
-        lay.addWidget(note)
-        lay.addWidget(self.changes_view, 1)
-        return page
+        return _page(_note(self.tr("What each province's newest bundle added and changed here, by record type, "
+                                   "as the import recorded it.")), body=self.changes_view)
 
     # ----------------------------------------------------------------------- loading
     def refresh(self) -> None:
