@@ -41,6 +41,7 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import error_text
 from integrity_desktop.ui.widgets.table_models import TableModel
@@ -182,10 +183,7 @@ class AuditScreen(QWidget):
         filters.addWidget(self.export_button)
         layout.addLayout(filters)
 
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet(f"color: {palette.ERROR}")
-        self.error.setWordWrap(True)
+        self.error = error_line("error")
         layout.addWidget(self.error)
 
         self.model = AuditTableModel(ctx, self)

@@ -33,8 +33,8 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.sync.common import ltr
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_number
-from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.messages import error_text
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
 
@@ -127,10 +127,7 @@ class ReportsScreen(QWidget):
         self.run_button = push_button(self.tr("Make the report…"), name="run_report",
                                       tip=self.tr("Make the chosen report with these settings"),
                                       on_click=self.run)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {palette.ERROR}")
+        self.error = error_line("error")
         self.done = QLabel()
         self.done.setObjectName("done")
         self.done.setWordWrap(True)

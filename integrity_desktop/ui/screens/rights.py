@@ -44,7 +44,7 @@ from integrity_desktop.ui.operations import accept_if_done, run_in_background
 from integrity_desktop.ui.text import shown_date, shown_number, shown_percent, shown_value
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
-from integrity_desktop.ui.widgets.form_errors import clear_when_edited, finish_form
+from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import show_info
 from integrity_desktop.ui.widgets.table_models import Column, RegisterModel, RowsModel
@@ -285,9 +285,7 @@ class ComplaintRegister(QWidget):
         self.table.activated.connect(lambda _i: self.open_current())
         self.count = QLabel()
         self.count.setObjectName("complaint_count")
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {palette.ERROR}")
+        self.message = error_line("complaint_message")
         self.message.hide()
         self.model.loaded.connect(lambda n: self.count.setText(self.tr("{n} records").format(n=shown_number(n))))
         self.model.failed.connect(self._failed)

@@ -40,6 +40,7 @@ from integrity_desktop.ui.screens.cases.stats import CaseStatsPanel
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
 from integrity_desktop.ui.widgets.table_models import RegisterModel
 
@@ -195,10 +196,7 @@ class CaseRegister(QWidget):
 
         self.count = QLabel()
         self.count.setObjectName("case_count")
-        self.message = QLabel()
-        self.message.setObjectName("case_message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {palette.ERROR}")
+        self.message = error_line("case_message")
         self.model.loaded.connect(self._loaded)
         self.model.failed.connect(self._failed)
 

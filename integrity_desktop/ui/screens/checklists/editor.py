@@ -75,6 +75,7 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 from integrity_desktop.ui.widgets.table_models import TableModel
@@ -432,10 +433,7 @@ class ChecklistEditor(QWidget):
         evidence_buttons.addWidget(self.open_button)
         evidence_buttons.addWidget(self.remove_button)
         evidence_buttons.addStretch(1)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error_label")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {palette.ERROR}")
+        self.error_label = error_line("error_label")
         self.previous_button = push_button(self.tr("Previous indicator"), tip=self.tr("Ctrl+PgUp"),
                                            on_click=lambda: self.move_row(-1))
         self.next_button = push_button(self.tr("Next indicator"), tip=self.tr("Ctrl+PgDown"),

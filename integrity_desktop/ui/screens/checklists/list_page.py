@@ -9,6 +9,7 @@ business: the page emits ``open_requested`` with the checklist's id.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
@@ -74,6 +75,18 @@ def recent_periods(years: int = 3) -> list[Period]:
 # --------------------------------------------------------------------------- list model
 
 
+# how a checklist becomes the text of each column
+TEXT: dict[str, Callable[[ChecklistSummary], str]] = {
+    "office": lambda r: r.office_name,
+    "unit": lambda r: r.unit_name,
+    "template": lambda r: r.template_title,
+    "period": lambda r: r.period_label,
+    "status": lambda r: r.status_label,
+    "completion": lambda r: shown_percent(r.completion),
+    "updated": lambda r: shown_date(r.updated_at.date()),
+}
+
+
 class ChecklistTableModel(TableModel):
     """Checklists matching the filters, fetched ``PAGE`` rows at a time."""
 
@@ -118,20 +131,7 @@ class ChecklistTableModel(TableModel):
         r = self.rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == "office":
-                return r.office_name
-            if column == "unit":
-                return r.unit_name
-            if column == "template":
-                return r.template_title
-            if column == "period":
-                return r.period_label
-            if column == "status":
-                return r.status_label
-            if column == "completion":
-                return shown_percent(r.completion)
-            if column == "updated":
-                return shown_date(r.updated_at.date())
+            return TEXT[column](r)
         if role == Qt.ItemDataRole.ToolTipRole and column == "template":
             return r.template_title
         if role == Qt.ItemDataRole.UserRole:

@@ -52,6 +52,7 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets import palette, report_export
 from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.messages import error_text
 from integrity_desktop.ui.widgets.percent_axis import percent_axis
 from integrity_desktop.ui.widgets.table_models import PagedTableModel, TableModel, plain_table
@@ -223,10 +224,7 @@ class HqConsoleScreen(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {palette.ERROR}")
+        self.error = error_line("error")
         self.tabs = QTabWidget()
         self.tabs.addTab(self._provinces_tab(), self.tr("Bundles, actions and cases"))
         self.tabs.addTab(self._completion_tab(), self.tr("Checklist completion"))

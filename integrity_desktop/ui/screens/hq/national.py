@@ -44,6 +44,7 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets import palette, report_export
 from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.iran_map import IranMapView, MapLegend
 from integrity_desktop.ui.widgets.messages import error_text
 from integrity_desktop.ui.widgets.table_models import Row, TextRowsModel
@@ -191,10 +192,7 @@ class NationalScreen(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {palette.ERROR}")
+        self.error = error_line("error")
         self.tabs = QTabWidget()
         self.tabs.addTab(self._map_tab(), self.tr("Map and ranking"))
         self.tabs.addTab(self._axes_tab(), self.tr("Axes"))

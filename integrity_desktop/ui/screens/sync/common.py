@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from integrity_desktop import jalali
 from integrity_desktop.services.store import offices
 from integrity_desktop.ui.text import shown_number
-from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.form_errors import error_line
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
     from integrity_desktop.db.store import Store
@@ -100,10 +100,7 @@ class OfficeNames:
 
 
 def error_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {palette.ERROR}")
+    label = error_line(name)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 

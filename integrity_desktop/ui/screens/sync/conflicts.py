@@ -44,6 +44,7 @@ from integrity_desktop.ui.screens.sync.common import record_type_label, shown_da
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.table_models import PagedTableModel, TableModel, plain_table
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
@@ -311,10 +312,7 @@ class ConflictsScreen(QWidget):
         self.merge = push_button(self.tr("Save the ticked fields (merge)"), name="merge",
                                  tip=self.tr("Take only the ticked fields from the set-aside version"),
                                  on_click=lambda: self.resolve("merge"))
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {palette.ERROR}")
+        self.error = error_line("error")
         self.done = QLabel()
         self.done.setObjectName("done")
         self.done.setWordWrap(True)
