@@ -311,24 +311,20 @@ class EventCard(QFrame):
         for btn in self.open_buttons:
             actions.addWidget(btn)
         if detail.ctx.can("cases.edit") and entry.status in ("applied", "corrected"):
-            self.correct_button = QPushButton(self.tr("Correct…"))
-            self.correct_button.setToolTip(
-                self.tr("Correct a mistake in this step; what was first recorded is kept")
-            )
-            self.correct_button.setObjectName("correct")
-            self.correct_button.clicked.connect(lambda: detail.correct(entry))
+            self.correct_button = push_button(
+                self.tr("Correct…"), name="correct",
+                tip=self.tr("Correct a mistake in this step; what was first recorded is kept"),
+                on_click=lambda: detail.correct(entry))
             actions.addWidget(self.correct_button)
             self.attach_button = push_button(self.tr("Attach document…"),
                                              tip=self.tr("Attach letters or documents to this step"),
                                              on_click=lambda: detail.attach_to(entry))
             actions.addWidget(self.attach_button)
             if is_last_step and entry.kind != lc.REPORTED:
-                self.withdraw_button = QPushButton(self.tr("Withdraw (recorded by mistake)…"))
-                self.withdraw_button.setToolTip(
-                    self.tr("Set aside a step that should not have been recorded; it is not deleted")
-                )
-                self.withdraw_button.setObjectName("withdraw")
-                self.withdraw_button.clicked.connect(lambda: detail.withdraw(entry))
+                self.withdraw_button = push_button(
+                    self.tr("Withdraw (recorded by mistake)…"), name="withdraw",
+                    tip=self.tr("Set aside a step that should not have been recorded; it is not deleted"),
+                    on_click=lambda: detail.withdraw(entry))
                 actions.addWidget(self.withdraw_button)
         actions.addStretch(1)
         if actions.count() > 1:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -197,10 +196,10 @@ class ChecklistListPage(QWidget):
         filters.addWidget(QLabel(self.tr("Status:")))
         filters.addWidget(self.status_filter)
 
-        self.new_button = QPushButton(self.tr("New checklist…"))
-        self.new_button.setToolTip(self.tr("Make a checklist for a unit and a period (Ctrl+N)"))
+        self.new_button = push_button(self.tr("New checklist…"),
+                                      tip=self.tr("Make a checklist for a unit and a period (Ctrl+N)"),
+                                      on_click=self.new_checklist)
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
-        self.new_button.clicked.connect(self.new_checklist)
         self.new_button.setVisible(self.ctx.can("checklists.edit"))
         self.open_button = push_button(self.tr("Open"),
                                        tip=self.tr("Open the selected checklist to fill it in"),
@@ -214,11 +213,9 @@ class ChecklistListPage(QWidget):
         self.export_button = push_button(self.tr("Export to Excel…"),
                                          tip=self.tr("Save the listed checklists as an Excel workbook"),
                                          on_click=self.export_shown)
-        self.import_button = QPushButton(self.tr("Import workbook…"))
-        self.import_button.setToolTip(self.tr("Read back a workbook filled in outside the program"))
-        self.import_button.clicked.connect(
-            lambda: import_workbook(self, self.ctx, on_applied=lambda _s: self.apply_filters())
-        )
+        self.import_button = push_button(
+            self.tr("Import workbook…"), tip=self.tr("Read back a workbook filled in outside the program"),
+            on_click=lambda: import_workbook(self, self.ctx, on_applied=lambda _s: self.apply_filters()))
         self.import_button.setVisible(self.ctx.can("checklists.edit"))
         self.count_label = QLabel()
         buttons = QHBoxLayout()

@@ -176,6 +176,17 @@ class IndicatorModel(ProvinceGridModel):
         return f"{c.title}\n{c.target_fa}" if c.target_fa else c.title
 
 
+def _grid_view(model: ProvinceGridModel, name: str, column_width: int) -> QTableView:
+    """A view of provinces by figures: no row numbers, columns ``column_width`` wide."""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.setTabKeyNavigation(False)
+    view.horizontalHeader().setDefaultSectionSize(column_width)
+    return view
+
+
 class HqConsoleScreen(QWidget):
     """Only meaningful on the HQ store; a province sees a short note instead."""
 
@@ -287,12 +298,7 @@ class HqConsoleScreen(QWidget):
     def _completion_tab(self) -> QWidget:
         page = QWidget()
         self.completion_model = CompletionModel(self)
-        self.completion_view = QTableView()
-        self.completion_view.setObjectName("completion_table")
-        self.completion_view.setModel(self.completion_model)
-        self.completion_view.verticalHeader().setVisible(False)
-        self.completion_view.setTabKeyNavigation(False)
-        self.completion_view.horizontalHeader().setDefaultSectionSize(64)
+        self.completion_view = _grid_view(self.completion_model, "completion_table", 64)
         self.completion_view.setColumnWidth(0, 130)
         self.completion_view.selectionModel()
         self.chart = QChart()
@@ -331,12 +337,7 @@ class HqConsoleScreen(QWidget):
     def _indicators_tab(self) -> QWidget:
         page = QWidget()
         self.indicator_model = IndicatorModel(self)
-        self.indicator_view = QTableView()
-        self.indicator_view.setObjectName("indicator_table")
-        self.indicator_view.setModel(self.indicator_model)
-        self.indicator_view.verticalHeader().setVisible(False)
-        self.indicator_view.setTabKeyNavigation(False)
-        self.indicator_view.horizontalHeader().setDefaultSectionSize(62)
+        self.indicator_view = _grid_view(self.indicator_model, "indicator_table", 62)
         self.indicator_note = QLabel(self.tr(
             "Figures computed from each province's own records as it computes them, and the "
             "indicators with a target: green met, red not met, amber changed since the approval."
