@@ -47,7 +47,7 @@ from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import show_info
-from integrity_desktop.ui.widgets.table_models import Column, RegisterModel, RowsModel
+from integrity_desktop.ui.widgets.table_models import Column, RegisterModel, RowsModel, current_row
 
 DEBOUNCE_MS = 300
 
@@ -332,8 +332,7 @@ class ComplaintRegister(QWidget):
         self.message.show()
 
     def current_row(self) -> cm.ComplaintRow | None:
-        index = self.table.currentIndex()
-        return self.model.rows[index.row()] if index.isValid() and index.row() < len(self.model.rows) else None
+        return current_row(self.table)
 
     def register(self) -> None:
         dialog = ComplaintDialog(self.ctx, self)
@@ -579,8 +578,7 @@ class LettersPanel(QWidget):
             self.refresh()
 
     def answer(self) -> None:
-        index = self.table.currentIndex()
-        row = self.model.row_at(index.row()) if index.isValid() else None
+        row = current_row(self.table)
         if row is None or not self.ctx.can("oversight.edit") or row.office_code != self.ctx.actor.office_code:
             return
         if LetterDialog(self.ctx, self, row).exec() == QDialog.DialogCode.Accepted:

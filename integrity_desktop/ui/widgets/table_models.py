@@ -423,10 +423,11 @@ def make_table(model: RowsModel, name: str) -> QTableView:
     return view
 
 
-def current_row(view: QTableView) -> object | None:
+def current_row(view: QTableView) -> Any | None:
+    """The row object under the view's current index (None when nothing is current)."""
     model = view.model()
     index = view.currentIndex()
-    if not isinstance(model, RowsModel) or not index.isValid():
+    if not isinstance(model, TableModel) or not index.isValid():
         return None
     return model.row_at(index.row())
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,7 +42,7 @@ from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
-from integrity_desktop.ui.widgets.table_models import RegisterModel
+from integrity_desktop.ui.widgets.table_models import RegisterModel, current_row
 
 DEBOUNCE_MS = 300
 
@@ -266,10 +266,8 @@ class CaseRegister(QWidget):
         self.message.show()
 
     def current_case_id(self) -> str | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        return str(self.model.data(index, Qt.ItemDataRole.UserRole))
+        row = current_row(self.table)
+        return None if row is None else str(row.id)
 
     def open_current(self) -> None:
         case_id = self.current_case_id()

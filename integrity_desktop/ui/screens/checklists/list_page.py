@@ -49,7 +49,7 @@ from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.messages import show_info
-from integrity_desktop.ui.widgets.table_models import TableModel
+from integrity_desktop.ui.widgets.table_models import TableModel, current_row
 
 PAGE = 100
 ALL = object()  # "no filter" in the filter combos
@@ -336,10 +336,8 @@ class ChecklistListPage(QWidget):
 
     # ------------------------------------------------------------------ actions
     def current_id(self) -> str | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        return str(self.model.data(index, Qt.ItemDataRole.UserRole))
+        row = current_row(self.table)
+        return None if row is None else str(row.id)
 
     def new_checklist(self) -> None:
         dialog = NewChecklistDialog(self.ctx, self)
