@@ -16,8 +16,8 @@ What Qt 6 asks of ICU (the ICU functions libQt6Core imports: ``ucol_*`` for QCol
   collation, currencies, languages, regions, units, zones, number spell-out, break rules);
 - everything that is not per locale: the collation table (``coll/ucadata.icu``),
   normalization, time zones (``zoneinfo64``, ``metaZones``, ``timezoneTypes``,
-  ``windowsZones``), supplemental data, likely subtags, plurals, character names,
-  the converter alias table and the Unicode properties files;
+  ``windowsZones``), supplemental data, likely subtags, plurals, the converter alias table
+  and the Unicode properties files (not the character names: no ``u_charName``);
 - the single-byte converters of Windows (windows-1250..1258, 1256 being Persian's), ISO-8859,
   KOI8, IBM866 and macintosh; the other converters (CJK and EBCDIC code pages, 5 MB) go;
 - break-iteration rules, without the CJK/Thai/Lao/Khmer/Burmese dictionaries (Qt does its own
@@ -52,6 +52,8 @@ KEPT_TREE_FILES = {"res_index.res", "pool.res"}
 LOCALE_RES = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9_]*)?\.res$")
 # Trees dropped entirely: transliteration (Qt calls no utrans_*).
 DROPPED_TREES = {"translit"}
+# Single items dropped: Unicode character names (Qt calls no u_charName).
+DROPPED_ITEMS = {"unames.icu"}
 # Converters kept: the tables ICU's alias table opens for windows-1250..1258 (1256 is Persian's),
 # ISO-8859-2..15, KOI8-R/U, IBM866 and macintosh (found with ucnv_open/ucnv_getName on Qt's ICU
 # 73; Unicode, ASCII and Latin-1 need no table).  About 3 KB each.
@@ -120,7 +122,7 @@ def elf_symbol(path: Path, prefix: str = "icudt") -> tuple[str, bytes]:
 def needed(item: str) -> bool:
     """Whether the app needs a package item (a name as ``icupkg -l`` prints it)."""
     tree, _, name = item.rpartition("/")
-    if tree in DROPPED_TREES or DICTIONARY.search(name):
+    if tree in DROPPED_TREES or item in DROPPED_ITEMS or DICTIONARY.search(name):
         return False
     if name.endswith(".cnv"):
         return name in KEPT_CONVERTERS
