@@ -16,7 +16,8 @@ packages=(python3-venv python3-pip
   poppler-utils)
 if [ "$mode" = "test" ]; then
   # libreoffice-calc-nogui: tests open an export in LibreOffice headless (formula text stays text)
-  packages+=(minisign age postgresql nsis xvfb libreoffice-calc-nogui)
+  # icu-devtools, gcc: installer/build.sh trims Qt's ICU data (icupkg, genccode; installer/trim_icu.py)
+  packages+=(minisign age postgresql nsis xvfb libreoffice-calc-nogui icu-devtools gcc)
 fi
 missing=()
 # One dpkg-query for all (it fails on names it never saw: those are simply missing).

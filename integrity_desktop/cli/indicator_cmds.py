@@ -1,8 +1,7 @@
 """``indicators``: every indicator of both programmes with the office's figure for a period.
 
-One TAB-separated line per indicator, ASCII digits, for checking the figures from a shell:
-``code<TAB>kind<TAB>frequency<TAB>target<TAB>value<TAB>computed|typed`` (empty target or value
-when there is none).
+The command's description is ``DESCRIPTION`` (a constant, not this docstring: the frozen build
+is compiled without docstrings).
 """
 
 from __future__ import annotations
@@ -12,6 +11,13 @@ from typing import Any
 
 from integrity_desktop.cli.common import actor_for, add_db, open_for, tsv
 from integrity_desktop.digits import VALUE_PLACES, round_half_up
+
+DESCRIPTION = """``indicators``: every indicator of both programmes with the office's figure for a period.
+
+One TAB-separated line per indicator, ASCII digits, for checking the figures from a shell:
+``code<TAB>kind<TAB>frequency<TAB>target<TAB>value<TAB>computed|typed`` (empty target or value
+when there is none).
+"""
 
 EPILOG = """\
 fields, TAB-separated, one line per indicator due in the period (three-year programme, then the
@@ -32,7 +38,7 @@ current quarter."""
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "indicators", help="indicators with the office's figures: code, kind, frequency, target, value, source",
-        description=__doc__, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=DESCRIPTION, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_db(p)
     p.add_argument("--period", help="1403, 1403-H1, 1403-Q2 or 1403-M07 (default: see below)")

@@ -1,10 +1,6 @@
 """Qt translations: one ``.ts`` per UI module under ``translations/fa/``; ``.qm`` are built.
 
-Command line (developers and the install step):
-    python -m integrity_desktop.ui.i18n update    # lupdate every UI module into its .ts
-    python -m integrity_desktop.ui.i18n missing   # list source strings with no Persian yet
-    python -m integrity_desktop.ui.i18n fill FILE.ts MAP.json  # set translations from a map
-    python -m integrity_desktop.ui.i18n build     # lrelease every .ts into a .qm
+Command line (developers and the install step): ``USAGE`` below.
 One file per module keeps engineers working on different screens out of each other's way.
 
 These tools work on the repository's ``translations/`` folder.  ``build`` is also the build step
@@ -22,6 +18,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+# (A constant, not the module's docstring: the frozen build is compiled without docstrings.)
+USAGE = """\
+usage (developers and the install step):
+    python -m integrity_desktop.ui.i18n update    # lupdate every UI module into its .ts
+    python -m integrity_desktop.ui.i18n missing   # list source strings with no Persian yet
+    python -m integrity_desktop.ui.i18n fill FILE.ts MAP.json  # set translations from a map
+    python -m integrity_desktop.ui.i18n build     # lrelease every .ts into a .qm"""
 
 UI_DIR = Path(__file__).resolve().parent
 SOURCE_DIR = UI_DIR.parents[1] / "translations"  # the repository's .ts (and built .qm)
@@ -153,7 +157,7 @@ def main(argv: list[str]) -> int:
     import json
 
     if not argv:
-        print(__doc__)
+        print(USAGE)
         return 64
     cmd = argv[0]
     if cmd == "update":
@@ -171,7 +175,7 @@ def main(argv: list[str]) -> int:
         mapping = json.loads(Path(argv[2]).read_text("utf-8"))
         print(fill(Path(argv[1]), mapping))
     else:
-        print(__doc__)
+        print(USAGE)
         return 64
     return 0
 

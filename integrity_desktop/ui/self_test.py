@@ -1,4 +1,4 @@
-"""``--self-test``: prove a build has every resource (fonts, translations, catalogue, PDF).
+"""``--self-test``: prove a build has every resource (fonts, translations, ICU data, catalogue, PDF).
 
 Opens a temporary store, renders the main window and one PDF, and exits 0 only if all worked;
 CI runs it on the frozen build so a resource missing from the spec fails the build.
@@ -28,6 +28,8 @@ def run_self_test(lang: str = "fa") -> int:
     checks.append(("translations", install_translators(app, "fa") > 0))
     # Qt's own Persian (standard buttons, file and print dialogs): the frozen build keeps it.
     checks.append(("qt translations", qt_strings_translated()))
+    # Qt's ICU data (the frozen Linux build carries a trimmed copy: installer/trim_icu.py).
+    checks.append(("icu", _icu_data()))
     checks.append(("catalogue", len(load_three_year().axes) == 22 and len(load_reform().programmes) == 10
                    and len(load_offices()) == 32))
     with tempfile.TemporaryDirectory() as tmp:
@@ -51,6 +53,22 @@ def run_self_test(lang: str = "fa") -> int:
     ok = all(passed for _, passed in checks)
     print("self-test passed" if ok else "self-test FAILED", file=sys.stdout if ok else sys.stderr)
     return 0 if ok else 1
+
+
+def _icu_data() -> bool:
+    """Persian collation (پ between ب and ت, where code-point order puts it after ت) everywhere;
+    on Linux, where Qt carries its own ICU, also a time zone's Persian name and the Persian
+    Windows code page, which come from ICU's data."""
+    from PySide6.QtCore import QCollator, QLocale, QStringDecoder, QTimeZone
+
+    persian = QLocale(QLocale.Language.Persian, QLocale.Country.Iran)
+    collator = QCollator(persian)
+    ok = sorted(["ت", "پ", "ب"], key=collator.sortKey) == ["ب", "پ", "ت"]
+    if sys.platform.startswith("linux"):
+        name = QTimeZone(b"Asia/Tehran").displayName(QTimeZone.TimeType.StandardTime,
+                                                      QTimeZone.NameType.LongName, persian)
+        ok = ok and "ایران" in name and QStringDecoder("windows-1256").isValid()
+    return ok
 
 
 def _postgres_driver() -> str:
