@@ -132,3 +132,67 @@ def scenario(store: Store) -> Any:
     from .inspection_helpers import make_scenario
 
     return make_scenario(store)
+
+
+
+# A modal dialog nobody closes (an unexpected error's message box, say) would block its test
+# for ever on the offscreen platform: CI once saw a run end at its time limit with no word of
+# why.  Any modal window still open after MODAL_LIMIT_S is described, closed, and fails its test.
+# Background work a test started must end with it: a job that outlives its test (and its
+# store) would answer into the next one.
+MODAL_LIMIT_S = 45.0
+BACKGROUND_LIMIT_MS = 60_000
+
+
+def _describe_modal(widget: Any) -> str:
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    texts = [widget.text()] if isinstance(widget, QMessageBox) else [
+        label.text() for label in widget.findChildren(QLabel) if label.text()]
+    return f"{type(widget).__name__} «{widget.windowTitle()}»: {' | '.join(texts)[:500]}"
+
+
+@pytest.fixture(autouse=True)
+def qt_test_guard() -> Iterator[None]:
+    """Closes (and fails the test for) a modal dialog left open; waits for the test's background
+    jobs and delivers their answers before the next test starts."""
+    import sys
+    import time
+
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is None or widgets.QApplication.instance() is None:
+        yield
+        return
+    from PySide6.QtCore import QThreadPool, QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    first_seen: dict[int, float] = {}
+    problems: list[str] = []
+
+    def check() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            first_seen.clear()
+            return
+        seen = first_seen.setdefault(id(modal), time.monotonic())
+        if time.monotonic() - seen < MODAL_LIMIT_S:
+            return
+        problems.append("a modal dialog was left open (closed by the test guard): " + _describe_modal(modal))
+        first_seen.pop(id(modal), None)
+        if isinstance(modal, QDialog):
+            modal.reject()
+        else:
+            modal.close()
+
+    timer = QTimer()
+    timer.timeout.connect(check)
+    timer.start(1000)
+    try:
+        yield
+        if not QThreadPool.globalInstance().waitForDone(BACKGROUND_LIMIT_MS):
+            problems.append(f"background work still running {BACKGROUND_LIMIT_MS // 1000} s after the test")
+        QApplication.processEvents()
+    finally:
+        timer.stop()
+    if problems:
+        pytest.fail("; ".join(problems))

@@ -53,8 +53,8 @@ def test_the_hq_console_averages_a_province_by_the_dashboard_rule() -> None:
     from integrity_desktop.ui.screens.hq.console import CompletionModel
 
     model = CompletionModel()
-    axes = [SimpleNamespace(by_office={"tehran": 0.5, "fars": None}),
-            SimpleNamespace(by_office={"tehran": 1.0})]
+    axes = [SimpleNamespace(number=1, by_office={"tehran": 0.5, "fars": None}),
+            SimpleNamespace(number=2, by_office={"tehran": 1.0})]
     model.set_data([("tehran", "تهران"), ("fars", "فارس")], axes)
     assert model.province_mean("tehran") == mean_completion([0.5, 1.0]) == 0.75
     assert model.province_mean("fars") is None  # nothing scored: no figure, not zero
