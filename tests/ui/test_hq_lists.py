@@ -122,7 +122,7 @@ def test_hq_screens_with_province_filters_fit_the_smallest_screen(  # type: igno
     window.show()
     for key in window.screen_keys:
         window.show_screen_now(key)
-        QThreadPool.globalInstance().waitForDone()
+        assert QThreadPool.globalInstance().waitForDone(60_000), key  # bounded: never a hung run
         qtbot.wait(1)
         hint = window.minimumSizeHint()
         assert hint.width() <= WINDOW_ROOM.width(), (key, hint.width())

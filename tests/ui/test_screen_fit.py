@@ -41,7 +41,8 @@ class Walk:
 
 
 def _settle() -> None:
-    QThreadPool.globalInstance().waitForDone()
+    # bounded: a job that never ends fails here instead of holding the run
+    assert QThreadPool.globalInstance().waitForDone(60_000), "background work still running after 60 s"
     QApplication.processEvents()
 
 
