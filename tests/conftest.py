@@ -134,7 +134,6 @@ def scenario(store: Store) -> Any:
     return make_scenario(store)
 
 
-
 # A modal dialog nobody closes (an unexpected error's message box, say) would block its test
 # for ever on the offscreen platform: CI once saw a run end at its time limit with no word of
 # why.  Any modal window still open after MODAL_LIMIT_S is described, closed, and fails its test.
@@ -142,6 +141,13 @@ def scenario(store: Store) -> Any:
 # store) would answer into the next one.
 MODAL_LIMIT_S = 45.0
 BACKGROUND_LIMIT_MS = 60_000
+
+
+def background_done() -> bool:
+    """Wait (at most BACKGROUND_LIMIT_MS) for the thread pool's jobs; whether they all ended."""
+    from PySide6.QtCore import QThreadPool
+
+    return QThreadPool.globalInstance().waitForDone(BACKGROUND_LIMIT_MS)
 
 
 def _describe_modal(widget: Any) -> str:
@@ -163,7 +169,7 @@ def qt_test_guard() -> Iterator[None]:
     if widgets is None or widgets.QApplication.instance() is None:
         yield
         return
-    from PySide6.QtCore import QThreadPool, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QDialog
 
     first_seen: dict[int, float] = {}
@@ -189,7 +195,7 @@ def qt_test_guard() -> Iterator[None]:
     timer.start(1000)
     try:
         yield
-        if not QThreadPool.globalInstance().waitForDone(BACKGROUND_LIMIT_MS):
+        if not background_done():
             problems.append(f"background work still running {BACKGROUND_LIMIT_MS // 1000} s after the test")
         QApplication.processEvents()
     finally:

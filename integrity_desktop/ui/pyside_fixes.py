@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 # More references than any session could lose (3.12's immortal objects sit near 2**32).
 _SPARE_REFERENCES = 1 << 40
-_applied = False
+_probed = False
 given = 0  # the references given to True (0: none were needed)
 
 
@@ -37,10 +37,10 @@ def emit_loses_a_true() -> bool:
 def apply() -> bool:
     """Make ``True`` immortal if this binding loses its references; returns whether it did.
     Runs once per process (the ``ui`` package calls it on import)."""
-    global _applied, given
-    if _applied or sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
+    global _probed, given
+    if _probed or sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
         return False
-    _applied = True
+    _probed = True
     if not emit_loses_a_true():
         return False
     # ob_refcnt is the first field of every object in a CPython release build.

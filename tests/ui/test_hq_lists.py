@@ -17,7 +17,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.cases.register import CaseRegister
 from integrity_desktop.ui.screens.inspections.follow_up import InspectionFollowUpTab
 from integrity_desktop.ui.screens.inspections.visits import InspectionVisitsTab
-from tests.conftest import actor
+from tests.conftest import actor, background_done
 from tests.sync_helpers import export, import_
 
 pytestmark = pytest.mark.gui
@@ -106,8 +106,6 @@ def test_hq_screens_with_province_filters_fit_the_smallest_screen(  # type: igno
     qtbot, tehran_and_hq: tuple[Store, Store], tmp_path: Path
 ) -> None:
     """The province filter lists directorates' long names: the window still fits 1280 pixels."""
-    from PySide6.QtCore import QThreadPool
-
     from integrity_desktop.ui.main_window import WINDOW_ROOM, MainWindow
 
     tehran, hq = tehran_and_hq
@@ -122,7 +120,7 @@ def test_hq_screens_with_province_filters_fit_the_smallest_screen(  # type: igno
     window.show()
     for key in window.screen_keys:
         window.show_screen_now(key)
-        assert QThreadPool.globalInstance().waitForDone(60_000), key  # bounded: never a hung run
+        assert background_done(), key
         qtbot.wait(1)
         hint = window.minimumSizeHint()
         assert hint.width() <= WINDOW_ROOM.width(), (key, hint.width())

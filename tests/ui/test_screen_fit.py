@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSize, Qt, QThreadPool
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from integrity_desktop.db.store import open_store
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.main_window import WINDOW_ROOM, MainWindow
-from tests.conftest import actor, unpack_released_store
+from tests.conftest import actor, background_done, unpack_released_store
 
 pytestmark = pytest.mark.gui
 
@@ -41,8 +41,7 @@ class Walk:
 
 
 def _settle() -> None:
-    # bounded: a job that never ends fails here instead of holding the run
-    assert QThreadPool.globalInstance().waitForDone(60_000), "background work still running after 60 s"
+    assert background_done(), "background work still running after a minute"
     QApplication.processEvents()
 
 
