@@ -18,9 +18,9 @@ from pathlib import Path
 
 from bench.common import WORK, Figure, Options
 
-BENCHES = ["startup", "merge", "import_gui", "bundle_size", "export", "case_list", "pdf", "excel",
+BENCHES = ["startup", "merge", "merge_pg", "import_gui", "bundle_size", "export", "case_list", "pdf", "excel",
            "complaint_list", "national"]
-MODULES = {"startup": "bench.startup", "merge": "bench.merge", "export": "bench.export",
+MODULES = {"startup": "bench.startup", "merge": "bench.merge", "merge_pg": "bench.merge_pg", "export": "bench.export",
            "import_gui": "bench.import_gui", "bundle_size": "bench.bundle_size",
            "case_list": "bench.case_list", "pdf": "bench.pdf_excel", "excel": "bench.pdf_excel",
            "complaint_list": "bench.complaint_list", "national": "bench.national"}

@@ -181,3 +181,28 @@ def test_import_bundle_takes_a_folder(
     assert single.returncode == 0
     assert single.stdout.splitlines()[0].split("\t")[0] == "bundle"
     assert "total" not in single.stdout
+
+
+def test_a_committed_folder_moves_the_clock_past_every_stamp_it_took(
+    fresh: Fresh, hq_template: Path, folder: tuple[Path, Store, Store]
+) -> None:
+    """Each bundle's newest stamp is kept past its savepoint and observed at the commit, so an
+    edit made at HQ afterwards orders after everything the folder brought, even on a PC whose
+    clock reads 1970 (only observing moves it then)."""
+    from sqlalchemy import func, select
+
+    from integrity_desktop.clock import HybridClock, parse_stamp
+    from integrity_desktop.db.models import SYNC_MODELS
+
+    out, tehran, isfahan = folder
+    hq = _hq(fresh, hq_template, tehran, isfahan)
+    hq._clock = HybridClock(hq.clock.node, wall=lambda: 1.0)
+    pending = preview_many(hq, admin(hq), [out], _identities(hq))
+    assert parse_stamp(hq.clock.now())[0] < 10_000  # the check observed nothing
+    pending.commit_all()
+    stamps = []
+    for province in (tehran, isfahan):  # everything they exported
+        with province.read() as s:
+            stamps += [x for m in SYNC_MODELS if (x := s.scalar(select(func.max(m.hlc))))]
+    newest = max(stamps, key=parse_stamp)
+    assert parse_stamp(hq.clock.now())[:2] > parse_stamp(newest)[:2]

@@ -153,7 +153,7 @@ def _import_verified(
     finally:
         session.close()
     if not dry_run:
-        observe_clock(store, merged)
+        observe_clock(store, merged.high)
     return merged.summary
 
 
@@ -220,10 +220,11 @@ def complete(store: Store, s: Session, actor: Actor, merged: Merged) -> ImportSu
     return summary
 
 
-def observe_clock(store: Store, merged: Merged) -> None:
-    """After the commit: this store's clock moves past the newest stamp it took."""
-    if merged.high:
-        store.clock.observe(merged.high)
+def observe_clock(store: Store, high: str) -> None:
+    """After the commit: this store's clock moves past the newest stamp it took (``high``,
+    a ``Merged``'s)."""
+    if high:
+        store.clock.observe(high)
 
 
 @cache

@@ -192,7 +192,7 @@ class PendingImport:
                 session.rollback()
                 raise _translated(exc) from exc
             self.state = "committed"
-            merge.observe_clock(self.store, merged)
+            merge.observe_clock(self.store, merged.high)
         finally:
             session.close()
 
@@ -217,7 +217,9 @@ class PendingImport:
             session.begin()
             if self.store.path is not None:
                 session.connection(execution_options={WRITE_OPTION: True})
-            done: list[merge.Merged] = []
+            # Only each bundle's summary and newest stamp are kept: a bundle's merger (its ids
+            # read, owners, sets touched) is let go once its savepoint is released.
+            done: list[tuple[ImportSummary, str]] = []
             n = len(self.files)
             for i, path in enumerate(self.files):
                 def step(d: int, total: int, i: int = i, path: Path = path) -> None:
@@ -226,11 +228,13 @@ class PendingImport:
 
                 step(0, 0)
                 try:
-                    done.append(self._merge_one(session, path, step))
+                    merged = self._merge_one(session, path, step)
                 except UserError as exc:
                     self.batch.results.append(BundleResult(path, refused=exc))
                 else:
-                    self.batch.results.append(BundleResult(path, done[-1].summary))
+                    done.append((merged.summary, merged.high))
+                    self.batch.results.append(BundleResult(path, merged.summary))
+                    del merged
             if not self._await_answer():
                 session.rollback()
                 return
@@ -239,9 +243,9 @@ class PendingImport:
             except Exception as exc:
                 session.rollback()
                 raise _translated(exc) from exc
-            for m in done:
-                m.summary.dry_run = False
-                merge.observe_clock(self.store, m)
+            for summary, high in done:
+                summary.dry_run = False
+                merge.observe_clock(self.store, high)
             self.batch.dry_run = False
             self.state = "committed-batch"
         finally:
