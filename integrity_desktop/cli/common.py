@@ -15,6 +15,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from integrity_desktop.errors import UserError
@@ -95,6 +97,16 @@ def open_for(args: argparse.Namespace, *, sign_in: bool = True) -> Store:
 
     heap.settle()  # start-up is over: its objects leave the collector's full passes
     return store
+
+
+@contextmanager
+def opened(args: argparse.Namespace, *, sign_in: bool = True) -> Iterator[Store]:
+    """``open_for(args)`` for the length of a ``with`` block; the store is closed when it ends."""
+    store = open_for(args, sign_in=sign_in)
+    try:
+        yield store
+    finally:
+        store.dispose()
 
 
 def warn_clock(store: Store) -> None:
