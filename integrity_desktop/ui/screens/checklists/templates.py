@@ -52,6 +52,7 @@ from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.form_errors import error_line, finish_form
+from integrity_desktop.ui.widgets.labels import note_label
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
@@ -382,14 +383,13 @@ class TemplatesScreen(QWidget):
         for b in (*authoring, self.blank_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        note = QLabel(
+        note = note_label(
             self.tr(
                 "A version that has been published or used by a checklist never changes; to change it, "
                 "make a new version. Provinces receive templates from headquarters through sync."
-            )
+            ),
+            palette.FAINT,
         )
-        note.setWordWrap(True)
-        note.setStyleSheet(f"color: {palette.FAINT}")
 
         items_panel = QWidget()
         items_layout = QVBoxLayout(items_panel)
