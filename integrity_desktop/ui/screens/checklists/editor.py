@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -49,7 +48,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -78,7 +76,7 @@ from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
-from integrity_desktop.ui.widgets.table_models import TableModel
+from integrity_desktop.ui.widgets.table_models import TableModel, record_table
 
 if TYPE_CHECKING:
     from integrity_desktop.ui.screens.dashboard.computed_records import ComputedRecordsDialog
@@ -340,17 +338,8 @@ class ChecklistEditor(QWidget):
         self.axes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.axes.setSpacing(2)
         self.model = EntryTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("entries")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = record_table(self.model, "entries", 1)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(lambda _i: self.status.setFocus())
 
