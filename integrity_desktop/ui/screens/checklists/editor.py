@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 import itertools
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -945,21 +946,15 @@ class ChecklistEditor(QWidget):
             self, self.tr("Send for review"), self.tr("Send this checklist to headquarters for review?")
         ):
             return
-        done = attempt(self, lambda: checklists.submit(self.ctx.store, self.ctx.actor, self.checklist_id))
-        if not done:
-            return
-        self.summary = done.value
-        self._show_summary()
+        if self._step(lambda: checklists.submit(self.ctx.store, self.ctx.actor, self.checklist_id)):
+            self._show_summary()
 
     def approve(self) -> None:
         if not confirm(self, self.tr("Approve"), self.tr(
                 "Approve this checklist? Its answers and computed figures are locked as they are.")):
             return
-        done = attempt(self, lambda: checklists.approve(self.ctx.store, self.ctx.actor, self.checklist_id))
-        if not done:
-            return
-        self.summary = done.value
-        self.reload()
+        if self._step(lambda: checklists.approve(self.ctx.store, self.ctx.actor, self.checklist_id)):
+            self.reload()
 
     def ask_return(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -974,12 +969,18 @@ class ChecklistEditor(QWidget):
     def return_with_note(self, note: str) -> bool:
         """Return the checklist to the office with ``note``; False (and the message shown) when
         the service refuses, e.g. an empty note."""
-        done = attempt(self, lambda: checklists.reopen(self.ctx.store, self.ctx.actor, self.checklist_id, note))
-        if not done:
+        if not self._step(lambda: checklists.reopen(self.ctx.store, self.ctx.actor, self.checklist_id, note)):
             return False
-        self.summary = done.value
         self.reload()
         return True
+
+    def _step(self, work: Callable[[], checklists.ChecklistSummary]) -> bool:
+        """A step of the checklist's life cycle (send, approve, return); the summary it answers
+        with is kept when it went through, a refusal is shown."""
+        done = attempt(self, work)
+        if done:
+            self.summary = done.value
+        return bool(done)
 
     def print_filled(self) -> None:
         from integrity_desktop.ui.screens.checklists.actions import print_filled_checklist
