@@ -31,7 +31,7 @@ from integrity_desktop.services.committee import training
 from integrity_desktop.services.store import evidence
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, attempt, run_in_background
-from integrity_desktop.ui.screens.inspections.common import button_row, make_button
+from integrity_desktop.ui.screens.inspections.common import make_button
 from integrity_desktop.ui.screens.inspections.dialogs import (
     OVERDUE_BG,
     date_field,
@@ -40,6 +40,7 @@ from integrity_desktop.ui.screens.inspections.dialogs import (
     unit_combo,
 )
 from integrity_desktop.ui.text import shown_date, shown_number, shown_value
+from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
 from integrity_desktop.ui.widgets.tick_list import tick_item, ticked_data

@@ -37,7 +37,6 @@ from integrity_desktop.ui.dialogs.passphrase import ask_passphrase
 from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.screens.sync.common import (
     bundle_filter,
-    button_row,
     error_label,
     ltr,
     record_type_label,
@@ -45,7 +44,7 @@ from integrity_desktop.ui.screens.sync.common import (
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, isolate_embedded, shown_number
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.messages import confirm, error_text
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
 
