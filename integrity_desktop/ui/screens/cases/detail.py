@@ -10,6 +10,7 @@ personal field and no edit buttons.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -121,11 +122,8 @@ def attach_documents(
         return
     store, actor = ctx.store, ctx.actor
 
-    def work(report: object) -> int:
-        for i, path in enumerate(paths):
-            report(i, len(paths), evidence.display_name(str(path)))  # type: ignore[operator]
-            evidence.attach(store, actor, "case_event", event_id, path)
-        return len(paths)
+    def work(report: Callable[[int, int, str], None]) -> int:
+        return evidence.attach_all(store, actor, "case_event", event_id, paths, report)
 
     run_task(parent, work, on_done, title=QCoreApplication.translate("CaseDetail", "Attaching documents…"))  # type: ignore[arg-type]
 

@@ -415,10 +415,7 @@ def attach_files(parent: QWidget, ctx: UiContext, owner_type: str, owner_id: str
     store, actor = ctx.store, ctx.actor
 
     def work(report: Callable[[int, int, str], None]) -> int:
-        for i, path in enumerate(paths):
-            report(i, len(paths), evidence.display_name(str(path)))
-            evidence.attach(store, actor, owner_type, owner_id, path)
-        return len(paths)
+        return evidence.attach_all(store, actor, owner_type, owner_id, paths, report)
 
     run_in_background(parent, work, on_done=on_done,
                       title=QCoreApplication.translate("CommitteeFiles", "Attaching files…"))
