@@ -47,7 +47,7 @@ from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.form_errors import finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import show_info
-from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
+from integrity_desktop.ui.widgets.open_evidence import open_by_id
 
 OVERDUE_COLOUR = palette.ERROR
 STATUS_COLOURS = {"applied": palette.OK, "corrected": palette.CORRECTED, "amendment": palette.INFO}
@@ -546,11 +546,7 @@ class CaseDetailWidget(QWidget):
         attach_documents(self, self.ctx, entry.id, [Path(n) for n in names], lambda _n: self.reload())
 
     def open_document(self, evidence_id: str) -> None:
-        done = attempt(self, lambda: evidence.get(self.ctx.store, evidence_id))
-        if not done:
-            return
-        info = done.value
-        open_with_system_viewer(self, self.ctx.store, info)
+        open_by_id(self, self.ctx.store, evidence_id)
 
     def export_pdf(self, out: Path | None = None) -> None:
         """Write the case file PDF off the GUI thread (anonymised for non-personal roles)."""

@@ -76,7 +76,7 @@ from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.messages import confirm
-from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
+from integrity_desktop.ui.widgets.open_evidence import open_by_id
 from integrity_desktop.ui.widgets.table_models import TableModel, record_table
 
 if TYPE_CHECKING:
@@ -921,13 +921,8 @@ class ChecklistEditor(QWidget):
 
     def open_evidence(self) -> None:
         evidence_id = self._chosen_evidence()
-        if evidence_id is None:
-            return
-        done = attempt(self, lambda: evidence.get(self.ctx.store, evidence_id))
-        if not done:
-            return
-        info = done.value
-        open_with_system_viewer(self, self.ctx.store, info)
+        if evidence_id is not None:
+            open_by_id(self, self.ctx.store, evidence_id)
 
     def remove_evidence(self) -> None:
         evidence_id = self._chosen_evidence()
