@@ -51,6 +51,23 @@ def test_same_content_is_stored_once(store: Store, entry_id: str, tmp_path: Path
     assert checklists.get_entry(store, INSPECTOR, entry_id).evidence_count == 1
 
 
+def test_attach_all_reports_each_file_and_stops_at_a_refusal(
+    store: Store, entry_id: str, tmp_path: Path
+) -> None:
+    files = [tmp_path / "الف.pdf", tmp_path / "ب.png", tmp_path / "missing.pdf", tmp_path / "د.pdf"]
+    files[0].write_bytes(PDF)
+    files[1].write_bytes(PNG)
+    files[3].write_bytes(PDF + b"%")
+    reported: list[tuple[int, int, str]] = []
+    assert evidence.attach_all(store, INSPECTOR, "checklist_entry", entry_id, files[:2],
+                               lambda i, n, name: reported.append((i, n, name))) == 2
+    assert reported == [(0, 2, "الف.pdf"), (1, 2, "ب.png")]
+    with pytest.raises(UserError):
+        evidence.attach_all(store, INSPECTOR, "checklist_entry", entry_id, files[2:], lambda *_a: None)
+    names = sorted(e.filename for e in evidence.list_for(store, INSPECTOR, "checklist_entry", entry_id))
+    assert names == sorted(["الف.pdf", "ب.png"])  # the file after the refused one was not reached
+
+
 def test_file_over_the_limit_is_refused_before_copying(store: Store, entry_id: str, tmp_path: Path) -> None:
     store.set_meta(evidence.META_MAX_MB, "1")
     big = tmp_path / "scan.pdf"

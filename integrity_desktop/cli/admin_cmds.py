@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from integrity_desktop.cli.common import actor_for, add_db, open_for, tsv
+from integrity_desktop.cli.common import actor_for, add_db, opened, tsv
 from integrity_desktop.errors import UserError
 
 
@@ -58,11 +58,8 @@ def register(sub: Any) -> None:
 def run_audit_verify(args: argparse.Namespace) -> int:
     from integrity_desktop.services.audit import log as audit
 
-    store = open_for(args)
-    try:
+    with opened(args) as store:
         result = audit.verify_for(store, actor_for(store))
-    finally:
-        store.dispose()
     if result.ok:
         print(f"audit chain ok: {result.checked} entries, {result.records} records, "
               f"{result.seals} signed seals")
@@ -79,12 +76,9 @@ def run_audit_seal(args: argparse.Namespace) -> int:
     from integrity_desktop.services.audit import log as audit
     from integrity_desktop.services.store import keys
 
-    store = open_for(args)
-    try:
+    with opened(args) as store:
         passphrase = env_secret("INTEGRITY_PASSPHRASE")
         seal = audit.seal(store, actor_for(store), keys.signing_key(store, passphrase), "manual")
-    finally:
-        store.dispose()
     print(tsv("sealed", seal.length, seal.head))
     return 0
 
@@ -93,11 +87,8 @@ def run_backup(args: argparse.Namespace) -> int:
     from integrity_desktop.services.store.backup import write_backup
 
     passphrase = os.environ.get("INTEGRITY_PASSPHRASE") or None
-    store = open_for(args)
-    try:
+    with opened(args) as store:
         result = write_backup(store, Path(args.out), actor=actor_for(store), passphrase=passphrase)
-    finally:
-        store.dispose()
     for damaged in result.damaged:
         print(tsv("damaged", damaged.owner_label, damaged.filename, damaged.sha256), file=sys.stderr)
         print(f"هشدار: {damaged.message_fa}", file=sys.stderr)
@@ -136,13 +127,10 @@ def run_password(args: argparse.Namespace) -> int:
     from integrity_desktop.cli.common import credentials, new_password, sign_in_store
     from integrity_desktop.services.accounts import users
 
-    store = open_for(args, sign_in=False)  # signs in below: a forced change is allowed here
-    try:
+    with opened(args, sign_in=False) as store:  # signs in below: a forced change is allowed here
         actor = sign_in_store(store, command="password", allow_forced_change=True)
         username, password = credentials()
         users.change_password(store, actor, password, new_password())
-    finally:
-        store.dispose()
     print(tsv("password changed", username))
     return 0
 
@@ -150,11 +138,8 @@ def run_password(args: argparse.Namespace) -> int:
 def run_log(args: argparse.Namespace) -> int:
     from integrity_desktop.services.audit.logview import log_lines
 
-    store = open_for(args)
-    try:
+    with opened(args) as store:
         lines = log_lines(store, actor_for(store))
-    finally:
-        store.dispose()
     for line in lines:
         print(line)
     return 0

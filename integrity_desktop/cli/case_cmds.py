@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from integrity_desktop.cli.common import actor_for, add_db, open_for, tsv
+from integrity_desktop.cli.common import actor_for, add_db, opened, tsv
 
 
 def register(sub: Any) -> None:
@@ -40,12 +40,9 @@ def run_cases(args: argparse.Namespace) -> int:
             f"Unknown state {args.state!r}; use one of: {', '.join(lc.STATES)}.",
             code="case_unknown_state",
         )
-    store = open_for(args)
-    try:
+    with opened(args) as store:
         query = cases.CaseQuery(state=args.state)
         for c in cases.iter_cases(store, actor_for(store), query):
             print(tsv(c.id, c.case_number, c.state, ascii_jalali(c.last_event_on)))
         sys.stdout.flush()  # a closed pipe (`| head`) is met here; main() ends quietly
-    finally:
-        store.dispose()
     return 0

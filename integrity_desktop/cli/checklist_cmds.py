@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from integrity_desktop.cli.common import actor_for, add_db, open_for, tsv
+from integrity_desktop.cli.common import actor_for, add_db, opened, tsv
 
 
 def register(sub: Any) -> None:
@@ -46,28 +46,22 @@ def register(sub: Any) -> None:
 def run_templates(args: argparse.Namespace) -> int:
     from integrity_desktop.services.checklists import templates
 
-    store = open_for(args)
-    try:
+    with opened(args) as store:
         actor = actor_for(store)
         total = templates.count_templates(store, actor)
         for t in templates.list_templates(store, actor, limit=total):
             print(tsv(t.id, t.version, t.title_fa))
-    finally:
-        store.dispose()
     return 0
 
 
 def run_checklists(args: argparse.Namespace) -> int:
     from integrity_desktop.services.checklists import filled as checklists
 
-    store = open_for(args)
-    try:
+    with opened(args) as store:
         actor = actor_for(store)
         total = checklists.count_checklists(store, actor)
         for c in checklists.list_checklists(store, actor, limit=total):
             print(tsv(c.id, c.unit_name, c.period_code, c.template_id, f"{c.completion or 0.0:.1f}"))
-    finally:
-        store.dispose()
     return 0
 
 
@@ -80,15 +74,12 @@ def run_print(args: argparse.Namespace) -> int:
             "یا --blank --template ID یا --checklist ID را بدهید.",
             "Give either --blank --template ID or --checklist ID.",
         )
-    store = open_for(args)
-    try:
+    with opened(args) as store:
         actor = actor_for(store)
         if args.blank:
             checklist_pdf.blank_form(store, actor, args.template, Path(args.out))
         else:
             checklist_pdf.filled(store, actor, args.checklist, Path(args.out))
-    finally:
-        store.dispose()
     print(args.out)
     return 0
 
@@ -96,11 +87,8 @@ def run_print(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from integrity_desktop.reports.checklist_excel import export_workbook
 
-    store = open_for(args)
-    try:
+    with opened(args) as store:
         summary = export_workbook(store, actor_for(store), Path(args.out), period_code=args.period)
-    finally:
-        store.dispose()
     print(tsv(summary.path, len(summary.sheets), summary.rows))
     return 0
 
@@ -108,11 +96,8 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     from integrity_desktop.services.checklists.excel_import import import_workbook
 
-    store = open_for(args)
-    try:
+    with opened(args) as store:
         summary = import_workbook(store, actor_for(store), Path(args.file), dry_run=args.dry_run)
-    finally:
-        store.dispose()
     for problem in summary.problems:
         print(tsv(problem.sheet, problem.cell, problem.fa, problem.en), file=sys.stderr)
     if summary.problems:

@@ -3,7 +3,8 @@
 Every sub-command that reads a store or writes to one acts as a signed-in person, exactly as
 in the GUI: ``open_for(args)`` opens the store *and signs in* (``INTEGRITY_USER`` and
 ``INTEGRITY_PASSWORD`` from the environment, or a prompt when stdin is a terminal), and
-``actor_for(store)`` returns that person.  Failed sign-ins count toward the lock-out and are
+``actor_for(store)`` returns that person (``with opened(args) as store:`` is the same, the store
+closed when the block ends).  Failed sign-ins count toward the lock-out and are
 audited, the role applies in the services, and the audit log names the user.  A command that
 must stay open says so by calling ``open_for(args, sign_in=False)``; the table of which
 commands are open is in ``OPEN_COMMANDS`` (README and docs/THREAT-MODEL.md repeat it) and
@@ -15,6 +16,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from integrity_desktop.errors import UserError
@@ -95,6 +98,16 @@ def open_for(args: argparse.Namespace, *, sign_in: bool = True) -> Store:
 
     heap.settle()  # start-up is over: its objects leave the collector's full passes
     return store
+
+
+@contextmanager
+def opened(args: argparse.Namespace, *, sign_in: bool = True) -> Iterator[Store]:
+    """``open_for(args)`` for the length of a ``with`` block; the store is closed when it ends."""
+    store = open_for(args, sign_in=sign_in)
+    try:
+        yield store
+    finally:
+        store.dispose()
 
 
 def warn_clock(store: Store) -> None:

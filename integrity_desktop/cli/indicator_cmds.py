@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from integrity_desktop.cli.common import actor_for, add_db, open_for, tsv
+from integrity_desktop.cli.common import actor_for, add_db, opened, tsv
 from integrity_desktop.digits import VALUE_PLACES, round_half_up
 
 DESCRIPTION = """``indicators``: every indicator of both programmes with the office's figure for a period.
@@ -64,8 +64,7 @@ def run_indicators(args: argparse.Namespace) -> int:
     from integrity_desktop.services.checklists import scoring
     from integrity_desktop.services.figures import achievement
 
-    store = open_for(args)
-    try:
+    with opened(args) as store:
         actor = actor_for(store)
         office = args.office or store.office_code
         if args.period:
@@ -88,6 +87,4 @@ def run_indicators(args: argparse.Namespace) -> int:
                 d = f.definition
                 print(tsv(f.code, d.kind, d.frequency, number(d.target, places(d)), number(f.value, places(d)),
                           f.source))
-    finally:
-        store.dispose()
     return 0

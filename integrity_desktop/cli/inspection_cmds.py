@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from integrity_desktop.cli.common import actor_for, add_db, open_for, tsv
+from integrity_desktop.cli.common import actor_for, add_db, opened, tsv
 
 PAGE = 1000
 
@@ -26,8 +26,7 @@ def run_inspections(args: argparse.Namespace) -> int:
 
     from integrity_desktop.services.inspections.visits import list_visits
 
-    store = open_for(args)
-    try:
+    with opened(args) as store:
         actor = actor_for(store)
         offset = 0
         while True:
@@ -39,6 +38,4 @@ def run_inspections(args: argparse.Namespace) -> int:
             if len(page) < PAGE:
                 break
             offset += PAGE
-    finally:
-        store.dispose()
     return 0

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from integrity_desktop.cli.common import actor_for, add_db, open_for, tsv
+from integrity_desktop.cli.common import actor_for, add_db, opened, tsv
 
 
 def register(sub: Any) -> None:
@@ -32,15 +32,12 @@ def run_report(args: argparse.Namespace) -> int:
         return 0
     if not args.name or not args.out:
         raise UserError("نام گزارش و --out را بدهید.", "Give a report NAME and --out FILE.")
-    store = open_for(args)
-    try:
+    with opened(args) as store:
         if args.period:
             from integrity_desktop.jalali import Period
 
             Period.parse(args.period)  # a clear message for a wrong period before any work
         params = ReportParams(period=args.period, unit=args.unit, subject=args.subject)
         run(store, actor_for(store), args.name, params, Path(args.out))
-    finally:
-        store.dispose()
     print(args.out)
     return 0

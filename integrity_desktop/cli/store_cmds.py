@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from integrity_desktop.cli.common import actor_for, add_db, env_secret, open_for, tsv
+from integrity_desktop.cli.common import actor_for, add_db, env_secret, open_for, opened, tsv
 
 
 def register(sub: Any) -> None:
@@ -68,11 +68,8 @@ def run_demo(args: argparse.Namespace) -> int:
     actor = None
     if demo_store_exists(args.db):
         # Filling an existing store writes to it: only its administrator may.
-        store = open_for(args)
-        try:
+        with opened(args) as store:
             actor = actor_for(store)
-        finally:
-            store.dispose()
         if actor.role != ADMIN:
             raise PermissionDenied("demo")
     summary = make_demo(args.db, args.office, seed=args.seed, scale=args.scale, actor=actor)

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from integrity_desktop.cli.common import actor_for, add_db, env_secret, open_for, tsv
+from integrity_desktop.cli.common import actor_for, add_db, env_secret, open_for, opened, tsv
 
 
 def register(sub: Any) -> None:
@@ -68,25 +68,19 @@ def register(sub: Any) -> None:
 def run_key(args: argparse.Namespace) -> int:
     from integrity_desktop.services.store import keys
 
-    store = open_for(args, sign_in=False)  # public keys, made to be shared: no sign-in
-    try:
+    with opened(args, sign_in=False) as store:  # public keys, made to be shared: no sign-in
         if args.public:
             sys.stdout.write(keys.public_key_file(store))
         else:
             print(keys.age_recipient(store))
-    finally:
-        store.dispose()
     return 0
 
 
 def run_trust_add(args: argparse.Namespace) -> int:
     from integrity_desktop.sync.trust import add_key, read_key_file
 
-    store = open_for(args)
-    try:
+    with opened(args) as store:
         info = add_key(store, actor_for(store), args.office, read_key_file(args.keyfile))
-    finally:
-        store.dispose()
     print(tsv(info.office_code, info.key_id, "active", info.fingerprint))
     return 0
 
@@ -94,24 +88,18 @@ def run_trust_add(args: argparse.Namespace) -> int:
 def run_trust_list(args: argparse.Namespace) -> int:
     from integrity_desktop.sync.trust import list_keys
 
-    store = open_for(args)
-    try:
+    with opened(args) as store:
         for k in list_keys(store, actor_for(store)):
             print(tsv(k.office_code, k.key_id, "active" if k.active else "revoked",
                       k.fingerprint, k.added_at.isoformat(timespec="seconds")))
-    finally:
-        store.dispose()
     return 0
 
 
 def run_trust_revoke(args: argparse.Namespace) -> int:
     from integrity_desktop.sync.trust import revoke
 
-    store = open_for(args)
-    try:
+    with opened(args) as store:
         n = revoke(store, actor_for(store), args.office)
-    finally:
-        store.dispose()
     print(tsv(args.office, "revoked", n))
     return 0
 
@@ -120,15 +108,12 @@ def run_export(args: argparse.Namespace) -> int:
     from integrity_desktop.services.store import keys
     from integrity_desktop.sync.export import export_bundle
 
-    store = open_for(args)  # the person first, then the key's passphrase
-    try:
+    with opened(args) as store:  # the person first, then the key's passphrase
         passphrase = env_secret("INTEGRITY_PASSPHRASE")
         result = export_bundle(
             store, actor_for(store), Path(args.out), keys.signing_key(store, passphrase),
             full=args.full, encrypt_to=args.encrypt_to, for_office=args.for_office,
         )
-    finally:
-        store.dispose()
     print(tsv("bundle", result.path, result.sha256, result.seq, result.recipient_office,
               "full" if result.full else "changes", "age" if result.encrypted else "zip"))
     for record_type, n in result.record_counts.items():
@@ -218,16 +203,13 @@ def _import_many(store: Any, paths: list[Path], identities: Any, args: argparse.
 def run_conflicts(args: argparse.Namespace) -> int:
     from integrity_desktop.sync.conflicts import list_conflicts
 
-    store = open_for(args)
-    try:
+    with opened(args) as store:
         actor = actor_for(store)
         rows = []
         offset = 0
         while batch := list_conflicts(store, actor, status=None, offset=offset, limit=500):
             rows.extend(batch)
             offset += len(batch)
-    finally:
-        store.dispose()
     if args.json:
         print(json.dumps([
             {"id": c.id, "record_type": c.record_type, "record_id": c.record_id,
@@ -247,9 +229,6 @@ def run_conflicts(args: argparse.Namespace) -> int:
 def run_digest(args: argparse.Namespace) -> int:
     from integrity_desktop.sync.digest import store_digest
 
-    store = open_for(args)
-    try:
+    with opened(args) as store:
         print(store_digest(store))
-    finally:
-        store.dispose()
     return 0

@@ -123,28 +123,29 @@ def _records(book: Any, worksheet: Any) -> Iterator[tuple[int, dict[str, Any]]]:
         header_row = None
         for values in rows:
             seen.append(values)
-            if sum(1 for v in values if _clean(v) is not None) >= 2 or len(seen) >= 10:
+            if sum(1 for v in values if clean_cell(v) is not None) >= 2 or len(seen) >= 10:
                 break
         if not seen:
             return
-        at = next((i for i, v in enumerate(seen) if sum(1 for x in v if _clean(x) is not None) >= 2), 0)
+        at = next((i for i, v in enumerate(seen) if sum(1 for x in v if clean_cell(x) is not None) >= 2), 0)
         header_row = seen[at]
         pending = seen[at + 1:]
-        headers = [_clean(h) for h in header_row]
+        headers = [clean_cell(h) for h in header_row]
 
         def rest() -> Iterator[tuple[Any, ...]]:
             yield from pending
             yield from rows
 
         for number, values in enumerate(rest(), start=at + 2):
-            record = {str(h): _clean(v) for h, v in zip(headers, values, strict=False) if h is not None}
+            record = {str(h): clean_cell(v) for h, v in zip(headers, values, strict=False) if h is not None}
             if any(v is not None for v in record.values()):
                 yield number, record
     finally:
         book.close()
 
 
-def _clean(value: Any) -> Any:
+def clean_cell(value: Any) -> Any:
+    """A cell's value as imports read it: text trimmed, and empty text no value at all."""
     if isinstance(value, str):
         value = value.strip()
         return value or None

@@ -22,6 +22,7 @@ from integrity_desktop.permissions import Actor, require
 from integrity_desktop.reports import inspection_data as data
 from integrity_desktop.reports.registry import ReportParams, ReportSpec
 from integrity_desktop.services.inspections.figures import Figure
+from integrity_desktop.services.inspections.inspectors import InspectorInfo
 from integrity_desktop.services.inspections.visits import VisitDetail
 from integrity_desktop.services.store.offices import office_name
 
@@ -49,6 +50,20 @@ def _basis(f: Figure) -> str:
     return f"{format_number(f.numerator)} از {format_number(f.denominator)}"
 
 
+def _inspector_document(store: Store, actor: Actor, title: str, inspector: InspectorInfo) -> ReportDocument:
+    """The PDF of a form on one inspector: ``title``, with the office and the inspector in its header."""
+    return ReportDocument(title, [("اداره", office_name(store, actor.office_code)), ("بازرس", inspector.full_name)])
+
+
+def _inspector_identity(inspector: InspectorInfo) -> list[tuple[str, object]]:
+    """Who the inspector is, first in the fields of a form on one inspector: name, national code, post."""
+    return [
+        ("نام بازرس", inspector.full_name),
+        ("کد ملی", inspector.national_code),
+        ("سمت", inspector.post or MISSING),
+    ]
+
+
 def _names(names: tuple[str, ...]) -> str:
     return "، ".join(n for n in names if n) or MISSING
 
@@ -67,15 +82,10 @@ def write_inspector_monthly(store: Store, actor: Actor, params: ReportParams, ou
     if fmt == "xlsx":
         _monthly_excel(m, out, office_name(store, actor.office_code))
         return
-    doc = ReportDocument(
-        f"گزارش ماهانهٔ بازرس — {m.period.label_fa}",
-        [("اداره", office_name(store, actor.office_code)), ("بازرس", m.inspector.full_name)],
-    )
+    doc = _inspector_document(store, actor, f"گزارش ماهانهٔ بازرس — {m.period.label_fa}", m.inspector)
     doc.fields(
         [
-            ("نام بازرس", m.inspector.full_name),
-            ("کد ملی", m.inspector.national_code),
-            ("سمت", m.inspector.post or MISSING),
+            *_inspector_identity(m.inspector),
             ("شمارهٔ ابلاغ", m.inspector.letter_no),
             ("تاریخ ابلاغ", m.inspector.appointed_on),
             ("دوره", m.period.label_fa),
@@ -218,17 +228,23 @@ def _monthly_excel(m: data.InspectorMonth, out: Path, office: str) -> None:
 # ------------------------------------------------------------------------------ six-monthly
 
 
+def _analysis_fields(store: Store, actor: Actor, a: data.Analysis, params: ReportParams) -> list[tuple[str, object]]:
+    """The header of a report on a period's inspections: the office, the period, and the unit when one is asked."""
+    fields: list[tuple[str, object]] = [
+        ("اداره", office_name(store, actor.office_code)),
+        ("دوره", a.period.label_fa),
+    ]
+    if params.unit:
+        fields.append(("واحد", a.unit_name or MISSING))
+    return fields
+
+
 def write_semiannual(store: Store, actor: Actor, params: ReportParams, out: Path, fmt: str) -> None:
     """The analytical report of a half-year (``--period 1403-H1``, optionally ``--unit``)."""
     require(actor, "inspections.view")
     period = data.period_of_kind(params.period, ("half",), "1403-H1")
     a = data.analysis(store, actor, period, params.unit)
-    fields: list[tuple[str, object]] = [
-        ("اداره", office_name(store, actor.office_code)),
-        ("دوره", period.label_fa),
-    ]
-    if params.unit:
-        fields.append(("واحد", a.unit_name or MISSING))
+    fields = _analysis_fields(store, actor, a, params)
     if fmt == "xlsx":
         _analysis_excel(a, out, fields)
         return
@@ -333,12 +349,7 @@ def write_realisation(store: Store, actor: Actor, params: ReportParams, out: Pat
     unit_rows = [
         (u, n, d, format_percent(d / n) if n else MISSING) for u, (n, d) in sorted(per_unit.items())
     ]
-    fields: list[tuple[str, object]] = [
-        ("اداره", office_name(store, actor.office_code)),
-        ("دوره", period.label_fa),
-    ]
-    if params.unit:
-        fields.append(("واحد", a.unit_name or MISSING))
+    fields = _analysis_fields(store, actor, a, params)
     if fmt == "xlsx":
         book = RtlWorkbook(f"میزان تحقق بازرسی‌های برنامه‌ریزی‌شده (شاخص ۱/۴) — {period.label_fa}", fields)
         head = book.add_sheet("خلاصه", _FIGURE_COLUMNS)
@@ -421,15 +432,10 @@ def write_evaluation(store: Store, actor: Actor, params: ReportParams, out: Path
         sheet.append(["", "جمع", "", total, None, None])
         book.save(out)
         return
-    doc = ReportDocument(
-        f"برگهٔ ارزیابی سالانهٔ بازرس — {e.period.label_fa}",
-        [("اداره", office_name(store, actor.office_code)), ("بازرس", e.inspector.full_name)],
-    )
+    doc = _inspector_document(store, actor, f"برگهٔ ارزیابی سالانهٔ بازرس — {e.period.label_fa}", e.inspector)
     doc.fields(
         [
-            ("نام بازرس", e.inspector.full_name),
-            ("کد ملی", e.inspector.national_code),
-            ("سمت", e.inspector.post or MISSING),
+            *_inspector_identity(e.inspector),
             ("واحد", e.inspector.unit_name or MISSING),
             ("شمارهٔ ابلاغ", e.inspector.letter_no),
             ("تاریخ ابلاغ", e.inspector.appointed_on),

@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 
+from integrity_desktop import jalali
 from integrity_desktop.db.models import Case, Checklist, CorrectiveAction, ImportLog, Office
 from integrity_desktop.db.store import Store
 from integrity_desktop.permissions import Actor, require
@@ -135,9 +136,18 @@ def latest_period(store: Store) -> str | None:
             Checklist.deleted.is_(False), Checklist.office_code != HQ).distinct()))
     if not periods:
         return None
-    from integrity_desktop.jalali import Period
+    return max(jalali.Period.parse(code) for code in periods).code
 
-    return max(Period.parse(code) for code in periods).code
+
+def offered_periods(latest: str | None) -> list[jalali.Period]:
+    """The periods the HQ screens offer, newest first: the quarters of this Jalali year and the
+    last, those two years, and ``latest`` (``latest_period``) in front when it is none of them."""
+    this_year = jalali.jalali_year(jalali.today())
+    periods = [p for y in (this_year, this_year - 1) for p in reversed(jalali.periods_of_year(y, "quarter"))]
+    periods += [jalali.Period(y, "year") for y in (this_year, this_year - 1)]
+    if latest and all(p.code != latest for p in periods):
+        periods.insert(0, jalali.Period.parse(latest))
+    return periods
 
 
 def completion_by_axis(store: Store, actor: Actor, period_code: str) -> list[AxisRow]:

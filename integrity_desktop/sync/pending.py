@@ -116,33 +116,35 @@ class PendingImport:
         """Write what the preview showed (and the bundle's evidence files); the final summary.
         Raises ``UserError`` (code ``preview_expired``) when the preview was rolled back for
         being left too long."""
-        self._ready.wait()
-        self._answer(_COMMIT)
-        self._done.wait()
+        self._commit_now()
         if self.state == "committed":
             assert self.summary is not None
             return self.summary
         if self.state == "committed-batch":
             raise _closed_error()
-        if self.state == "expired":
-            raise expired_error(self.hold_seconds)
-        if self._error is not None:
-            raise self._error
-        raise _closed_error()
+        raise self._not_committed()
 
     def commit_all(self) -> BatchSummary:
         """``commit`` for several bundles: the batch, its bundles' summaries now written."""
-        self._ready.wait()
-        self._answer(_COMMIT)
-        self._done.wait()
+        self._commit_now()
         if self.state == "committed-batch":
             assert self.batch is not None
             return self.batch
+        raise self._not_committed()
+
+    def _commit_now(self) -> None:
+        """Once the preview is ready, tell the import's thread to commit; wait until it ends."""
+        self._ready.wait()
+        self._answer(_COMMIT)
+        self._done.wait()
+
+    def _not_committed(self) -> BaseException:
+        """Why a commit wrote nothing: the preview expired, the import failed, or it was closed."""
         if self.state == "expired":
-            raise expired_error(self.hold_seconds)
+            return expired_error(self.hold_seconds)
         if self._error is not None:
-            raise self._error
-        raise _closed_error()
+            return self._error
+        return _closed_error()
 
     def cancel(self) -> None:
         """Roll the preview back (nothing of it is written); harmless once it is closed."""

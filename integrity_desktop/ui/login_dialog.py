@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from integrity_desktop.errors import UserError
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.labels import note_label
 from integrity_desktop.ui.widgets.messages import app_lang, error_text
 
 if TYPE_CHECKING:  # imported lazily: the dialog paints before SQLAlchemy has loaded
@@ -74,10 +75,7 @@ class LoginDialog(QDialog):
         layout.addWidget(self.title)
         layout.addLayout(form)
         if hint:
-            hint_label = QLabel(hint)
-            hint_label.setWordWrap(True)
-            hint_label.setStyleSheet(f"color: {palette.HINT}")
-            layout.addWidget(hint_label)
+            layout.addWidget(note_label(hint))
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.username.setFocus()

@@ -27,6 +27,7 @@ from integrity_desktop.excel.reading import (
     MAX_CELLS,
     MAX_ROWS,
     check_import_size,
+    clean_cell,
     not_excel,
     too_big,
 )
@@ -149,7 +150,7 @@ def _read_open(path: Path, fh: Any) -> tuple[list[_Row], list[Problem]]:
                             "بنویسید (اگر متن با «=» آغاز می‌شود، پیش از آن یک ' بگذارید).",
                             "a formula is not accepted; type the value itself"))
                 values = [c.value for c in cells]
-                record = {key: _clean(values[i]) if i < len(values) else None for key, i in positions.items()}
+                record = {key: clean_cell(values[i]) if i < len(values) else None for key, i in positions.items()}
                 if any(v is not None for v in record.values()):
                     rows.append(_Row(sheet.title, number, record, letters))
     except UserError:
@@ -170,13 +171,6 @@ def _chunked(s: Any, model: Any, ids: Any) -> list[Any]:
     for start in range(0, len(wanted), _ID_CHUNK):
         out.extend(s.scalars(select(model).where(model.id.in_(wanted[start:start + _ID_CHUNK]))))
     return out
-
-
-def _clean(value: Any) -> Any:
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
 
 
 def _code_key(code: Any) -> str:

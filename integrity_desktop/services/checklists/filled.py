@@ -45,6 +45,7 @@ from integrity_desktop.services.checklists import entry_rules, scoring
 from integrity_desktop.services.checklists.entry_rules import STATUS_LABELS_FA, STATUSES
 from integrity_desktop.services.figures import computed
 from integrity_desktop.services.store import records
+from integrity_desktop.services.store.offices import names_in as office_names_in
 from integrity_desktop.services.store.records import stable_id
 
 __all__ = ["STATUSES", "STATUS_LABELS_FA"]
@@ -179,10 +180,6 @@ class SaveResult:
 # --------------------------------------------------------------------------- reading
 
 
-def _office_names(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(Office.code, Office.name_fa)).tuples().all())
-
-
 def _summary_query() -> Select[Any]:
     return (
         select(Checklist, Template, Unit.name_fa)
@@ -218,7 +215,7 @@ def _live_checklist(session: Session, checklist_id: str) -> Checklist:
 def summary_in(session: Session, checklist_id: str) -> ChecklistSummary:
     _live_checklist(session, checklist_id)
     row = session.execute(_summary_query().where(Checklist.id == checklist_id)).one()
-    return _summary(row, _office_names(session))
+    return _summary(row, office_names_in(session))
 
 
 def _has_answer(e: ChecklistEntry) -> bool:
@@ -344,7 +341,7 @@ def offices_with_checklists(store: Store, actor: Actor) -> list[tuple[str, str]]
     """(code, name) of every office that has a checklist in this store, for HQ's filter."""
     require(actor, "checklists.view")
     with store.read() as s:
-        names = _office_names(s)
+        names = office_names_in(s)
         codes = s.scalars(select(Checklist.office_code).where(Checklist.deleted.is_(False))
                           .distinct()).all()
     return sorted(((c, names.get(c, c)) for c in codes), key=lambda pair: pair[1])
@@ -366,7 +363,7 @@ def list_checklists(
     ).order_by(Checklist.period_code.desc(), Checklist.office_code, Unit.name_fa.nulls_first(),
                Template.code, Checklist.id)
     with store.read() as s:
-        offices = _office_names(s)
+        offices = office_names_in(s)
         rows = s.execute(query.offset(max(0, offset)).limit(max(0, limit))).all()
         return [_summary(r, offices) for r in rows]
 

@@ -25,7 +25,7 @@ from integrity_desktop.nationalid import generate_valid_national_code
 from integrity_desktop.permissions import Actor
 from integrity_desktop.services.audit import log as audit
 from integrity_desktop.services.cases import lifecycle as lc
-from integrity_desktop.services.store.records import as_dict, stable_id, utcnow
+from integrity_desktop.services.store.records import as_dict, stable_id, stamp_columns
 from integrity_desktop.textnorm import normalize_for_search
 
 CASES_PER_SCALE = 100
@@ -102,11 +102,6 @@ class _Batch:
     events: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _sync_columns(store: Store, actor: Actor) -> dict[str, Any]:
-    return {"hlc": store.clock.now(), "updated_by": actor.label, "updated_at": utcnow(),
-            "deleted": False, "office_code": actor.office_code}
-
-
 def _generate(
     store: Store, actor: Actor, rng: random.Random, total: int, units: list[str], today: _dt.date
 ) -> Iterator[_Batch]:
@@ -147,7 +142,7 @@ def _generate(
             batch.events.append({
                 "id": event_id, "case_id": case_id, "stage": stage, "follows_id": follows,
                 "event_date": when, "note": rng.choice(NOTES[stage]), "penalty_code": penalty,
-                "board_code": board, "actor": actor.label, **_sync_columns(store, actor),
+                "board_code": board, "actor": actor.label, **stamp_columns(store, actor),
             })
             if penalty and rng.random() < 0.03:  # a corrected verdict now and then
                 batch.events.append({
@@ -155,7 +150,7 @@ def _generate(
                     "stage": lc.CORRECTION, "follows_id": event_id, "event_date": when,
                     "note": "اصلاح مجازات درج‌شده مطابق متن رأی", "board_code": board,
                     "penalty_code": f"{(int(penalty) % 12) + 1:02d}", "actor": actor.label,
-                    **_sync_columns(store, actor),
+                    **stamp_columns(store, actor),
                 })
             follows, last = event_id, when
             kept.append(stage)
@@ -166,7 +161,7 @@ def _generate(
             "reporter": rng.choice(REPORTERS),
             "violation_codes": sorted({f"{rng.randint(1, 38):02d}" for _ in range(rng.randint(1, 2))}),
             "reported_on": reported, "summary": rng.choice(NOTES[lc.REPORTED]),
-            "state": kept[-1], "last_event_on": last, **_sync_columns(store, actor),
+            "state": kept[-1], "last_event_on": last, **stamp_columns(store, actor),
         })
         if len(batch.cases) >= _BLOCK:
             yield batch

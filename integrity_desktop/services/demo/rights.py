@@ -23,7 +23,7 @@ from integrity_desktop.services.audit import log as audit
 from integrity_desktop.services.demo.cases import FIRST_NAMES, LAST_NAMES
 from integrity_desktop.services.rights import complaints as cm
 from integrity_desktop.services.rights.oversight import BODIES
-from integrity_desktop.services.store.records import add, as_dict, stable_id, utcnow
+from integrity_desktop.services.store.records import add, as_dict, stable_id, stamp_columns
 
 COMPLAINTS_PER_SCALE = 300
 LETTERS_PER_SCALE = 40
@@ -35,11 +35,6 @@ SUBJECTS = (
 )
 ACTIONS = ("آموزش مهارت‌های ارتباطی به کارکنان پذیرش", "بازنگری فرایند صدور گواهی‌نامه",
            "نصب میز خدمت در ورودی مرکز", "تشویق کارکنان واحد برتر")
-
-
-def _stamp(store: Store, actor: Actor) -> dict[str, Any]:
-    return {"hlc": store.clock.now(), "updated_by": actor.label, "updated_at": utcnow(),
-            "deleted": False, "office_code": actor.office_code}
 
 
 def _complaint(store: Store, actor: Actor, rng: random.Random, i: int, units: list[str],
@@ -58,7 +53,7 @@ def _complaint(store: Store, actor: Actor, rng: random.Random, i: int, units: li
     outcome = rng.choice(tuple(cm.OUTCOMES)) if answered else None
     contact = f"09{rng.randint(10, 39)}{rng.randint(1000000, 9999999)}"
     return {
-        "id": stable_id("demo", "complaint", actor.office_code, str(i)), **_stamp(store, actor),
+        "id": stable_id("demo", "complaint", actor.office_code, str(i)), **stamp_columns(store, actor),
         "kind": kind, "received_on": received, "channel": channel, "category": category,
         "unit_id": rng.choice(units) if units and rng.random() < 0.9 else None,
         "tracking_number": tracking, "person_name": name, "person_contact": contact,

@@ -86,6 +86,34 @@ def _percent(num: int, den: int) -> float | None:
     return round(100.0 * num / den, 1) if den else None
 
 
+def _percent_figure(code: str, title_fa: str, num: int, den: int, record_ids: dict[str, list[str]]) -> Figure:
+    """Figure ``code`` as ``num`` of ``den`` in percent (no value when ``den`` is 0), with its formula."""
+    return Figure(
+        code=code,
+        title_fa=title_fa,
+        unit="percent",
+        value=_percent(num, den),
+        numerator=num,
+        denominator=den,
+        record_ids=record_ids,
+        formula=FORMULAS_FA[code],
+    )
+
+
+def _count_figure(code: str, title_fa: str, count: int, record_ids: dict[str, list[str]]) -> Figure:
+    """Figure ``code`` as a count of ``count`` records, with its formula."""
+    return Figure(
+        code=code,
+        title_fa=title_fa,
+        unit="count",
+        value=float(count),
+        numerator=count,
+        denominator=None,
+        record_ids=record_ids,
+        formula=FORMULAS_FA[code],
+    )
+
+
 def _office_visits(session: Session, period: Period, office: str) -> list[Visit]:
     return list(
         session.scalars(
@@ -113,20 +141,11 @@ def realisation(session: Session, period: Period, office: str) -> Figure:
             if item_id is not None:
                 visited.setdefault(item_id, visit_id)
     done = [i.id for i in items if i.id in visited]
-    return Figure(
-        code="1/4",
-        title_fa="میزان تحقق بازرسی‌های برنامه‌ریزی‌شده",
-        unit="percent",
-        value=_percent(len(done), len(items)),
-        numerator=len(done),
-        denominator=len(items),
-        record_ids={
-            "plan_items": [i.id for i in items],
-            "visited_plan_items": done,
-            "visits": [visited[i] for i in done],
-        },
-        formula=FORMULAS_FA["1/4"],
-    )
+    return _percent_figure("1/4", "میزان تحقق بازرسی‌های برنامه‌ریزی‌شده", len(done), len(items), {
+        "plan_items": [i.id for i in items],
+        "visited_plan_items": done,
+        "visits": [visited[i] for i in done],
+    })
 
 
 def monthly_reports(session: Session, period: Period, office: str, today: _dt.date) -> Figure:
@@ -151,34 +170,17 @@ def monthly_reports(session: Session, period: Period, office: str, today: _dt.da
                 if mine and all(v.status in DONE for v in mine):
                     reported.append(key)
         month = month.next()
-    return Figure(
-        code="1/6",
-        title_fa="گزارش ماهانهٔ بازرسان",
-        unit="percent",
-        value=_percent(len(reported), len(pairs)),
-        numerator=len(reported),
-        denominator=len(pairs),
-        record_ids={"inspector_months": pairs, "reported_inspector_months": reported},
-        formula=FORMULAS_FA["1/6"],
-    )
+    return _percent_figure("1/6", "گزارش ماهانهٔ بازرسان", len(reported), len(pairs),
+                           {"inspector_months": pairs, "reported_inspector_months": reported})
 
 
 def visits_done(session: Session, period: Period, office: str) -> Figure:
     """Indicator 22/1 (see the module docstring)."""
     visits = _office_visits(session, period, office)
-    return Figure(
-        code="22/1",
-        title_fa="بازرسی‌های موردی و ادواری انجام‌شده",
-        unit="count",
-        value=float(len(visits)),
-        numerator=len(visits),
-        denominator=None,
-        record_ids={
-            "periodic": [v.id for v in visits if v.kind != KIND_ADHOC],
-            "adhoc": [v.id for v in visits if v.kind == KIND_ADHOC],
-        },
-        formula=FORMULAS_FA["22/1"],
-    )
+    return _count_figure("22/1", "بازرسی‌های موردی و ادواری انجام‌شده", len(visits), {
+        "periodic": [v.id for v in visits if v.kind != KIND_ADHOC],
+        "adhoc": [v.id for v in visits if v.kind == KIND_ADHOC],
+    })
 
 
 def reports_with_proposals(session: Session, period: Period, office: str) -> Figure:
@@ -186,16 +188,8 @@ def reports_with_proposals(session: Session, period: Period, office: str) -> Fig
     visits = [
         v for v in _office_visits(session, period, office) if v.status in DONE and v.recommendations.strip()
     ]
-    return Figure(
-        code="22/2",
-        title_fa="گزارش‌های نظارتی همراه با پیشنهاد",
-        unit="count",
-        value=float(len(visits)),
-        numerator=len(visits),
-        denominator=None,
-        record_ids={"visits": [v.id for v in visits]},
-        formula=FORMULAS_FA["22/2"],
-    )
+    return _count_figure("22/2", "گزارش‌های نظارتی همراه با پیشنهاد", len(visits),
+                         {"visits": [v.id for v in visits]})
 
 
 def timely_follow_up(session: Session, period: Period, office: str, today: _dt.date) -> Figure:
@@ -221,32 +215,16 @@ def timely_follow_up(session: Session, period: Period, office: str, today: _dt.d
     on_time = [
         a.id for a in actions if a.status == "done" and a.closed_on is not None and a.closed_on <= a.due_date
     ]
-    return Figure(
-        code="22/3",
-        title_fa="پیگیری به‌موقع اقدام‌های اصلاحی",
-        unit="percent",
-        value=_percent(len(on_time), len(actions)),
-        numerator=len(on_time),
-        denominator=len(actions),
-        record_ids={"actions_due": [a.id for a in actions], "done_on_time": on_time},
-        formula=FORMULAS_FA["22/3"],
-    )
+    return _percent_figure("22/3", "پیگیری به‌موقع اقدام‌های اصلاحی", len(on_time), len(actions),
+                           {"actions_due": [a.id for a in actions], "done_on_time": on_time})
 
 
 def adhoc_reviewed(session: Session, period: Period, office: str) -> Figure:
     """Indicator 22/4 (see the module docstring)."""
     adhoc = [v for v in _office_visits(session, period, office) if v.kind == KIND_ADHOC]
     done = [v.id for v in adhoc if v.status in DONE]
-    return Figure(
-        code="22/4",
-        title_fa="بازرسی‌های موردی ارجاعی بررسی‌شده",
-        unit="count",
-        value=float(len(done)),
-        numerator=len(done),
-        denominator=None,
-        record_ids={"adhoc_visits": [v.id for v in adhoc], "reviewed": done},
-        formula=FORMULAS_FA["22/4"],
-    )
+    return _count_figure("22/4", "بازرسی‌های موردی ارجاعی بررسی‌شده", len(done),
+                         {"adhoc_visits": [v.id for v in adhoc], "reviewed": done})
 
 
 def figures_in(session: Session, period: Period, office: str, today: _dt.date) -> list[Figure]:

@@ -557,6 +557,16 @@ def restore(target: Path, source: Path, *, actor_of: Callable[[Store], Actor] | 
                           allow_other_office=allow_other_office, unlock=unlock).kept
 
 
+def _sign_in(store: Store, actor_of: Callable[[Store], Actor]) -> Actor:
+    """The person ``actor_of`` signs in on ``store``, who must manage backups; ``store`` is closed after."""
+    try:
+        actor = actor_of(store)
+        require(actor, "backup.manage")
+    finally:
+        store.dispose()
+    return actor
+
+
 def _sign_in_current(target: Path, actor_of: Callable[[Store], Actor] | None) -> Actor | None:
     """The administrator of the store that is replaced, if it exists and opens."""
     from integrity_desktop.services.store.opening import open_initialised
@@ -567,12 +577,7 @@ def _sign_in_current(target: Path, actor_of: Callable[[Store], Actor] | None) ->
         store = open_initialised(str(target))
     except StoreError:
         return None  # damaged (the usual reason to restore): sign in on the candidate
-    try:
-        actor = actor_of(store)
-        require(actor, "backup.manage")
-    finally:
-        store.dispose()
-    return actor
+    return _sign_in(store, actor_of)
 
 
 def _sign_in_candidate(staged: _Staged, actor_of: Callable[[Store], Actor] | None) -> Actor:
@@ -580,13 +585,7 @@ def _sign_in_candidate(staged: _Staged, actor_of: Callable[[Store], Actor] | Non
 
     if actor_of is None:  # the program itself (or a test): audited as the program
         return Actor("system", "admin", check_store_file(staged.db).office_code, "سامانه")
-    store = open_initialised(str(staged.db))
-    try:
-        actor = actor_of(store)
-        require(actor, "backup.manage")
-    finally:
-        store.dispose()
-    return actor
+    return _sign_in(open_initialised(str(staged.db)), actor_of)
 
 
 def _swap(target: Path, staged: _Staged) -> Path | None:

@@ -12,7 +12,7 @@ import contextlib
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -270,6 +270,18 @@ def attach(
                           owner_id=owner_id, note=note.strip()[:255])
         records.add(s, store, actor, record)
         return _info(record)
+
+
+def attach_all(
+    store: Store, actor: Actor, owner_type: str, owner_id: str, paths: Sequence[str | os.PathLike[str]],
+    report: Callable[[int, int, str], None],
+) -> int:
+    """``attach`` each of ``paths`` in turn, telling ``report`` (done, of, file name) before
+    each; how many were attached.  A refusal stops there: the files before it stay attached."""
+    for i, path in enumerate(paths):
+        report(i, len(paths), display_name(str(path)))
+        attach(store, actor, owner_type, owner_id, path)
+    return len(paths)
 
 
 def list_for(store: Store, actor: Actor, owner_type: str, owner_id: str) -> list[EvidenceInfo]:

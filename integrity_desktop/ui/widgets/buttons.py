@@ -1,11 +1,11 @@
 """A push button as every screen makes one: its text, the object name tests and help find it
-by, a tooltip that says what it does, and what a click does."""
+by, a tooltip that says what it does, and what a click does; and a row of them."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 
 def push_button(
@@ -19,3 +19,13 @@ def push_button(
     if on_click is not None:
         button.clicked.connect(on_click)
     return button
+
+
+def button_row(*widgets: QWidget, stretch: bool = True) -> QHBoxLayout:
+    """``widgets`` side by side, then (unless ``stretch`` is false) the rest of the row empty."""
+    layout = QHBoxLayout()
+    for w in widgets:
+        layout.addWidget(w)
+    if stretch:
+        layout.addStretch(1)
+    return layout

@@ -141,10 +141,7 @@ class EvidencePanel(QWidget):
         store, actor, owner_type, owner_id = self.ctx.store, self.ctx.actor, self.owner_type, self.owner_id
 
         def work(report: Callable[[int, int, str], None]) -> int:
-            for i, path in enumerate(paths):
-                report(i, len(paths), evidence.display_name(str(path)))
-                evidence.attach(store, actor, owner_type, owner_id, path)
-            return len(paths)
+            return evidence.attach_all(store, actor, owner_type, owner_id, paths, report)
 
         def done(_count: object) -> None:
             self.reload()

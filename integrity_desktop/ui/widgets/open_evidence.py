@@ -18,6 +18,13 @@ def open_with_system_viewer(parent: QWidget | None, store: Store, info: evidence
     return bool(attempt(parent, lambda: _open(store, info)))
 
 
+def open_by_id(parent: QWidget | None, store: Store, evidence_id: str) -> bool:
+    """``open_with_system_viewer`` for the attachment ``evidence_id``; False (after telling the
+    person why) when it is not found or could not be opened."""
+    done = attempt(parent, lambda: evidence.get(store, evidence_id))
+    return bool(done) and open_with_system_viewer(parent, store, done.value)
+
+
 def _open(store: Store, info: evidence.EvidenceInfo) -> None:
     path = evidence.viewable_copy(store, info)
     if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):

@@ -423,6 +423,22 @@ def make_table(model: RowsModel, name: str) -> QTableView:
     return view
 
 
+def record_table(model: QAbstractTableModel, name: str, stretch: int) -> QTableView:
+    """A read-only list of records picked one row at a time: no row numbers, every column fitting
+    its contents but column ``stretch``, which takes what is left (the checklist screens' lists)."""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
 def current_row(view: QTableView) -> Any | None:
     """The row object under the view's current index (None when nothing is current)."""
     model = view.model()

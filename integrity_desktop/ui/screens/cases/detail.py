@@ -10,6 +10,7 @@ personal field and no edit buttons.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -46,7 +47,7 @@ from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.form_errors import finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import show_info
-from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
+from integrity_desktop.ui.widgets.open_evidence import open_by_id
 
 OVERDUE_COLOUR = palette.ERROR
 STATUS_COLOURS = {"applied": palette.OK, "corrected": palette.CORRECTED, "amendment": palette.INFO}
@@ -121,11 +122,8 @@ def attach_documents(
         return
     store, actor = ctx.store, ctx.actor
 
-    def work(report: object) -> int:
-        for i, path in enumerate(paths):
-            report(i, len(paths), evidence.display_name(str(path)))  # type: ignore[operator]
-            evidence.attach(store, actor, "case_event", event_id, path)
-        return len(paths)
+    def work(report: Callable[[int, int, str], None]) -> int:
+        return evidence.attach_all(store, actor, "case_event", event_id, paths, report)
 
     run_task(parent, work, on_done, title=QCoreApplication.translate("CaseDetail", "Attaching documents…"))  # type: ignore[arg-type]
 
@@ -548,11 +546,7 @@ class CaseDetailWidget(QWidget):
         attach_documents(self, self.ctx, entry.id, [Path(n) for n in names], lambda _n: self.reload())
 
     def open_document(self, evidence_id: str) -> None:
-        done = attempt(self, lambda: evidence.get(self.ctx.store, evidence_id))
-        if not done:
-            return
-        info = done.value
-        open_with_system_viewer(self, self.ctx.store, info)
+        open_by_id(self, self.ctx.store, evidence_id)
 
     def export_pdf(self, out: Path | None = None) -> None:
         """Write the case file PDF off the GUI thread (anonymised for non-personal roles)."""

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
+from integrity_desktop.ui.widgets.tick_list import tick_item, ticked_data
 
 
 class RegisterCaseDialog(QDialog):
@@ -67,11 +67,8 @@ class RegisterCaseDialog(QDialog):
         self.violations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.violations.setTextElideMode(Qt.TextElideMode.ElideRight)
         for item in cases.lookup_items(ctx.store, "violation_type"):
-            row = QListWidgetItem(item.title_fa)
+            row = tick_item(item.title_fa, item.code)
             row.setToolTip(item.title_fa)
-            row.setData(Qt.ItemDataRole.UserRole, item.code)
-            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            row.setCheckState(Qt.CheckState.Unchecked)
             self.violations.addItem(row)
         self.reported_on = JalaliDateEdit()
         self.reported_on.setObjectName("reported_on")
@@ -117,12 +114,7 @@ class RegisterCaseDialog(QDialog):
         clear_when_edited(self.error, self)
 
     def chosen_violations(self) -> list[str]:
-        out = []
-        for i in range(self.violations.count()):
-            item = self.violations.item(i)
-            if item.checkState() == Qt.CheckState.Checked:
-                out.append(str(item.data(Qt.ItemDataRole.UserRole)))
-        return out
+        return ticked_data(self.violations)
 
     def register(self) -> None:
         accept_if_done(self, self._write, self.error)

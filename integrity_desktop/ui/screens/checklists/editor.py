@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 import itertools
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -40,7 +41,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -49,7 +49,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -77,8 +76,8 @@ from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.messages import confirm
-from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
-from integrity_desktop.ui.widgets.table_models import TableModel
+from integrity_desktop.ui.widgets.open_evidence import open_by_id
+from integrity_desktop.ui.widgets.table_models import TableModel, record_table
 
 if TYPE_CHECKING:
     from integrity_desktop.ui.screens.dashboard.computed_records import ComputedRecordsDialog
@@ -340,17 +339,8 @@ class ChecklistEditor(QWidget):
         self.axes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.axes.setSpacing(2)
         self.model = EntryTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("entries")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = record_table(self.model, "entries", 1)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(lambda _i: self.status.setFocus())
 
@@ -931,13 +921,8 @@ class ChecklistEditor(QWidget):
 
     def open_evidence(self) -> None:
         evidence_id = self._chosen_evidence()
-        if evidence_id is None:
-            return
-        done = attempt(self, lambda: evidence.get(self.ctx.store, evidence_id))
-        if not done:
-            return
-        info = done.value
-        open_with_system_viewer(self, self.ctx.store, info)
+        if evidence_id is not None:
+            open_by_id(self, self.ctx.store, evidence_id)
 
     def remove_evidence(self) -> None:
         evidence_id = self._chosen_evidence()
@@ -956,21 +941,15 @@ class ChecklistEditor(QWidget):
             self, self.tr("Send for review"), self.tr("Send this checklist to headquarters for review?")
         ):
             return
-        done = attempt(self, lambda: checklists.submit(self.ctx.store, self.ctx.actor, self.checklist_id))
-        if not done:
-            return
-        self.summary = done.value
-        self._show_summary()
+        if self._step(lambda: checklists.submit(self.ctx.store, self.ctx.actor, self.checklist_id)):
+            self._show_summary()
 
     def approve(self) -> None:
         if not confirm(self, self.tr("Approve"), self.tr(
                 "Approve this checklist? Its answers and computed figures are locked as they are.")):
             return
-        done = attempt(self, lambda: checklists.approve(self.ctx.store, self.ctx.actor, self.checklist_id))
-        if not done:
-            return
-        self.summary = done.value
-        self.reload()
+        if self._step(lambda: checklists.approve(self.ctx.store, self.ctx.actor, self.checklist_id)):
+            self.reload()
 
     def ask_return(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -985,12 +964,18 @@ class ChecklistEditor(QWidget):
     def return_with_note(self, note: str) -> bool:
         """Return the checklist to the office with ``note``; False (and the message shown) when
         the service refuses, e.g. an empty note."""
-        done = attempt(self, lambda: checklists.reopen(self.ctx.store, self.ctx.actor, self.checklist_id, note))
-        if not done:
+        if not self._step(lambda: checklists.reopen(self.ctx.store, self.ctx.actor, self.checklist_id, note)):
             return False
-        self.summary = done.value
         self.reload()
         return True
+
+    def _step(self, work: Callable[[], checklists.ChecklistSummary]) -> bool:
+        """A step of the checklist's life cycle (send, approve, return); the summary it answers
+        with is kept when it went through, a refusal is shown."""
+        done = attempt(self, work)
+        if done:
+            self.summary = done.value
+        return bool(done)
 
     def print_filled(self) -> None:
         from integrity_desktop.ui.screens.checklists.actions import print_filled_checklist

@@ -15,14 +15,11 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -49,7 +46,7 @@ from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.messages import show_info
-from integrity_desktop.ui.widgets.table_models import TableModel, current_row
+from integrity_desktop.ui.widgets.table_models import TableModel, current_row, record_table
 
 PAGE = 100
 ALL = object()  # "no filter" in the filter combos
@@ -232,17 +229,8 @@ class ChecklistListPage(QWidget):
         buttons.addWidget(self.count_label)
 
         self.model = ChecklistTableModel(self.ctx, self)
-        self.table = QTableView()
-        self.table.setObjectName("checklist_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = record_table(self.model, "checklist_table", self.model.COLUMNS.index("template"))
         self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.model.COLUMNS.index("template"), QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda _i: self.open_current())
         self.empty_label = QLabel(
             self.tr("No checklist matches. Create one with “New checklist…” or clear the filters.")

@@ -13,12 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -52,21 +50,14 @@ from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.form_errors import error_line, finish_form
+from integrity_desktop.ui.widgets.labels import note_label
 from integrity_desktop.ui.widgets.messages import confirm
-from integrity_desktop.ui.widgets.table_models import Column, RowsModel
+from integrity_desktop.ui.widgets.table_models import Column, RowsModel, record_table
 
 
-def _table(model: QAbstractTableModel, stretch: int) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
+def _table(model: QAbstractTableModel, name: str, stretch: int) -> QTableView:
+    view = record_table(model, name, stretch)
     view.setAlternatingRowColors(True)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
 
 
@@ -322,8 +313,7 @@ class TemplatesScreen(QWidget):
             ],
             parent=self,
         )
-        self.template_table = _table(self.template_model, 0)
-        self.template_table.setObjectName("template_table")
+        self.template_table = _table(self.template_model, "template_table", 0)
         self.template_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_template())
         self.item_model = RowsModel(
             [
@@ -334,8 +324,7 @@ class TemplatesScreen(QWidget):
             ],
             parent=self,
         )
-        self.item_table = _table(self.item_model, 1)
-        self.item_table.setObjectName("item_table")
+        self.item_table = _table(self.item_model, "item_table", 1)
         self.item_table.activated.connect(lambda _i: self.edit_item())
         self.detail_label = QLabel()
         self.detail_label.setWordWrap(True)
@@ -382,14 +371,13 @@ class TemplatesScreen(QWidget):
         for b in (*authoring, self.blank_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
-        note = QLabel(
+        note = note_label(
             self.tr(
                 "A version that has been published or used by a checklist never changes; to change it, "
                 "make a new version. Provinces receive templates from headquarters through sync."
-            )
+            ),
+            palette.FAINT,
         )
-        note.setWordWrap(True)
-        note.setStyleSheet(f"color: {palette.FAINT}")
 
         items_panel = QWidget()
         items_layout = QVBoxLayout(items_panel)

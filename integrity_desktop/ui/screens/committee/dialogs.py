@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -32,7 +31,7 @@ from integrity_desktop.services.committee import training
 from integrity_desktop.services.store import evidence
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, attempt, run_in_background
-from integrity_desktop.ui.screens.inspections.common import button_row, make_button
+from integrity_desktop.ui.screens.inspections.common import make_button
 from integrity_desktop.ui.screens.inspections.dialogs import (
     OVERDUE_BG,
     date_field,
@@ -41,8 +40,10 @@ from integrity_desktop.ui.screens.inspections.dialogs import (
     unit_combo,
 )
 from integrity_desktop.ui.text import shown_date, shown_number, shown_value
+from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
+from integrity_desktop.ui.widgets.tick_list import tick_item, ticked_data
 
 
 def _text_box(name: str, height: int = 90) -> QPlainTextEdit:
@@ -145,12 +146,8 @@ class MeetingDialog(_Saving):
         self.quorum.addItem(self.tr("No quorum"), False)
         self.minutes = _text_box("minutes", 120)
         for m in committee.list_members(ctx.store, ctx.actor):
-            item = QListWidgetItem(f"{m.full_name} — {m.role_fa}")
-            item.setData(Qt.ItemDataRole.UserRole, m.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             chosen = info is not None and m.id in info.attendee_ids
-            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
-            self.attendees.addItem(item)
+            self.attendees.addItem(tick_item(f"{m.full_name} — {m.role_fa}", m.id, chosen))
         form = QFormLayout(self)
         form.addRow(self.tr("Title:"), self.title)
         form.addRow(self.tr("Planned date:"), self.planned)
@@ -169,12 +166,7 @@ class MeetingDialog(_Saving):
             self.minutes.setPlainText(info.minutes)
 
     def checked_members(self) -> list[str]:
-        out = []
-        for i in range(self.attendees.count()):
-            item = self.attendees.item(i)
-            if item.checkState() == Qt.CheckState.Checked:
-                out.append(str(item.data(Qt.ItemDataRole.UserRole)))
-        return out
+        return ticked_data(self.attendees)
 
     def save(self) -> None:
         self._run(lambda: committee.save_meeting(self.ctx.store, self.ctx.actor, committee.MeetingInput(
@@ -423,10 +415,7 @@ def attach_files(parent: QWidget, ctx: UiContext, owner_type: str, owner_id: str
     store, actor = ctx.store, ctx.actor
 
     def work(report: Callable[[int, int, str], None]) -> int:
-        for i, path in enumerate(paths):
-            report(i, len(paths), evidence.display_name(str(path)))
-            evidence.attach(store, actor, owner_type, owner_id, path)
-        return len(paths)
+        return evidence.attach_all(store, actor, owner_type, owner_id, paths, report)
 
     run_in_background(parent, work, on_done=on_done,
                       title=QCoreApplication.translate("CommitteeFiles", "Attaching files…"))

@@ -42,10 +42,11 @@ from integrity_desktop.ui.screens.committee.dialogs import (
     attach_files,
     open_latest_file,
 )
-from integrity_desktop.ui.screens.inspections.common import button_row, make_button, period_choices
+from integrity_desktop.ui.screens.inspections.common import make_button, period_choices
 from integrity_desktop.ui.screens.inspections.dialogs import OVERDUE_BG
 from integrity_desktop.ui.text import isolate, shown_date, shown_number, shown_percent, shown_value
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.messages import show_exception
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
 

@@ -211,13 +211,8 @@ class NationalScreen(QWidget):
     def _fill_periods(self) -> None:
         from integrity_desktop.sync import hq_console
 
-        this_year = jalali.jalali_year(jalali.today())
-        periods = [p for y in (this_year, this_year - 1) for p in reversed(jalali.periods_of_year(y, "quarter"))]
-        periods += [jalali.Period(y, "year") for y in (this_year, this_year - 1)]
         latest = hq_console.latest_period(self.ctx.store)
-        if latest and all(p.code != latest for p in periods):
-            periods.insert(0, jalali.Period.parse(latest))
-        for p in periods:
+        for p in hq_console.offered_periods(latest):
             self.period.addItem(p.label_fa, p.code)
         # the quarter of the newest checklist (a month's checklists are a thin national picture)
         day = jalali.Period.parse(latest).end if latest else jalali.today()

@@ -1,12 +1,12 @@
 """What the inspections screen's tabs share: the periods offered in their period pickers, and
-the small button and row helpers of their tool bars."""
+the small button helper of their tool bars (the row they stand in is widgets.buttons.button_row)."""
 
 from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterable
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton
 
 from integrity_desktop import jalali
 from integrity_desktop.ui.widgets.buttons import push_button
@@ -31,11 +31,3 @@ def make_button(
     button.setEnabled(enabled)
     return button
 
-
-def button_row(*widgets: QWidget, stretch: bool = True) -> QHBoxLayout:
-    layout = QHBoxLayout()
-    for w in widgets:
-        layout.addWidget(w)
-    if stretch:
-        layout.addStretch(1)
-    return layout

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QSizePolicy,
     QWidget,
@@ -38,6 +37,7 @@ from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.form_errors import finish_form
 from integrity_desktop.ui.widgets.indicator_picker import IndicatorPicker
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
+from integrity_desktop.ui.widgets.tick_list import tick_item, ticked_data
 
 OVERDUE_BG = QColor(palette.ALERT_BG)
 DONE_BG = QColor(palette.DONE_BG)
@@ -92,11 +92,7 @@ class InspectorPicker(QListWidget):
             label = info.full_name
             if info.status != "active":
                 label = f"{label} ({info.status_fa})"
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, info.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.addItem(item)
+            self.addItem(tick_item(label, info.id))
 
     def set_checked(self, ids: Sequence[str]) -> None:
         for i in range(self.count()):
@@ -105,12 +101,7 @@ class InspectorPicker(QListWidget):
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def checked_ids(self) -> tuple[str, ...]:
-        out = []
-        for i in range(self.count()):
-            item = self.item(i)
-            if item.checkState() == Qt.CheckState.Checked:
-                out.append(str(item.data(Qt.ItemDataRole.UserRole)))
-        return tuple(out)
+        return tuple(ticked_data(self))
 
 
 # --------------------------------------------------------------------------- inspector

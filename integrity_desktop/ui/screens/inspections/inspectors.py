@@ -12,9 +12,10 @@ from integrity_desktop.services.inspections import inspectors
 from integrity_desktop.services.inspections.common import INSPECTOR_STATUSES
 from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.screens.inspections.common import button_row, make_button
+from integrity_desktop.ui.screens.inspections.common import make_button
 from integrity_desktop.ui.screens.inspections.dialogs import InspectorDialog
 from integrity_desktop.ui.text import shown_date, shown_number
+from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.table_models import Column, PagedModel, current_row, make_table
 
 

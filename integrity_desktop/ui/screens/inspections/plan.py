@@ -26,10 +26,11 @@ from integrity_desktop.services.inspections import figures as inspection_figures
 from integrity_desktop.services.inspections import plans as inspection_plans
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import attempt
-from integrity_desktop.ui.screens.inspections.common import button_row, make_button, period_choices
+from integrity_desktop.ui.screens.inspections.common import make_button, period_choices
 from integrity_desktop.ui.screens.inspections.dialogs import DONE_BG, LATE_BG, PlanItemDialog, select_data
 from integrity_desktop.ui.screens.inspections.visit_editor import VisitEditor
 from integrity_desktop.ui.text import shown_date, shown_number
+from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.table_models import (
     Column,

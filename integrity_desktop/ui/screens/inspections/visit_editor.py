@@ -442,10 +442,17 @@ class VisitEditor(QDialog):
         if FindingDialog(self.ctx, save, self).exec() == QDialog.DialogCode.Accepted:
             self.reload()
 
-    def edit_finding(self) -> None:
+    def _chosen_finding(self) -> visits.FindingInfo | None:
+        """The finding selected in the list; with none, the editor asks for one."""
         finding = current_row(self.findings_view)
-        if not isinstance(finding, visits.FindingInfo):
-            self.error.setText(self.tr("Choose a finding first."))
+        if isinstance(finding, visits.FindingInfo):
+            return finding
+        self.error.setText(self.tr("Choose a finding first."))
+        return None
+
+    def edit_finding(self) -> None:
+        finding = self._chosen_finding()
+        if finding is None:
             return
         if not self.editable:
             return
@@ -456,9 +463,8 @@ class VisitEditor(QDialog):
         """Report the selected finding as a violation case (once); the case number shows on it."""
         from integrity_desktop.ui.screens.cases.dialogs import RegisterCaseDialog
 
-        finding = current_row(self.findings_view)
-        if not isinstance(finding, visits.FindingInfo):
-            self.error.setText(self.tr("Choose a finding first."))
+        finding = self._chosen_finding()
+        if finding is None:
             return
         if finding.case_id:
             self.error.setText(self.tr("This finding was already reported as case {number}.").format(
@@ -483,9 +489,8 @@ class VisitEditor(QDialog):
             self.reload()
 
     def add_action(self) -> None:
-        finding = current_row(self.findings_view)
-        if not isinstance(finding, visits.FindingInfo):
-            self.error.setText(self.tr("Choose a finding first."))
+        finding = self._chosen_finding()
+        if finding is None:
             return
         if ActionDialog(self.ctx, finding.id, self).exec() == QDialog.DialogCode.Accepted:
             self.reload()

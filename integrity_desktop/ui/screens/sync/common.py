@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QWidget,
 )
@@ -104,11 +103,3 @@ def error_label(name: str) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
-
-def button_row(*widgets: QWidget, stretch: bool = True) -> QHBoxLayout:
-    box = QHBoxLayout()
-    for w in widgets:
-        box.addWidget(w)
-    if stretch:
-        box.addStretch(1)
-    return box

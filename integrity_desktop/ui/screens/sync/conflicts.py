@@ -45,6 +45,7 @@ from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
+from integrity_desktop.ui.widgets.labels import note_label
 from integrity_desktop.ui.widgets.table_models import PagedTableModel, TableModel, plain_table
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
@@ -316,14 +317,12 @@ class ConflictsScreen(QWidget):
         self.done = QLabel()
         self.done.setObjectName("done")
         self.done.setWordWrap(True)
-        hint = QLabel(
+        hint = note_label(
             self.tr(
                 "Differing fields are highlighted. Tick a field to take the set-aside value for it, "
                 "then save the merge; or keep one version whole."
             )
         )
-        hint.setWordWrap(True)
-        hint.setStyleSheet(f"color: {palette.HINT}")
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)

@@ -30,14 +30,13 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.dialogs.passphrase import ask_passphrase
 from integrity_desktop.ui.screens.sync.common import (
     bundle_filter,
-    button_row,
     error_label,
     ltr,
     record_type_label,
 )
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_number
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.messages import error_text
 
 

@@ -37,7 +37,6 @@ from integrity_desktop.ui.dialogs.passphrase import ask_passphrase
 from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.screens.sync.common import (
     bundle_filter,
-    button_row,
     error_label,
     ltr,
     record_type_label,
@@ -45,7 +44,7 @@ from integrity_desktop.ui.screens.sync.common import (
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, isolate_embedded, shown_number
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.messages import confirm, error_text
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
 
@@ -472,7 +471,11 @@ class SyncImportTab(QWidget):
         self._dry_passphrase = passphrase
         self._dry_identities = identities
         self._show_summary(result, dry_run=True)
-        can_import = result.outcome == "accepted" and not result.nothing_to_do
+        self._offer_import(result.outcome == "accepted" and not result.nothing_to_do)
+
+    def _offer_import(self, can_import: bool) -> None:
+        """After a check: the import is offered (and the store held until it expires) when
+        there is something to import; otherwise the held store is let go at once."""
         self.confirm_button.setEnabled(can_import)
         self.cancel_button.setEnabled(True)
         if can_import:
@@ -633,14 +636,7 @@ class SyncImportTab(QWidget):
         self._held.pending = held
         self._dry_run = view
         self._show_batch(view)
-        can_import = any(r.outcome == "accepted" for r in view.rows)
-        self.confirm_button.setEnabled(can_import)
-        self.cancel_button.setEnabled(True)
-        if can_import:
-            self.confirm_button.setFocus()
-            self._expiry.start(int(self.hold_seconds * 1000) + 250)
-        else:
-            self._held.cancel()
+        self._offer_import(any(r.outcome == "accepted" for r in view.rows))
 
     def _show_batch(self, view: BatchView) -> None:
         counts = {

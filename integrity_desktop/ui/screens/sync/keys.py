@@ -26,10 +26,10 @@ from integrity_desktop.services.store import keys, offices
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import attempt
-from integrity_desktop.ui.screens.sync.common import OfficeNames, button_row, error_label, ltr, shown_datetime
+from integrity_desktop.ui.screens.sync.common import OfficeNames, error_label, ltr, shown_datetime
 from integrity_desktop.ui.text import isolate, isolate_embedded
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
 
 
