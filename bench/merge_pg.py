@@ -51,23 +51,8 @@ def hq_template(server: str, codes: list[str], scale: int, work: Path) -> str:
     done = work / f"pg-{name}.done"
     if done.exists():
         return name
-    from integrity_desktop.permissions import Actor
-    from integrity_desktop.services.store import keys
-    from integrity_desktop.services.store.opening import init_store
-    from integrity_desktop.sync.trust import add_key
-
     _recreate(server, name)
-    hq = init_store(f"{server}/{name}", "hq", workload.HQ_PASSWORD, workload.PASSPHRASE)
-    try:
-        actor = Actor("bench", "admin", "hq")
-        for code in codes:
-            province = workload.open_unlocked(workload.province_store(code, scale, work))
-            try:
-                add_key(hq, actor, code, keys.public_key_file(province))
-            finally:
-                province.dispose()
-    finally:
-        hq.dispose()
+    workload.init_trusting(f"{server}/{name}", codes, scale, work)
     done.write_text("ok\n")
     return name
 

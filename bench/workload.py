@@ -150,24 +150,30 @@ def hq_template(codes: list[str], scale: int, work: Path = WORK) -> Path:
         if done.exists():
             return path
         _remove_store(path)
-        from integrity_desktop.permissions import Actor
-        from integrity_desktop.services.store import keys
-        from integrity_desktop.services.store.opening import init_store
-        from integrity_desktop.sync.trust import add_key
-
-        hq = init_store(str(path), "hq", HQ_PASSWORD, PASSPHRASE)
-        try:
-            actor = Actor("bench", "admin", "hq")
-            for code in codes:
-                province = open_unlocked(province_store(code, scale, work))
-                try:
-                    add_key(hq, actor, code, keys.public_key_file(province))
-                finally:
-                    province.dispose()
-        finally:
-            hq.dispose()
+        init_trusting(str(path), codes, scale, work)
         done.write_text("ok\n")
         return path
+
+
+def init_trusting(location: str, codes: list[str], scale: int, work: Path = WORK) -> None:
+    """Make an HQ store at ``location`` (a file or a PostgreSQL URL) that trusts the
+    provinces' keys."""
+    from integrity_desktop.permissions import Actor
+    from integrity_desktop.services.store import keys
+    from integrity_desktop.services.store.opening import init_store
+    from integrity_desktop.sync.trust import add_key
+
+    hq = init_store(location, "hq", HQ_PASSWORD, PASSPHRASE)
+    try:
+        actor = Actor("bench", "admin", "hq")
+        for code in codes:
+            province = open_unlocked(province_store(code, scale, work))
+            try:
+                add_key(hq, actor, code, keys.public_key_file(province))
+            finally:
+                province.dispose()
+    finally:
+        hq.dispose()
 
 
 def copy_store(src: Path, dst: Path) -> Path:
