@@ -252,6 +252,12 @@ OPERATIONS: list[Op] = [
         for owner, perm in evidence.OWNER_PERMISSIONS.items()
     ],
     *[
+        Op(evidence.attach_all, perm,
+           lambda c, a, owner=owner: evidence.attach_all(c.store, a, owner, NOWHERE, [c.txt()],
+                                                         lambda *_: None), label=owner)
+        for owner, perm in evidence.OWNER_PERMISSIONS.items()
+    ],
+    *[
         Op(evidence.list_for, view,
            _list_for(owner), label=owner)
         for owner, view in (("checklist", "checklists.view"), ("visit", "inspections.view"),
