@@ -28,7 +28,7 @@ from bench.common import Figure, Options, emit, median_time, peak_rss_mb, run_ch
 MEMORY_GOAL_MB = 300.0
 
 
-def _records(bundle: Path) -> dict[str, list[dict[str, Any]]]:
+def bundle_rows(bundle: Path) -> dict[str, list[dict[str, Any]]]:
     """Every record line of a bundle, by record type (the rows the raw baseline inserts)."""
     out: dict[str, list[dict[str, Any]]] = {}
     with zipfile.ZipFile(bundle) as zf:
@@ -44,7 +44,8 @@ def _records(bundle: Path) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def _plain(value: Any) -> Any:
+def plain_value(value: Any) -> Any:
+    """A record value as a raw baseline binds it: a dict or list as its JSON text."""
     return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
 
 
@@ -74,7 +75,7 @@ def raw_insert(path: Path, bundles: list[dict[str, list[dict[str, Any]]]], encry
                 marks = ", ".join("?" for _ in cols)
                 con.executemany(
                     f'INSERT OR REPLACE INTO "{kind}" VALUES ({marks})',
-                    [tuple(_plain(r.get(c)) for c in cols) for r in rows],
+                    [tuple(plain_value(r.get(c)) for c in cols) for r in rows],
                 )
         con.commit()
     finally:
@@ -123,7 +124,7 @@ def child(argv: list[str]) -> None:
     emit({"seconds": seconds, "peak_mb": peak_rss_mb(), "rss_before_mb": rss_before})
 
 
-def _manifest_records(bundle: Path) -> int:
+def manifest_records(bundle: Path) -> int:
     with zipfile.ZipFile(bundle) as zf:
         return int(sum(json.loads(zf.read("manifest.json"))["record_counts"].values()))
 
@@ -150,7 +151,7 @@ def _merge(codes: list[str], scale: int, opts: Options, repeats: int,
                 after_each()
     figures = {m: (statistics.median(r["seconds"] for r in rs), max(r["peak_mb"] for r in rs))
                for m, rs in runs.items()}
-    return figures, sum(_manifest_records(b) for b in bundles)
+    return figures, sum(manifest_records(b) for b in bundles)
 
 
 def run(opts: Options) -> list[Figure]:
@@ -161,7 +162,7 @@ def run(opts: Options) -> list[Figure]:
     repeats = 3 if opts.quick else max(1, min(3, opts.repeats))
     half = codes[: max(1, n // 2)]
     halves, rec_half = _merge(half, scale, opts, repeats)
-    rows = [_records(workload.bundle(c, scale, opts.work)) for c in codes]
+    rows = [bundle_rows(workload.bundle(c, scale, opts.work)) for c in codes]
     raw_path = opts.work / "raw-baseline.sqlite"
     raw_times: list[float] = []
     enc_times: list[float] = []

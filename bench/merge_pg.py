@@ -12,7 +12,6 @@ server runs with ``fsync=off`` (as ``bench.national``'s) on both sides.
 
 from __future__ import annotations
 
-import json
 import statistics
 import sys
 import time
@@ -21,28 +20,10 @@ from typing import Any
 
 from bench import workload
 from bench.common import Figure, Options, emit, median_time, peak_rss_mb, run_child
-from bench.merge import _manifest_records, _records
+from bench.merge import bundle_rows, manifest_records, plain_value
+from bench.national import pg_server, recreate_database
 
 RUN_DB = "merge_run"
-
-
-def _admin_engine(server: str) -> Any:
-    from sqlalchemy import create_engine
-
-    return create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
-
-
-def _recreate(server: str, name: str, template: str | None = None) -> None:
-    from sqlalchemy import text
-
-    engine = _admin_engine(server)
-    try:
-        with engine.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            source = f' TEMPLATE "{template}"' if template else ""
-            conn.execute(text(f'CREATE DATABASE "{name}"{source}'))
-    finally:
-        engine.dispose()
 
 
 def hq_template(server: str, codes: list[str], scale: int, work: Path) -> str:
@@ -51,7 +32,7 @@ def hq_template(server: str, codes: list[str], scale: int, work: Path) -> str:
     done = work / f"pg-{name}.done"
     if done.exists():
         return name
-    _recreate(server, name)
+    recreate_database(server, name)
     workload.init_trusting(f"{server}/{name}", codes, scale, work)
     done.write_text("ok\n")
     return name
@@ -73,10 +54,6 @@ def child(argv: list[str]) -> None:
     seconds = time.perf_counter() - start
     store.dispose()
     emit({"seconds": seconds, "peak_mb": peak_rss_mb()})
-
-
-def _value(value: Any) -> Any:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value
 
 
 def raw_insert(url: str, bundles: list[dict[str, list[dict[str, Any]]]], copy: bool) -> None:
@@ -101,7 +78,7 @@ def raw_insert(url: str, bundles: list[dict[str, list[dict[str, Any]]]], copy: b
             for records in bundles:
                 for kind, rows in records.items():
                     cols = columns[kind]
-                    values = [tuple(_value(r.get(c)) for c in cols) for r in rows]
+                    values = [tuple(plain_value(r.get(c)) for c in cols) for r in rows]
                     names = ", ".join(f'"{c}"' for c in cols)
                     if copy:
                         with cur.copy(f'COPY raw."{kind}" ({names}) FROM STDIN') as cp:
@@ -115,28 +92,26 @@ def raw_insert(url: str, bundles: list[dict[str, list[dict[str, Any]]]], copy: b
 
 
 def run(opts: Options) -> list[Figure]:
-    from bench.national import pg_server
-
     n = opts.provinces or (2 if opts.quick else 31)
     scale = opts.scale or (1 if opts.quick else 2)
     codes = workload.province_codes(n)
     workload.province_stores(codes, scale, opts.work)
     bundles = [workload.bundle(c, scale, opts.work) for c in codes]
     repeats = 3 if opts.quick else max(1, min(3, opts.repeats))
-    records = sum(_manifest_records(b) for b in bundles)
+    records = sum(manifest_records(b) for b in bundles)
     with pg_server(opts.work) as server:
         if server is None:
             print("PostgreSQL's binaries are not here: merge_pg skipped", flush=True)
             return []
         template = hq_template(server, codes, scale, opts.work)
-        rows = [_records(b) for b in bundles]
+        rows = [bundle_rows(b) for b in bundles]
         raw_url = f"{server}/{RUN_DB}"  # a schema of its own beside the merged store's tables
         merges: list[float] = []
         peaks: list[float] = []
         raw_many: list[float] = []
         raw_copy: list[float] = []
         for _ in range(repeats):
-            _recreate(server, RUN_DB, template)
+            recreate_database(server, RUN_DB, template)
             result = run_child(["-m", "bench.merge_pg", "--child", f"{server}/{RUN_DB}",
                                 *map(str, bundles)])
             merges.append(result["seconds"])

@@ -172,18 +172,26 @@ def pg_server(work: Path) -> Iterator[str | None]:
         shutil.rmtree(sockets, ignore_errors=True)
 
 
-def pg_store(server: str, n: int, scale: int, work: Path) -> str:
-    """The same HQ store on PostgreSQL: a database holding the same bundles, made once."""
+def recreate_database(server: str, name: str, template: str | None = None) -> None:
+    """Database ``name`` on the server, empty (or a copy of ``template``), whatever was there."""
     from sqlalchemy import create_engine, text
 
+    engine = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            source = f' TEMPLATE "{template}"' if template else ""
+            conn.execute(text(f'CREATE DATABASE "{name}"{source}'))
+    finally:
+        engine.dispose()
+
+
+def pg_store(server: str, n: int, scale: int, work: Path) -> str:
+    """The same HQ store on PostgreSQL: a database holding the same bundles, made once."""
     name = f"national_hq_{n}_s{scale}"
     done = work / f"pg-{name}.done"
     if not done.exists():
-        engine = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
-        with engine.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        engine.dispose()
+        recreate_database(server, name)
         _fill_hq(f"{server}/{name}", bundles(n, scale, work))
         done.write_text("ok\n")
     return f"{server}/{name}"
