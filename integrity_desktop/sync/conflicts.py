@@ -198,6 +198,19 @@ def _check_not_approved(s: Any, record_type: str, obj: Any) -> None:
         )
 
 
+def _refresh_derived(s: Any, record_type: str, obj: Any) -> None:
+    """What is derived from a record taken from a losing version, as an import re-derives it: a
+    case's state and counted steps, a checklist's completion."""
+    # services import sync: imported here, when a conflict is resolved
+    from integrity_desktop.services.cases.register import refresh_derived as cases_derived
+    from integrity_desktop.services.checklists.filled import refresh_derived as checklists_derived
+
+    if record_type in ("case", "case_event"):
+        cases_derived(s, [obj.id if record_type == "case" else obj.case_id])
+    elif record_type in ("checklist", "checklist_entry"):
+        checklists_derived(s, [obj.id if record_type == "checklist" else obj.checklist_id])
+
+
 def resolve_conflict(
     store: Store, actor: Actor, conflict_id: str, choice: str,
     fields: dict[str, str] | None = None,
@@ -232,7 +245,8 @@ def resolve_conflict(
             # HQ's decisions (a checklist's approval) are never copied from a losing version:
             # they change only by approving or reopening.
             rules = HQ_ONLY_FIELDS.get(c.record_type, {})
-            kept = META_COLUMNS | {
+            # nor derived data: it is computed again below from what the store then holds
+            kept = META_COLUMNS | DERIVED_FIELDS.get(c.record_type, frozenset()) | {
                 name for name, rule in rules.items()
                 if rule.hq_values is None or loser[name] in rule.hq_values}
             content = [col.name for col in table.columns if col.name not in kept]
@@ -252,6 +266,7 @@ def resolve_conflict(
                 picked = {k for k, v in fields.items() if v == "loser"}
             changes = {k: loser[k] for k in picked}
             records.update(s, store, actor, obj, **changes)
+            _refresh_derived(s, c.record_type, obj)
         c.status = "resolved"
         c.resolution = {"winner": "kept_winner", "loser": "took_loser"}.get(choice, "merged")
         c.resolved_by = actor.label

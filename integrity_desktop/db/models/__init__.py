@@ -2,7 +2,7 @@
 
 from integrity_desktop.db.base import Base, Synced
 from integrity_desktop.db.models.audit import AuditEntry, AuditSeal
-from integrity_desktop.db.models.cases import Case, CaseEvent
+from integrity_desktop.db.models.cases import Case, CaseEvent, CaseStep
 from integrity_desktop.db.models.checklists import (
     Checklist,
     ChecklistEntry,
@@ -44,6 +44,7 @@ __all__ = [
     "Base",
     "Case",
     "CaseEvent",
+    "CaseStep",
     "Checklist",
     "ChecklistEntry",
     "CommitteeMeeting",

@@ -58,3 +58,25 @@ class CaseEvent(Synced, Base):
     penalty_code: Mapped[str | None] = mapped_column(String(40))
     board_code: Mapped[str | None] = mapped_column(String(40))
     actor: Mapped[str] = mapped_column(String(120), default="")
+
+
+class CaseStep(Base):
+    """A step that counts in its case's derived history, on the date it counts (a correction's,
+    when corrected): ``lifecycle.derive_state``'s ``applied`` kept, as a case's ``state`` is,
+    so the statistics (6/2–6/11) count rows instead of replaying every case they touch.
+
+    Derived data of this store: never in a bundle, no version stamp, no audit entry; rebuilt in
+    the transaction that changes its case's events (``services.cases.register``) and checked
+    against the events by ``audit verify``."""
+
+    __tablename__ = "case_steps"
+    __table_args__ = (
+        # statistics select steps by period, then join their (live) case for its office
+        Index("ix_case_steps_counted_on", "counted_on", "stage"),
+    )
+
+    event_id: Mapped[str] = mapped_column(ID, primary_key=True)  # the step's own event
+    case_id: Mapped[str] = mapped_column(ID, index=True)  # no foreign key: rebuilt, never edited
+    stage: Mapped[str] = mapped_column(String(24))
+    counted_on: Mapped[date]
+    penalty_code: Mapped[str | None] = mapped_column(String(40))

@@ -64,6 +64,10 @@ DERIVED_FIELDS: dict[str, tuple[str, ...]] = {
     "checklist": ("completion", "search_text"),
 }
 
+# What a case's derived data is called in a finding (``cases.derived_mismatches``' names).
+_DERIVED_LABELS_FA = {"state": "وضعیت", "last_event_on": "تاریخ آخرین مرحله",
+                      "steps": "مرحله‌های شمرده‌شده در آمار"}
+
 
 def canonical(value: Any) -> str:
     if value is None:
@@ -556,8 +560,8 @@ def _check_records(s: Session, since: str | None, result: StoreCheck) -> None:
     for case_id, fields in derived_mismatches(s):
         report(Finding(
             "record_changed",
-            f"وضعیت پروندهٔ {_rid(case_id)} با رویدادهای آن نمی‌خواند: {'، '.join(fields)} "
-            "بیرون از برنامه تغییر کرده است.",
+            f"وضعیت پروندهٔ {_rid(case_id)} با رویدادهای آن نمی‌خواند: "
+            f"{'، '.join(_DERIVED_LABELS_FA.get(f, f) for f in fields)} بیرون از برنامه تغییر کرده است.",
             f"case {case_id}: {', '.join(fields)} differ from its events (changed outside the "
             "program)", None, "case", case_id))
     if unnamed:

@@ -28,6 +28,7 @@ from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services.accounts import people
 from integrity_desktop.services.audit import log as audit
 from integrity_desktop.services.cases import lifecycle as lc
+from integrity_desktop.services.cases import steps as kept_steps
 from integrity_desktop.services.cases.queries import (  # re-exported: one module for screens
     CONFIDENTIAL,
     MAX_LIMIT,
@@ -283,6 +284,7 @@ def _refresh_cache(session: Session, store: Store, actor: Actor, case: Case) -> 
     case.state = derived.state
     case.last_event_on = derived.entered_on
     session.flush()
+    kept_steps.replace(session, {case.id: None if case.deleted else derived})
     return derived
 
 
@@ -314,10 +316,14 @@ def refresh_derived(session: Session, case_ids: Iterable[str]) -> None:
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         events = _events_of(session, chunk)
+        kept: dict[str, lc.Derived | None] = {}
         for case in session.scalars(select(Case).where(Case.id.in_(chunk))):
             derived = lc.derive_state(events[case.id])
             case.state = derived.state
             case.last_event_on = derived.entered_on
+            kept[case.id] = None if case.deleted else derived
+        session.flush()
+        kept_steps.replace(session, kept)
     session.flush()
 
 
@@ -330,13 +336,19 @@ def derived_mismatches(session: Session) -> list[tuple[str, list[str]]]:
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         events = _events_of(session, chunk)
-        for case_id, state, last in session.execute(
-            select(Case.id, Case.state, Case.last_event_on).where(Case.id.in_(chunk))
-        ):
-            derived = lc.derive_state(events[case_id])
-            wrong = [name for name, have, want in (("state", state, derived.state),
-                                                   ("last_event_on", last, derived.entered_on))
+        rows = session.execute(
+            select(Case.id, Case.state, Case.last_event_on, Case.deleted).where(Case.id.in_(chunk))
+        ).tuples().all()
+        derived = {case_id: lc.derive_state(events[case_id]) for case_id, *_rest in rows}
+        steps_off = kept_steps.mismatched(
+            session, {case_id: None if gone else derived[case_id] for case_id, _s, _l, gone in rows})
+        for case_id, state, last, _gone in rows:
+            d = derived[case_id]
+            wrong = [name for name, have, want in (("state", state, d.state),
+                                                   ("last_event_on", last, d.entered_on))
                      if have != want]
+            if case_id in steps_off:
+                wrong.append("steps")
             if wrong:
                 out.append((case_id, wrong))
     return out

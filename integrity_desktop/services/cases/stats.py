@@ -38,6 +38,7 @@ from integrity_desktop.db.models import Case, CaseEvent
 from integrity_desktop.db.store import Store
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services.cases import lifecycle as lc
+from integrity_desktop.services.cases import steps as kept_steps
 from integrity_desktop.services.figures.computed import THREE_YEAR, ComputedSource, Figure, RecordRow
 
 # Indicator code -> the lifecycle step it counts (6/1 and 6/11 are computed specially).
@@ -70,15 +71,8 @@ class CaseStatistics:
 def _events_touching(
     session: Session, office: str, start: _dt.date, end: _dt.date
 ) -> dict[str, list[lc.EventRecord]]:
-    """All events of every case of ``office`` that has any event dated in [start, end]."""
-    return _events_touching_all(session, [office], start, end).get(office, {})
-
-
-def _events_touching_all(
-    session: Session, offices: Sequence[str], start: _dt.date, end: _dt.date
-) -> dict[str, dict[str, list[lc.EventRecord]]]:
-    """office -> case -> all events of every case of ``offices`` that has any event dated in
-    [start, end].
+    """All events of every case of ``office`` that has any event dated in [start, end] (the
+    records behind a figure are listed from their replay; the figures count the kept steps).
 
     One query with a sub-select (no id lists), so it costs the same on SQLite and PostgreSQL.
     Any step whose effective date is in the period has its own date or a correction's in it.
@@ -90,34 +84,21 @@ def _events_touching_all(
     )
     rows = session.execute(
         select(
-            Case.office_code, CaseEvent.case_id, CaseEvent.id, CaseEvent.stage, CaseEvent.hlc,
+            CaseEvent.case_id, CaseEvent.id, CaseEvent.stage, CaseEvent.hlc,
             CaseEvent.event_date, CaseEvent.follows_id, CaseEvent.penalty_code,
         )
         .join(Case, Case.id == CaseEvent.case_id)
         .where(
-            Case.office_code.in_(list(offices)), Case.deleted.is_(False), CaseEvent.deleted.is_(False),
+            Case.office_code == office, Case.deleted.is_(False), CaseEvent.deleted.is_(False),
             CaseEvent.case_id.in_(touched),
         )
-    ).tuples().all()  # fetched at once (row by row costs a call per row with psycopg)
-    out: dict[str, dict[str, list[lc.EventRecord]]] = {}
-    for office, case_id, eid, stage, hlc, when, follows, penalty in rows:
-        out.setdefault(office, {}).setdefault(case_id, []).append(lc.EventRecord(
+    ).tuples().all()
+    out: dict[str, list[lc.EventRecord]] = {}
+    for case_id, eid, stage, hlc, when, follows, penalty in rows:
+        out.setdefault(case_id, []).append(lc.EventRecord(
             id=eid, stage=stage, hlc=hlc, event_date=when, follows_id=follows, penalty_code=penalty,
         ))
     return out
-
-
-def _count_replayed(
-    events: dict[str, list[lc.EventRecord]], start: _dt.date, end: _dt.date,
-    steps: Counter[str], penalties: Counter[str],
-) -> tuple[Counter[str], Counter[str]]:
-    for case_events in events.values():
-        for step in lc.derive_state(case_events).applied:
-            if start <= step.event_date <= end:
-                steps[step.stage] += 1
-                if step.stage in lc.VERDICT_STAGES and step.penalty_code:
-                    penalties[step.penalty_code] += 1
-    return steps, penalties
 
 
 def _first_offence_count(session: Session, office_code: str, start: _dt.date, end: _dt.date) -> int:
@@ -150,7 +131,6 @@ def _values(
 ) -> tuple[dict[str, int], Counter[str], Counter[str]]:
     """6/1-6/11 of one office in one period, the penalties of its verdicts and its violations."""
     start, end = period.start, period.end
-    events = _events_touching(session, office, start, end)
     first = _first_offence_count(session, office, start, end)
     violations: Counter[str] = Counter()
     for codes in session.scalars(select(Case.violation_codes).where(
@@ -158,8 +138,8 @@ def _values(
         Case.reported_on >= start, Case.reported_on <= end,
     )):
         violations.update(codes or ())
-    steps, penalties = _count_replayed(events, start, end, Counter(), Counter())
-    return _indicator_values(first, steps), penalties, violations
+    steps = kept_steps.counted(session, [office], start, end).get(office, Counter())
+    return _indicator_values(first, steps), kept_steps.penalties(session, office, start, end), violations
 
 
 def _indicator_values(first: int, steps: Counter[str]) -> dict[str, int]:
@@ -203,21 +183,17 @@ def _figures_all(
     session: Session, offices: Sequence[str], period: jalali.Period, _today: _dt.date,
     codes: frozenset[str] | None = None,
 ) -> dict[str, dict[str, Figure]]:
-    """``_figures`` of many offices: one query for the events of every office's touched cases
-    and one grouped count of first offences; each case's steps replayed once, as in ``_values``.
-    With ``codes``, only those figures: the first offences are counted only for 6/1, the steps
-    replayed only for the others."""
+    """``_figures`` of many offices: one grouped count of the kept steps of every office's cases
+    and one of first offences, as in ``_values``.  With ``codes``, only those figures: the first
+    offences are counted only for 6/1, the steps only for the others."""
     asked = [code for code in INDICATOR_CODES if codes is None or code in codes]
     start, end = period.start, period.end
-    replay = any(code != "6/1" for code in asked)
-    events = _events_touching_all(session, offices, start, end) if replay else {}
+    by_step = any(code != "6/1" for code in asked)
+    counts = kept_steps.counted(session, offices, start, end) if by_step else {}
     firsts = _first_offence_counts(session, offices, start, end) if "6/1" in asked else {}
     out: dict[str, dict[str, Figure]] = {}
     for office in offices:
-        steps: Counter[str] = Counter()
-        if replay:
-            steps, _penalties = _count_replayed(events.get(office, {}), start, end, steps, Counter())
-        values = _indicator_values(firsts.get(office, 0), steps)
+        values = _indicator_values(firsts.get(office, 0), counts.get(office, Counter()))
         out[office] = {code: Figure(code, float(values[code]), values[code], None, FORMULAS_FA[code])
                        for code in asked}
     return out

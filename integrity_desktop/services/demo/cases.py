@@ -25,6 +25,7 @@ from integrity_desktop.nationalid import generate_valid_national_code
 from integrity_desktop.permissions import Actor
 from integrity_desktop.services.audit import log as audit
 from integrity_desktop.services.cases import lifecycle as lc
+from integrity_desktop.services.cases import steps as kept_steps
 from integrity_desktop.services.store.records import as_dict, stable_id, stamp_columns
 from integrity_desktop.textnorm import normalize_for_search
 
@@ -185,6 +186,16 @@ def _audit_rows(s: Session, actor: Actor, model: type[Case] | type[CaseEvent], i
         s.expunge(r)
 
 
+def _derived(cases: list[dict[str, Any]], events: list[dict[str, Any]]) -> dict[str, lc.Derived | None]:
+    """Each new case's derivation from the events just written (its counted steps are kept)."""
+    by_case: dict[str, list[lc.EventRecord]] = {c["id"]: [] for c in cases}
+    for e in events:
+        by_case[e["case_id"]].append(lc.EventRecord(
+            id=e["id"], stage=e["stage"], hlc=e["hlc"], event_date=e["event_date"],
+            follows_id=e["follows_id"], penalty_code=e["penalty_code"]))
+    return {case_id: lc.derive_state(records) for case_id, records in by_case.items()}
+
+
 def fill(store: Store, actor: Actor, rng: random.Random, scale: int) -> dict[str, int]:
     """The demo filler (see ``services.demo.content.FILLERS``)."""
     today = jalali.today()
@@ -215,6 +226,7 @@ def fill(store: Store, actor: Actor, rng: random.Random, scale: int) -> dict[str
                 s.execute(insert(_table(CaseEvent)), new_events)
                 _audit_rows(s, actor, Case, [c["id"] for c in new_cases])
                 _audit_rows(s, actor, CaseEvent, [e["id"] for e in new_events])
+                kept_steps.replace(s, _derived(new_cases, new_events))
             added_cases += len(new_cases)
             added_events += len(new_events)
     if added_cases:
