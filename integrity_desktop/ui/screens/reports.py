@@ -33,7 +33,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.sync.common import ltr
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_number
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.messages import error_text
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
@@ -120,10 +120,7 @@ class ReportsScreen(QWidget):
         self.formats.addButton(self.pdf)
         self.formats.addButton(self.xlsx)
         self.pdf.setChecked(True)
-        format_row = QHBoxLayout()
-        format_row.addWidget(self.pdf)
-        format_row.addWidget(self.xlsx)
-        format_row.addStretch(1)
+        format_row = button_row(self.pdf, self.xlsx)
         self.run_button = push_button(self.tr("Make the report…"), name="run_report",
                                       tip=self.tr("Make the chosen report with these settings"),
                                       on_click=self.run)
@@ -146,9 +143,7 @@ class ReportsScreen(QWidget):
         right = QVBoxLayout(form_box)
         right.addWidget(self.title)
         right.addLayout(self.form)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.run_button)
-        buttons.addStretch(1)
+        buttons = button_row(self.run_button)
         right.addLayout(buttons)
         right.addWidget(self.error)
         right.addWidget(self.done)

@@ -48,7 +48,7 @@ from integrity_desktop.ui.screens.inspections.dialogs import (
     unit_combo,
 )
 from integrity_desktop.ui.text import shown_date, shown_number
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.evidence_panel import EvidencePanel
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
@@ -143,10 +143,7 @@ class VisitEditor(QDialog):
                           on_click=self.add_pending_finding)
         remove = push_button(self.tr("Remove finding"), tip=self.tr("Remove the selected finding"),
                              on_click=self.remove_pending_finding)
-        row = QHBoxLayout()
-        row.addWidget(add)
-        row.addWidget(remove)
-        row.addStretch(1)
+        row = button_row(add, remove)
         box = QVBoxLayout(findings_page)
         box.addLayout(row)
         box.addWidget(self.findings_view)
@@ -266,9 +263,7 @@ class VisitEditor(QDialog):
                            tip=self.tr("Save the status, summary and suggestions"),
                            on_click=self.save_changes)
         save.setEnabled(self.editable)
-        row = QHBoxLayout()
-        row.addWidget(save)
-        row.addStretch(1)
+        row = button_row(save)
         form.addRow(row)
         self.visit_files = EvidencePanel(self.ctx, "visit", self.tr("Photos and documents of the visit"),
                                          self.editable)
