@@ -450,7 +450,7 @@ def current_row(view: QTableView) -> Any | None:
 
 def read_only_view(model: QAbstractTableModel, name: str) -> QTableView:
     """A view of ``model`` named ``name`` that selects whole rows, edits nothing and shows no
-    row numbers: what ``plain_table`` and the dashboard's figure tables start from."""
+    row numbers: where ``plain_table``, the dashboard's tables and the conflict's fields start."""
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
