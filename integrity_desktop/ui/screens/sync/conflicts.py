@@ -41,7 +41,7 @@ from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.screens.sync.common import record_type_label, shown_datetime
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.labels import note_label
 from integrity_desktop.ui.widgets.table_models import PagedTableModel, TableModel, plain_table, read_only_view
@@ -322,11 +322,7 @@ class ConflictsScreen(QWidget):
         detail_layout.addWidget(self.detail_title)
         detail_layout.addWidget(hint)
         detail_layout.addWidget(self.fields_view, 1)
-        buttons = QHBoxLayout()
-        for b in (self.keep_applied, self.take_other, self.merge):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        detail_layout.addLayout(buttons)
+        detail_layout.addLayout(button_row(self.keep_applied, self.take_other, self.merge))
         detail_layout.addWidget(self.error)
         detail_layout.addWidget(self.done)
         left = QWidget()
