@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from integrity_desktop import jalali
 from integrity_desktop.filenames import dated_name
 from integrity_desktop.reports.registry import ReportParams, all_reports
-from integrity_desktop.services.store import offices
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.sync.common import ltr
 from integrity_desktop.ui.text import join_list, shown_number
@@ -34,6 +33,7 @@ from integrity_desktop.ui.widgets import report_export
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
+from integrity_desktop.ui.widgets.unit_combo import unit_combo
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
     from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -95,11 +95,7 @@ class ReportsScreen(QWidget):
         period_row.addWidget(self.year)
         period_row.addWidget(self.kind)
         period_row.addWidget(self.period, 1)
-        self.unit = QComboBox()
-        self.unit.setObjectName("unit")
-        self.unit.addItem(self.tr("The whole office"), None)
-        for u in offices.list_units(ctx.store):
-            self.unit.addItem(u.name_fa, u.id)
+        self.unit = unit_combo(ctx, optional=True, none_text=self.tr("The whole office"), name="unit")
         self.subject = QLineEdit()
         self.subject.setObjectName("subject")
         self.subject.setPlaceholderText(self.tr("the record's identifier"))

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 from integrity_desktop import jalali
 from integrity_desktop.services.rights import complaints as cm
 from integrity_desktop.services.rights import oversight, surveys
-from integrity_desktop.services.store import offices
 from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, run_in_background
@@ -48,6 +47,7 @@ from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_li
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import show_info
 from integrity_desktop.ui.widgets.table_models import Column, RegisterModel, RowsModel, current_row
+from integrity_desktop.ui.widgets.unit_combo import unit_combo
 
 DEBOUNCE_MS = 300
 
@@ -136,11 +136,8 @@ class ComplaintDialog(QDialog):
         self.tracking = QLineEdit()
         self.tracking.setObjectName("tracking_number")
         self.tracking.setMaxLength(40)
-        self.unit = QComboBox()
-        self.unit.setObjectName("unit")
-        self.unit.addItem(self.tr("(none)"), None)
-        for unit in offices.list_units(ctx.store, ctx.actor.office_code):
-            self.unit.addItem(unit.name_fa, unit.id)
+        self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(none)"), name="unit",
+                               office_code=ctx.actor.office_code)
         self.category = _combo(cm.CATEGORIES, None, "category")
         self.person = QLineEdit()
         self.person.setObjectName("person_name")
@@ -375,10 +372,8 @@ class SurveyDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Satisfaction survey"))
         self.setMinimumWidth(600)
-        self.unit = QComboBox()
-        self.unit.addItem(self.tr("Whole office"), None)
-        for unit in offices.list_units(ctx.store, ctx.actor.office_code):
-            self.unit.addItem(unit.name_fa, unit.id)
+        self.unit = unit_combo(ctx, optional=True, none_text=self.tr("Whole office"),
+                               office_code=ctx.actor.office_code)
         self.period = QComboBox()
         self.period.setObjectName("period")
         this_year = jalali.jalali_year(jalali.today())

@@ -37,13 +37,13 @@ from integrity_desktop.ui.screens.inspections.dialogs import (
     date_field,
     finish_saving_form,
     select_data,
-    unit_combo,
 )
 from integrity_desktop.ui.text import shown_date, shown_number, shown_value
 from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
 from integrity_desktop.ui.widgets.tick_list import tick_item, ticked_data
+from integrity_desktop.ui.widgets.unit_combo import unit_combo
 
 
 def _text_box(name: str, height: int = 90) -> QPlainTextEdit:

@@ -29,7 +29,6 @@ from integrity_desktop import jalali
 from integrity_desktop.services.inspections import inspectors, visits
 from integrity_desktop.services.inspections import plans as inspection_plans
 from integrity_desktop.services.inspections.common import ACTION_STATUSES, INSPECTOR_STATUSES, SEVERITIES
-from integrity_desktop.services.store import offices
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.text import shown_date, shown_number
@@ -38,6 +37,7 @@ from integrity_desktop.ui.widgets.form_errors import finish_form
 from integrity_desktop.ui.widgets.indicator_picker import IndicatorPicker
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.tick_list import tick_item, ticked_data
+from integrity_desktop.ui.widgets.unit_combo import unit_combo
 
 OVERDUE_BG = QColor(palette.ALERT_BG)
 DONE_BG = QColor(palette.DONE_BG)
@@ -62,15 +62,6 @@ def date_field(optional: bool = False) -> JalaliDateEdit:
     field.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
     field.setMaximumWidth(240)
     return field
-
-
-def unit_combo(ctx: UiContext, optional: bool = False, none_text: str = "") -> QComboBox:
-    combo = QComboBox()
-    if optional:
-        combo.addItem(none_text, None)
-    for unit in offices.list_units(ctx.store):
-        combo.addItem(unit.name_fa, unit.id)
-    return combo
 
 
 def select_data(combo: QComboBox, value: object) -> None:

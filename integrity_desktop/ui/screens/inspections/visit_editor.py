@@ -45,13 +45,13 @@ from integrity_desktop.ui.screens.inspections.dialogs import (
     date_field,
     select_data,
     template_combo,
-    unit_combo,
 )
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.evidence_panel import EvidencePanel
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
+from integrity_desktop.ui.widgets.unit_combo import unit_combo
 
 
 def _text_box(name: str) -> QPlainTextEdit:
