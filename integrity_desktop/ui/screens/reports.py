@@ -31,9 +31,9 @@ from integrity_desktop.ui.screens.sync.common import ltr
 from integrity_desktop.ui.text import join_list, shown_number
 from integrity_desktop.ui.widgets import report_export
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.combos import unit_combo
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
-from integrity_desktop.ui.widgets.unit_combo import unit_combo
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
     from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP

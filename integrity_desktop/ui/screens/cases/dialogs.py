@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 from integrity_desktop.services.cases import register as cases
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done
+from integrity_desktop.ui.widgets.combos import unit_combo
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.tick_list import tick_item, ticked_data
-from integrity_desktop.ui.widgets.unit_combo import unit_combo
 
 
 class RegisterCaseDialog(QDialog):

@@ -19,8 +19,8 @@ from integrity_desktop.services.checklists.filled import ChecklistSummary
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets.combos import unit_combo
 from integrity_desktop.ui.widgets.form_errors import finish_form
-from integrity_desktop.ui.widgets.unit_combo import unit_combo
 
 
 class NewChecklistDialog(QDialog):

@@ -40,10 +40,10 @@ from integrity_desktop.ui.screens.inspections.dialogs import (
 )
 from integrity_desktop.ui.text import shown_date, shown_number, shown_value
 from integrity_desktop.ui.widgets.buttons import button_row
+from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
 from integrity_desktop.ui.widgets.tick_list import tick_item, ticked_data
-from integrity_desktop.ui.widgets.unit_combo import unit_combo
 
 
 def _text_box(name: str, height: int = 90) -> QPlainTextEdit:
@@ -74,10 +74,7 @@ class MemberDialog(_Saving):
         self.setMinimumWidth(460)
         self.full_name = QLineEdit()
         self.full_name.setObjectName("full_name")
-        self.role = QComboBox()
-        self.role.setObjectName("role")
-        for key, label in committee.MEMBER_ROLES.items():
-            self.role.addItem(label, key)
+        self.role = choice_combo(committee.MEMBER_ROLES, name="role")
         select_data(self.role, "member")
         self.post = QLineEdit()
         self.post.setObjectName("post")
@@ -212,10 +209,7 @@ class FollowUpDialog(_Saving):
         self.ctx, self.info = ctx, info
         self.setWindowTitle(self.tr("Follow up a resolution"))
         self.setMinimumWidth(480)
-        self.status = QComboBox()
-        self.status.setObjectName("status")
-        for key, label in committee.RESOLUTION_STATUSES.items():
-            self.status.addItem(label, key)
+        self.status = choice_combo(committee.RESOLUTION_STATUSES, name="status")
         select_data(self.status, info.status)
         self.note = _text_box("note", 70)
         self.done_on = date_field(optional=True)

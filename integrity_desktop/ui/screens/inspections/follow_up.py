@@ -18,10 +18,10 @@ from integrity_desktop.ui.screens.inspections.common import make_button
 from integrity_desktop.ui.screens.inspections.dialogs import OVERDUE_BG, CloseActionDialog
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row
+from integrity_desktop.ui.widgets.combos import unit_combo
 from integrity_desktop.ui.widgets.messages import show_exception
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
 from integrity_desktop.ui.widgets.table_models import Column, PagedModel, current_row, make_table
-from integrity_desktop.ui.widgets.unit_combo import unit_combo
 
 
 class InspectionFollowUpTab(QWidget):

@@ -31,9 +31,9 @@ from integrity_desktop.ui.screens.inspections.dialogs import select_data
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate
 from integrity_desktop.ui.widgets.buttons import button_row
+from integrity_desktop.ui.widgets.combos import unit_combo
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.messages import error_text, show_exception
-from integrity_desktop.ui.widgets.unit_combo import unit_combo
 
 REPORTS_MODULE = "integrity_desktop.reports.inspection_reports"
 ALL_KINDS: tuple[str, ...] = ("month", "quarter", "half", "year")

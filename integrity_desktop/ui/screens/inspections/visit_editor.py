@@ -48,10 +48,10 @@ from integrity_desktop.ui.screens.inspections.dialogs import (
 )
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.evidence_panel import EvidencePanel
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
-from integrity_desktop.ui.widgets.unit_combo import unit_combo
 
 
 def _text_box(name: str) -> QPlainTextEdit:
@@ -102,10 +102,7 @@ class VisitEditor(QDialog):
     def _build_new(self, plan_item: inspection_plans.PlanItemInfo | None) -> None:
         page = QWidget()
         form = QFormLayout(page)
-        self.kind = QComboBox()
-        self.kind.setObjectName("kind")
-        for key, label in VISIT_KINDS.items():
-            self.kind.addItem(label, key)
+        self.kind = choice_combo(VISIT_KINDS, name="kind")
         self.plan_item = QComboBox()
         self.plan_item.setObjectName("plan_item")
         self.visit_date = date_field()
@@ -249,10 +246,7 @@ class VisitEditor(QDialog):
         outer.addWidget(self.header)
         form = QFormLayout()
         outer.addLayout(form)
-        self.status = QComboBox()
-        self.status.setObjectName("status")
-        for key, label in VISIT_STATUSES.items():
-            self.status.addItem(label, key)
+        self.status = choice_combo(VISIT_STATUSES, name="status")
         self.summary = _text_box("summary")
         self.recommendations = _text_box("recommendations")
         form.addRow(self.tr("Status:"), self.status)

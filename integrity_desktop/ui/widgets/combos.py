@@ -1,11 +1,27 @@
-"""The unit picker of the forms and filters: an office's active units by their Persian names."""
+"""The drop-down lists the forms and filters share: labelled choices, and an office's units."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtWidgets import QComboBox
 
 from integrity_desktop.services.store import offices
 from integrity_desktop.ui.context import UiContext
+
+
+def choice_combo(items: Mapping[Any, str], first: str | None = None, name: str = "") -> QComboBox:
+    """``items`` (value -> Persian label) in their order, each label with its value as data;
+    ``first``, when given, comes before them with None as data ("all", "not asked")."""
+    box = QComboBox()
+    if name:
+        box.setObjectName(name)
+    if first is not None:
+        box.addItem(first, None)
+    for value, label in items.items():
+        box.addItem(label, value)
+    return box
 
 
 def unit_combo(ctx: UiContext, optional: bool = False, none_text: str = "", *, name: str = "",
