@@ -56,9 +56,11 @@ def finish_saving_form(dialog: QDialog, form: QFormLayout, on_ok: Callable[[], N
     return error
 
 
-def date_field(optional: bool = False) -> JalaliDateEdit:
+def date_field(optional: bool = False, name: str = "") -> JalaliDateEdit:
     """A Jalali date field that keeps its height and a date's width inside a form."""
     field = JalaliDateEdit(optional=optional)
+    if name:
+        field.setObjectName(name)
     field.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
     field.setMaximumWidth(240)
     return field
@@ -122,10 +124,8 @@ class InspectorDialog(QDialog):
         self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(no unit)"))
         self.letter_no = QLineEdit()
         self.letter_no.setObjectName("letter_no")
-        self.appointed_on = date_field()
-        self.appointed_on.setObjectName("appointed_on")
-        self.term_end = date_field(optional=True)
-        self.term_end.setObjectName("term_end")
+        self.appointed_on = date_field(name="appointed_on")
+        self.term_end = date_field(optional=True, name="term_end")
         self.status = QComboBox()
         for key, label in INSPECTOR_STATUSES.items():
             self.status.addItem(label, key)
@@ -202,8 +202,7 @@ class PlanItemDialog(QDialog):
         period = inspection_plans.parse_period(plan.period_code)
         self.unit = unit_combo(ctx)
         self.unit.setObjectName("unit")
-        self.planned_date = date_field()
-        self.planned_date.setObjectName("planned_date")
+        self.planned_date = date_field(name="planned_date")
         today = jalali.today()
         self.planned_date.set_value(today if period.contains(today) else period.start)
         self.picker = InspectorPicker(ctx)
@@ -408,8 +407,7 @@ class CloseActionDialog(QDialog):
         for key, label in ACTION_STATUSES.items():
             if key != "open":
                 self.status.addItem(label, key)
-        self.closed_on = date_field()
-        self.closed_on.setObjectName("closed_on")
+        self.closed_on = date_field(name="closed_on")
         self.note = QLineEdit()
         self.note.setObjectName("note")
         form = QFormLayout(self)
