@@ -432,6 +432,7 @@ OPERATIONS: list[Op] = [
     Op(audit_view.choices, "audit.view", lambda c, a: audit_view.choices(c.store, a)),
     Op(audit_view.export_excel, "audit.view",
        lambda c, a: audit_view.export_excel(c.store, a, audit_view.AuditFilter(), c.tmp / "audit.xlsx")),
+    Op(audit.verify_chain, "audit.view", lambda c, a: audit.verify_chain(c.store, a)),
     Op(audit.verify_for, "audit.view", lambda c, a: audit.verify_for(c.store, a)),
     Op(audit.seal, "audit.view", lambda c, a: audit.seal(c.store, a, c.signing_key(), "manual")),
     # backups (issue 13)

@@ -604,19 +604,15 @@ class _Merger:
                 {c: bindparam(f"b_{c}") for c in cols})
             self.s.execute(stmt, [{f"b_{k}": v for k, v in r.items()} for r in updates])
         rb = bf.record_base_table()
-        base_rows = [{"b_record_id": p.row["id"], "b_record_type": record_type,
-                      "b_applied_hlc": p.row["hlc"], "b_carried_history": history.dumps(p.hist),
-                      "b_floor_hlc": p.floor} for p in pending]
-        new = [r for r in base_rows if r["b_record_id"] not in have_base]
-        old = [r for r in base_rows if r["b_record_id"] in have_base]
+        new, old = _base_rows(record_type, pending, have_base)
         if new:
-            self.s.execute(insert(rb), [{k[2:]: v for k, v in r.items()} for r in new])
+            self.s.execute(insert(rb), new)
         if old:
             self.s.execute(
                 update(rb).where(rb.c.record_id == bindparam("b_record_id")).values(
                     {c: bindparam(f"b_{c}") for c in
                      ("record_type", "applied_hlc", "carried_history", "floor_hlc")}),
-                old,
+                [{f"b_{k}": v for k, v in r.items()} for r in old],
             )
 
     def _driver_write(
@@ -630,11 +626,7 @@ class _Merger:
             tw.insert.run(conn, inserts)
         if updates:
             tw.update.run(conn, updates)
-        base_rows = [{"record_id": p.row["id"], "record_type": record_type,
-                      "applied_hlc": p.row["hlc"], "carried_history": history.dumps(p.hist),
-                      "floor_hlc": p.floor} for p in pending]
-        new = [r for r in base_rows if r["record_id"] not in have_base]
-        old = [r for r in base_rows if r["record_id"] in have_base]
+        new, old = _base_rows(record_type, pending, have_base)
         if new:
             tw.insert_base.run(conn, new)
         if old:
@@ -687,6 +679,19 @@ class _Merger:
                              f"evidence {sha} does not match its SHA-256.")
             os.replace(tmp, target)
             self.summary.evidence_files += 1
+
+
+def _base_rows(
+    record_type: str, pending: list[_Pending], have_base: set[str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The record_base rows of ``pending``, as (new, old): rows to insert, and rows of records
+    that had a base row already (to update).  Both bulk writes (SQLAlchemy and SQLite's
+    ``fastwrite``) store the same values; the SQLAlchemy update binds them as ``b_<column>``."""
+    rows = [{"record_id": p.row["id"], "record_type": record_type,
+             "applied_hlc": p.row["hlc"], "carried_history": history.dumps(p.hist),
+             "floor_hlc": p.floor} for p in pending]
+    return ([r for r in rows if r["record_id"] not in have_base],
+            [r for r in rows if r["record_id"] in have_base])
 
 
 def _manifest_total(manifest: dict[str, Any]) -> int:

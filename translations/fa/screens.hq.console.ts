@@ -132,20 +132,8 @@
         <translation>درصد تکمیل</translation>
     </message>
     <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>کارپوشه‌های اکسل (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>سندهای PDF (*.pdf)</translation>
-    </message>
-    <message>
         <source>Save the provinces report</source>
         <translation>ذخیرهٔ گزارش استان‌ها</translation>
-    </message>
-    <message>
-        <source>Saved to {path}.</source>
-        <translation>در {path} ذخیره شد.</translation>
     </message>
     <message>
         <source>Writing the provinces report…</source>

@@ -248,20 +248,8 @@
         <translation>انجام شد ۱۰۰، تا حدی ۵۰، انجام نشد ۰</translation>
     </message>
     <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>کارپوشه‌های اکسل (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>سندهای PDF (*.pdf)</translation>
-    </message>
-    <message>
         <source>Save the national report</source>
         <translation>ذخیرهٔ گزارش ملی</translation>
-    </message>
-    <message>
-        <source>Saved to {path}.</source>
-        <translation>در {path} ذخیره شد.</translation>
     </message>
     <message>
         <source>Writing the national report…</source>

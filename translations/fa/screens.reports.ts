@@ -64,24 +64,12 @@
         <translation>گزارشی را از فهرست انتخاب کنید.</translation>
     </message>
     <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>کارپوشه‌های اکسل (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>سندهای PDF (*.pdf)</translation>
-    </message>
-    <message>
         <source>Save the report</source>
         <translation>ذخیرهٔ گزارش</translation>
     </message>
     <message>
         <source>Making the report…</source>
         <translation>ساختن گزارش…</translation>
-    </message>
-    <message>
-        <source>Saved to {path}.</source>
-        <translation>در {path} ذخیره شد.</translation>
     </message>
 </context>
 </TS>

@@ -337,6 +337,15 @@ def _rid(record_id: str) -> str:
     return f"\u2066{record_id}\u2069"
 
 
+def verify_chain(store: Store, actor: Actor) -> VerifyResult:
+    """The chain check alone (links and hashes), for the audit screen's line above the table."""
+    from integrity_desktop.permissions import require
+
+    require(actor, "audit.view")
+    with store.read() as s:
+        return verify(s)
+
+
 def verify_for(store: Store, actor: Actor) -> StoreCheck:
     """``audit verify`` for a person: the administrator (who alone reads the log)."""
     from integrity_desktop.permissions import require

@@ -171,12 +171,11 @@ def _as_record(e: CaseEvent) -> lc.EventRecord:
 
 
 def _load_case(session: Session, case_id: str) -> Case:
-    case = records.load_live(
+    return records.load_live(
         session, Case, case_id,
         "پرونده پیدا نشد؛ فهرست پرونده‌ها را دوباره باز کنید.",
         "Case", "case_missing",
     )
-    return case
 
 
 # ------------------------------------------------------------------------------ reading

@@ -204,12 +204,11 @@ def _summary(row: Any, offices: dict[str, str]) -> ChecklistSummary:
 
 
 def _live_checklist(session: Session, checklist_id: str) -> Checklist:
-    checklist = records.load_live(
+    return records.load_live(
         session, Checklist, checklist_id,
         "این چک‌لیست پیدا نشد؛ شاید حذف شده است. فهرست را تازه کنید.",
         "Checklist", "checklist_missing",
     )
-    return checklist
 
 
 def summary_in(session: Session, checklist_id: str) -> ChecklistSummary:

@@ -90,12 +90,11 @@ def _info(session: Session, row: Inspector, actor: Actor | None = None) -> Inspe
 
 
 def _load(session: Session, inspector_id: str) -> Inspector:
-    row = records.load_live(
+    return records.load_live(
         session, Inspector, inspector_id,
         "بازرس پیدا نشد؛ او را از فهرست بازرسان برگزینید.",
         "Inspector", "inspector_missing",
     )
-    return row
 
 
 def _check_unique_code(session: Session, code: str, except_id: str | None) -> None:

@@ -91,21 +91,19 @@ def parse_period(code: str) -> Period:
 
 
 def _load_plan(session: Session, plan_id: str) -> InspectionPlan:
-    plan = records.load_live(
+    return records.load_live(
         session, InspectionPlan, plan_id,
         "برنامهٔ بازرسی پیدا نشد؛ آن را از فهرست برنامه‌ها برگزینید.",
         "Inspection plan", "plan_missing",
     )
-    return plan
 
 
 def load_item(session: Session, item_id: str) -> PlanItem:
-    item = records.load_live(
+    return records.load_live(
         session, PlanItem, item_id,
         "ردیف برنامهٔ بازرسی پیدا نشد؛ آن را از برنامه برگزینید.",
         "Plan item", "plan_item_missing",
     )
-    return item
 
 
 def _check_template(session: Session, template_id: str | None) -> None:

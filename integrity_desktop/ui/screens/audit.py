@@ -2,7 +2,7 @@
 
 Pages come from ``services.audit.view`` (100 rows, indexed queries), so a page is read on the
 GUI thread; the Excel export of everything filtered runs through ``run_task``.  The chain check
-(``audit.verify``) is shown above the table so tampering is visible where people look.
+(``audit.verify_chain``) is shown above the table so tampering is visible where people look.
 """
 
 from __future__ import annotations
@@ -246,8 +246,7 @@ class AuditScreen(QWidget):
                 box.addItem(labels.get(value, value) if fa else value, value)
             box.setCurrentIndex(max(0, box.findData(chosen)))
             box.blockSignals(False)
-        with self.ctx.store.read() as s:
-            result = audit.verify(s)
+        result = audit.verify_chain(self.ctx.store, self.ctx.actor)
         if result.ok:
             self.chain.setText(self.tr("Audit chain checked: %1 entries, no link broken.")
                                .replace("%1", shown_number(result.checked)))

@@ -3,7 +3,6 @@ written as PDF or Excel off the GUI thread and opened when done."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,16 +25,14 @@ from PySide6.QtWidgets import (
 
 from integrity_desktop import jalali
 from integrity_desktop.filenames import dated_name
-from integrity_desktop.reports.registry import ReportParams, all_reports, run_report
-from integrity_desktop.services.store import offices
-from integrity_desktop.ui.app import current_lang
+from integrity_desktop.reports.registry import ReportParams, all_reports
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.sync.common import ltr
-from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import isolate, join_list, shown_number
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.text import join_list, shown_number
+from integrity_desktop.ui.widgets import report_export
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.combos import unit_combo
 from integrity_desktop.ui.widgets.form_errors import error_line
-from integrity_desktop.ui.widgets.messages import error_text
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
@@ -98,11 +95,7 @@ class ReportsScreen(QWidget):
         period_row.addWidget(self.year)
         period_row.addWidget(self.kind)
         period_row.addWidget(self.period, 1)
-        self.unit = QComboBox()
-        self.unit.setObjectName("unit")
-        self.unit.addItem(self.tr("The whole office"), None)
-        for u in offices.list_units(ctx.store):
-            self.unit.addItem(u.name_fa, u.id)
+        self.unit = unit_combo(ctx, optional=True, none_text=self.tr("The whole office"), name="unit")
         self.subject = QLineEdit()
         self.subject.setObjectName("subject")
         self.subject.setPlaceholderText(self.tr("the record's identifier"))
@@ -120,10 +113,7 @@ class ReportsScreen(QWidget):
         self.formats.addButton(self.pdf)
         self.formats.addButton(self.xlsx)
         self.pdf.setChecked(True)
-        format_row = QHBoxLayout()
-        format_row.addWidget(self.pdf)
-        format_row.addWidget(self.xlsx)
-        format_row.addStretch(1)
+        format_row = button_row(self.pdf, self.xlsx)
         self.run_button = push_button(self.tr("Make the report…"), name="run_report",
                                       tip=self.tr("Make the chosen report with these settings"),
                                       on_click=self.run)
@@ -146,9 +136,7 @@ class ReportsScreen(QWidget):
         right = QVBoxLayout(form_box)
         right.addWidget(self.title)
         right.addLayout(self.form)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.run_button)
-        buttons.addStretch(1)
+        buttons = button_row(self.run_button)
         right.addLayout(buttons)
         right.addWidget(self.error)
         right.addWidget(self.done)
@@ -283,8 +271,8 @@ class ReportsScreen(QWidget):
 
     # ----------------------------------------------------------------------- running
     def _choose_path(self, default: Path, fmt: str) -> Path | None:
-        filters = self.tr("Excel workbooks (*.xlsx)") if fmt == "xlsx" else self.tr("PDF documents (*.pdf)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), str(default), filters)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), str(default),
+                                              report_export.file_filter(fmt))
         return Path(path).with_suffix("." + fmt) if path else None
 
     def run(self) -> None:
@@ -299,23 +287,8 @@ class ReportsScreen(QWidget):
         out = self.choose_path(Path.home() / dated_name(stem, fmt), fmt)
         if out is None:
             return
-        store, actor = self.ctx.store, self.ctx.actor
-
-        def work(report: Callable[[int, int, str], None]) -> Path:
-            run_report(store, actor, spec.name, params, out)
-            return out
-
-        self.run_button.setEnabled(False)
-        run_task(self, work, self._done, self._failed, title=self.tr("Making the report…"))
-
-    def _done(self, path: Path) -> None:
-        self.run_button.setEnabled(True)
-        self.done.setText(self.tr("Saved to {path}.").format(path=isolate(path)))
-        self.open_file(path)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.run_button.setEnabled(True)
-        self.error.setText(error_text(exc, current_lang()))
+        report_export.write_report(self, (self.run_button,), spec.name, params, out,
+                                   self.tr("Making the report…"), self.done, self.error, self.open_file)
 
     def refresh(self) -> None:
         name = getattr(self.selected_spec(), "name", None)

@@ -37,13 +37,13 @@ from PySide6.QtWidgets import (
 from integrity_desktop import jalali
 from integrity_desktop.services.rights import complaints as cm
 from integrity_desktop.services.rights import oversight, surveys
-from integrity_desktop.services.store import offices
 from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, run_in_background
 from integrity_desktop.ui.text import shown_date, shown_number, shown_percent, shown_value
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import show_info
@@ -104,16 +104,6 @@ class ComplaintTableModel(RegisterModel):
         return None
 
 
-def _combo(items: dict[str, str], first: str | None, name: str) -> QComboBox:
-    box = QComboBox()
-    box.setObjectName(name)
-    if first is not None:
-        box.addItem(first, None)
-    for code, label in items.items():
-        box.addItem(label, code)
-    return box
-
-
 def _select(box: QComboBox, value: Any) -> None:
     index = box.findData(value)
     box.setCurrentIndex(max(0, index))
@@ -129,19 +119,16 @@ class ComplaintDialog(QDialog):
         self.saved_id: str | None = None
         self.setWindowTitle(self.tr("Complaint or people's letter") if row is None else self.tr("Complaint and its answer"))
         self.setMinimumWidth(720)
-        self.kind = _combo(cm.KINDS, None, "kind")
+        self.kind = choice_combo(cm.KINDS, None, "kind")
         self.received = JalaliDateEdit()
         self.received.setObjectName("received_on")
-        self.channel = _combo(cm.CHANNELS, None, "channel")
+        self.channel = choice_combo(cm.CHANNELS, None, "channel")
         self.tracking = QLineEdit()
         self.tracking.setObjectName("tracking_number")
         self.tracking.setMaxLength(40)
-        self.unit = QComboBox()
-        self.unit.setObjectName("unit")
-        self.unit.addItem(self.tr("(none)"), None)
-        for unit in offices.list_units(ctx.store, ctx.actor.office_code):
-            self.unit.addItem(unit.name_fa, unit.id)
-        self.category = _combo(cm.CATEGORIES, None, "category")
+        self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(none)"), name="unit",
+                               office_code=ctx.actor.office_code)
+        self.category = choice_combo(cm.CATEGORIES, None, "category")
         self.person = QLineEdit()
         self.person.setObjectName("person_name")
         self.contact = QLineEdit()
@@ -152,14 +139,10 @@ class ComplaintDialog(QDialog):
         self.subject.setFixedHeight(60)
         self.answered = JalaliDateEdit(optional=True)
         self.answered.setObjectName("answered_on")
-        self.outcome = _combo(cm.OUTCOMES, self.tr("(not answered yet)"), "outcome")
+        self.outcome = choice_combo(cm.OUTCOMES, self.tr("(not answered yet)"), "outcome")
         self.referred = QLineEdit()
         self.referred.setObjectName("referred_to")
-        self.satisfaction = QComboBox()
-        self.satisfaction.setObjectName("satisfaction")
-        self.satisfaction.addItem(self.tr("(not asked)"), None)
-        for level, label in cm.SATISFACTION.items():
-            self.satisfaction.addItem(label, level)
+        self.satisfaction = choice_combo(cm.SATISFACTION, self.tr("(not asked)"), "satisfaction")
         self.answer_note = QPlainTextEdit()
         self.answer_note.setObjectName("answer_note")
         self.answer_note.setTabChangesFocus(True)
@@ -242,14 +225,10 @@ class ComplaintRegister(QWidget):
         self.search.setPlaceholderText(
             self.tr("Search tracking number, subject or name…") if self.personal
             else self.tr("Search tracking number or subject…"))
-        self.state = QComboBox()
-        self.state.setObjectName("state_filter")
-        self.state.addItem(self.tr("All"), None)
-        for code, label in cm.STATES.items():
-            self.state.addItem(label, code)
-        self.kind = _combo(cm.KINDS, self.tr("All kinds"), "kind_filter")
-        self.channel = _combo(cm.CHANNELS, self.tr("All channels"), "channel_filter")
-        self.category = _combo(cm.CATEGORIES, self.tr("All subjects"), "category_filter")
+        self.state = choice_combo(cm.STATES, self.tr("All"), "state_filter")
+        self.kind = choice_combo(cm.KINDS, self.tr("All kinds"), "kind_filter")
+        self.channel = choice_combo(cm.CHANNELS, self.tr("All channels"), "channel_filter")
+        self.category = choice_combo(cm.CATEGORIES, self.tr("All subjects"), "category_filter")
         self.new_button = QPushButton(self.tr("Register…"))
         self.new_button.setObjectName("new_complaint")
         self.new_button.setShortcut(QKeySequence("Ctrl+N"))
@@ -375,10 +354,8 @@ class SurveyDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Satisfaction survey"))
         self.setMinimumWidth(600)
-        self.unit = QComboBox()
-        self.unit.addItem(self.tr("Whole office"), None)
-        for unit in offices.list_units(ctx.store, ctx.actor.office_code):
-            self.unit.addItem(unit.name_fa, unit.id)
+        self.unit = unit_combo(ctx, optional=True, none_text=self.tr("Whole office"),
+                               office_code=ctx.actor.office_code)
         self.period = QComboBox()
         self.period.setObjectName("period")
         this_year = jalali.jalali_year(jalali.today())
@@ -388,7 +365,7 @@ class SurveyDialog(QDialog):
                 if period.start <= jalali.today():
                     self.period.addItem(period.label_fa, period.code)
         self.conducted = JalaliDateEdit()
-        self.method = _combo(surveys.METHODS, None, "method")
+        self.method = choice_combo(surveys.METHODS, None, "method")
         self.sample = QSpinBox()
         self.sample.setRange(1, surveys.MAX_SAMPLE)
         self.sample.setValue(30)
@@ -435,7 +412,7 @@ class LetterDialog(QDialog):
         self.due = JalaliDateEdit(optional=True)
         self.out_number = QLineEdit()
         self.out_date = JalaliDateEdit(optional=True)
-        self.status = _combo(oversight.STATUSES, None, "status")
+        self.status = choice_combo(oversight.STATUSES, None, "status")
         form = QFormLayout()
         form.addRow(self.tr("Body:"), self.body)
         form.addRow(self.tr("Letter number:"), self.in_number)

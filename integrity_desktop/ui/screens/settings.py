@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -25,7 +24,7 @@ from integrity_desktop.services.store import offices
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.text import isolate, shown_number
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.form_errors import finish_form
 
 
@@ -84,10 +83,7 @@ class SettingsScreen(QWidget):
                           on_click=self.add_user)
         reset = push_button(self.tr("Reset password…"), tip=self.tr("Give the selected user a new password"),
                             on_click=self.reset_password)
-        buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(reset)
-        buttons.addStretch(1)
+        buttons = button_row(add, reset)
         layout = QVBoxLayout(page)
         layout.addLayout(buttons)
         layout.addWidget(self.users_table)
@@ -124,9 +120,7 @@ class SettingsScreen(QWidget):
         if self.ctx.can("units.manage"):
             add = push_button(self.tr("New unit…"), tip=self.tr("Add an office or a training centre"),
                               on_click=self.add_unit)
-            row = QHBoxLayout()
-            row.addWidget(add)
-            row.addStretch(1)
+            row = button_row(add)
             layout.addLayout(row)
         layout.addWidget(self.units_table)
         return page

@@ -11,7 +11,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -23,7 +22,7 @@ from integrity_desktop.services.store import evidence
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import attempt, run_in_background
 from integrity_desktop.ui.text import shown_number
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 
@@ -73,10 +72,7 @@ class EvidencePanel(QWidget):
         self.remove_button = push_button(self.tr("Remove"),
                                          tip=self.tr("Remove the selected file from this record"),
                                          on_click=self.remove_chosen)
-        buttons = QHBoxLayout()
-        for button in (self.attach_button, self.open_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_row(self.attach_button, self.open_button, self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)

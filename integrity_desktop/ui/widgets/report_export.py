@@ -1,5 +1,6 @@
 """Saving a registry report from a screen: where to save it, then the writing off the GUI thread
-with the screen's export buttons off until it ends (the HQ console and the national dashboard)."""
+with the screen's buttons off until it ends, and the same «saved to …» line or error after it
+(the report screen, the HQ console and the national dashboard)."""
 
 from __future__ import annotations
 
@@ -7,17 +8,28 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QWidget
 
 from integrity_desktop.filenames import dated_name
+from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.tasks import run_task
+from integrity_desktop.ui.text import isolate
+from integrity_desktop.ui.widgets.messages import error_text
 
 
-def ask_path(parent: QWidget, caption: str, stem: str, fmt: str, filters: str) -> Path | None:
+def file_filter(fmt: str) -> str:
+    """The save dialog's file filter for a ``fmt`` ("xlsx" or "pdf") report."""
+    if fmt == "xlsx":
+        return QCoreApplication.translate("ReportExport", "Excel workbooks (*.xlsx)")
+    return QCoreApplication.translate("ReportExport", "PDF documents (*.pdf)")
+
+
+def ask_path(parent: QWidget, caption: str, stem: str, fmt: str) -> Path | None:
     """The file a person picks for a ``fmt`` ("xlsx" or "pdf") report, dated, in their home."""
     suffix = ".xlsx" if fmt == "xlsx" else ".pdf"
     default = str(Path.home() / dated_name(stem, suffix))
-    path, _ = QFileDialog.getSaveFileName(parent, caption, default, filters)
+    path, _ = QFileDialog.getSaveFileName(parent, caption, default, file_filter(fmt))
     return Path(path).with_suffix(suffix) if path else None
 
 
@@ -28,10 +40,14 @@ def write_report(
     params: Any,
     out: Path,
     title: str,
-    on_saved: Callable[[Path], None],
-    on_failed: Callable[[BaseException], None],
+    saved: QLabel,
+    error: QLabel,
+    open_file: Callable[[Path], object],
 ) -> None:
-    """Write registry report ``report`` to ``out`` on a worker; ``buttons`` are off meanwhile."""
+    """Write registry report ``report`` to ``out`` on a worker; ``buttons`` are off meanwhile.
+
+    Then ``saved`` says where it went and ``open_file`` opens it, or ``error`` shows why not.
+    """
     from integrity_desktop.reports.registry import run_report
 
     store, actor = parent.ctx.store, parent.ctx.actor  # type: ignore[attr-defined]
@@ -46,11 +62,12 @@ def write_report(
 
     def done(path: Path) -> None:
         enable()
-        on_saved(path)
+        saved.setText(QCoreApplication.translate("ReportExport", "Saved to {path}.").format(path=isolate(path)))
+        open_file(path)
 
     def failed(exc: BaseException) -> None:
         enable()
-        on_failed(exc)
+        error.setText(error_text(exc, current_lang()))
 
     for button in buttons:
         button.setEnabled(False)

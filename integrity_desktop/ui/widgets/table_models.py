@@ -448,15 +448,22 @@ def current_row(view: QTableView) -> Any | None:
     return model.row_at(index.row())
 
 
-def plain_table(model: QAbstractTableModel, name: str) -> QTableView:
-    """A read-only view whose columns all fit their contents (the sync and HQ lists)."""
+def read_only_view(model: QAbstractTableModel, name: str) -> QTableView:
+    """A view of ``model`` named ``name`` that selects whole rows, edits nothing and shows no
+    row numbers: where ``plain_table``, the dashboard's tables and the conflict's fields start."""
     view = QTableView()
     view.setObjectName(name)
     view.setModel(model)
     view.verticalHeader().setVisible(False)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return view
+
+
+def plain_table(model: QAbstractTableModel, name: str) -> QTableView:
+    """A read-only view whose columns all fit their contents (the sync and HQ lists)."""
+    view = read_only_view(model, name)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)
     view.setTabKeyNavigation(False)
     header = view.horizontalHeader()

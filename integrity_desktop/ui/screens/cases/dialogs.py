@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QLabel,
@@ -20,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop.services.cases import register as cases
-from integrity_desktop.services.store import offices
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done
+from integrity_desktop.ui.widgets.combos import unit_combo
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.tick_list import tick_item, ticked_data
@@ -54,11 +53,7 @@ class RegisterCaseDialog(QDialog):
         self.national_code.setPlaceholderText("۰۰۱۲۳۴۵۶۷۸")
         self.employee_post = QLineEdit()
         self.employee_post.setObjectName("employee_post")
-        self.unit = QComboBox()
-        self.unit.setObjectName("unit")
-        self.unit.addItem(self.tr("(none)"), None)
-        for unit in offices.list_units(ctx.store):
-            self.unit.addItem(unit.name_fa, unit.id)
+        self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(none)"), name="unit")
         self.reporter = QLineEdit()
         self.reporter.setObjectName("reporter")
         self.violations = QListWidget()

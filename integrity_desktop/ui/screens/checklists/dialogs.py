@@ -16,10 +16,10 @@ from integrity_desktop.digits import to_ascii_digits
 from integrity_desktop.services.checklists import filled as checklists
 from integrity_desktop.services.checklists import templates
 from integrity_desktop.services.checklists.filled import ChecklistSummary
-from integrity_desktop.services.store import offices
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.text import shown_number
+from integrity_desktop.ui.widgets.combos import unit_combo
 from integrity_desktop.ui.widgets.form_errors import finish_form
 
 
@@ -44,11 +44,7 @@ class NewChecklistDialog(QDialog):
         from integrity_desktop.services.checklists.scoring import three_year_template_id
 
         self.template.setCurrentIndex(max(0, self.template.findData(three_year_template_id())))
-        self.unit = QComboBox()
-        self.unit.setObjectName("unit")
-        self.unit.addItem(self.tr("The whole directorate"), None)
-        for u in offices.list_units(ctx.store):
-            self.unit.addItem(u.name_fa, u.id)
+        self.unit = unit_combo(ctx, optional=True, none_text=self.tr("The whole directorate"), name="unit")
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         for kind, label in (

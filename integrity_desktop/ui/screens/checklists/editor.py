@@ -73,7 +73,7 @@ from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.open_evidence import open_by_id
@@ -418,20 +418,13 @@ class ChecklistEditor(QWidget):
         self.remove_button = push_button(self.tr("Remove"),
                                          tip=self.tr("Remove the selected document from this indicator"),
                                          on_click=self.remove_evidence)
-        evidence_buttons = QHBoxLayout()
-        evidence_buttons.addWidget(self.attach_button)
-        evidence_buttons.addWidget(self.open_button)
-        evidence_buttons.addWidget(self.remove_button)
-        evidence_buttons.addStretch(1)
+        evidence_buttons = button_row(self.attach_button, self.open_button, self.remove_button)
         self.error_label = error_line("error_label")
         self.previous_button = push_button(self.tr("Previous indicator"), tip=self.tr("Ctrl+PgUp"),
                                            on_click=lambda: self.move_row(-1))
         self.next_button = push_button(self.tr("Next indicator"), tip=self.tr("Ctrl+PgDown"),
                                        on_click=lambda: self.move_row(1))
-        nav = QHBoxLayout()
-        nav.addWidget(self.previous_button)
-        nav.addWidget(self.next_button)
-        nav.addStretch(1)
+        nav = button_row(self.previous_button, self.next_button)
 
         form = QFormLayout(form_box)
         form.addRow(self.item_label)

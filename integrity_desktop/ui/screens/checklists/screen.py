@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QStackedWidget,
     QVBoxLayout,
@@ -26,7 +25,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.checklists.actions import ImportProblemsDialog
 from integrity_desktop.ui.screens.checklists.dialogs import NewChecklistDialog
 from integrity_desktop.ui.screens.checklists.list_page import ChecklistListPage
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
 
 
 class ChecklistsScreen(QWidget):
@@ -47,9 +46,7 @@ class ChecklistsScreen(QWidget):
                                        on_click=self.show_list)
         self.editor_layout = QVBoxLayout(self.editor_page)
         self.editor_layout.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(self.back_button)
-        top.addStretch(1)
+        top = button_row(self.back_button)
         self.editor_layout.addLayout(top)
         self.pages.addWidget(self.editor_page)
         layout = QVBoxLayout(self)

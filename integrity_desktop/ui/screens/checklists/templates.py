@@ -48,7 +48,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.form_errors import error_line, finish_form
 from integrity_desktop.ui.widgets.labels import note_label
 from integrity_desktop.ui.widgets.messages import confirm
@@ -367,10 +367,7 @@ class TemplatesScreen(QWidget):
         )
         for b in authoring:
             b.setVisible(self.authoring)
-        buttons = QHBoxLayout()
-        for b in (*authoring, self.blank_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        buttons = button_row(*authoring, self.blank_button)
         note = note_label(
             self.tr(
                 "A version that has been published or used by a checklist never changes; to change it, "

@@ -37,10 +37,10 @@ from integrity_desktop.ui.screens.inspections.dialogs import (
     date_field,
     finish_saving_form,
     select_data,
-    unit_combo,
 )
 from integrity_desktop.ui.text import shown_date, shown_number, shown_value
 from integrity_desktop.ui.widgets.buttons import button_row
+from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
 from integrity_desktop.ui.widgets.tick_list import tick_item, ticked_data
@@ -74,22 +74,16 @@ class MemberDialog(_Saving):
         self.setMinimumWidth(460)
         self.full_name = QLineEdit()
         self.full_name.setObjectName("full_name")
-        self.role = QComboBox()
-        self.role.setObjectName("role")
-        for key, label in committee.MEMBER_ROLES.items():
-            self.role.addItem(label, key)
+        self.role = choice_combo(committee.MEMBER_ROLES, name="role")
         select_data(self.role, "member")
         self.post = QLineEdit()
         self.post.setObjectName("post")
         self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(no unit)"))
         self.letter_no = QLineEdit()
         self.letter_no.setObjectName("letter_no")
-        self.letter_date = date_field(optional=True)
-        self.letter_date.setObjectName("letter_date")
-        self.member_from = date_field()
-        self.member_from.setObjectName("member_from")
-        self.member_to = date_field(optional=True)
-        self.member_to.setObjectName("member_to")
+        self.letter_date = date_field(optional=True, name="letter_date")
+        self.member_from = date_field(name="member_from")
+        self.member_to = date_field(optional=True, name="member_to")
         form = QFormLayout(self)
         form.addRow(self.tr("Full name:"), self.full_name)
         form.addRow(self.tr("Role in the committee:"), self.role)
@@ -130,10 +124,8 @@ class MeetingDialog(_Saving):
         self.setMinimumWidth(560)
         self.title = QLineEdit()
         self.title.setObjectName("title")
-        self.planned = date_field(optional=True)
-        self.planned.setObjectName("planned_date")
-        self.held = date_field(optional=True)
-        self.held.setObjectName("held_date")
+        self.planned = date_field(optional=True, name="planned_date")
+        self.held = date_field(optional=True, name="held_date")
         self.cancelled = QCheckBox(self.tr("Cancelled"))
         self.cancelled.setObjectName("cancelled")
         self.attendees = QListWidget()
@@ -186,8 +178,7 @@ class ResolutionDialog(_Saving):
         self.text = _text_box("resolution_text")
         self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(no unit)"))
         self.unit.setObjectName("responsible_unit")
-        self.due = date_field()
-        self.due.setObjectName("due_date")
+        self.due = date_field(name="due_date")
         form = QFormLayout(self)
         form.addRow(self.tr("Resolution:"), self.text)
         form.addRow(self.tr("Responsible unit:"), self.unit)
@@ -212,14 +203,10 @@ class FollowUpDialog(_Saving):
         self.ctx, self.info = ctx, info
         self.setWindowTitle(self.tr("Follow up a resolution"))
         self.setMinimumWidth(480)
-        self.status = QComboBox()
-        self.status.setObjectName("status")
-        for key, label in committee.RESOLUTION_STATUSES.items():
-            self.status.addItem(label, key)
+        self.status = choice_combo(committee.RESOLUTION_STATUSES, name="status")
         select_data(self.status, info.status)
         self.note = _text_box("note", 70)
-        self.done_on = date_field(optional=True)
-        self.done_on.setObjectName("done_on")
+        self.done_on = date_field(optional=True, name="done_on")
         self.done_on.set_value(info.done_on)
         self.reason = QLineEdit(info.drop_reason)
         self.reason.setObjectName("drop_reason")
@@ -341,10 +328,8 @@ class CourseDialog(_Saving):
         self.topic.setObjectName("topic")
         for code, label in training.TOPICS.items():
             self.topic.addItem(f"{shown_number(code)} — {label}", code)
-        self.start = date_field()
-        self.start.setObjectName("start_date")
-        self.end = date_field(optional=True)
-        self.end.setObjectName("end_date")
+        self.start = date_field(name="start_date")
+        self.end = date_field(optional=True, name="end_date")
         self.hours = QDoubleSpinBox()
         self.hours.setObjectName("hours")
         self.hours.setRange(0.5, training.MAX_HOURS)

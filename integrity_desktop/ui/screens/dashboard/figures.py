@@ -7,13 +7,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from integrity_desktop.indicators import MET, NOT_MET, display_code, target_text_fa
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.text import shown_number, shown_percent
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.table_models import Column, RowsModel
+from integrity_desktop.ui.widgets.table_models import Column, RowsModel, read_only_view
 
 MET_COLOUR, NOT_MET_COLOUR, CHANGED_COLOUR = palette.MET_BG, palette.NOT_MET_BG, palette.CHANGED_BG
 
@@ -61,12 +61,7 @@ def links_model(parent: Any = None) -> RowsModel:
 
 
 def table(model: RowsModel, name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(model)
-    view.verticalHeader().setVisible(False)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view = read_only_view(model, name)
     view.setWordWrap(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -25,7 +25,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QHBoxLayout,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -52,7 +50,7 @@ from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.percent_axis import attach_axes
-from integrity_desktop.ui.widgets.table_models import TableModel
+from integrity_desktop.ui.widgets.table_models import TableModel, read_only_view
 
 OPEN_PAGE = 100
 
@@ -220,12 +218,7 @@ class DashboardScreen(QWidget):
         charts_panel.setLayout(charts)
 
         self.open_model = OpenIndicatorModel(ctx, self)
-        self.open_table = QTableView()
-        self.open_table.setObjectName("open_indicators")
-        self.open_table.setModel(self.open_model)
-        self.open_table.verticalHeader().setVisible(False)
-        self.open_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.open_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.open_table = read_only_view(self.open_model, "open_indicators")
         self.open_table.setAlternatingRowColors(True)
         header = self.open_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -49,7 +49,7 @@ from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.sync.common import shown_datetime
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import isolate, shown_number
+from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette, report_export
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
@@ -503,8 +503,7 @@ class HqConsoleScreen(QWidget):
     def export(self, fmt: str) -> None:
         self.error.clear()
         code = str(self.period.currentData() or "")
-        filters = self.tr("Excel workbooks (*.xlsx)") if fmt == "xlsx" else self.tr("PDF documents (*.pdf)")
-        out = report_export.ask_path(self, self.tr("Save the provinces report"), f"hq-provinces-{code}", fmt, filters)
+        out = report_export.ask_path(self, self.tr("Save the provinces report"), f"hq-provinces-{code}", fmt)
         if out is not None:
             self.export_to(out, code)
 
@@ -512,12 +511,9 @@ class HqConsoleScreen(QWidget):
 
         report_export.write_report(
             self, (self.excel_button, self.pdf_button), "hq-provinces", ReportParams(period=period_code or None),
-            out, self.tr("Writing the provinces report…"), self._saved, self._failed,
+            out, self.tr("Writing the provinces report…"), self.summary, self.error,
+            self.open_file,
         )
-
-    def _saved(self, path: Path) -> None:
-        self.summary.setText(self.tr("Saved to {path}.").format(path=isolate(path)))
-        self.open_file(path)
 
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(error_text(exc, current_lang()))

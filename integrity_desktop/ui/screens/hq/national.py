@@ -41,7 +41,7 @@ from integrity_desktop.ui import text as ui_text
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
-from integrity_desktop.ui.text import isolate, shown_number
+from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette, report_export
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
@@ -534,8 +534,7 @@ class NationalScreen(QWidget):
     def export(self, fmt: str) -> None:
         self.error.clear()
         code = str(self.period.currentData() or "")
-        filters = self.tr("Excel workbooks (*.xlsx)") if fmt == "xlsx" else self.tr("PDF documents (*.pdf)")
-        out = report_export.ask_path(self, self.tr("Save the national report"), f"national-{code}", fmt, filters)
+        out = report_export.ask_path(self, self.tr("Save the national report"), f"national-{code}", fmt)
         if out is not None:
             self.export_to(out, code)
 
@@ -544,12 +543,9 @@ class NationalScreen(QWidget):
 
         report_export.write_report(
             self, (self.excel_button, self.pdf_button), "national", ReportParams(period=period_code or None),
-            out, self.tr("Writing the national report…"), self._saved, self._failed,
+            out, self.tr("Writing the national report…"), self.summary, self.error,
+            self.open_file,
         )
-
-    def _saved(self, path: Path) -> None:
-        self.summary.setText(self.tr("Saved to {path}.").format(path=isolate(path)))
-        self.open_file(path)
 
     def _failed(self, exc: BaseException) -> None:
         self.error.setText(error_text(exc, current_lang()))

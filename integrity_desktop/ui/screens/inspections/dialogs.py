@@ -29,11 +29,11 @@ from integrity_desktop import jalali
 from integrity_desktop.services.inspections import inspectors, visits
 from integrity_desktop.services.inspections import plans as inspection_plans
 from integrity_desktop.services.inspections.common import ACTION_STATUSES, INSPECTOR_STATUSES, SEVERITIES
-from integrity_desktop.services.store import offices
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.combos import unit_combo
 from integrity_desktop.ui.widgets.form_errors import finish_form
 from integrity_desktop.ui.widgets.indicator_picker import IndicatorPicker
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
@@ -56,21 +56,14 @@ def finish_saving_form(dialog: QDialog, form: QFormLayout, on_ok: Callable[[], N
     return error
 
 
-def date_field(optional: bool = False) -> JalaliDateEdit:
+def date_field(optional: bool = False, name: str = "") -> JalaliDateEdit:
     """A Jalali date field that keeps its height and a date's width inside a form."""
     field = JalaliDateEdit(optional=optional)
+    if name:
+        field.setObjectName(name)
     field.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
     field.setMaximumWidth(240)
     return field
-
-
-def unit_combo(ctx: UiContext, optional: bool = False, none_text: str = "") -> QComboBox:
-    combo = QComboBox()
-    if optional:
-        combo.addItem(none_text, None)
-    for unit in offices.list_units(ctx.store):
-        combo.addItem(unit.name_fa, unit.id)
-    return combo
 
 
 def select_data(combo: QComboBox, value: object) -> None:
@@ -131,10 +124,8 @@ class InspectorDialog(QDialog):
         self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(no unit)"))
         self.letter_no = QLineEdit()
         self.letter_no.setObjectName("letter_no")
-        self.appointed_on = date_field()
-        self.appointed_on.setObjectName("appointed_on")
-        self.term_end = date_field(optional=True)
-        self.term_end.setObjectName("term_end")
+        self.appointed_on = date_field(name="appointed_on")
+        self.term_end = date_field(optional=True, name="term_end")
         self.status = QComboBox()
         for key, label in INSPECTOR_STATUSES.items():
             self.status.addItem(label, key)
@@ -211,8 +202,7 @@ class PlanItemDialog(QDialog):
         period = inspection_plans.parse_period(plan.period_code)
         self.unit = unit_combo(ctx)
         self.unit.setObjectName("unit")
-        self.planned_date = date_field()
-        self.planned_date.setObjectName("planned_date")
+        self.planned_date = date_field(name="planned_date")
         today = jalali.today()
         self.planned_date.set_value(today if period.contains(today) else period.start)
         self.picker = InspectorPicker(ctx)
@@ -417,8 +407,7 @@ class CloseActionDialog(QDialog):
         for key, label in ACTION_STATUSES.items():
             if key != "open":
                 self.status.addItem(label, key)
-        self.closed_on = date_field()
-        self.closed_on.setObjectName("closed_on")
+        self.closed_on = date_field(name="closed_on")
         self.note = QLineEdit()
         self.note.setObjectName("note")
         form = QFormLayout(self)

@@ -15,9 +15,10 @@ from integrity_desktop.services.inspections.common import ACTION_STATUSES
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.screens.inspections.common import make_button
-from integrity_desktop.ui.screens.inspections.dialogs import OVERDUE_BG, CloseActionDialog, unit_combo
+from integrity_desktop.ui.screens.inspections.dialogs import OVERDUE_BG, CloseActionDialog
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row
+from integrity_desktop.ui.widgets.combos import unit_combo
 from integrity_desktop.ui.widgets.messages import show_exception
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
 from integrity_desktop.ui.widgets.table_models import Column, PagedModel, current_row, make_table

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from integrity_desktop.services.inspections import inspectors
 from integrity_desktop.services.inspections.common import INSPECTOR_STATUSES
@@ -16,6 +16,7 @@ from integrity_desktop.ui.screens.inspections.common import make_button
 from integrity_desktop.ui.screens.inspections.dialogs import InspectorDialog
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.table_models import Column, PagedModel, current_row, make_table
 
 
@@ -36,10 +37,7 @@ class InspectorsTab(QWidget):
         self.inspector_search.setPlaceholderText(self.tr("Search name or national code"))
         self.inspector_search.setClearButtonEnabled(True)
         self.inspector_search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.inspector_status = QComboBox()
-        self.inspector_status.addItem(self.tr("All statuses"), None)
-        for key, label in INSPECTOR_STATUSES.items():
-            self.inspector_status.addItem(label, key)
+        self.inspector_status = choice_combo(INSPECTOR_STATUSES, self.tr("All statuses"))
         self.inspector_status.currentIndexChanged.connect(lambda _i: self.reload())
         self.inspectors_model = PagedModel(
             [

@@ -27,10 +27,11 @@ from integrity_desktop.filenames import dated_name
 from integrity_desktop.services.inspections import inspectors
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.inspections.common import make_button, period_choices
-from integrity_desktop.ui.screens.inspections.dialogs import select_data, unit_combo
+from integrity_desktop.ui.screens.inspections.dialogs import select_data
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate
 from integrity_desktop.ui.widgets.buttons import button_row
+from integrity_desktop.ui.widgets.combos import unit_combo
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.messages import error_text, show_exception
 

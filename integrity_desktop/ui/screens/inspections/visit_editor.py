@@ -45,10 +45,10 @@ from integrity_desktop.ui.screens.inspections.dialogs import (
     date_field,
     select_data,
     template_combo,
-    unit_combo,
 )
 from integrity_desktop.ui.text import shown_date, shown_number
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.evidence_panel import EvidencePanel
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
@@ -102,14 +102,10 @@ class VisitEditor(QDialog):
     def _build_new(self, plan_item: inspection_plans.PlanItemInfo | None) -> None:
         page = QWidget()
         form = QFormLayout(page)
-        self.kind = QComboBox()
-        self.kind.setObjectName("kind")
-        for key, label in VISIT_KINDS.items():
-            self.kind.addItem(label, key)
+        self.kind = choice_combo(VISIT_KINDS, name="kind")
         self.plan_item = QComboBox()
         self.plan_item.setObjectName("plan_item")
-        self.visit_date = date_field()
-        self.visit_date.setObjectName("visit_date")
+        self.visit_date = date_field(name="visit_date")
         self.unit = unit_combo(self.ctx)
         self.unit.setObjectName("unit")
         self.picker = InspectorPicker(self.ctx)
@@ -143,10 +139,7 @@ class VisitEditor(QDialog):
                           on_click=self.add_pending_finding)
         remove = push_button(self.tr("Remove finding"), tip=self.tr("Remove the selected finding"),
                              on_click=self.remove_pending_finding)
-        row = QHBoxLayout()
-        row.addWidget(add)
-        row.addWidget(remove)
-        row.addStretch(1)
+        row = button_row(add, remove)
         box = QVBoxLayout(findings_page)
         box.addLayout(row)
         box.addWidget(self.findings_view)
@@ -252,10 +245,7 @@ class VisitEditor(QDialog):
         outer.addWidget(self.header)
         form = QFormLayout()
         outer.addLayout(form)
-        self.status = QComboBox()
-        self.status.setObjectName("status")
-        for key, label in VISIT_STATUSES.items():
-            self.status.addItem(label, key)
+        self.status = choice_combo(VISIT_STATUSES, name="status")
         self.summary = _text_box("summary")
         self.recommendations = _text_box("recommendations")
         form.addRow(self.tr("Status:"), self.status)
@@ -266,9 +256,7 @@ class VisitEditor(QDialog):
                            tip=self.tr("Save the status, summary and suggestions"),
                            on_click=self.save_changes)
         save.setEnabled(self.editable)
-        row = QHBoxLayout()
-        row.addWidget(save)
-        row.addStretch(1)
+        row = button_row(save)
         form.addRow(row)
         self.visit_files = EvidencePanel(self.ctx, "visit", self.tr("Photos and documents of the visit"),
                                          self.editable)

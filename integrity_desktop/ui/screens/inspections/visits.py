@@ -18,6 +18,7 @@ from integrity_desktop.ui.screens.inspections.common import make_button, period_
 from integrity_desktop.ui.screens.inspections.visit_editor import VisitEditor
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
 from integrity_desktop.ui.widgets.table_models import Column, PagedModel, current_row, make_table
@@ -47,14 +48,8 @@ class InspectionVisitsTab(QWidget):
         self.visit_period.addItem(self.tr("All periods"), None)
         for label, code in period_choices(today, plan_years):
             self.visit_period.addItem(label, code)
-        self.visit_kind = QComboBox()
-        self.visit_kind.addItem(self.tr("All kinds"), None)
-        for key, label in VISIT_KINDS.items():
-            self.visit_kind.addItem(label, key)
-        self.visit_status = QComboBox()
-        self.visit_status.addItem(self.tr("All statuses"), None)
-        for key, label in VISIT_STATUSES.items():
-            self.visit_status.addItem(label, key)
+        self.visit_kind = choice_combo(VISIT_KINDS, self.tr("All kinds"))
+        self.visit_status = choice_combo(VISIT_STATUSES, self.tr("All statuses"))
         # HQ holds every province's visits: each row says whose it is, and a filter picks one.
         self.at_hq = at_hq(ctx)
         self.visit_office = province_filter(visits.offices_with_visits(ctx.store, ctx.actor) if self.at_hq else [])

@@ -20,13 +20,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,10 +41,10 @@ from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.screens.sync.common import record_type_label, shown_datetime
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.labels import note_label
-from integrity_desktop.ui.widgets.table_models import PagedTableModel, TableModel, plain_table
+from integrity_desktop.ui.widgets.table_models import PagedTableModel, TableModel, plain_table, read_only_view
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
     from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -290,12 +288,7 @@ class ConflictsScreen(QWidget):
         self.detail_title.setObjectName("detail_title")
         self.detail_title.setWordWrap(True)
         self.fields_model = FieldsModel(self)
-        self.fields_view = QTableView()
-        self.fields_view.setObjectName("fields_table")
-        self.fields_view.setModel(self.fields_model)
-        self.fields_view.verticalHeader().setVisible(False)
-        self.fields_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.fields_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.fields_view = read_only_view(self.fields_model, "fields_table")
         self.fields_view.setWordWrap(True)
         self.fields_view.setTabKeyNavigation(False)
         header = self.fields_view.horizontalHeader()
@@ -329,11 +322,7 @@ class ConflictsScreen(QWidget):
         detail_layout.addWidget(self.detail_title)
         detail_layout.addWidget(hint)
         detail_layout.addWidget(self.fields_view, 1)
-        buttons = QHBoxLayout()
-        for b in (self.keep_applied, self.take_other, self.merge):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        detail_layout.addLayout(buttons)
+        detail_layout.addLayout(button_row(self.keep_applied, self.take_other, self.merge))
         detail_layout.addWidget(self.error)
         detail_layout.addWidget(self.done)
         left = QWidget()
