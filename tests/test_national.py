@@ -179,3 +179,17 @@ def test_what_the_last_bundle_brought(three: Store, tmp_path: Path) -> None:
     again = {r.office_code: r for r in national.last_imports(three, admin(three))}["isfahan"]
     assert again.seq == 2 and again.created == {} and again.updated == {"unit": 1}
     assert again.text_fa() == "واحد: ۱ تغییر"
+
+
+def test_what_a_bundle_brought_names_every_record_type_in_persian() -> None:
+    """The HQ dashboard's «what the last bundle brought» line: no record type left in English
+    (the committee and rights registers were once missing from its table)."""
+    import re
+
+    from integrity_desktop.services.figures.national import LastImport
+    from integrity_desktop.sync import bundle_format as bf
+
+    kinds = sorted(bf.models_by_type())
+    line = LastImport("tehran", "تهران", 3, None, {k: 1 for k in kinds}, {k: 2 for k in kinds}).text_fa()
+    assert not re.search(r"[A-Za-z0-9]", line), line
+    assert line.count("؛") == len(kinds) - 1

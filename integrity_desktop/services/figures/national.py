@@ -63,6 +63,7 @@ from integrity_desktop.indicators import (
 )
 from integrity_desktop.jalali import Period
 from integrity_desktop.permissions import Actor, require
+from integrity_desktop.services.audit.words import ENTITY_LABELS_FA
 from integrity_desktop.services.cases import lifecycle as lc
 from integrity_desktop.services.checklists.scoring import asked_sql, three_year_code, with_asked
 from integrity_desktop.services.figures import achievement as ach
@@ -702,14 +703,8 @@ def indicator_measure(figure: NationalFigure) -> dict[str, float | None]:
 
 # --------------------------------------------------------------------------- what a bundle brought
 
-RECORD_TYPE_LABELS_FA: dict[str, str] = {
-    "case": "پروندهٔ تخلف", "case_event": "مرحلهٔ پرونده", "template": "الگوی چک‌لیست",
-    "template_section": "محور الگو", "template_item": "شاخص الگو", "checklist": "چک‌لیست",
-    "checklist_entry": "پاسخ چک‌لیست", "evidence": "مستند", "inspector": "بازرس",
-    "inspection_plan": "برنامهٔ بازرسی", "plan_item": "بازرسی برنامه‌ریزی‌شده", "visit": "بازدید",
-    "finding": "یافتهٔ بازدید", "corrective_action": "اقدام اصلاحی", "office": "اداره", "unit": "واحد",
-    "lookup": "فهرست پایه",
-}
+# Every record type a bundle brings, named as the audit log names it (one table of names).
+RECORD_TYPE_LABELS_FA: dict[str, str] = ENTITY_LABELS_FA
 
 
 @dataclass(frozen=True)
