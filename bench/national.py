@@ -306,7 +306,7 @@ def _figures(backend: str, location: str, n: int, opts: Options, repeats: int) -
     labels = {"dashboard": "HQ dashboard figures (national.picture)",
               "trend": "dashboard trend, 8 quarters + 2 years",
               "map_1/4": "map by indicator 1/4 (computed)",
-              "map_6/11": "map by indicator 6/11 (case replay)"}
+              "map_6/11": "map by indicator 6/11 (case statistics)"}
     out = []
     for key, (app_runs, raw_runs) in result["times"].items():
         app, raw = statistics.median(app_runs), statistics.median(raw_runs)
