@@ -31,6 +31,12 @@ from integrity_desktop.sync.history import stamp_node as stamp_node  # re-export
 
 FORMAT = "integrity-desktop-bundle"
 FORMAT_VERSION = 1
+# The manifest's ``schema_version``: the newest migration that changed a synced table (what a
+# bundle's records are).  A migration that changes only this store's own tables (0012 adds the
+# derived ``case_steps``) leaves it, so offices on either side of such an upgrade still trade
+# bundles; one that changes a synced table raises it to its own revision
+# (``tests/test_sync_schema.py`` holds the synced tables' fingerprint and fails until it is).
+RECORDS_SCHEMA = "0011"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.json.minisig"
 AGE_MAGIC = b"age-encryption.org/v1"
@@ -468,3 +474,18 @@ def canonical_line(data: dict[str, Any]) -> bytes:
     return (
         json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     ).encode("utf-8")
+
+
+def records_fingerprint() -> str:
+    """SHA-256 of what a bundle's records are: every synced table's columns, their types,
+    nullability and keys (a change here is a change of ``RECORDS_SCHEMA``)."""
+    import hashlib
+
+    parts = []
+    for model in SYNC_MODELS:
+        table = model.__table__  # type: ignore[attr-defined]
+        parts.append(f"{model.__sync_type__}:{table.name}")
+        for col in table.columns:
+            parts.append(f"  {col.name} {col.type!r} null={col.nullable} pk={col.primary_key} "
+                         f"fk={sorted(fk.target_fullname for fk in col.foreign_keys)}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()

@@ -26,7 +26,6 @@ import pyrage
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from integrity_desktop.db import migrate
 from integrity_desktop.db.models import AuditEntry, ExportLog
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
@@ -297,7 +296,7 @@ def _write_zip(
         manifest = {
             "format": bf.FORMAT,
             "format_version": bf.FORMAT_VERSION,
-            "schema_version": migrate.head_revision(),
+            "schema_version": bf.RECORDS_SCHEMA,
             "source_office": own,
             "recipient_office": recipient,
             "seq": seq,

@@ -22,7 +22,6 @@ from typing import Any
 import minisign
 import pyrage
 
-from integrity_desktop.db import migrate
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.filehash import file_sha256
@@ -347,12 +346,12 @@ def _check_versions(store: Store, manifest: dict[str, Any]) -> None:
                      "قالب این بسته با این نسخهٔ برنامه نمی‌خواند. برنامه را به‌روز کنید.",
                      f"bundle format {manifest['format']} v{manifest['format_version']} "
                      "is not supported.")
-    if manifest["schema_version"] != migrate.head_revision():
+    if manifest["schema_version"] != bf.RECORDS_SCHEMA:
         raise refuse("schema_version",
                      "بسته با نسخهٔ دیگری از ساختار داده ساخته شده است. هر دو اداره باید "
                      "نسخهٔ یکسانی از برنامه داشته باشند.",
                      f"schema version {manifest['schema_version']} differs from this "
-                     f"store's {migrate.head_revision()}.")
+                     f"program's {bf.RECORDS_SCHEMA}.")
     own = store.office_code
     if manifest["recipient_office"] != own:
         raise refuse("wrong_recipient",
