@@ -96,6 +96,7 @@ def test_kept_steps_and_figures_are_the_replay_of_any_history(
     store: Store, history: list[tuple[str, int, int, str | None]], reported_after: int,
 ) -> None:
     case_id = _register(store, D0 + dt.timedelta(days=reported_after))
+    assert _kept(store, case_id) == _derived(store, case_id) != set()  # the report counts at once
     with store.session() as s:
         ids = [e.id for e in s.scalars(select(CaseEvent).where(CaseEvent.case_id == case_id))]
         for stage, days, follows, penalty in history:
@@ -123,6 +124,7 @@ def _event_of(store: Store, case_id: str, stage: str) -> str:
 
 def test_steps_written_here_move_with_corrections_and_withdrawals(store: Store) -> None:
     case_id = _register(store, PERIOD.start + dt.timedelta(days=3))
+    assert stats.compute(store, OFFICER, PERIOD.code).values["6/11"] == 1  # a new case's report
     cases.add_event(store, OFFICER, case_id, lc.FILE_FORMED, event_date=PERIOD.start + dt.timedelta(days=10))
     assert stats.compute(store, OFFICER, PERIOD.code).values["6/3"] == 1
     step = _event_of(store, case_id, lc.FILE_FORMED)

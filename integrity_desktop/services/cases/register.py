@@ -261,6 +261,7 @@ def _open_case(
                     note="", actor=actor.label, office_code=actor.office_code,
                 )
                 records.add(s, store, actor, event)
+                _refresh_cache(s, store, actor, case)  # its one step, the report, counts (6/11)
                 case_id = case.id
             break
         except IntegrityError:
