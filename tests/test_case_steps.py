@@ -226,3 +226,34 @@ def test_the_migration_fills_the_steps_of_an_existing_store(store: Store) -> Non
             "SELECT name FROM sqlite_master WHERE type = 'table'"))}
     migrate.upgrade(store.engine)
     assert _kept(store, case_id) == want
+
+
+def test_an_event_moved_to_another_case_is_counted_once_where_it_is_now(
+    fresh: Callable[[Path, str], Store], province_template: Path, hq_template: Path, tmp_path: Path,
+) -> None:
+    """A new version of an event that names another case (what a trusted province can sign):
+    the import does not fail on the step kept for the first case, and both cases re-derive."""
+    tehran, hq = fresh(province_template, "tehran"), fresh(hq_template, "hq")
+    trust(hq, tehran)
+    first_case = _register(tehran, PERIOD.start + dt.timedelta(days=2))
+    cases.add_event(tehran, admin(tehran), first_case, lc.FILE_FORMED, event_date=PERIOD.start + dt.timedelta(days=9))
+    other = _register(tehran, PERIOD.start + dt.timedelta(days=4))
+    first = export(tehran, tmp_path / "t1.itb").path
+    import_(hq, first)
+    moved = _event_of(tehran, first_case, lc.FILE_FORMED)
+
+    def edit(rows: dict[str, list[dict[str, object]]]) -> None:  # that version alone
+        for lines in rows.values():
+            lines.clear()
+        rows["case_event"] = [version_of(tehran, "case_event", moved, case_id=other)]
+
+    forged = forge(first, tehran, tmp_path / "moved.itb", edit,
+                   edit_manifest=lambda m: m.update(seq=int(m["seq"]) + 1))
+    summary = import_(hq, forged)  # the import once failed here: the step was kept for its first case
+    assert summary.outcome == "accepted"
+    for case_id in (first_case, other):
+        assert _kept(hq, case_id) == _derived(hq, case_id)
+    with hq.read() as s:
+        assert cases.derived_mismatches(s) == []
+    got = stats.compute(hq, admin(hq), PERIOD.code, office_code="tehran").values
+    assert {k: v for k, v in got.items() if k != "6/1"} == _expected_values(_replayed(hq, "tehran", PERIOD))

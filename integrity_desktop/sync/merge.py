@@ -430,6 +430,10 @@ class _Merger:
             r["id"]: dict(r)
             for r in self.s.execute(tw.select_local, {"ids": ids}).mappings()
         }
+        if record_type in ("case_event", "checklist_entry"):  # a version may name another parent:
+            parent = "case_id" if record_type == "case_event" else "checklist_id"  # both re-derive
+            touched = self.touched_cases if record_type == "case_event" else self.touched_checklists
+            touched.update(r[parent] for r in local.values())
         if tw.bases_sql is not None:  # SQLite: the same select, run by the driver
             bases = {
                 rid: (applied, carried, floor) for rid, applied, carried, floor in

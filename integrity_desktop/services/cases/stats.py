@@ -92,7 +92,7 @@ def _events_touching(
             Case.office_code == office, Case.deleted.is_(False), CaseEvent.deleted.is_(False),
             CaseEvent.case_id.in_(touched),
         )
-    ).tuples().all()
+    ).tuples().all()  # fetched at once (row by row costs a call per row with psycopg)
     out: dict[str, list[lc.EventRecord]] = {}
     for case_id, eid, stage, hlc, when, follows, penalty in rows:
         out.setdefault(case_id, []).append(lc.EventRecord(

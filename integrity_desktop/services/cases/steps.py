@@ -37,9 +37,13 @@ def replace(session: Session, derived: Mapping[str, lc.Derived | None]) -> None:
     """Make the kept steps of these cases what they derive to (None: a deleted case, which
     counts nothing)."""
     ids = sorted(derived)
+    rows = [row for case_id in ids if (d := derived[case_id]) is not None for row in rows_of(case_id, d)]
     for start in range(0, len(ids), _CHUNK):
         session.execute(delete(_TABLE).where(_TABLE.c.case_id.in_(ids[start:start + _CHUNK])))
-    rows = [row for case_id in ids if (d := derived[case_id]) is not None for row in rows_of(case_id, d)]
+    # an event kept for a case it has left (a version naming another case) is this case's now
+    events = [row["event_id"] for row in rows]
+    for start in range(0, len(events), _CHUNK):
+        session.execute(delete(_TABLE).where(_TABLE.c.event_id.in_(events[start:start + _CHUNK])))
     if rows:
         session.execute(insert(_TABLE), rows)  # one executemany: an import touches thousands
 
