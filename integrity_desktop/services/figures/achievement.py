@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple
@@ -193,12 +193,14 @@ def _checklists(session: Session, programme: str, period: Period, offices: Seque
 
 def figures_in(
     session: Session, programme: str, period: Period, offices: Sequence[str], today: _dt.date,
-    codes: Iterable[str] | None = None, entries: Mapping[str, list[tuple[str, float]]] | None = None,
+    codes: Iterable[str] | None = None,
+    entries: Mapping[str, list[tuple[str, float]]] | Callable[[], Mapping[str, list[tuple[str, float]]]] | None = None,
 ) -> dict[str, list[IndicatorFigure]]:
     """office -> its figure of every indicator due in ``period`` (module docstring); only those
     of ``codes`` when given (one indicator across provinces reads only its own answers).
     ``entries``: checklist -> (code, value) of every answer with a value of the period's
-    checklists of ``offices``, when the caller has read them (HQ's one pass)."""
+    checklists of ``offices``, when the caller has read them (HQ's one pass), or a function
+    that gives them (asked for only after the computed figures)."""
     only = None if codes is None else set(codes)
     lists = _checklists(session, programme, period, offices)
     by_office: dict[str, list[_Checklist]] = defaultdict(list)
@@ -208,13 +210,23 @@ def figures_in(
     # no checklist), and which that is, in one statement
     items, newest = _item_rows(session, sorted({c.template_id for c in lists}), only, programme)
     live_codes = computed.computed_codes(programme)
+    bases = {office: by_office[office][0].template_id if by_office.get(office) else newest for office in offices}
+    due_items = {base: [(i, n) for i, n in items.get(base, [])
+                        if due(i.frequency, period) and (only is None or i.code in only)]
+                 for base in set(bases.values()) if base is not None}
+    # every office's computed figures at once (each source answers for all of them in one pass)
+    needed_by = {office: {i.code for i, _n in due_items[base]} & live_codes
+                 for office, base in bases.items() if base is not None}
+    asking = [office for office in offices if needed_by.get(office)]
+    live_by = computed.figures_by_office(session, programme, asking, period, today,
+                                      set().union(*needed_by.values())) if asking else {}
     # checklist -> (code, value) of its answers that carry a value (plain columns: no ORM rows);
     # computed indicators alone need only the approved whole-directorate checklists' (frozen) ones
     any_typed = only is None or bool(only - live_codes)
     read = [c.id for c in lists if any_typed or (c.unit_id is None and c.status == "approved")]
     valued: dict[str, list[tuple[str, float]]] = defaultdict(list)
-    if entries is not None and only is None:
-        valued.update(entries)
+    if entries is not None and only is None:  # read last: the caller may still be reading them
+        valued.update(entries() if callable(entries) else entries)
     elif read:
         for checklist_id, code, stored in session.execute(
             select(ChecklistEntry.checklist_id, TemplateItem.code, ChecklistEntry.value)
@@ -226,16 +238,6 @@ def figures_in(
                                                      if i.code in only)) if only is not None else true())
         ).tuples():
             valued[checklist_id].append((code, float(stored or 0)))
-    bases = {office: by_office[office][0].template_id if by_office.get(office) else newest for office in offices}
-    due_items = {base: [(i, n) for i, n in items.get(base, [])
-                        if due(i.frequency, period) and (only is None or i.code in only)]
-                 for base in set(bases.values()) if base is not None}
-    # every office's computed figures at once (each source answers for all of them in one pass)
-    needed_by = {office: {i.code for i, _n in due_items[base]} & live_codes
-                 for office, base in bases.items() if base is not None}
-    asking = [office for office in offices if needed_by.get(office)]
-    live_by = computed.figures_by_office(session, programme, asking, period, today,
-                                      set().union(*needed_by.values())) if asking else {}
     # one (immutable) definition per item, shared by every office's figure
     definitions = {i.id: i.definition for rows in due_items.values() for i, _n in rows}
     out: dict[str, list[IndicatorFigure]] = {}

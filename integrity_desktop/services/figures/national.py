@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Float, Integer, String, cast, func, literal, null, select, true, union_all
 from sqlalchemy import case as sql_case
@@ -67,6 +69,8 @@ from integrity_desktop.services.audit.words import ENTITY_LABELS_FA
 from integrity_desktop.services.cases import lifecycle as lc
 from integrity_desktop.services.checklists.scoring import asked_sql, three_year_code, with_asked
 from integrity_desktop.services.figures import achievement as ach
+
+_T = TypeVar("_T")
 
 SUM, POOLED, WEIGHTED, MEAN, DISTRIBUTION, NONE = "sum", "pooled", "weighted", "mean", "distribution", "none"
 METHOD_LABELS_FA: dict[str, str] = {
@@ -358,23 +362,30 @@ def _period_answers(session: Session, programme: str, period: Period, offices: S
 
 def figures_in(
     session: Session, programme: str, period: Period, today: _dt.date, codes: Iterable[str] | None = None,
-    provs: Sequence[Province] | None = None, answers: _Answers | None = None,
+    provs: Sequence[Province] | None = None, answers: _Answers | Callable[[], _Answers] | None = None,
 ) -> list[NationalFigure]:
     """Every indicator of ``programme`` due in ``period`` (or ``codes``) across the provinces
     (``provs`` and ``answers``: what ``provinces`` and ``_period_answers`` give, when the caller
-    has read them already)."""
+    has read them already, or a function that gives the answers once they are read)."""
     provs = provinces(session) if provs is None else provs
     received = [p.code for p in provs if p.received]
     wanted = None if codes is None else set(codes)
+    given = answers
+
+    def read_answers() -> _Answers:
+        assert given is not None
+        return given() if callable(given) else given
+
     by_office = ach.figures_in(session, programme, period, received, today, wanted,
-                               entries=None if answers is None else answers.values) if received else {}
+                               entries=None if answers is None else lambda: read_answers().values,
+                               ) if received else {}
     # the indicators, from any received province (all carry the same list), else the programme's
     template_rows = next((rows for rows in by_office.values() if rows), None)
     if template_rows is None:
         template_rows = ach.figures_in(session, programme, period, ["-none-"], today, wanted).get("-none-", [])
     asked = {f.code for f in template_rows if f.definition.kind == STATUS}
     if answers is not None and wanted is None:
-        statuses = answers.statuses
+        statuses = read_answers().statuses
     else:
         statuses = (_status_answers(session, programme, period, received, None if wanted is None else asked)
                     if received and asked else {})
@@ -644,6 +655,25 @@ class NationalPicture:
         return [f for f in self.figures if f.source == ach.COMPUTED]
 
 
+@contextmanager
+def _alongside(store: Store, session: Session, read: Callable[[Session], _T]) -> Iterator[Callable[[], _T]]:
+    """``read``'s result, for the block to ask for when it needs it.  On PostgreSQL ``read`` runs
+    on a second connection beside the block (each statement there sees its own snapshot anyway:
+    READ COMMITTED), so the server reads the period's answers while this thread computes the
+    other figures; on SQLite it runs first, in ``session`` (one snapshot for the whole picture)."""
+    if store.engine.dialect.name != "postgresql":
+        result = read(session)
+        yield lambda: result
+        return
+
+    def beside() -> _T:
+        with store.read() as other:
+            return read(other)
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="national-answers") as pool:
+        yield pool.submit(beside).result
+
+
 def picture(
     store: Store, actor: Actor, period_code: str, *, programme: str | None = None,
     today: _dt.date | None = None, late_days: int = LATE_DAYS,
@@ -657,9 +687,10 @@ def picture(
     with store.read() as s:
         provs = provinces(s)
         received = [p.code for p in provs if p.received]
-        answers = _period_answers(s, code, period, received)
-        figures = figures_in(s, code, period, day, provs=provs, answers=answers)
-        overdue = _overdue(s, store, day)
+        with _alongside(store, s, lambda session: _period_answers(session, code, period, received)) as later:
+            figures = figures_in(s, code, period, day, provs=provs, answers=later)
+            overdue = _overdue(s, store, day)
+            answers = later()
     axes = _axes(answers.titles, answers.parts, received, figures)
     rows = _rows(provs, answers.parts, figures, overdue, day, late_days)
     return NationalPicture(period, code, rows, axes, figures, _overall(answers.parts))
