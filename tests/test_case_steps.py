@@ -139,19 +139,26 @@ def test_steps_written_here_move_with_corrections_and_withdrawals(store: Store) 
     assert _kept(store, case_id) == _derived(store, case_id)
 
 
+def _two_cases_at_hq(tehran: Store, hq: Store, tmp_path: Path) -> tuple[Store, Store, str, str, Path]:
+    """Tehran's two cases (one with its file formed, one only reported) imported by HQ, which
+    trusts Tehran: (tehran, hq, the first case, the second, the bundle)."""
+    trust(hq, tehran)
+    formed = _register(tehran, PERIOD.start + dt.timedelta(days=2))
+    cases.add_event(tehran, admin(tehran), formed, lc.FILE_FORMED, event_date=PERIOD.start + dt.timedelta(days=9))
+    reported = _register(tehran, PERIOD.start + dt.timedelta(days=4))
+    first = export(tehran, tmp_path / "t1.itb").path
+    import_(hq, first)
+    return tehran, hq, formed, reported, first
+
+
 def test_a_forged_bundle_cannot_set_what_hq_counts(
     fresh: Callable[[Path, str], Store], province_template: Path, hq_template: Path, tmp_path: Path,
 ) -> None:
     """A trusted province's bundle with steps the path does not allow, a duplicate, a correction
     and a deleted case: HQ's figures for it are its own replay of what it holds, in the case
     statistics and on the map."""
-    tehran, hq = fresh(province_template, "tehran"), fresh(hq_template, "hq")
-    trust(hq, tehran)
-    kept = _register(tehran, PERIOD.start + dt.timedelta(days=2))
-    cases.add_event(tehran, admin(tehran), kept, lc.FILE_FORMED, event_date=PERIOD.start + dt.timedelta(days=9))
-    gone = _register(tehran, PERIOD.start + dt.timedelta(days=4))
-    first = export(tehran, tmp_path / "t1.itb").path
-    import_(hq, first)
+    tehran, hq, kept, gone, first = _two_cases_at_hq(fresh(province_template, "tehran"),
+                                                     fresh(hq_template, "hq"), tmp_path)
 
     def edit(rows: dict[str, list[dict[str, object]]]) -> None:
         template = next(r for r in rows["case_event"] if r["case_id"] == kept and r["stage"] == lc.FILE_FORMED)
@@ -233,13 +240,8 @@ def test_an_event_moved_to_another_case_is_counted_once_where_it_is_now(
 ) -> None:
     """A new version of an event that names another case (what a trusted province can sign):
     the import does not fail on the step kept for the first case, and both cases re-derive."""
-    tehran, hq = fresh(province_template, "tehran"), fresh(hq_template, "hq")
-    trust(hq, tehran)
-    first_case = _register(tehran, PERIOD.start + dt.timedelta(days=2))
-    cases.add_event(tehran, admin(tehran), first_case, lc.FILE_FORMED, event_date=PERIOD.start + dt.timedelta(days=9))
-    other = _register(tehran, PERIOD.start + dt.timedelta(days=4))
-    first = export(tehran, tmp_path / "t1.itb").path
-    import_(hq, first)
+    tehran, hq, first_case, other, first = _two_cases_at_hq(fresh(province_template, "tehran"),
+                                                            fresh(hq_template, "hq"), tmp_path)
     moved = _event_of(tehran, first_case, lc.FILE_FORMED)
 
     def edit(rows: dict[str, list[dict[str, object]]]) -> None:  # that version alone
