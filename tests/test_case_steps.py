@@ -259,3 +259,31 @@ def test_an_event_moved_to_another_case_is_counted_once_where_it_is_now(
         assert cases.derived_mismatches(s) == []
     got = stats.compute(hq, admin(hq), PERIOD.code, office_code="tehran").values
     assert {k: v for k, v in got.items() if k != "6/1"} == _expected_values(_replayed(hq, "tehran", PERIOD))
+
+
+def test_taking_a_losing_version_of_a_case_re_derives_it(store: Store) -> None:
+    """A conflict resolved by taking the other office's version of a case: its state and counted
+    steps are what its events give, whatever that version said of them."""
+    import datetime
+
+    from integrity_desktop.db.models import Conflict
+    from integrity_desktop.sync import conflicts
+
+    from .sync_records import row
+
+    case_id = _register(store, PERIOD.start + dt.timedelta(days=3))
+    current = row(store, "case", case_id)
+    assert current is not None
+    loser = {**current, "summary": "شرح دفتر دیگر", "state": lc.CLOSED, "hlc": store.clock.now()}
+    with store.session() as s:
+        c = Conflict(record_type="case", record_id=case_id, reason="concurrent", winner=current, loser=loser,
+                     source_office="isfahan", detected_at=datetime.datetime(2024, 10, 6))
+        s.add(c)
+        s.flush()
+        conflict_id = c.id
+    conflicts.resolve_conflict(store, admin(store), conflict_id, "loser")
+    with store.read() as s:
+        summary, state = s.execute(select(Case.summary, Case.state).where(Case.id == case_id)).one()
+        assert cases.derived_mismatches(s) == []
+    assert (summary, state) == ("شرح دفتر دیگر", lc.REPORTED)
+    assert _kept(store, case_id) == _derived(store, case_id) != set()

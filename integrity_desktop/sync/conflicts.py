@@ -245,8 +245,7 @@ def resolve_conflict(
             # HQ's decisions (a checklist's approval) are never copied from a losing version:
             # they change only by approving or reopening.
             rules = HQ_ONLY_FIELDS.get(c.record_type, {})
-            # nor derived data: it is computed again below from what the store then holds
-            kept = META_COLUMNS | DERIVED_FIELDS.get(c.record_type, frozenset()) | {
+            kept = META_COLUMNS | {
                 name for name, rule in rules.items()
                 if rule.hq_values is None or loser[name] in rule.hq_values}
             content = [col.name for col in table.columns if col.name not in kept]
@@ -266,7 +265,7 @@ def resolve_conflict(
                 picked = {k for k, v in fields.items() if v == "loser"}
             changes = {k: loser[k] for k in picked}
             records.update(s, store, actor, obj, **changes)
-            _refresh_derived(s, c.record_type, obj)
+            _refresh_derived(s, c.record_type, obj)  # whatever the losing version said of them
         c.status = "resolved"
         c.resolution = {"winner": "kept_winner", "loser": "took_loser"}.get(choice, "merged")
         c.resolved_by = actor.label
