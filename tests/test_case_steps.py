@@ -287,3 +287,13 @@ def test_taking_a_losing_version_of_a_case_re_derives_it(store: Store) -> None:
         assert cases.derived_mismatches(s) == []
     assert (summary, state) == ("شرح دفتر دیگر", lc.REPORTED)
     assert _kept(store, case_id) == _derived(store, case_id) != set()
+    # a merge that takes only the other version's name: the name is found by its new spelling
+    again = {**loser, "employee_name": "زهرا كريمي", "hlc": store.clock.now()}
+    with store.session() as s:
+        c = Conflict(record_type="case", record_id=case_id, reason="concurrent", winner=current, loser=again,
+                     source_office="isfahan", detected_at=datetime.datetime(2024, 10, 7))
+        s.add(c)
+        s.flush()
+        conflict_id = c.id
+    conflicts.resolve_conflict(store, admin(store), conflict_id, "merge", {"employee_name": "loser"})
+    assert [c.id for c in cases.list_cases(store, admin(store), cases.CaseQuery(name="زهرا کریمی"))] == [case_id]

@@ -205,6 +205,10 @@ def _refresh_derived(s: Any, record_type: str, obj: Any) -> None:
     from integrity_desktop.services.cases.register import refresh_derived as cases_derived
     from integrity_desktop.services.checklists.filled import refresh_derived as checklists_derived
 
+    if record_type == "case":  # a name taken field by field brings no search form of its own
+        from integrity_desktop.textnorm import normalize_for_search
+
+        obj.employee_name_norm = normalize_for_search(obj.employee_name)
     if record_type in ("case", "case_event"):
         cases_derived(s, [obj.id if record_type == "case" else obj.case_id])
     elif record_type in ("checklist", "checklist_entry"):
