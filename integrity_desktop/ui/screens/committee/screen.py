@@ -10,13 +10,11 @@ records show, with their office.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QPixmap
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -48,6 +46,7 @@ from integrity_desktop.ui.text import isolate, shown_date, shown_number, shown_p
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.messages import show_exception
+from integrity_desktop.ui.widgets.tab_shot import TabShot
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
 
 Index = QModelIndex | QPersistentModelIndex
@@ -408,28 +407,15 @@ class CommitteeScreen(QWidget):
         """The year calendar, the meetings, a meeting with its resolutions, the resolutions
         (overdue in red), the members, the training register and the course dialog."""
         states: list[tuple[str, Any]] = [
-            ("year", _Shot(self, 0)), ("meetings", _Shot(self, 1)), ("resolutions", _Shot(self, 2)),
-            ("members", _Shot(self, 3)), ("training", _Shot(self, 4)),
+            ("year", TabShot(self, self.tabs, 0)), ("meetings", TabShot(self, self.tabs, 1)),
+            ("resolutions", TabShot(self, self.tabs, 2)), ("members", TabShot(self, self.tabs, 3)),
+            ("training", TabShot(self, self.tabs, 4)),
         ]
         held = next((m for m in self.meetings_model.rows if m.resolutions), None)
         if held is not None:
-            states.append(("meeting", _Shot(self, 1, lambda: MeetingView(self.ctx, held.id, self))))
-        states.append(("course-dialog", _Shot(self, 4, lambda: CourseDialog(self.ctx, None, self))))
+            states.append(("meeting", TabShot(self, self.tabs, 1,
+                                              lambda: MeetingView(self.ctx, held.id, self))))
+        states.append(("course-dialog", TabShot(self, self.tabs, 4,
+                                                lambda: CourseDialog(self.ctx, None, self))))
         return states
 
-
-class _Shot:
-    def __init__(self, screen: CommitteeScreen, tab: int, dialog: Callable[[], QDialog] | None = None) -> None:
-        self.screen, self.tab, self.dialog = screen, tab, dialog
-
-    def grab(self) -> QPixmap:
-        self.screen.tabs.setCurrentIndex(self.tab)
-        QApplication.processEvents()
-        if self.dialog is None:
-            return self.screen.window().grab()
-        dialog = self.dialog()
-        dialog.show()
-        QApplication.processEvents()
-        pixmap = dialog.grab()
-        dialog.close()
-        return pixmap

@@ -14,8 +14,7 @@ import datetime as _dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from integrity_desktop import jalali
 from integrity_desktop.services.inspections import plans as inspection_plans
@@ -28,31 +27,7 @@ from integrity_desktop.ui.screens.inspections.plan import InspectionPlanTab
 from integrity_desktop.ui.screens.inspections.reports import InspectionReportsTab
 from integrity_desktop.ui.screens.inspections.visit_editor import VisitEditor
 from integrity_desktop.ui.screens.inspections.visits import InspectionVisitsTab
-
-
-class _TabShot:
-    """A screenshot state: shows one tab (and maybe opens a dialog) when it is grabbed."""
-
-    def __init__(
-        self, screen: InspectionsScreen, tab: QWidget, dialog: Callable[[], QDialog | None] | None = None
-    ) -> None:
-        self.screen = screen
-        self.tab = tab
-        self.dialog = dialog
-
-    def grab(self) -> QPixmap:
-        self.screen.tabs.setCurrentWidget(self.tab)
-        QApplication.processEvents()
-        if self.dialog is None:
-            return self.screen.window().grab()
-        dialog = self.dialog()
-        if dialog is None:
-            return self.screen.window().grab()
-        dialog.show()
-        QApplication.processEvents()
-        pixmap = dialog.grab()
-        dialog.close()
-        return pixmap
+from integrity_desktop.ui.widgets.tab_shot import TabShot
 
 
 class InspectionsScreen(QWidget):
@@ -117,9 +92,9 @@ class InspectionsScreen(QWidget):
     def screenshot_states(self) -> list[tuple[str, Any]]:
         """The plan with its month grid, the visit log, a visit with findings, the follow-up list."""
         states: list[tuple[str, Any]] = [
-            ("plan", _TabShot(self, self.plan_tab)),
-            ("visits", _TabShot(self, self.visits_tab)),
-            ("follow-up", _TabShot(self, self.follow_tab)),
+            ("plan", TabShot(self, self.tabs, self.plan_tab)),
+            ("visits", TabShot(self, self.tabs, self.visits_tab)),
+            ("follow-up", TabShot(self, self.tabs, self.follow_tab)),
         ]
         first = visits.list_visits(self.ctx.store, self.ctx.actor, limit=50)
         with_findings = next(
@@ -135,16 +110,19 @@ class InspectionsScreen(QWidget):
 
                 return make
 
-            states.append(("visit", _TabShot(self, self.visits_tab, visit_dialog(0))))
-            states.append(("visit-findings", _TabShot(self, self.visits_tab, visit_dialog(1))))
-            states.append(("visit-checklist", _TabShot(self, self.visits_tab, visit_dialog(2))))
+            states.append(("visit", TabShot(self, self.tabs, self.visits_tab, visit_dialog(0))))
+            states.append(("visit-findings", TabShot(self, self.tabs, self.visits_tab, visit_dialog(1))))
+            states.append(("visit-checklist", TabShot(self, self.tabs, self.visits_tab, visit_dialog(2))))
         states.append(
-            ("new-visit", _TabShot(self, self.visits_tab, lambda: VisitEditor(self.ctx, None, None, self)))
+            (
+                "new-visit",
+                TabShot(self, self.tabs, self.visits_tab, lambda: VisitEditor(self.ctx, None, None, self)),
+            )
         )
         states.append(
             (
                 "inspector-dialog",
-                _TabShot(self, self.inspectors_tab, lambda: InspectorDialog(self.ctx, None, self)),
+                TabShot(self, self.tabs, self.inspectors_tab, lambda: InspectorDialog(self.ctx, None, self)),
             )
         )
         plan = self.plan_tab.plan
@@ -152,9 +130,11 @@ class InspectionsScreen(QWidget):
             states.append(
                 (
                     "plan-item-dialog",
-                    _TabShot(self, self.plan_tab, lambda: PlanItemDialog(self.ctx, plan, None, self)),
+                    TabShot(
+                        self, self.tabs, self.plan_tab, lambda: PlanItemDialog(self.ctx, plan, None, self)
+                    ),
                 )
             )
         if self.reports_tab is not None:
-            states.append(("reports", _TabShot(self, self.reports_tab)))
+            states.append(("reports", TabShot(self, self.tabs, self.reports_tab)))
         return states
