@@ -261,27 +261,31 @@ def test_an_event_moved_to_another_case_is_counted_once_where_it_is_now(
     assert {k: v for k, v in got.items() if k != "6/1"} == _expected_values(_replayed(hq, "tehran", PERIOD))
 
 
-def test_taking_a_losing_version_of_a_case_re_derives_it(store: Store) -> None:
-    """A conflict resolved by taking the other office's version of a case: its state and counted
-    steps are what its events give, whatever that version said of them."""
-    import datetime
-
+def _resolve_case_conflict(store: Store, winner: dict[str, object], loser: dict[str, object], choice: str,
+                           fields: dict[str, str] | None = None) -> None:
+    """A conflict between two versions of a case, resolved by ``choice`` as a person would."""
     from integrity_desktop.db.models import Conflict
     from integrity_desktop.sync import conflicts
 
+    with store.session() as s:
+        c = Conflict(record_type="case", record_id=winner["id"], reason="concurrent", winner=winner,
+                     loser=loser, source_office="isfahan", detected_at=dt.datetime(2024, 10, 6))
+        s.add(c)
+        s.flush()
+        conflict_id = c.id
+    conflicts.resolve_conflict(store, admin(store), conflict_id, choice, fields)
+
+
+def test_taking_a_losing_version_of_a_case_re_derives_it(store: Store) -> None:
+    """A conflict resolved by taking the other office's version of a case: its state and counted
+    steps are what its events give, whatever that version said of them."""
     from .sync_records import row
 
     case_id = _register(store, PERIOD.start + dt.timedelta(days=3))
     current = row(store, "case", case_id)
     assert current is not None
     loser = {**current, "summary": "شرح دفتر دیگر", "state": lc.CLOSED, "hlc": store.clock.now()}
-    with store.session() as s:
-        c = Conflict(record_type="case", record_id=case_id, reason="concurrent", winner=current, loser=loser,
-                     source_office="isfahan", detected_at=datetime.datetime(2024, 10, 6))
-        s.add(c)
-        s.flush()
-        conflict_id = c.id
-    conflicts.resolve_conflict(store, admin(store), conflict_id, "loser")
+    _resolve_case_conflict(store, current, loser, "loser")
     with store.read() as s:
         summary, state = s.execute(select(Case.summary, Case.state).where(Case.id == case_id)).one()
         assert cases.derived_mismatches(s) == []
@@ -289,11 +293,5 @@ def test_taking_a_losing_version_of_a_case_re_derives_it(store: Store) -> None:
     assert _kept(store, case_id) == _derived(store, case_id) != set()
     # a merge that takes only the other version's name: the name is found by its new spelling
     again = {**loser, "employee_name": "زهرا كريمي", "hlc": store.clock.now()}
-    with store.session() as s:
-        c = Conflict(record_type="case", record_id=case_id, reason="concurrent", winner=current, loser=again,
-                     source_office="isfahan", detected_at=datetime.datetime(2024, 10, 7))
-        s.add(c)
-        s.flush()
-        conflict_id = c.id
-    conflicts.resolve_conflict(store, admin(store), conflict_id, "merge", {"employee_name": "loser"})
+    _resolve_case_conflict(store, current, again, "merge", {"employee_name": "loser"})
     assert [c.id for c in cases.list_cases(store, admin(store), cases.CaseQuery(name="زهرا کریمی"))] == [case_id]
