@@ -295,3 +295,29 @@ def test_taking_a_losing_version_of_a_case_re_derives_it(store: Store) -> None:
     again = {**loser, "employee_name": "زهرا كريمي", "hlc": store.clock.now()}
     _resolve_case_conflict(store, current, again, "merge", {"employee_name": "loser"})
     assert [c.id for c in cases.list_cases(store, admin(store), cases.CaseQuery(name="زهرا کریمی"))] == [case_id]
+
+
+def test_bundles_imported_out_of_order_count_as_in_order(
+    fresh: Callable[[Path, str], Store], province_template: Path, hq_template: Path, tmp_path: Path,
+) -> None:
+    """Tehran's second bundle (a case's next steps) reaches HQ before its first (the case): HQ
+    holds what waits for the case, and once both are in, its steps and figures are what an HQ
+    that imported them in order has."""
+    tehran = fresh(province_template, "tehran")
+    case_id = _register(tehran, PERIOD.start + dt.timedelta(days=2))
+    one = export(tehran, tmp_path / "t1.itb").path
+    cases.add_event(tehran, admin(tehran), case_id, lc.FILE_FORMED, event_date=PERIOD.start + dt.timedelta(days=9))
+    cases.add_event(tehran, admin(tehran), case_id, lc.CLOSED, event_date=PERIOD.start + dt.timedelta(days=30))
+    two = export(tehran, tmp_path / "t2.itb").path
+    got = {}
+    for name, order in (("in order", (one, two)), ("out of order", (two, one))):
+        hq = fresh(hq_template, f"hq {name}")
+        trust(hq, tehran)
+        held = [import_(hq, path).held_total for path in order]
+        assert held[0] == (0 if name == "in order" else 2), (name, held)  # the two steps wait for their case
+        with hq.read() as s:
+            assert cases.derived_mismatches(s) == [], name
+        assert _kept(hq, case_id) == _derived(hq, case_id), name
+        got[name] = (stats.compute(hq, admin(hq), PERIOD.code, office_code="tehran").values, _kept(hq, case_id))
+    assert got["in order"] == got["out of order"]
+    assert got["in order"][0]["6/4"] == 1 and got["in order"][0]["6/11"] == 3
