@@ -123,6 +123,7 @@ def month_name(m: int) -> str:
 
 
 @functools.lru_cache(maxsize=4096)  # a period's start and end are asked per record in loops
+@functools.lru_cache(maxsize=4096)  # every period's start and end: figures ask for them per record
 def _jalali_month_start(year: int, month: int) -> _dt.date:
     """First day of Jalali ``year/month``; month 13 means the next year's Farvardin."""
     year, month = year + (month - 1) // 12, (month - 1) % 12 + 1

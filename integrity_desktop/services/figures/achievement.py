@@ -49,9 +49,10 @@ from integrity_desktop.services.figures import computed
 TYPED, COMPUTED = "typed", "computed"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class IndicatorFigure:
-    """One indicator of one office in one period."""
+    """One indicator of one office in one period.  (Not frozen: HQ builds one per indicator and
+    province for every picture, and a frozen dataclass's ``__init__`` costs five times as much.)"""
 
     code: str
     title: str

@@ -129,10 +129,11 @@ def provinces(session: Session) -> list[Province]:
 # --------------------------------------------------------------------------- aggregation
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ProvinceFigure:
     """One province's figure of one indicator (``value`` None: no figure; ``status`` for a
-    status indicator: the province's answer)."""
+    status indicator: the province's answer).  Not frozen, as ``IndicatorFigure``: one per
+    indicator and province in every picture."""
 
     office_code: str
     province_fa: str

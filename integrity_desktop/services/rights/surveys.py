@@ -7,6 +7,7 @@ levels (optional), the questions with their own mean (optional) and what was don
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -175,6 +176,7 @@ def list_surveys(store: Store, actor: Actor, *, office_code: str | None = None,
     return out
 
 
+@functools.lru_cache(maxsize=4096)  # asked per survey round by every picture's figures
 def within(code: str, period: jalali.Period) -> bool:
     """Whether a round's period lies inside ``period``."""
     try:
