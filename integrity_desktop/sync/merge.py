@@ -57,7 +57,7 @@ from integrity_desktop.services.store.records import utcnow
 from integrity_desktop.sync import bundle_format as bf
 from integrity_desktop.sync import decision as dc
 from integrity_desktop.sync import held as held_store
-from integrity_desktop.sync import history, reader
+from integrity_desktop.sync import history, planner, reader
 from integrity_desktop.sync.export import evidence_path
 from integrity_desktop.sync.fastwrite import TableWrites, table_writes
 from integrity_desktop.sync.held import HeldRecords, Waiting
@@ -154,6 +154,7 @@ def _import_verified(
         session.close()
     if not dry_run:
         observe_clock(store, merged.high)
+        planner.analyse_grown(store, [merged.summary])
     return merged.summary
 
 

@@ -37,7 +37,7 @@ from integrity_desktop.db.store import Store, _environment_error
 from integrity_desktop.digits import format_number
 from integrity_desktop.errors import UserError
 from integrity_desktop.permissions import Actor, require
-from integrity_desktop.sync import merge
+from integrity_desktop.sync import merge, planner
 from integrity_desktop.sync.batch import BatchProgress, BatchSummary, BundleResult, bundle_files, in_order
 from integrity_desktop.sync.summary import ImportSummary
 from integrity_desktop.sync.verify import IdentityProvider, opened_bundle
@@ -195,6 +195,7 @@ class PendingImport:
                 raise _translated(exc) from exc
             self.state = "committed"
             merge.observe_clock(self.store, merged.high)
+            planner.analyse_grown(self.store, [merged.summary])
         finally:
             session.close()
 
@@ -248,6 +249,7 @@ class PendingImport:
             for summary, high in done:
                 summary.dry_run = False
                 merge.observe_clock(self.store, high)
+            planner.analyse_grown(self.store, [summary for summary, _high in done])
             self.batch.dry_run = False
             self.state = "committed-batch"
         finally:
