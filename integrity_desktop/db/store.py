@@ -65,10 +65,13 @@ class Store:
         return self._sessions()
 
     # Store-local settings -------------------------------------------------------------
-    def get_meta(self, key: str, default: str = "") -> str:
-        with self.read() as s:
-            row = s.get(StoreMeta, key)
+    def get_meta(self, key: str, default: str = "", session: Session | None = None) -> str:
+        """A setting; read in ``session`` when the caller has one open (no second connection)."""
+        if session is not None:
+            row = session.get(StoreMeta, key)
             return row.value if row else default
+        with self.read() as s:
+            return self.get_meta(key, default, s)
 
     def set_meta(self, key: str, value: str, session: Session | None = None) -> None:
         if session is None:

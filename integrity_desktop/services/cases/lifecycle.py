@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 from integrity_desktop.errors import UserError
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from integrity_desktop.db.store import Store
 
 REPORTED = "reported"
@@ -146,9 +148,10 @@ def check_transition(state: str, stage: str) -> None:
 # ------------------------------------------------------------------------------ deadlines
 
 
-def deadlines(store: Store) -> dict[str, int]:
-    """The store's deadlines (days per state), defaults filled in for states not configured."""
-    raw = store.get_meta(DEADLINES_META_KEY, "")
+def deadlines(store: Store, session: Session | None = None) -> dict[str, int]:
+    """The store's deadlines (days per state), defaults filled in for states not configured
+    (read in ``session`` when the caller has one open)."""
+    raw = store.get_meta(DEADLINES_META_KEY, "", session)
     out = dict(DEFAULT_DEADLINES)
     if raw:
         try:

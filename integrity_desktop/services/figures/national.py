@@ -559,7 +559,7 @@ def _overdue(session: Session, store: Store, today: _dt.date) -> tuple[dict[str,
             .group_by(CorrectiveAction.office_code)
         ).tuples()
     }
-    limits = lc.deadlines(store)
+    limits = lc.deadlines(store, session)
     overdue = sql_case(*(
         (Case.state == state, sql_case((Case.last_event_on < today - _dt.timedelta(days=days), 1), else_=0))
         for state, days in limits.items()
