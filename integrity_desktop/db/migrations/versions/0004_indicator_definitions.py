@@ -18,10 +18,6 @@ equal stamps as the same version):
    computed ones in a unit's checklist, are not scored.  Answers are not touched.
 
 ``tests/test_released_stores.py`` checks that nothing else changes.
-
-Revision ID: 0004
-Revises: 0003
-Create Date: 2026-12-04 11:43:43.448189
 """
 from __future__ import annotations
 
@@ -35,8 +31,6 @@ from alembic import op
 
 revision = '0004'
 down_revision = '0003'
-branch_labels = None
-depends_on = None
 
 # As in services/records.py and services/seed.py at this revision.
 NAMESPACE = uuid.UUID("6f1c2a7e-5b0d-4c1e-9a55-2f6d1b8e4c90")

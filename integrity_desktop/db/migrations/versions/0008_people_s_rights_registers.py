@@ -9,10 +9,6 @@ deterministic and neither changing an ``hlc`` (catalogue records keep their seed
    definition gets its Persian measurement rule).
 2. Every checklist's cached completion is recomputed: computed indicators are not scored in a
    unit's checklist (as 0004 step 5, with the new computed codes).  Answers are not touched.
-
-Revision ID: 0008
-Revises: 0004
-Create Date: 2026-12-04 15:01:01.419877
 """
 from __future__ import annotations
 
@@ -28,8 +24,6 @@ COMPUTED = frozenset({"1/4", "1/6", "22/1", "22/2", "22/3", "22/4", *(f"6/{n}" f
 
 revision = '0008'
 down_revision = '0004'
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -10,10 +10,6 @@ Four synced tables (issue 21): ``committee_members``, ``committee_meetings``,
    0001 got them already in 0004, which reads the catalogue; this step is for stores at 0004.)
 2. Every checklist's cached completion is recomputed: axis 7, axis 12, 2/2, 3/2 and 10/7 are
    computed now, so a unit's checklist no longer scores them.  Answers are not touched.
-
-Revision ID: 0009
-Revises: 0008
-Create Date: 2026-12-04 15:02:18.643138
 """
 from __future__ import annotations
 
@@ -97,8 +93,6 @@ def _data(conn: sa.Connection) -> None:
 
 revision = '0009'
 down_revision = '0008'
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
