@@ -31,8 +31,9 @@ for f in catalog/offices.json catalog/three-year-1398-1400.json catalog/reform-1
          map/iran-provinces.svg map/LICENSE-react-iran-map.txt map/README.md; do
   grep -qx "integrity_desktop/data/resources/$f" <<<"$listing" || fail "the wheel lacks resources/$f"
 done
-grep -q '^integrity_desktop/db/migrations/versions/0001_initial_schema.py$' <<<"$listing" \
-  || fail "the wheel lacks the schema migrations"
+for f in versions/0001_initial_schema.py columns.py completion.py; do
+  grep -qx "integrity_desktop/db/migrations/$f" <<<"$listing" || fail "the wheel lacks the schema migrations ($f)"
+done
 
 "$python" -m venv "$work/venv"
 "$work/venv/bin/python" -m pip install -q --upgrade pip >/dev/null

@@ -1,10 +1,6 @@
 """held records: sync versions waiting for a parent or the clock (issue 12)
 
 A new, empty table; no released data moves.
-
-Revision ID: 0002
-Revises: 0001
-Create Date: 2026-12-04 11:48:48.493352
 """
 from __future__ import annotations
 
@@ -14,8 +10,6 @@ from alembic import op
 
 revision = '0002'
 down_revision = '0001'
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

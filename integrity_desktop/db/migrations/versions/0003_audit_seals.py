@@ -1,9 +1,4 @@
-"""audit seals: the audit chain's head signed with the office key (issue 13)
-
-Revision ID: 0003
-Revises: 0002
-Create Date: 2026-12-04 12:05:16.602826
-"""
+"""audit seals: the audit chain's head signed with the office key (issue 13)"""
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -12,8 +7,6 @@ from alembic import op
 
 revision = '0003'
 down_revision = '0002'
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -18,10 +18,6 @@ equal stamps as the same version):
    computed ones in a unit's checklist, are not scored.  Answers are not touched.
 
 ``tests/test_released_stores.py`` checks that nothing else changes.
-
-Revision ID: 0004
-Revises: 0003
-Create Date: 2026-12-04 11:43:43.448189
 """
 from __future__ import annotations
 
@@ -32,11 +28,11 @@ from datetime import datetime
 import sqlalchemy as sa
 from alembic import op
 
+from integrity_desktop.db.migrations.completion import recompute_completion
+
 
 revision = '0004'
 down_revision = '0003'
-branch_labels = None
-depends_on = None
 
 # As in services/records.py and services/seed.py at this revision.
 NAMESPACE = uuid.UUID("6f1c2a7e-5b0d-4c1e-9a55-2f6d1b8e4c90")
@@ -74,29 +70,6 @@ def _as_0001(text: str) -> str:
 
 def _stable_id(*parts: str) -> str:
     return str(uuid.uuid5(NAMESPACE, ":".join(parts)))
-
-
-def _due(frequency: str, period_code: str) -> bool:
-    """The due rule of integrity_desktop/indicators.py at this revision."""
-    if frequency in ("monthly", "once"):
-        return True
-    year, _, part = period_code.partition("-")
-    kind, n = ({"H": "half", "Q": "quarter", "M": "month"}[part[0]], int(part[1:])) if part else ("year", 1)
-    if frequency == "quarterly":
-        return kind != "month" or n % 3 == 0
-    if frequency == "six_monthly":
-        return kind in ("year", "half") or (kind == "quarter" and n in (2, 4)) or (kind == "month" and n in (6, 12))
-    return kind == "year" or (kind, n) in (("half", 2), ("quarter", 4), ("month", 12))
-
-
-def _points(status: str, progress: int | None) -> float | None:
-    if status == "na":
-        return None
-    if status == "done":
-        return 1.0
-    if status == "partial":
-        return 0.5 if progress is None else max(0, min(100, progress)) / 100
-    return 0.0
 
 
 def _definitions() -> dict[str, dict[str, dict[str, object]]]:
@@ -205,31 +178,7 @@ def _data(conn: sa.Connection) -> None:
                 max_value=d.max_value, target=d.target, measurement_fa=d.measurement_fa,
             ))
     # 5. completion under the due rule
-    rows = conn.execute(sa.text(
-        "SELECT c.id, c.period_code, c.unit_id, c.completion, t.code, i.code, i.frequency, e.status, e.progress "
-        "FROM checklist_entries e JOIN checklists c ON c.id = e.checklist_id "
-        "JOIN template_items i ON i.id = e.item_id JOIN templates t ON t.id = c.template_id "
-        "WHERE e.deleted = :no"
-    ), {"no": False}).all()
-    for_visits = {cid for (cid,) in conn.execute(sa.text(
-        "SELECT DISTINCT checklist_id FROM visits WHERE checklist_id IS NOT NULL AND deleted = :no"
-    ), {"no": False})}
-    scores: dict[str, list[float]] = {}
-    cached: dict[str, float | None] = {}
-    for cid, period, unit_id, completion, tcode, icode, frequency, status, progress in rows:
-        cached[cid] = completion
-        scores.setdefault(cid, [])
-        if unit_id is not None and tcode == THREE_YEAR and icode in COMPUTED:
-            continue
-        if cid not in for_visits and not _due(frequency, period):
-            continue
-        points = _points(status, progress)
-        if points is not None:
-            scores[cid].append(points)
-    for cid, points in scores.items():
-        value = round(sum(points) / len(points) * 100, 2) if points else None
-        if value != cached[cid]:
-            conn.execute(sa.text("UPDATE checklists SET completion = :v WHERE id = :i"), {"v": value, "i": cid})
+    recompute_completion(conn, COMPUTED)
 
 
 def upgrade() -> None:

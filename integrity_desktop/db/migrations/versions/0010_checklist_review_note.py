@@ -3,10 +3,6 @@
 ``checklists.review_note`` (issue 16, checklist review): HQ's note when it returns a checklist
 for correction, carried to the office in its bundle.  Existing checklists get an empty note; no
 ``hlc`` changes.
-
-Revision ID: 0010
-Revises: 0009
-Create Date: 2026-12-04 19:12:27.073683
 """
 from __future__ import annotations
 
@@ -16,8 +12,6 @@ from alembic import op
 
 revision = '0010'
 down_revision = '0009'
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -3,10 +3,6 @@
 ``cases.source_finding_id`` (issue 16 item 8): the finding of an inspection visit a case was
 referred from, so the case and the finding link to each other.  Existing cases get NULL (they
 were registered directly); no ``hlc`` changes.
-
-Revision ID: 0011
-Revises: 0010
-Create Date: 2026-12-04 21:31:34.852664
 """
 from __future__ import annotations
 
@@ -16,8 +12,6 @@ from alembic import op
 
 revision = '0011'
 down_revision = '0010'
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -4,10 +4,6 @@
 each counts, kept like a case's ``state`` so the statistics 6/2–6/11 count rows instead of
 replaying every case of a period.  Derived data: filled here from the events of every case
 (``lifecycle.derive_state``, the one rule), then rebuilt wherever a case's events change.
-
-Revision ID: 0012
-Revises: 0011
-Create Date: 2026-12-05 18:00:00
 """
 from __future__ import annotations
 
@@ -17,8 +13,6 @@ from alembic import op
 
 revision = '0012'
 down_revision = '0011'
-branch_labels = None
-depends_on = None
 
 # The columns this revision reads, as they are at this revision (not the models of a later one).
 _cases = sa.table("cases", sa.column("id", sa.String), sa.column("deleted", sa.Boolean))
