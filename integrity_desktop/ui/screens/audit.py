@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -44,6 +43,7 @@ from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import error_text
+from integrity_desktop.ui.widgets.panels import split
 from integrity_desktop.ui.widgets.table_models import TableModel
 
 PAGE = 100
@@ -203,12 +203,7 @@ class AuditScreen(QWidget):
         self.details = QPlainTextEdit()
         self.details.setObjectName("details")
         self.details.setReadOnly(True)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(split(Qt.Orientation.Vertical, self.table, self.details, stretch=(4, 1)), 1)
 
         pager = QHBoxLayout()
         self.prev_button = push_button(self.tr("Previous page"), name="prev",

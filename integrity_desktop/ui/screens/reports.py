@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from integrity_desktop.ui.widgets import report_export
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.combos import unit_combo
 from integrity_desktop.ui.widgets.form_errors import error_line
+from integrity_desktop.ui.widgets.panels import split
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
@@ -141,11 +141,7 @@ class ReportsScreen(QWidget):
         right.addWidget(self.error)
         right.addWidget(self.done)
         right.addStretch(1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.list_view)
-        splitter.addWidget(form_box)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter = split(Qt.Orientation.Horizontal, self.list_view, form_box, stretch=(2, 3))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         self.year.setCurrentIndex(0)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.messages import error_text, show_info
+from integrity_desktop.ui.widgets.panels import panel, split
 
 
 def _item(text: str, centre: bool = False) -> QTableWidgetItem:
@@ -115,28 +115,16 @@ class CaseStatsPanel(QWidget):
         h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
-        open_box = QWidget()
-        ob = QVBoxLayout(open_box)
-        ob.setContentsMargins(0, 0, 0, 0)
         open_title = QLabel(self.tr("Open cases by state and age since the report"))
         open_title.setStyleSheet("font-weight: bold")
-        ob.addWidget(open_title)
-        ob.addWidget(self.open_table)
-        ind_box = QWidget()
-        ib = QVBoxLayout(ind_box)
-        ib.setContentsMargins(0, 0, 0, 0)
         self.indicators_title = QLabel()
         self.indicators_title.setStyleSheet("font-weight: bold")
-        ib.addWidget(self.indicators_title)
-        ib.addWidget(self.indicators)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(ind_box)
-        split.addWidget(open_box)
-        split.setSizes([380, 320])
+        splitter = split(Qt.Orientation.Vertical, panel(self.indicators_title, self.indicators),
+                         panel(open_title, self.open_table), sizes=(380, 320))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.status)
-        layout.addWidget(split, 1)
+        layout.addWidget(splitter, 1)
 
     def period_code(self) -> str:
         year = int(self.year.currentData())

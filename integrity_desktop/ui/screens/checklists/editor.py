@@ -77,6 +77,7 @@ from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.open_evidence import open_by_id
+from integrity_desktop.ui.widgets.panels import split
 from integrity_desktop.ui.widgets.table_models import TableModel, record_table
 
 if TYPE_CHECKING:
@@ -451,10 +452,7 @@ class ChecklistEditor(QWidget):
         self.context.setObjectName("programme_context")
         self.context.setOpenLinks(False)
         self.context.hide()
-        side = QSplitter(Qt.Orientation.Vertical)
-        side.addWidget(self.axes)
-        side.addWidget(self.context)
-        side.setSizes([260, 300])
+        side = split(Qt.Orientation.Vertical, self.axes, self.context, sizes=(260, 300))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         # The form scrolls rather than growing the window past 1366×768 when an indicator
         # carries a formula, an approval note and sub-tasks at once.

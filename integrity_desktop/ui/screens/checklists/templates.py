@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -52,6 +51,7 @@ from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.form_errors import error_line, finish_form
 from integrity_desktop.ui.widgets.labels import note_label
 from integrity_desktop.ui.widgets.messages import confirm
+from integrity_desktop.ui.widgets.panels import panel, split
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, record_table
 
 
@@ -376,18 +376,11 @@ class TemplatesScreen(QWidget):
             palette.FAINT,
         )
 
-        items_panel = QWidget()
-        items_layout = QVBoxLayout(items_panel)
-        items_layout.setContentsMargins(0, 0, 0, 0)
         detail = QHBoxLayout()
         detail.addWidget(self.detail_label, 1)
         detail.addWidget(self.code_label)
-        items_layout.addLayout(detail)
-        items_layout.addWidget(self.item_table, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.template_table)
-        splitter.addWidget(items_panel)
-        splitter.setSizes([640, 600])
+        items_panel = panel(detail, (self.item_table, 1))
+        splitter = split(Qt.Orientation.Horizontal, self.template_table, items_panel, sizes=(640, 600))
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(note)

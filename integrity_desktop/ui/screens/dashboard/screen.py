@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -49,6 +48,7 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.panels import panel, split
 from integrity_desktop.ui.widgets.percent_axis import attach_axes
 from integrity_desktop.ui.widgets.table_models import TableModel, read_only_view
 
@@ -228,11 +228,7 @@ class DashboardScreen(QWidget):
         header.resizeSection(3, 80)
         header.resizeSection(4, 220)
         self.open_label = QLabel(self.tr("<b>Indicators still open</b>"))
-        open_panel = QWidget()
-        open_layout = QVBoxLayout(open_panel)
-        open_layout.setContentsMargins(0, 0, 0, 0)
-        open_layout.addWidget(self.open_label)
-        open_layout.addWidget(self.open_table, 1)
+        open_panel = panel(self.open_label, (self.open_table, 1))
         self.figures_model = dashboard_figures.figures_model(self)
         self.figures_table = dashboard_figures.table(self.figures_model, "figures")
         self.links_model = dashboard_figures.links_model(self)
@@ -243,10 +239,7 @@ class DashboardScreen(QWidget):
         self.tabs.addTab(self.figures_table, self.tr("Figures and targets"))
         self.tabs.addTab(self.links_table, self.tr("Both programmes together"))
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(charts_panel)
-        splitter.addWidget(self.tabs)
-        splitter.setSizes([380, 260])
+        splitter = split(Qt.Orientation.Vertical, charts_panel, self.tabs, sizes=(380, 260))
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(subtitle)

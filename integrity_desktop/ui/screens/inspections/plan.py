@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from integrity_desktop.ui.screens.inspections.visit_editor import VisitEditor
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.messages import confirm
+from integrity_desktop.ui.widgets.panels import split
 from integrity_desktop.ui.widgets.table_models import (
     Column,
     Index,
@@ -175,10 +175,7 @@ class InspectionPlanTab(QWidget):
                 tip=self.tr("Record the visit of the selected planned inspection"),
             ),
         ]
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.timeline_view)
-        split.addWidget(self.items_view)
-        split.setSizes([260, 300])
+        panes = split(Qt.Orientation.Vertical, self.timeline_view, self.items_view, sizes=(260, 300))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.addRow(self.tr("Period:"), button_row(self.plan_period, self.create_plan_button))
@@ -193,7 +190,7 @@ class InspectionPlanTab(QWidget):
         form.addRow(legend)
         layout.addLayout(form)
         layout.addLayout(button_row(*self.plan_buttons))
-        layout.addWidget(split, 1)
+        layout.addWidget(panes, 1)
 
     def _fetch_items(self, offset: int, limit: int) -> list[inspection_plans.PlanItemInfo]:
         if self.plan is None:

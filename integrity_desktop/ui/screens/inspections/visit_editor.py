@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -51,6 +50,7 @@ from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.evidence_panel import EvidencePanel
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line
+from integrity_desktop.ui.widgets.panels import split
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
 
 
@@ -315,17 +315,10 @@ class VisitEditor(QDialog):
             button.setEnabled(self.ctx.can("cases.refer") if name == "refer_finding" else self.editable)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        lower = QSplitter(Qt.Orientation.Horizontal)
-        lower.addWidget(self.actions_view)
-        lower.addWidget(self.finding_files)
-        lower.setStretchFactor(0, 3)
-        lower.setStretchFactor(1, 2)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.findings_view)
-        split.addWidget(lower)
+        lower = split(Qt.Orientation.Horizontal, self.actions_view, self.finding_files, stretch=(3, 2))
         box = QVBoxLayout(findings_page)
         box.addLayout(buttons)
-        box.addWidget(split, 1)
+        box.addWidget(split(Qt.Orientation.Vertical, self.findings_view, lower), 1)
         self.tabs.addTab(findings_page, self.tr("Findings and actions"))
         self.checklist_page = QWidget()
         self.checklist_layout = QVBoxLayout(self.checklist_page)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +43,7 @@ from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.labels import note_label
+from integrity_desktop.ui.widgets.panels import panel, split
 from integrity_desktop.ui.widgets.table_models import PagedTableModel, TableModel, plain_table, read_only_view
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
@@ -316,28 +316,14 @@ class ConflictsScreen(QWidget):
                 "then save the merge; or keep one version whole."
             )
         )
-        detail = QWidget()
-        detail_layout = QVBoxLayout(detail)
-        detail_layout.setContentsMargins(0, 0, 0, 0)
-        detail_layout.addWidget(self.detail_title)
-        detail_layout.addWidget(hint)
-        detail_layout.addWidget(self.fields_view, 1)
-        detail_layout.addLayout(button_row(self.keep_applied, self.take_other, self.merge))
-        detail_layout.addWidget(self.error)
-        detail_layout.addWidget(self.done)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        detail = panel(
+            self.detail_title, hint, (self.fields_view, 1),
+            button_row(self.keep_applied, self.take_other, self.merge), self.error, self.done,
+        )
         top = QHBoxLayout()
         top.addWidget(self.count_label, 1)
         top.addWidget(self.show_resolved)
-        left_layout.addLayout(top)
-        left_layout.addWidget(self.list_view, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(left)
-        splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
+        splitter = split(Qt.Orientation.Vertical, panel(top, (self.list_view, 1)), detail, stretch=(1, 2))
         layout = QVBoxLayout(self)
         if not self.allowed:
             note = QLabel(self.tr("Only an administrator or an HQ reviewer reviews sync conflicts."))
