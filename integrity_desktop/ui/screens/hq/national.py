@@ -11,15 +11,12 @@ writes the same figures to PDF or Excel.  In a province's store the screen says 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
     Qt,
-    QUrl,
 )
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,26 +24,22 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSplitter,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from integrity_desktop import iran_map, jalali
 from integrity_desktop.indicators import display_code, format_value, target_text_fa
-from integrity_desktop.services.store.seed import HQ
 from integrity_desktop.ui import text as ui_text
-from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.screens.hq.frame import HqScreen
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
-from integrity_desktop.ui.widgets import palette, report_export
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
-from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.iran_map import IranMapView, MapLegend
-from integrity_desktop.ui.widgets.messages import error_text
+from integrity_desktop.ui.widgets.panels import panel, split
 from integrity_desktop.ui.widgets.table_models import Row, TextRowsModel
 from integrity_desktop.ui.widgets.trend_chart import Point as TrendPoint
 from integrity_desktop.ui.widgets.trend_chart import TrendChart
@@ -145,27 +138,17 @@ class ProvinceFiguresDialog(QDialog):
         self.resize(900, 520)
 
 
-class NationalScreen(QWidget):
+class NationalScreen(HqScreen):
     """The HQ dashboard (module docstring)."""
 
+    report = "national"
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("national")
-        self.is_hq = ctx.store.office_code == HQ
+        super().__init__(ctx, "national", parent)
         self.picture: Any = None
-        self.open_file = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         self.open_province: Callable[[str], None] = self.show_province
-        layout = QVBoxLayout(self)
-        if not self.is_hq:
-            note = QLabel(self.tr("The national dashboard compares the provinces; it is used in the HQ "
-                                  "store, where the provinces' bundles arrive."))
-            note.setObjectName("not_hq")
-            note.setWordWrap(True)
-            layout.addWidget(note)
-            layout.addStretch(1)
-            return
-        self._build(layout)
+        self._start(self.tr("The national dashboard compares the provinces; it is used in the HQ "
+                            "store, where the provinces' bundles arrive."))
 
     # ----------------------------------------------------------------------- building
     def _build(self, layout: QVBoxLayout) -> None:
@@ -181,29 +164,15 @@ class NationalScreen(QWidget):
                                       on_click=lambda: self.export("pdf"))
         self.excel_button = push_button(self.tr("Excel…"), name="export_excel",
                                         on_click=lambda: self.export("xlsx"))
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Period:")))
-        top.addWidget(self.period)
-        top.addWidget(QLabel(self.tr("Programme:")))
-        top.addWidget(self.programme)
-        top.addStretch(1)
-        top.addWidget(self.excel_button)
-        top.addWidget(self.pdf_button)
-        self.summary = QLabel()
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        self.error = error_line("error")
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self._map_tab(), self.tr("Map and ranking"))
-        self.tabs.addTab(self._axes_tab(), self.tr("Axes"))
-        self.tabs.addTab(self._indicator_tab(), self.tr("Indicator across provinces"))
-        self.tabs.addTab(self._late_tab(), self.tr("Late provinces and overdue items"))
-        self.tabs.addTab(self._trend_tab(), self.tr("Trend"))
-        self.tabs.addTab(self._changes_tab(), self.tr("What the last bundle brought"))
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.error)
-        layout.addWidget(self.tabs, 1)
+        bar = [QLabel(self.tr("Period:")), self.period, QLabel(self.tr("Programme:")), self.programme]
+        self._frame(layout, bar, [
+            (self._map_tab(), self.tr("Map and ranking")),
+            (self._axes_tab(), self.tr("Axes")),
+            (self._indicator_tab(), self.tr("Indicator across provinces")),
+            (self._late_tab(), self.tr("Late provinces and overdue items")),
+            (self._trend_tab(), self.tr("Trend")),
+            (self._changes_tab(), self.tr("What the last bundle brought")),
+        ])
         self._fill_periods()
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
         self.programme.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -241,26 +210,13 @@ class NationalScreen(QWidget):
         self.ranking_view.setColumnWidth(1, 130)
         self.ranking_view.doubleClicked.connect(
             lambda index: self.open_province(str(self.ranking_model.rows[index.row()].key)))
-        map_box = QWidget()
-        map_lay = QHBoxLayout(map_box)
-        map_lay.setContentsMargins(0, 0, 0, 0)
-        map_lay.addWidget(self.legend)
-        map_lay.addWidget(self.map, 1)
-        left = QWidget()
-        left_lay = QVBoxLayout(left)
-        left_lay.setContentsMargins(0, 0, 0, 0)
+        map_box = panel(self.legend, (self.map, 1), horizontal=True)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Colour by:")))
         row.addWidget(self.measure, 1)
-        left_lay.addLayout(row)
-        left_lay.addWidget(map_box, 1)
-        left_lay.addWidget(_note(self.tr("Point at a province for its figure; click it for all its figures.")))
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.ranking_view)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        return _page(body=splitter)
+        left = panel(row, (map_box, 1),
+                     _note(self.tr("Point at a province for its figure; click it for all its figures.")))
+        return _page(body=split(Qt.Orientation.Horizontal, left, self.ranking_view, stretch=(3, 2)))
 
     def _axes_tab(self) -> QWidget:
         self.axes_model = TextRowsModel([self.tr("Axis"), self.tr("Title"), self.tr("National completion"),
@@ -314,12 +270,8 @@ class NationalScreen(QWidget):
         note = _note(self.tr("The country's completion in each quarter of this year and the last, and in each year."))
         self.trend_chart = TrendChart()
         legend = QLabel(self.tr("Blue: a quarter; green: a whole year"))
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.trend_chart)
-        split.addWidget(self.trend_view)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        return _page(note, legend, body=split)
+        return _page(note, legend, body=split(Qt.Orientation.Vertical, self.trend_chart, self.trend_view,
+                                              stretch=(3, 2)))
 
     def _changes_tab(self) -> QWidget:
         self.changes_model = TextRowsModel([self.tr("Province"), self.tr("Bundle"), self.tr("New"),
@@ -531,24 +483,8 @@ class NationalScreen(QWidget):
         ProvinceFiguresDialog(self.picture, code, self).exec()
 
     # ----------------------------------------------------------------------- export
-    def export(self, fmt: str) -> None:
-        self.error.clear()
-        code = str(self.period.currentData() or "")
-        out = report_export.ask_path(self, self.tr("Save the national report"), f"national-{code}", fmt)
-        if out is not None:
-            self.export_to(out, code)
-
-    def export_to(self, out: Path, period_code: str) -> None:
-        from integrity_desktop.reports.registry import ReportParams
-
-        report_export.write_report(
-            self, (self.excel_button, self.pdf_button), "national", ReportParams(period=period_code or None),
-            out, self.tr("Writing the national report…"), self.summary, self.error,
-            self.open_file,
-        )
-
-    def _failed(self, exc: BaseException) -> None:
-        self.error.setText(error_text(exc, current_lang()))
+    def report_texts(self) -> tuple[str, str]:
+        return self.tr("Save the national report"), self.tr("Writing the national report…")
 
     # ----------------------------------------------------------------------- screenshots
     def screenshot_states(self) -> Any:
