@@ -239,6 +239,23 @@ def QLineEditRO(text: str) -> QLineEdit:
     return line
 
 
+def resolutions_model(unit_width: int, *first: Column) -> RowsModel:
+    """Resolutions as the meeting view and the committee screen list them: ``first``, then the
+    number, due date, status, days overdue, responsible unit (``unit_width`` wide) and text;
+    an overdue one tinted."""
+    return RowsModel([
+        *first,
+        Column(QCoreApplication.translate("MeetingView", "No."), lambda r: shown_number(r.number)),
+        Column(QCoreApplication.translate("MeetingView", "Due date"), lambda r: shown_date(r.due_date)),
+        Column(QCoreApplication.translate("MeetingView", "Status"), lambda r: r.status_fa),
+        Column(QCoreApplication.translate("MeetingView", "Days overdue"),
+               lambda r: shown_number(r.days_overdue) if r.overdue else ""),
+        Column(QCoreApplication.translate("MeetingView", "Responsible unit"), lambda r: r.responsible_unit,
+               unit_width),
+        Column(QCoreApplication.translate("MeetingView", "Resolution"), lambda r: r.text),
+    ], background=lambda r: OVERDUE_BG if r.overdue else None)
+
+
 class MeetingView(QDialog):
     """A meeting with its resolutions: add one, follow one up, edit the meeting."""
 
@@ -251,14 +268,7 @@ class MeetingView(QDialog):
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
         self.summary.setMaximumHeight(150)
-        self.model = RowsModel([
-            Column(self.tr("No."), lambda r: shown_number(r.number)),
-            Column(self.tr("Due date"), lambda r: shown_date(r.due_date)),
-            Column(self.tr("Status"), lambda r: r.status_fa),
-            Column(self.tr("Days overdue"), lambda r: shown_number(r.days_overdue) if r.overdue else ""),
-            Column(self.tr("Responsible unit"), lambda r: r.responsible_unit, 160),
-            Column(self.tr("Resolution"), lambda r: r.text),
-        ], background=lambda r: OVERDUE_BG if r.overdue else None)
+        self.model = resolutions_model(160)
         self.table = make_table(self.model, "meeting_resolutions")
         self.table.activated.connect(lambda _i: self.follow_up())
         layout = QVBoxLayout(self)

@@ -39,9 +39,9 @@ from integrity_desktop.ui.screens.committee.dialogs import (
     MemberDialog,
     attach_files,
     open_latest_file,
+    resolutions_model,
 )
 from integrity_desktop.ui.screens.inspections.common import make_button, period_choices
-from integrity_desktop.ui.screens.inspections.dialogs import OVERDUE_BG
 from integrity_desktop.ui.text import isolate, shown_date, shown_number, shown_percent, shown_value
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row
@@ -186,16 +186,8 @@ class CommitteeScreen(QWidget):
         self.overdue_only.toggled.connect(lambda _c: self.reload_resolutions())
         self.resolution_count = QLabel()
         self.resolution_count.setObjectName("resolution_count")
-        self.resolutions_model = RowsModel([
-            *office,
-            Column(self.tr("Meeting"), lambda r: shown_date(r.meeting_day)),
-            Column(self.tr("No."), lambda r: shown_number(r.number)),
-            Column(self.tr("Due date"), lambda r: shown_date(r.due_date)),
-            Column(self.tr("Status"), lambda r: r.status_fa),
-            Column(self.tr("Days overdue"), lambda r: shown_number(r.days_overdue) if r.overdue else ""),
-            Column(self.tr("Responsible unit"), lambda r: r.responsible_unit, 170),
-            Column(self.tr("Resolution"), lambda r: r.text),
-        ], background=lambda r: OVERDUE_BG if r.overdue else None)
+        self.resolutions_model = resolutions_model(
+            170, *office, Column(self.tr("Meeting"), lambda r: shown_date(r.meeting_day)))
         self.resolutions_view = make_table(self.resolutions_model, "resolutions_table")
         self.resolutions_view.activated.connect(lambda _i: self.follow_up())
         res = QWidget()
