@@ -29,22 +29,23 @@ from PySide6.QtWidgets import (
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 
+# Each kind of field, and the signal it gives when the person changes its value.
+_CHANGED: tuple[tuple[type[QWidget], str], ...] = (
+    (QLineEdit, "textEdited"),
+    (QPlainTextEdit, "textChanged"),
+    (QComboBox, "currentIndexChanged"),
+    (QListWidget, "itemChanged"),
+    (QGroupBox, "toggled"),
+    (JalaliDateEdit, "date_changed"),
+)
+
 
 def clear_when_edited(label: QLabel, root: QWidget) -> None:
     """An error line disappears as soon as the person changes any field of ``root``: the message
     was about the value they are now correcting."""
-    for line in root.findChildren(QLineEdit):
-        line.textEdited.connect(label.clear)
-    for box in root.findChildren(QPlainTextEdit):
-        box.textChanged.connect(label.clear)
-    for combo in root.findChildren(QComboBox):
-        combo.currentIndexChanged.connect(label.clear)
-    for items in root.findChildren(QListWidget):
-        items.itemChanged.connect(label.clear)
-    for group in root.findChildren(QGroupBox):
-        group.toggled.connect(label.clear)
-    for date in root.findChildren(JalaliDateEdit):
-        date.date_changed.connect(label.clear)
+    for kind, signal in _CHANGED:
+        for field in root.findChildren(kind):
+            getattr(field, signal).connect(label.clear)
 
 
 def error_line(name: str = "error") -> QLabel:
