@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from integrity_desktop.errors import UserError
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.form_errors import error_line, ok_cancel
 from integrity_desktop.ui.widgets.labels import note_label
 from integrity_desktop.ui.widgets.messages import app_lang, error_text
 
@@ -61,16 +61,8 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Username:"), self.username)
         form.addRow(self.tr("Password:"), self.password)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {palette.ERROR}")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
-        buttons.accepted.connect(self.try_sign_in)
-        buttons.rejected.connect(self.reject)
+        self.error = error_line()
+        buttons = ok_cancel(self, self.try_sign_in, self.tr("Sign in"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(form)
