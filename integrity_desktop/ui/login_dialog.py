@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 from integrity_desktop.errors import UserError
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.form_errors import error_line, ok_cancel
-from integrity_desktop.ui.widgets.labels import note_label
+from integrity_desktop.ui.widgets.labels import note_label, text_label
 from integrity_desktop.ui.widgets.messages import app_lang, error_text
 
 if TYPE_CHECKING:  # imported lazily: the dialog paints before SQLAlchemy has loaded
@@ -49,9 +48,7 @@ class LoginDialog(QDialog):
         self._unlock_only = unlock_only
         self.setWindowTitle(self.tr("Sign in"))
         self.setMinimumWidth(380)
-        self.title = QLabel()
-        self.title.setObjectName("office")
-        self.title.setWordWrap(True)
+        self.title = text_label("office")
         self._show_office(office_name)
         self.username = QLineEdit()
         self.username.setObjectName("username")

@@ -42,6 +42,7 @@ from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import error_text
 from integrity_desktop.ui.widgets.panels import split
 from integrity_desktop.ui.widgets.table_models import TableModel
@@ -142,15 +143,11 @@ class AuditScreen(QWidget):
             layout.addStretch(1)
             self.model: AuditTableModel | None = None
             return
-        self.chain = QLabel()
-        self.chain.setObjectName("chain")
-        self.chain.setWordWrap(True)
+        self.chain = text_label("chain")
         layout.addWidget(self.chain)
         # The whole check (records against their entries, signed seals, the schema) takes
         # longer than the chain's: it runs off the GUI thread and reports here.
-        self.records_check = QLabel()
-        self.records_check.setObjectName("records_check")
-        self.records_check.setWordWrap(True)
+        self.records_check = text_label("records_check")
         layout.addWidget(self.records_check)
         self.checking = False
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QRadioButton,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from integrity_desktop.ui.widgets import report_export
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.combos import unit_combo
 from integrity_desktop.ui.widgets.form_errors import error_line
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.panels import split
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
 
@@ -75,9 +75,7 @@ class ReportsScreen(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.list_view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._picked(cur.row()))
 
-        self.title = QLabel()
-        self.title.setObjectName("report_title")
-        self.title.setWordWrap(True)
+        self.title = text_label("report_title")
         self.year = QComboBox()
         self.year.setObjectName("year")
         this_year = jalali.jalali_year(jalali.today())
@@ -118,10 +116,7 @@ class ReportsScreen(QWidget):
                                       tip=self.tr("Make the chosen report with these settings"),
                                       on_click=self.run)
         self.error = error_line("error")
-        self.done = QLabel()
-        self.done.setObjectName("done")
-        self.done.setWordWrap(True)
-        self.done.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.done = text_label("done", selectable=True)
 
         form_box = QWidget()
         self.form = QFormLayout()

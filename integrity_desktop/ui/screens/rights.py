@@ -46,6 +46,7 @@ from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import show_info
 from integrity_desktop.ui.widgets.table_models import Column, RegisterModel, RowsModel, current_row
 
@@ -515,9 +516,7 @@ class LettersPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.activated.connect(lambda _i: self.answer())
-        self.rates = QLabel()
-        self.rates.setObjectName("letter_rates")
-        self.rates.setWordWrap(True)
+        self.rates = text_label("letter_rates")
         add = push_button(self.tr("Register a letter…"), name="new_letter",
                           tip=self.tr("Register a letter received from an oversight body"), on_click=self.add)
         answer = push_button(self.tr("Record the answer…"), name="answer_letter",

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
+from integrity_desktop.ui.widgets.labels import text_label
 
 # Each kind of field, and the signal it gives when the person changes its value.
 _CHANGED: tuple[tuple[type[QWidget], str], ...] = (
@@ -50,9 +51,7 @@ def clear_when_edited(label: QLabel, root: QWidget) -> None:
 
 def error_line(name: str = "error") -> QLabel:
     """A form's red, word-wrapped error line (tests find it by ``name``)."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
+    label = text_label(name)
     label.setStyleSheet(f"color: {palette.ERROR}")
     return label
 

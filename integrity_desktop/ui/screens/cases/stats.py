@@ -34,6 +34,7 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import error_text, show_info
 from integrity_desktop.ui.widgets.panels import panel, split
 
@@ -98,9 +99,7 @@ class CaseStatsPanel(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.pdf_button)
         bar.addWidget(self.xlsx_button)
-        self.status = QLabel()
-        self.status.setObjectName("stats_status")
-        self.status.setWordWrap(True)
+        self.status = text_label("stats_status")
 
         self.indicators = _table([self.tr("Code"), self.tr("Indicator"), self.tr("Value")])
         self.indicators.setObjectName("indicators")

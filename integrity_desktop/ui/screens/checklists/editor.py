@@ -75,6 +75,7 @@ from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.open_evidence import open_by_id
 from integrity_desktop.ui.widgets.panels import split
@@ -299,9 +300,7 @@ class ChecklistEditor(QWidget):
             self.tr("Send this checklist back to the office with a note on what to correct")
         )
         self.return_button.clicked.connect(self.ask_return)
-        self.review_banner = QLabel()
-        self.review_banner.setObjectName("review_banner")
-        self.review_banner.setWordWrap(True)
+        self.review_banner = text_label("review_banner")
         self.review_banner.setStyleSheet(
             f"background: {palette.NOTICE_BG}; border: 1px solid {palette.NOTICE_BORDER}; padding: 6px; color: {palette.NOTICE_TEXT}"
         )
@@ -374,23 +373,15 @@ class ChecklistEditor(QWidget):
         value_row.addWidget(self.unit_label)
         self.value_box = QWidget()
         self.value_box.setLayout(value_row)
-        self.target_label = QLabel()
-        self.target_label.setObjectName("target")
-        self.target_label.setWordWrap(True)
-        self.measure_label = QLabel()
-        self.measure_label.setObjectName("measure")
-        self.measure_label.setWordWrap(True)
+        self.target_label = text_label("target")
+        self.measure_label = text_label("measure")
         self.measure_label.setStyleSheet(f"color: {palette.SECONDARY}")
-        self.source_label = QLabel()
-        self.source_label.setObjectName("source")
-        self.source_label.setWordWrap(True)
+        self.source_label = text_label("source")
         self.source_label.setStyleSheet(f"color: {palette.SECONDARY}")
         self.records_button = push_button(self.tr("Records behind this figure…"), name="records_button",
                                           tip=self.tr("List the records this figure is computed from"),
                                           on_click=self.show_records)
-        self.approval_label = QLabel()
-        self.approval_label.setObjectName("approval")
-        self.approval_label.setWordWrap(True)
+        self.approval_label = text_label("approval")
         self.approval_label.setStyleSheet(f"background: {CHANGED_COLOUR}; padding: 3px; color: {palette.NOTICE_TEXT}")
         self.not_asked_label = QLabel(self.tr(
             "Not asked in this period: the answer given earlier is kept, and completion leaves it out."

@@ -45,6 +45,7 @@ from integrity_desktop.ui.screens.inspections.common import make_button, period_
 from integrity_desktop.ui.text import isolate, shown_date, shown_number, shown_percent, shown_value
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import show_exception
 from integrity_desktop.ui.widgets.tab_shot import TabShot
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
@@ -233,9 +234,7 @@ class CommitteeScreen(QWidget):
         self.training_period = QComboBox()
         self.training_period.setObjectName("training_period")
         self.training_editable = ctx.can("training.edit")
-        self.training_summary = QLabel()
-        self.training_summary.setObjectName("training_summary")
-        self.training_summary.setWordWrap(True)
+        self.training_summary = text_label("training_summary")
         self.courses_model = RowsModel([
             *office,
             Column(self.tr("Indicator"), lambda r: shown_number(r.topic)),

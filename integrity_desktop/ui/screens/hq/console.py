@@ -46,6 +46,7 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.panels import panel, split
 from integrity_desktop.ui.widgets.percent_axis import percent_axis
 from integrity_desktop.ui.widgets.table_models import PagedTableModel, TableModel, plain_table
@@ -275,9 +276,7 @@ class HqConsoleScreen(HqScreen):
         self.chart_axis = QComboBox()
         self.chart_axis.setObjectName("chart_axis")
         self.chart_axis.currentIndexChanged.connect(lambda _i: self._draw_chart())
-        self.completion_note = QLabel()
-        self.completion_note.setObjectName("completion_note")
-        self.completion_note.setWordWrap(True)
+        self.completion_note = text_label("completion_note")
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Chart:")))
         row.addWidget(self.chart_axis, 1)

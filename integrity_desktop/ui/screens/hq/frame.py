@@ -12,13 +12,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from integrity_desktop.services.store.seed import HQ
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.widgets import report_export
 from integrity_desktop.ui.widgets.form_errors import error_line
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import error_text
 
 
@@ -42,9 +43,7 @@ class HqScreen(QWidget):
         """The screen's layout: at HQ built by ``_build``, elsewhere ``not_hq_text`` alone."""
         layout = QVBoxLayout(self)
         if not self.is_hq:
-            note = QLabel(not_hq_text)
-            note.setObjectName("not_hq")
-            note.setWordWrap(True)
+            note = text_label("not_hq", not_hq_text)
             layout.addWidget(note)
             layout.addStretch(1)
             return
@@ -62,9 +61,7 @@ class HqScreen(QWidget):
         top.addStretch(1)
         top.addWidget(self.excel_button)
         top.addWidget(self.pdf_button)
-        self.summary = QLabel()
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
+        self.summary = text_label("summary")
         self.error = error_line("error")
         self.tabs = QTabWidget()
         for page, title in pages:

@@ -39,6 +39,7 @@ from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.iran_map import IranMapView, MapLegend
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.panels import panel, split
 from integrity_desktop.ui.widgets.table_models import Row, TextRowsModel
 from integrity_desktop.ui.widgets.trend_chart import Point as TrendPoint
@@ -235,15 +236,11 @@ class NationalScreen(HqScreen):
         self.indicator.setMaxVisibleItems(20)
         self.indicator.setMinimumContentsLength(40)
         self.indicator.currentIndexChanged.connect(lambda _i: self._show_indicator())
-        self.indicator_note = QLabel()
-        self.indicator_note.setObjectName("indicator_note")
-        self.indicator_note.setWordWrap(True)
+        self.indicator_note = text_label("indicator_note")
         self.indicator_model = TextRowsModel([self.tr("Province"), self.tr("Value"), self.tr("Achievement")], self)
         self.indicator_view = _table(self.indicator_model, "indicator_table", 170)
         self.indicator_view.setColumnWidth(1, 140)
-        self.indicator_trend = QLabel()
-        self.indicator_trend.setObjectName("indicator_trend")
-        self.indicator_trend.setWordWrap(True)
+        self.indicator_trend = text_label("indicator_trend")
         trend_button = push_button(self.tr("Trend over the year"), name="indicator_trend_button",
                                    on_click=self.load_indicator_trend)
         row = QHBoxLayout()

@@ -50,6 +50,7 @@ from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.evidence_panel import EvidencePanel
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.panels import split
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
 
@@ -239,9 +240,7 @@ class VisitEditor(QDialog):
     def _build_saved(self) -> None:
         page = QWidget()
         outer = QVBoxLayout(page)
-        self.header = QLabel()
-        self.header.setObjectName("header")
-        self.header.setWordWrap(True)
+        self.header = text_label("header")
         outer.addWidget(self.header)
         form = QFormLayout()
         outer.addLayout(form)

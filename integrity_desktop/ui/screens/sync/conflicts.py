@@ -42,7 +42,7 @@ from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
-from integrity_desktop.ui.widgets.labels import note_label
+from integrity_desktop.ui.widgets.labels import note_label, text_label
 from integrity_desktop.ui.widgets.panels import panel, split
 from integrity_desktop.ui.widgets.table_models import PagedTableModel, TableModel, plain_table, read_only_view
 
@@ -284,9 +284,7 @@ class ConflictsScreen(QWidget):
         self.list_view.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self.show_conflict(cur.row())
         )
-        self.detail_title = QLabel()
-        self.detail_title.setObjectName("detail_title")
-        self.detail_title.setWordWrap(True)
+        self.detail_title = text_label("detail_title")
         self.fields_model = FieldsModel(self)
         self.fields_view = read_only_view(self.fields_model, "fields_table")
         self.fields_view.setWordWrap(True)
@@ -307,9 +305,7 @@ class ConflictsScreen(QWidget):
                                  tip=self.tr("Take only the ticked fields from the set-aside version"),
                                  on_click=lambda: self.resolve("merge"))
         self.error = error_line("error")
-        self.done = QLabel()
-        self.done.setObjectName("done")
-        self.done.setWordWrap(True)
+        self.done = text_label("done")
         hint = note_label(
             self.tr(
                 "Differing fields are highlighted. Tick a field to take the set-aside value for it, "
@@ -326,9 +322,8 @@ class ConflictsScreen(QWidget):
         splitter = split(Qt.Orientation.Vertical, panel(top, (self.list_view, 1)), detail, stretch=(1, 2))
         layout = QVBoxLayout(self)
         if not self.allowed:
-            note = QLabel(self.tr("Only an administrator or an HQ reviewer reviews sync conflicts."))
-            note.setObjectName("not_allowed")
-            note.setWordWrap(True)
+            note = text_label(
+                "not_allowed", self.tr("Only an administrator or an HQ reviewer reviews sync conflicts."))
             layout.addWidget(note)
             layout.addStretch(1)
             splitter.setVisible(False)

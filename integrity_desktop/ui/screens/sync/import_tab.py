@@ -45,6 +45,7 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, isolate_embedded, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import confirm, error_text
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
 
@@ -270,9 +271,7 @@ class SyncImportTab(QWidget):
         self.identity_button.clicked.connect(self.choose_identity_file)
         self.identity_box = _hidden_choice(self.identity_hint, self.identity_button)
         # A bundle from an office whose key is not trusted yet: compare and trust it here.
-        self.trust_hint = QLabel()
-        self.trust_hint.setObjectName("trust_hint")
-        self.trust_hint.setWordWrap(True)
+        self.trust_hint = text_label("trust_hint")
         self.trust_button = QPushButton(self.tr("Trust this office's key…"))
         self.trust_button.setObjectName("trust_office_key")
         self.trust_button.setToolTip(
@@ -281,9 +280,7 @@ class SyncImportTab(QWidget):
         self.trust_button.clicked.connect(self.choose_key_file)
         self.trust_box = _hidden_choice(self.trust_hint, self.trust_button)
         self._untrusted: Any = None
-        self.summary_title = QLabel()
-        self.summary_title.setObjectName("summary_title")
-        self.summary_title.setWordWrap(True)
+        self.summary_title = text_label("summary_title")
         self.summary_model = ListTableModel(
             [
                 (self.tr("Record type"), lambda r: record_type_label(r.record_type)),

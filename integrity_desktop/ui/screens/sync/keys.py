@@ -30,6 +30,7 @@ from integrity_desktop.ui.screens.sync.common import OfficeNames, error_label, l
 from integrity_desktop.ui.text import isolate, isolate_embedded
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
 
 
@@ -110,9 +111,7 @@ class SyncKeysTab(QWidget):
                                          tip=self.tr("Refuse the selected office's bundles from now on"),
                                          on_click=self.revoke_selected)
         self.trust_error = error_label("trust_error")
-        self.trust_done = QLabel()
-        self.trust_done.setObjectName("trust_done")
-        self.trust_done.setWordWrap(True)
+        self.trust_done = text_label("trust_done")
         trusted_layout = QVBoxLayout(trusted)
         trusted_layout.addWidget(self.trust_view, 1)
         add_row = QHBoxLayout()
