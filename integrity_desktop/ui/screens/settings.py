@@ -26,6 +26,7 @@ from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.form_errors import finish_form
+from integrity_desktop.ui.widgets.panels import tab_page
 
 
 class NewUserDialog(QDialog):
@@ -71,7 +72,6 @@ class SettingsScreen(QWidget):
 
     # users -------------------------------------------------------------------------
     def _users_tab(self) -> QWidget:
-        page = QWidget()
         self.users_table = QTableWidget(0, 3)
         self.users_table.setHorizontalHeaderLabels(
             [self.tr("Username"), self.tr("Full name"), self.tr("Role")]
@@ -83,11 +83,7 @@ class SettingsScreen(QWidget):
                           on_click=self.add_user)
         reset = push_button(self.tr("Reset password…"), tip=self.tr("Give the selected user a new password"),
                             on_click=self.reset_password)
-        buttons = button_row(add, reset)
-        layout = QVBoxLayout(page)
-        layout.addLayout(buttons)
-        layout.addWidget(self.users_table)
-        return page
+        return tab_page(button_row(add, reset), self.users_table)
 
     def add_user(self) -> None:
         if NewUserDialog(self.ctx, self).exec() == QDialog.DialogCode.Accepted:

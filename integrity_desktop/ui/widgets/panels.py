@@ -1,12 +1,13 @@
-"""How the screens put parts side by side: a panel holding a few parts edge to edge (a title or
-a filter row over a table, say), and a splitter between two panes (a list and its detail)."""
+"""How the screens put parts together: a panel holding a few parts edge to edge (a title or a
+filter row over a table, say), a tab's page (a button row over a table), and a splitter between
+two panes (a list and its detail)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLayout, QSplitter, QVBoxLayout, QWidget
 
 Part = QWidget | QLayout | tuple[QWidget | QLayout, int]
 
@@ -17,13 +18,25 @@ def panel(*parts: Part, horizontal: bool = False) -> QWidget:
     box = QWidget()
     layout = QHBoxLayout(box) if horizontal else QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
+    _fill(layout, parts)
+    return box
+
+
+def tab_page(*parts: Part) -> QWidget:
+    """A tab's page: ``parts`` top to bottom with the usual margins round them; a part given as
+    ``(part, n)`` takes share ``n`` of the room left over."""
+    box = QWidget()
+    _fill(QVBoxLayout(box), parts)
+    return box
+
+
+def _fill(layout: QBoxLayout, parts: Sequence[Part]) -> None:
     for part in parts:
         item, stretch = part if isinstance(part, tuple) else (part, 0)
         if isinstance(item, QLayout):
             layout.addLayout(item, stretch)
         else:
             layout.addWidget(item, stretch)
-    return box
 
 
 def split(

@@ -47,6 +47,7 @@ from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import show_exception
+from integrity_desktop.ui.widgets.panels import tab_page
 from integrity_desktop.ui.widgets.tab_shot import TabShot
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
 
@@ -147,11 +148,7 @@ class CommitteeScreen(QWidget):
         self.calendar_counts = QLabel()
         self.calendar_counts.setObjectName("calendar_counts")
         legend = QLabel(self.tr("● held   ○ planned   ✕ not held   – cancelled"))
-        cal = QWidget()
-        cal_layout = QVBoxLayout(cal)
-        cal_layout.addLayout(button_row(self.calendar_counts, legend))
-        cal_layout.addWidget(self.calendar)
-        self.tabs.addTab(cal, self.tr("Year calendar"))
+        self.tabs.addTab(tab_page(button_row(self.calendar_counts, legend), self.calendar), self.tr("Year calendar"))
 
         # meetings
         self.meetings_model = RowsModel([
@@ -170,15 +167,12 @@ class CommitteeScreen(QWidget):
         ], background=lambda r: MISSED_BG if r.status == "missed" else None)
         self.meetings_view = make_table(self.meetings_model, "meetings_table")
         self.meetings_view.activated.connect(lambda _i: self.open_meeting())
-        meetings = QWidget()
-        m_layout = QVBoxLayout(meetings)
-        m_layout.addLayout(button_row(
+        meetings = tab_page(button_row(
             make_button(self.tr("Plan a meeting…"), "new_meeting", self.new_meeting, self.editable,
                         tip=self.tr("Plan a meeting on the year's schedule")),
             make_button(self.tr("Open meeting…"), "open_meeting", self.open_meeting,
                         tip=self.tr("Open the selected meeting with its resolutions")),
-        ))
-        m_layout.addWidget(self.meetings_view)
+        ), self.meetings_view)
         self.tabs.addTab(meetings, self.tr("Meetings"))
 
         # resolutions
@@ -191,13 +185,10 @@ class CommitteeScreen(QWidget):
             170, *office, Column(self.tr("Meeting"), lambda r: shown_date(r.meeting_day)))
         self.resolutions_view = make_table(self.resolutions_model, "resolutions_table")
         self.resolutions_view.activated.connect(lambda _i: self.follow_up())
-        res = QWidget()
-        r_layout = QVBoxLayout(res)
-        r_layout.addLayout(button_row(
+        res = tab_page(button_row(
             make_button(self.tr("Follow up…"), "follow_up", self.follow_up, self.editable,
                         tip=self.tr("Record a follow-up or the status of the selected resolution")),
-            self.overdue_only, self.resolution_count))
-        r_layout.addWidget(self.resolutions_view)
+            self.overdue_only, self.resolution_count), self.resolutions_view)
         self.tabs.addTab(res, self.tr("Resolutions"))
 
         # members
@@ -213,9 +204,7 @@ class CommitteeScreen(QWidget):
         ], background=lambda r: QColor(palette.QUIET_BG) if r.member_to and r.member_to < self.today else None)
         self.members_view = make_table(self.members_model, "members_table")
         self.members_view.activated.connect(lambda _i: self.edit_member())
-        mem = QWidget()
-        mem_layout = QVBoxLayout(mem)
-        mem_layout.addLayout(button_row(
+        mem = tab_page(button_row(
             make_button(self.tr("Add member…"), "new_member", self.new_member, self.editable,
                         tip=self.tr("Add a member appointed by a letter")),
             make_button(self.tr("Attach letter…"), "attach_letter", lambda: self._attach(
@@ -226,8 +215,7 @@ class CommitteeScreen(QWidget):
                         tip=self.tr("Open the appointing letter of the selected member")),
             make_button(self.tr("Edit member…"), "edit_member", self.edit_member, self.editable,
                         tip=self.tr("Edit the selected member or end the membership")),
-        ))
-        mem_layout.addWidget(self.members_view)
+        ), self.members_view)
         self.tabs.addTab(mem, self.tr("Members"))
 
         # training register
@@ -250,9 +238,7 @@ class CommitteeScreen(QWidget):
         self.courses_view = make_table(self.courses_model, "courses_table")
         self.courses_view.activated.connect(lambda _i: self.edit_course())
         self.training_period.currentIndexChanged.connect(lambda _i: self.reload_training())
-        tr_tab = QWidget()
-        t_layout = QVBoxLayout(tr_tab)
-        t_layout.addLayout(button_row(
+        tr_tab = tab_page(button_row(
             make_button(self.tr("Register a course…"), "new_course", self.new_course, self.training_editable,
                         tip=self.tr("Register a course that was held")),
             make_button(self.tr("Attach attendance sheet…"), "attach_sheet", lambda: self._attach(
@@ -263,9 +249,7 @@ class CommitteeScreen(QWidget):
                         tip=self.tr("Open the attendance sheet of the selected course")),
             make_button(self.tr("Edit course…"), "edit_course", self.edit_course, self.training_editable,
                         tip=self.tr("Edit the selected course or its evaluation")),
-            self.training_period))
-        t_layout.addWidget(self.training_summary)
-        t_layout.addWidget(self.courses_view)
+            self.training_period), self.training_summary, self.courses_view)
         self.tabs.addTab(tr_tab, self.tr("Training register"))
         self.training_tab = tr_tab
         self._fill_periods()

@@ -47,7 +47,7 @@ from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.labels import text_label
-from integrity_desktop.ui.widgets.panels import panel, split
+from integrity_desktop.ui.widgets.panels import panel, split, tab_page
 from integrity_desktop.ui.widgets.percent_axis import percent_axis
 from integrity_desktop.ui.widgets.table_models import PagedTableModel, TableModel, plain_table
 
@@ -227,7 +227,6 @@ class HqConsoleScreen(HqScreen):
         self.period.setCurrentIndex(max(0, self.period.findData(default)))
 
     def _provinces_tab(self) -> QWidget:
-        page = QWidget()
         columns: list[tuple[str, Callable[[Any], str]]] = [
             (self.tr("Province"), lambda p: self._short.get(p.office_code, p.name_fa)),
             (
@@ -253,13 +252,9 @@ class HqConsoleScreen(HqScreen):
         legend = QLabel(self.tr("Highlighted: no bundle yet, or none written for {days} days or more."))
         legend.setObjectName("legend")
         self._legend = legend
-        lay = QVBoxLayout(page)
-        lay.addWidget(self.provinces_view, 1)
-        lay.addWidget(legend)
-        return page
+        return tab_page((self.provinces_view, 1), legend)
 
     def _completion_tab(self) -> QWidget:
-        page = QWidget()
         self.completion_model = CompletionModel(self)
         self.completion_view = _grid_view(self.completion_model, "completion_table", 64)
         self.completion_view.setColumnWidth(0, 130)
@@ -282,13 +277,9 @@ class HqConsoleScreen(HqScreen):
         row.addWidget(self.chart_axis, 1)
         right = panel(row, (self.chart_view, 1))
         splitter = split(Qt.Orientation.Horizontal, self.completion_view, right, stretch=(1, 1))
-        lay = QVBoxLayout(page)
-        lay.addWidget(self.completion_note)
-        lay.addWidget(splitter, 1)
-        return page
+        return tab_page(self.completion_note, (splitter, 1))
 
     def _indicators_tab(self) -> QWidget:
-        page = QWidget()
         self.indicator_model = IndicatorModel(self)
         self.indicator_view = _grid_view(self.indicator_model, "indicator_table", 62)
         self.indicator_note = QLabel(self.tr(
@@ -297,10 +288,7 @@ class HqConsoleScreen(HqScreen):
         ))
         self.indicator_note.setObjectName("indicator_note")
         self.indicator_note.setWordWrap(True)
-        lay = QVBoxLayout(page)
-        lay.addWidget(self.indicator_note)
-        lay.addWidget(self.indicator_view, 1)
-        return page
+        return tab_page(self.indicator_note, (self.indicator_view, 1))
 
     # ----------------------------------------------------------------------- provinces
     def _province_page(self, offset: int, limit: int) -> list[Any]:

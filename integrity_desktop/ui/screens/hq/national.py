@@ -40,7 +40,7 @@ from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.iran_map import IranMapView, MapLegend
 from integrity_desktop.ui.widgets.labels import text_label
-from integrity_desktop.ui.widgets.panels import panel, split
+from integrity_desktop.ui.widgets.panels import panel, split, tab_page
 from integrity_desktop.ui.widgets.table_models import Row, TextRowsModel
 from integrity_desktop.ui.widgets.trend_chart import Point as TrendPoint
 from integrity_desktop.ui.widgets.trend_chart import TrendChart
@@ -67,16 +67,6 @@ def _note(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     return label
-
-
-def _page(*above: QWidget, body: QWidget) -> QWidget:
-    """A tab: notes above, ``body`` taking the rest of the height."""
-    page = QWidget()
-    lay = QVBoxLayout(page)
-    for widget in above:
-        lay.addWidget(widget)
-    lay.addWidget(body, 1)
-    return page
 
 
 def _table(model: TextRowsModel, name: str, first_width: int = 150) -> QTableView:
@@ -217,7 +207,7 @@ class NationalScreen(HqScreen):
         row.addWidget(self.measure, 1)
         left = panel(row, (map_box, 1),
                      _note(self.tr("Point at a province for its figure; click it for all its figures.")))
-        return _page(body=split(Qt.Orientation.Horizontal, left, self.ranking_view, stretch=(3, 2)))
+        return tab_page((split(Qt.Orientation.Horizontal, left, self.ranking_view, stretch=(3, 2)), 1))
 
     def _axes_tab(self) -> QWidget:
         self.axes_model = TextRowsModel([self.tr("Axis"), self.tr("Title"), self.tr("National completion"),
@@ -226,11 +216,10 @@ class NationalScreen(HqScreen):
         self.axes_model.centre_from = 2
         self.axes_view = _table(self.axes_model, "axes_table", 50)
         self.axes_view.setColumnWidth(1, 420)
-        return _page(_note(self.tr("National completion is computed from every province's answers (points over "
-                                   "counted answers), not as a mean of the provinces' percents.")), body=self.axes_view)
+        return tab_page(_note(self.tr("National completion is computed from every province's answers (points over "
+                                      "counted answers), not as a mean of the provinces' percents.")), (self.axes_view, 1))
 
     def _indicator_tab(self) -> QWidget:
-        page = QWidget()
         self.indicator = QComboBox()
         self.indicator.setObjectName("indicator")
         self.indicator.setMaxVisibleItems(20)
@@ -247,19 +236,14 @@ class NationalScreen(HqScreen):
         row.addWidget(QLabel(self.tr("Indicator:")))
         row.addWidget(self.indicator, 1)
         row.addWidget(trend_button)
-        lay = QVBoxLayout(page)
-        lay.addLayout(row)
-        lay.addWidget(self.indicator_note)
-        lay.addWidget(self.indicator_view, 1)
-        lay.addWidget(self.indicator_trend)
-        return page
+        return tab_page(row, self.indicator_note, (self.indicator_view, 1), self.indicator_trend)
 
     def _late_tab(self) -> QWidget:
         self.late_model = TextRowsModel([self.tr("Province"), self.tr("Last bundle"), self.tr("Overdue actions"),
                                      self.tr("Open actions"), self.tr("Overdue cases"), self.tr("Open cases")], self)
         self.late_view = _table(self.late_model, "late_table", 150)
         self.late_note = _note()
-        return _page(self.late_note, body=self.late_view)
+        return tab_page(self.late_note, (self.late_view, 1))
 
     def _trend_tab(self) -> QWidget:
         self.trend_model = TextRowsModel([self.tr("Period"), self.tr("National completion")], self)
@@ -267,16 +251,16 @@ class NationalScreen(HqScreen):
         note = _note(self.tr("The country's completion in each quarter of this year and the last, and in each year."))
         self.trend_chart = TrendChart()
         legend = QLabel(self.tr("Blue: a quarter; green: a whole year"))
-        return _page(note, legend, body=split(Qt.Orientation.Vertical, self.trend_chart, self.trend_view,
-                                              stretch=(3, 2)))
+        return tab_page(note, legend, (split(Qt.Orientation.Vertical, self.trend_chart, self.trend_view,
+                                                 stretch=(3, 2)), 1))
 
     def _changes_tab(self) -> QWidget:
         self.changes_model = TextRowsModel([self.tr("Province"), self.tr("Bundle"), self.tr("New"),
                                         self.tr("Changed"), self.tr("By type")], self)
         self.changes_model.centre_from = 1
         self.changes_view = _table(self.changes_model, "changes_table", 150)
-        return _page(_note(self.tr("What each province's newest bundle added and changed here, by record type, "
-                                   "as the import recorded it.")), body=self.changes_view)
+        return tab_page(_note(self.tr("What each province's newest bundle added and changed here, by record type, "
+                                      "as the import recorded it.")), (self.changes_view, 1))
 
     # ----------------------------------------------------------------------- loading
     def refresh(self) -> None:

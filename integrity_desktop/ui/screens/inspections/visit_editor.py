@@ -51,7 +51,7 @@ from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.evidence_panel import EvidencePanel
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line
 from integrity_desktop.ui.widgets.labels import text_label
-from integrity_desktop.ui.widgets.panels import split
+from integrity_desktop.ui.widgets.panels import split, tab_page
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
 
 
@@ -132,7 +132,6 @@ class VisitEditor(QDialog):
         self.tabs.addTab(page, self.tr("Visit"))
         clear_when_edited(self.error, page)
 
-        findings_page = QWidget()
         self.findings_model = RowsModel(self._pending_columns())
         self.findings_view = make_table(self.findings_model, "findings")
         add = push_button(self.tr("Add finding…"), name="add_finding",
@@ -140,11 +139,7 @@ class VisitEditor(QDialog):
                           on_click=self.add_pending_finding)
         remove = push_button(self.tr("Remove finding"), tip=self.tr("Remove the selected finding"),
                              on_click=self.remove_pending_finding)
-        row = button_row(add, remove)
-        box = QVBoxLayout(findings_page)
-        box.addLayout(row)
-        box.addWidget(self.findings_view)
-        self.tabs.addTab(findings_page, self.tr("Findings"))
+        self.tabs.addTab(tab_page(button_row(add, remove), self.findings_view), self.tr("Findings"))
 
         save = push_button(self.tr("Save visit"), name="save", tip=self.tr("Save the visit and its findings"))
         save.setDefault(True)
@@ -262,7 +257,6 @@ class VisitEditor(QDialog):
         outer.addWidget(self.visit_files, 1)
         self.tabs.addTab(page, self.tr("Visit"))
 
-        findings_page = QWidget()
         self.findings_model = RowsModel(
             [
                 Column(self.tr("Severity"), lambda f: f.severity_fa),
@@ -315,9 +309,7 @@ class VisitEditor(QDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
         lower = split(Qt.Orientation.Horizontal, self.actions_view, self.finding_files, stretch=(3, 2))
-        box = QVBoxLayout(findings_page)
-        box.addLayout(buttons)
-        box.addWidget(split(Qt.Orientation.Vertical, self.findings_view, lower), 1)
+        findings_page = tab_page(buttons, (split(Qt.Orientation.Vertical, self.findings_view, lower), 1))
         self.tabs.addTab(findings_page, self.tr("Findings and actions"))
         self.checklist_page = QWidget()
         self.checklist_layout = QVBoxLayout(self.checklist_page)
