@@ -43,7 +43,7 @@ from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.form_errors import finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import show_info
@@ -256,12 +256,7 @@ class EventCard(QFrame):
         date.setObjectName("event_date")
         status = QLabel(getattr(lc, "STATUS_LABELS_FA", {}).get(entry.status, entry.status))
         status.setStyleSheet(f"color: {colour}")
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addWidget(QLabel("—"))
-        top.addWidget(date)
-        top.addStretch(1)
-        top.addWidget(status)
+        top = button_row(title, QLabel("—"), date, end=[status])
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         row = 0
@@ -349,11 +344,7 @@ class CaseDetailWidget(QWidget):
         self.pdf_button = push_button(self.tr("Case file PDF…"), name="case_pdf",
                                       tip=self.tr("Save the case file as a PDF to print"),
                                       on_click=lambda: self.export_pdf())
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addStretch(1)
-        top.addWidget(self.pdf_button)
-        top.addWidget(self.back_button)
+        top = button_row(self.title, end=(self.pdf_button, self.back_button))
 
         self.fields = QFormLayout()
         self.field_labels: dict[str, QLabel] = {}

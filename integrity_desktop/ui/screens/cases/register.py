@@ -39,7 +39,7 @@ from integrity_desktop.ui.screens.cases.dialogs import RegisterCaseDialog
 from integrity_desktop.ui.screens.cases.stats import CaseStatsPanel
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
 from integrity_desktop.ui.widgets.table_models import RegisterModel, current_row
@@ -211,20 +211,13 @@ class CaseRegister(QWidget):
             filters.addStretch(1)
         filters.addWidget(self.open_button)
         filters.addWidget(self.new_button)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count)
-        bottom.addStretch(1)
         legend = QLabel(self.tr("Rows in red: the next step is overdue"))
         legend.setStyleSheet(f"color: {palette.ERROR_STRONG}")
-        bottom.addWidget(legend)
+        bottom = button_row(self.count, end=[legend])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if self.at_hq:  # a row of its own: the state, year and search row already fills 1280 pixels
-            province_row = QHBoxLayout()
-            province_row.addWidget(QLabel(self.tr("Province:")))
-            province_row.addWidget(self.office)
-            province_row.addStretch(1)
-            layout.addLayout(province_row)
+            layout.addLayout(button_row(QLabel(self.tr("Province:")), self.office))
         layout.addLayout(filters)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)

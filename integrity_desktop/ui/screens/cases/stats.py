@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -33,7 +32,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import error_text, show_info
 from integrity_desktop.ui.widgets.panels import panel, split
@@ -91,14 +90,8 @@ class CaseStatsPanel(QWidget):
         self.xlsx_button = push_button(self.tr("Export Excel…"),
                                        tip=self.tr("Save these statistics as an Excel workbook"),
                                        on_click=lambda: self.export("xlsx"))
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Year:")))
-        bar.addWidget(self.year)
-        bar.addWidget(QLabel(self.tr("Period:")))
-        bar.addWidget(self.period)
-        bar.addStretch(1)
-        bar.addWidget(self.pdf_button)
-        bar.addWidget(self.xlsx_button)
+        bar = button_row(QLabel(self.tr("Year:")), self.year, QLabel(self.tr("Period:")), self.period,
+                         end=(self.pdf_button, self.xlsx_button))
         self.status = text_label("stats_status")
 
         self.indicators = _table([self.tr("Code"), self.tr("Indicator"), self.tr("Value")])

@@ -318,19 +318,8 @@ class ChecklistEditor(QWidget):
         head.addWidget(self.title_label, 1)
         head.addWidget(self.completion_label)
         head.addWidget(self.saved_label)
-        actions = QHBoxLayout()
-        for b in (
-            self.undo_button,
-            self.redo_button,
-            self.print_button,
-            self.export_button,
-            self.import_button,
-            self.submit_button,
-            self.approve_button,
-            self.return_button,
-        ):
-            actions.addWidget(b)
-        actions.addStretch(1)
+        actions = button_row(self.undo_button, self.redo_button, self.print_button, self.export_button,
+                             self.import_button, self.submit_button, self.approve_button, self.return_button)
 
         self.axes = QListWidget()
         self.axes.setObjectName("axes")

@@ -44,7 +44,7 @@ from integrity_desktop.ui.screens.checklists.actions import (
 from integrity_desktop.ui.screens.checklists.dialogs import NewChecklistDialog
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.messages import show_info
 from integrity_desktop.ui.widgets.table_models import TableModel, current_row, record_table
 
@@ -215,18 +215,8 @@ class ChecklistListPage(QWidget):
             on_click=lambda: import_workbook(self, self.ctx, on_applied=lambda _s: self.apply_filters()))
         self.import_button.setVisible(self.ctx.can("checklists.edit"))
         self.count_label = QLabel()
-        buttons = QHBoxLayout()
-        for b in (
-            self.new_button,
-            self.open_button,
-            self.print_button,
-            self.blank_button,
-            self.export_button,
-            self.import_button,
-        ):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count_label)
+        buttons = button_row(self.new_button, self.open_button, self.print_button, self.blank_button,
+                             self.export_button, self.import_button, end=[self.count_label])
 
         self.model = ChecklistTableModel(self.ctx, self)
         self.table = record_table(self.model, "checklist_table", self.model.COLUMNS.index("template"))

@@ -12,12 +12,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from integrity_desktop.services.store.seed import HQ
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.widgets import report_export
+from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import error_text
@@ -55,12 +56,7 @@ class HqScreen(QWidget):
     def _frame(self, layout: QVBoxLayout, bar: Sequence[QWidget], pages: Sequence[tuple[QWidget, str]]) -> None:
         """The bar (``bar``, then the Excel and PDF buttons at its far end), the summary line,
         the error line and the tabs of ``pages`` (page, title), taking the height left."""
-        top = QHBoxLayout()
-        for widget in bar:
-            top.addWidget(widget)
-        top.addStretch(1)
-        top.addWidget(self.excel_button)
-        top.addWidget(self.pdf_button)
+        top = button_row(*bar, end=(self.excel_button, self.pdf_button))
         self.summary = text_label("summary")
         self.error = error_line("error")
         self.tabs = QTabWidget()
