@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +36,6 @@ from PySide6.QtWidgets import (
 from integrity_desktop import jalali
 from integrity_desktop.services.rights import complaints as cm
 from integrity_desktop.services.rights import oversight, surveys
-from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, run_in_background
 from integrity_desktop.ui.text import shown_date, shown_number, shown_percent, shown_value
@@ -48,6 +46,7 @@ from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_li
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import show_info
+from integrity_desktop.ui.widgets.search import after_typing, search_field
 from integrity_desktop.ui.widgets.table_models import Column, RegisterModel, RowsModel, current_row
 
 DEBOUNCE_MS = 300
@@ -219,11 +218,8 @@ class ComplaintRegister(QWidget):
         self.ctx = ctx
         self.personal = ctx.can("complaints.view_personal")
         self.model = ComplaintTableModel(ctx, self)
-        self.search = QLineEdit()
-        self.search.setObjectName("complaint_search")
-        self.search.setMaxLength(MAX_SEARCH)
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(
+        self.search = search_field(
+            "complaint_search",
             self.tr("Search tracking number, subject or name…") if self.personal
             else self.tr("Search tracking number or subject…"))
         self.state = choice_combo(cm.STATES, self.tr("All"), "state_filter")
@@ -243,11 +239,7 @@ class ComplaintRegister(QWidget):
             on_click=self.import_excel,
         )
         self.import_button.setVisible(ctx.can("complaints.edit"))
-        self.debounce = QTimer(self)
-        self.debounce.setSingleShot(True)
-        self.debounce.setInterval(DEBOUNCE_MS)
-        self.debounce.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _t: self.debounce.start())
+        self.debounce = after_typing(self, self.search, self.apply_filters, DEBOUNCE_MS)
         for box in (self.state, self.kind, self.channel, self.category):
             box.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.table = QTableView()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -32,7 +31,6 @@ from integrity_desktop import jalali
 from integrity_desktop.services.cases import lifecycle as lc
 from integrity_desktop.services.cases import register as cases
 from integrity_desktop.services.store import offices
-from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.cases.detail import CaseDetailWidget
 from integrity_desktop.ui.screens.cases.dialogs import RegisterCaseDialog
@@ -42,6 +40,7 @@ from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
+from integrity_desktop.ui.widgets.search import after_typing, search_field
 from integrity_desktop.ui.widgets.table_models import RegisterModel, current_row
 
 DEBOUNCE_MS = 300
@@ -141,11 +140,7 @@ class CaseRegister(QWidget):
         self.year.addItem(self.tr("All years"), None)
         for y in range(this_year, this_year - 12, -1):
             self.year.addItem(shown_number(str(y)), y)
-        self.name = QLineEdit()
-        self.name.setMaxLength(MAX_SEARCH)  # the services refuse longer searches
-        self.name.setObjectName("name_filter")
-        self.name.setClearButtonEnabled(True)
-        self.name.setPlaceholderText(self.tr("Search the employee's name…"))
+        self.name = search_field("name_filter", self.tr("Search the employee's name…"))
         self.name.setMinimumWidth(220)
         self.name.setVisible(self.personal)  # a name search would reveal who has a case
         self.overdue = QCheckBox(self.tr("Overdue only"))
@@ -158,11 +153,7 @@ class CaseRegister(QWidget):
         self.open_button = push_button(self.tr("Open case file"), name="open_case",
                                        tip=self.tr("Open the selected case"), on_click=self.open_current)
 
-        self.debounce = QTimer(self)
-        self.debounce.setSingleShot(True)
-        self.debounce.setInterval(DEBOUNCE_MS)
-        self.debounce.timeout.connect(self.apply_filters)
-        self.name.textChanged.connect(lambda _t: self.debounce.start())
+        self.debounce = after_typing(self, self.name, self.apply_filters, DEBOUNCE_MS)
         self.state.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.year.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.overdue.toggled.connect(lambda _b: self.apply_filters())

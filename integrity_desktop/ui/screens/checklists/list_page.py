@@ -12,14 +12,13 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +30,6 @@ from integrity_desktop.services.checklists import filled as checklists
 from integrity_desktop.services.checklists import templates
 from integrity_desktop.services.checklists.filled import CHECKLIST_STATUS_LABELS_FA, ChecklistSummary
 from integrity_desktop.services.store import offices
-from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui import text as ui_text
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import attempt
@@ -46,6 +44,7 @@ from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.messages import show_info
+from integrity_desktop.ui.widgets.search import after_typing, search_field
 from integrity_desktop.ui.widgets.table_models import TableModel, current_row, record_table
 
 PAGE = 100
@@ -151,16 +150,8 @@ class ChecklistListPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._loaded_filters = False
-        self.search = QLineEdit()
-        self.search.setMaxLength(MAX_SEARCH)  # the services refuse longer searches
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search unit, template, period or notes…"))
-        self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(300)
-        self._search_timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search = search_field("search", self.tr("Search unit, template, period or notes…"))
+        self._search_timer = after_typing(self, self.search, self.apply_filters)
         self.search.returnPressed.connect(self.apply_filters)
         self.unit_filter = QComboBox()
         self.unit_filter.setObjectName("unit_filter")
