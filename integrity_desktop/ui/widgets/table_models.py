@@ -125,6 +125,21 @@ class TableModel(QAbstractTableModel):
         self.endInsertRows()
 
 
+class KeyedModel(TableModel):
+    """A table whose columns have keys (``COLUMNS``): a subclass gives each cell from its row
+    object and column key, ``cell(row, key, role)`` (None where the role shows nothing)."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def cell(self, row: Any, key: str, role: int) -> Any:
+        raise NotImplementedError
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        return self.cell(self.rows[index.row()], self.COLUMNS[index.column()], role)
+
+
 class RowsModel(TableModel):
     """A read-only table of plain row objects declared by ``Column``s; ``background(row)`` may
     colour a whole row."""

@@ -28,7 +28,6 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -79,7 +78,7 @@ from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.open_evidence import open_by_id
 from integrity_desktop.ui.widgets.panels import split
-from integrity_desktop.ui.widgets.table_models import TableModel, record_table
+from integrity_desktop.ui.widgets.table_models import KeyedModel, record_table
 
 if TYPE_CHECKING:
     from integrity_desktop.ui.screens.dashboard.computed_records import ComputedRecordsDialog
@@ -139,7 +138,7 @@ class _NoteEdit(QPlainTextEdit):
         return False if _left_to_editor(e) else super().event(e)
 
 
-class EntryTableModel(TableModel):
+class EntryTableModel(KeyedModel):
     """The indicators of one checklist (at most a few hundred, loaded with the checklist)."""
 
     COLUMNS = ("code", "title", "status", "progress", "value", "evidence")
@@ -174,13 +173,7 @@ class EntryTableModel(TableModel):
     def row_of(self, entry_id: str) -> int:
         return next((i for i, e in enumerate(self.entries) if e.id == entry_id), -1)
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        e = self.entries[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, e: EntryView, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "code":
                 return e.code_fa if current_lang() == "fa" else e.item_code

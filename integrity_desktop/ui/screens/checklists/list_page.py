@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,7 +45,7 @@ from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.messages import show_info
 from integrity_desktop.ui.widgets.search import after_typing, search_field
-from integrity_desktop.ui.widgets.table_models import TableModel, current_row, record_table
+from integrity_desktop.ui.widgets.table_models import KeyedModel, current_row, record_table
 
 PAGE = 100
 ALL = object()  # "no filter" in the filter combos
@@ -82,7 +82,7 @@ TEXT: dict[str, Callable[[ChecklistSummary], str]] = {
 }
 
 
-class ChecklistTableModel(TableModel):
+class ChecklistTableModel(KeyedModel):
     """Checklists matching the filters, fetched ``PAGE`` rows at a time."""
 
     COLUMNS: tuple[str, ...] = ("unit", "template", "period", "status", "completion", "updated")
@@ -118,13 +118,7 @@ class ChecklistTableModel(TableModel):
             self.ctx.store, self.ctx.actor, offset=offset, limit=PAGE, **self.filters
         ))
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        r = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, r: ChecklistSummary, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return TEXT[column](r)
         if role == Qt.ItemDataRole.ToolTipRole and column == "template":

@@ -17,9 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QThreadPool,
 )
@@ -50,7 +48,7 @@ from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
 from integrity_desktop.ui.widgets.panels import panel, split
 from integrity_desktop.ui.widgets.percent_axis import attach_axes
-from integrity_desktop.ui.widgets.table_models import TableModel, read_only_view
+from integrity_desktop.ui.widgets.table_models import KeyedModel, read_only_view
 
 OPEN_PAGE = 100
 
@@ -102,7 +100,7 @@ def load_dashboard(ctx: UiContext, period_code: str | None, programme: str | Non
     )
 
 
-class OpenIndicatorModel(TableModel):
+class OpenIndicatorModel(KeyedModel):
     """Indicators still open in the period, fetched page by page."""
 
     COLUMNS = ("code", "title", "lead", "open", "units")
@@ -134,13 +132,7 @@ class OpenIndicatorModel(TableModel):
             offset=offset, limit=OPEN_PAGE,
         ))
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        o = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, o: Any, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 "code": display_code(o.item_code) if current_lang() == "fa" else o.item_code,
