@@ -9,7 +9,6 @@ gather values.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QKeySequence
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -41,6 +39,7 @@ from integrity_desktop.ui.operations import accept_if_done, run_in_background
 from integrity_desktop.ui.text import shown_date, shown_number, shown_percent, shown_value
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.choose_file import choose_file
 from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
@@ -320,8 +319,7 @@ class ComplaintRegister(QWidget):
             self.apply_filters()
 
     def import_excel(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import complaints"), "",
-                                              self.tr("Excel workbooks (*.xlsx)"))
+        path = choose_file(self, self.tr("Import complaints"), self.tr("Excel workbooks (*.xlsx)"))
         if not path:
             return
         from integrity_desktop.services.rights import excel_import as complaints_import
@@ -335,7 +333,7 @@ class ComplaintRegister(QWidget):
                 unchanged=shown_number(result.unchanged)))
             self.apply_filters()
 
-        run_in_background(self, lambda _r: complaints_import.import_complaints(store, actor, Path(path)),
+        run_in_background(self, lambda _r: complaints_import.import_complaints(store, actor, path),
                           on_done=done, title=self.tr("Checking every row…"))
 
 

@@ -35,7 +35,6 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut, QU
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -73,6 +72,7 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.choose_file import choose_file
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import confirm
@@ -842,17 +842,12 @@ class ChecklistEditor(QWidget):
         e = self._current
         if e is None:
             return
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Attach evidence"),
-            "",
-            self.tr(
-                "Documents and images (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx "
-                "*.xls *.xlsx *.odt *.ods *.txt);;All files (*)"
-            ),
-        )
+        path = choose_file(self, self.tr("Attach evidence"), self.tr(
+            "Documents and images (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx "
+            "*.xls *.xlsx *.odt *.ods *.txt);;All files (*)"
+        ))
         if path:
-            self.attach_file(path)
+            self.attach_file(str(path))
 
     def attach_file(self, path: str) -> None:
         """Store a file as evidence of the current indicator (hashing runs off the GUI thread)."""

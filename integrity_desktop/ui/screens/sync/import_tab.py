@@ -45,6 +45,7 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, isolate_embedded, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.choose_file import choose_file
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import confirm, error_text
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
@@ -380,14 +381,10 @@ class SyncImportTab(QWidget):
         self._check(identities=None)
 
     def choose_identity_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose an age identity file"),
-            str(Path.home()),
-            self.tr("Age identity files (*.txt *.key *.age-key);;All files (*)"),
-        )
+        path = choose_file(self, self.tr("Choose an age identity file"),
+                           self.tr("Age identity files (*.txt *.key *.age-key);;All files (*)"), str(Path.home()))
         if path:
-            self.check_with_identity_file(Path(path))
+            self.check_with_identity_file(path)
 
     def check_with_identity_file(self, path: Path) -> None:
         """The dry run again, the bundle opened with the age identities in ``path`` (as
@@ -708,12 +705,9 @@ class SyncImportTab(QWidget):
         self.trust_box.setVisible(untrusted)
 
     def choose_key_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("The office's public key"), "",
-            self.tr("Public keys (*.pub);;All files (*)"),
-        )
+        path = choose_file(self, self.tr("The office's public key"), self.tr("Public keys (*.pub);;All files (*)"))
         if path:
-            self.trust_key_file(Path(path))
+            self.trust_key_file(path)
 
     def trust_key_file(self, path: Path, confirmed: Callable[[str], bool] | None = None) -> bool:
         """Trust the refused bundle's office key from ``path`` once the person has compared its

@@ -30,6 +30,7 @@ from integrity_desktop.ui.screens.sync.common import OfficeNames, error_label, l
 from integrity_desktop.ui.text import isolate, isolate_embedded
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.choose_file import choose_file
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
 
@@ -162,14 +163,10 @@ class SyncKeysTab(QWidget):
         self.trust_done.setText(self.tr("Public key saved to {path}.").format(path=isolate(path)))
 
     def choose_key_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("The office's public key file"),
-            str(Path.home()),
-            self.tr("Public keys (*.pub);;All files (*)"),
-        )
+        path = choose_file(self, self.tr("The office's public key file"),
+                           self.tr("Public keys (*.pub);;All files (*)"), str(Path.home()))
         if path:
-            self.add_key_from_file(Path(path))
+            self.add_key_from_file(path)
 
     def add_key_from_file(self, path: Path) -> None:
         from integrity_desktop.sync import trust
