@@ -21,7 +21,12 @@ from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.combos import unit_combo
 from integrity_desktop.ui.widgets.messages import show_exception
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
-from integrity_desktop.ui.widgets.table_models import Column, PagedModel, current_row, make_table
+from integrity_desktop.ui.widgets.table_models import (
+    Column,
+    current_row,
+    make_table,
+    service_model,
+)
 
 
 class InspectionFollowUpTab(QWidget):
@@ -60,7 +65,8 @@ class InspectionFollowUpTab(QWidget):
         ):
             signal.connect(lambda *_: self.reload())
         province = [Column(self.tr("Province"), lambda r: r.office_name)] if self.at_hq else []
-        self.follow_model = PagedModel(
+        self.follow_model = service_model(
+            self.ctx,
             [
                 *province,
                 Column(self.tr("Due date"), lambda r: shown_date(r.action.due_date)),
@@ -75,10 +81,7 @@ class InspectionFollowUpTab(QWidget):
                 Column(self.tr("Visit"), lambda r: f"{shown_date(r.visit_date)} — {r.visit_unit_name}", 200),
                 Column(self.tr("Finding"), lambda r: r.finding_text),
             ],
-            fetch=lambda o, n: visits.follow_up(
-                self.ctx.store, self.ctx.actor, **self._filter(), offset=o, limit=n
-            ),
-            count=lambda: visits.count_follow_up(self.ctx.store, self.ctx.actor, **self._filter()),
+            visits.follow_up, visits.count_follow_up, self._filter,
             background=lambda r: OVERDUE_BG if r.action.overdue else None,
         )
         self.follow_view = make_table(self.follow_model, "follow_up_table")

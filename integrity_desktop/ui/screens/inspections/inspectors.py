@@ -16,7 +16,12 @@ from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.search import after_typing, search_field
-from integrity_desktop.ui.widgets.table_models import Column, PagedModel, current_row, make_table
+from integrity_desktop.ui.widgets.table_models import (
+    Column,
+    current_row,
+    make_table,
+    service_model,
+)
 
 
 class InspectorsTab(QWidget):
@@ -30,7 +35,8 @@ class InspectorsTab(QWidget):
         self._search_timer = after_typing(self, self.inspector_search, self.reload, 250)
         self.inspector_status = choice_combo(INSPECTOR_STATUSES, self.tr("All statuses"))
         self.inspector_status.currentIndexChanged.connect(lambda _i: self.reload())
-        self.inspectors_model = PagedModel(
+        self.inspectors_model = service_model(
+            self.ctx,
             [
                 Column(self.tr("Full name"), lambda r: r.full_name),
                 Column(self.tr("National code"), lambda r: shown_number(r.national_code)),
@@ -41,10 +47,7 @@ class InspectorsTab(QWidget):
                 Column(self.tr("Term ends"), lambda r: shown_date(r.term_end)),
                 Column(self.tr("Status"), lambda r: r.status_fa),
             ],
-            fetch=lambda o, n: inspectors.list_inspectors(
-                self.ctx.store, self.ctx.actor, **self._filter(), offset=o, limit=n
-            ),
-            count=lambda: inspectors.count_inspectors(self.ctx.store, self.ctx.actor, **self._filter()),
+            inspectors.list_inspectors, inspectors.count_inspectors, self._filter,
         )
         self.inspectors_view = make_table(self.inspectors_model, "inspectors_table")
         self.inspectors_view.activated.connect(lambda _i: self.edit_inspector())

@@ -21,7 +21,12 @@ from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
-from integrity_desktop.ui.widgets.table_models import Column, PagedModel, current_row, make_table
+from integrity_desktop.ui.widgets.table_models import (
+    Column,
+    current_row,
+    make_table,
+    service_model,
+)
 
 
 class InspectionVisitsTab(QWidget):
@@ -57,7 +62,8 @@ class InspectionVisitsTab(QWidget):
         for combo in (self.visit_period, self.visit_kind, self.visit_status, self.visit_office):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         province = [Column(self.tr("Province"), lambda v: v.office_name)] if self.at_hq else []
-        self.visits_model = PagedModel(
+        self.visits_model = service_model(
+            self.ctx,
             [
                 *province,
                 Column(self.tr("Date"), lambda v: shown_date(v.visit_date)),
@@ -68,10 +74,7 @@ class InspectionVisitsTab(QWidget):
                 Column(self.tr("Status"), lambda v: v.status_fa),
                 Column(self.tr("Inspectors"), lambda v: "، ".join(v.inspector_names)),
             ],
-            fetch=lambda o, n: visits.list_visits(
-                self.ctx.store, self.ctx.actor, **self._filter(), offset=o, limit=n
-            ),
-            count=lambda: visits.count_visits(self.ctx.store, self.ctx.actor, **self._filter()),
+            visits.list_visits, visits.count_visits, self._filter,
         )
         self.visits_view = make_table(self.visits_model, "visits_table")
         self.visits_view.activated.connect(lambda _i: self.open_selected_visit())
