@@ -38,7 +38,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, run_in_background
 from integrity_desktop.ui.text import shown_date, shown_number, shown_percent, shown_value
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.choose_file import choose_file
 from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line, finish_form
@@ -268,13 +268,10 @@ class ComplaintRegister(QWidget):
         filters.addWidget(self.category)
         filters.addWidget(self.import_button)
         filters.addWidget(self.new_button)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count)
-        bottom.addStretch(1)
         legend = QLabel(self.tr("Red: not answered by its due date (answer period {days} days)").format(
             days=shown_number(cm.answer_days(ctx.store))))
         legend.setStyleSheet(f"color: {palette.ERROR_STRONG}")
-        bottom.addWidget(legend)
+        bottom = button_row(self.count, end=[legend])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
@@ -468,10 +465,8 @@ class SurveysPanel(QWidget):
                           tip=self.tr("Record a survey round of a unit and what was done about its results"))
         add.setVisible(ctx.can("surveys.edit"))
         add.clicked.connect(self.add)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Satisfaction surveys (9/5) and actions taken on their results (9/7)")))
-        top.addStretch(1)
-        top.addWidget(add)
+        top = button_row(QLabel(self.tr("Satisfaction surveys (9/5) and actions taken on their results (9/7)")),
+                         end=[add])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -516,11 +511,8 @@ class LettersPanel(QWidget):
             button.setVisible(ctx.can("oversight.edit"))
         for col, width in enumerate((220, 90, 90, 200, 90, 160)):
             self.table.setColumnWidth(col, width)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Letters from oversight bodies and their answers (16/2–16/8)")))
-        top.addStretch(1)
-        top.addWidget(answer)
-        top.addWidget(add)
+        top = button_row(QLabel(self.tr("Letters from oversight bodies and their answers (16/2–16/8)")),
+                         end=(answer, add))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

@@ -45,7 +45,7 @@ from integrity_desktop.ui.screens.dashboard import figures as dashboard_figures
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.panels import panel, split
 from integrity_desktop.ui.widgets.percent_axis import attach_axes
 from integrity_desktop.ui.widgets.table_models import KeyedModel, read_only_view
@@ -179,14 +179,8 @@ class DashboardScreen(QWidget):
                                        on_click=self.show_help)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
-        head = QHBoxLayout()
-        head.addWidget(title)
-        head.addStretch(1)
-        head.addWidget(QLabel(self.tr("Programme:")))
-        head.addWidget(self.programme)
-        head.addWidget(QLabel(self.tr("Period:")))
-        head.addWidget(self.period)
-        head.addWidget(self.help_button)
+        head = button_row(title, end=(QLabel(self.tr("Programme:")), self.programme, QLabel(self.tr("Period:")),
+                                      self.period, self.help_button))
 
         self.axis_box = QVBoxLayout()
         self.axis_title = QLabel(self.tr("<b>Completion per axis</b>"))
