@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from integrity_desktop.errors import UserError
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.form_errors import error_line, ok_cancel
 from integrity_desktop.ui.widgets.labels import note_label, text_label
 from integrity_desktop.ui.widgets.messages import app_lang, error_text
@@ -50,11 +50,8 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(380)
         self.title = text_label("office")
         self._show_office(office_name)
-        self.username = QLineEdit()
-        self.username.setObjectName("username")
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.username = text_field("username")
+        self.password = text_field("password", secret=True)
         form = QFormLayout()
         form.addRow(self.tr("Username:"), self.username)
         form.addRow(self.tr("Password:"), self.password)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from integrity_desktop.ui.text import join_list, shown_number
 from integrity_desktop.ui.widgets import report_export
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.combos import unit_combo
+from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.panels import split
@@ -94,8 +94,7 @@ class ReportsScreen(QWidget):
         period_row.addWidget(self.kind)
         period_row.addWidget(self.period, 1)
         self.unit = unit_combo(ctx, optional=True, none_text=self.tr("The whole office"), name="unit")
-        self.subject = QLineEdit()
-        self.subject.setObjectName("subject")
+        self.subject = text_field("subject")
         self.subject.setPlaceholderText(self.tr("the record's identifier"))
         ltr(self.subject)
         # The subject is picked by name (a case, checklist, template or inspector); the

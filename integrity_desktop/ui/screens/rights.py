@@ -41,6 +41,7 @@ from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.choose_file import choose_file
 from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
+from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.labels import text_label
@@ -122,16 +123,13 @@ class ComplaintDialog(QDialog):
         self.received = JalaliDateEdit()
         self.received.setObjectName("received_on")
         self.channel = choice_combo(cm.CHANNELS, None, "channel")
-        self.tracking = QLineEdit()
-        self.tracking.setObjectName("tracking_number")
+        self.tracking = text_field("tracking_number")
         self.tracking.setMaxLength(40)
         self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(none)"), name="unit",
                                office_code=ctx.actor.office_code)
         self.category = choice_combo(cm.CATEGORIES, None, "category")
-        self.person = QLineEdit()
-        self.person.setObjectName("person_name")
-        self.contact = QLineEdit()
-        self.contact.setObjectName("person_contact")
+        self.person = text_field("person_name")
+        self.contact = text_field("person_contact")
         self.subject = QPlainTextEdit()
         self.subject.setObjectName("subject")
         self.subject.setTabChangesFocus(True)
@@ -139,8 +137,7 @@ class ComplaintDialog(QDialog):
         self.answered = JalaliDateEdit(optional=True)
         self.answered.setObjectName("answered_on")
         self.outcome = choice_combo(cm.OUTCOMES, self.tr("(not answered yet)"), "outcome")
-        self.referred = QLineEdit()
-        self.referred.setObjectName("referred_to")
+        self.referred = text_field("referred_to")
         self.satisfaction = choice_combo(cm.SATISFACTION, self.tr("(not asked)"), "satisfaction")
         self.answer_note = QPlainTextEdit()
         self.answer_note.setObjectName("answer_note")

@@ -25,6 +25,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.form_errors import finish_form
 from integrity_desktop.ui.widgets.panels import tab_page
 
@@ -34,16 +35,12 @@ class NewUserDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("New user"))
-        self.username = QLineEdit()
-        self.username.setObjectName("username")
-        self.full_name = QLineEdit()
-        self.full_name.setObjectName("full_name")
+        self.username = text_field("username")
+        self.full_name = text_field("full_name")
         self.role = QComboBox()
         for role in ROLES:
             self.role.addItem(ROLE_LABELS_FA[role], role)
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = text_field("password", secret=True)
         form = QFormLayout(self)
         form.addRow(self.tr("Username (Latin):"), self.username)
         form.addRow(self.tr("Full name:"), self.full_name)

@@ -48,6 +48,7 @@ from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.form_errors import error_line, finish_form
 from integrity_desktop.ui.widgets.labels import note_label
 from integrity_desktop.ui.widgets.messages import confirm
@@ -76,8 +77,7 @@ class NewTemplateDialog(QDialog):
         self.code = _latin(QLineEdit())
         self.code.setObjectName("code")
         self.code.setPlaceholderText("service-desk")
-        self.title_fa = QLineEdit()
-        self.title_fa.setObjectName("title_fa")
+        self.title_fa = text_field("title_fa")
         self.title_en = _latin(QLineEdit())
         self.title_en.setObjectName("title_en")
         form = QFormLayout(self)
@@ -103,10 +103,8 @@ class SectionDialog(QDialog):
         self.template_id = template_id
         self.setWindowTitle(self.tr("New axis"))
         self.setMinimumWidth(480)
-        self.number = QLineEdit(shown_number(next_number))
-        self.number.setObjectName("number")
-        self.title_fa = QLineEdit()
-        self.title_fa.setObjectName("title_fa")
+        self.number = text_field("number", shown_number(next_number))
+        self.title_fa = text_field("title_fa")
         form = QFormLayout(self)
         form.addRow(self.tr("Axis number:"), self.number)
         form.addRow(self.tr("Title:"), self.title_fa)
@@ -158,8 +156,7 @@ class ItemDialog(QDialog):
         for key in KINDS:
             self.kind.addItem(KIND_LABELS_FA[key], key)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.unit_fa = QLineEdit()
-        self.unit_fa.setObjectName("unit_fa")
+        self.unit_fa = text_field("unit_fa")
         self.unit_fa.setPlaceholderText(self.tr("e.g. meeting, course, percent"))
         self.frequency = QComboBox()
         self.frequency.setObjectName("frequency")

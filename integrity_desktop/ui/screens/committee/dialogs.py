@@ -41,6 +41,7 @@ from integrity_desktop.ui.screens.inspections.dialogs import (
 from integrity_desktop.ui.text import shown_date, shown_number, shown_value
 from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
+from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
 from integrity_desktop.ui.widgets.tick_list import tick_item, ticked_data
@@ -72,15 +73,12 @@ class MemberDialog(_Saving):
         self.ctx, self.info = ctx, info
         self.setWindowTitle(self.tr("Edit committee member") if info else self.tr("New committee member"))
         self.setMinimumWidth(460)
-        self.full_name = QLineEdit()
-        self.full_name.setObjectName("full_name")
+        self.full_name = text_field("full_name")
         self.role = choice_combo(committee.MEMBER_ROLES, name="role")
         select_data(self.role, "member")
-        self.post = QLineEdit()
-        self.post.setObjectName("post")
+        self.post = text_field("post")
         self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(no unit)"))
-        self.letter_no = QLineEdit()
-        self.letter_no.setObjectName("letter_no")
+        self.letter_no = text_field("letter_no")
         self.letter_date = date_field(optional=True, name="letter_date")
         self.member_from = date_field(name="member_from")
         self.member_to = date_field(optional=True, name="member_to")
@@ -122,8 +120,7 @@ class MeetingDialog(_Saving):
         self.ctx, self.info = ctx, info
         self.setWindowTitle(self.tr("Committee meeting"))
         self.setMinimumWidth(560)
-        self.title = QLineEdit()
-        self.title.setObjectName("title")
+        self.title = text_field("title")
         self.planned = date_field(optional=True, name="planned_date")
         self.held = date_field(optional=True, name="held_date")
         self.cancelled = QCheckBox(self.tr("Cancelled"))
@@ -208,8 +205,7 @@ class FollowUpDialog(_Saving):
         self.note = _text_box("note", 70)
         self.done_on = date_field(optional=True, name="done_on")
         self.done_on.set_value(info.done_on)
-        self.reason = QLineEdit(info.drop_reason)
-        self.reason.setObjectName("drop_reason")
+        self.reason = text_field("drop_reason", info.drop_reason)
         history = QPlainTextEdit(info.follow_up)
         history.setReadOnly(True)
         history.setMaximumHeight(90)
@@ -332,8 +328,7 @@ class CourseDialog(_Saving):
         self.ctx, self.info = ctx, info
         self.setWindowTitle(self.tr("Training course"))
         self.setMinimumWidth(520)
-        self.title = QLineEdit()
-        self.title.setObjectName("title")
+        self.title = text_field("title")
         self.topic = QComboBox()
         self.topic.setObjectName("topic")
         for code, label in training.TOPICS.items():
@@ -349,8 +344,7 @@ class CourseDialog(_Saving):
         self.people.setObjectName("participant_count")
         self.people.setRange(1, training.MAX_PARTICIPANTS)
         self.people.setValue(20)
-        self.trainer = QLineEdit()
-        self.trainer.setObjectName("trainer")
+        self.trainer = text_field("trainer")
         self.names = _text_box("participant_names", 70)
         self.names.setPlaceholderText(self.tr("Optional: one name a line"))
         self.method = QComboBox()
@@ -358,8 +352,7 @@ class CourseDialog(_Saving):
         self.method.addItem(self.tr("(not evaluated)"), "")
         for key, label in training.EVAL_METHODS.items():
             self.method.addItem(label, key)
-        self.score = QLineEdit()
-        self.score.setObjectName("eval_score")
+        self.score = text_field("eval_score")
         self.score.setPlaceholderText("۰ تا ۱۰۰")
         form = QFormLayout(self)
         form.addRow(self.tr("Title:"), self.title)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QSizePolicy,
@@ -34,6 +33,7 @@ from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.combos import unit_combo
+from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.form_errors import finish_form
 from integrity_desktop.ui.widgets.indicator_picker import IndicatorPicker
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
@@ -112,18 +112,14 @@ class InspectorDialog(QDialog):
         self.saved: inspectors.InspectorInfo | None = None
         self.setWindowTitle(self.tr("Edit inspector") if info else self.tr("New inspector"))
         self.setMinimumWidth(460)
-        self.full_name = QLineEdit()
-        self.full_name.setObjectName("full_name")
-        self.national_code = QLineEdit()
-        self.national_code.setObjectName("national_code")
+        self.full_name = text_field("full_name")
+        self.national_code = text_field("national_code")
         self.national_code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.national_code.setMaxLength(14)
         self.national_code.setPlaceholderText("۰۰۱۲۳۴۵۶۷۸")
-        self.post = QLineEdit()
-        self.post.setObjectName("post")
+        self.post = text_field("post")
         self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(no unit)"))
-        self.letter_no = QLineEdit()
-        self.letter_no.setObjectName("letter_no")
+        self.letter_no = text_field("letter_no")
         self.appointed_on = date_field(name="appointed_on")
         self.term_end = date_field(optional=True, name="term_end")
         self.status = QComboBox()
@@ -266,8 +262,7 @@ class ActionFields(QGroupBox):
             self.setChecked(False)
         self.unit = unit_combo(ctx)
         self.unit.setObjectName("responsible_unit")
-        self.description = QLineEdit()
-        self.description.setObjectName("action_description")
+        self.description = text_field("action_description")
         self.due_date = date_field()
         self.due_date.set_value(visits.default_due_date())
         self.due_date.setObjectName("due_date")
@@ -408,8 +403,7 @@ class CloseActionDialog(QDialog):
             if key != "open":
                 self.status.addItem(label, key)
         self.closed_on = date_field(name="closed_on")
-        self.note = QLineEdit()
-        self.note.setObjectName("note")
+        self.note = text_field("note")
         form = QFormLayout(self)
         form.addRow(self.tr("Action:"), what)
         form.addRow(self.tr("Due date:"), QLabel(shown_date(action.due_date)))

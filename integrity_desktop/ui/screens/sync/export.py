@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +36,7 @@ from integrity_desktop.ui.screens.sync.common import (
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import error_text
 
@@ -66,8 +66,7 @@ class SyncExportTab(QWidget):
                 if office.code != HQ:
                     self.recipient.addItem(office.name_fa, office.code)
             form.addRow(self.tr("Bundle for:"), self.recipient)
-        self.export_path = QLineEdit()
-        self.export_path.setObjectName("export_path")
+        self.export_path = text_field("export_path")
         ltr(self.export_path)
         choose = push_button(self.tr("Choose…"), name="choose_export",
                              tip=self.tr("Choose where to save the bundle"), on_click=self.choose_export_path)
@@ -85,8 +84,7 @@ class SyncExportTab(QWidget):
         form.addRow("", self.full)
         self.encrypt = QCheckBox(self.tr("Encrypt for the recipient"))
         self.encrypt.setObjectName("encrypt")
-        self.encrypt_to = QLineEdit()
-        self.encrypt_to.setObjectName("encrypt_to")
+        self.encrypt_to = text_field("encrypt_to")
         self.encrypt_to.setPlaceholderText("age1…")
         ltr(self.encrypt_to)
         self.encrypt_to.setEnabled(False)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -46,6 +45,7 @@ from integrity_desktop.ui.text import isolate, isolate_embedded, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.choose_file import choose_file
+from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import confirm, error_text
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
@@ -231,8 +231,7 @@ class SyncImportTab(QWidget):
             )
         )
         intro.setWordWrap(True)
-        self.import_path = QLineEdit()
-        self.import_path.setObjectName("import_path")
+        self.import_path = text_field("import_path")
         ltr(self.import_path)
         choose = push_button(self.tr("Choose…"), name="choose_import",
                              tip=self.tr("Choose the bundle file you received"),

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from integrity_desktop.ui.text import isolate, isolate_embedded
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.choose_file import choose_file
+from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
 
@@ -45,15 +45,13 @@ class SyncKeysTab(QWidget):
         self.office_label = OfficeNames(ctx.store)
         own = QGroupBox(self.tr("This office's keys"))
         own_form = QFormLayout(own)
-        self.own_fingerprint = QLineEdit()
-        self.own_fingerprint.setObjectName("own_fingerprint")
+        self.own_fingerprint = text_field("own_fingerprint")
         self.own_fingerprint.setReadOnly(True)
         ltr(self.own_fingerprint)
         copy_fp = push_button(self.tr("Copy"), name="copy_fingerprint",
                               tip=self.tr("Copy the fingerprint, to read it out over the phone"),
                               on_click=lambda: self._copy(self.own_fingerprint.text()))
-        self.own_recipient = QLineEdit()
-        self.own_recipient.setObjectName("own_recipient")
+        self.own_recipient = text_field("own_recipient")
         self.own_recipient.setReadOnly(True)
         ltr(self.own_recipient)
         copy_rc = push_button(
