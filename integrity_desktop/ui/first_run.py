@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QLabel,
@@ -15,6 +14,7 @@ from integrity_desktop.catalog import load_offices
 from integrity_desktop.db.store import Store
 from integrity_desktop.services.store.opening import init_store
 from integrity_desktop.ui.operations import run_in_background
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.form_errors import finish_form
 
@@ -34,8 +34,7 @@ class FirstRunDialog(QDialog):
             "is never stored: keep it safe, it is needed to send bundles."
         ))
         intro.setWordWrap(True)
-        self.office = QComboBox()
-        self.office.setObjectName("office")
+        self.office = choice_combo(name="office")
         for info in load_offices():
             self.office.addItem(info.name_fa, info.code)
         self.password = text_field("password", secret=True)

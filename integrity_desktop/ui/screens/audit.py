@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -40,6 +39,7 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.labels import text_label
@@ -157,10 +157,8 @@ class AuditScreen(QWidget):
         self.actor_edit.setObjectName("actor")
         self.actor_edit.setPlaceholderText(self.tr("User"))
         self.actor_edit.returnPressed.connect(self.apply)
-        self.action_box = QComboBox()
-        self.action_box.setObjectName("action")
-        self.entity_box = QComboBox()
-        self.entity_box.setObjectName("entity")
+        self.action_box = choice_combo(name="action")
+        self.entity_box = choice_combo(name="entity")
         self.date_from = JalaliDateEdit(optional=True)
         self.date_from.setObjectName("date_from")
         self.date_to = JalaliDateEdit(optional=True)

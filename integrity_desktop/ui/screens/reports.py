@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -28,7 +27,7 @@ from integrity_desktop.ui.screens.sync.common import ltr
 from integrity_desktop.ui.text import join_list, shown_number
 from integrity_desktop.ui.widgets import report_export
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
-from integrity_desktop.ui.widgets.combos import unit_combo
+from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.labels import text_label
@@ -76,17 +75,14 @@ class ReportsScreen(QWidget):
         self.list_view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._picked(cur.row()))
 
         self.title = text_label("report_title")
-        self.year = QComboBox()
-        self.year.setObjectName("year")
+        self.year = choice_combo(name="year")
         this_year = jalali.jalali_year(jalali.today())
         for y in range(this_year, this_year - 8, -1):
             self.year.addItem(shown_number(str(y)), y)
-        self.kind = QComboBox()
-        self.kind.setObjectName("kind")
+        self.kind = choice_combo(name="kind")
         for kind, label in PERIOD_KINDS:
             self.kind.addItem(tr(label), kind)
-        self.period = QComboBox()
-        self.period.setObjectName("period")
+        self.period = choice_combo(name="period")
         self.year.currentIndexChanged.connect(lambda _i: self._fill_periods())
         self.kind.currentIndexChanged.connect(lambda _i: self._fill_periods())
         period_row = QHBoxLayout()
@@ -99,8 +95,7 @@ class ReportsScreen(QWidget):
         ltr(self.subject)
         # The subject is picked by name (a case, checklist, template or inspector); the
         # identifier field stays hidden behind it for a subject the list does not hold.
-        self.subject_pick = QComboBox()
-        self.subject_pick.setObjectName("subject_pick")
+        self.subject_pick = choice_combo(name="subject_pick")
         self.subject_pick.currentIndexChanged.connect(self._subject_picked)
         self.pdf = QRadioButton("PDF")
         self.pdf.setObjectName("format_pdf")

@@ -341,8 +341,7 @@ class SurveyDialog(QDialog):
         self.setMinimumWidth(600)
         self.unit = unit_combo(ctx, optional=True, none_text=self.tr("Whole office"),
                                office_code=ctx.actor.office_code)
-        self.period = QComboBox()
-        self.period.setObjectName("period")
+        self.period = choice_combo(name="period")
         this_year = jalali.jalali_year(jalali.today())
         for year in (this_year, this_year - 1):
             for period in (*jalali.periods_of_year(year, "quarter"), *jalali.periods_of_year(year, "half"),

@@ -44,6 +44,7 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.form_errors import finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import show_info
@@ -61,8 +62,7 @@ def _leading(label: QLabel) -> QLabel:
 
 
 def _lookup_combo(ctx: UiContext, kind: str, current: str | None, name: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setObjectName(name)
+    combo = choice_combo(name=name)
     combo.addItem(QCoreApplication.translate("CaseDetail", "(choose)"), None)
     for item in cases.lookup_items(ctx.store, kind):
         combo.addItem(item.title_fa, item.code)

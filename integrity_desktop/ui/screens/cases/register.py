@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -38,6 +37,7 @@ from integrity_desktop.ui.screens.cases.stats import CaseStatsPanel
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
 from integrity_desktop.ui.widgets.search import after_typing, search_field
@@ -129,14 +129,12 @@ class CaseRegister(QWidget):
         self.ctx = ctx
         self.personal = ctx.can("cases.view_personal")
         self.model = CaseTableModel(ctx, self)
-        self.state = QComboBox()
-        self.state.setObjectName("state_filter")
+        self.state = choice_combo(name="state_filter")
         self.state.addItem(self.tr("All states"), None)
         for state in lc.STATES:
             self.state.addItem(lc.STATE_LABELS_FA[state], state)
         this_year = jalali.jalali_year(jalali.today())
-        self.year = QComboBox()
-        self.year.setObjectName("year_filter")
+        self.year = choice_combo(name="year_filter")
         self.year.addItem(self.tr("All years"), None)
         for y in range(this_year, this_year - 12, -1):
             self.year.addItem(shown_number(str(y)), y)

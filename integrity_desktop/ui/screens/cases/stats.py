@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -33,6 +32,7 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import error_text, show_info
 from integrity_desktop.ui.widgets.panels import panel, split
@@ -69,12 +69,10 @@ class CaseStatsPanel(QWidget):
         self.loading = False
         self.last_export: Path | None = None
         this_year = jalali.jalali_year(jalali.today())
-        self.year = QComboBox()
-        self.year.setObjectName("stats_year")
+        self.year = choice_combo(name="stats_year")
         for y in range(this_year, this_year - 8, -1):
             self.year.addItem(shown_number(str(y)), y)
-        self.period = QComboBox()
-        self.period.setObjectName("stats_period")
+        self.period = choice_combo(name="stats_period")
         self.period.addItem(self.tr("Whole year"), "")
         kinds: tuple[tuple[Literal["half", "quarter"], int, str], ...] = (("half", 2, "H"), ("quarter", 4, "Q"))
         for kind, parts, prefix in kinds:

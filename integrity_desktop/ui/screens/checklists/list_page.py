@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -43,6 +42,7 @@ from integrity_desktop.ui.screens.checklists.dialogs import NewChecklistDialog
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.messages import show_info
 from integrity_desktop.ui.widgets.search import after_typing, search_field
 from integrity_desktop.ui.widgets.table_models import KeyedModel, current_row, record_table
@@ -147,17 +147,12 @@ class ChecklistListPage(QWidget):
         self.search = search_field("search", self.tr("Search unit, template, period or notes…"))
         self._search_timer = after_typing(self, self.search, self.apply_filters)
         self.search.returnPressed.connect(self.apply_filters)
-        self.unit_filter = QComboBox()
-        self.unit_filter.setObjectName("unit_filter")
-        self.period_filter = QComboBox()
-        self.period_filter.setObjectName("period_filter")
-        self.template_filter = QComboBox()
-        self.template_filter.setObjectName("template_filter")
+        self.unit_filter = choice_combo(name="unit_filter")
+        self.period_filter = choice_combo(name="period_filter")
+        self.template_filter = choice_combo(name="template_filter")
         self.template_filter.setMaximumWidth(320)
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("status_filter")
-        self.office_filter = QComboBox()
-        self.office_filter.setObjectName("office_filter")
+        self.status_filter = choice_combo(name="status_filter")
+        self.office_filter = choice_combo(name="office_filter")
         for combo in (self.unit_filter, self.period_filter, self.template_filter, self.status_filter,
                       self.office_filter):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())

@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -48,6 +47,7 @@ from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.form_errors import error_line, finish_form
 from integrity_desktop.ui.widgets.labels import note_label
@@ -131,8 +131,7 @@ class ItemDialog(QDialog):
         self.item = item
         self.setWindowTitle(self.tr("Edit indicator") if item else self.tr("New indicator"))
         self.setMinimumWidth(620)
-        self.section = QComboBox()
-        self.section.setObjectName("section")
+        self.section = choice_combo(name="section")
         for s in view.sections:
             self.section.addItem(f"{shown_number(s.number)}. {s.title_fa}", s.id)
         self.code = _latin(QLineEdit())
@@ -151,20 +150,17 @@ class ItemDialog(QDialog):
         self.subtasks.setPlaceholderText(self.tr("one sub-task per line"))
         self.subtasks.setMaximumHeight(90)
         # How it is measured (indicators.Definition): kind, unit, frequency, direction, bounds, target.
-        self.kind = QComboBox()
-        self.kind.setObjectName("kind")
+        self.kind = choice_combo(name="kind")
         for key in KINDS:
             self.kind.addItem(KIND_LABELS_FA[key], key)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.unit_fa = text_field("unit_fa")
         self.unit_fa.setPlaceholderText(self.tr("e.g. meeting, course, percent"))
-        self.frequency = QComboBox()
-        self.frequency.setObjectName("frequency")
+        self.frequency = choice_combo(name="frequency")
         for key in FREQUENCIES:
             self.frequency.addItem(FREQUENCY_LABELS_FA[key], key)
         self.frequency.setCurrentIndex(self.frequency.findData(DEFAULT_FREQUENCY))
-        self.direction = QComboBox()
-        self.direction.setObjectName("direction")
+        self.direction = choice_combo(name="direction")
         for key in DIRECTIONS:
             self.direction.addItem(DIRECTION_LABELS_FA[key], key)
         self.min_value, self.max_value, self.target = QLineEdit(), QLineEdit(), QLineEdit()

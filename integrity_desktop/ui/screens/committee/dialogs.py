@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDoubleSpinBox,
     QFileDialog,
@@ -128,8 +127,7 @@ class MeetingDialog(_Saving):
         self.attendees = QListWidget()
         self.attendees.setObjectName("attendees")
         self.attendees.setMaximumHeight(150)
-        self.quorum = QComboBox()
-        self.quorum.setObjectName("quorum")
+        self.quorum = choice_combo(name="quorum")
         self.quorum.addItem(self.tr("Work out from the attendance"), None)
         self.quorum.addItem(self.tr("Quorum met"), True)
         self.quorum.addItem(self.tr("No quorum"), False)
@@ -329,8 +327,7 @@ class CourseDialog(_Saving):
         self.setWindowTitle(self.tr("Training course"))
         self.setMinimumWidth(520)
         self.title = text_field("title")
-        self.topic = QComboBox()
-        self.topic.setObjectName("topic")
+        self.topic = choice_combo(name="topic")
         for code, label in training.TOPICS.items():
             self.topic.addItem(f"{shown_number(code)} — {label}", code)
         self.start = date_field(name="start_date")
@@ -347,8 +344,7 @@ class CourseDialog(_Saving):
         self.trainer = text_field("trainer")
         self.names = _text_box("participant_names", 70)
         self.names.setPlaceholderText(self.tr("Optional: one name a line"))
-        self.method = QComboBox()
-        self.method.setObjectName("eval_method")
+        self.method = choice_combo(name="eval_method")
         self.method.addItem(self.tr("(not evaluated)"), "")
         for key, label in training.EVAL_METHODS.items():
             self.method.addItem(label, key)

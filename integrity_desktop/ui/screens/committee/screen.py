@@ -45,6 +45,7 @@ from integrity_desktop.ui.screens.inspections.common import make_button, period_
 from integrity_desktop.ui.text import isolate, shown_date, shown_number, shown_percent, shown_value
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import show_exception
 from integrity_desktop.ui.widgets.panels import tab_page
@@ -111,8 +112,7 @@ class YearCalendarModel(QAbstractTableModel):
 
 
 def _year_combo(today: _dt.date) -> QComboBox:
-    combo = QComboBox()
-    combo.setObjectName("year")
+    combo = choice_combo(name="year")
     year = jalali.jalali_year(today)
     for y in range(year, year - 6, -1):
         combo.addItem(jalali.Period(y, "year").label_fa, y)
@@ -219,8 +219,7 @@ class CommitteeScreen(QWidget):
         self.tabs.addTab(mem, self.tr("Members"))
 
         # training register
-        self.training_period = QComboBox()
-        self.training_period.setObjectName("training_period")
+        self.training_period = choice_combo(name="training_period")
         self.training_editable = ctx.can("training.edit")
         self.training_summary = text_label("training_summary")
         self.courses_model = RowsModel([

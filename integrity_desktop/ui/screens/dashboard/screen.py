@@ -24,7 +24,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -46,6 +45,7 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.panels import panel, split
 from integrity_desktop.ui.widgets.percent_axis import attach_axes
 from integrity_desktop.ui.widgets.table_models import KeyedModel, read_only_view
@@ -166,12 +166,10 @@ class DashboardScreen(QWidget):
         title = QLabel(f"<h2>{office_name(ctx.store, ctx.store.office_code)}</h2>")
         title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         subtitle = QLabel(self.tr("Administrative health and protection of people's rights"))
-        self.period = QComboBox()
-        self.period.setObjectName("period")
+        self.period = choice_combo(name="period")
         self._fill_periods()
         self.period.activated.connect(lambda _i: self.refresh())
-        self.programme = QComboBox()
-        self.programme.setObjectName("programme")
+        self.programme = choice_combo(name="programme")
         self._fill_programmes()
         self.programme.activated.connect(lambda _i: self.refresh())
         self.help_button = push_button(self.tr("How is completion computed?"),

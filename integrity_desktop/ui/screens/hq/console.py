@@ -25,7 +25,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QTableView,
@@ -46,6 +45,7 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.panels import panel, split, tab_page
 from integrity_desktop.ui.widgets.percent_axis import percent_axis
@@ -198,8 +198,7 @@ class HqConsoleScreen(HqScreen):
 
     # ----------------------------------------------------------------------- building
     def _build(self, layout: QVBoxLayout) -> None:
-        self.period = QComboBox()
-        self.period.setObjectName("period")
+        self.period = choice_combo(name="period")
         self.only_quiet = QCheckBox(self.tr("Only offices gone quiet"))
         self.only_quiet.setObjectName("only_quiet")
         self.only_quiet.toggled.connect(lambda _on: self.refresh_provinces())
@@ -268,8 +267,7 @@ class HqConsoleScreen(HqScreen):
         self.chart_view.setObjectName("completion_chart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumWidth(320)
-        self.chart_axis = QComboBox()
-        self.chart_axis.setObjectName("chart_axis")
+        self.chart_axis = choice_combo(name="chart_axis")
         self.chart_axis.currentIndexChanged.connect(lambda _i: self._draw_chart())
         self.completion_note = text_label("completion_note")
         row = QHBoxLayout()

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.iran_map import IranMapView, MapLegend
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.panels import panel, split, tab_page
@@ -145,10 +145,8 @@ class NationalScreen(HqScreen):
     def _build(self, layout: QVBoxLayout) -> None:
         from integrity_desktop.services.checklists.scoring import reform_code, three_year_code
 
-        self.period = QComboBox()
-        self.period.setObjectName("period")
-        self.programme = QComboBox()
-        self.programme.setObjectName("programme")
+        self.period = choice_combo(name="period")
+        self.programme = choice_combo(name="programme")
         self.programme.addItem(self.tr("Three-year programme"), three_year_code())
         self.programme.addItem(self.tr("Administrative reform programme"), reform_code())
         self.pdf_button = push_button(self.tr("National report (PDF)…"), name="export_pdf",
@@ -184,10 +182,7 @@ class NationalScreen(HqScreen):
     def _map_tab(self) -> QWidget:
         from integrity_desktop.services.figures.national import MAP_MEASURES
 
-        self.measure = QComboBox()
-        self.measure.setObjectName("measure")
-        for key, label in MAP_MEASURES.items():
-            self.measure.addItem(label, key)
+        self.measure = choice_combo(MAP_MEASURES, name="measure")
         self.measure.addItem(self.tr("The indicator chosen in «Indicator across provinces»"), INDICATOR_MEASURE)
         self.measure.currentIndexChanged.connect(lambda _i: self._draw_map())
         self.map = IranMapView()
@@ -220,8 +215,7 @@ class NationalScreen(HqScreen):
                                       "counted answers), not as a mean of the provinces' percents.")), (self.axes_view, 1))
 
     def _indicator_tab(self) -> QWidget:
-        self.indicator = QComboBox()
-        self.indicator.setObjectName("indicator")
+        self.indicator = choice_combo(name="indicator")
         self.indicator.setMaxVisibleItems(20)
         self.indicator.setMinimumContentsLength(40)
         self.indicator.currentIndexChanged.connect(lambda _i: self._show_indicator())

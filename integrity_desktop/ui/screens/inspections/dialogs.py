@@ -32,7 +32,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.combos import unit_combo
+from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.form_errors import finish_form
 from integrity_desktop.ui.widgets.indicator_picker import IndicatorPicker
@@ -122,9 +122,7 @@ class InspectorDialog(QDialog):
         self.letter_no = text_field("letter_no")
         self.appointed_on = date_field(name="appointed_on")
         self.term_end = date_field(optional=True, name="term_end")
-        self.status = QComboBox()
-        for key, label in INSPECTOR_STATUSES.items():
-            self.status.addItem(label, key)
+        self.status = choice_combo(INSPECTOR_STATUSES)
         form = QFormLayout(self)
         form.addRow(self.tr("Full name:"), self.full_name)
         form.addRow(self.tr("National code:"), self.national_code)
@@ -240,8 +238,7 @@ class PlanItemDialog(QDialog):
 def template_combo(ctx: UiContext, none_text: str) -> QComboBox:
     from integrity_desktop.services.checklists import templates
 
-    combo = QComboBox()
-    combo.setObjectName("template")
+    combo = choice_combo(name="template")
     combo.addItem(none_text, None)
     if ctx.can("checklists.view"):
         for t in templates.list_templates(ctx.store, ctx.actor, include_drafts=False, limit=200):
@@ -301,10 +298,7 @@ class FindingDialog(QDialog):
         self.result_value: visits.FindingInput | None = None
         self.setWindowTitle(self.tr("Edit finding") if info else self.tr("Finding"))
         self.setMinimumWidth(560)
-        self.severity = QComboBox()
-        self.severity.setObjectName("severity")
-        for key, label in SEVERITIES.items():
-            self.severity.addItem(label, key)
+        self.severity = choice_combo(SEVERITIES, name="severity")
         self.indicator = IndicatorPicker(self.tr("(no related indicator)"))
         self.indicator.setToolTip(self.tr("Type part of the indicator's number or title and pick it"))
         self.text = QPlainTextEdit()
@@ -397,8 +391,7 @@ class CloseActionDialog(QDialog):
         self.setMinimumWidth(460)
         what = QLabel(action.description)
         what.setWordWrap(True)
-        self.status = QComboBox()
-        self.status.setObjectName("status")
+        self.status = choice_combo(name="status")
         for key, label in ACTION_STATUSES.items():
             if key != "open":
                 self.status.addItem(label, key)

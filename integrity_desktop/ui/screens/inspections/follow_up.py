@@ -7,7 +7,7 @@ import datetime as _dt
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout, QWidget
 
 from integrity_desktop.errors import UserError
 from integrity_desktop.services.inspections import visits
@@ -18,7 +18,7 @@ from integrity_desktop.ui.screens.inspections.common import make_button
 from integrity_desktop.ui.screens.inspections.dialogs import OVERDUE_BG, CloseActionDialog
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row
-from integrity_desktop.ui.widgets.combos import unit_combo
+from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.messages import show_exception
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
 from integrity_desktop.ui.widgets.table_models import (
@@ -46,10 +46,7 @@ class InspectionFollowUpTab(QWidget):
         self.ctx = ctx
         self.editable = editable
         self.today = today
-        self.follow_status = QComboBox()
-        self.follow_status.setObjectName("follow_status")
-        for key, label in ACTION_STATUSES.items():
-            self.follow_status.addItem(label, key)
+        self.follow_status = choice_combo(ACTION_STATUSES, name="follow_status")
         self.follow_status.addItem(self.tr("All statuses"), None)
         self.overdue_only = QCheckBox(self.tr("Overdue only"))
         self.overdue_only.setObjectName("overdue_only")

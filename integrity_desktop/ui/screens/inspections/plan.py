@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QHeaderView,
@@ -30,6 +29,7 @@ from integrity_desktop.ui.screens.inspections.dialogs import DONE_BG, LATE_BG, P
 from integrity_desktop.ui.screens.inspections.visit_editor import VisitEditor
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.panels import split
 from integrity_desktop.ui.widgets.table_models import (
@@ -123,8 +123,7 @@ class InspectionPlanTab(QWidget):
         self.ctx = ctx
         self.editable = editable
         self.today = today
-        self.plan_period = QComboBox()
-        self.plan_period.setObjectName("plan_period")
+        self.plan_period = choice_combo(name="plan_period")
         for label, code in period_choices(self.today, plan_years):
             self.plan_period.addItem(label, code)
         select_data(self.plan_period, first_period)

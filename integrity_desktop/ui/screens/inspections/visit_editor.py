@@ -12,7 +12,6 @@ import importlib
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -104,15 +103,13 @@ class VisitEditor(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         self.kind = choice_combo(VISIT_KINDS, name="kind")
-        self.plan_item = QComboBox()
-        self.plan_item.setObjectName("plan_item")
+        self.plan_item = choice_combo(name="plan_item")
         self.visit_date = date_field(name="visit_date")
         self.unit = unit_combo(self.ctx)
         self.unit.setObjectName("unit")
         self.picker = InspectorPicker(self.ctx)
         self.template = template_combo(self.ctx, self.tr("(no checklist)"))
-        self.status = QComboBox()
-        self.status.setObjectName("status")
+        self.status = choice_combo(name="status")
         for key in ("open", "reported"):
             self.status.addItem(VISIT_STATUSES[key], key)
         self.summary = _text_box("summary")

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from integrity_desktop.services.inspections import visits
 from integrity_desktop.services.inspections.common import VISIT_KINDS, VISIT_STATUSES
@@ -48,8 +48,7 @@ class InspectionVisitsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.editable = editable
-        self.visit_period = QComboBox()
-        self.visit_period.setObjectName("visit_period")
+        self.visit_period = choice_combo(name="visit_period")
         self.visit_period.addItem(self.tr("All periods"), None)
         for label, code in period_choices(today, plan_years):
             self.visit_period.addItem(label, code)

@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from integrity_desktop.ui.screens.sync.common import (
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import error_text
@@ -59,8 +59,7 @@ class SyncExportTab(QWidget):
         )
         intro.setWordWrap(True)
         form = QFormLayout()
-        self.recipient = QComboBox()
-        self.recipient.setObjectName("recipient")
+        self.recipient = choice_combo(name="recipient")
         if self.is_hq:
             for office in offices.list_offices(self.ctx.store):
                 if office.code != HQ:

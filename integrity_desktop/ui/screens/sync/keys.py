@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -30,6 +29,7 @@ from integrity_desktop.ui.text import isolate, isolate_embedded
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.choose_file import choose_file
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
@@ -95,8 +95,7 @@ class SyncKeysTab(QWidget):
             tint=lambda k: None if k.active else palette.QUIET_BG,
         )
         self.trust_view = plain_table(self.trust_model, "trust_table")
-        self.trust_office = QComboBox()
-        self.trust_office.setObjectName("trust_office")
+        self.trust_office = choice_combo(name="trust_office")
         for office in offices.list_offices(self.ctx.store):
             if office.code != self.ctx.store.office_code:
                 self.trust_office.addItem(office.name_fa, office.code)
