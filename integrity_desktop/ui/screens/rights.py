@@ -42,7 +42,7 @@ from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.choose_file import choose_file
 from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.fields import text_field
-from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line, finish_form
+from integrity_desktop.ui.widgets.form_errors import SavingDialog, clear_when_edited, error_line, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import show_info
@@ -109,7 +109,7 @@ def _select(box: QComboBox, value: Any) -> None:
     box.setCurrentIndex(max(0, index))
 
 
-class ComplaintDialog(QDialog):
+class ComplaintDialog(SavingDialog):
     """Register a complaint or change one (its answer).  ``saved_id`` after OK."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None, row: cm.ComplaintRow | None = None) -> None:
@@ -184,9 +184,6 @@ class ComplaintDialog(QDialog):
         else:
             self.kind.setFocus()
         clear_when_edited(self.error, self)
-
-    def save(self) -> None:
-        accept_if_done(self, self._write, self.error)
 
     def _write(self) -> None:
         values: dict[str, Any] = dict(

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.labels import text_label
@@ -65,6 +66,19 @@ def ok_cancel(dialog: QDialog, on_ok: Callable[[], object], ok_text: str | None 
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+class SavingDialog(QDialog):
+    """A form dialog whose OK (``save``) runs ``_write``, the service call: the dialog closes only
+    when it went through; a refusal shows in the error line ``error``."""
+
+    error: QLabel
+
+    def save(self) -> None:
+        accept_if_done(self, self._write, self.error)
+
+    def _write(self) -> None:
+        raise NotImplementedError
 
 
 def finish_form(

@@ -39,13 +39,13 @@ from integrity_desktop.services.cases import lifecycle as lc
 from integrity_desktop.services.cases import register as cases
 from integrity_desktop.services.store import evidence
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.operations import accept_if_done, attempt
+from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.combos import choice_combo
-from integrity_desktop.ui.widgets.form_errors import finish_form
+from integrity_desktop.ui.widgets.form_errors import SavingDialog, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import show_info
 from integrity_desktop.ui.widgets.open_evidence import open_by_id
@@ -128,7 +128,7 @@ def attach_documents(
     run_task(parent, work, on_done, title=QCoreApplication.translate("CaseDetail", "Attaching documents…"))  # type: ignore[arg-type]
 
 
-class AddEventDialog(QDialog):
+class AddEventDialog(SavingDialog):
     """The next step of a case: date, note, penalty and board for verdicts, documents."""
 
     def __init__(
@@ -171,9 +171,6 @@ class AddEventDialog(QDialog):
         self.error, _buttons = finish_form(self, layout, self.save, ok_text=self.tr("Record"))
         self.event_date.setFocus()
 
-    def save(self) -> None:
-        accept_if_done(self, self._write, self.error)
-
     def _write(self) -> None:
         self.saved = cases.add_event(
             self.ctx.store,
@@ -187,7 +184,7 @@ class AddEventDialog(QDialog):
         )
 
 
-class CorrectEventDialog(QDialog):
+class CorrectEventDialog(SavingDialog):
     """A correction of a step: a new event with the right date, note, penalty or board."""
 
     def __init__(self, ctx: UiContext, entry: cases.TimelineEntry, parent: QWidget | None = None) -> None:
@@ -221,9 +218,6 @@ class CorrectEventDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.error, _buttons = finish_form(self, layout, self.save, ok_text=self.tr("Record correction"))
-
-    def save(self) -> None:
-        accept_if_done(self, self._write, self.error)
 
     def _write(self) -> None:
         cases.correct_event(

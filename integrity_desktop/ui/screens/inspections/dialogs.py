@@ -34,7 +34,7 @@ from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.fields import text_field
-from integrity_desktop.ui.widgets.form_errors import finish_form
+from integrity_desktop.ui.widgets.form_errors import SavingDialog, finish_form
 from integrity_desktop.ui.widgets.indicator_picker import IndicatorPicker
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.tick_list import tick_item, ticked_data
@@ -100,7 +100,7 @@ class InspectorPicker(QListWidget):
 # --------------------------------------------------------------------------- inspector
 
 
-class InspectorDialog(QDialog):
+class InspectorDialog(SavingDialog):
     """Add or edit an inspector of the registry; the service validates the national code."""
 
     def __init__(
@@ -143,9 +143,6 @@ class InspectorDialog(QDialog):
             self.term_end.set_value(info.term_end)
             select_data(self.status, info.status)
 
-    def save(self) -> None:
-        accept_if_done(self, self._write, self.error)
-
     def _write(self) -> None:
         appointed = self.appointed_on.value_or_none()
         term_end = self.term_end.value_or_none()
@@ -177,7 +174,7 @@ class InspectorDialog(QDialog):
 # --------------------------------------------------------------------------- plan item
 
 
-class PlanItemDialog(QDialog):
+class PlanItemDialog(SavingDialog):
     """Plan one inspection: the unit, the date inside the plan's period, inspectors, template."""
 
     def __init__(
@@ -218,9 +215,6 @@ class PlanItemDialog(QDialog):
             self.planned_date.set_value(item.planned_date)
             self.picker.set_checked(item.inspector_ids)
             select_data(self.template, item.template_id)
-
-    def save(self) -> None:
-        accept_if_done(self, self._write, self.error)
 
     def _write(self) -> None:
         row = inspection_plans.PlanItemInput(
@@ -345,7 +339,7 @@ class FindingDialog(QDialog):
         return value
 
 
-class ActionDialog(QDialog):
+class ActionDialog(SavingDialog):
     """Add a corrective action to a finding of a saved visit, or correct an open one (``action``)."""
 
     def __init__(
@@ -370,9 +364,6 @@ class ActionDialog(QDialog):
         form.addRow(self.fields)
         self.error = finish_saving_form(self, form, self.save)
 
-    def save(self) -> None:
-        accept_if_done(self, self._write, self.error)
-
     def _write(self) -> None:
         if self.action is None:
             visits.add_action(self.ctx.store, self.ctx.actor, self.finding_id, self.fields.value())
@@ -380,7 +371,7 @@ class ActionDialog(QDialog):
             visits.update_action(self.ctx.store, self.ctx.actor, self.action.id, self.fields.value())
 
 
-class CloseActionDialog(QDialog):
+class CloseActionDialog(SavingDialog):
     """Close a corrective action: done or cancelled, on a day, with a note."""
 
     def __init__(self, ctx: UiContext, action: visits.ActionInfo, parent: QWidget | None = None) -> None:
@@ -404,9 +395,6 @@ class CloseActionDialog(QDialog):
         form.addRow(self.tr("Done on:"), self.closed_on)
         form.addRow(self.tr("Note:"), self.note)
         self.error = finish_saving_form(self, form, self.save)
-
-    def save(self) -> None:
-        accept_if_done(self, self._write, self.error)
 
     def _write(self) -> None:
         visits.close_action(
