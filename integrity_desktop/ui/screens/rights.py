@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -41,7 +40,7 @@ from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.choose_file import choose_file
 from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
-from integrity_desktop.ui.widgets.fields import text_field
+from integrity_desktop.ui.widgets.fields import text_box, text_field
 from integrity_desktop.ui.widgets.form_errors import SavingDialog, clear_when_edited, error_line, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.labels import text_label
@@ -130,19 +129,13 @@ class ComplaintDialog(SavingDialog):
         self.category = choice_combo(cm.CATEGORIES, None, "category")
         self.person = text_field("person_name")
         self.contact = text_field("person_contact")
-        self.subject = QPlainTextEdit()
-        self.subject.setObjectName("subject")
-        self.subject.setTabChangesFocus(True)
-        self.subject.setFixedHeight(60)
+        self.subject = text_box("subject", 60, fixed=True)
         self.answered = JalaliDateEdit(optional=True)
         self.answered.setObjectName("answered_on")
         self.outcome = choice_combo(cm.OUTCOMES, self.tr("(not answered yet)"), "outcome")
         self.referred = text_field("referred_to")
         self.satisfaction = choice_combo(cm.SATISFACTION, self.tr("(not asked)"), "satisfaction")
-        self.answer_note = QPlainTextEdit()
-        self.answer_note.setObjectName("answer_note")
-        self.answer_note.setTabChangesFocus(True)
-        self.answer_note.setFixedHeight(50)
+        self.answer_note = text_box("answer_note", 50, fixed=True)
         personal = ctx.can("complaints.view_personal")
         for widget in (self.person, self.contact):
             widget.setEnabled(personal)
@@ -353,9 +346,7 @@ class SurveyDialog(QDialog):
         self.mean = QDoubleSpinBox()
         self.mean.setRange(0, 100)
         self.mean.setDecimals(1)
-        self.actions_edit = QPlainTextEdit()
-        self.actions_edit.setTabChangesFocus(True)
-        self.actions_edit.setFixedHeight(70)
+        self.actions_edit = text_box("", 70, fixed=True)
         form = QFormLayout()
         form.addRow(self.tr("Unit:"), self.unit)
         form.addRow(self.tr("Period:"), self.period)

@@ -1,9 +1,10 @@
-"""A form's one-line text field as the dialogs make one: named (tests and the help find it by
-that name), with its first text, and hiding what is typed for a password or a passphrase."""
+"""A form's text fields as the dialogs make them: a one-line field, named (tests and the help
+find it by that name), with its first text, hiding what is typed for a password or a
+passphrase; and a box of a few lines."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 
 def text_field(name: str, text: str = "", *, secret: bool = False) -> QLineEdit:
@@ -12,3 +13,17 @@ def text_field(name: str, text: str = "", *, secret: bool = False) -> QLineEdit:
     if secret:
         edit.setEchoMode(QLineEdit.EchoMode.Password)
     return edit
+
+
+def text_box(name: str, height: int, *, fixed: bool = False) -> QPlainTextEdit:
+    """A few lines of text in a form, named ``name`` (none when empty): Tab moves on to the next
+    field rather than typing a tab; at most ``height`` pixels tall (exactly, when ``fixed``)."""
+    box = QPlainTextEdit()
+    if name:
+        box.setObjectName(name)
+    box.setTabChangesFocus(True)
+    if fixed:
+        box.setFixedHeight(height)
+    else:
+        box.setMaximumHeight(height)
+    return box

@@ -45,6 +45,7 @@ from integrity_desktop.ui.text import isolate, join_list, shown_date, shown_numb
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.combos import choice_combo
+from integrity_desktop.ui.widgets.fields import text_box
 from integrity_desktop.ui.widgets.form_errors import SavingDialog, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import show_info
@@ -159,10 +160,7 @@ class AddEventDialog(SavingDialog):
             self.board = _lookup_combo(ctx, "board", None, "board")
             form.addRow(self.tr("Penalty (the verdict):"), self.penalty)
             form.addRow(self.tr("Deciding board:"), self.board)
-        self.note = QPlainTextEdit()
-        self.note.setObjectName("note")
-        self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(80)
+        self.note = text_box("note", 80, fixed=True)
         form.addRow(self.tr("Description:"), self.note)
         self.documents = DocumentsPicker()
         form.addRow(self.tr("Documents:"), self.documents)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QListWidget,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +20,7 @@ from integrity_desktop.services.cases import register as cases
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.widgets.combos import unit_combo
-from integrity_desktop.ui.widgets.fields import text_field
+from integrity_desktop.ui.widgets.fields import text_box, text_field
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.tick_list import tick_item, ticked_data
@@ -63,10 +62,7 @@ class RegisterCaseDialog(QDialog):
             self.violations.addItem(row)
         self.reported_on = JalaliDateEdit()
         self.reported_on.setObjectName("reported_on")
-        self.summary = QPlainTextEdit()
-        self.summary.setObjectName("summary")
-        self.summary.setTabChangesFocus(True)
-        self.summary.setFixedHeight(70)
+        self.summary = text_box("summary", 70, fixed=True)
 
         form = QFormLayout()
         form.addRow(self.tr("Employee's full name:"), self.employee_name)

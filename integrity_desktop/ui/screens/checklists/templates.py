@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -48,7 +47,7 @@ from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.combos import choice_combo
-from integrity_desktop.ui.widgets.fields import text_field
+from integrity_desktop.ui.widgets.fields import text_box, text_field
 from integrity_desktop.ui.widgets.form_errors import error_line, finish_form
 from integrity_desktop.ui.widgets.labels import note_label
 from integrity_desktop.ui.widgets.messages import confirm
@@ -137,18 +136,13 @@ class ItemDialog(QDialog):
         self.code = _latin(QLineEdit())
         self.code.setObjectName("code")
         self.code.setPlaceholderText("9/6")
-        self.title_fa = QPlainTextEdit()
-        self.title_fa.setObjectName("title_fa")
-        self.title_fa.setTabChangesFocus(True)
-        self.title_fa.setMaximumHeight(70)
+        self.title_fa = text_box("title_fa", 70)
         self.legal_basis = QLineEdit()
         self.lead_unit = QLineEdit()
         self.partner_units = QLineEdit()
         self.partner_units.setPlaceholderText(self.tr("separated by commas"))
-        self.subtasks = QPlainTextEdit()
-        self.subtasks.setTabChangesFocus(True)
+        self.subtasks = text_box("", 90)
         self.subtasks.setPlaceholderText(self.tr("one sub-task per line"))
-        self.subtasks.setMaximumHeight(90)
         # How it is measured (indicators.Definition): kind, unit, frequency, direction, bounds, target.
         self.kind = choice_combo(name="kind")
         for key in KINDS:

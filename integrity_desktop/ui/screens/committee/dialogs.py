@@ -40,18 +40,10 @@ from integrity_desktop.ui.screens.inspections.dialogs import (
 from integrity_desktop.ui.text import shown_date, shown_number, shown_value
 from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
-from integrity_desktop.ui.widgets.fields import text_field
+from integrity_desktop.ui.widgets.fields import text_box, text_field
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
 from integrity_desktop.ui.widgets.tick_list import tick_item, ticked_data
-
-
-def _text_box(name: str, height: int = 90) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setObjectName(name)
-    box.setTabChangesFocus(True)
-    box.setMaximumHeight(height)
-    return box
 
 
 class _Saving(QDialog):
@@ -131,7 +123,7 @@ class MeetingDialog(_Saving):
         self.quorum.addItem(self.tr("Work out from the attendance"), None)
         self.quorum.addItem(self.tr("Quorum met"), True)
         self.quorum.addItem(self.tr("No quorum"), False)
-        self.minutes = _text_box("minutes", 120)
+        self.minutes = text_box("minutes", 120)
         for m in committee.list_members(ctx.store, ctx.actor):
             chosen = info is not None and m.id in info.attendee_ids
             self.attendees.addItem(tick_item(f"{m.full_name} — {m.role_fa}", m.id, chosen))
@@ -170,7 +162,7 @@ class ResolutionDialog(_Saving):
         self.ctx, self.meeting_id, self.info = ctx, meeting_id, info
         self.setWindowTitle(self.tr("Resolution"))
         self.setMinimumWidth(480)
-        self.text = _text_box("resolution_text")
+        self.text = text_box("resolution_text", 90)
         self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(no unit)"))
         self.unit.setObjectName("responsible_unit")
         self.due = date_field(name="due_date")
@@ -200,7 +192,7 @@ class FollowUpDialog(_Saving):
         self.setMinimumWidth(480)
         self.status = choice_combo(committee.RESOLUTION_STATUSES, name="status")
         select_data(self.status, info.status)
-        self.note = _text_box("note", 70)
+        self.note = text_box("note", 70)
         self.done_on = date_field(optional=True, name="done_on")
         self.done_on.set_value(info.done_on)
         self.reason = text_field("drop_reason", info.drop_reason)
@@ -342,7 +334,7 @@ class CourseDialog(_Saving):
         self.people.setRange(1, training.MAX_PARTICIPANTS)
         self.people.setValue(20)
         self.trainer = text_field("trainer")
-        self.names = _text_box("participant_names", 70)
+        self.names = text_box("participant_names", 70)
         self.names.setPlaceholderText(self.tr("Optional: one name a line"))
         self.method = choice_combo(name="eval_method")
         self.method.addItem(self.tr("(not evaluated)"), "")

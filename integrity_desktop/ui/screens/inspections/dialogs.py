@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QListWidget,
-    QPlainTextEdit,
     QSizePolicy,
     QWidget,
 )
@@ -33,7 +32,7 @@ from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
-from integrity_desktop.ui.widgets.fields import text_field
+from integrity_desktop.ui.widgets.fields import text_box, text_field
 from integrity_desktop.ui.widgets.form_errors import SavingDialog, finish_form
 from integrity_desktop.ui.widgets.indicator_picker import IndicatorPicker
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
@@ -295,10 +294,7 @@ class FindingDialog(QDialog):
         self.severity = choice_combo(SEVERITIES, name="severity")
         self.indicator = IndicatorPicker(self.tr("(no related indicator)"))
         self.indicator.setToolTip(self.tr("Type part of the indicator's number or title and pick it"))
-        self.text = QPlainTextEdit()
-        self.text.setObjectName("finding_text")
-        self.text.setTabChangesFocus(True)
-        self.text.setMaximumHeight(90)
+        self.text = text_box("finding_text", 90)
         self.action = ActionFields(ctx, self.tr("Corrective action"), checkable=True)
         form = QFormLayout(self)
         form.addRow(self.tr("Severity:"), self.severity)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -48,18 +47,11 @@ from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.evidence_panel import EvidencePanel
+from integrity_desktop.ui.widgets.fields import text_box
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.panels import split, tab_page
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
-
-
-def _text_box(name: str) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setObjectName(name)
-    box.setTabChangesFocus(True)
-    box.setMaximumHeight(80)
-    return box
 
 
 class VisitEditor(QDialog):
@@ -112,8 +104,8 @@ class VisitEditor(QDialog):
         self.status = choice_combo(name="status")
         for key in ("open", "reported"):
             self.status.addItem(VISIT_STATUSES[key], key)
-        self.summary = _text_box("summary")
-        self.recommendations = _text_box("recommendations")
+        self.summary = text_box("summary", 80)
+        self.recommendations = text_box("recommendations", 80)
         form.addRow(self.tr("Kind:"), self.kind)
         form.addRow(self.tr("Plan item:"), self.plan_item)
         form.addRow(self.tr("Visit date:"), self.visit_date)
@@ -237,8 +229,8 @@ class VisitEditor(QDialog):
         form = QFormLayout()
         outer.addLayout(form)
         self.status = choice_combo(VISIT_STATUSES, name="status")
-        self.summary = _text_box("summary")
-        self.recommendations = _text_box("recommendations")
+        self.summary = text_box("summary", 80)
+        self.recommendations = text_box("recommendations", 80)
         form.addRow(self.tr("Status:"), self.status)
         form.addRow(self.tr("Summary:"), self.summary)
         form.addRow(self.tr("Recommendations:"), self.recommendations)
