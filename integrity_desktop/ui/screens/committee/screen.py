@@ -148,7 +148,8 @@ class CommitteeScreen(QWidget):
         self.calendar_counts = QLabel()
         self.calendar_counts.setObjectName("calendar_counts")
         legend = QLabel(self.tr("● held   ○ planned   ✕ not held   – cancelled"))
-        self.tabs.addTab(tab_page(button_row(self.calendar_counts, legend), self.calendar), self.tr("Year calendar"))
+        self.tabs.addTab(tab_page(button_row(self.calendar_counts, legend), self.calendar),
+                         self.tr("Year calendar"))
 
         # meetings
         self.meetings_model = RowsModel([

@@ -177,8 +177,8 @@ class DashboardScreen(QWidget):
                                        on_click=self.show_help)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
-        head = button_row(title, end=(QLabel(self.tr("Programme:")), self.programme, QLabel(self.tr("Period:")),
-                                      self.period, self.help_button))
+        head = button_row(title, end=(QLabel(self.tr("Programme:")), self.programme,
+                                      QLabel(self.tr("Period:")), self.period, self.help_button))
 
         self.axis_box = QVBoxLayout()
         self.axis_title = QLabel(self.tr("<b>Completion per axis</b>"))

@@ -53,7 +53,9 @@ class HqScreen(QWidget):
     def _build(self, layout: QVBoxLayout) -> None:
         raise NotImplementedError
 
-    def _frame(self, layout: QVBoxLayout, bar: Sequence[QWidget], pages: Sequence[tuple[QWidget, str]]) -> None:
+    def _frame(
+        self, layout: QVBoxLayout, bar: Sequence[QWidget], pages: Sequence[tuple[QWidget, str]]
+    ) -> None:
         """The bar (``bar``, then the Excel and PDF buttons at its far end), the summary line,
         the error line and the tabs of ``pages`` (page, title), taking the height left."""
         top = button_row(*bar, end=(self.excel_button, self.pdf_button))

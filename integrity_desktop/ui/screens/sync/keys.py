@@ -112,8 +112,8 @@ class SyncKeysTab(QWidget):
         self.trust_done = text_label("trust_done")
         trusted_layout = QVBoxLayout(trusted)
         trusted_layout.addWidget(self.trust_view, 1)
-        trusted_layout.addLayout(button_row(QLabel(self.tr("Office:")), self.trust_office, self.add_key_button,
-                                            end=[self.revoke_button]))
+        trusted_layout.addLayout(button_row(QLabel(self.tr("Office:")), self.trust_office,
+                                            self.add_key_button, end=[self.revoke_button]))
         trusted_layout.addWidget(self.trust_error)
         trusted_layout.addWidget(self.trust_done)
         can_trust = self.ctx.can("sync.trust")
