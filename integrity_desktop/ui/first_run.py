@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -16,6 +14,8 @@ from integrity_desktop.catalog import load_offices
 from integrity_desktop.db.store import Store
 from integrity_desktop.services.store.opening import init_store
 from integrity_desktop.ui.operations import run_in_background
+from integrity_desktop.ui.widgets.combos import choice_combo
+from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.form_errors import finish_form
 
 
@@ -34,14 +34,13 @@ class FirstRunDialog(QDialog):
             "is never stored: keep it safe, it is needed to send bundles."
         ))
         intro.setWordWrap(True)
-        self.office = QComboBox()
-        self.office.setObjectName("office")
+        self.office = choice_combo(name="office")
         for info in load_offices():
             self.office.addItem(info.name_fa, info.code)
-        self.password = self._secret("password")
-        self.password2 = self._secret("password2")
-        self.passphrase = self._secret("passphrase")
-        self.passphrase2 = self._secret("passphrase2")
+        self.password = text_field("password", secret=True)
+        self.password2 = text_field("password2", secret=True)
+        self.passphrase = text_field("passphrase", secret=True)
+        self.passphrase2 = text_field("passphrase2", secret=True)
         form = QFormLayout()
         form.addRow(self.tr("Office:"), self.office)
         form.addRow(self.tr("Administrator password (user admin):"), self.password)
@@ -52,12 +51,6 @@ class FirstRunDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         self.error, _buttons = finish_form(self, layout, self.try_create, ok_text=self.tr("Create"))
-
-    def _secret(self, name: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(name)
-        edit.setEchoMode(QLineEdit.EchoMode.Password)
-        return edit
 
     def try_create(self) -> None:
         if self.password.text() != self.password2.text():

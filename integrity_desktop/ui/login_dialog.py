@@ -11,17 +11,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from integrity_desktop.errors import UserError
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.labels import note_label
+from integrity_desktop.ui.widgets.fields import text_field
+from integrity_desktop.ui.widgets.form_errors import error_line, ok_cancel
+from integrity_desktop.ui.widgets.labels import note_label, text_label
 from integrity_desktop.ui.widgets.messages import app_lang, error_text
 
 if TYPE_CHECKING:  # imported lazily: the dialog paints before SQLAlchemy has loaded
@@ -49,28 +48,15 @@ class LoginDialog(QDialog):
         self._unlock_only = unlock_only
         self.setWindowTitle(self.tr("Sign in"))
         self.setMinimumWidth(380)
-        self.title = QLabel()
-        self.title.setObjectName("office")
-        self.title.setWordWrap(True)
+        self.title = text_label("office")
         self._show_office(office_name)
-        self.username = QLineEdit()
-        self.username.setObjectName("username")
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.username = text_field("username")
+        self.password = text_field("password", secret=True)
         form = QFormLayout()
         form.addRow(self.tr("Username:"), self.username)
         form.addRow(self.tr("Password:"), self.password)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {palette.ERROR}")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
-        buttons.accepted.connect(self.try_sign_in)
-        buttons.rejected.connect(self.reject)
+        self.error = error_line()
+        buttons = ok_cancel(self, self.try_sign_in, self.tr("Sign in"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(form)

@@ -26,6 +26,7 @@ from integrity_desktop.permissions import ROLE_LABELS_FA, may_see_screen
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.labels import text_label
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
     from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
@@ -161,15 +162,12 @@ class MainWindow(QMainWindow):
         from integrity_desktop.ui.widgets.messages import error_text
 
         warning = clock_warning(self.ctx.store)
-        self.clock_warning = QLabel(error_text(warning, self.ctx.lang) if warning else "")
-        self.clock_warning.setObjectName("clock_warning")
-        self.clock_warning.setWordWrap(True)
+        self.clock_warning = text_label("clock_warning",
+                                        error_text(warning, self.ctx.lang) if warning else "")
         self.clock_warning.setStyleSheet(f"color: {palette.ERROR}; font-weight: bold")
         self.clock_warning.setVisible(warning is not None)
         self.statusBar().addWidget(self.clock_warning, 1)
-        self.backup_warning = QLabel()
-        self.backup_warning.setObjectName("backup_warning")
-        self.backup_warning.setWordWrap(True)
+        self.backup_warning = text_label("backup_warning")
         self.backup_warning.setStyleSheet(f"color: {palette.ERROR}")
         self.backup_warning.setVisible(False)
         self.statusBar().addWidget(self.backup_warning, 1)

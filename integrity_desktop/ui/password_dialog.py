@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from integrity_desktop.ui.operations import accept_if_done
+from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.form_errors import finish_form
 
 if TYPE_CHECKING:
@@ -45,14 +45,9 @@ class ChangePasswordDialog(QDialog):
             self.tr("A long sentence you remember is better than a short complicated word."))
         intro.setObjectName("intro")
         intro.setWordWrap(True)
-        self.old = QLineEdit()
-        self.old.setObjectName("current_password")
-        self.new = QLineEdit()
-        self.new.setObjectName("new_password")
-        self.again = QLineEdit()
-        self.again.setObjectName("repeat_password")
-        for edit in (self.old, self.new, self.again):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.old = text_field("current_password", secret=True)
+        self.new = text_field("new_password", secret=True)
+        self.again = text_field("repeat_password", secret=True)
         form = QFormLayout()
         if not forced:
             form.addRow(self.tr("Current password:"), self.old)

@@ -9,13 +9,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from integrity_desktop.services.store.keys import check_passphrase
 from integrity_desktop.ui.operations import accept_if_done
+from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.form_errors import finish_form
 
 
@@ -28,9 +28,7 @@ class PassphraseDialog(QDialog):
         self.setMinimumWidth(420)
         text = QLabel(purpose)
         text.setWordWrap(True)
-        self.edit = QLineEdit()
-        self.edit.setObjectName("passphrase")
-        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.edit = text_field("passphrase", secret=True)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(QLabel(self.tr("Office key passphrase:")))

@@ -14,14 +14,12 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -41,9 +39,12 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import error_text
+from integrity_desktop.ui.widgets.panels import split
 from integrity_desktop.ui.widgets.table_models import TableModel
 
 PAGE = 100
@@ -142,15 +143,11 @@ class AuditScreen(QWidget):
             layout.addStretch(1)
             self.model: AuditTableModel | None = None
             return
-        self.chain = QLabel()
-        self.chain.setObjectName("chain")
-        self.chain.setWordWrap(True)
+        self.chain = text_label("chain")
         layout.addWidget(self.chain)
         # The whole check (records against their entries, signed seals, the schema) takes
         # longer than the chain's: it runs off the GUI thread and reports here.
-        self.records_check = QLabel()
-        self.records_check.setObjectName("records_check")
-        self.records_check.setWordWrap(True)
+        self.records_check = text_label("records_check")
         layout.addWidget(self.records_check)
         self.checking = False
 
@@ -160,10 +157,8 @@ class AuditScreen(QWidget):
         self.actor_edit.setObjectName("actor")
         self.actor_edit.setPlaceholderText(self.tr("User"))
         self.actor_edit.returnPressed.connect(self.apply)
-        self.action_box = QComboBox()
-        self.action_box.setObjectName("action")
-        self.entity_box = QComboBox()
-        self.entity_box.setObjectName("entity")
+        self.action_box = choice_combo(name="action")
+        self.entity_box = choice_combo(name="entity")
         self.date_from = JalaliDateEdit(optional=True)
         self.date_from.setObjectName("date_from")
         self.date_to = JalaliDateEdit(optional=True)
@@ -203,12 +198,7 @@ class AuditScreen(QWidget):
         self.details = QPlainTextEdit()
         self.details.setObjectName("details")
         self.details.setReadOnly(True)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(split(Qt.Orientation.Vertical, self.table, self.details, stretch=(4, 1)), 1)
 
         pager = QHBoxLayout()
         self.prev_button = push_button(self.tr("Previous page"), name="prev",

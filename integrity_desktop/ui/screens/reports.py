@@ -10,15 +10,11 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QRadioButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -31,8 +27,11 @@ from integrity_desktop.ui.screens.sync.common import ltr
 from integrity_desktop.ui.text import join_list, shown_number
 from integrity_desktop.ui.widgets import report_export
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
-from integrity_desktop.ui.widgets.combos import unit_combo
+from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
+from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.form_errors import error_line
+from integrity_desktop.ui.widgets.labels import text_label
+from integrity_desktop.ui.widgets.panels import split
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
@@ -75,20 +74,15 @@ class ReportsScreen(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.list_view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._picked(cur.row()))
 
-        self.title = QLabel()
-        self.title.setObjectName("report_title")
-        self.title.setWordWrap(True)
-        self.year = QComboBox()
-        self.year.setObjectName("year")
+        self.title = text_label("report_title")
+        self.year = choice_combo(name="year")
         this_year = jalali.jalali_year(jalali.today())
         for y in range(this_year, this_year - 8, -1):
             self.year.addItem(shown_number(str(y)), y)
-        self.kind = QComboBox()
-        self.kind.setObjectName("kind")
+        self.kind = choice_combo(name="kind")
         for kind, label in PERIOD_KINDS:
             self.kind.addItem(tr(label), kind)
-        self.period = QComboBox()
-        self.period.setObjectName("period")
+        self.period = choice_combo(name="period")
         self.year.currentIndexChanged.connect(lambda _i: self._fill_periods())
         self.kind.currentIndexChanged.connect(lambda _i: self._fill_periods())
         period_row = QHBoxLayout()
@@ -96,14 +90,12 @@ class ReportsScreen(QWidget):
         period_row.addWidget(self.kind)
         period_row.addWidget(self.period, 1)
         self.unit = unit_combo(ctx, optional=True, none_text=self.tr("The whole office"), name="unit")
-        self.subject = QLineEdit()
-        self.subject.setObjectName("subject")
+        self.subject = text_field("subject")
         self.subject.setPlaceholderText(self.tr("the record's identifier"))
         ltr(self.subject)
         # The subject is picked by name (a case, checklist, template or inspector); the
         # identifier field stays hidden behind it for a subject the list does not hold.
-        self.subject_pick = QComboBox()
-        self.subject_pick.setObjectName("subject_pick")
+        self.subject_pick = choice_combo(name="subject_pick")
         self.subject_pick.currentIndexChanged.connect(self._subject_picked)
         self.pdf = QRadioButton("PDF")
         self.pdf.setObjectName("format_pdf")
@@ -118,10 +110,7 @@ class ReportsScreen(QWidget):
                                       tip=self.tr("Make the chosen report with these settings"),
                                       on_click=self.run)
         self.error = error_line("error")
-        self.done = QLabel()
-        self.done.setObjectName("done")
-        self.done.setWordWrap(True)
-        self.done.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.done = text_label("done", selectable=True)
 
         form_box = QWidget()
         self.form = QFormLayout()
@@ -141,11 +130,7 @@ class ReportsScreen(QWidget):
         right.addWidget(self.error)
         right.addWidget(self.done)
         right.addStretch(1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.list_view)
-        splitter.addWidget(form_box)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter = split(Qt.Orientation.Horizontal, self.list_view, form_box, stretch=(2, 3))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         self.year.setCurrentIndex(0)

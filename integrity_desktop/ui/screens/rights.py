@@ -9,23 +9,19 @@ gather values.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -37,16 +33,19 @@ from PySide6.QtWidgets import (
 from integrity_desktop import jalali
 from integrity_desktop.services.rights import complaints as cm
 from integrity_desktop.services.rights import oversight, surveys
-from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, run_in_background
 from integrity_desktop.ui.text import shown_date, shown_number, shown_percent, shown_value
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.choose_file import choose_file
 from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
-from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line, finish_form
+from integrity_desktop.ui.widgets.fields import text_box, text_field
+from integrity_desktop.ui.widgets.form_errors import SavingDialog, clear_when_edited, error_line, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import show_info
+from integrity_desktop.ui.widgets.search import after_typing, search_field
 from integrity_desktop.ui.widgets.table_models import Column, RegisterModel, RowsModel, current_row
 
 DEBOUNCE_MS = 300
@@ -109,7 +108,7 @@ def _select(box: QComboBox, value: Any) -> None:
     box.setCurrentIndex(max(0, index))
 
 
-class ComplaintDialog(QDialog):
+class ComplaintDialog(SavingDialog):
     """Register a complaint or change one (its answer).  ``saved_id`` after OK."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None, row: cm.ComplaintRow | None = None) -> None:
@@ -123,30 +122,20 @@ class ComplaintDialog(QDialog):
         self.received = JalaliDateEdit()
         self.received.setObjectName("received_on")
         self.channel = choice_combo(cm.CHANNELS, None, "channel")
-        self.tracking = QLineEdit()
-        self.tracking.setObjectName("tracking_number")
+        self.tracking = text_field("tracking_number")
         self.tracking.setMaxLength(40)
         self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(none)"), name="unit",
                                office_code=ctx.actor.office_code)
         self.category = choice_combo(cm.CATEGORIES, None, "category")
-        self.person = QLineEdit()
-        self.person.setObjectName("person_name")
-        self.contact = QLineEdit()
-        self.contact.setObjectName("person_contact")
-        self.subject = QPlainTextEdit()
-        self.subject.setObjectName("subject")
-        self.subject.setTabChangesFocus(True)
-        self.subject.setFixedHeight(60)
+        self.person = text_field("person_name")
+        self.contact = text_field("person_contact")
+        self.subject = text_box("subject", 60, fixed=True)
         self.answered = JalaliDateEdit(optional=True)
         self.answered.setObjectName("answered_on")
         self.outcome = choice_combo(cm.OUTCOMES, self.tr("(not answered yet)"), "outcome")
-        self.referred = QLineEdit()
-        self.referred.setObjectName("referred_to")
+        self.referred = text_field("referred_to")
         self.satisfaction = choice_combo(cm.SATISFACTION, self.tr("(not asked)"), "satisfaction")
-        self.answer_note = QPlainTextEdit()
-        self.answer_note.setObjectName("answer_note")
-        self.answer_note.setTabChangesFocus(True)
-        self.answer_note.setFixedHeight(50)
+        self.answer_note = text_box("answer_note", 50, fixed=True)
         personal = ctx.can("complaints.view_personal")
         for widget in (self.person, self.contact):
             widget.setEnabled(personal)
@@ -189,9 +178,6 @@ class ComplaintDialog(QDialog):
             self.kind.setFocus()
         clear_when_edited(self.error, self)
 
-    def save(self) -> None:
-        accept_if_done(self, self._write, self.error)
-
     def _write(self) -> None:
         values: dict[str, Any] = dict(
             kind=self.kind.currentData(), received_on=self.received.line.text(),
@@ -218,11 +204,8 @@ class ComplaintRegister(QWidget):
         self.ctx = ctx
         self.personal = ctx.can("complaints.view_personal")
         self.model = ComplaintTableModel(ctx, self)
-        self.search = QLineEdit()
-        self.search.setObjectName("complaint_search")
-        self.search.setMaxLength(MAX_SEARCH)
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(
+        self.search = search_field(
+            "complaint_search",
             self.tr("Search tracking number, subject or name…") if self.personal
             else self.tr("Search tracking number or subject…"))
         self.state = choice_combo(cm.STATES, self.tr("All"), "state_filter")
@@ -242,11 +225,7 @@ class ComplaintRegister(QWidget):
             on_click=self.import_excel,
         )
         self.import_button.setVisible(ctx.can("complaints.edit"))
-        self.debounce = QTimer(self)
-        self.debounce.setSingleShot(True)
-        self.debounce.setInterval(DEBOUNCE_MS)
-        self.debounce.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _t: self.debounce.start())
+        self.debounce = after_typing(self, self.search, self.apply_filters, DEBOUNCE_MS)
         for box in (self.state, self.kind, self.channel, self.category):
             box.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.table = QTableView()
@@ -276,13 +255,10 @@ class ComplaintRegister(QWidget):
         filters.addWidget(self.category)
         filters.addWidget(self.import_button)
         filters.addWidget(self.new_button)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count)
-        bottom.addStretch(1)
         legend = QLabel(self.tr("Red: not answered by its due date (answer period {days} days)").format(
             days=shown_number(cm.answer_days(ctx.store))))
         legend.setStyleSheet(f"color: {palette.ERROR_STRONG}")
-        bottom.addWidget(legend)
+        bottom = button_row(self.count, end=[legend])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
@@ -327,8 +303,7 @@ class ComplaintRegister(QWidget):
             self.apply_filters()
 
     def import_excel(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import complaints"), "",
-                                              self.tr("Excel workbooks (*.xlsx)"))
+        path = choose_file(self, self.tr("Import complaints"), self.tr("Excel workbooks (*.xlsx)"))
         if not path:
             return
         from integrity_desktop.services.rights import excel_import as complaints_import
@@ -342,7 +317,7 @@ class ComplaintRegister(QWidget):
                 unchanged=shown_number(result.unchanged)))
             self.apply_filters()
 
-        run_in_background(self, lambda _r: complaints_import.import_complaints(store, actor, Path(path)),
+        run_in_background(self, lambda _r: complaints_import.import_complaints(store, actor, path),
                           on_done=done, title=self.tr("Checking every row…"))
 
 
@@ -356,8 +331,7 @@ class SurveyDialog(QDialog):
         self.setMinimumWidth(600)
         self.unit = unit_combo(ctx, optional=True, none_text=self.tr("Whole office"),
                                office_code=ctx.actor.office_code)
-        self.period = QComboBox()
-        self.period.setObjectName("period")
+        self.period = choice_combo(name="period")
         this_year = jalali.jalali_year(jalali.today())
         for year in (this_year, this_year - 1):
             for period in (*jalali.periods_of_year(year, "quarter"), *jalali.periods_of_year(year, "half"),
@@ -372,9 +346,7 @@ class SurveyDialog(QDialog):
         self.mean = QDoubleSpinBox()
         self.mean.setRange(0, 100)
         self.mean.setDecimals(1)
-        self.actions_edit = QPlainTextEdit()
-        self.actions_edit.setTabChangesFocus(True)
-        self.actions_edit.setFixedHeight(70)
+        self.actions_edit = text_box("", 70, fixed=True)
         form = QFormLayout()
         form.addRow(self.tr("Unit:"), self.unit)
         form.addRow(self.tr("Period:"), self.period)
@@ -477,10 +449,8 @@ class SurveysPanel(QWidget):
                           tip=self.tr("Record a survey round of a unit and what was done about its results"))
         add.setVisible(ctx.can("surveys.edit"))
         add.clicked.connect(self.add)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Satisfaction surveys (9/5) and actions taken on their results (9/7)")))
-        top.addStretch(1)
-        top.addWidget(add)
+        top = button_row(QLabel(self.tr("Satisfaction surveys (9/5) and actions taken on their results (9/7)")),
+                         end=[add])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -515,9 +485,7 @@ class LettersPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.activated.connect(lambda _i: self.answer())
-        self.rates = QLabel()
-        self.rates.setObjectName("letter_rates")
-        self.rates.setWordWrap(True)
+        self.rates = text_label("letter_rates")
         add = push_button(self.tr("Register a letter…"), name="new_letter",
                           tip=self.tr("Register a letter received from an oversight body"), on_click=self.add)
         answer = push_button(self.tr("Record the answer…"), name="answer_letter",
@@ -527,11 +495,8 @@ class LettersPanel(QWidget):
             button.setVisible(ctx.can("oversight.edit"))
         for col, width in enumerate((220, 90, 90, 200, 90, 160)):
             self.table.setColumnWidth(col, width)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Letters from oversight bodies and their answers (16/2–16/8)")))
-        top.addStretch(1)
-        top.addWidget(answer)
-        top.addWidget(add)
+        top = button_row(QLabel(self.tr("Letters from oversight bodies and their answers (16/2–16/8)")),
+                         end=(answer, add))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

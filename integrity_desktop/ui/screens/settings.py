@@ -25,7 +25,9 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.fields import text_field
 from integrity_desktop.ui.widgets.form_errors import finish_form
+from integrity_desktop.ui.widgets.panels import tab_page
 
 
 class NewUserDialog(QDialog):
@@ -33,16 +35,12 @@ class NewUserDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("New user"))
-        self.username = QLineEdit()
-        self.username.setObjectName("username")
-        self.full_name = QLineEdit()
-        self.full_name.setObjectName("full_name")
+        self.username = text_field("username")
+        self.full_name = text_field("full_name")
         self.role = QComboBox()
         for role in ROLES:
             self.role.addItem(ROLE_LABELS_FA[role], role)
-        self.password = QLineEdit()
-        self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = text_field("password", secret=True)
         form = QFormLayout(self)
         form.addRow(self.tr("Username (Latin):"), self.username)
         form.addRow(self.tr("Full name:"), self.full_name)
@@ -71,7 +69,6 @@ class SettingsScreen(QWidget):
 
     # users -------------------------------------------------------------------------
     def _users_tab(self) -> QWidget:
-        page = QWidget()
         self.users_table = QTableWidget(0, 3)
         self.users_table.setHorizontalHeaderLabels(
             [self.tr("Username"), self.tr("Full name"), self.tr("Role")]
@@ -83,11 +80,7 @@ class SettingsScreen(QWidget):
                           on_click=self.add_user)
         reset = push_button(self.tr("Reset password…"), tip=self.tr("Give the selected user a new password"),
                             on_click=self.reset_password)
-        buttons = button_row(add, reset)
-        layout = QVBoxLayout(page)
-        layout.addLayout(buttons)
-        layout.addWidget(self.users_table)
-        return page
+        return tab_page(button_row(add, reset), self.users_table)
 
     def add_user(self) -> None:
         if NewUserDialog(self.ctx, self).exec() == QDialog.DialogCode.Accepted:

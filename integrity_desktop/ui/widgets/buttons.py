@@ -3,7 +3,7 @@ by, a tooltip that says what it does, and what a click does; and a row of them."
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
@@ -21,11 +21,14 @@ def push_button(
     return button
 
 
-def button_row(*widgets: QWidget, stretch: bool = True) -> QHBoxLayout:
-    """``widgets`` side by side, then (unless ``stretch`` is false) the rest of the row empty."""
+def button_row(*widgets: QWidget, stretch: bool = True, end: Sequence[QWidget] = ()) -> QHBoxLayout:
+    """``widgets`` side by side, then (unless ``stretch`` is false) the rest of the row empty,
+    then ``end`` at the row's far end (a count, the export buttons)."""
     layout = QHBoxLayout()
     for w in widgets:
         layout.addWidget(w)
     if stretch:
         layout.addStretch(1)
+    for w in end:
+        layout.addWidget(w)
     return layout

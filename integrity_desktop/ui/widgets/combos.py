@@ -11,15 +11,18 @@ from integrity_desktop.services.store import offices
 from integrity_desktop.ui.context import UiContext
 
 
-def choice_combo(items: Mapping[Any, str], first: str | None = None, name: str = "") -> QComboBox:
+def choice_combo(
+    items: Mapping[Any, str] | None = None, first: str | None = None, name: str = ""
+) -> QComboBox:
     """``items`` (value -> Persian label) in their order, each label with its value as data;
-    ``first``, when given, comes before them with None as data ("all", "not asked")."""
+    ``first``, when given, comes before them with None as data ("all", "not asked").  Without
+    ``items`` the list starts empty, for the screen to fill (periods, years)."""
     box = QComboBox()
     if name:
         box.setObjectName(name)
     if first is not None:
         box.addItem(first, None)
-    for value, label in items.items():
+    for value, label in (items or {}).items():
         box.addItem(label, value)
     return box
 

@@ -26,32 +26,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
+from integrity_desktop.ui.widgets.labels import text_label
+
+# Each kind of field, and the signal it gives when the person changes its value.
+_CHANGED: tuple[tuple[type[QWidget], str], ...] = (
+    (QLineEdit, "textEdited"),
+    (QPlainTextEdit, "textChanged"),
+    (QComboBox, "currentIndexChanged"),
+    (QListWidget, "itemChanged"),
+    (QGroupBox, "toggled"),
+    (JalaliDateEdit, "date_changed"),
+)
 
 
 def clear_when_edited(label: QLabel, root: QWidget) -> None:
     """An error line disappears as soon as the person changes any field of ``root``: the message
     was about the value they are now correcting."""
-    for line in root.findChildren(QLineEdit):
-        line.textEdited.connect(label.clear)
-    for box in root.findChildren(QPlainTextEdit):
-        box.textChanged.connect(label.clear)
-    for combo in root.findChildren(QComboBox):
-        combo.currentIndexChanged.connect(label.clear)
-    for items in root.findChildren(QListWidget):
-        items.itemChanged.connect(label.clear)
-    for group in root.findChildren(QGroupBox):
-        group.toggled.connect(label.clear)
-    for date in root.findChildren(JalaliDateEdit):
-        date.date_changed.connect(label.clear)
+    for kind, signal in _CHANGED:
+        for field in root.findChildren(kind):
+            getattr(field, signal).connect(label.clear)
 
 
 def error_line(name: str = "error") -> QLabel:
     """A form's red, word-wrapped error line (tests find it by ``name``)."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
+    label = text_label(name)
     label.setStyleSheet(f"color: {palette.ERROR}")
     return label
 
@@ -65,6 +66,19 @@ def ok_cancel(dialog: QDialog, on_ok: Callable[[], object], ok_text: str | None 
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+class SavingDialog(QDialog):
+    """A form dialog whose OK (``save``) runs ``_write``, the service call: the dialog closes only
+    when it went through; a refusal shows in the error line ``error``."""
+
+    error: QLabel
+
+    def save(self) -> None:
+        accept_if_done(self, self._write, self.error)
+
+    def _write(self) -> None:
+        raise NotImplementedError
 
 
 def finish_form(

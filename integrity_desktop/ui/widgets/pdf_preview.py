@@ -16,7 +16,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QProgressDialog,
     QPushButton,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
 
 
 class PdfPreviewDialog(QDialog):
@@ -67,12 +66,7 @@ class PdfPreviewDialog(QDialog):
                                        on_click=self.open_external)
         self.close_button = push_button(self.tr("Close"), tip=self.tr("Close the preview"),
                                         on_click=self.reject)
-        bar = QHBoxLayout()
-        bar.addWidget(self.print_button)
-        bar.addWidget(self.open_button)
-        bar.addWidget(self.pages_label)
-        bar.addStretch(1)
-        bar.addWidget(self.close_button)
+        bar = button_row(self.print_button, self.open_button, self.pages_label, end=[self.close_button])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)

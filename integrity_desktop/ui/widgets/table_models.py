@@ -15,7 +15,7 @@ row (sync, HQ); ``TextRowsModel`` shows rows of ready text (the national dashboa
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -125,6 +125,21 @@ class TableModel(QAbstractTableModel):
         self.endInsertRows()
 
 
+class KeyedModel(TableModel):
+    """A table whose columns have keys (``COLUMNS``): a subclass gives each cell from its row
+    object and column key, ``cell(row, key, role)`` (None where the role shows nothing)."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def cell(self, row: Any, key: str, role: int) -> Any:
+        raise NotImplementedError
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        return self.cell(self.rows[index.row()], self.COLUMNS[index.column()], role)
+
+
 class RowsModel(TableModel):
     """A read-only table of plain row objects declared by ``Column``s; ``background(row)`` may
     colour a whole row."""
@@ -183,6 +198,24 @@ class PagedModel(RowsModel):
 
     def fetch_page(self, offset: int) -> Sequence[Any]:
         return self._fetch(offset, self.PAGE)
+
+
+def service_model(
+    ctx: Any,
+    columns: Sequence[Column],
+    list_page: Callable[..., Sequence[Any]],
+    count: Callable[..., int],
+    filters: Callable[[], Mapping[str, Any]],
+    background: Callable[[Any], QColor | None] | None = None,
+) -> PagedModel:
+    """A ``PagedModel`` of a service's list: ``list_page(store, actor, **filters(), offset=,
+    limit=)`` and ``count(store, actor, **filters())``, the filters read afresh at each call."""
+    return PagedModel(
+        columns,
+        fetch=lambda offset, limit: list_page(ctx.store, ctx.actor, **filters(), offset=offset, limit=limit),
+        count=lambda: count(ctx.store, ctx.actor, **filters()),
+        background=background,
+    )
 
 
 class WorkerPagedModel(TableModel):

@@ -39,12 +39,14 @@ from integrity_desktop.services.cases import lifecycle as lc
 from integrity_desktop.services.cases import register as cases
 from integrity_desktop.services.store import evidence
 from integrity_desktop.ui.context import UiContext
-from integrity_desktop.ui.operations import accept_if_done, attempt
+from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.buttons import push_button
-from integrity_desktop.ui.widgets.form_errors import finish_form
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.combos import choice_combo
+from integrity_desktop.ui.widgets.fields import text_box
+from integrity_desktop.ui.widgets.form_errors import SavingDialog, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.messages import show_info
 from integrity_desktop.ui.widgets.open_evidence import open_by_id
@@ -61,8 +63,7 @@ def _leading(label: QLabel) -> QLabel:
 
 
 def _lookup_combo(ctx: UiContext, kind: str, current: str | None, name: str) -> QComboBox:
-    combo = QComboBox()
-    combo.setObjectName(name)
+    combo = choice_combo(name=name)
     combo.addItem(QCoreApplication.translate("CaseDetail", "(choose)"), None)
     for item in cases.lookup_items(ctx.store, kind):
         combo.addItem(item.title_fa, item.code)
@@ -128,7 +129,7 @@ def attach_documents(
     run_task(parent, work, on_done, title=QCoreApplication.translate("CaseDetail", "Attaching documents…"))  # type: ignore[arg-type]
 
 
-class AddEventDialog(QDialog):
+class AddEventDialog(SavingDialog):
     """The next step of a case: date, note, penalty and board for verdicts, documents."""
 
     def __init__(
@@ -159,10 +160,7 @@ class AddEventDialog(QDialog):
             self.board = _lookup_combo(ctx, "board", None, "board")
             form.addRow(self.tr("Penalty (the verdict):"), self.penalty)
             form.addRow(self.tr("Deciding board:"), self.board)
-        self.note = QPlainTextEdit()
-        self.note.setObjectName("note")
-        self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(80)
+        self.note = text_box("note", 80, fixed=True)
         form.addRow(self.tr("Description:"), self.note)
         self.documents = DocumentsPicker()
         form.addRow(self.tr("Documents:"), self.documents)
@@ -170,9 +168,6 @@ class AddEventDialog(QDialog):
         layout.addLayout(form)
         self.error, _buttons = finish_form(self, layout, self.save, ok_text=self.tr("Record"))
         self.event_date.setFocus()
-
-    def save(self) -> None:
-        accept_if_done(self, self._write, self.error)
 
     def _write(self) -> None:
         self.saved = cases.add_event(
@@ -187,7 +182,7 @@ class AddEventDialog(QDialog):
         )
 
 
-class CorrectEventDialog(QDialog):
+class CorrectEventDialog(SavingDialog):
     """A correction of a step: a new event with the right date, note, penalty or board."""
 
     def __init__(self, ctx: UiContext, entry: cases.TimelineEntry, parent: QWidget | None = None) -> None:
@@ -222,9 +217,6 @@ class CorrectEventDialog(QDialog):
         layout.addLayout(form)
         self.error, _buttons = finish_form(self, layout, self.save, ok_text=self.tr("Record correction"))
 
-    def save(self) -> None:
-        accept_if_done(self, self._write, self.error)
-
     def _write(self) -> None:
         cases.correct_event(
             self.ctx.store,
@@ -256,12 +248,7 @@ class EventCard(QFrame):
         date.setObjectName("event_date")
         status = QLabel(getattr(lc, "STATUS_LABELS_FA", {}).get(entry.status, entry.status))
         status.setStyleSheet(f"color: {colour}")
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addWidget(QLabel("—"))
-        top.addWidget(date)
-        top.addStretch(1)
-        top.addWidget(status)
+        top = button_row(title, QLabel("—"), date, end=[status])
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         row = 0
@@ -349,11 +336,7 @@ class CaseDetailWidget(QWidget):
         self.pdf_button = push_button(self.tr("Case file PDF…"), name="case_pdf",
                                       tip=self.tr("Save the case file as a PDF to print"),
                                       on_click=lambda: self.export_pdf())
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addStretch(1)
-        top.addWidget(self.pdf_button)
-        top.addWidget(self.back_button)
+        top = button_row(self.title, end=(self.pdf_button, self.back_button))
 
         self.fields = QFormLayout()
         self.field_labels: dict[str, QLabel] = {}

@@ -11,9 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +20,7 @@ from integrity_desktop.services.cases import register as cases
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.widgets.combos import unit_combo
+from integrity_desktop.ui.widgets.fields import text_box, text_field
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.tick_list import tick_item, ticked_data
@@ -44,18 +43,14 @@ class RegisterCaseDialog(QDialog):
                             else self.tr("Register a violation report"))
         self.setMinimumWidth(760)
 
-        self.employee_name = QLineEdit()
-        self.employee_name.setObjectName("employee_name")
-        self.national_code = QLineEdit()
-        self.national_code.setObjectName("national_code")
+        self.employee_name = text_field("employee_name")
+        self.national_code = text_field("national_code")
         self.national_code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.national_code.setMaxLength(12)
         self.national_code.setPlaceholderText("۰۰۱۲۳۴۵۶۷۸")
-        self.employee_post = QLineEdit()
-        self.employee_post.setObjectName("employee_post")
+        self.employee_post = text_field("employee_post")
         self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(none)"), name="unit")
-        self.reporter = QLineEdit()
-        self.reporter.setObjectName("reporter")
+        self.reporter = text_field("reporter")
         self.violations = QListWidget()
         self.violations.setObjectName("violations")
         self.violations.setMinimumHeight(230)
@@ -67,10 +62,7 @@ class RegisterCaseDialog(QDialog):
             self.violations.addItem(row)
         self.reported_on = JalaliDateEdit()
         self.reported_on.setObjectName("reported_on")
-        self.summary = QPlainTextEdit()
-        self.summary.setObjectName("summary")
-        self.summary.setTabChangesFocus(True)
-        self.summary.setFixedHeight(70)
+        self.summary = text_box("summary", 70, fixed=True)
 
         form = QFormLayout()
         form.addRow(self.tr("Employee's full name:"), self.employee_name)

@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -32,16 +30,17 @@ from integrity_desktop import jalali
 from integrity_desktop.services.cases import lifecycle as lc
 from integrity_desktop.services.cases import register as cases
 from integrity_desktop.services.store import offices
-from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.cases.detail import CaseDetailWidget
 from integrity_desktop.ui.screens.cases.dialogs import RegisterCaseDialog
 from integrity_desktop.ui.screens.cases.stats import CaseStatsPanel
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
+from integrity_desktop.ui.widgets.search import after_typing, search_field
 from integrity_desktop.ui.widgets.table_models import RegisterModel, current_row
 
 DEBOUNCE_MS = 300
@@ -130,22 +129,16 @@ class CaseRegister(QWidget):
         self.ctx = ctx
         self.personal = ctx.can("cases.view_personal")
         self.model = CaseTableModel(ctx, self)
-        self.state = QComboBox()
-        self.state.setObjectName("state_filter")
+        self.state = choice_combo(name="state_filter")
         self.state.addItem(self.tr("All states"), None)
         for state in lc.STATES:
             self.state.addItem(lc.STATE_LABELS_FA[state], state)
         this_year = jalali.jalali_year(jalali.today())
-        self.year = QComboBox()
-        self.year.setObjectName("year_filter")
+        self.year = choice_combo(name="year_filter")
         self.year.addItem(self.tr("All years"), None)
         for y in range(this_year, this_year - 12, -1):
             self.year.addItem(shown_number(str(y)), y)
-        self.name = QLineEdit()
-        self.name.setMaxLength(MAX_SEARCH)  # the services refuse longer searches
-        self.name.setObjectName("name_filter")
-        self.name.setClearButtonEnabled(True)
-        self.name.setPlaceholderText(self.tr("Search the employee's name…"))
+        self.name = search_field("name_filter", self.tr("Search the employee's name…"))
         self.name.setMinimumWidth(220)
         self.name.setVisible(self.personal)  # a name search would reveal who has a case
         self.overdue = QCheckBox(self.tr("Overdue only"))
@@ -158,11 +151,7 @@ class CaseRegister(QWidget):
         self.open_button = push_button(self.tr("Open case file"), name="open_case",
                                        tip=self.tr("Open the selected case"), on_click=self.open_current)
 
-        self.debounce = QTimer(self)
-        self.debounce.setSingleShot(True)
-        self.debounce.setInterval(DEBOUNCE_MS)
-        self.debounce.timeout.connect(self.apply_filters)
-        self.name.textChanged.connect(lambda _t: self.debounce.start())
+        self.debounce = after_typing(self, self.name, self.apply_filters, DEBOUNCE_MS)
         self.state.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.year.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.overdue.toggled.connect(lambda _b: self.apply_filters())
@@ -211,20 +200,13 @@ class CaseRegister(QWidget):
             filters.addStretch(1)
         filters.addWidget(self.open_button)
         filters.addWidget(self.new_button)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.count)
-        bottom.addStretch(1)
         legend = QLabel(self.tr("Rows in red: the next step is overdue"))
         legend.setStyleSheet(f"color: {palette.ERROR_STRONG}")
-        bottom.addWidget(legend)
+        bottom = button_row(self.count, end=[legend])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if self.at_hq:  # a row of its own: the state, year and search row already fills 1280 pixels
-            province_row = QHBoxLayout()
-            province_row.addWidget(QLabel(self.tr("Province:")))
-            province_row.addWidget(self.office)
-            province_row.addStretch(1)
-            layout.addLayout(province_row)
+            layout.addLayout(button_row(QLabel(self.tr("Province:")), self.office))
         layout.addLayout(filters)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)

@@ -15,12 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,8 +31,11 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.combos import choice_combo
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import error_text, show_info
+from integrity_desktop.ui.widgets.panels import panel, split
 
 
 def _item(text: str, centre: bool = False) -> QTableWidgetItem:
@@ -69,12 +69,10 @@ class CaseStatsPanel(QWidget):
         self.loading = False
         self.last_export: Path | None = None
         this_year = jalali.jalali_year(jalali.today())
-        self.year = QComboBox()
-        self.year.setObjectName("stats_year")
+        self.year = choice_combo(name="stats_year")
         for y in range(this_year, this_year - 8, -1):
             self.year.addItem(shown_number(str(y)), y)
-        self.period = QComboBox()
-        self.period.setObjectName("stats_period")
+        self.period = choice_combo(name="stats_period")
         self.period.addItem(self.tr("Whole year"), "")
         kinds: tuple[tuple[Literal["half", "quarter"], int, str], ...] = (("half", 2, "H"), ("quarter", 4, "Q"))
         for kind, parts, prefix in kinds:
@@ -90,17 +88,9 @@ class CaseStatsPanel(QWidget):
         self.xlsx_button = push_button(self.tr("Export Excel…"),
                                        tip=self.tr("Save these statistics as an Excel workbook"),
                                        on_click=lambda: self.export("xlsx"))
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Year:")))
-        bar.addWidget(self.year)
-        bar.addWidget(QLabel(self.tr("Period:")))
-        bar.addWidget(self.period)
-        bar.addStretch(1)
-        bar.addWidget(self.pdf_button)
-        bar.addWidget(self.xlsx_button)
-        self.status = QLabel()
-        self.status.setObjectName("stats_status")
-        self.status.setWordWrap(True)
+        bar = button_row(QLabel(self.tr("Year:")), self.year, QLabel(self.tr("Period:")), self.period,
+                         end=(self.pdf_button, self.xlsx_button))
+        self.status = text_label("stats_status")
 
         self.indicators = _table([self.tr("Code"), self.tr("Indicator"), self.tr("Value")])
         self.indicators.setObjectName("indicators")
@@ -115,28 +105,16 @@ class CaseStatsPanel(QWidget):
         h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
-        open_box = QWidget()
-        ob = QVBoxLayout(open_box)
-        ob.setContentsMargins(0, 0, 0, 0)
         open_title = QLabel(self.tr("Open cases by state and age since the report"))
         open_title.setStyleSheet("font-weight: bold")
-        ob.addWidget(open_title)
-        ob.addWidget(self.open_table)
-        ind_box = QWidget()
-        ib = QVBoxLayout(ind_box)
-        ib.setContentsMargins(0, 0, 0, 0)
         self.indicators_title = QLabel()
         self.indicators_title.setStyleSheet("font-weight: bold")
-        ib.addWidget(self.indicators_title)
-        ib.addWidget(self.indicators)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(ind_box)
-        split.addWidget(open_box)
-        split.setSizes([380, 320])
+        splitter = split(Qt.Orientation.Vertical, panel(self.indicators_title, self.indicators),
+                         panel(open_title, self.open_table), sizes=(380, 320))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.status)
-        layout.addWidget(split, 1)
+        layout.addWidget(splitter, 1)
 
     def period_code(self) -> str:
         year = int(self.year.currentData())

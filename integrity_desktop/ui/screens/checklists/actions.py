@@ -33,6 +33,7 @@ from integrity_desktop.filenames import dated_name
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
+from integrity_desktop.ui.widgets.choose_file import choose_file
 from integrity_desktop.ui.widgets.messages import show_info
 from integrity_desktop.ui.widgets.table_models import TableModel
 
@@ -193,14 +194,12 @@ def import_workbook(
     from integrity_desktop.services.checklists import excel_import as checklist_import
 
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(
-            parent,
-            QCoreApplication.translate("ChecklistActions", "Import workbook"),
-            str(Path.home()),
-            QCoreApplication.translate("ChecklistActions", "Excel workbook (*.xlsx)"),
-        )
-        if not path:
+        chosen = choose_file(parent, QCoreApplication.translate("ChecklistActions", "Import workbook"),
+                             QCoreApplication.translate("ChecklistActions", "Excel workbook (*.xlsx)"),
+                             str(Path.home()))
+        if chosen is None:
             return
+        path = str(chosen)
     store, actor, source = ctx.store, ctx.actor, path
 
     def done(summary: Any) -> None:

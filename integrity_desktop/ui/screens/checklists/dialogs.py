@@ -4,7 +4,6 @@ period; ``checklists.create_checklist`` checks and stores it."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QLineEdit,
@@ -19,7 +18,7 @@ from integrity_desktop.services.checklists.filled import ChecklistSummary
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.text import shown_number
-from integrity_desktop.ui.widgets.combos import unit_combo
+from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.form_errors import finish_form
 
 
@@ -32,8 +31,7 @@ class NewChecklistDialog(QDialog):
         self.created: ChecklistSummary | None = None
         self.setWindowTitle(self.tr("New checklist"))
         self.setMinimumWidth(560)
-        self.template = QComboBox()
-        self.template.setObjectName("template")
+        self.template = choice_combo(name="template")
         for t in templates.list_templates(ctx.store, ctx.actor, include_drafts=False):
             self.template.addItem(
                 self.tr("{title} (version {version})").format(
@@ -45,8 +43,7 @@ class NewChecklistDialog(QDialog):
 
         self.template.setCurrentIndex(max(0, self.template.findData(three_year_template_id())))
         self.unit = unit_combo(ctx, optional=True, none_text=self.tr("The whole directorate"), name="unit")
-        self.kind = QComboBox()
-        self.kind.setObjectName("kind")
+        self.kind = choice_combo(name="kind")
         for kind, label in (
             ("quarter", self.tr("Quarter")),
             ("month", self.tr("Month")),
@@ -54,8 +51,7 @@ class NewChecklistDialog(QDialog):
             ("year", self.tr("Year")),
         ):
             self.kind.addItem(label, kind)
-        self.number = QComboBox()
-        self.number.setObjectName("number")
+        self.number = choice_combo(name="number")
         self.year = QLineEdit(shown_number(str(jalali.jalali_year(jalali.today()))))  # no separator
         self.year.setObjectName("year")
         self.year.setMaxLength(6)

@@ -28,7 +28,6 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -36,7 +35,6 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut, QU
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -74,10 +72,13 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.choose_file import choose_file
 from integrity_desktop.ui.widgets.form_errors import error_line
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.open_evidence import open_by_id
-from integrity_desktop.ui.widgets.table_models import TableModel, record_table
+from integrity_desktop.ui.widgets.panels import split
+from integrity_desktop.ui.widgets.table_models import KeyedModel, record_table
 
 if TYPE_CHECKING:
     from integrity_desktop.ui.screens.dashboard.computed_records import ComputedRecordsDialog
@@ -137,7 +138,7 @@ class _NoteEdit(QPlainTextEdit):
         return False if _left_to_editor(e) else super().event(e)
 
 
-class EntryTableModel(TableModel):
+class EntryTableModel(KeyedModel):
     """The indicators of one checklist (at most a few hundred, loaded with the checklist)."""
 
     COLUMNS = ("code", "title", "status", "progress", "value", "evidence")
@@ -172,13 +173,7 @@ class EntryTableModel(TableModel):
     def row_of(self, entry_id: str) -> int:
         return next((i for i, e in enumerate(self.entries) if e.id == entry_id), -1)
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        e = self.entries[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, e: EntryView, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "code":
                 return e.code_fa if current_lang() == "fa" else e.item_code
@@ -298,9 +293,7 @@ class ChecklistEditor(QWidget):
             self.tr("Send this checklist back to the office with a note on what to correct")
         )
         self.return_button.clicked.connect(self.ask_return)
-        self.review_banner = QLabel()
-        self.review_banner.setObjectName("review_banner")
-        self.review_banner.setWordWrap(True)
+        self.review_banner = text_label("review_banner")
         self.review_banner.setStyleSheet(
             f"background: {palette.NOTICE_BG}; border: 1px solid {palette.NOTICE_BORDER}; padding: 6px; color: {palette.NOTICE_TEXT}"
         )
@@ -318,19 +311,8 @@ class ChecklistEditor(QWidget):
         head.addWidget(self.title_label, 1)
         head.addWidget(self.completion_label)
         head.addWidget(self.saved_label)
-        actions = QHBoxLayout()
-        for b in (
-            self.undo_button,
-            self.redo_button,
-            self.print_button,
-            self.export_button,
-            self.import_button,
-            self.submit_button,
-            self.approve_button,
-            self.return_button,
-        ):
-            actions.addWidget(b)
-        actions.addStretch(1)
+        actions = button_row(self.undo_button, self.redo_button, self.print_button, self.export_button,
+                             self.import_button, self.submit_button, self.approve_button, self.return_button)
 
         self.axes = QListWidget()
         self.axes.setObjectName("axes")
@@ -373,23 +355,15 @@ class ChecklistEditor(QWidget):
         value_row.addWidget(self.unit_label)
         self.value_box = QWidget()
         self.value_box.setLayout(value_row)
-        self.target_label = QLabel()
-        self.target_label.setObjectName("target")
-        self.target_label.setWordWrap(True)
-        self.measure_label = QLabel()
-        self.measure_label.setObjectName("measure")
-        self.measure_label.setWordWrap(True)
+        self.target_label = text_label("target")
+        self.measure_label = text_label("measure")
         self.measure_label.setStyleSheet(f"color: {palette.SECONDARY}")
-        self.source_label = QLabel()
-        self.source_label.setObjectName("source")
-        self.source_label.setWordWrap(True)
+        self.source_label = text_label("source")
         self.source_label.setStyleSheet(f"color: {palette.SECONDARY}")
         self.records_button = push_button(self.tr("Records behind this figure…"), name="records_button",
                                           tip=self.tr("List the records this figure is computed from"),
                                           on_click=self.show_records)
-        self.approval_label = QLabel()
-        self.approval_label.setObjectName("approval")
-        self.approval_label.setWordWrap(True)
+        self.approval_label = text_label("approval")
         self.approval_label.setStyleSheet(f"background: {CHANGED_COLOUR}; padding: 3px; color: {palette.NOTICE_TEXT}")
         self.not_asked_label = QLabel(self.tr(
             "Not asked in this period: the answer given earlier is kept, and completion leaves it out."
@@ -451,10 +425,7 @@ class ChecklistEditor(QWidget):
         self.context.setObjectName("programme_context")
         self.context.setOpenLinks(False)
         self.context.hide()
-        side = QSplitter(Qt.Orientation.Vertical)
-        side.addWidget(self.axes)
-        side.addWidget(self.context)
-        side.setSizes([260, 300])
+        side = split(Qt.Orientation.Vertical, self.axes, self.context, sizes=(260, 300))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         # The form scrolls rather than growing the window past 1366×768 when an indicator
         # carries a formula, an approval note and sub-tasks at once.
@@ -871,17 +842,12 @@ class ChecklistEditor(QWidget):
         e = self._current
         if e is None:
             return
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Attach evidence"),
-            "",
-            self.tr(
-                "Documents and images (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx "
-                "*.xls *.xlsx *.odt *.ods *.txt);;All files (*)"
-            ),
-        )
+        path = choose_file(self, self.tr("Attach evidence"), self.tr(
+            "Documents and images (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx "
+            "*.xls *.xlsx *.odt *.ods *.txt);;All files (*)"
+        ))
         if path:
-            self.attach_file(path)
+            self.attach_file(str(path))
 
     def attach_file(self, path: str) -> None:
         """Store a file as evidence of the current indicator (hashing runs off the GUI thread)."""

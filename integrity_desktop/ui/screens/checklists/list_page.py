@@ -12,14 +12,12 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +29,6 @@ from integrity_desktop.services.checklists import filled as checklists
 from integrity_desktop.services.checklists import templates
 from integrity_desktop.services.checklists.filled import CHECKLIST_STATUS_LABELS_FA, ChecklistSummary
 from integrity_desktop.services.store import offices
-from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui import text as ui_text
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import attempt
@@ -44,9 +41,11 @@ from integrity_desktop.ui.screens.checklists.actions import (
 from integrity_desktop.ui.screens.checklists.dialogs import NewChecklistDialog
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.messages import show_info
-from integrity_desktop.ui.widgets.table_models import TableModel, current_row, record_table
+from integrity_desktop.ui.widgets.search import after_typing, search_field
+from integrity_desktop.ui.widgets.table_models import KeyedModel, current_row, record_table
 
 PAGE = 100
 ALL = object()  # "no filter" in the filter combos
@@ -83,7 +82,7 @@ TEXT: dict[str, Callable[[ChecklistSummary], str]] = {
 }
 
 
-class ChecklistTableModel(TableModel):
+class ChecklistTableModel(KeyedModel):
     """Checklists matching the filters, fetched ``PAGE`` rows at a time."""
 
     COLUMNS: tuple[str, ...] = ("unit", "template", "period", "status", "completion", "updated")
@@ -119,13 +118,7 @@ class ChecklistTableModel(TableModel):
             self.ctx.store, self.ctx.actor, offset=offset, limit=PAGE, **self.filters
         ))
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        r = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, r: ChecklistSummary, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return TEXT[column](r)
         if role == Qt.ItemDataRole.ToolTipRole and column == "template":
@@ -151,28 +144,15 @@ class ChecklistListPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._loaded_filters = False
-        self.search = QLineEdit()
-        self.search.setMaxLength(MAX_SEARCH)  # the services refuse longer searches
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search unit, template, period or notes…"))
-        self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(300)
-        self._search_timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search = search_field("search", self.tr("Search unit, template, period or notes…"))
+        self._search_timer = after_typing(self, self.search, self.apply_filters)
         self.search.returnPressed.connect(self.apply_filters)
-        self.unit_filter = QComboBox()
-        self.unit_filter.setObjectName("unit_filter")
-        self.period_filter = QComboBox()
-        self.period_filter.setObjectName("period_filter")
-        self.template_filter = QComboBox()
-        self.template_filter.setObjectName("template_filter")
+        self.unit_filter = choice_combo(name="unit_filter")
+        self.period_filter = choice_combo(name="period_filter")
+        self.template_filter = choice_combo(name="template_filter")
         self.template_filter.setMaximumWidth(320)
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("status_filter")
-        self.office_filter = QComboBox()
-        self.office_filter.setObjectName("office_filter")
+        self.status_filter = choice_combo(name="status_filter")
+        self.office_filter = choice_combo(name="office_filter")
         for combo in (self.unit_filter, self.period_filter, self.template_filter, self.status_filter,
                       self.office_filter):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
@@ -215,18 +195,8 @@ class ChecklistListPage(QWidget):
             on_click=lambda: import_workbook(self, self.ctx, on_applied=lambda _s: self.apply_filters()))
         self.import_button.setVisible(self.ctx.can("checklists.edit"))
         self.count_label = QLabel()
-        buttons = QHBoxLayout()
-        for b in (
-            self.new_button,
-            self.open_button,
-            self.print_button,
-            self.blank_button,
-            self.export_button,
-            self.import_button,
-        ):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count_label)
+        buttons = button_row(self.new_button, self.open_button, self.print_button, self.blank_button,
+                             self.export_button, self.import_button, end=[self.count_label])
 
         self.model = ChecklistTableModel(self.ctx, self)
         self.table = record_table(self.model, "checklist_table", self.model.COLUMNS.index("template"))

@@ -13,14 +13,11 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -49,9 +46,12 @@ from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.combos import choice_combo
+from integrity_desktop.ui.widgets.fields import text_box, text_field
 from integrity_desktop.ui.widgets.form_errors import error_line, finish_form
 from integrity_desktop.ui.widgets.labels import note_label
 from integrity_desktop.ui.widgets.messages import confirm
+from integrity_desktop.ui.widgets.panels import panel, split
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, record_table
 
 
@@ -76,8 +76,7 @@ class NewTemplateDialog(QDialog):
         self.code = _latin(QLineEdit())
         self.code.setObjectName("code")
         self.code.setPlaceholderText("service-desk")
-        self.title_fa = QLineEdit()
-        self.title_fa.setObjectName("title_fa")
+        self.title_fa = text_field("title_fa")
         self.title_en = _latin(QLineEdit())
         self.title_en.setObjectName("title_en")
         form = QFormLayout(self)
@@ -103,10 +102,8 @@ class SectionDialog(QDialog):
         self.template_id = template_id
         self.setWindowTitle(self.tr("New axis"))
         self.setMinimumWidth(480)
-        self.number = QLineEdit(shown_number(next_number))
-        self.number.setObjectName("number")
-        self.title_fa = QLineEdit()
-        self.title_fa.setObjectName("title_fa")
+        self.number = text_field("number", shown_number(next_number))
+        self.title_fa = text_field("title_fa")
         form = QFormLayout(self)
         form.addRow(self.tr("Axis number:"), self.number)
         form.addRow(self.tr("Title:"), self.title_fa)
@@ -133,41 +130,31 @@ class ItemDialog(QDialog):
         self.item = item
         self.setWindowTitle(self.tr("Edit indicator") if item else self.tr("New indicator"))
         self.setMinimumWidth(620)
-        self.section = QComboBox()
-        self.section.setObjectName("section")
+        self.section = choice_combo(name="section")
         for s in view.sections:
             self.section.addItem(f"{shown_number(s.number)}. {s.title_fa}", s.id)
         self.code = _latin(QLineEdit())
         self.code.setObjectName("code")
         self.code.setPlaceholderText("9/6")
-        self.title_fa = QPlainTextEdit()
-        self.title_fa.setObjectName("title_fa")
-        self.title_fa.setTabChangesFocus(True)
-        self.title_fa.setMaximumHeight(70)
+        self.title_fa = text_box("title_fa", 70)
         self.legal_basis = QLineEdit()
         self.lead_unit = QLineEdit()
         self.partner_units = QLineEdit()
         self.partner_units.setPlaceholderText(self.tr("separated by commas"))
-        self.subtasks = QPlainTextEdit()
-        self.subtasks.setTabChangesFocus(True)
+        self.subtasks = text_box("", 90)
         self.subtasks.setPlaceholderText(self.tr("one sub-task per line"))
-        self.subtasks.setMaximumHeight(90)
         # How it is measured (indicators.Definition): kind, unit, frequency, direction, bounds, target.
-        self.kind = QComboBox()
-        self.kind.setObjectName("kind")
+        self.kind = choice_combo(name="kind")
         for key in KINDS:
             self.kind.addItem(KIND_LABELS_FA[key], key)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.unit_fa = QLineEdit()
-        self.unit_fa.setObjectName("unit_fa")
+        self.unit_fa = text_field("unit_fa")
         self.unit_fa.setPlaceholderText(self.tr("e.g. meeting, course, percent"))
-        self.frequency = QComboBox()
-        self.frequency.setObjectName("frequency")
+        self.frequency = choice_combo(name="frequency")
         for key in FREQUENCIES:
             self.frequency.addItem(FREQUENCY_LABELS_FA[key], key)
         self.frequency.setCurrentIndex(self.frequency.findData(DEFAULT_FREQUENCY))
-        self.direction = QComboBox()
-        self.direction.setObjectName("direction")
+        self.direction = choice_combo(name="direction")
         for key in DIRECTIONS:
             self.direction.addItem(DIRECTION_LABELS_FA[key], key)
         self.min_value, self.max_value, self.target = QLineEdit(), QLineEdit(), QLineEdit()
@@ -376,18 +363,11 @@ class TemplatesScreen(QWidget):
             palette.FAINT,
         )
 
-        items_panel = QWidget()
-        items_layout = QVBoxLayout(items_panel)
-        items_layout.setContentsMargins(0, 0, 0, 0)
         detail = QHBoxLayout()
         detail.addWidget(self.detail_label, 1)
         detail.addWidget(self.code_label)
-        items_layout.addLayout(detail)
-        items_layout.addWidget(self.item_table, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.template_table)
-        splitter.addWidget(items_panel)
-        splitter.setSizes([640, 600])
+        items_panel = panel(detail, (self.item_table, 1))
+        splitter = split(Qt.Orientation.Horizontal, self.template_table, items_panel, sizes=(640, 600))
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(note)

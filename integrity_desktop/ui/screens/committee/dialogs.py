@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDoubleSpinBox,
     QFileDialog,
@@ -41,17 +40,10 @@ from integrity_desktop.ui.screens.inspections.dialogs import (
 from integrity_desktop.ui.text import shown_date, shown_number, shown_value
 from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
+from integrity_desktop.ui.widgets.fields import text_box, text_field
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
 from integrity_desktop.ui.widgets.tick_list import tick_item, ticked_data
-
-
-def _text_box(name: str, height: int = 90) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setObjectName(name)
-    box.setTabChangesFocus(True)
-    box.setMaximumHeight(height)
-    return box
 
 
 class _Saving(QDialog):
@@ -72,15 +64,12 @@ class MemberDialog(_Saving):
         self.ctx, self.info = ctx, info
         self.setWindowTitle(self.tr("Edit committee member") if info else self.tr("New committee member"))
         self.setMinimumWidth(460)
-        self.full_name = QLineEdit()
-        self.full_name.setObjectName("full_name")
+        self.full_name = text_field("full_name")
         self.role = choice_combo(committee.MEMBER_ROLES, name="role")
         select_data(self.role, "member")
-        self.post = QLineEdit()
-        self.post.setObjectName("post")
+        self.post = text_field("post")
         self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(no unit)"))
-        self.letter_no = QLineEdit()
-        self.letter_no.setObjectName("letter_no")
+        self.letter_no = text_field("letter_no")
         self.letter_date = date_field(optional=True, name="letter_date")
         self.member_from = date_field(name="member_from")
         self.member_to = date_field(optional=True, name="member_to")
@@ -122,8 +111,7 @@ class MeetingDialog(_Saving):
         self.ctx, self.info = ctx, info
         self.setWindowTitle(self.tr("Committee meeting"))
         self.setMinimumWidth(560)
-        self.title = QLineEdit()
-        self.title.setObjectName("title")
+        self.title = text_field("title")
         self.planned = date_field(optional=True, name="planned_date")
         self.held = date_field(optional=True, name="held_date")
         self.cancelled = QCheckBox(self.tr("Cancelled"))
@@ -131,12 +119,11 @@ class MeetingDialog(_Saving):
         self.attendees = QListWidget()
         self.attendees.setObjectName("attendees")
         self.attendees.setMaximumHeight(150)
-        self.quorum = QComboBox()
-        self.quorum.setObjectName("quorum")
+        self.quorum = choice_combo(name="quorum")
         self.quorum.addItem(self.tr("Work out from the attendance"), None)
         self.quorum.addItem(self.tr("Quorum met"), True)
         self.quorum.addItem(self.tr("No quorum"), False)
-        self.minutes = _text_box("minutes", 120)
+        self.minutes = text_box("minutes", 120)
         for m in committee.list_members(ctx.store, ctx.actor):
             chosen = info is not None and m.id in info.attendee_ids
             self.attendees.addItem(tick_item(f"{m.full_name} — {m.role_fa}", m.id, chosen))
@@ -175,7 +162,7 @@ class ResolutionDialog(_Saving):
         self.ctx, self.meeting_id, self.info = ctx, meeting_id, info
         self.setWindowTitle(self.tr("Resolution"))
         self.setMinimumWidth(480)
-        self.text = _text_box("resolution_text")
+        self.text = text_box("resolution_text", 90)
         self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(no unit)"))
         self.unit.setObjectName("responsible_unit")
         self.due = date_field(name="due_date")
@@ -205,11 +192,10 @@ class FollowUpDialog(_Saving):
         self.setMinimumWidth(480)
         self.status = choice_combo(committee.RESOLUTION_STATUSES, name="status")
         select_data(self.status, info.status)
-        self.note = _text_box("note", 70)
+        self.note = text_box("note", 70)
         self.done_on = date_field(optional=True, name="done_on")
         self.done_on.set_value(info.done_on)
-        self.reason = QLineEdit(info.drop_reason)
-        self.reason.setObjectName("drop_reason")
+        self.reason = text_field("drop_reason", info.drop_reason)
         history = QPlainTextEdit(info.follow_up)
         history.setReadOnly(True)
         history.setMaximumHeight(90)
@@ -239,6 +225,23 @@ def QLineEditRO(text: str) -> QLineEdit:
     return line
 
 
+def resolutions_model(unit_width: int, *first: Column) -> RowsModel:
+    """Resolutions as the meeting view and the committee screen list them: ``first``, then the
+    number, due date, status, days overdue, responsible unit (``unit_width`` wide) and text;
+    an overdue one tinted."""
+    return RowsModel([
+        *first,
+        Column(QCoreApplication.translate("MeetingView", "No."), lambda r: shown_number(r.number)),
+        Column(QCoreApplication.translate("MeetingView", "Due date"), lambda r: shown_date(r.due_date)),
+        Column(QCoreApplication.translate("MeetingView", "Status"), lambda r: r.status_fa),
+        Column(QCoreApplication.translate("MeetingView", "Days overdue"),
+               lambda r: shown_number(r.days_overdue) if r.overdue else ""),
+        Column(QCoreApplication.translate("MeetingView", "Responsible unit"), lambda r: r.responsible_unit,
+               unit_width),
+        Column(QCoreApplication.translate("MeetingView", "Resolution"), lambda r: r.text),
+    ], background=lambda r: OVERDUE_BG if r.overdue else None)
+
+
 class MeetingView(QDialog):
     """A meeting with its resolutions: add one, follow one up, edit the meeting."""
 
@@ -251,14 +254,7 @@ class MeetingView(QDialog):
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
         self.summary.setMaximumHeight(150)
-        self.model = RowsModel([
-            Column(self.tr("No."), lambda r: shown_number(r.number)),
-            Column(self.tr("Due date"), lambda r: shown_date(r.due_date)),
-            Column(self.tr("Status"), lambda r: r.status_fa),
-            Column(self.tr("Days overdue"), lambda r: shown_number(r.days_overdue) if r.overdue else ""),
-            Column(self.tr("Responsible unit"), lambda r: r.responsible_unit, 160),
-            Column(self.tr("Resolution"), lambda r: r.text),
-        ], background=lambda r: OVERDUE_BG if r.overdue else None)
+        self.model = resolutions_model(160)
         self.table = make_table(self.model, "meeting_resolutions")
         self.table.activated.connect(lambda _i: self.follow_up())
         layout = QVBoxLayout(self)
@@ -322,10 +318,8 @@ class CourseDialog(_Saving):
         self.ctx, self.info = ctx, info
         self.setWindowTitle(self.tr("Training course"))
         self.setMinimumWidth(520)
-        self.title = QLineEdit()
-        self.title.setObjectName("title")
-        self.topic = QComboBox()
-        self.topic.setObjectName("topic")
+        self.title = text_field("title")
+        self.topic = choice_combo(name="topic")
         for code, label in training.TOPICS.items():
             self.topic.addItem(f"{shown_number(code)} — {label}", code)
         self.start = date_field(name="start_date")
@@ -339,17 +333,14 @@ class CourseDialog(_Saving):
         self.people.setObjectName("participant_count")
         self.people.setRange(1, training.MAX_PARTICIPANTS)
         self.people.setValue(20)
-        self.trainer = QLineEdit()
-        self.trainer.setObjectName("trainer")
-        self.names = _text_box("participant_names", 70)
+        self.trainer = text_field("trainer")
+        self.names = text_box("participant_names", 70)
         self.names.setPlaceholderText(self.tr("Optional: one name a line"))
-        self.method = QComboBox()
-        self.method.setObjectName("eval_method")
+        self.method = choice_combo(name="eval_method")
         self.method.addItem(self.tr("(not evaluated)"), "")
         for key, label in training.EVAL_METHODS.items():
             self.method.addItem(label, key)
-        self.score = QLineEdit()
-        self.score.setObjectName("eval_score")
+        self.score = text_field("eval_score")
         self.score.setPlaceholderText("۰ تا ۱۰۰")
         form = QFormLayout(self)
         form.addRow(self.tr("Title:"), self.title)

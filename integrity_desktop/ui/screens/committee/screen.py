@@ -39,13 +39,16 @@ from integrity_desktop.ui.screens.committee.dialogs import (
     MemberDialog,
     attach_files,
     open_latest_file,
+    resolutions_model,
 )
 from integrity_desktop.ui.screens.inspections.common import make_button, period_choices
-from integrity_desktop.ui.screens.inspections.dialogs import OVERDUE_BG
 from integrity_desktop.ui.text import isolate, shown_date, shown_number, shown_percent, shown_value
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row
+from integrity_desktop.ui.widgets.combos import choice_combo
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import show_exception
+from integrity_desktop.ui.widgets.panels import tab_page
 from integrity_desktop.ui.widgets.tab_shot import TabShot
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
 
@@ -109,8 +112,7 @@ class YearCalendarModel(QAbstractTableModel):
 
 
 def _year_combo(today: _dt.date) -> QComboBox:
-    combo = QComboBox()
-    combo.setObjectName("year")
+    combo = choice_combo(name="year")
     year = jalali.jalali_year(today)
     for y in range(year, year - 6, -1):
         combo.addItem(jalali.Period(y, "year").label_fa, y)
@@ -146,11 +148,8 @@ class CommitteeScreen(QWidget):
         self.calendar_counts = QLabel()
         self.calendar_counts.setObjectName("calendar_counts")
         legend = QLabel(self.tr("● held   ○ planned   ✕ not held   – cancelled"))
-        cal = QWidget()
-        cal_layout = QVBoxLayout(cal)
-        cal_layout.addLayout(button_row(self.calendar_counts, legend))
-        cal_layout.addWidget(self.calendar)
-        self.tabs.addTab(cal, self.tr("Year calendar"))
+        self.tabs.addTab(tab_page(button_row(self.calendar_counts, legend), self.calendar),
+                         self.tr("Year calendar"))
 
         # meetings
         self.meetings_model = RowsModel([
@@ -169,15 +168,12 @@ class CommitteeScreen(QWidget):
         ], background=lambda r: MISSED_BG if r.status == "missed" else None)
         self.meetings_view = make_table(self.meetings_model, "meetings_table")
         self.meetings_view.activated.connect(lambda _i: self.open_meeting())
-        meetings = QWidget()
-        m_layout = QVBoxLayout(meetings)
-        m_layout.addLayout(button_row(
+        meetings = tab_page(button_row(
             make_button(self.tr("Plan a meeting…"), "new_meeting", self.new_meeting, self.editable,
                         tip=self.tr("Plan a meeting on the year's schedule")),
             make_button(self.tr("Open meeting…"), "open_meeting", self.open_meeting,
                         tip=self.tr("Open the selected meeting with its resolutions")),
-        ))
-        m_layout.addWidget(self.meetings_view)
+        ), self.meetings_view)
         self.tabs.addTab(meetings, self.tr("Meetings"))
 
         # resolutions
@@ -186,25 +182,14 @@ class CommitteeScreen(QWidget):
         self.overdue_only.toggled.connect(lambda _c: self.reload_resolutions())
         self.resolution_count = QLabel()
         self.resolution_count.setObjectName("resolution_count")
-        self.resolutions_model = RowsModel([
-            *office,
-            Column(self.tr("Meeting"), lambda r: shown_date(r.meeting_day)),
-            Column(self.tr("No."), lambda r: shown_number(r.number)),
-            Column(self.tr("Due date"), lambda r: shown_date(r.due_date)),
-            Column(self.tr("Status"), lambda r: r.status_fa),
-            Column(self.tr("Days overdue"), lambda r: shown_number(r.days_overdue) if r.overdue else ""),
-            Column(self.tr("Responsible unit"), lambda r: r.responsible_unit, 170),
-            Column(self.tr("Resolution"), lambda r: r.text),
-        ], background=lambda r: OVERDUE_BG if r.overdue else None)
+        self.resolutions_model = resolutions_model(
+            170, *office, Column(self.tr("Meeting"), lambda r: shown_date(r.meeting_day)))
         self.resolutions_view = make_table(self.resolutions_model, "resolutions_table")
         self.resolutions_view.activated.connect(lambda _i: self.follow_up())
-        res = QWidget()
-        r_layout = QVBoxLayout(res)
-        r_layout.addLayout(button_row(
+        res = tab_page(button_row(
             make_button(self.tr("Follow up…"), "follow_up", self.follow_up, self.editable,
                         tip=self.tr("Record a follow-up or the status of the selected resolution")),
-            self.overdue_only, self.resolution_count))
-        r_layout.addWidget(self.resolutions_view)
+            self.overdue_only, self.resolution_count), self.resolutions_view)
         self.tabs.addTab(res, self.tr("Resolutions"))
 
         # members
@@ -220,9 +205,7 @@ class CommitteeScreen(QWidget):
         ], background=lambda r: QColor(palette.QUIET_BG) if r.member_to and r.member_to < self.today else None)
         self.members_view = make_table(self.members_model, "members_table")
         self.members_view.activated.connect(lambda _i: self.edit_member())
-        mem = QWidget()
-        mem_layout = QVBoxLayout(mem)
-        mem_layout.addLayout(button_row(
+        mem = tab_page(button_row(
             make_button(self.tr("Add member…"), "new_member", self.new_member, self.editable,
                         tip=self.tr("Add a member appointed by a letter")),
             make_button(self.tr("Attach letter…"), "attach_letter", lambda: self._attach(
@@ -233,17 +216,13 @@ class CommitteeScreen(QWidget):
                         tip=self.tr("Open the appointing letter of the selected member")),
             make_button(self.tr("Edit member…"), "edit_member", self.edit_member, self.editable,
                         tip=self.tr("Edit the selected member or end the membership")),
-        ))
-        mem_layout.addWidget(self.members_view)
+        ), self.members_view)
         self.tabs.addTab(mem, self.tr("Members"))
 
         # training register
-        self.training_period = QComboBox()
-        self.training_period.setObjectName("training_period")
+        self.training_period = choice_combo(name="training_period")
         self.training_editable = ctx.can("training.edit")
-        self.training_summary = QLabel()
-        self.training_summary.setObjectName("training_summary")
-        self.training_summary.setWordWrap(True)
+        self.training_summary = text_label("training_summary")
         self.courses_model = RowsModel([
             *office,
             Column(self.tr("Indicator"), lambda r: shown_number(r.topic)),
@@ -259,9 +238,7 @@ class CommitteeScreen(QWidget):
         self.courses_view = make_table(self.courses_model, "courses_table")
         self.courses_view.activated.connect(lambda _i: self.edit_course())
         self.training_period.currentIndexChanged.connect(lambda _i: self.reload_training())
-        tr_tab = QWidget()
-        t_layout = QVBoxLayout(tr_tab)
-        t_layout.addLayout(button_row(
+        tr_tab = tab_page(button_row(
             make_button(self.tr("Register a course…"), "new_course", self.new_course, self.training_editable,
                         tip=self.tr("Register a course that was held")),
             make_button(self.tr("Attach attendance sheet…"), "attach_sheet", lambda: self._attach(
@@ -272,9 +249,7 @@ class CommitteeScreen(QWidget):
                         tip=self.tr("Open the attendance sheet of the selected course")),
             make_button(self.tr("Edit course…"), "edit_course", self.edit_course, self.training_editable,
                         tip=self.tr("Edit the selected course or its evaluation")),
-            self.training_period))
-        t_layout.addWidget(self.training_summary)
-        t_layout.addWidget(self.courses_view)
+            self.training_period), self.training_summary, self.courses_view)
         self.tabs.addTab(tr_tab, self.tr("Training register"))
         self.training_tab = tr_tab
         self._fill_periods()

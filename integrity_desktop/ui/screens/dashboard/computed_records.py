@@ -22,6 +22,7 @@ from integrity_desktop.services.figures import computed
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import error_text
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel
 
@@ -68,9 +69,8 @@ class ComputedRecordsDialog(QDialog):
             self.error = ""
         title = QLabel(f"<b>{entry.code_fa} — {entry.title}</b>")
         title.setWordWrap(True)
-        self.formula_label = QLabel(self.tr("Formula: {formula}").format(formula=entry.formula_fa))
-        self.formula_label.setObjectName("formula")
-        self.formula_label.setWordWrap(True)
+        self.formula_label = text_label(
+            "formula", self.tr("Formula: {formula}").format(formula=entry.formula_fa))
         counted = sum(1 for r in rows if r.counted)
         if rate:
             text = self.tr("{counted} of {total} records count; the figure now is {value}.").format(
@@ -82,9 +82,7 @@ class ComputedRecordsDialog(QDialog):
         if entry.frozen:
             text += " " + self.tr("The checklist was approved with {value}.").format(
                 value=_value(entry.value, entry))
-        self.summary_label = QLabel(self.error or text)
-        self.summary_label.setObjectName("summary")
-        self.summary_label.setWordWrap(True)
+        self.summary_label = text_label("summary", self.error or text)
         self.model = records_model(rows, rate, self)
         self.table = QTableView()
         self.table.setObjectName("records")

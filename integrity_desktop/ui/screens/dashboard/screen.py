@@ -17,21 +17,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QThreadPool,
 )
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -48,9 +44,11 @@ from integrity_desktop.ui.screens.dashboard import figures as dashboard_figures
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.buttons import push_button
+from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.combos import choice_combo
+from integrity_desktop.ui.widgets.panels import panel, split
 from integrity_desktop.ui.widgets.percent_axis import attach_axes
-from integrity_desktop.ui.widgets.table_models import TableModel, read_only_view
+from integrity_desktop.ui.widgets.table_models import KeyedModel, read_only_view
 
 OPEN_PAGE = 100
 
@@ -102,7 +100,7 @@ def load_dashboard(ctx: UiContext, period_code: str | None, programme: str | Non
     )
 
 
-class OpenIndicatorModel(TableModel):
+class OpenIndicatorModel(KeyedModel):
     """Indicators still open in the period, fetched page by page."""
 
     COLUMNS = ("code", "title", "lead", "open", "units")
@@ -134,13 +132,7 @@ class OpenIndicatorModel(TableModel):
             offset=offset, limit=OPEN_PAGE,
         ))
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        o = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
+    def cell(self, o: Any, column: str, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 "code": display_code(o.item_code) if current_lang() == "fa" else o.item_code,
@@ -174,12 +166,10 @@ class DashboardScreen(QWidget):
         title = QLabel(f"<h2>{office_name(ctx.store, ctx.store.office_code)}</h2>")
         title.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         subtitle = QLabel(self.tr("Administrative health and protection of people's rights"))
-        self.period = QComboBox()
-        self.period.setObjectName("period")
+        self.period = choice_combo(name="period")
         self._fill_periods()
         self.period.activated.connect(lambda _i: self.refresh())
-        self.programme = QComboBox()
-        self.programme.setObjectName("programme")
+        self.programme = choice_combo(name="programme")
         self._fill_programmes()
         self.programme.activated.connect(lambda _i: self.refresh())
         self.help_button = push_button(self.tr("How is completion computed?"),
@@ -187,14 +177,8 @@ class DashboardScreen(QWidget):
                                        on_click=self.show_help)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
-        head = QHBoxLayout()
-        head.addWidget(title)
-        head.addStretch(1)
-        head.addWidget(QLabel(self.tr("Programme:")))
-        head.addWidget(self.programme)
-        head.addWidget(QLabel(self.tr("Period:")))
-        head.addWidget(self.period)
-        head.addWidget(self.help_button)
+        head = button_row(title, end=(QLabel(self.tr("Programme:")), self.programme,
+                                      QLabel(self.tr("Period:")), self.period, self.help_button))
 
         self.axis_box = QVBoxLayout()
         self.axis_title = QLabel(self.tr("<b>Completion per axis</b>"))
@@ -228,11 +212,7 @@ class DashboardScreen(QWidget):
         header.resizeSection(3, 80)
         header.resizeSection(4, 220)
         self.open_label = QLabel(self.tr("<b>Indicators still open</b>"))
-        open_panel = QWidget()
-        open_layout = QVBoxLayout(open_panel)
-        open_layout.setContentsMargins(0, 0, 0, 0)
-        open_layout.addWidget(self.open_label)
-        open_layout.addWidget(self.open_table, 1)
+        open_panel = panel(self.open_label, (self.open_table, 1))
         self.figures_model = dashboard_figures.figures_model(self)
         self.figures_table = dashboard_figures.table(self.figures_model, "figures")
         self.links_model = dashboard_figures.links_model(self)
@@ -243,10 +223,7 @@ class DashboardScreen(QWidget):
         self.tabs.addTab(self.figures_table, self.tr("Figures and targets"))
         self.tabs.addTab(self.links_table, self.tr("Both programmes together"))
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(charts_panel)
-        splitter.addWidget(self.tabs)
-        splitter.setSizes([380, 260])
+        splitter = split(Qt.Orientation.Vertical, charts_panel, self.tabs, sizes=(380, 260))
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(subtitle)

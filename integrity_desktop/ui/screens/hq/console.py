@@ -12,7 +12,6 @@ province with their achievement, computed from each province's own records as it
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries
@@ -22,38 +21,33 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QUrl,
 )
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QPainter
+from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QSplitter,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from integrity_desktop import jalali
 from integrity_desktop.indicators import display_code
-from integrity_desktop.reports.registry import ReportParams
 from integrity_desktop.services.cases import lifecycle as lc
 from integrity_desktop.services.checklists import scoring
 from integrity_desktop.services.store import offices
-from integrity_desktop.services.store.seed import HQ
 from integrity_desktop.ui import text as ui_text
-from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.screens.hq.frame import HqScreen
 from integrity_desktop.ui.screens.sync.common import shown_datetime
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
-from integrity_desktop.ui.widgets import palette, report_export
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
-from integrity_desktop.ui.widgets.form_errors import error_line
-from integrity_desktop.ui.widgets.messages import error_text
+from integrity_desktop.ui.widgets.combos import choice_combo
+from integrity_desktop.ui.widgets.labels import text_label
+from integrity_desktop.ui.widgets.panels import panel, split, tab_page
 from integrity_desktop.ui.widgets.percent_axis import percent_axis
 from integrity_desktop.ui.widgets.table_models import PagedTableModel, TableModel, plain_table
 
@@ -187,35 +181,24 @@ def _grid_view(model: ProvinceGridModel, name: str, column_width: int) -> QTable
     return view
 
 
-class HqConsoleScreen(QWidget):
+class HqConsoleScreen(HqScreen):
     """Only meaningful on the HQ store; a province sees a short note instead."""
 
+    report = "hq-provinces"
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("hq")
-        self.is_hq = ctx.store.office_code == HQ
+        super().__init__(ctx, "hq", parent)
         self._short = {o.code: (o.province_fa or o.name_fa) for o in offices.list_offices(ctx.store)}
-        self.open_file = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        layout = QVBoxLayout(self)
-        if not self.is_hq:
-            note = QLabel(
-                self.tr(
-                    "The HQ console shows every province side by side; it is used in the HQ "
-                    "store, where the provinces' bundles arrive."
-                )
+        self._start(
+            self.tr(
+                "The HQ console shows every province side by side; it is used in the HQ "
+                "store, where the provinces' bundles arrive."
             )
-            note.setObjectName("not_hq")
-            note.setWordWrap(True)
-            layout.addWidget(note)
-            layout.addStretch(1)
-            return
-        self._build(layout)
+        )
 
     # ----------------------------------------------------------------------- building
     def _build(self, layout: QVBoxLayout) -> None:
-        self.period = QComboBox()
-        self.period.setObjectName("period")
+        self.period = choice_combo(name="period")
         self.only_quiet = QCheckBox(self.tr("Only offices gone quiet"))
         self.only_quiet.setObjectName("only_quiet")
         self.only_quiet.toggled.connect(lambda _on: self.refresh_provinces())
@@ -225,25 +208,11 @@ class HqConsoleScreen(QWidget):
         self.pdf_button = push_button(self.tr("PDF…"), name="export_pdf",
                                       tip=self.tr("Save the provinces' figures as a PDF"),
                                       on_click=lambda: self.export("pdf"))
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Checklist period:")))
-        top.addWidget(self.period)
-        top.addWidget(self.only_quiet)
-        top.addStretch(1)
-        top.addWidget(self.excel_button)
-        top.addWidget(self.pdf_button)
-        self.summary = QLabel()
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        self.error = error_line("error")
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self._provinces_tab(), self.tr("Bundles, actions and cases"))
-        self.tabs.addTab(self._completion_tab(), self.tr("Checklist completion"))
-        self.tabs.addTab(self._indicators_tab(), self.tr("Indicators and targets"))
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.error)
-        layout.addWidget(self.tabs, 1)
+        self._frame(layout, [QLabel(self.tr("Checklist period:")), self.period, self.only_quiet], [
+            (self._provinces_tab(), self.tr("Bundles, actions and cases")),
+            (self._completion_tab(), self.tr("Checklist completion")),
+            (self._indicators_tab(), self.tr("Indicators and targets")),
+        ])
         self._fill_periods()
         self.period.currentIndexChanged.connect(lambda _i: self.refresh_completion())
 
@@ -257,7 +226,6 @@ class HqConsoleScreen(QWidget):
         self.period.setCurrentIndex(max(0, self.period.findData(default)))
 
     def _provinces_tab(self) -> QWidget:
-        page = QWidget()
         columns: list[tuple[str, Callable[[Any], str]]] = [
             (self.tr("Province"), lambda p: self._short.get(p.office_code, p.name_fa)),
             (
@@ -283,13 +251,9 @@ class HqConsoleScreen(QWidget):
         legend = QLabel(self.tr("Highlighted: no bundle yet, or none written for {days} days or more."))
         legend.setObjectName("legend")
         self._legend = legend
-        lay = QVBoxLayout(page)
-        lay.addWidget(self.provinces_view, 1)
-        lay.addWidget(legend)
-        return page
+        return tab_page((self.provinces_view, 1), legend)
 
     def _completion_tab(self) -> QWidget:
-        page = QWidget()
         self.completion_model = CompletionModel(self)
         self.completion_view = _grid_view(self.completion_model, "completion_table", 64)
         self.completion_view.setColumnWidth(0, 130)
@@ -303,32 +267,17 @@ class HqConsoleScreen(QWidget):
         self.chart_view.setObjectName("completion_chart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumWidth(320)
-        self.chart_axis = QComboBox()
-        self.chart_axis.setObjectName("chart_axis")
+        self.chart_axis = choice_combo(name="chart_axis")
         self.chart_axis.currentIndexChanged.connect(lambda _i: self._draw_chart())
-        self.completion_note = QLabel()
-        self.completion_note.setObjectName("completion_note")
-        self.completion_note.setWordWrap(True)
-        right = QWidget()
-        right_lay = QVBoxLayout(right)
-        right_lay.setContentsMargins(0, 0, 0, 0)
+        self.completion_note = text_label("completion_note")
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Chart:")))
         row.addWidget(self.chart_axis, 1)
-        right_lay.addLayout(row)
-        right_lay.addWidget(self.chart_view, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.completion_view)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        lay = QVBoxLayout(page)
-        lay.addWidget(self.completion_note)
-        lay.addWidget(splitter, 1)
-        return page
+        right = panel(row, (self.chart_view, 1))
+        splitter = split(Qt.Orientation.Horizontal, self.completion_view, right, stretch=(1, 1))
+        return tab_page(self.completion_note, (splitter, 1))
 
     def _indicators_tab(self) -> QWidget:
-        page = QWidget()
         self.indicator_model = IndicatorModel(self)
         self.indicator_view = _grid_view(self.indicator_model, "indicator_table", 62)
         self.indicator_note = QLabel(self.tr(
@@ -337,10 +286,7 @@ class HqConsoleScreen(QWidget):
         ))
         self.indicator_note.setObjectName("indicator_note")
         self.indicator_note.setWordWrap(True)
-        lay = QVBoxLayout(page)
-        lay.addWidget(self.indicator_note)
-        lay.addWidget(self.indicator_view, 1)
-        return page
+        return tab_page(self.indicator_note, (self.indicator_view, 1))
 
     # ----------------------------------------------------------------------- provinces
     def _province_page(self, offset: int, limit: int) -> list[Any]:
@@ -500,23 +446,8 @@ class HqConsoleScreen(QWidget):
         self.chart.setTitle(self.tr("Completion (%)"))
 
     # ----------------------------------------------------------------------- export
-    def export(self, fmt: str) -> None:
-        self.error.clear()
-        code = str(self.period.currentData() or "")
-        out = report_export.ask_path(self, self.tr("Save the provinces report"), f"hq-provinces-{code}", fmt)
-        if out is not None:
-            self.export_to(out, code)
-
-    def export_to(self, out: Path, period_code: str) -> None:
-
-        report_export.write_report(
-            self, (self.excel_button, self.pdf_button), "hq-provinces", ReportParams(period=period_code or None),
-            out, self.tr("Writing the provinces report…"), self.summary, self.error,
-            self.open_file,
-        )
-
-    def _failed(self, exc: BaseException) -> None:
-        self.error.setText(error_text(exc, current_lang()))
+    def report_texts(self) -> tuple[str, str]:
+        return self.tr("Save the provinces report"), self.tr("Writing the provinces report…")
 
     # ----------------------------------------------------------------------- refresh
     def refresh(self) -> None:

@@ -11,42 +11,36 @@ writes the same figures to PDF or Excel.  In a province's store the screen says 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
     Qt,
-    QUrl,
 )
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSplitter,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from integrity_desktop import iran_map, jalali
 from integrity_desktop.indicators import display_code, format_value, target_text_fa
-from integrity_desktop.services.store.seed import HQ
 from integrity_desktop.ui import text as ui_text
-from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.screens.hq.frame import HqScreen
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import shown_number
-from integrity_desktop.ui.widgets import palette, report_export
+from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import push_button
-from integrity_desktop.ui.widgets.form_errors import error_line
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.iran_map import IranMapView, MapLegend
-from integrity_desktop.ui.widgets.messages import error_text
+from integrity_desktop.ui.widgets.labels import text_label
+from integrity_desktop.ui.widgets.panels import panel, split, tab_page
 from integrity_desktop.ui.widgets.table_models import Row, TextRowsModel
 from integrity_desktop.ui.widgets.trend_chart import Point as TrendPoint
 from integrity_desktop.ui.widgets.trend_chart import TrendChart
@@ -73,16 +67,6 @@ def _note(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     return label
-
-
-def _page(*above: QWidget, body: QWidget) -> QWidget:
-    """A tab: notes above, ``body`` taking the rest of the height."""
-    page = QWidget()
-    lay = QVBoxLayout(page)
-    for widget in above:
-        lay.addWidget(widget)
-    lay.addWidget(body, 1)
-    return page
 
 
 def _table(model: TextRowsModel, name: str, first_width: int = 150) -> QTableView:
@@ -145,65 +129,39 @@ class ProvinceFiguresDialog(QDialog):
         self.resize(900, 520)
 
 
-class NationalScreen(QWidget):
+class NationalScreen(HqScreen):
     """The HQ dashboard (module docstring)."""
 
+    report = "national"
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("national")
-        self.is_hq = ctx.store.office_code == HQ
+        super().__init__(ctx, "national", parent)
         self.picture: Any = None
-        self.open_file = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         self.open_province: Callable[[str], None] = self.show_province
-        layout = QVBoxLayout(self)
-        if not self.is_hq:
-            note = QLabel(self.tr("The national dashboard compares the provinces; it is used in the HQ "
-                                  "store, where the provinces' bundles arrive."))
-            note.setObjectName("not_hq")
-            note.setWordWrap(True)
-            layout.addWidget(note)
-            layout.addStretch(1)
-            return
-        self._build(layout)
+        self._start(self.tr("The national dashboard compares the provinces; it is used in the HQ "
+                            "store, where the provinces' bundles arrive."))
 
     # ----------------------------------------------------------------------- building
     def _build(self, layout: QVBoxLayout) -> None:
         from integrity_desktop.services.checklists.scoring import reform_code, three_year_code
 
-        self.period = QComboBox()
-        self.period.setObjectName("period")
-        self.programme = QComboBox()
-        self.programme.setObjectName("programme")
+        self.period = choice_combo(name="period")
+        self.programme = choice_combo(name="programme")
         self.programme.addItem(self.tr("Three-year programme"), three_year_code())
         self.programme.addItem(self.tr("Administrative reform programme"), reform_code())
         self.pdf_button = push_button(self.tr("National report (PDF)…"), name="export_pdf",
                                       on_click=lambda: self.export("pdf"))
         self.excel_button = push_button(self.tr("Excel…"), name="export_excel",
                                         on_click=lambda: self.export("xlsx"))
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Period:")))
-        top.addWidget(self.period)
-        top.addWidget(QLabel(self.tr("Programme:")))
-        top.addWidget(self.programme)
-        top.addStretch(1)
-        top.addWidget(self.excel_button)
-        top.addWidget(self.pdf_button)
-        self.summary = QLabel()
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        self.error = error_line("error")
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self._map_tab(), self.tr("Map and ranking"))
-        self.tabs.addTab(self._axes_tab(), self.tr("Axes"))
-        self.tabs.addTab(self._indicator_tab(), self.tr("Indicator across provinces"))
-        self.tabs.addTab(self._late_tab(), self.tr("Late provinces and overdue items"))
-        self.tabs.addTab(self._trend_tab(), self.tr("Trend"))
-        self.tabs.addTab(self._changes_tab(), self.tr("What the last bundle brought"))
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.error)
-        layout.addWidget(self.tabs, 1)
+        bar = [QLabel(self.tr("Period:")), self.period, QLabel(self.tr("Programme:")), self.programme]
+        self._frame(layout, bar, [
+            (self._map_tab(), self.tr("Map and ranking")),
+            (self._axes_tab(), self.tr("Axes")),
+            (self._indicator_tab(), self.tr("Indicator across provinces")),
+            (self._late_tab(), self.tr("Late provinces and overdue items")),
+            (self._trend_tab(), self.tr("Trend")),
+            (self._changes_tab(), self.tr("What the last bundle brought")),
+        ])
         self._fill_periods()
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
         self.programme.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -224,10 +182,7 @@ class NationalScreen(QWidget):
     def _map_tab(self) -> QWidget:
         from integrity_desktop.services.figures.national import MAP_MEASURES
 
-        self.measure = QComboBox()
-        self.measure.setObjectName("measure")
-        for key, label in MAP_MEASURES.items():
-            self.measure.addItem(label, key)
+        self.measure = choice_combo(MAP_MEASURES, name="measure")
         self.measure.addItem(self.tr("The indicator chosen in «Indicator across provinces»"), INDICATOR_MEASURE)
         self.measure.currentIndexChanged.connect(lambda _i: self._draw_map())
         self.map = IranMapView()
@@ -241,26 +196,13 @@ class NationalScreen(QWidget):
         self.ranking_view.setColumnWidth(1, 130)
         self.ranking_view.doubleClicked.connect(
             lambda index: self.open_province(str(self.ranking_model.rows[index.row()].key)))
-        map_box = QWidget()
-        map_lay = QHBoxLayout(map_box)
-        map_lay.setContentsMargins(0, 0, 0, 0)
-        map_lay.addWidget(self.legend)
-        map_lay.addWidget(self.map, 1)
-        left = QWidget()
-        left_lay = QVBoxLayout(left)
-        left_lay.setContentsMargins(0, 0, 0, 0)
+        map_box = panel(self.legend, (self.map, 1), horizontal=True)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Colour by:")))
         row.addWidget(self.measure, 1)
-        left_lay.addLayout(row)
-        left_lay.addWidget(map_box, 1)
-        left_lay.addWidget(_note(self.tr("Point at a province for its figure; click it for all its figures.")))
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.ranking_view)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        return _page(body=splitter)
+        left = panel(row, (map_box, 1),
+                     _note(self.tr("Point at a province for its figure; click it for all its figures.")))
+        return tab_page((split(Qt.Orientation.Horizontal, left, self.ranking_view, stretch=(3, 2)), 1))
 
     def _axes_tab(self) -> QWidget:
         self.axes_model = TextRowsModel([self.tr("Axis"), self.tr("Title"), self.tr("National completion"),
@@ -269,44 +211,33 @@ class NationalScreen(QWidget):
         self.axes_model.centre_from = 2
         self.axes_view = _table(self.axes_model, "axes_table", 50)
         self.axes_view.setColumnWidth(1, 420)
-        return _page(_note(self.tr("National completion is computed from every province's answers (points over "
-                                   "counted answers), not as a mean of the provinces' percents.")), body=self.axes_view)
+        return tab_page(_note(self.tr("National completion is computed from every province's answers (points over "
+                                      "counted answers), not as a mean of the provinces' percents.")), (self.axes_view, 1))
 
     def _indicator_tab(self) -> QWidget:
-        page = QWidget()
-        self.indicator = QComboBox()
-        self.indicator.setObjectName("indicator")
+        self.indicator = choice_combo(name="indicator")
         self.indicator.setMaxVisibleItems(20)
         self.indicator.setMinimumContentsLength(40)
         self.indicator.currentIndexChanged.connect(lambda _i: self._show_indicator())
-        self.indicator_note = QLabel()
-        self.indicator_note.setObjectName("indicator_note")
-        self.indicator_note.setWordWrap(True)
+        self.indicator_note = text_label("indicator_note")
         self.indicator_model = TextRowsModel([self.tr("Province"), self.tr("Value"), self.tr("Achievement")], self)
         self.indicator_view = _table(self.indicator_model, "indicator_table", 170)
         self.indicator_view.setColumnWidth(1, 140)
-        self.indicator_trend = QLabel()
-        self.indicator_trend.setObjectName("indicator_trend")
-        self.indicator_trend.setWordWrap(True)
+        self.indicator_trend = text_label("indicator_trend")
         trend_button = push_button(self.tr("Trend over the year"), name="indicator_trend_button",
                                    on_click=self.load_indicator_trend)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Indicator:")))
         row.addWidget(self.indicator, 1)
         row.addWidget(trend_button)
-        lay = QVBoxLayout(page)
-        lay.addLayout(row)
-        lay.addWidget(self.indicator_note)
-        lay.addWidget(self.indicator_view, 1)
-        lay.addWidget(self.indicator_trend)
-        return page
+        return tab_page(row, self.indicator_note, (self.indicator_view, 1), self.indicator_trend)
 
     def _late_tab(self) -> QWidget:
         self.late_model = TextRowsModel([self.tr("Province"), self.tr("Last bundle"), self.tr("Overdue actions"),
                                      self.tr("Open actions"), self.tr("Overdue cases"), self.tr("Open cases")], self)
         self.late_view = _table(self.late_model, "late_table", 150)
         self.late_note = _note()
-        return _page(self.late_note, body=self.late_view)
+        return tab_page(self.late_note, (self.late_view, 1))
 
     def _trend_tab(self) -> QWidget:
         self.trend_model = TextRowsModel([self.tr("Period"), self.tr("National completion")], self)
@@ -314,20 +245,16 @@ class NationalScreen(QWidget):
         note = _note(self.tr("The country's completion in each quarter of this year and the last, and in each year."))
         self.trend_chart = TrendChart()
         legend = QLabel(self.tr("Blue: a quarter; green: a whole year"))
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.trend_chart)
-        split.addWidget(self.trend_view)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        return _page(note, legend, body=split)
+        return tab_page(note, legend, (split(Qt.Orientation.Vertical, self.trend_chart, self.trend_view,
+                                                 stretch=(3, 2)), 1))
 
     def _changes_tab(self) -> QWidget:
         self.changes_model = TextRowsModel([self.tr("Province"), self.tr("Bundle"), self.tr("New"),
                                         self.tr("Changed"), self.tr("By type")], self)
         self.changes_model.centre_from = 1
         self.changes_view = _table(self.changes_model, "changes_table", 150)
-        return _page(_note(self.tr("What each province's newest bundle added and changed here, by record type, "
-                                   "as the import recorded it.")), body=self.changes_view)
+        return tab_page(_note(self.tr("What each province's newest bundle added and changed here, by record type, "
+                                      "as the import recorded it.")), (self.changes_view, 1))
 
     # ----------------------------------------------------------------------- loading
     def refresh(self) -> None:
@@ -531,24 +458,8 @@ class NationalScreen(QWidget):
         ProvinceFiguresDialog(self.picture, code, self).exec()
 
     # ----------------------------------------------------------------------- export
-    def export(self, fmt: str) -> None:
-        self.error.clear()
-        code = str(self.period.currentData() or "")
-        out = report_export.ask_path(self, self.tr("Save the national report"), f"national-{code}", fmt)
-        if out is not None:
-            self.export_to(out, code)
-
-    def export_to(self, out: Path, period_code: str) -> None:
-        from integrity_desktop.reports.registry import ReportParams
-
-        report_export.write_report(
-            self, (self.excel_button, self.pdf_button), "national", ReportParams(period=period_code or None),
-            out, self.tr("Writing the national report…"), self.summary, self.error,
-            self.open_file,
-        )
-
-    def _failed(self, exc: BaseException) -> None:
-        self.error.setText(error_text(exc, current_lang()))
+    def report_texts(self) -> tuple[str, str]:
+        return self.tr("Save the national report"), self.tr("Writing the national report…")
 
     # ----------------------------------------------------------------------- screenshots
     def screenshot_states(self) -> Any:

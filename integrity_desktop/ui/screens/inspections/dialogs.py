@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QLineEdit,
     QListWidget,
-    QPlainTextEdit,
     QSizePolicy,
     QWidget,
 )
@@ -33,8 +31,9 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
-from integrity_desktop.ui.widgets.combos import unit_combo
-from integrity_desktop.ui.widgets.form_errors import finish_form
+from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
+from integrity_desktop.ui.widgets.fields import text_box, text_field
+from integrity_desktop.ui.widgets.form_errors import SavingDialog, finish_form
 from integrity_desktop.ui.widgets.indicator_picker import IndicatorPicker
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.tick_list import tick_item, ticked_data
@@ -100,7 +99,7 @@ class InspectorPicker(QListWidget):
 # --------------------------------------------------------------------------- inspector
 
 
-class InspectorDialog(QDialog):
+class InspectorDialog(SavingDialog):
     """Add or edit an inspector of the registry; the service validates the national code."""
 
     def __init__(
@@ -112,23 +111,17 @@ class InspectorDialog(QDialog):
         self.saved: inspectors.InspectorInfo | None = None
         self.setWindowTitle(self.tr("Edit inspector") if info else self.tr("New inspector"))
         self.setMinimumWidth(460)
-        self.full_name = QLineEdit()
-        self.full_name.setObjectName("full_name")
-        self.national_code = QLineEdit()
-        self.national_code.setObjectName("national_code")
+        self.full_name = text_field("full_name")
+        self.national_code = text_field("national_code")
         self.national_code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.national_code.setMaxLength(14)
         self.national_code.setPlaceholderText("۰۰۱۲۳۴۵۶۷۸")
-        self.post = QLineEdit()
-        self.post.setObjectName("post")
+        self.post = text_field("post")
         self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(no unit)"))
-        self.letter_no = QLineEdit()
-        self.letter_no.setObjectName("letter_no")
+        self.letter_no = text_field("letter_no")
         self.appointed_on = date_field(name="appointed_on")
         self.term_end = date_field(optional=True, name="term_end")
-        self.status = QComboBox()
-        for key, label in INSPECTOR_STATUSES.items():
-            self.status.addItem(label, key)
+        self.status = choice_combo(INSPECTOR_STATUSES)
         form = QFormLayout(self)
         form.addRow(self.tr("Full name:"), self.full_name)
         form.addRow(self.tr("National code:"), self.national_code)
@@ -148,9 +141,6 @@ class InspectorDialog(QDialog):
             self.appointed_on.set_value(info.appointed_on)
             self.term_end.set_value(info.term_end)
             select_data(self.status, info.status)
-
-    def save(self) -> None:
-        accept_if_done(self, self._write, self.error)
 
     def _write(self) -> None:
         appointed = self.appointed_on.value_or_none()
@@ -183,7 +173,7 @@ class InspectorDialog(QDialog):
 # --------------------------------------------------------------------------- plan item
 
 
-class PlanItemDialog(QDialog):
+class PlanItemDialog(SavingDialog):
     """Plan one inspection: the unit, the date inside the plan's period, inspectors, template."""
 
     def __init__(
@@ -225,9 +215,6 @@ class PlanItemDialog(QDialog):
             self.picker.set_checked(item.inspector_ids)
             select_data(self.template, item.template_id)
 
-    def save(self) -> None:
-        accept_if_done(self, self._write, self.error)
-
     def _write(self) -> None:
         row = inspection_plans.PlanItemInput(
             unit_id=str(self.unit.currentData() or ""),
@@ -244,8 +231,7 @@ class PlanItemDialog(QDialog):
 def template_combo(ctx: UiContext, none_text: str) -> QComboBox:
     from integrity_desktop.services.checklists import templates
 
-    combo = QComboBox()
-    combo.setObjectName("template")
+    combo = choice_combo(name="template")
     combo.addItem(none_text, None)
     if ctx.can("checklists.view"):
         for t in templates.list_templates(ctx.store, ctx.actor, include_drafts=False, limit=200):
@@ -266,8 +252,7 @@ class ActionFields(QGroupBox):
             self.setChecked(False)
         self.unit = unit_combo(ctx)
         self.unit.setObjectName("responsible_unit")
-        self.description = QLineEdit()
-        self.description.setObjectName("action_description")
+        self.description = text_field("action_description")
         self.due_date = date_field()
         self.due_date.set_value(visits.default_due_date())
         self.due_date.setObjectName("due_date")
@@ -306,16 +291,10 @@ class FindingDialog(QDialog):
         self.result_value: visits.FindingInput | None = None
         self.setWindowTitle(self.tr("Edit finding") if info else self.tr("Finding"))
         self.setMinimumWidth(560)
-        self.severity = QComboBox()
-        self.severity.setObjectName("severity")
-        for key, label in SEVERITIES.items():
-            self.severity.addItem(label, key)
+        self.severity = choice_combo(SEVERITIES, name="severity")
         self.indicator = IndicatorPicker(self.tr("(no related indicator)"))
         self.indicator.setToolTip(self.tr("Type part of the indicator's number or title and pick it"))
-        self.text = QPlainTextEdit()
-        self.text.setObjectName("finding_text")
-        self.text.setTabChangesFocus(True)
-        self.text.setMaximumHeight(90)
+        self.text = text_box("finding_text", 90)
         self.action = ActionFields(ctx, self.tr("Corrective action"), checkable=True)
         form = QFormLayout(self)
         form.addRow(self.tr("Severity:"), self.severity)
@@ -356,7 +335,7 @@ class FindingDialog(QDialog):
         return value
 
 
-class ActionDialog(QDialog):
+class ActionDialog(SavingDialog):
     """Add a corrective action to a finding of a saved visit, or correct an open one (``action``)."""
 
     def __init__(
@@ -381,9 +360,6 @@ class ActionDialog(QDialog):
         form.addRow(self.fields)
         self.error = finish_saving_form(self, form, self.save)
 
-    def save(self) -> None:
-        accept_if_done(self, self._write, self.error)
-
     def _write(self) -> None:
         if self.action is None:
             visits.add_action(self.ctx.store, self.ctx.actor, self.finding_id, self.fields.value())
@@ -391,7 +367,7 @@ class ActionDialog(QDialog):
             visits.update_action(self.ctx.store, self.ctx.actor, self.action.id, self.fields.value())
 
 
-class CloseActionDialog(QDialog):
+class CloseActionDialog(SavingDialog):
     """Close a corrective action: done or cancelled, on a day, with a note."""
 
     def __init__(self, ctx: UiContext, action: visits.ActionInfo, parent: QWidget | None = None) -> None:
@@ -402,14 +378,12 @@ class CloseActionDialog(QDialog):
         self.setMinimumWidth(460)
         what = QLabel(action.description)
         what.setWordWrap(True)
-        self.status = QComboBox()
-        self.status.setObjectName("status")
+        self.status = choice_combo(name="status")
         for key, label in ACTION_STATUSES.items():
             if key != "open":
                 self.status.addItem(label, key)
         self.closed_on = date_field(name="closed_on")
-        self.note = QLineEdit()
-        self.note.setObjectName("note")
+        self.note = text_field("note")
         form = QFormLayout(self)
         form.addRow(self.tr("Action:"), what)
         form.addRow(self.tr("Due date:"), QLabel(shown_date(action.due_date)))
@@ -417,9 +391,6 @@ class CloseActionDialog(QDialog):
         form.addRow(self.tr("Done on:"), self.closed_on)
         form.addRow(self.tr("Note:"), self.note)
         self.error = finish_saving_form(self, form, self.save)
-
-    def save(self) -> None:
-        accept_if_done(self, self._write, self.error)
 
     def _write(self) -> None:
         visits.close_action(

@@ -7,7 +7,7 @@ import datetime as _dt
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout, QWidget
 
 from integrity_desktop.errors import UserError
 from integrity_desktop.services.inspections import visits
@@ -18,10 +18,15 @@ from integrity_desktop.ui.screens.inspections.common import make_button
 from integrity_desktop.ui.screens.inspections.dialogs import OVERDUE_BG, CloseActionDialog
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row
-from integrity_desktop.ui.widgets.combos import unit_combo
+from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.messages import show_exception
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
-from integrity_desktop.ui.widgets.table_models import Column, PagedModel, current_row, make_table
+from integrity_desktop.ui.widgets.table_models import (
+    Column,
+    current_row,
+    make_table,
+    service_model,
+)
 
 
 class InspectionFollowUpTab(QWidget):
@@ -41,10 +46,7 @@ class InspectionFollowUpTab(QWidget):
         self.ctx = ctx
         self.editable = editable
         self.today = today
-        self.follow_status = QComboBox()
-        self.follow_status.setObjectName("follow_status")
-        for key, label in ACTION_STATUSES.items():
-            self.follow_status.addItem(label, key)
+        self.follow_status = choice_combo(ACTION_STATUSES, name="follow_status")
         self.follow_status.addItem(self.tr("All statuses"), None)
         self.overdue_only = QCheckBox(self.tr("Overdue only"))
         self.overdue_only.setObjectName("overdue_only")
@@ -60,7 +62,8 @@ class InspectionFollowUpTab(QWidget):
         ):
             signal.connect(lambda *_: self.reload())
         province = [Column(self.tr("Province"), lambda r: r.office_name)] if self.at_hq else []
-        self.follow_model = PagedModel(
+        self.follow_model = service_model(
+            self.ctx,
             [
                 *province,
                 Column(self.tr("Due date"), lambda r: shown_date(r.action.due_date)),
@@ -75,10 +78,7 @@ class InspectionFollowUpTab(QWidget):
                 Column(self.tr("Visit"), lambda r: f"{shown_date(r.visit_date)} — {r.visit_unit_name}", 200),
                 Column(self.tr("Finding"), lambda r: r.finding_text),
             ],
-            fetch=lambda o, n: visits.follow_up(
-                self.ctx.store, self.ctx.actor, **self._filter(), offset=o, limit=n
-            ),
-            count=lambda: visits.count_follow_up(self.ctx.store, self.ctx.actor, **self._filter()),
+            visits.follow_up, visits.count_follow_up, self._filter,
             background=lambda r: OVERDUE_BG if r.action.overdue else None,
         )
         self.follow_view = make_table(self.follow_model, "follow_up_table")

@@ -5,19 +5,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from integrity_desktop.services.inspections import inspectors
 from integrity_desktop.services.inspections.common import INSPECTOR_STATUSES
-from integrity_desktop.textnorm import MAX_SEARCH
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.screens.inspections.common import make_button
 from integrity_desktop.ui.screens.inspections.dialogs import InspectorDialog
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.combos import choice_combo
-from integrity_desktop.ui.widgets.table_models import Column, PagedModel, current_row, make_table
+from integrity_desktop.ui.widgets.search import after_typing, search_field
+from integrity_desktop.ui.widgets.table_models import (
+    Column,
+    current_row,
+    make_table,
+    service_model,
+)
 
 
 class InspectorsTab(QWidget):
@@ -27,19 +31,12 @@ class InspectorsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.editable = editable
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self.reload)
-        self.inspector_search = QLineEdit()
-        self.inspector_search.setMaxLength(MAX_SEARCH)  # the services refuse longer searches
-        self.inspector_search.setObjectName("inspector_search")
-        self.inspector_search.setPlaceholderText(self.tr("Search name or national code"))
-        self.inspector_search.setClearButtonEnabled(True)
-        self.inspector_search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.inspector_search = search_field("inspector_search", self.tr("Search name or national code"))
+        self._search_timer = after_typing(self, self.inspector_search, self.reload, 250)
         self.inspector_status = choice_combo(INSPECTOR_STATUSES, self.tr("All statuses"))
         self.inspector_status.currentIndexChanged.connect(lambda _i: self.reload())
-        self.inspectors_model = PagedModel(
+        self.inspectors_model = service_model(
+            self.ctx,
             [
                 Column(self.tr("Full name"), lambda r: r.full_name),
                 Column(self.tr("National code"), lambda r: shown_number(r.national_code)),
@@ -50,10 +47,7 @@ class InspectorsTab(QWidget):
                 Column(self.tr("Term ends"), lambda r: shown_date(r.term_end)),
                 Column(self.tr("Status"), lambda r: r.status_fa),
             ],
-            fetch=lambda o, n: inspectors.list_inspectors(
-                self.ctx.store, self.ctx.actor, **self._filter(), offset=o, limit=n
-            ),
-            count=lambda: inspectors.count_inspectors(self.ctx.store, self.ctx.actor, **self._filter()),
+            inspectors.list_inspectors, inspectors.count_inspectors, self._filter,
         )
         self.inspectors_view = make_table(self.inspectors_model, "inspectors_table")
         self.inspectors_view.activated.connect(lambda _i: self.edit_inspector())

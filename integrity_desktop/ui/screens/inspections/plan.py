@@ -10,12 +10,10 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QHeaderView,
     QLabel,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,7 +29,9 @@ from integrity_desktop.ui.screens.inspections.dialogs import DONE_BG, LATE_BG, P
 from integrity_desktop.ui.screens.inspections.visit_editor import VisitEditor
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row
+from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.messages import confirm
+from integrity_desktop.ui.widgets.panels import split
 from integrity_desktop.ui.widgets.table_models import (
     Column,
     Index,
@@ -123,8 +123,7 @@ class InspectionPlanTab(QWidget):
         self.ctx = ctx
         self.editable = editable
         self.today = today
-        self.plan_period = QComboBox()
-        self.plan_period.setObjectName("plan_period")
+        self.plan_period = choice_combo(name="plan_period")
         for label, code in period_choices(self.today, plan_years):
             self.plan_period.addItem(label, code)
         select_data(self.plan_period, first_period)
@@ -175,10 +174,7 @@ class InspectionPlanTab(QWidget):
                 tip=self.tr("Record the visit of the selected planned inspection"),
             ),
         ]
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.timeline_view)
-        split.addWidget(self.items_view)
-        split.setSizes([260, 300])
+        panes = split(Qt.Orientation.Vertical, self.timeline_view, self.items_view, sizes=(260, 300))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.addRow(self.tr("Period:"), button_row(self.plan_period, self.create_plan_button))
@@ -193,7 +189,7 @@ class InspectionPlanTab(QWidget):
         form.addRow(legend)
         layout.addLayout(form)
         layout.addLayout(button_row(*self.plan_buttons))
-        layout.addWidget(split, 1)
+        layout.addWidget(panes, 1)
 
     def _fetch_items(self, offset: int, limit: int) -> list[inspection_plans.PlanItemInfo]:
         if self.plan is None:

@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -31,7 +30,7 @@ from integrity_desktop.ui.screens.inspections.dialogs import select_data
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate
 from integrity_desktop.ui.widgets.buttons import button_row
-from integrity_desktop.ui.widgets.combos import unit_combo
+from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.messages import error_text, show_exception
 
@@ -73,10 +72,8 @@ class InspectionReportsTab(QWidget):
         self.report_list = QListWidget()
         self.report_list.setObjectName("report_list")
         self.report_list.setMaximumHeight(160)
-        self.report_period = QComboBox()
-        self.report_period.setObjectName("report_period")
-        self.report_inspector = QComboBox()
-        self.report_inspector.setObjectName("report_inspector")
+        self.report_period = choice_combo(name="report_period")
+        self.report_inspector = choice_combo(name="report_inspector")
         self.report_unit = unit_combo(self.ctx, optional=True, none_text=self.tr("Whole office"))
         self.report_hint = QLabel()
         self.report_hint.setWordWrap(True)

@@ -12,13 +12,10 @@ import importlib
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -50,16 +47,11 @@ from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.evidence_panel import EvidencePanel
+from integrity_desktop.ui.widgets.fields import text_box
 from integrity_desktop.ui.widgets.form_errors import clear_when_edited, error_line
+from integrity_desktop.ui.widgets.labels import text_label
+from integrity_desktop.ui.widgets.panels import split, tab_page
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
-
-
-def _text_box(name: str) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setObjectName(name)
-    box.setTabChangesFocus(True)
-    box.setMaximumHeight(80)
-    return box
 
 
 class VisitEditor(QDialog):
@@ -103,19 +95,17 @@ class VisitEditor(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         self.kind = choice_combo(VISIT_KINDS, name="kind")
-        self.plan_item = QComboBox()
-        self.plan_item.setObjectName("plan_item")
+        self.plan_item = choice_combo(name="plan_item")
         self.visit_date = date_field(name="visit_date")
         self.unit = unit_combo(self.ctx)
         self.unit.setObjectName("unit")
         self.picker = InspectorPicker(self.ctx)
         self.template = template_combo(self.ctx, self.tr("(no checklist)"))
-        self.status = QComboBox()
-        self.status.setObjectName("status")
+        self.status = choice_combo(name="status")
         for key in ("open", "reported"):
             self.status.addItem(VISIT_STATUSES[key], key)
-        self.summary = _text_box("summary")
-        self.recommendations = _text_box("recommendations")
+        self.summary = text_box("summary", 80)
+        self.recommendations = text_box("recommendations", 80)
         form.addRow(self.tr("Kind:"), self.kind)
         form.addRow(self.tr("Plan item:"), self.plan_item)
         form.addRow(self.tr("Visit date:"), self.visit_date)
@@ -131,7 +121,6 @@ class VisitEditor(QDialog):
         self.tabs.addTab(page, self.tr("Visit"))
         clear_when_edited(self.error, page)
 
-        findings_page = QWidget()
         self.findings_model = RowsModel(self._pending_columns())
         self.findings_view = make_table(self.findings_model, "findings")
         add = push_button(self.tr("Add finding…"), name="add_finding",
@@ -139,11 +128,7 @@ class VisitEditor(QDialog):
                           on_click=self.add_pending_finding)
         remove = push_button(self.tr("Remove finding"), tip=self.tr("Remove the selected finding"),
                              on_click=self.remove_pending_finding)
-        row = button_row(add, remove)
-        box = QVBoxLayout(findings_page)
-        box.addLayout(row)
-        box.addWidget(self.findings_view)
-        self.tabs.addTab(findings_page, self.tr("Findings"))
+        self.tabs.addTab(tab_page(button_row(add, remove), self.findings_view), self.tr("Findings"))
 
         save = push_button(self.tr("Save visit"), name="save", tip=self.tr("Save the visit and its findings"))
         save.setDefault(True)
@@ -239,15 +224,13 @@ class VisitEditor(QDialog):
     def _build_saved(self) -> None:
         page = QWidget()
         outer = QVBoxLayout(page)
-        self.header = QLabel()
-        self.header.setObjectName("header")
-        self.header.setWordWrap(True)
+        self.header = text_label("header")
         outer.addWidget(self.header)
         form = QFormLayout()
         outer.addLayout(form)
         self.status = choice_combo(VISIT_STATUSES, name="status")
-        self.summary = _text_box("summary")
-        self.recommendations = _text_box("recommendations")
+        self.summary = text_box("summary", 80)
+        self.recommendations = text_box("recommendations", 80)
         form.addRow(self.tr("Status:"), self.status)
         form.addRow(self.tr("Summary:"), self.summary)
         form.addRow(self.tr("Recommendations:"), self.recommendations)
@@ -263,7 +246,6 @@ class VisitEditor(QDialog):
         outer.addWidget(self.visit_files, 1)
         self.tabs.addTab(page, self.tr("Visit"))
 
-        findings_page = QWidget()
         self.findings_model = RowsModel(
             [
                 Column(self.tr("Severity"), lambda f: f.severity_fa),
@@ -315,17 +297,8 @@ class VisitEditor(QDialog):
             button.setEnabled(self.ctx.can("cases.refer") if name == "refer_finding" else self.editable)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        lower = QSplitter(Qt.Orientation.Horizontal)
-        lower.addWidget(self.actions_view)
-        lower.addWidget(self.finding_files)
-        lower.setStretchFactor(0, 3)
-        lower.setStretchFactor(1, 2)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.findings_view)
-        split.addWidget(lower)
-        box = QVBoxLayout(findings_page)
-        box.addLayout(buttons)
-        box.addWidget(split, 1)
+        lower = split(Qt.Orientation.Horizontal, self.actions_view, self.finding_files, stretch=(3, 2))
+        findings_page = tab_page(buttons, (split(Qt.Orientation.Vertical, self.findings_view, lower), 1))
         self.tabs.addTab(findings_page, self.tr("Findings and actions"))
         self.checklist_page = QWidget()
         self.checklist_layout = QVBoxLayout(self.checklist_page)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from integrity_desktop.services.inspections import visits
 from integrity_desktop.services.inspections.common import VISIT_KINDS, VISIT_STATUSES
@@ -21,7 +21,12 @@ from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
-from integrity_desktop.ui.widgets.table_models import Column, PagedModel, current_row, make_table
+from integrity_desktop.ui.widgets.table_models import (
+    Column,
+    current_row,
+    make_table,
+    service_model,
+)
 
 
 class InspectionVisitsTab(QWidget):
@@ -43,8 +48,7 @@ class InspectionVisitsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.editable = editable
-        self.visit_period = QComboBox()
-        self.visit_period.setObjectName("visit_period")
+        self.visit_period = choice_combo(name="visit_period")
         self.visit_period.addItem(self.tr("All periods"), None)
         for label, code in period_choices(today, plan_years):
             self.visit_period.addItem(label, code)
@@ -57,7 +61,8 @@ class InspectionVisitsTab(QWidget):
         for combo in (self.visit_period, self.visit_kind, self.visit_status, self.visit_office):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         province = [Column(self.tr("Province"), lambda v: v.office_name)] if self.at_hq else []
-        self.visits_model = PagedModel(
+        self.visits_model = service_model(
+            self.ctx,
             [
                 *province,
                 Column(self.tr("Date"), lambda v: shown_date(v.visit_date)),
@@ -68,10 +73,7 @@ class InspectionVisitsTab(QWidget):
                 Column(self.tr("Status"), lambda v: v.status_fa),
                 Column(self.tr("Inspectors"), lambda v: "، ".join(v.inspector_names)),
             ],
-            fetch=lambda o, n: visits.list_visits(
-                self.ctx.store, self.ctx.actor, **self._filter(), offset=o, limit=n
-            ),
-            count=lambda: visits.count_visits(self.ctx.store, self.ctx.actor, **self._filter()),
+            visits.list_visits, visits.count_visits, self._filter,
         )
         self.visits_view = make_table(self.visits_model, "visits_table")
         self.visits_view.activated.connect(lambda _i: self.open_selected_visit())

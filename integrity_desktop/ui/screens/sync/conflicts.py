@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +42,8 @@ from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
-from integrity_desktop.ui.widgets.labels import note_label
+from integrity_desktop.ui.widgets.labels import note_label, text_label
+from integrity_desktop.ui.widgets.panels import panel, split
 from integrity_desktop.ui.widgets.table_models import PagedTableModel, TableModel, plain_table, read_only_view
 
 if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
@@ -284,9 +284,7 @@ class ConflictsScreen(QWidget):
         self.list_view.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self.show_conflict(cur.row())
         )
-        self.detail_title = QLabel()
-        self.detail_title.setObjectName("detail_title")
-        self.detail_title.setWordWrap(True)
+        self.detail_title = text_label("detail_title")
         self.fields_model = FieldsModel(self)
         self.fields_view = read_only_view(self.fields_model, "fields_table")
         self.fields_view.setWordWrap(True)
@@ -307,42 +305,25 @@ class ConflictsScreen(QWidget):
                                  tip=self.tr("Take only the ticked fields from the set-aside version"),
                                  on_click=lambda: self.resolve("merge"))
         self.error = error_line("error")
-        self.done = QLabel()
-        self.done.setObjectName("done")
-        self.done.setWordWrap(True)
+        self.done = text_label("done")
         hint = note_label(
             self.tr(
                 "Differing fields are highlighted. Tick a field to take the set-aside value for it, "
                 "then save the merge; or keep one version whole."
             )
         )
-        detail = QWidget()
-        detail_layout = QVBoxLayout(detail)
-        detail_layout.setContentsMargins(0, 0, 0, 0)
-        detail_layout.addWidget(self.detail_title)
-        detail_layout.addWidget(hint)
-        detail_layout.addWidget(self.fields_view, 1)
-        detail_layout.addLayout(button_row(self.keep_applied, self.take_other, self.merge))
-        detail_layout.addWidget(self.error)
-        detail_layout.addWidget(self.done)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        detail = panel(
+            self.detail_title, hint, (self.fields_view, 1),
+            button_row(self.keep_applied, self.take_other, self.merge), self.error, self.done,
+        )
         top = QHBoxLayout()
         top.addWidget(self.count_label, 1)
         top.addWidget(self.show_resolved)
-        left_layout.addLayout(top)
-        left_layout.addWidget(self.list_view, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(left)
-        splitter.addWidget(detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
+        splitter = split(Qt.Orientation.Vertical, panel(top, (self.list_view, 1)), detail, stretch=(1, 2))
         layout = QVBoxLayout(self)
         if not self.allowed:
-            note = QLabel(self.tr("Only an administrator or an HQ reviewer reviews sync conflicts."))
-            note.setObjectName("not_allowed")
-            note.setWordWrap(True)
+            note = text_label(
+                "not_allowed", self.tr("Only an administrator or an HQ reviewer reviews sync conflicts."))
             layout.addWidget(note)
             layout.addStretch(1)
             splitter.setVisible(False)

@@ -9,15 +9,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +35,9 @@ from integrity_desktop.ui.screens.sync.common import (
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.combos import choice_combo
+from integrity_desktop.ui.widgets.fields import text_field
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import error_text
 
 
@@ -58,15 +59,13 @@ class SyncExportTab(QWidget):
         )
         intro.setWordWrap(True)
         form = QFormLayout()
-        self.recipient = QComboBox()
-        self.recipient.setObjectName("recipient")
+        self.recipient = choice_combo(name="recipient")
         if self.is_hq:
             for office in offices.list_offices(self.ctx.store):
                 if office.code != HQ:
                     self.recipient.addItem(office.name_fa, office.code)
             form.addRow(self.tr("Bundle for:"), self.recipient)
-        self.export_path = QLineEdit()
-        self.export_path.setObjectName("export_path")
+        self.export_path = text_field("export_path")
         ltr(self.export_path)
         choose = push_button(self.tr("Choose…"), name="choose_export",
                              tip=self.tr("Choose where to save the bundle"), on_click=self.choose_export_path)
@@ -84,8 +83,7 @@ class SyncExportTab(QWidget):
         form.addRow("", self.full)
         self.encrypt = QCheckBox(self.tr("Encrypt for the recipient"))
         self.encrypt.setObjectName("encrypt")
-        self.encrypt_to = QLineEdit()
-        self.encrypt_to.setObjectName("encrypt_to")
+        self.encrypt_to = text_field("encrypt_to")
         self.encrypt_to.setPlaceholderText("age1…")
         ltr(self.encrypt_to)
         self.encrypt_to.setEnabled(False)
@@ -96,10 +94,7 @@ class SyncExportTab(QWidget):
                                          tip=self.tr("Write a signed bundle of this office's changes"),
                                          on_click=self.export)
         self.export_error = error_label("export_error")
-        self.export_result = QLabel()
-        self.export_result.setObjectName("export_result")
-        self.export_result.setWordWrap(True)
-        self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_result = text_label("export_result", selectable=True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -45,6 +44,9 @@ from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, isolate_embedded, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.choose_file import choose_file
+from integrity_desktop.ui.widgets.fields import text_field
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import confirm, error_text
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
 
@@ -229,8 +231,7 @@ class SyncImportTab(QWidget):
             )
         )
         intro.setWordWrap(True)
-        self.import_path = QLineEdit()
-        self.import_path.setObjectName("import_path")
+        self.import_path = text_field("import_path")
         ltr(self.import_path)
         choose = push_button(self.tr("Choose…"), name="choose_import",
                              tip=self.tr("Choose the bundle file you received"),
@@ -270,9 +271,7 @@ class SyncImportTab(QWidget):
         self.identity_button.clicked.connect(self.choose_identity_file)
         self.identity_box = _hidden_choice(self.identity_hint, self.identity_button)
         # A bundle from an office whose key is not trusted yet: compare and trust it here.
-        self.trust_hint = QLabel()
-        self.trust_hint.setObjectName("trust_hint")
-        self.trust_hint.setWordWrap(True)
+        self.trust_hint = text_label("trust_hint")
         self.trust_button = QPushButton(self.tr("Trust this office's key…"))
         self.trust_button.setObjectName("trust_office_key")
         self.trust_button.setToolTip(
@@ -281,9 +280,7 @@ class SyncImportTab(QWidget):
         self.trust_button.clicked.connect(self.choose_key_file)
         self.trust_box = _hidden_choice(self.trust_hint, self.trust_button)
         self._untrusted: Any = None
-        self.summary_title = QLabel()
-        self.summary_title.setObjectName("summary_title")
-        self.summary_title.setWordWrap(True)
+        self.summary_title = text_label("summary_title")
         self.summary_model = ListTableModel(
             [
                 (self.tr("Record type"), lambda r: record_type_label(r.record_type)),
@@ -383,14 +380,10 @@ class SyncImportTab(QWidget):
         self._check(identities=None)
 
     def choose_identity_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose an age identity file"),
-            str(Path.home()),
-            self.tr("Age identity files (*.txt *.key *.age-key);;All files (*)"),
-        )
+        path = choose_file(self, self.tr("Choose an age identity file"),
+                           self.tr("Age identity files (*.txt *.key *.age-key);;All files (*)"), str(Path.home()))
         if path:
-            self.check_with_identity_file(Path(path))
+            self.check_with_identity_file(path)
 
     def check_with_identity_file(self, path: Path) -> None:
         """The dry run again, the bundle opened with the age identities in ``path`` (as
@@ -711,12 +704,9 @@ class SyncImportTab(QWidget):
         self.trust_box.setVisible(untrusted)
 
     def choose_key_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("The office's public key"), "",
-            self.tr("Public keys (*.pub);;All files (*)"),
-        )
+        path = choose_file(self, self.tr("The office's public key"), self.tr("Public keys (*.pub);;All files (*)"))
         if path:
-            self.trust_key_file(Path(path))
+            self.trust_key_file(path)
 
     def trust_key_file(self, path: Path, confirmed: Callable[[str], bool] | None = None) -> bool:
         """Trust the refused bundle's office key from ``path`` once the person has compared its

@@ -9,13 +9,11 @@ from typing import Any
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,10 @@ from integrity_desktop.ui.screens.sync.common import OfficeNames, error_label, l
 from integrity_desktop.ui.text import isolate, isolate_embedded
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
+from integrity_desktop.ui.widgets.choose_file import choose_file
+from integrity_desktop.ui.widgets.combos import choice_combo
+from integrity_desktop.ui.widgets.fields import text_field
+from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
 
 
@@ -43,15 +45,13 @@ class SyncKeysTab(QWidget):
         self.office_label = OfficeNames(ctx.store)
         own = QGroupBox(self.tr("This office's keys"))
         own_form = QFormLayout(own)
-        self.own_fingerprint = QLineEdit()
-        self.own_fingerprint.setObjectName("own_fingerprint")
+        self.own_fingerprint = text_field("own_fingerprint")
         self.own_fingerprint.setReadOnly(True)
         ltr(self.own_fingerprint)
         copy_fp = push_button(self.tr("Copy"), name="copy_fingerprint",
                               tip=self.tr("Copy the fingerprint, to read it out over the phone"),
                               on_click=lambda: self._copy(self.own_fingerprint.text()))
-        self.own_recipient = QLineEdit()
-        self.own_recipient.setObjectName("own_recipient")
+        self.own_recipient = text_field("own_recipient")
         self.own_recipient.setReadOnly(True)
         ltr(self.own_recipient)
         copy_rc = push_button(
@@ -95,8 +95,7 @@ class SyncKeysTab(QWidget):
             tint=lambda k: None if k.active else palette.QUIET_BG,
         )
         self.trust_view = plain_table(self.trust_model, "trust_table")
-        self.trust_office = QComboBox()
-        self.trust_office.setObjectName("trust_office")
+        self.trust_office = choice_combo(name="trust_office")
         for office in offices.list_offices(self.ctx.store):
             if office.code != self.ctx.store.office_code:
                 self.trust_office.addItem(office.name_fa, office.code)
@@ -110,18 +109,11 @@ class SyncKeysTab(QWidget):
                                          tip=self.tr("Refuse the selected office's bundles from now on"),
                                          on_click=self.revoke_selected)
         self.trust_error = error_label("trust_error")
-        self.trust_done = QLabel()
-        self.trust_done.setObjectName("trust_done")
-        self.trust_done.setWordWrap(True)
+        self.trust_done = text_label("trust_done")
         trusted_layout = QVBoxLayout(trusted)
         trusted_layout.addWidget(self.trust_view, 1)
-        add_row = QHBoxLayout()
-        add_row.addWidget(QLabel(self.tr("Office:")))
-        add_row.addWidget(self.trust_office)
-        add_row.addWidget(self.add_key_button)
-        add_row.addStretch(1)
-        add_row.addWidget(self.revoke_button)
-        trusted_layout.addLayout(add_row)
+        trusted_layout.addLayout(button_row(QLabel(self.tr("Office:")), self.trust_office,
+                                            self.add_key_button, end=[self.revoke_button]))
         trusted_layout.addWidget(self.trust_error)
         trusted_layout.addWidget(self.trust_done)
         can_trust = self.ctx.can("sync.trust")
@@ -163,14 +155,10 @@ class SyncKeysTab(QWidget):
         self.trust_done.setText(self.tr("Public key saved to {path}.").format(path=isolate(path)))
 
     def choose_key_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("The office's public key file"),
-            str(Path.home()),
-            self.tr("Public keys (*.pub);;All files (*)"),
-        )
+        path = choose_file(self, self.tr("The office's public key file"),
+                           self.tr("Public keys (*.pub);;All files (*)"), str(Path.home()))
         if path:
-            self.add_key_from_file(Path(path))
+            self.add_key_from_file(path)
 
     def add_key_from_file(self, path: Path) -> None:
         from integrity_desktop.sync import trust
