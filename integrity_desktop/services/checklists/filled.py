@@ -698,17 +698,21 @@ def save_entry(store: Store, actor: Actor, entry_id: str, **fields: Any) -> Save
 # --------------------------------------------------------------------------- life cycle
 
 
+def _checklist_in(session: Session, checklist_id: str, status: str, fa: str, en: str) -> Checklist:
+    """The live checklist, refused with ``fa``/``en`` unless it is ``status``: each step of the
+    life cycle follows exactly one state."""
+    checklist = _live_checklist(session, checklist_id)
+    if checklist.status != status:
+        raise UserError(fa, en, code="checklist_state")
+    return checklist
+
+
 def submit(store: Store, actor: Actor, checklist_id: str) -> ChecklistSummary:
     """The office sends a finished checklist for HQ's review."""
     require(actor, "checklists.edit")
     with store.session() as s:
-        checklist = _live_checklist(s, checklist_id)
-        if checklist.status != "draft":
-            raise UserError(
-                "فقط چک‌لیست پیش‌نویس را می‌توان ارسال کرد.",
-                "Only a draft checklist can be submitted.",
-                code="checklist_state",
-            )
+        checklist = _checklist_in(s, checklist_id, "draft", "فقط چک‌لیست پیش‌نویس را می‌توان ارسال کرد.",
+                                  "Only a draft checklist can be submitted.")
         records.update(s, store, actor, checklist, status="submitted")
         return summary_in(s, checklist_id)
 
@@ -723,13 +727,9 @@ def approve(store: Store, actor: Actor, checklist_id: str) -> ChecklistSummary:
             code="hq_only",
         )
     with store.session() as s:
-        checklist = _live_checklist(s, checklist_id)
-        if checklist.status != "submitted":
-            raise UserError(
-                "فقط چک‌لیستی را که اداره ارسال کرده است می‌توان تأیید کرد.",
-                "Only a submitted checklist can be approved.",
-                code="checklist_state",
-            )
+        checklist = _checklist_in(s, checklist_id, "submitted",
+                                  "فقط چک‌لیستی را که اداره ارسال کرده است می‌توان تأیید کرد.",
+                                  "Only a submitted checklist can be approved.")
         # The figures are frozen first: the entries' versions then precede the approval's stamp,
         # so a store that merges them with the approval never takes them for later edits.
         _freeze(s, store, actor, checklist)
