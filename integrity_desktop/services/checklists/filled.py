@@ -707,6 +707,14 @@ def _checklist_in(session: Session, checklist_id: str, status: str, fa: str, en:
     return checklist
 
 
+def _require_hq_review(actor: Actor, fa: str, en: str) -> None:
+    """Approving and returning are HQ's review: the permission, and HQ's office (refused with
+    ``fa``/``en`` elsewhere) — ``can_approve`` and ``can_return`` say the same for screens."""
+    require(actor, "checklists.approve")
+    if actor.office_code != HQ:
+        raise UserError(fa, en, code="hq_only")
+
+
 def submit(store: Store, actor: Actor, checklist_id: str) -> ChecklistSummary:
     """The office sends a finished checklist for HQ's review."""
     require(actor, "checklists.edit")
@@ -719,13 +727,7 @@ def submit(store: Store, actor: Actor, checklist_id: str) -> ChecklistSummary:
 
 def approve(store: Store, actor: Actor, checklist_id: str) -> ChecklistSummary:
     """HQ approves a submitted checklist; ``approved_hlc`` marks the version approved."""
-    require(actor, "checklists.approve")
-    if actor.office_code != HQ:
-        raise UserError(
-            "تأیید چک‌لیست فقط در ستاد انجام می‌شود.",
-            "Only HQ can approve checklists.",
-            code="hq_only",
-        )
+    _require_hq_review(actor, "تأیید چک‌لیست فقط در ستاد انجام می‌شود.", "Only HQ can approve checklists.")
     with store.session() as s:
         checklist = _checklist_in(s, checklist_id, "submitted",
                                   "فقط چک‌لیستی را که اداره ارسال کرده است می‌توان تأیید کرد.",
@@ -773,9 +775,7 @@ def can_return(actor: Actor, summary: ChecklistSummary) -> bool:
 def reopen(store: Store, actor: Actor, checklist_id: str, note: str = "") -> ChecklistSummary:
     """HQ sends a submitted or approved checklist back to draft so the office can edit it; the
     note says what to correct (required when returning a submitted one for correction)."""
-    require(actor, "checklists.approve")
-    if actor.office_code != HQ:
-        raise UserError("بازگرداندن چک‌لیست فقط در ستاد انجام می‌شود.", "Only HQ can reopen.", code="hq_only")
+    _require_hq_review(actor, "بازگرداندن چک‌لیست فقط در ستاد انجام می‌شود.", "Only HQ can reopen.")
     note = " ".join(note.split())
     if len(note) > REVIEW_NOTE_MAX:
         raise UserError(
