@@ -171,7 +171,8 @@ def describe_changes(before: str, after: str, entity: str = "") -> str:
         if key == "deleted" and key not in old and not new[key]:
             continue  # a new record is not deleted: saying so is noise
         name = field_label(key) if key else "مقدار"
-        parts.append(change_part(name, key, old, new, functools.partial(shown_value, entity=entity, field=key), " —"))
+        show = functools.partial(shown_value, entity=entity, field=key)
+        parts.append(change_part(name, key, old, new, show, " —"))
     return "؛ ".join(parts)
 
 
