@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from integrity_desktop.indicators import REFORM_PREFIX, Definition
 from integrity_desktop.resources import ResourceMissing, catalog_dir
@@ -41,6 +41,18 @@ HQ_CODE = "hq"  # the headquarters' office code: the one definition (imported as
 _INDICATOR_CODE = re.compile(r"^([1-9][0-9]*)/([1-9][0-9]*)$")
 _OFFICE_CODE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _OFFICE_KINDS = frozenset({"hq", "province"})
+
+
+_T = TypeVar("_T")
+
+
+def _find(rows: Sequence[_T], attr: str, key: object) -> _T:
+    """The first of ``rows`` whose ``attr`` is ``key``: the one lookup behind axis, indicator,
+    programme and item; KeyError(key) if there is none."""
+    for row in rows:
+        if getattr(row, attr) == key:
+            return row
+    raise KeyError(key)
 
 
 # --------------------------------------------------------------------------- data classes
@@ -118,17 +130,11 @@ class ThreeYearProgramme:
 
     def axis(self, number: int) -> Axis:
         """The axis with this number; KeyError if there is none."""
-        for axis in self.axes:
-            if axis.number == number:
-                return axis
-        raise KeyError(number)
+        return _find(self.axes, "number", number)
 
     def indicator(self, code: str) -> Indicator:
         """The indicator with this code (``"13/1"``); KeyError if there is none."""
-        for ind in self.indicators:
-            if ind.code == code:
-                return ind
-        raise KeyError(code)
+        return _find(self.indicators, "code", code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,10 +185,7 @@ class ReformCatalogue:
 
     def programme(self, number: int) -> ReformProgramme:
         """The programme with this number (1 to 10); KeyError if there is none."""
-        for prog in self.programmes:
-            if prog.number == number:
-                return prog
-        raise KeyError(number)
+        return _find(self.programmes, "number", number)
 
     @property
     def items(self) -> tuple[ReformItem, ...]:
@@ -190,10 +193,7 @@ class ReformCatalogue:
         return tuple(item for prog in self.programmes for item in prog.items)
 
     def item(self, code: str) -> ReformItem:
-        for item in self.items:
-            if item.code == code:
-                return item
-        raise KeyError(code)
+        return _find(self.items, "code", code)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,50 +9,38 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from integrity_desktop.cli.common import actor_for, add_db, opened, tsv
+from integrity_desktop.cli.common import actor_for, command, opened, tsv
 from integrity_desktop.errors import UserError
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("audit", help="check the audit log (admin)")
     audit_sub = p.add_subparsers(dest="audit_command", required=True)
-    v = audit_sub.add_parser(
-        "verify", help="check the chain, its signed seals and that every audited record still "
-                       "matches its last audit entry; exit 1 and name what is wrong")
-    add_db(v)
-    v.set_defaults(run=run_audit_verify)
-    s = audit_sub.add_parser(
-        "seal", help="sign the chain's head with the office key (INTEGRITY_PASSPHRASE)")
-    add_db(s)
-    s.set_defaults(run=run_audit_seal)
+    command(audit_sub, "verify", run_audit_verify,
+            help="check the chain, its signed seals and that every audited record still "
+                 "matches its last audit entry; exit 1 and name what is wrong")
+    command(audit_sub, "seal", run_audit_seal,
+            help="sign the chain's head with the office key (INTEGRITY_PASSPHRASE)")
 
-    p = sub.add_parser("log", help="print the program's log beside the store, its encrypted "
-                                   "lines decrypted (admin)")
-    add_db(p, required=False)
-    p.set_defaults(run=run_log)
+    command(sub, "log", run_log, db_required=False,
+            help="print the program's log beside the store, its encrypted lines decrypted (admin)")
 
-    p = sub.add_parser(
-        "backup", help="write one file holding the store and the evidence it references (admin); "
-                       "with INTEGRITY_PASSPHRASE set the audit chain's head is also signed")
-    add_db(p)
+    p = command(sub, "backup", run_backup,
+                help="write one file holding the store and the evidence it references (admin); "
+                     "with INTEGRITY_PASSPHRASE set the audit chain's head is also signed")
     p.add_argument("--out", required=True)
-    p.set_defaults(run=run_backup)
 
-    p = sub.add_parser(
-        "restore", help="replace (or create) a store from a backup after checking it (admin of "
-                        "the store replaced, or of the backup when there is none)")
-    add_db(p)
+    p = command(sub, "restore", run_restore,
+                help="replace (or create) a store from a backup after checking it (admin of "
+                     "the store replaced, or of the backup when there is none)")
     p.add_argument("--from", dest="source", required=True)
     p.add_argument("--allow-other-office", "--other-office", dest="other_office",
                    action="store_true",
                    help="accept a backup of another office (written to the audit log)")
-    p.set_defaults(run=run_restore)
 
-    p = sub.add_parser(
-        "password", help="change your own password (the new one from INTEGRITY_NEW_PASSWORD or "
-                         "asked twice on a terminal)")
-    add_db(p)
-    p.set_defaults(run=run_password)
+    command(sub, "password", run_password,
+            help="change your own password (the new one from INTEGRITY_NEW_PASSWORD or "
+                 "asked twice on a terminal)")
 
 
 def run_audit_verify(args: argparse.Namespace) -> int:

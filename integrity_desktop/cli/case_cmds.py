@@ -6,16 +6,13 @@ import argparse
 import sys
 from typing import Any
 
-from integrity_desktop.cli.common import actor_for, add_db, opened, tsv
+from integrity_desktop.cli.common import actor_for, command, opened, tsv
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser(
-        "cases", help="list violation cases: ID, case number, state, Jalali date of last event"
-    )
-    add_db(p)
+    p = command(sub, "cases", run_cases,
+                help="list violation cases: ID, case number, state, Jalali date of last event")
     p.add_argument("--state", help="only cases in this state (e.g. reported, file_formed, closed)")
-    p.set_defaults(run=run_cases)
 
 
 def ascii_jalali(d: Any) -> str:

@@ -10,37 +10,30 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from integrity_desktop.cli.common import actor_for, add_db, opened, tsv
+from integrity_desktop.cli.common import actor_for, command, opened, tsv
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("templates", help="list checklist templates: ID<TAB>version<TAB>title")
-    add_db(p)
-    p.set_defaults(run=run_templates)
+    command(sub, "templates", run_templates, help="list checklist templates: ID<TAB>version<TAB>title")
 
-    p = sub.add_parser("checklists", help="list checklists: ID<TAB>unit<TAB>period<TAB>template ID<TAB>%%")
-    add_db(p)
-    p.set_defaults(run=run_checklists)
+    command(sub, "checklists", run_checklists,
+            help="list checklists: ID<TAB>unit<TAB>period<TAB>template ID<TAB>%%")
 
-    p = sub.add_parser("print-checklist", help="a blank form (--blank --template ID) or a filled checklist")
-    add_db(p)
+    p = command(sub, "print-checklist", run_print,
+                help="a blank form (--blank --template ID) or a filled checklist")
     p.add_argument("--out", required=True, help="PDF file to write")
     p.add_argument("--blank", action="store_true", help="a paper form for a visit")
     p.add_argument("--template", help="template ID (with --blank)")
     p.add_argument("--checklist", help="checklist ID")
-    p.set_defaults(run=run_print)
 
-    p = sub.add_parser("export-excel", help="checklists to an .xlsx workbook, one sheet per period")
-    add_db(p)
+    p = command(sub, "export-excel", run_export,
+                help="checklists to an .xlsx workbook, one sheet per period")
     p.add_argument("--out", required=True)
     p.add_argument("--period", help="only this period, e.g. 1403-Q2")
-    p.set_defaults(run=run_export)
 
-    p = sub.add_parser("import-excel", help="import an exported workbook filled offline")
-    add_db(p)
+    p = command(sub, "import-excel", run_import, help="import an exported workbook filled offline")
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true", help="check only, write nothing")
-    p.set_defaults(run=run_import)
 
 
 def run_templates(args: argparse.Namespace) -> int:

@@ -16,9 +16,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from integrity_desktop.errors import UserError
 from integrity_desktop.paths import resolve_store_location
@@ -61,6 +61,17 @@ def add_db(parser: argparse.ArgumentParser, required: bool = True) -> None:
                                 else ""))
     if required:
         parser.set_defaults(db_required_by=parser)
+
+
+def command(
+    sub: Any, name: str, run: Callable[[argparse.Namespace], int], *, db_required: bool = True, **kw: Any
+) -> argparse.ArgumentParser:
+    """A sub-command of ``sub`` that works on a store: its ``--db`` (``add_db``) comes first, and
+    ``run`` handles it; the caller adds its own arguments to the parser returned."""
+    parser: argparse.ArgumentParser = sub.add_parser(name, **kw)
+    add_db(parser, required=db_required)
+    parser.set_defaults(run=run)
+    return parser
 
 
 def require_db(args: argparse.Namespace) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from integrity_desktop.cli.common import actor_for, add_db, opened, tsv
+from integrity_desktop.cli.common import actor_for, command, opened, tsv
 from integrity_desktop.digits import VALUE_PLACES, round_half_up
 
 DESCRIPTION = """``indicators``: every indicator of both programmes with the office's figure for a period.
@@ -36,14 +36,13 @@ current quarter."""
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser(
-        "indicators", help="indicators with the office's figures: code, kind, frequency, target, value, source",
+    p = command(
+        sub, "indicators", run_indicators,
+        help="indicators with the office's figures: code, kind, frequency, target, value, source",
         description=DESCRIPTION, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    add_db(p)
     p.add_argument("--period", help="1403, 1403-H1, 1403-Q2 or 1403-M07 (default: see below)")
     p.add_argument("--office", help="office code (HQ: a province's figures from its records); default: the store's")
-    p.set_defaults(run=run_indicators)
 
 
 def number(value: float | None, places: int = VALUE_PLACES) -> str:

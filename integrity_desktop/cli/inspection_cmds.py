@@ -10,15 +10,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from integrity_desktop.cli.common import actor_for, add_db, opened, tsv
+from integrity_desktop.cli.common import actor_for, command, opened, tsv
 
 PAGE = 1000
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("inspections", help="list inspection visits (TAB-separated, newest first)")
-    add_db(p)
-    p.set_defaults(run=run_inspections)
+    command(sub, "inspections", run_inspections, help="list inspection visits (TAB-separated, newest first)")
 
 
 def run_inspections(args: argparse.Namespace) -> int:

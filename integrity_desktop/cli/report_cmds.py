@@ -6,19 +6,18 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from integrity_desktop.cli.common import actor_for, add_db, opened, tsv
+from integrity_desktop.cli.common import actor_for, command, opened, tsv
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("report", help="write a report as PDF or Excel (by the file's extension)")
-    add_db(p, required=False)
+    p = command(sub, "report", run_report, db_required=False,
+                help="write a report as PDF or Excel (by the file's extension)")
     p.add_argument("--list", action="store_true", help="print the report names")
     p.add_argument("name", nargs="?")
     p.add_argument("--period", help="period code, e.g. 1403, 1403-H1, 1403-Q2, 1403-M07")
     p.add_argument("--unit", help="unit id")
     p.add_argument("--subject", help="id of the record the report is about")
     p.add_argument("--out")
-    p.set_defaults(run=run_report)
 
 
 def run_report(args: argparse.Namespace) -> int:

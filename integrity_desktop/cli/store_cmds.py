@@ -6,35 +6,29 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from integrity_desktop.cli.common import actor_for, add_db, env_secret, open_for, opened, tsv
+from integrity_desktop.cli.common import actor_for, command, env_secret, open_for, opened, tsv
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("offices", help="list office codes and Persian names")
     p.set_defaults(run=run_offices)
 
-    p = sub.add_parser("init", help="create a new store for an office")
-    add_db(p)
+    p = command(sub, "init", run_init, help="create a new store for an office")
     p.add_argument("--office", required=True, help="office code (see `offices`)")
-    p.set_defaults(run=run_init)
 
-    p = sub.add_parser("demo", help="create or fill a store with deterministic demo content")
-    add_db(p)
+    p = command(sub, "demo", run_demo, help="create or fill a store with deterministic demo content")
     p.add_argument("--office", default="tehran")
     p.add_argument("--seed", type=int, default=1403)
     p.add_argument("--scale", type=int, default=1)
     p.add_argument("--provinces", metavar="CODE,CODE",
                    help="with --office hq: import bundles of these provinces' demo stores "
                         "(default for hq: six provinces; 'none' for none)")
-    p.set_defaults(run=run_demo)
 
-    p = sub.add_parser("screenshots", help="render every main screen to PNG files")
-    add_db(p)
+    p = command(sub, "screenshots", run_screenshots, help="render every main screen to PNG files")
     p.add_argument("--out", required=True)
     p.add_argument("--lang", choices=["fa"], default="fa", help="Persian (the only interface language)")
     p.add_argument("--size", default="1366x768", metavar="WxH",
                    help="window size (default 1366x768, the usual office screen; try 1280x720)")
-    p.set_defaults(run=run_screenshots)
 
 
 def run_offices(args: argparse.Namespace) -> int:

@@ -11,58 +11,42 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from integrity_desktop.cli.common import actor_for, add_db, env_secret, open_for, opened, tsv
+from integrity_desktop.cli.common import actor_for, command, env_secret, open_for, opened, tsv
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("key", help="print this store's public signing key or age recipient")
-    add_db(p)
+    p = command(sub, "key", run_key, help="print this store's public signing key or age recipient")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--public", action="store_true", help="minisign public key file")
     which.add_argument("--age-recipient", action="store_true", help="age recipient (age1...)")
-    p.set_defaults(run=run_key)
 
     p = sub.add_parser("trust", help="manage the signing keys of offices this store trusts")
     tsub = p.add_subparsers(dest="trust_command", metavar="ACTION", required=True)
-    t = tsub.add_parser("add", help="trust an office's public key file")
-    add_db(t)
+    t = command(tsub, "add", run_trust_add, help="trust an office's public key file")
     t.add_argument("--office", required=True)
     t.add_argument("keyfile")
-    t.set_defaults(run=run_trust_add)
-    t = tsub.add_parser("list", help="list trusted keys")
-    add_db(t)
-    t.set_defaults(run=run_trust_list)
-    t = tsub.add_parser("revoke", help="revoke an office's key")
-    add_db(t)
+    command(tsub, "list", run_trust_list, help="list trusted keys")
+    t = command(tsub, "revoke", run_trust_revoke, help="revoke an office's key")
     t.add_argument("--office", required=True)
-    t.set_defaults(run=run_trust_revoke)
 
-    p = sub.add_parser("export-bundle", help="write a signed sync bundle")
-    add_db(p)
+    p = command(sub, "export-bundle", run_export, help="write a signed sync bundle")
     p.add_argument("--out", required=True)
     p.add_argument("--full", action="store_true", help="everything the recipient may see")
     p.add_argument("--encrypt-to", metavar="RECIPIENT", help="age recipient of the receiver")
     p.add_argument("--for-office", metavar="CODE", help="HQ only: the province it is for")
-    p.set_defaults(run=run_export)
 
-    p = sub.add_parser("import-bundle", help="verify and merge a sync bundle (or a folder of them)")
-    add_db(p)
+    p = command(sub, "import-bundle", run_import, help="verify and merge a sync bundle (or a folder of them)")
     p.add_argument("file", nargs="+",
                    help="a bundle file; or a folder, or several files: every bundle in sequence "
                         "order per province, one summary each and a total line")
     p.add_argument("--dry-run", action="store_true")
     p.add_argument("--json", action="store_true")
     p.add_argument("--identity", metavar="FILE", help="age identity file (age-keygen format)")
-    p.set_defaults(run=run_import)
 
-    p = sub.add_parser("conflicts", help="list the versions that lost a merge")
-    add_db(p)
+    p = command(sub, "conflicts", run_conflicts, help="list the versions that lost a merge")
     p.add_argument("--json", action="store_true")
-    p.set_defaults(run=run_conflicts)
 
-    p = sub.add_parser("digest", help="SHA-256 over the canonical synced content")
-    add_db(p)
-    p.set_defaults(run=run_digest)
+    command(sub, "digest", run_digest, help="SHA-256 over the canonical synced content")
 
 
 def run_key(args: argparse.Namespace) -> int:

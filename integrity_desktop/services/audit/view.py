@@ -205,12 +205,7 @@ def describe_changes(before: str, after: str) -> str:
     for key in sorted(set(old) | set(new)):
         if key in skip or old.get(key) == new.get(key):
             continue
-        if key in old and key in new:
-            parts.append(f"{key}: {old[key]} → {new[key]}")
-        elif key in new:
-            parts.append(f"{key}: {new[key]}")
-        else:
-            parts.append(f"{key}: {old[key]} →")
+        parts.append(audit_words.change_part(key, key, old, new, str, ""))
     return "; ".join(parts)  # field names are Latin: the list reads left to right
 
 

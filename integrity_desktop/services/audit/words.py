@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import json
+from collections.abc import Callable
 from typing import Any
 
 from integrity_desktop import jalali
@@ -170,10 +171,18 @@ def describe_changes(before: str, after: str, entity: str = "") -> str:
         if key == "deleted" and key not in old and not new[key]:
             continue  # a new record is not deleted: saying so is noise
         name = field_label(key) if key else "مقدار"
-        if key in old and key in new:
-            parts.append(f"{name}: {shown_value(old[key], entity, key)} → {shown_value(new[key], entity, key)}")
-        elif key in new:
-            parts.append(f"{name}: {shown_value(new[key], entity, key)}")
-        else:
-            parts.append(f"{name}: {shown_value(old[key], entity, key)} → —")
+        show = functools.partial(shown_value, entity=entity, field=key)
+        parts.append(change_part(name, key, old, new, show, " —"))
     return "؛ ".join(parts)
+
+
+def change_part(
+    name: str, key: str, old: dict[str, Any], new: dict[str, Any], show: Callable[[Any], str], gone: str
+) -> str:
+    """One changed field, in the Persian and the Latin view alike: «name: old → new»; «name: new»
+    for a field added; «name: old →» and then ``gone`` for a field that went."""
+    if key in old and key in new:
+        return f"{name}: {show(old[key])} → {show(new[key])}"
+    if key in new:
+        return f"{name}: {show(new[key])}"
+    return f"{name}: {show(old[key])} →{gone}"

@@ -698,38 +698,40 @@ def save_entry(store: Store, actor: Actor, entry_id: str, **fields: Any) -> Save
 # --------------------------------------------------------------------------- life cycle
 
 
+def _checklist_in(session: Session, checklist_id: str, status: str, fa: str, en: str) -> Checklist:
+    """The live checklist, refused with ``fa``/``en`` unless it is ``status``: each step of the
+    life cycle follows exactly one state."""
+    checklist = _live_checklist(session, checklist_id)
+    if checklist.status != status:
+        raise UserError(fa, en, code="checklist_state")
+    return checklist
+
+
+def _require_hq_review(actor: Actor, fa: str, en: str) -> None:
+    """Approving and returning are HQ's review: the permission, and HQ's office (refused with
+    ``fa``/``en`` elsewhere) — ``can_approve`` and ``can_return`` say the same for screens."""
+    require(actor, "checklists.approve")
+    if actor.office_code != HQ:
+        raise UserError(fa, en, code="hq_only")
+
+
 def submit(store: Store, actor: Actor, checklist_id: str) -> ChecklistSummary:
     """The office sends a finished checklist for HQ's review."""
     require(actor, "checklists.edit")
     with store.session() as s:
-        checklist = _live_checklist(s, checklist_id)
-        if checklist.status != "draft":
-            raise UserError(
-                "فقط چک‌لیست پیش‌نویس را می‌توان ارسال کرد.",
-                "Only a draft checklist can be submitted.",
-                code="checklist_state",
-            )
+        checklist = _checklist_in(s, checklist_id, "draft", "فقط چک‌لیست پیش‌نویس را می‌توان ارسال کرد.",
+                                  "Only a draft checklist can be submitted.")
         records.update(s, store, actor, checklist, status="submitted")
         return summary_in(s, checklist_id)
 
 
 def approve(store: Store, actor: Actor, checklist_id: str) -> ChecklistSummary:
     """HQ approves a submitted checklist; ``approved_hlc`` marks the version approved."""
-    require(actor, "checklists.approve")
-    if actor.office_code != HQ:
-        raise UserError(
-            "تأیید چک‌لیست فقط در ستاد انجام می‌شود.",
-            "Only HQ can approve checklists.",
-            code="hq_only",
-        )
+    _require_hq_review(actor, "تأیید چک‌لیست فقط در ستاد انجام می‌شود.", "Only HQ can approve checklists.")
     with store.session() as s:
-        checklist = _live_checklist(s, checklist_id)
-        if checklist.status != "submitted":
-            raise UserError(
-                "فقط چک‌لیستی را که اداره ارسال کرده است می‌توان تأیید کرد.",
-                "Only a submitted checklist can be approved.",
-                code="checklist_state",
-            )
+        checklist = _checklist_in(s, checklist_id, "submitted",
+                                  "فقط چک‌لیستی را که اداره ارسال کرده است می‌توان تأیید کرد.",
+                                  "Only a submitted checklist can be approved.")
         # The figures are frozen first: the entries' versions then precede the approval's stamp,
         # so a store that merges them with the approval never takes them for later edits.
         _freeze(s, store, actor, checklist)
@@ -773,9 +775,7 @@ def can_return(actor: Actor, summary: ChecklistSummary) -> bool:
 def reopen(store: Store, actor: Actor, checklist_id: str, note: str = "") -> ChecklistSummary:
     """HQ sends a submitted or approved checklist back to draft so the office can edit it; the
     note says what to correct (required when returning a submitted one for correction)."""
-    require(actor, "checklists.approve")
-    if actor.office_code != HQ:
-        raise UserError("بازگرداندن چک‌لیست فقط در ستاد انجام می‌شود.", "Only HQ can reopen.", code="hq_only")
+    _require_hq_review(actor, "بازگرداندن چک‌لیست فقط در ستاد انجام می‌شود.", "Only HQ can reopen.")
     note = " ".join(note.split())
     if len(note) > REVIEW_NOTE_MAX:
         raise UserError(

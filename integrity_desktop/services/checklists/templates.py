@@ -209,6 +209,14 @@ def _editable(session: Session, t: Template) -> None:
         )
 
 
+def _checked_code(code: str, pattern: re.Pattern[str], fa: str, en: str, error_code: str) -> str:
+    """A template's or an indicator's code, trimmed; refused unless the whole of it matches."""
+    code = (code or "").strip()
+    if not pattern.fullmatch(code):
+        raise UserError(fa, en, code=error_code)
+    return code
+
+
 def _title(text: str) -> str:
     title = (text or "").strip()
     if not title:
@@ -223,13 +231,10 @@ def create_template(
 ) -> TemplateSummary:
     """HQ starts a new template (version 1, draft).  ``code`` is a lower-case ASCII slug."""
     _require_hq(actor)
-    code = (code or "").strip()
-    if not _CODE.fullmatch(code):
-        raise UserError(
-            "کد الگو باید با حروف کوچک لاتین، رقم و خط تیره نوشته شود (مثلاً service-desk).",
-            "The template code must be a lower-case slug such as service-desk.",
-            code="template_code",
-        )
+    code = _checked_code(
+        code, _CODE, "کد الگو باید با حروف کوچک لاتین، رقم و خط تیره نوشته شود (مثلاً service-desk).",
+        "The template code must be a lower-case slug such as service-desk.", "template_code",
+    )
     with store.session() as s:
         if s.scalar(select(Template.id).where(Template.code == code).limit(1)) is not None:
             raise UserError(
@@ -370,13 +375,8 @@ def add_item(
     ``definition`` holds any of ``DEFINITION_FIELDS``; without a ``kind`` the indicator is a
     status one, or a count when ``counts`` is given (the documented defaults)."""
     _require_hq(actor)
-    code = (code or "").strip()
-    if not _ITEM_CODE.fullmatch(code):
-        raise UserError(
-            "کد شاخص را به شکل «محور/شماره» بنویسید، مثلاً 9/6.",
-            "Write the indicator code as axis/number, e.g. 9/6.",
-            code="item_code",
-        )
+    code = _checked_code(code, _ITEM_CODE, "کد شاخص را به شکل «محور/شماره» بنویسید، مثلاً 9/6.",
+                         "Write the indicator code as axis/number, e.g. 9/6.", "item_code")
     unknown = set(definition) - set(DEFINITION_FIELDS)
     if unknown:
         raise TypeError(f"unknown definition fields: {sorted(unknown)}")

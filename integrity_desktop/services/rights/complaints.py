@@ -275,6 +275,15 @@ def _load(s: Session, complaint_id: str) -> Complaint:
                              "Complaint", "complaint_missing")
 
 
+def _load_own(s: Session, actor: Actor, complaint_id: str, foreign_fa: str, foreign_en: str) -> Complaint:
+    """The complaint, refused with ``foreign_fa``/``foreign_en`` unless the actor's office wrote
+    it: only that office changes it, for editing and deleting alike."""
+    row = _load(s, complaint_id)
+    if row.office_code != actor.office_code:
+        raise UserError(foreign_fa, foreign_en, code="complaint_foreign")
+    return row
+
+
 def _as_input(row: Complaint) -> ComplaintInput:
     return ComplaintInput(**{f.name: getattr(row, f.name) for f in fields(ComplaintInput)})
 
@@ -285,10 +294,8 @@ def update_complaint(
     """Change some fields of a complaint (the rest kept); validated as a whole."""
     require(actor, "complaints.edit")
     with store.session() as s:
-        row = _load(s, complaint_id)
-        if row.office_code != actor.office_code:
-            raise UserError("شکایت ادارهٔ دیگری را نمی‌توان ویرایش کرد.",
-                            "A complaint of another office cannot be edited.", code="complaint_foreign")
+        row = _load_own(s, actor, complaint_id, "شکایت ادارهٔ دیگری را نمی‌توان ویرایش کرد.",
+                        "A complaint of another office cannot be edited.")
         data = replace(_as_input(row), **changes)
         values = validate(s, data, today=today or jalali.today(), answer_period=answer_days(store))
         return records.update(s, store, actor, row, **values)
@@ -309,10 +316,8 @@ def delete_complaint(store: Store, actor: Actor, complaint_id: str) -> None:
     """Delete (a tombstone that travels)."""
     require(actor, "complaints.edit")
     with store.session() as s:
-        row = _load(s, complaint_id)
-        if row.office_code != actor.office_code:
-            raise UserError("شکایت ادارهٔ دیگری را نمی‌توان حذف کرد.",
-                            "A complaint of another office cannot be deleted.", code="complaint_foreign")
+        row = _load_own(s, actor, complaint_id, "شکایت ادارهٔ دیگری را نمی‌توان حذف کرد.",
+                        "A complaint of another office cannot be deleted.")
         records.soft_delete(s, store, actor, row)
 
 

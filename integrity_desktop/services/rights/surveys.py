@@ -120,13 +120,20 @@ def add_survey(store: Store, actor: Actor, data: SurveyInput, *, today: _dt.date
         return records.add(s, store, actor, SurveyRound(id=survey_id, **values)).id
 
 
+def _load_own(s: Session, actor: Actor, survey_id: str, foreign_fa: str) -> SurveyRound:
+    """The survey, refused with ``foreign_fa`` unless the actor's office wrote it: only that
+    office changes it, for editing and deleting alike."""
+    row = records.load_live(s, SurveyRound, survey_id, "این نظرسنجی در سامانه نیست.", "Survey", "survey_missing")
+    if row.office_code != actor.office_code:
+        raise _err(foreign_fa, "Foreign survey.", "survey_foreign")
+    return row
+
+
 def update_survey(store: Store, actor: Actor, survey_id: str, *, today: _dt.date | None = None,
                   **changes: Any) -> bool:
     require(actor, "surveys.edit")
     with store.session() as s:
-        row = records.load_live(s, SurveyRound, survey_id, "این نظرسنجی در سامانه نیست.", "Survey", "survey_missing")
-        if row.office_code != actor.office_code:
-            raise _err("نظرسنجی ادارهٔ دیگری را نمی‌توان ویرایش کرد.", "Foreign survey.", "survey_foreign")
+        row = _load_own(s, actor, survey_id, "نظرسنجی ادارهٔ دیگری را نمی‌توان ویرایش کرد.")
         data = replace(SurveyInput(**{f.name: getattr(row, f.name) for f in fields(SurveyInput)}), **changes)
         return records.update(s, store, actor, row, **validate(s, data, today=today or jalali.today()))
 
@@ -134,9 +141,7 @@ def update_survey(store: Store, actor: Actor, survey_id: str, *, today: _dt.date
 def delete_survey(store: Store, actor: Actor, survey_id: str) -> None:
     require(actor, "surveys.edit")
     with store.session() as s:
-        row = records.load_live(s, SurveyRound, survey_id, "این نظرسنجی در سامانه نیست.", "Survey", "survey_missing")
-        if row.office_code != actor.office_code:
-            raise _err("نظرسنجی ادارهٔ دیگری را نمی‌توان حذف کرد.", "Foreign survey.", "survey_foreign")
+        row = _load_own(s, actor, survey_id, "نظرسنجی ادارهٔ دیگری را نمی‌توان حذف کرد.")
         records.soft_delete(s, store, actor, row)
 
 
