@@ -9,12 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from integrity_desktop.digits import (
-    format_number,
-    format_percent,
-    to_ascii_digits,
-    to_persian_digits,
-)
+from integrity_desktop.digits import format_number, format_percent, to_ascii_digits, to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import (
     Period,

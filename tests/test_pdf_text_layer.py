@@ -24,13 +24,7 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.pdf.document import ReportDocument
 from integrity_desktop.pdf.fonts import BOLD, REGULAR, register_fonts
 from integrity_desktop.pdf.shaping import visual_line
-from integrity_desktop.pdf.textlayer import (
-    DrawnLine,
-    for_poppler,
-    layout,
-    pdfium_reorder,
-    poppler_reorder,
-)
+from integrity_desktop.pdf.textlayer import DrawnLine, for_poppler, layout, pdfium_reorder, poppler_reorder
 from integrity_desktop.reports import checklist_pdf
 from integrity_desktop.reports.registry import ReportParams, run_report
 from integrity_desktop.services.cases import lifecycle as lc

@@ -23,12 +23,7 @@ import integrity_desktop
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import PermissionDenied, UserError
 from integrity_desktop.permissions import PERMISSIONS, ROLES, Actor
-from integrity_desktop.reports import (
-    checklist_excel,
-    checklist_pdf,
-    inspection_reports,
-    registry,
-)
+from integrity_desktop.reports import checklist_excel, checklist_pdf, inspection_reports, registry
 from integrity_desktop.services.accounts import users
 from integrity_desktop.services.audit import log as audit
 from integrity_desktop.services.audit import logview

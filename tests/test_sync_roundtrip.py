@@ -14,14 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from integrity_desktop.db.models import (
-    Checklist,
-    ChecklistEntry,
-    Conflict,
-    Evidence,
-    ImportLog,
-    Unit,
-)
+from integrity_desktop.db.models import Checklist, ChecklistEntry, Conflict, Evidence, ImportLog, Unit
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.services.store import keys, records

@@ -15,16 +15,7 @@ from integrity_desktop.sync.digest import store_digest
 from integrity_desktop.sync.trust import revoke
 from integrity_desktop.sync.verify import BundleRefused
 
-from .sync_helpers import (
-    add_unit,
-    admin,
-    export,
-    import_,
-    read_members,
-    signing_key,
-    trust,
-    write_bundle,
-)
+from .sync_helpers import add_unit, admin, export, import_, read_members, signing_key, trust, write_bundle
 
 pytest_plugins = ("tests.sync_fixtures",)  # fixtures: fresh, isfahan_template
 

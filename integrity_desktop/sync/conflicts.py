@@ -13,14 +13,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
 
-from integrity_desktop.db.models import (
-    Case,
-    Checklist,
-    Conflict,
-    Office,
-    TemplateItem,
-    Unit,
-)
+from integrity_desktop.db.models import Case, Checklist, Conflict, Office, TemplateItem, Unit
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import to_persian_digits
 from integrity_desktop.errors import UserError

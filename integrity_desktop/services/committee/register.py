@@ -26,12 +26,7 @@ from integrity_desktop.digits import format_number
 from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import Period, format_date
 from integrity_desktop.permissions import Actor, require
-from integrity_desktop.services.inspections.common import (
-    as_date,
-    check_choice,
-    clean_text,
-    get_unit,
-)
+from integrity_desktop.services.inspections.common import as_date, check_choice, clean_text, get_unit
 from integrity_desktop.services.store import records
 
 MEMBER_ROLES: dict[str, str] = {"chair": "رئیس کمیته", "secretary": "دبیر کمیته", "member": "عضو"}

@@ -16,14 +16,7 @@ from sqlalchemy.orm import Session
 from integrity_desktop import catalog
 from integrity_desktop.catalog import HQ_CODE as HQ
 from integrity_desktop.db.base import Synced
-from integrity_desktop.db.models import (
-    Lookup,
-    Office,
-    Template,
-    TemplateItem,
-    TemplateSection,
-    Unit,
-)
+from integrity_desktop.db.models import Lookup, Office, Template, TemplateItem, TemplateSection, Unit
 from integrity_desktop.db.store import Store
 from integrity_desktop.indicators import Definition
 from integrity_desktop.permissions import Actor

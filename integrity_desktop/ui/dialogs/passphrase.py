@@ -6,12 +6,7 @@ in the dialog); whether it is the *right* one is found out by the work that uses
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from integrity_desktop.services.store.keys import check_passphrase
 from integrity_desktop.ui.operations import accept_if_done

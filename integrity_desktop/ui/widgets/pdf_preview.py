@@ -14,14 +14,7 @@ from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QPainter, QSho
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (
-    QDialog,
-    QLabel,
-    QProgressDialog,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QProgressDialog, QPushButton, QVBoxLayout, QWidget
 
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette

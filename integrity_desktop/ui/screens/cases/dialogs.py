@@ -7,14 +7,7 @@ check digit, required fields, dates not in the future) and its Persian message i
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QFormLayout,
-    QLabel,
-    QListWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from integrity_desktop.services.cases import register as cases
 from integrity_desktop.ui.context import UiContext

@@ -3,12 +3,7 @@ period; ``checklists.create_checklist`` checks and stores it."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QFormLayout,
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QWidget
 
 from integrity_desktop import jalali
 from integrity_desktop.digits import to_ascii_digits

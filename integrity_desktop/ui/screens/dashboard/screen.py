@@ -16,11 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import (
-    QObject,
-    Qt,
-    QThreadPool,
-)
+from PySide6.QtCore import QObject, Qt, QThreadPool
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QApplication,

@@ -21,12 +21,7 @@ from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
 from integrity_desktop.ui.widgets.messages import show_exception
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
-from integrity_desktop.ui.widgets.table_models import (
-    Column,
-    current_row,
-    make_table,
-    service_model,
-)
+from integrity_desktop.ui.widgets.table_models import Column, current_row, make_table, service_model
 
 
 class InspectionFollowUpTab(QWidget):

@@ -16,12 +16,7 @@ from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.search import after_typing, search_field
-from integrity_desktop.ui.widgets.table_models import (
-    Column,
-    current_row,
-    make_table,
-    service_model,
-)
+from integrity_desktop.ui.widgets.table_models import Column, current_row, make_table, service_model
 
 
 class InspectorsTab(QWidget):

@@ -9,15 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import (
-    QDialog,
-    QFormLayout,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFormLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from integrity_desktop import jalali
 from integrity_desktop.services.inspections import figures as inspection_figures

@@ -8,10 +8,7 @@ import datetime as _dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (
-    QLabel,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QWidget
 
 from integrity_desktop import jalali
 from integrity_desktop.services.store import offices

@@ -10,15 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from integrity_desktop.filenames import dated_name
 from integrity_desktop.services.store import keys, offices
@@ -26,12 +18,7 @@ from integrity_desktop.services.store.seed import HQ
 from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.dialogs.passphrase import ask_passphrase
-from integrity_desktop.ui.screens.sync.common import (
-    bundle_filter,
-    error_label,
-    ltr,
-    record_type_label,
-)
+from integrity_desktop.ui.screens.sync.common import bundle_filter, error_label, ltr, record_type_label
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, join_list, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row, push_button

@@ -34,12 +34,7 @@ from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.dialogs.passphrase import ask_passphrase
 from integrity_desktop.ui.operations import attempt
-from integrity_desktop.ui.screens.sync.common import (
-    bundle_filter,
-    error_label,
-    ltr,
-    record_type_label,
-)
+from integrity_desktop.ui.screens.sync.common import bundle_filter, error_label, ltr, record_type_label
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, isolate_embedded, shown_number
 from integrity_desktop.ui.widgets import palette
