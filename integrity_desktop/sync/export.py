@@ -257,23 +257,23 @@ def _write_zip(
             n = 0
             name = bf.records_member(record_type)
             writer: _HashingWriter | None = None
-            member: IO[bytes] | None = None
-            for row in s.execute(stmt, execution_options={"yield_per": 1000}).mappings():
-                if member is None:
-                    member = zf.open(name, "w", force_zip64=True)
-                    writer = _HashingWriter(member)
-                assert writer is not None
-                data = bf.row_to_json(table, row)
-                data["_history"] = history.current_history(
-                    row["hlc"], row["applied_hlc"], row["carried_history"], row["floor_hlc"]
-                )
-                writer.write(bf.canonical_line(data))
-                n += 1
-                high = max(high, row["hlc"])
-                if record_type == "evidence" and not row["deleted"] and bf.is_sha256(row["sha256"]):
-                    evidence.add(row["sha256"])  # any other value never becomes a path
-            if member is not None and writer is not None:
-                member.close()
+            # The member is opened at its first row (no empty members) and closed however the
+            # loop ends: a member left open when a write fails (a full disk) made the ZIP's own
+            # close raise ValueError in place of the OSError the caller reports.
+            with contextlib.ExitStack() as open_member:
+                for row in s.execute(stmt, execution_options={"yield_per": 1000}).mappings():
+                    if writer is None:
+                        writer = _HashingWriter(open_member.enter_context(zf.open(name, "w", force_zip64=True)))
+                    data = bf.row_to_json(table, row)
+                    data["_history"] = history.current_history(
+                        row["hlc"], row["applied_hlc"], row["carried_history"], row["floor_hlc"]
+                    )
+                    writer.write(bf.canonical_line(data))
+                    n += 1
+                    high = max(high, row["hlc"])
+                    if record_type == "evidence" and not row["deleted"] and bf.is_sha256(row["sha256"]):
+                        evidence.add(row["sha256"])  # any other value never becomes a path
+            if writer is not None:
                 members[name] = {"sha256": writer.sha.hexdigest(), "size": writer.size}
                 counts[record_type] = n
         # A file changed on disk since it was attached never travels (HQ would refuse the
