@@ -28,7 +28,7 @@
         <translation>برنامه روی این پروندهٔ داده از پیش باز است اما پاسخ نمی‌دهد. کمی صبر کنید و دوباره بکوشید، یا نخست پنجرهٔ دیگر را ببندید.</translation>
     </message>
     <message>
-        <source>Check the PC's clock</source>
+        <source>Check the PC&apos;s clock</source>
         <translation>ساعت رایانه را بررسی کنید</translation>
     </message>
     <message>
@@ -36,7 +36,7 @@
         <translation>خطایی پیش‌بینی‌نشده (جزئیات در پروندهٔ گزارش: %1)</translation>
     </message>
     <message>
-        <source>Today's backup was not made: %1 Make a backup by hand, or ask your administrator.</source>
+        <source>Today&apos;s backup was not made: %1 Make a backup by hand, or ask your administrator.</source>
         <translation>پشتیبان امروز ساخته نشد: %1 پشتیبان را دستی بسازید یا از مدیر سامانه کمک بخواهید.</translation>
     </message>
     <message>
@@ -52,7 +52,7 @@
         <translation>بستن برنامه</translation>
     </message>
     <message>
-        <source>The backup is encrypted: an administrator's name and password open it.</source>
+        <source>The backup is encrypted: an administrator&apos;s name and password open it.</source>
         <translation>پشتیبان رمزنگاری شده است: نام کاربری و گذرواژهٔ یکی از مدیران سامانه آن را باز می‌کند.</translation>
     </message>
     <message>

@@ -255,7 +255,7 @@
         <translation>باز کردن {name}</translation>
     </message>
     <message>
-        <source>Open this document with the system's viewer</source>
+        <source>Open this document with the system&apos;s viewer</source>
         <translation>باز کردن این مدرک با برنامهٔ نمایش سیستم</translation>
     </message>
     <message>

@@ -16,7 +16,7 @@
         <translation>(هیچ)</translation>
     </message>
     <message>
-        <source>Employee's full name:</source>
+        <source>Employee&apos;s full name:</source>
         <translation>نام و نام خانوادگی کارمند:</translation>
     </message>
     <message>
@@ -48,7 +48,7 @@
         <translation>خلاصهٔ گزارش:</translation>
     </message>
     <message>
-        <source>The case officer receives this report with a link to the visit's finding.</source>
+        <source>The case officer receives this report with a link to the visit&apos;s finding.</source>
         <translation>کارشناس پرونده‌های تخلف این گزارش را با پیوند به یافتهٔ بازدید دریافت می‌کند.</translation>
     </message>
     <message>

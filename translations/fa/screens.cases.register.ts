@@ -12,7 +12,7 @@
         <translation>همهٔ سال‌ها</translation>
     </message>
     <message>
-        <source>Search the employee's name…</source>
+        <source>Search the employee&apos;s name…</source>
         <translation>جست‌وجوی نام کارمند…</translation>
     </message>
     <message>

@@ -176,7 +176,7 @@
         <translation>ستاد این چک‌لیست را برای اصلاح بازگرداند: {note}</translation>
     </message>
     <message>
-        <source>A province's checklist: headquarters does not change its answers; return it for correction instead.</source>
+        <source>A province&apos;s checklist: headquarters does not change its answers; return it for correction instead.</source>
         <translation>چک‌لیست استان: ستاد پاسخ‌های آن را تغییر نمی‌دهد؛ به جای آن، چک‌لیست را برای اصلاح بازگردانید.</translation>
     </message>
     <message>
@@ -200,7 +200,7 @@
         <translation>شیوهٔ سنجش: {rule}</translation>
     </message>
     <message>
-        <source>Approved figure: {value} (frozen with the checklist's approval).</source>
+        <source>Approved figure: {value} (frozen with the checklist&apos;s approval).</source>
         <translation>عدد تأییدشده: {value} (با تأیید چک‌لیست ثابت شده است).</translation>
     </message>
     <message>

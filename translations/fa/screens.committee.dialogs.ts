@@ -55,7 +55,7 @@
         <translation>مدرس:</translation>
     </message>
     <message>
-        <source>Participants' names:</source>
+        <source>Participants&apos; names:</source>
         <translation>نام شرکت‌کنندگان:</translation>
     </message>
     <message>

@@ -72,7 +72,7 @@
         <translation>برنامه‌ریزی جلسه…</translation>
     </message>
     <message>
-        <source>Plan a meeting on the year's schedule</source>
+        <source>Plan a meeting on the year&apos;s schedule</source>
         <translation>جلسه‌ای در برنامهٔ سال بگذارید</translation>
     </message>
     <message>
@@ -94,30 +94,6 @@
     <message>
         <source>Meeting</source>
         <translation>جلسه</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>شماره</translation>
-    </message>
-    <message>
-        <source>Due date</source>
-        <translation>مهلت</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>وضعیت</translation>
-    </message>
-    <message>
-        <source>Days overdue</source>
-        <translation>روزهای تأخیر</translation>
-    </message>
-    <message>
-        <source>Responsible unit</source>
-        <translation>واحد مسئول</translation>
-    </message>
-    <message>
-        <source>Resolution</source>
-        <translation>مصوبه</translation>
     </message>
     <message>
         <source>Follow up…</source>

@@ -69,7 +69,7 @@
         <translation>(بدون شاخص مرتبط) — شماره یا بخشی از عنوان شاخص را بنویسید</translation>
     </message>
     <message>
-        <source>Type part of the indicator's number or title and pick it</source>
+        <source>Type part of the indicator&apos;s number or title and pick it</source>
         <translation>بخشی از شماره یا عنوان شاخص را بنویسید و آن را از فهرست برگزینید</translation>
     </message>
     <message>

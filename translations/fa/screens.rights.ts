@@ -4,7 +4,7 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <source>Complaint or people's letter</source>
+        <source>Complaint or people&apos;s letter</source>
         <translation>شکایت یا نامهٔ مردمی</translation>
     </message>
     <message>
@@ -48,7 +48,7 @@
         <translation>موضوع:</translation>
     </message>
     <message>
-        <source>Person's name (confidential):</source>
+        <source>Person&apos;s name (confidential):</source>
         <translation>نام متقاضی (محرمانه):</translation>
     </message>
     <message>
@@ -135,7 +135,7 @@
         <translation>سرخ: تا مهلت پاسخ داده نشده (مهلت پاسخ {days} روز)</translation>
     </message>
     <message>
-        <source>Your role does not see people's names and contacts: they are confidential.</source>
+        <source>Your role does not see people&apos;s names and contacts: they are confidential.</source>
         <translation>نقش شما نام و نشانی تماس مردم را نمی‌بیند: این داده‌ها محرمانه است.</translation>
     </message>
     <message>

@@ -128,11 +128,11 @@
         <translation>مهر زمانی تأیید</translation>
     </message>
     <message>
-        <source>Employee's name</source>
+        <source>Employee&apos;s name</source>
         <translation>نام کارمند</translation>
     </message>
     <message>
-        <source>Employee's post</source>
+        <source>Employee&apos;s post</source>
         <translation>سمت کارمند</translation>
     </message>
     <message>
@@ -156,7 +156,7 @@
         <translation>تخلف‌ها</translation>
     </message>
     <message>
-        <source>Referred from a visit's finding</source>
+        <source>Referred from a visit&apos;s finding</source>
         <translation>ارجاع از یافتهٔ بازدید</translation>
     </message>
     <message>
@@ -224,7 +224,7 @@
         <translation>برداشتن نسخهٔ کنارگذاشته</translation>
     </message>
     <message>
-        <source>Use the other office's version instead</source>
+        <source>Use the other office&apos;s version instead</source>
         <translation>به کار گرفتن نسخهٔ ادارهٔ دیگر به جای آن</translation>
     </message>
     <message>

@@ -4,7 +4,7 @@
 <context>
     <name>SyncImportTab</name>
     <message>
-        <source>Choose a received bundle. It is checked first (signature, every file's hash) and a trial import shows what would change; nothing is written until you confirm.</source>
+        <source>Choose a received bundle. It is checked first (signature, every file&apos;s hash) and a trial import shows what would change; nothing is written until you confirm.</source>
         <translation>بستهٔ دریافتی را انتخاب کنید. نخست بررسی می‌شود (امضا و چکیدهٔ همهٔ پرونده‌ها) و یک ورود آزمایشی نشان می‌دهد چه چیزی تغییر خواهد کرد؛ تا تأیید نکنید چیزی نوشته نمی‌شود.</translation>
     </message>
     <message>
@@ -36,7 +36,7 @@
         <translation>پروندهٔ بسته:</translation>
     </message>
     <message>
-        <source>If the bundle was encrypted for another age key, open it with that key's identity file.</source>
+        <source>If the bundle was encrypted for another age key, open it with that key&apos;s identity file.</source>
         <translation>اگر بسته برای کلید age دیگری رمز شده است، آن را با پروندهٔ همان کلید باز کنید.</translation>
     </message>
     <message>
@@ -44,15 +44,15 @@
         <translation>انتخاب پروندهٔ کلید age…</translation>
     </message>
     <message>
-        <source>Open a bundle encrypted for another age key with that key's file</source>
+        <source>Open a bundle encrypted for another age key with that key&apos;s file</source>
         <translation>باز کردن بستهٔ رمزشده برای کلید age دیگر با پروندهٔ همان کلید</translation>
     </message>
     <message>
-        <source>Trust this office's key…</source>
+        <source>Trust this office&apos;s key…</source>
         <translation>اعتماد به کلید این اداره…</translation>
     </message>
     <message>
-        <source>Choose the office's public key file, compare its fingerprint and trust it</source>
+        <source>Choose the office&apos;s public key file, compare its fingerprint and trust it</source>
         <translation>پروندهٔ کلید عمومی اداره را انتخاب کنید، اثر انگشت آن را مقایسه کنید و به آن اعتماد کنید</translation>
     </message>
     <message>
@@ -172,7 +172,7 @@
         <translation>{type}: {count} رکورد نگه داشته شد، در انتظار {what}</translation>
     </message>
     <message>
-        <source>their time (the sending computer's clock is ahead)</source>
+        <source>their time (the sending computer&apos;s clock is ahead)</source>
         <translation>رسیدن زمانشان (ساعت رایانهٔ فرستنده جلو است)</translation>
     </message>
     <message>
@@ -232,7 +232,7 @@
         <translation>پروندهٔ کلید عمومی ‎(.pub)‎ {office} را از همان اداره بگیرید، اثر انگشت آن را با ایشان (مثلاً تلفنی) مقایسه کنید و سپس همین‌جا به آن اعتماد کنید.</translation>
     </message>
     <message>
-        <source>The office's public key</source>
+        <source>The office&apos;s public key</source>
         <translation>کلید عمومی اداره</translation>
     </message>
     <message>
@@ -254,7 +254,7 @@ Confirm only if the office read you the same fingerprint.</source>
 فقط اگر اداره همین اثر انگشت را برایتان خوانده است تأیید کنید.</translation>
     </message>
     <message>
-        <source>Trust the office's key</source>
+        <source>Trust the office&apos;s key</source>
         <translation>اعتماد به کلید اداره</translation>
     </message>
 </context>

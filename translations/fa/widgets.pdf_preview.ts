@@ -24,7 +24,7 @@
         <translation>باز کردن با نمایشگر سیستم</translation>
     </message>
     <message>
-        <source>Open the PDF in the system's own viewer</source>
+        <source>Open the PDF in the system&apos;s own viewer</source>
         <translation>باز کردن PDF در برنامهٔ نمایش سیستم</translation>
     </message>
     <message>
