@@ -142,3 +142,43 @@ def test_a_province_store_sees_a_note(qtbot, store: Store) -> None:  # type: ign
     w = _screen(qtbot, store)
     assert not w.is_hq and w.findChild(object, "not_hq") is not None
     w.refresh()  # nothing to load
+
+
+def test_while_new_figures_load_the_shown_ones_are_greyed(  # type: ignore[no-untyped-def]
+    qtbot, fresh: Callable[[Path, str], Store], hq_template: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another period chosen: until its picture is shown, the previous period's figures are
+    greyed and the summary says which are on their way; a failed load leaves them greyed."""
+    import threading
+
+    from integrity_desktop.errors import UserError
+
+    w = _screen(qtbot, fresh(hq_template, "h"))
+    w.refresh()
+    qtbot.waitUntil(lambda: w.picture is not None and w.tabs.isEnabled(), timeout=20000)
+    first = w.picture.period.code
+    gate = threading.Event()
+    real = NationalScreen.load
+
+    def held(*args: object) -> object:
+        gate.wait(20)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(NationalScreen, "load", staticmethod(held))
+    w.period.setCurrentIndex(next(i for i in range(w.period.count()) if w.period.itemData(i) != first))
+    assert not w.tabs.isEnabled()
+    assert w.summary.text() == f"در حال محاسبهٔ رقم‌های ملی {w.period.currentText()}…"
+    assert w.picture.period.code == first  # still the old picture, greyed
+    gate.set()
+    qtbot.waitUntil(lambda: w.tabs.isEnabled(), timeout=20000)
+    assert w.picture.period.code == w.period.currentData()
+    assert "استان از ۳۱" in w.summary.text()
+
+    def broken(*args: object) -> object:
+        raise UserError("خواندن رقم‌ها ممکن نشد.", "The figures could not be read.", code="test")
+
+    monkeypatch.setattr(NationalScreen, "load", staticmethod(broken))
+    w.refresh()
+    qtbot.waitUntil(lambda: w.error.text() != "", timeout=20000)
+    assert "خواندن رقم‌ها ممکن نشد" in w.error.text()
+    assert not w.tabs.isEnabled() and w.summary.text() == ""

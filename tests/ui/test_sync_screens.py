@@ -471,6 +471,32 @@ def test_hq_console_shows_every_province_and_the_quiet_ones(  # type: ignore[no-
     )
 
 
+def test_hq_console_greys_the_period_tabs_until_their_figures_come(  # type: ignore[no-untyped-def]
+    qtbot, hq_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another period chosen: its completion and indicator tabs hold the previous period's
+    figures until the new ones are shown, greyed meanwhile."""
+    import threading
+
+    from integrity_desktop.sync import hq_console
+
+    w = hq_screen(qtbot, hq_store)
+    w.refresh()
+    qtbot.waitUntil(lambda: w.completion_page.isEnabled() and w.indicators_page.isEnabled(), timeout=20000)
+    gate = threading.Event()
+    real = hq_console.completion_by_axis
+
+    def held(*args: object, **kw: object) -> object:
+        gate.wait(20)
+        return real(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hq_console, "completion_by_axis", held)
+    w.period.setCurrentIndex((w.period.currentIndex() + 1) % w.period.count())
+    assert not w.completion_page.isEnabled() and not w.indicators_page.isEnabled()
+    gate.set()
+    qtbot.waitUntil(lambda: w.completion_page.isEnabled() and w.indicators_page.isEnabled(), timeout=20000)
+
+
 def test_hq_console_exports_excel_and_opens_it(qtbot, hq_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     w = hq_screen(qtbot, hq_store)
     w.refresh()

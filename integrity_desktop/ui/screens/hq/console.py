@@ -195,10 +195,12 @@ class HqConsoleScreen(HqScreen):
         self.pdf_button = push_button(self.tr("PDF…"), name="export_pdf",
                                       tip=self.tr("Save the provinces' figures as a PDF"),
                                       on_click=lambda: self.export("pdf"))
+        # the two tabs whose figures are of the chosen period
+        self.completion_page, self.indicators_page = self._completion_tab(), self._indicators_tab()
         self._frame(layout, [QLabel(self.tr("Checklist period:")), self.period, self.only_quiet], [
             (self._provinces_tab(), self.tr("Bundles, actions and cases")),
-            (self._completion_tab(), self.tr("Checklist completion")),
-            (self._indicators_tab(), self.tr("Indicators and targets")),
+            (self.completion_page, self.tr("Checklist completion")),
+            (self.indicators_page, self.tr("Indicators and targets")),
         ])
         self._fill_periods()
         self.period.currentIndexChanged.connect(lambda _i: self.refresh_completion())
@@ -342,11 +344,15 @@ class HqConsoleScreen(HqScreen):
             self._show_completion(str(code), axes)
             self._show_indicators(str(code), indicators)
 
+        # Until they are shown, the two period tabs hold the previous period's figures: greyed.
+        for page in (self.completion_page, self.indicators_page):
+            page.setEnabled(False)
         run_task(self, work, done, self._failed, modal_progress=False)
 
     def _show_indicators(self, code: str, columns: list[Any]) -> None:
         if code != self.period.currentData():
             return
+        self.indicators_page.setEnabled(True)
         provinces = [(c, self._short.get(c, c)) for c in self._province_codes()]
         rows = [self.provinces_model.row_at(i) for i in range(self.provinces_model.rowCount())]
         complete = rows and not self.only_quiet.isChecked()  # the filtered list names only some
@@ -357,6 +363,7 @@ class HqConsoleScreen(HqScreen):
     def _show_completion(self, code: str, axes: list[Any]) -> None:
         if code != self.period.currentData():
             return  # an older request finished after the period changed
+        self.completion_page.setEnabled(True)
         provinces = [(c, self._short.get(c, c)) for c in self._province_codes()]
         self.completion_model.set_data(provinces, axes)
         self.completion_view.setColumnWidth(0, 130)

@@ -263,7 +263,17 @@ class NationalScreen(HqScreen):
         def work(report: Callable[[int, int, str], None]) -> Any:
             return self.load(store, actor, code, programme)
 
-        run_task(self, work, self._show, self._failed, modal_progress=False)
+        # Until the new picture is shown the tabs hold the previous choice's figures: greyed,
+        # and the summary line says which figures are on their way.
+        self.tabs.setEnabled(False)
+        self.error.clear()
+        self.summary.setText(self.tr("Computing the national figures of {period}…").format(
+            period=self.period.currentText()))
+        run_task(self, work, self._show, self._load_failed, modal_progress=False)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.summary.clear()  # the tabs stay greyed: they hold another period's figures
+        self._failed(exc)
 
     @staticmethod
     def load(store: Any, actor: Any, period_code: str, programme: str) -> tuple[Any, Any]:
@@ -283,6 +293,7 @@ class NationalScreen(HqScreen):
         if picture.period.code != self.period.currentData() or picture.programme != self.programme.currentData():
             return  # an older answer: the newer one is on its way
         self.error.clear()
+        self.tabs.setEnabled(True)
         self.picture = picture
         received = sum(1 for p in picture.provinces if p.received)
         self.summary.setText(self.tr(
@@ -398,10 +409,14 @@ class NationalScreen(HqScreen):
             return out
 
         def done(points: list[tuple[Any, Any]]) -> None:
+            now = self.current_figure()
+            if now is None or now.code != code:
+                return  # another indicator was chosen meanwhile: its trend is on its way
             parts = [f"{p.label_fa}: {(r.value_fa if r is not None else '') or '—'}" for p, r in points]
             self.indicator_trend.setText(self.tr("Trend of {code}: {points}").format(
                 code=display_code(code), points="؛ ".join(parts)))
 
+        self.indicator_trend.setText(self.tr("Trend of {code}: computing…").format(code=display_code(code)))
         run_task(self, work, done, self._failed, modal_progress=False)
 
     def _show_late(self) -> None:
