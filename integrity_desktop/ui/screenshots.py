@@ -43,6 +43,11 @@ def render_all(store: Store, actor: Actor, out: Path, lang: str = "fa",
         for key in window.screen_keys:
             widget = window.show_screen_now(key)
             QApplication.processEvents()
+            if not getattr(widget, "screenshot_at_once", False):
+                # A list loads off the GUI thread: the picture is of what a person then reads
+                # (a large store's register was still «در حال جست‌وجو…» when it was taken).
+                QThreadPool.globalInstance().waitForDone(15000)
+                QApplication.processEvents()
             path = out / f"{key}.png"
             window.grab().save(str(path))
             written.append(path)

@@ -148,6 +148,8 @@ class DashboardScreen(QWidget):
     """Attributes for tests: ``loaded`` (True once figures are shown), ``data``, ``period``,
     ``open_model``, ``axis_chart_view`` and ``trend_chart_view`` (None until loaded)."""
 
+    screenshot_at_once = True  # screenshots: the first picture is of the figures on their way
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

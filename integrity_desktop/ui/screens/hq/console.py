@@ -171,6 +171,10 @@ def _grid_view(model: ProvinceGridModel, name: str, column_width: int) -> QTable
 class HqConsoleScreen(HqScreen):
     """Only meaningful on the HQ store; a province sees a short note instead."""
 
+    # screenshots: taken at once, its states compute their figures themselves (a background
+    # answer landing between two pictures would redraw the chart under the second)
+    screenshot_at_once = True
+
     report = "hq-provinces"
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -130,6 +131,7 @@ class NationalScreen(HqScreen):
     """The HQ dashboard (module docstring)."""
 
     report = "national"
+    screenshot_at_once = True  # screenshots: the first picture is of the figures on their way
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, "national", parent)
@@ -478,6 +480,9 @@ class NationalScreen(HqScreen):
         """Each tab with its figures (computed synchronously for the picture)."""
         if not self.is_hq:
             return
+        # the load the screen started ends first: its answer must not land between two pictures
+        QThreadPool.globalInstance().waitForDone(15000)
+        QApplication.processEvents()
         self._show(self.load(self.ctx.store, self.ctx.actor, str(self.period.currentData()),
                              str(self.programme.currentData())))
         yield "map", self.window()
