@@ -398,6 +398,37 @@ def test_dashboard_loads_off_the_gui_thread_and_shows_the_period(qtbot, store: S
     assert {f.code for f in screen.data.figures if f.source == "computed"} >= {"1/4", "22/1", "6/1"}
 
 
+def test_dashboard_greys_its_figures_while_another_period_is_computed(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another period chosen: until its figures are shown, the previous period's charts and
+    tables are greyed and the summary says which figures are on their way."""
+    import threading
+
+    from integrity_desktop.ui.screens.dashboard import screen as dashboard_screen
+
+    screen = DashboardScreen(inspector_ctx(store))
+    qtbot.addWidget(screen)
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.loaded and not screen.loading)
+    assert screen.figures_area.isEnabled()
+    gate = threading.Event()
+    real = dashboard_screen.load_dashboard
+
+    def held(*args: object, **kw: object) -> object:
+        gate.wait(20)
+        return real(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dashboard_screen, "load_dashboard", held)
+    screen.period.setCurrentIndex(screen.period.findData("1403-Q3"))
+    screen.refresh()
+    assert not screen.figures_area.isEnabled()
+    assert screen.summary_label.text() == f"در حال محاسبهٔ رقم‌های {screen.period.currentText()}…"
+    gate.set()
+    qtbot.waitUntil(lambda: screen.figures_area.isEnabled() and not screen.loading)
+    assert screen.data is not None and screen.data.period_code == "1403-Q3"
+
+
 def test_dashboard_shows_a_version_2_template_beside_version_1(qtbot, hq_store: Store) -> None:  # type: ignore[no-untyped-def]
     admin = actor("admin", "hq")
     v2 = templates.new_version(hq_store, admin, scoring.three_year_template_id(), "ویرایش دوم برنامهٔ سه‌ساله")

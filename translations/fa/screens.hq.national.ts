@@ -4,7 +4,7 @@
 <context>
     <name>NationalScreen</name>
     <message>
-        <source>The national dashboard compares the provinces; it is used in the HQ store, where the provinces' bundles arrive.</source>
+        <source>The national dashboard compares the provinces; it is used in the HQ store, where the provinces&apos; bundles arrive.</source>
         <translation>داشبورد ملی استان‌ها را با هم می‌سنجد و در پایگاه ستاد به کار می‌رود، جایی که بسته‌های استان‌ها می‌رسد.</translation>
     </message>
     <message>
@@ -132,7 +132,7 @@
         <translation>محقق (رقم استان‌ها)</translation>
     </message>
     <message>
-        <source>National completion is computed from every province's answers (points over counted answers), not as a mean of the provinces' percents.</source>
+        <source>National completion is computed from every province&apos;s answers (points over counted answers), not as a mean of the provinces&apos; percents.</source>
         <translation>درصد تکمیل کشور از همهٔ پاسخ‌های استان‌ها حساب می‌شود (جمع امتیازها ÷ پاسخ‌های شمرده‌شده)، نه میانگین درصد استان‌ها.</translation>
     </message>
     <message>
@@ -176,7 +176,7 @@
         <translation>دوره</translation>
     </message>
     <message>
-        <source>The country's completion in each quarter of this year and the last, and in each year.</source>
+        <source>The country&apos;s completion in each quarter of this year and the last, and in each year.</source>
         <translation>درصد تکمیل کشور در هر سه‌ماههٔ امسال و پارسال و در هر سال.</translation>
     </message>
     <message>
@@ -200,7 +200,7 @@
         <translation>به تفکیک نوع</translation>
     </message>
     <message>
-        <source>What each province's newest bundle added and changed here, by record type, as the import recorded it.</source>
+        <source>What each province&apos;s newest bundle added and changed here, by record type, as the import recorded it.</source>
         <translation>آنچه آخرین بستهٔ هر استان در این پایگاه افزود و تغییر داد، به تفکیک نوع رکورد، همان‌گونه که دریافت بسته ثبت کرده است.</translation>
     </message>
     <message>
@@ -208,7 +208,7 @@
         <translation>در حال محاسبهٔ رقم‌های ملی {period}…</translation>
     </message>
     <message>
-        <source>{received} of {total} provinces have sent bundles; {late} are late. National completion {completion}; targets met by the country's figures: {met} of {targets}. Overdue: {actions} corrective actions, {cases} cases.</source>
+        <source>{received} of {total} provinces have sent bundles; {late} are late. National completion {completion}; targets met by the country&apos;s figures: {met} of {targets}. Overdue: {actions} corrective actions, {cases} cases.</source>
         <translation>{received} استان از {total} استان بسته فرستاده‌اند؛ {late} استان دیرکرد دارند. درصد تکمیل کشور {completion}؛ هدف‌های محقق‌شده با رقم کشور: {met} از {targets}. سررسیدگذشته: {actions} اقدام اصلاحی و {cases} پرونده.</translation>
     </message>
     <message>

@@ -221,12 +221,13 @@ class DashboardScreen(QWidget):
         self.tabs.addTab(self.figures_table, self.tr("Figures and targets"))
         self.tabs.addTab(self.links_table, self.tr("Both programmes together"))
 
-        splitter = split(Qt.Orientation.Vertical, charts_panel, self.tabs, sizes=(380, 260))
+        # the charts and tables: greyed while another choice's figures are computed
+        self.figures_area = split(Qt.Orientation.Vertical, charts_panel, self.tabs, sizes=(380, 260))
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(subtitle)
         layout.addWidget(self.summary_label)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.figures_area, 1)
 
     def _fill_programmes(self) -> None:
         from integrity_desktop import catalog
@@ -254,6 +255,10 @@ class DashboardScreen(QWidget):
         self.loading = True
         self._again = False
         self._requested = wanted
+        # Until they are shown, the charts and tables hold the previous choice's figures.
+        self.figures_area.setEnabled(False)
+        self.summary_label.setText(self.tr("Computing the figures of {period}…").format(
+            period=self.period.currentText()))
         run_task(self, lambda _r: load_dashboard(ctx, period, programme), self._show, self._failed,
                  modal_progress=False)
 
@@ -267,6 +272,8 @@ class DashboardScreen(QWidget):
 
         self.axis_placeholder.setText(error_text(exc))
         self.axis_placeholder.show()
+        # the charts and tables stay greyed (another choice's figures); the error heads the screen
+        self.summary_label.setText(error_text(exc))
         self._then()
 
     def wait_loaded(self, msecs: int = 15000) -> None:
@@ -276,6 +283,7 @@ class DashboardScreen(QWidget):
 
     def _show(self, data: DashboardData) -> None:
         self.data = data
+        self.figures_area.setEnabled(True)
         period = Period.parse(data.period_code)
         from integrity_desktop.services.checklists.scoring import average_completion
         from integrity_desktop.services.figures.achievement import summarise
