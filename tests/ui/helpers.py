@@ -3,7 +3,9 @@ clicking OK.  (Kept here so that no test module imports another.)"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
@@ -48,3 +50,15 @@ def type_text(widget: QWidget, text: str) -> None:
 
 def click_ok(box: QDialogButtonBox) -> None:
     QTest.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def held(real: Callable[..., Any]) -> tuple[Callable[..., Any], threading.Event]:
+    """``real`` made to wait at a gate until ``gate.set()``: a screen's background load held,
+    so a test can read the screen while its figures are on their way."""
+    gate = threading.Event()
+
+    def waiting(*args: Any, **kw: Any) -> Any:
+        gate.wait(20)
+        return real(*args, **kw)
+
+    return waiting, gate

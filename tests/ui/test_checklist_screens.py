@@ -28,6 +28,7 @@ from integrity_desktop.ui.screens.dashboard.screen import DashboardScreen
 from integrity_desktop.ui.widgets import messages
 from integrity_desktop.ui.widgets.pdf_preview import PdfPreviewDialog
 from tests.conftest import actor
+from tests.ui.helpers import held
 
 pytestmark = pytest.mark.gui
 
@@ -403,8 +404,6 @@ def test_dashboard_greys_its_figures_while_another_period_is_computed(  # type: 
 ) -> None:
     """Another period chosen: until its figures are shown, the previous period's charts and
     tables are greyed and the summary says which figures are on their way."""
-    import threading
-
     from integrity_desktop.ui.screens.dashboard import screen as dashboard_screen
 
     screen = DashboardScreen(inspector_ctx(store))
@@ -412,14 +411,8 @@ def test_dashboard_greys_its_figures_while_another_period_is_computed(  # type: 
     screen.refresh()
     qtbot.waitUntil(lambda: screen.loaded and not screen.loading)
     assert screen.figures_area.isEnabled()
-    gate = threading.Event()
-    real = dashboard_screen.load_dashboard
-
-    def held(*args: object, **kw: object) -> object:
-        gate.wait(20)
-        return real(*args, **kw)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(dashboard_screen, "load_dashboard", held)
+    waiting, gate = held(dashboard_screen.load_dashboard)
+    monkeypatch.setattr(dashboard_screen, "load_dashboard", waiting)
     screen.period.setCurrentIndex(screen.period.findData("1403-Q3"))
     screen.refresh()
     assert not screen.figures_area.isEnabled()

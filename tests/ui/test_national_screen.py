@@ -17,6 +17,7 @@ from integrity_desktop.ui.screens.hq.national import INDICATOR_MEASURE, National
 
 from ..conftest import ADMIN_PASSWORD, PASSPHRASE, actor
 from ..national_helpers import PERIOD, build_hq
+from .helpers import held
 
 pytest_plugins = ("tests.sync_fixtures",)
 pytestmark = pytest.mark.gui
@@ -149,22 +150,14 @@ def test_while_new_figures_load_the_shown_ones_are_greyed(  # type: ignore[no-un
 ) -> None:
     """Another period chosen: until its picture is shown, the previous period's figures are
     greyed and the summary says which are on their way; a failed load leaves them greyed."""
-    import threading
-
     from integrity_desktop.errors import UserError
 
     w = _screen(qtbot, fresh(hq_template, "h"))
     w.refresh()
     qtbot.waitUntil(lambda: w.picture is not None and w.tabs.isEnabled(), timeout=20000)
     first = w.picture.period.code
-    gate = threading.Event()
-    real = NationalScreen.load
-
-    def held(*args: object) -> object:
-        gate.wait(20)
-        return real(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(NationalScreen, "load", staticmethod(held))
+    waiting, gate = held(NationalScreen.load)
+    monkeypatch.setattr(NationalScreen, "load", staticmethod(waiting))
     w.period.setCurrentIndex(next(i for i in range(w.period.count()) if w.period.itemData(i) != first))
     assert not w.tabs.isEnabled()
     assert w.summary.text() == f"در حال محاسبهٔ رقم‌های ملی {w.period.currentText()}…"

@@ -24,6 +24,7 @@ from integrity_desktop.ui.screens.hq.console import HqConsoleScreen
 from integrity_desktop.ui.screens.reports import ReportsScreen
 from integrity_desktop.ui.screens.sync.conflicts import ConflictsScreen
 from tests.conftest import PASSPHRASE, actor
+from tests.ui.helpers import held
 from tests.ui.sync_screen_helpers import admin_of, export_from, screen, shown, trust_each_other
 
 pytestmark = pytest.mark.gui
@@ -476,21 +477,13 @@ def test_hq_console_greys_the_period_tabs_until_their_figures_come(  # type: ign
 ) -> None:
     """Another period chosen: its completion and indicator tabs hold the previous period's
     figures until the new ones are shown, greyed meanwhile."""
-    import threading
-
     from integrity_desktop.sync import hq_console
 
     w = hq_screen(qtbot, hq_store)
     w.refresh()
     qtbot.waitUntil(lambda: w.completion_page.isEnabled() and w.indicators_page.isEnabled(), timeout=20000)
-    gate = threading.Event()
-    real = hq_console.completion_by_axis
-
-    def held(*args: object, **kw: object) -> object:
-        gate.wait(20)
-        return real(*args, **kw)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(hq_console, "completion_by_axis", held)
+    waiting, gate = held(hq_console.completion_by_axis)
+    monkeypatch.setattr(hq_console, "completion_by_axis", waiting)
     w.period.setCurrentIndex((w.period.currentIndex() + 1) % w.period.count())
     assert not w.completion_page.isEnabled() and not w.indicators_page.isEnabled()
     gate.set()
