@@ -14,7 +14,7 @@ import logging
 from collections import Counter
 from collections.abc import Iterable
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from integrity_desktop.db.store import Store
@@ -32,6 +32,11 @@ def grown_tables(store: Store, summaries: Iterable[ImportSummary]) -> list[str]:
     """The tables the committed ``summaries`` added or changed rows of by ``GROWTH`` or more
     of what their statistics last counted (every such table whose statistics were never
     gathered)."""
+    with store.engine.connect() as conn:
+        return _grown(conn, summaries)
+
+
+def _grown(conn: Connection, summaries: Iterable[ImportSummary]) -> list[str]:
     added: Counter[str] = Counter()
     for summary in summaries:
         for record_type, counts in summary.counts.items():
@@ -41,11 +46,10 @@ def grown_tables(store: Store, summaries: Iterable[ImportSummary]) -> list[str]:
                     added[name] += n
     if not added:
         return []
-    with store.engine.connect() as conn:
-        # reltuples: the rows the statistics last counted; -1 when never gathered
-        counted = dict(conn.execute(
-            text("SELECT relname, reltuples FROM pg_class WHERE oid = ANY(CAST(:tables AS regclass[]))"),
-            {"tables": sorted(added)}).tuples().all())
+    # reltuples: the rows the statistics last counted; -1 when never gathered
+    counted = dict(conn.execute(
+        text("SELECT relname, reltuples FROM pg_class WHERE oid = ANY(CAST(:tables AS regclass[]))"),
+        {"tables": sorted(added)}).tuples().all())
     return sorted(name for name, n in added.items()
                   if name in counted and (counted[name] < 0 or n >= GROWTH * counted[name]))
 
@@ -56,14 +60,13 @@ def analyse_grown(store: Store, summaries: Iterable[ImportSummary]) -> None:
     if store.engine.dialect.name != "postgresql":
         return
     try:
-        tables = grown_tables(store, summaries)
-        if not tables:
-            return
         quote = store.engine.dialect.identifier_preparer.quote
-        with store.engine.connect() as conn:
+        with store.engine.connect() as conn:  # one connection: the growth read, then the ANALYZEs
+            tables = _grown(conn, summaries)
             for name in tables:
                 conn.execute(text(f"ANALYZE {quote(name)}"))
             conn.commit()
-        log.info("analysed after the import: %s", ", ".join(tables))
+        if tables:
+            log.info("analysed after the import: %s", ", ".join(tables))
     except SQLAlchemyError:
         log.warning("could not analyse the tables an import grew", exc_info=True)
