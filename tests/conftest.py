@@ -22,6 +22,30 @@ from integrity_desktop.services.store.opening import init_store
 ADMIN_PASSWORD = "admin-password-1"
 PASSPHRASE = "key-passphrase-1"
 
+# pytest-timeout (600 s, pyproject.toml) needs the interpreter lock to report a stuck test; a
+# thread that blocks while holding it (a Qt call waiting on a lock that a thread waiting for the
+# interpreter holds) stops that report too, and a CI run once ended at its time limit, silent,
+# in the middle of the GUI tests.  faulthandler's watchdog is a C thread: past WATCHDOG_S it
+# prints every thread's Python stack and ends the run with a failure.
+WATCHDOG_S = float(os.environ.get("INTEGRITY_TEST_WATCHDOG_S", "660"))
+_watchdog_fd: list[int] = []  # the terminal's stderr, kept before output capture takes fd 2
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not _watchdog_fd:  # capture is suspended here: fd 2 is the terminal (or CI's log)
+        _watchdog_fd.append(os.dup(2))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
+    import faulthandler
+
+    faulthandler.dump_traceback_later(WATCHDOG_S, exit=True, file=_watchdog_fd[0])
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
 
 def damage_store(path: Path) -> None:
     """Garbage over many pages of a closed store file, its WAL and shared memory removed: a
