@@ -63,8 +63,11 @@ case "$mode" in
     export QT_QPA_PLATFORM=offscreen INTEGRITY_TEST_PG=1
     .venv/bin/ruff check integrity_desktop tests
     .venv/bin/mypy integrity_desktop
-    # the coverage gate (tests/coverage_gate.py): sync/, clock.py, jalali.py, at least 95% of lines
-    .venv/bin/python -m pytest -q -p no:cacheprovider -p tests.coverage_gate
+    # the coverage gate (tests/coverage_gate.py): sync/, clock.py, jalali.py, at least 95% of lines.
+    # --capture=sys: a test's output is still captured, but file descriptor 2 stays the log's, so
+    # an interpreter that aborts ("Fatal Python error: ...", which it writes there) says why; with
+    # pytest's default descriptor capture the message went to a temporary file and was lost.
+    .venv/bin/python -m pytest -q -p no:cacheprovider -p tests.coverage_gate --capture=sys
     # The wheel, installed outside the checkout: offices, init, a PDF, the self-test, in Persian.
     PYTHON="$python" bash installer/check-wheel.sh
     ;;
