@@ -112,12 +112,14 @@ def unit_name(store: Store, uid: str) -> str | None:
         return None if u is None else u.name_fa
 
 
-def make_checklist(store: Store, unit_id: str) -> tuple[str, list[str]]:
+def make_checklist(store: Store, unit_id: str, period: str = "1403-Q2") -> tuple[str, list[str]]:
     three = catalog.load_three_year()
     tid = template_id(three.code, three.version)
+    # (the 1403-Q2 checklist keeps the id the tests were written with)
+    cid = records.stable_id("t-cl", unit_id) if period == "1403-Q2" else records.stable_id("t-cl", unit_id, period)
     with store.session() as s:
-        cl = Checklist(id=records.stable_id("t-cl", unit_id), office_code=store.office_code,
-                       template_id=tid, unit_id=unit_id, period_code="1403-Q2")
+        cl = Checklist(id=cid, office_code=store.office_code,
+                       template_id=tid, unit_id=unit_id, period_code=period)
         records.add(s, store, admin(store), cl)
         entry_ids = []
         for code in ("1/1", "1/2"):

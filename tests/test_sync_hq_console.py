@@ -42,6 +42,25 @@ def add_inspection_and_case(store: Store, unit_id: str) -> None:
             national_code="0012345679", reported_on=date(2024, 7, 2)))
 
 
+def test_the_default_period_is_the_newest_that_most_provinces_filled(
+    fresh: Fresh, province_template: Path, isfahan_template: Path, hq_template: Path, tmp_path: Path
+) -> None:
+    tehran, isfahan, hq = fresh(province_template, "t"), fresh(isfahan_template, "i"), fresh(hq_template, "h")
+    for province in (tehran, isfahan):
+        trust(hq, province)
+        make_checklist(province, add_unit(province, "مرکز یک"))  # 1403-Q2
+    make_checklist(tehran, add_unit(tehran, "مرکز دو"), period="1403-M12")  # one province's month
+    for n, province in enumerate((tehran, isfahan)):
+        export(province, tmp_path / f"{n}.zip")
+        import_(hq, tmp_path / f"{n}.zip")
+    # the month starts after the quarter, but only Tehran filled it
+    assert hq_console.latest_period(hq) == "1403-Q2"
+    make_checklist(isfahan, add_unit(isfahan, "مرکز دو"), period="1403-M12")
+    export(isfahan, tmp_path / "2.zip")
+    import_(hq, tmp_path / "2.zip")
+    assert hq_console.latest_period(hq) == "1403-M12"  # as many provinces: the newer one
+
+
 def test_console_figures_and_report(
     fresh: Fresh, province_template: Path, hq_template: Path, tmp_path: Path
 ) -> None:

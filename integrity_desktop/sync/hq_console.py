@@ -130,13 +130,17 @@ def province_statuses(
 
 
 def latest_period(store: Store) -> str | None:
-    """The newest period any province filled a checklist for (the console's default)."""
+    """The HQ screens' default period: the newest of those the most provinces filled a
+    checklist for.  Not simply the newest: a month that two provinces filled (a monthly
+    checklist) starts after the quarter all of them did, and showed HQ 29 empty rows."""
     with store.read() as s:
-        periods = set(s.scalars(select(Checklist.period_code).where(
-            Checklist.deleted.is_(False), Checklist.office_code != HQ).distinct()))
-    if not periods:
+        filled = s.execute(
+            select(Checklist.period_code, func.count(Checklist.office_code.distinct()))
+            .where(Checklist.deleted.is_(False), Checklist.office_code != HQ)
+            .group_by(Checklist.period_code)).tuples().all()
+    if not filled:
         return None
-    return max(jalali.Period.parse(code) for code in periods).code
+    return max((provinces, jalali.Period.parse(code)) for code, provinces in filled)[1].code
 
 
 def offered_periods(latest: str | None) -> list[jalali.Period]:
