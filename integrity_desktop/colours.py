@@ -9,5 +9,7 @@ OVERDUE = "#b71c1c"  # a date passed with nothing done: overdue cases and compla
 MAP_NO_DATA = "#e6e6e6"  # a province with no figure
 # light to dark: five steps of one blue (readable printed in grey)
 MAP_RAMP: tuple[str, ...] = ("#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
-MAP_WATER = "#cfe3f3"  # the Caspian Sea and the Persian Gulf
+# The Caspian Sea and the Persian Gulf: an outline, no fill.  Filled pale blue they looked like
+# provinces of the scale's lightest step (#deebf7), the Gulf most of all.
+MAP_WATER_EDGE = "#7fa7c6"
 MAP_OUTLINE = "#555555"  # a province's border, a legend swatch's edge

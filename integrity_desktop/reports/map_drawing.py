@@ -58,10 +58,9 @@ class MapFlowable(Flowable):
         top = self.height + y0 * k
         c.saveState()
         c.setLineWidth(0.4)
-        c.setStrokeColor(colors.white)
-        c.setFillColor(colors.HexColor(colours.MAP_WATER))
+        c.setStrokeColor(colors.HexColor(colours.MAP_WATER_EDGE))
         for water in shapes.water:
-            c.drawPath(self._path(water, k, ox, top), stroke=0, fill=1)
+            c.drawPath(self._path(water, k, ox, top), stroke=1, fill=0)
         c.setStrokeColor(colors.HexColor(colours.MAP_OUTLINE))
         for code, shape in shapes.provinces.items():
             c.setFillColor(colors.HexColor(self.scale.colour(self.values.get(code))))

@@ -88,7 +88,9 @@ class IranMapView(QGraphicsView):
         self.scene_ = QGraphicsScene(self)
         shapes = iran_map.shapes()
         for water in shapes.water:
-            item = self.scene_.addPath(painter_path(water), QPen(Qt.PenStyle.NoPen), QBrush(QColor(palette.WATER)))
+            edge = QPen(QColor(palette.WATER_EDGE), 1.0)
+            edge.setCosmetic(True)  # one pixel whatever the zoom
+            item = self.scene_.addPath(painter_path(water), edge, QBrush(Qt.BrushStyle.NoBrush))
             item.setZValue(-1)
         self.items_by_code: dict[str, ProvinceItem] = {}
         for shape in shapes.provinces.values():

@@ -48,6 +48,6 @@ CARD_BORDER = "#d0d0d0"
 # Drawings
 GRID = "#e0e0e0"
 OUTLINE = colours.MAP_OUTLINE  # a province's border on the map
-WATER = colours.MAP_WATER
+WATER_EDGE = colours.MAP_WATER_EDGE
 ICON = "#37474f"
 ICON_ACCENT = "#1b6fb5"
