@@ -24,9 +24,10 @@ PASSPHRASE = "key-passphrase-1"
 
 # pytest-timeout (600 s, pyproject.toml) needs the interpreter lock to report a stuck test; a
 # thread that blocks while holding it (a Qt call waiting on a lock that a thread waiting for the
-# interpreter holds) stops that report too, and a CI run once ended at its time limit, silent,
-# in the middle of the GUI tests.  faulthandler's watchdog is a C thread: past WATCHDOG_S it
-# prints every thread's Python stack and ends the run with a failure.
+# interpreter holds) would stop that report too and leave CI silent until its time limit.
+# faulthandler's watchdog is a C thread: past WATCHDOG_S it prints every thread's Python stack
+# and ends the run with a failure.  (The silent CI run of 2026-12-05 was an abort whose message
+# the descriptor capture swallowed: see ui/pyside_fixes.py and the test command's --capture=sys.)
 WATCHDOG_S = float(os.environ.get("INTEGRITY_TEST_WATCHDOG_S", "660"))
 _watchdog_fd: list[int] = []  # the terminal's stderr, kept before output capture takes fd 2
 
