@@ -95,9 +95,19 @@ def peak_rss_mb() -> float:
     Not ``getrusage().ru_maxrss``: Linux carries that over ``execve`` from the forking parent,
     so a child of a big parent reports the parent's peak (seen: 331 MB vs a true 67 MB).
     """
+    return _status_mb("VmHWM")
+
+
+def rss_mb() -> float:
+    """Resident memory of this process now, in MB (``VmRSS``); the peak where Linux's
+    /proc is missing."""
+    return _status_mb("VmRSS")
+
+
+def _status_mb(field: str) -> float:
     try:
         for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass

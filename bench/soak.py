@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import faulthandler
 import os
-import resource
 import shutil
 import sys
 import tarfile
@@ -23,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import ROOT
+from bench.common import ROOT, rss_mb
 
 TEHRAN_DEMO = ROOT / "tests" / "data" / "stores" / "0001-tehran-demo.tar.xz"
 
@@ -37,16 +36,6 @@ def _store_copy(db: str | None, folder: Path) -> Path:
     for side in Path(db).parent.glob(Path(db).name + "*"):  # the store, its key file, WAL
         shutil.copy(side, folder)
     return folder / Path(db).name
-
-
-def _rss_mb() -> float:
-    """Resident memory now (Linux), else the peak: growth round after round is a leak."""
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
                 tabs[0].setCurrentIndex(i)
                 settle()
         rounds += 1
-        print(f"round {rounds}  {time.monotonic() - start:6.0f} s  RSS {_rss_mb():.0f} MB", flush=True)
+        print(f"round {rounds}  {time.monotonic() - start:6.0f} s  RSS {rss_mb():.0f} MB", flush=True)
     screens = len(window.screen_keys)
     window.close()
     QThreadPool.globalInstance().waitForDone()
