@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from integrity_desktop import jalali
 from integrity_desktop.db.store import Store
@@ -166,5 +167,14 @@ def test_the_same_figures_on_postgresql(hq: Store, bundles: list[tuple[str, Path
             on_sqlite = national.picture(hq, _admin(), period.code, today=day)
             on_pg = national.picture(pg, _admin(), period.code, today=day)
             assert _approx(_flat(on_pg)) == _approx(_flat(on_sqlite)), period.code
+        # the planner settings the answers are read with end with their transaction: every
+        # pooled connection plans the next statement with the server's own costs
+        with pg.read() as a, pg.read() as b, pg.read() as c:
+            for session in (a, b, c):
+                for name in ("random_page_cost", "max_parallel_workers_per_gather"):
+                    now, default = session.execute(
+                        text("SELECT current_setting(name), reset_val FROM pg_settings WHERE name = :n"),
+                        {"n": name}).one()
+                    assert now == default, name
     finally:
         pg.dispose()
