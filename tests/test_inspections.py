@@ -182,11 +182,11 @@ def test_plan_and_timeline(
     with pytest.raises(UserError) as e:
         plans.create_plan(store, inspector_actor, Q3)
     assert e.value.code == "plan_exists"
-    assert plans.count_plan_items(store, inspector_actor, period_code=Q3, inspector_id=team[1].id) == 2
+    assert plans.count_plan_items(store, inspector_actor, plans.PlanItemQuery(period_code=Q3, inspector_id=team[1].id)) == 2
 
 
 def _items(store: Store, who: Actor, plan_id: str) -> list[plans.PlanItemInfo]:
-    return plans.list_plan_items(store, who, plan_id=plan_id)
+    return plans.list_plan_items(store, who, plans.PlanItemQuery(plan_id=plan_id))
 
 
 def test_visit_outside_plan_period_saves_nothing(
@@ -305,13 +305,13 @@ def test_overdue_flag_and_follow_up_paging(
     rows = visits.follow_up(store, inspector_actor, today=today)
     assert [r.action.description for r in rows] == ["اقدام یک", "اقدام دو", "اقدام سه"]
     assert [(r.action.overdue, r.action.days_overdue) for r in rows] == [(True, 40), (True, 10), (False, 0)]
-    assert visits.count_follow_up(store, inspector_actor, overdue_only=True, today=today) == 2
-    assert visits.count_follow_up(store, inspector_actor, unit_id=u[1], today=today) == 2
+    assert visits.count_follow_up(store, inspector_actor, visits.FollowUpQuery(overdue_only=True), today=today) == 2
+    assert visits.count_follow_up(store, inspector_actor, visits.FollowUpQuery(unit_id=u[1]), today=today) == 2
     page = visits.follow_up(store, inspector_actor, today=today, offset=1, limit=1)
     assert [r.action.description for r in page] == ["اقدام دو"]
     visits.close_action(store, inspector_actor, rows[0].action.id, closed_on="1403/08/05")
-    assert visits.count_follow_up(store, inspector_actor, overdue_only=True, today=today) == 1
-    assert visits.count_follow_up(store, inspector_actor, status=None, today=today) == 3
+    assert visits.count_follow_up(store, inspector_actor, visits.FollowUpQuery(overdue_only=True), today=today) == 1
+    assert visits.count_follow_up(store, inspector_actor, visits.FollowUpQuery(status=None), today=today) == 3
 
 
 def test_realisation_rate_equals_records(
