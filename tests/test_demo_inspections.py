@@ -51,7 +51,7 @@ def test_demo_fill_then_walk_through(store: Store, tmp_path: Path) -> None:
     # an inspector plans the current quarter, logs a visit with checklist and findings ...
     today = _dt.date.today()
     quarter = period_containing(today, "quarter").code
-    people = inspectors.list_inspectors(store, who, appointed_on=today)
+    people = inspectors.list_inspectors(store, who, inspectors.InspectorQuery(appointed_on=today))
     units = [i.unit_id for i in people if i.unit_id]
     plan = plans.create_plan(store, who, quarter, items=[
         PlanItemInput(units[0], today, (people[0].id,), plans_template_id()),

@@ -94,7 +94,7 @@ def test_inspector_stored_with_ascii_code_and_duplicate_refused(
         )  # fmt: skip
     assert e.value.code == "inspector_duplicate"
     assert inspectors.count_inspectors(store, inspector_actor) == 3
-    found = inspectors.list_inspectors(store, inspector_actor, query="كريمي")  # Arabic yeh and kaf
+    found = inspectors.list_inspectors(store, inspector_actor, inspectors.InspectorQuery(text="كريمي"))  # Arabic yeh and kaf
     assert [i.full_name for i in found] == ["زهرا کریمی"]
 
 
@@ -120,7 +120,8 @@ def test_suspended_inspector_not_appointed(
 ) -> None:
     info = inspectors.update_inspector(store, inspector_actor, team[0].id, status="suspended")
     assert not inspectors.is_appointed_on(info, parse_date("1403/07/10"))
-    assert inspectors.count_inspectors(store, inspector_actor, appointed_on=parse_date("1403/09/01")) == 1
+    appointed = inspectors.InspectorQuery(appointed_on=parse_date("1403/09/01"))
+    assert inspectors.count_inspectors(store, inspector_actor, appointed) == 1
 
 
 def test_viewer_cannot_register(store: Store) -> None:
