@@ -8,10 +8,10 @@ period) and ``visits`` (visits, findings, corrective actions and the follow-up l
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 
 from integrity_desktop import catalog
 from integrity_desktop.db.models import Unit
@@ -145,14 +145,3 @@ def count_rows(session: Session, stmt: Select[Any]) -> int:
     """How many rows ``stmt`` selects: what a list function pages through, for its count."""
     return int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
 
-
-_Row = TypeVar("_Row", bound=tuple[Any, ...])
-
-
-def where_equal(stmt: Select[_Row], *filters: tuple[InstrumentedAttribute[Any], object]) -> Select[_Row]:
-    """``stmt`` kept to the rows whose column equals each filter's value; an empty value (None
-    or "", a list's "any") filters nothing."""
-    for column, value in filters:
-        if value:
-            stmt = stmt.where(column == value)
-    return stmt

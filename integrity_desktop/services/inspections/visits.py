@@ -31,6 +31,7 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import Period, format_date, period_containing
 from integrity_desktop.permissions import Actor, require
+from integrity_desktop.services.conditions import equal_to
 from integrity_desktop.services.inspections.common import (
     ACTION_STATUSES,
     KIND_ADHOC,
@@ -46,7 +47,6 @@ from integrity_desktop.services.inspections.common import (
     clean_text,
     count_rows,
     get_unit,
-    where_equal,
 )
 from integrity_desktop.services.inspections.inspectors import load_appointed
 from integrity_desktop.services.inspections.plans import check_in_period, load_item
@@ -700,11 +700,10 @@ def get_visit(store: Store, actor: Actor, visit_id: str, *, today: _dt.date | No
 
 
 def _visits_query(q: VisitQuery) -> Select[tuple[Visit]]:
-    stmt = where_equal(
-        select(Visit).where(Visit.deleted.is_(False)),
+    stmt = select(Visit).where(Visit.deleted.is_(False), *equal_to(
         (Visit.office_code, q.office_code), (Visit.unit_id, q.unit_id), (Visit.kind, q.kind),
         (Visit.status, q.status),
-    )
+    ))
     if q.period_code:
         period = Period.parse(q.period_code)
         stmt = stmt.where(Visit.visit_date >= period.start, Visit.visit_date <= period.end)
@@ -753,10 +752,10 @@ def _follow_up_query(q: FollowUpQuery, today: _dt.date) -> Select[tuple[Correcti
         stmt = stmt.where(CorrectiveAction.status == "open", CorrectiveAction.due_date < today)
     elif q.status:
         stmt = stmt.where(CorrectiveAction.status == q.status)
-    return where_equal(
-        stmt, (CorrectiveAction.responsible_unit_id, q.unit_id), (Visit.id, q.visit_id),
+    return stmt.where(*equal_to(
+        (CorrectiveAction.responsible_unit_id, q.unit_id), (Visit.id, q.visit_id),
         (Finding.severity, q.severity), (Visit.office_code, q.office_code),
-    )
+    ))
 
 
 def follow_up(
