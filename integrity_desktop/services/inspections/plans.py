@@ -12,7 +12,7 @@ import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from integrity_desktop.db.models import InspectionPlan, Inspector, PlanItem, Template, Unit, Visit
@@ -27,6 +27,7 @@ from integrity_desktop.services.inspections.common import (
     as_date,
     check_paging,
     clean_text,
+    count_rows,
     get_unit,
 )
 from integrity_desktop.services.inspections.inspectors import load_appointed
@@ -355,7 +356,7 @@ def list_plans(
 def count_plans(store: Store, actor: Actor, *, year: int | None = None) -> int:
     require(actor, "inspections.view")
     with store.read() as s:
-        return int(s.scalar(select(func.count()).select_from(_plans_query(year).subquery())) or 0)
+        return count_rows(s, _plans_query(year))
 
 
 def items_in_period(

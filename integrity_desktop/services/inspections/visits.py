@@ -727,7 +727,8 @@ def list_visits(
         if query.inspector_id:
             rows = visits_in(s, query)[offset : offset + limit]
         else:
-            stmt = _visits_query(query).order_by(Visit.visit_date.desc(), Visit.id).offset(offset).limit(limit)
+            stmt = _visits_query(query)
+            stmt = stmt.order_by(Visit.visit_date.desc(), Visit.id).offset(offset).limit(limit)
             rows = list(s.scalars(stmt))
         return [_visit_info(s, v) for v in rows]
 
