@@ -42,7 +42,7 @@ def make_scenario(store: Store) -> Scenario:
         PlanItemInput(units[1], "1403/07/20", (person.id,)),
         PlanItemInput(units[2], "1403/09/10", (person.id,)),
     ])  # fmt: skip
-    items = plans.list_plan_items(store, who, plan_id=plan.id)
+    items = plans.list_plan_items(store, who, plans.PlanItemQuery(plan_id=plan.id))
     v1 = visits.log_visit(
         store, who, kind="periodic", plan_item_id=items[0].id, visit_date="1403/07/11", status="reported",
         recommendations="آموزش کارکنان",

@@ -45,19 +45,19 @@ def test_demo_fill_then_walk_through(store: Store, tmp_path: Path) -> None:
 
     # some demo actions are overdue and show up flagged in the follow-up list
     who = actor("inspector", store.office_code)
-    overdue = visits.follow_up(store, who, overdue_only=True)
+    overdue = visits.follow_up(store, who, visits.FollowUpQuery(overdue_only=True))
     assert overdue and all(r.action.days_overdue > 0 for r in overdue)
 
     # an inspector plans the current quarter, logs a visit with checklist and findings ...
     today = _dt.date.today()
     quarter = period_containing(today, "quarter").code
-    people = inspectors.list_inspectors(store, who, appointed_on=today)
+    people = inspectors.list_inspectors(store, who, inspectors.InspectorQuery(appointed_on=today))
     units = [i.unit_id for i in people if i.unit_id]
     plan = plans.create_plan(store, who, quarter, items=[
         PlanItemInput(units[0], today, (people[0].id,), plans_template_id()),
         PlanItemInput(units[0], period_containing(today, "quarter").end, (people[0].id,)),
     ])  # fmt: skip
-    item = plans.list_plan_items(store, who, plan_id=plan.id)[0]
+    item = plans.list_plan_items(store, who, plans.PlanItemQuery(plan_id=plan.id))[0]
     detail = visits.log_visit(
         store, who, kind="periodic", plan_item_id=item.id, visit_date=today, recommendations="پیشنهاد",
         findings=[FindingInput("high", "دفتر حضور و غیاب ناقص است", "22/1",

@@ -52,8 +52,8 @@ def test_only_those_who_keep_the_registry_see_inspectors_national_codes(
     if not sees:
         assert shown == listed == "محرمانه"
     # Nor can a code be found out by searching for it.
-    assert inspectors.count_inspectors(store, who, query=CODE) == (1 if sees else 0)
-    assert inspectors.count_inspectors(store, who, query="احمدی") == 1
+    assert inspectors.count_inspectors(store, who, inspectors.InspectorQuery(text=CODE)) == (1 if sees else 0)
+    assert inspectors.count_inspectors(store, who, inspectors.InspectorQuery(text="احمدی")) == 1
 
 
 @pytest.mark.gui
@@ -118,7 +118,7 @@ def test_a_very_long_search_is_a_persian_message(store: Store) -> None:
     attempts = [
         lambda: cases.list_cases(store, OFFICER, cases.CaseQuery(name=query)),
         lambda: checklists.list_checklists(store, actor("admin"), search=query),
-        lambda: inspectors.list_inspectors(store, actor("admin"), query=query),
+        lambda: inspectors.list_inspectors(store, actor("admin"), inspectors.InspectorQuery(text=query)),
         lambda: audit_view.list_entries(store, actor("admin"), audit_view.AuditFilter(actor=query)),
     ]
     for attempt in attempts:

@@ -94,7 +94,7 @@ def test_inspector_stored_with_ascii_code_and_duplicate_refused(
         )  # fmt: skip
     assert e.value.code == "inspector_duplicate"
     assert inspectors.count_inspectors(store, inspector_actor) == 3
-    found = inspectors.list_inspectors(store, inspector_actor, query="كريمي")  # Arabic yeh and kaf
+    found = inspectors.list_inspectors(store, inspector_actor, inspectors.InspectorQuery(text="كريمي"))  # Arabic yeh and kaf
     assert [i.full_name for i in found] == ["زهرا کریمی"]
 
 
@@ -120,7 +120,8 @@ def test_suspended_inspector_not_appointed(
 ) -> None:
     info = inspectors.update_inspector(store, inspector_actor, team[0].id, status="suspended")
     assert not inspectors.is_appointed_on(info, parse_date("1403/07/10"))
-    assert inspectors.count_inspectors(store, inspector_actor, appointed_on=parse_date("1403/09/01")) == 1
+    appointed = inspectors.InspectorQuery(appointed_on=parse_date("1403/09/01"))
+    assert inspectors.count_inspectors(store, inspector_actor, appointed) == 1
 
 
 def test_viewer_cannot_register(store: Store) -> None:
@@ -182,11 +183,11 @@ def test_plan_and_timeline(
     with pytest.raises(UserError) as e:
         plans.create_plan(store, inspector_actor, Q3)
     assert e.value.code == "plan_exists"
-    assert plans.count_plan_items(store, inspector_actor, period_code=Q3, inspector_id=team[1].id) == 2
+    assert plans.count_plan_items(store, inspector_actor, plans.PlanItemQuery(period_code=Q3, inspector_id=team[1].id)) == 2
 
 
 def _items(store: Store, who: Actor, plan_id: str) -> list[plans.PlanItemInfo]:
-    return plans.list_plan_items(store, who, plan_id=plan_id)
+    return plans.list_plan_items(store, who, plans.PlanItemQuery(plan_id=plan_id))
 
 
 def test_visit_outside_plan_period_saves_nothing(
@@ -305,13 +306,13 @@ def test_overdue_flag_and_follow_up_paging(
     rows = visits.follow_up(store, inspector_actor, today=today)
     assert [r.action.description for r in rows] == ["اقدام یک", "اقدام دو", "اقدام سه"]
     assert [(r.action.overdue, r.action.days_overdue) for r in rows] == [(True, 40), (True, 10), (False, 0)]
-    assert visits.count_follow_up(store, inspector_actor, overdue_only=True, today=today) == 2
-    assert visits.count_follow_up(store, inspector_actor, unit_id=u[1], today=today) == 2
+    assert visits.count_follow_up(store, inspector_actor, visits.FollowUpQuery(overdue_only=True), today=today) == 2
+    assert visits.count_follow_up(store, inspector_actor, visits.FollowUpQuery(unit_id=u[1]), today=today) == 2
     page = visits.follow_up(store, inspector_actor, today=today, offset=1, limit=1)
     assert [r.action.description for r in page] == ["اقدام دو"]
     visits.close_action(store, inspector_actor, rows[0].action.id, closed_on="1403/08/05")
-    assert visits.count_follow_up(store, inspector_actor, overdue_only=True, today=today) == 1
-    assert visits.count_follow_up(store, inspector_actor, status=None, today=today) == 3
+    assert visits.count_follow_up(store, inspector_actor, visits.FollowUpQuery(overdue_only=True), today=today) == 1
+    assert visits.count_follow_up(store, inspector_actor, visits.FollowUpQuery(status=None), today=today) == 3
 
 
 def test_realisation_rate_equals_records(

@@ -71,7 +71,7 @@ def test_unvisited_plan_items_of_this_jalali_year_and_last(store: Store) -> None
         PlanItemInput(u[0], "1403/07/10", (inspector.id,)),
         PlanItemInput(u[1], "1403/08/15", (inspector.id,)),
     ])
-    first, second = plans.list_plan_items(store, who, plan_id=plan.id)
+    first, second = plans.list_plan_items(store, who, plans.PlanItemQuery(plan_id=plan.id))
     visits.log_visit(store, who, kind="periodic", plan_item_id=first.id, visit_date="1403/07/12",
                      summary="بازدید", recommendations="")
     in_1403 = dt.date(2024, 12, 1)  # 1403/09/11

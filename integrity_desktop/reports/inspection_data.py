@@ -76,7 +76,7 @@ def find_inspector(store: Store, actor: Actor, subject: str | None) -> Inspector
 
 
 def _visit_details(store: Store, actor: Actor, **filters: str | None) -> list[VisitDetail]:
-    infos = _all(lambda o, n: visits.list_visits(store, actor, offset=o, limit=n, **filters))
+    infos = _all(lambda o, n: visits.list_visits(store, actor, visits.VisitQuery(**filters), offset=o, limit=n))
     return [visits.get_visit(store, actor, v.id) for v in infos]
 
 
@@ -113,7 +113,8 @@ def inspector_month(
     person = find_inspector(store, actor, subject)
     planned = _all(
         lambda o, n: inspection_plans.list_plan_items(
-            store, actor, period_code=period.code, inspector_id=person.id, offset=o, limit=n
+            store, actor, inspection_plans.PlanItemQuery(period_code=period.code, inspector_id=person.id),
+            offset=o, limit=n,
         )
     )
     details = _visit_details(store, actor, period_code=period.code, inspector_id=person.id)
@@ -177,13 +178,14 @@ def analysis(
     overdue = [
         r
         for r in _all(
-            lambda o, n: visits.follow_up(store, actor, overdue_only=True, today=day, offset=o, limit=n)
+            lambda o, n: visits.follow_up(store, actor, visits.FollowUpQuery(overdue_only=True), today=day, offset=o, limit=n)
         )
         if r.visit_id in ids
     ]
     planned = _all(
         lambda o, n: inspection_plans.list_plan_items(
-            store, actor, period_code=period.code, unit_id=unit_id, offset=o, limit=n
+            store, actor, inspection_plans.PlanItemQuery(period_code=period.code, unit_id=unit_id),
+            offset=o, limit=n,
         )
     )
     figures = [] if unit_id else inspection_figures.compute_figures(store, actor, period.code, today=day)
@@ -240,7 +242,8 @@ def evaluation(
     day = today or jalali.today()
     planned = _all(
         lambda o, n: inspection_plans.list_plan_items(
-            store, actor, period_code=period.code, inspector_id=person.id, offset=o, limit=n
+            store, actor, inspection_plans.PlanItemQuery(period_code=period.code, inspector_id=person.id),
+            offset=o, limit=n,
         )
     )
     details = _visit_details(store, actor, period_code=period.code, inspector_id=person.id)

@@ -101,11 +101,11 @@ def test_plan_item_outside_the_period_is_refused(qtbot, ctx: UiContext) -> None:
         "تاریخ برنامه‌ریزی‌شده (۱۴۰۳/۱۰/۰۵) بیرون از دورهٔ برنامه (سه\u200cماههٔ سوم ۱۴۰۳: "
         "۱۴۰۳/۰۷/۰۱ تا ۱۴۰۳/۰۹/۳۰) است؛ تاریخی درون دوره برگزینید."
     )
-    assert inspection_plans.count_plan_items(ctx.store, ctx.actor, plan_id=plan.id) == 0
+    assert inspection_plans.count_plan_items(ctx.store, ctx.actor, inspection_plans.PlanItemQuery(plan_id=plan.id)) == 0
 
     type_date(dialog.planned_date, "1403/08/12")
     dialog.save()
-    items = inspection_plans.list_plan_items(ctx.store, ctx.actor, plan_id=plan.id)
+    items = inspection_plans.list_plan_items(ctx.store, ctx.actor, inspection_plans.PlanItemQuery(plan_id=plan.id))
     assert [(i.planned_date, i.inspector_ids) for i in items] == [(parse_date("1403/08/12"), (person.id,))]
 
 
@@ -140,7 +140,7 @@ def test_new_visit_refuses_unappointed_inspector_and_early_due_date(qtbot, ctx: 
         "مهلتی برابر یا پس از تاریخ بازدید بگذارید."
     )
     assert visits.count_visits(ctx.store, ctx.actor) == 0
-    assert visits.count_follow_up(ctx.store, ctx.actor, status=None) == 0
+    assert visits.count_follow_up(ctx.store, ctx.actor, visits.FollowUpQuery(status=None)) == 0
 
     editor.pending[0] = visits.FindingInput(
         severity=editor.pending[0].severity, text=editor.pending[0].text, indicator_code="22/1",
@@ -163,7 +163,7 @@ def test_follow_up_marks_overdue_and_closes_an_action(qtbot, ctx: UiContext) -> 
         items=[inspection_plans.PlanItemInput(unit, "1403/04/05", (person.id,)),
                inspection_plans.PlanItemInput(unit, "1403/05/20", (person.id,))],
     )  # fmt: skip
-    item = inspection_plans.list_plan_items(ctx.store, ctx.actor, plan_id=plan.id)[0]
+    item = inspection_plans.list_plan_items(ctx.store, ctx.actor, inspection_plans.PlanItemQuery(plan_id=plan.id))[0]
     visits.log_visit(
         ctx.store, ctx.actor, kind="periodic", visit_date="1403/04/06", plan_item_id=item.id,
         findings=[visits.FindingInput("high", "پرونده‌ها بایگانی نشده است.",
@@ -202,7 +202,7 @@ def test_follow_up_marks_overdue_and_closes_an_action(qtbot, ctx: UiContext) -> 
     assert dialog.error.text() == ""
     screen.follow_tab.reload()
     assert screen.follow_tab.follow_model.rowCount() == 0
-    assert visits.count_follow_up(ctx.store, ctx.actor, status="done") == 1
+    assert visits.count_follow_up(ctx.store, ctx.actor, visits.FollowUpQuery(status="done")) == 1
 
 
 def test_screen_tabs_follow_permissions(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]

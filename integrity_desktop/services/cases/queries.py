@@ -25,6 +25,7 @@ from integrity_desktop.permissions import Actor, allowed, require
 from integrity_desktop.services.accounts import people
 from integrity_desktop.services.audit import log as audit
 from integrity_desktop.services.cases import lifecycle as lc
+from integrity_desktop.services.conditions import equal_to, within
 from integrity_desktop.services.store import records
 from integrity_desktop.textnorm import check_search, normalize_for_search
 
@@ -206,14 +207,8 @@ def _conditions(store: Store, actor: Actor, q: CaseQuery, today: _dt.date) -> li
         conds.append(Case.state == q.state)
     if q.year is not None:
         conds.append(Case.year == q.year)
-    if q.unit_id:
-        conds.append(Case.unit_id == q.unit_id)
-    if q.office_code:
-        conds.append(Case.office_code == q.office_code)
-    if q.reported_from is not None:
-        conds.append(Case.reported_on >= q.reported_from)
-    if q.reported_to is not None:
-        conds.append(Case.reported_on <= q.reported_to)
+    conds += equal_to((Case.unit_id, q.unit_id), (Case.office_code, q.office_code))
+    conds += within(Case.reported_on, q.reported_from, q.reported_to)
     if q.name and q.name.strip():
         require(actor, "cases.view_personal")  # searching by name would reveal who has a case
         conds.append(Case.employee_name_norm.contains(normalize_for_search(check_search(q.name)),

@@ -421,8 +421,9 @@ def add_event(
 
 
 def _amend(
-    store: Store, actor: Actor, event_id: str, kind: str, fields: Mapping[str, Any], today: _dt.date
+    store: Store, actor: Actor, event_id: str, kind: str, fields: Mapping[str, Any], today: _dt.date | None
 ) -> CaseSummary:
+    today = today or jalali.today()
     with store.session() as s:
         target = records.load_live(
             s, CaseEvent, event_id,
@@ -502,7 +503,6 @@ def correct_event(
 ) -> CaseSummary:
     """Record a correction of a step (date, note, penalty, board); the step stays as it was."""
     require(actor, "cases.edit")
-    today = today or jalali.today()
     text = None if note is None else _text(note, "شرح", "Note", required=False, limit=MAX_NOTE)
     fields = {"event_date": event_date, "note": text, "penalty_code": penalty_code, "board_code": board_code}
     return _amend(store, actor, event_id, lc.CORRECTION, fields, today)
@@ -514,7 +514,7 @@ def withdraw_event(
     """Withdraw the latest step (recorded by mistake) with a reason; the record stays."""
     require(actor, "cases.edit")
     text = _text(reason, "دلیل ابطال", "Reason", required=True, limit=MAX_NOTE)
-    return _amend(store, actor, event_id, lc.WITHDRAWAL, {"note": text}, today or jalali.today())
+    return _amend(store, actor, event_id, lc.WITHDRAWAL, {"note": text}, today)
 
 
 def attach_document(

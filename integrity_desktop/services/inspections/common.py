@@ -8,7 +8,9 @@ period) and ``visits`` (visits, findings, corrective actions and the follow-up l
 from __future__ import annotations
 
 import datetime as _dt
+from typing import Any
 
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from integrity_desktop import catalog
@@ -137,3 +139,9 @@ def check_paging(offset: int, limit: int) -> None:
     """Paging parameters of list functions (a bug of the caller when wrong, not of the user)."""
     if offset < 0 or not 0 < limit <= MAX_LIMIT:
         raise ValueError(f"offset must be >= 0 and 0 < limit <= {MAX_LIMIT}")
+
+
+def count_rows(session: Session, stmt: Select[Any]) -> int:
+    """How many rows ``stmt`` selects: what a list function pages through, for its count."""
+    return int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
+

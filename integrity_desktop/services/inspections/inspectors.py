@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from integrity_desktop import jalali
@@ -26,6 +26,7 @@ from integrity_desktop.services.inspections.common import (
     check_choice,
     check_paging,
     clean_text,
+    count_rows,
     get_unit,
 )
 from integrity_desktop.services.store import records
@@ -261,6 +262,15 @@ def _filtered(status: str | None, appointed_on: _dt.date | None) -> Select[tuple
     return stmt
 
 
+@dataclass(frozen=True)
+class InspectorQuery:
+    """Filters of the inspector registry; the screen keeps one and pages with ``offset``/``limit``."""
+
+    status: str | None = None
+    text: str | None = None  # part of the name, or (for those who may see it) of the national code
+    appointed_on: _dt.date | None = None  # appointed on this day (see ``is_appointed_on``)
+
+
 def _matches(row: Inspector, needle: str, by_code: bool = True) -> bool:
     """A name match, or (for those who may see it) a national-code match: a search by code
     must not let others find out whose code it is."""
@@ -268,44 +278,30 @@ def _matches(row: Inspector, needle: str, by_code: bool = True) -> bool:
 
 
 def list_inspectors(
-    store: Store,
-    actor: Actor,
-    *,
-    status: str | None = None,
-    query: str | None = None,
-    appointed_on: _dt.date | None = None,
-    offset: int = 0,
-    limit: int = 100,
+    store: Store, actor: Actor, query: InspectorQuery = InspectorQuery(), *, offset: int = 0, limit: int = 100
 ) -> list[InspectorInfo]:
     """Inspectors by name; filter by status, a name/national-code search, or appointed on a day."""
     require(actor, "inspections.view")
     check_paging(offset, limit)
     with store.read() as s:
-        rows = list(s.scalars(_filtered(status, appointed_on).order_by(Inspector.full_name, Inspector.id)))
-        if query and query.strip():
-            needle = normalize_for_search(check_search(query))
+        stmt = _filtered(query.status, query.appointed_on).order_by(Inspector.full_name, Inspector.id)
+        rows = list(s.scalars(stmt))
+        if query.text and query.text.strip():
+            needle = normalize_for_search(check_search(query.text))
             rows = [r for r in rows if _matches(r, needle, sees_national_codes(actor))]
         return [_info(s, r, actor) for r in rows[offset : offset + limit]]
 
 
-def count_inspectors(
-    store: Store,
-    actor: Actor,
-    *,
-    status: str | None = None,
-    query: str | None = None,
-    appointed_on: _dt.date | None = None,
-) -> int:
-    """How many inspectors ``list_inspectors`` would page through with the same filters."""
+def count_inspectors(store: Store, actor: Actor, query: InspectorQuery = InspectorQuery()) -> int:
+    """How many inspectors ``list_inspectors`` would page through with the same query."""
     require(actor, "inspections.view")
     with store.read() as s:
-        if query and query.strip():
-            needle = normalize_for_search(check_search(query))
+        stmt = _filtered(query.status, query.appointed_on)
+        if query.text and query.text.strip():
+            needle = normalize_for_search(check_search(query.text))
             by_code = sees_national_codes(actor)
-            return sum(1 for r in s.scalars(_filtered(status, appointed_on))
-                       if _matches(r, needle, by_code))
-        stmt = _filtered(status, appointed_on).subquery()
-        return int(s.scalar(select(func.count()).select_from(stmt)) or 0)
+            return sum(1 for r in s.scalars(stmt) if _matches(r, needle, by_code))
+        return count_rows(s, stmt)
 
 
 def load_appointed(session: Session, inspector_ids: list[str], day: _dt.date) -> list[Inspector]:

@@ -12,7 +12,7 @@ import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from integrity_desktop.db.models import InspectionPlan, Inspector, PlanItem, Template, Unit, Visit
@@ -27,6 +27,7 @@ from integrity_desktop.services.inspections.common import (
     as_date,
     check_paging,
     clean_text,
+    count_rows,
     get_unit,
 )
 from integrity_desktop.services.inspections.inspectors import load_appointed
@@ -74,6 +75,17 @@ class PlanItemInfo:
     @property
     def done(self) -> bool:
         return self.visit_id is not None
+
+
+@dataclass(frozen=True)
+class PlanItemQuery:
+    """Which plan items to list: a plan's, or those dated inside a period (the actor's office's
+    plans); optionally of one unit or inspector.  ``plan_id`` or ``period_code`` is required."""
+
+    plan_id: str | None = None
+    period_code: str | None = None
+    unit_id: str | None = None
+    inspector_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -344,7 +356,7 @@ def list_plans(
 def count_plans(store: Store, actor: Actor, *, year: int | None = None) -> int:
     require(actor, "inspections.view")
     with store.read() as s:
-        return int(s.scalar(select(func.count()).select_from(_plans_query(year).subquery())) or 0)
+        return count_rows(s, _plans_query(year))
 
 
 def items_in_period(
@@ -368,58 +380,35 @@ def items_in_period(
 
 
 def list_plan_items(
-    store: Store,
-    actor: Actor,
-    *,
-    plan_id: str | None = None,
-    period_code: str | None = None,
-    unit_id: str | None = None,
-    inspector_id: str | None = None,
-    offset: int = 0,
-    limit: int = 200,
+    store: Store, actor: Actor, query: PlanItemQuery, *, offset: int = 0, limit: int = 200
 ) -> list[PlanItemInfo]:
-    """Plan items of a plan, or dated inside a period (the actor's office's plans); optionally
-    of one unit or inspector, in date order."""
+    """The plan items ``query`` picks, in date order."""
     require(actor, "inspections.view")
     check_paging(offset, limit)
     with store.read() as s:
-        rows = _select_items(s, actor.office_code, plan_id, period_code, unit_id, inspector_id)
+        rows = _select_items(s, actor.office_code, query)
         return [_item_info(s, item, plan.period_code) for item, plan in rows[offset : offset + limit]]
 
 
-def count_plan_items(
-    store: Store,
-    actor: Actor,
-    *,
-    plan_id: str | None = None,
-    period_code: str | None = None,
-    unit_id: str | None = None,
-    inspector_id: str | None = None,
-) -> int:
+def count_plan_items(store: Store, actor: Actor, query: PlanItemQuery) -> int:
+    """How many plan items ``list_plan_items`` pages through with the same query."""
     require(actor, "inspections.view")
     with store.read() as s:
-        return len(_select_items(s, actor.office_code, plan_id, period_code, unit_id, inspector_id))
+        return len(_select_items(s, actor.office_code, query))
 
 
-def _select_items(
-    session: Session,
-    office_code: str,
-    plan_id: str | None,
-    period_code: str | None,
-    unit_id: str | None,
-    inspector_id: str | None,
-) -> list[tuple[PlanItem, InspectionPlan]]:
-    if plan_id:
-        plan = _load_plan(session, plan_id)
+def _select_items(session: Session, office_code: str, q: PlanItemQuery) -> list[tuple[PlanItem, InspectionPlan]]:
+    if q.plan_id:
+        plan = _load_plan(session, q.plan_id)
         rows = [(item, plan) for item in _items_of(session, plan.id)]
-    elif period_code:
-        rows = items_in_period(session, parse_period(period_code), office_code)
+    elif q.period_code:
+        rows = items_in_period(session, parse_period(q.period_code), office_code)
     else:
         raise ValueError("give plan_id or period_code")
-    if unit_id:
-        rows = [r for r in rows if r[0].unit_id == unit_id]
-    if inspector_id:
-        rows = [r for r in rows if inspector_id in r[0].inspector_ids]
+    if q.unit_id:
+        rows = [r for r in rows if r[0].unit_id == q.unit_id]
+    if q.inspector_id:
+        rows = [r for r in rows if q.inspector_id in r[0].inspector_ids]
     return rows
 
 
@@ -447,7 +436,7 @@ def unvisited_plan_items(store: Store, actor: Actor, today: _dt.date | None = No
     require(actor, "inspections.view")
     year = jalali_year(today or jalali_today())
     return [item for code in (str(year), str(year - 1))
-            for item in list_plan_items(store, actor, period_code=code, limit=1000)
+            for item in list_plan_items(store, actor, PlanItemQuery(period_code=code), limit=1000)
             if not item.done]
 
 
@@ -460,6 +449,7 @@ __all__ = [
     "PlanInfo",
     "PlanItemInfo",
     "PlanItemInput",
+    "PlanItemQuery",
     "TimelineMonth",
     "add_plan_item",
     "count_plan_items",

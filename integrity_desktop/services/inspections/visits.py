@@ -31,6 +31,7 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
 from integrity_desktop.jalali import Period, format_date, period_containing
 from integrity_desktop.permissions import Actor, require
+from integrity_desktop.services.conditions import equal_to
 from integrity_desktop.services.inspections.common import (
     ACTION_STATUSES,
     KIND_ADHOC,
@@ -44,6 +45,7 @@ from integrity_desktop.services.inspections.common import (
     check_indicator,
     check_paging,
     clean_text,
+    count_rows,
     get_unit,
 )
 from integrity_desktop.services.inspections.inspectors import load_appointed
@@ -147,6 +149,30 @@ class FollowUpRow:
     visit_unit_name: str
     office_code: str = ""
     office_name: str = ""  # HQ's list shows each action's province
+
+
+@dataclass(frozen=True)
+class VisitQuery:
+    """Filters of the visits list; the screen keeps one and pages with ``offset``/``limit``."""
+
+    period_code: str | None = None
+    unit_id: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    inspector_id: str | None = None
+    office_code: str | None = None
+
+
+@dataclass(frozen=True)
+class FollowUpQuery:
+    """Filters of the follow-up list of corrective actions."""
+
+    status: str | None = "open"  # None lists every status
+    overdue_only: bool = False  # open actions past due (ignores ``status``)
+    unit_id: str | None = None  # the responsible unit
+    visit_id: str | None = None
+    severity: str | None = None
+    office_code: str | None = None
 
 
 # --------------------------------------------------------------------------- helpers
@@ -673,156 +699,82 @@ def get_visit(store: Store, actor: Actor, visit_id: str, *, today: _dt.date | No
         return _detail(s, _load_visit(s, visit_id), _today(today))
 
 
-def _visits_query(
-    period_code: str | None,
-    unit_id: str | None,
-    kind: str | None,
-    status: str | None,
-    office_code: str | None = None,
-) -> Select[tuple[Visit]]:
-    stmt = select(Visit).where(Visit.deleted.is_(False))
-    if office_code:
-        stmt = stmt.where(Visit.office_code == office_code)
-    if period_code:
-        period = Period.parse(period_code)
+def _visits_query(q: VisitQuery) -> Select[tuple[Visit]]:
+    stmt = select(Visit).where(Visit.deleted.is_(False), *equal_to(
+        (Visit.office_code, q.office_code), (Visit.unit_id, q.unit_id), (Visit.kind, q.kind),
+        (Visit.status, q.status),
+    ))
+    if q.period_code:
+        period = Period.parse(q.period_code)
         stmt = stmt.where(Visit.visit_date >= period.start, Visit.visit_date <= period.end)
-    if unit_id:
-        stmt = stmt.where(Visit.unit_id == unit_id)
-    if kind:
-        stmt = stmt.where(Visit.kind == kind)
-    if status:
-        stmt = stmt.where(Visit.status == status)
     return stmt
 
 
-def _inspector_filter(rows: list[Visit], inspector_id: str | None) -> list[Visit]:
-    # inspector_ids is a JSON list: filtered in Python so the same code runs on SQLite and PostgreSQL.
-    return [v for v in rows if inspector_id in v.inspector_ids] if inspector_id else rows
-
-
-def visits_in(
-    session: Session,
-    *,
-    period_code: str | None = None,
-    unit_id: str | None = None,
-    kind: str | None = None,
-    status: str | None = None,
-    inspector_id: str | None = None,
-    office_code: str | None = None,
-) -> list[Visit]:
+def visits_in(session: Session, query: VisitQuery = VisitQuery()) -> list[Visit]:
     """Live visits, newest first (for reports and figures inside a caller's session)."""
-    stmt = _visits_query(period_code, unit_id, kind, status, office_code)
-    rows = list(session.scalars(stmt.order_by(Visit.visit_date.desc(), Visit.id)))
-    return _inspector_filter(rows, inspector_id)
+    rows = list(session.scalars(_visits_query(query).order_by(Visit.visit_date.desc(), Visit.id)))
+    # inspector_ids is a JSON list: filtered in Python so the same code runs on SQLite and PostgreSQL.
+    return [v for v in rows if query.inspector_id in v.inspector_ids] if query.inspector_id else rows
 
 
 def list_visits(
-    store: Store,
-    actor: Actor,
-    *,
-    period_code: str | None = None,
-    unit_id: str | None = None,
-    kind: str | None = None,
-    status: str | None = None,
-    inspector_id: str | None = None,
-    office_code: str | None = None,
-    offset: int = 0,
-    limit: int = 100,
+    store: Store, actor: Actor, query: VisitQuery = VisitQuery(), *, offset: int = 0, limit: int = 100
 ) -> list[VisitInfo]:
     """Visits newest first, filtered by period, unit, kind, status, inspector or office."""
     require(actor, "inspections.view")
     check_paging(offset, limit)
     with store.read() as s:
-        if inspector_id:
-            rows = visits_in(
-                s, period_code=period_code, unit_id=unit_id, kind=kind, status=status,
-                inspector_id=inspector_id, office_code=office_code,
-            )[offset : offset + limit]  # fmt: skip
+        if query.inspector_id:
+            rows = visits_in(s, query)[offset : offset + limit]
         else:
-            stmt = _visits_query(period_code, unit_id, kind, status, office_code)
+            stmt = _visits_query(query)
             stmt = stmt.order_by(Visit.visit_date.desc(), Visit.id).offset(offset).limit(limit)
             rows = list(s.scalars(stmt))
         return [_visit_info(s, v) for v in rows]
 
 
-def count_visits(
-    store: Store,
-    actor: Actor,
-    *,
-    period_code: str | None = None,
-    unit_id: str | None = None,
-    kind: str | None = None,
-    status: str | None = None,
-    inspector_id: str | None = None,
-    office_code: str | None = None,
-) -> int:
-    """How many visits ``list_visits`` pages through with the same filters."""
+def count_visits(store: Store, actor: Actor, query: VisitQuery = VisitQuery()) -> int:
+    """How many visits ``list_visits`` pages through with the same query."""
     require(actor, "inspections.view")
     with store.read() as s:
-        if inspector_id:
-            rows = visits_in(
-                s, period_code=period_code, unit_id=unit_id, kind=kind, status=status,
-                inspector_id=inspector_id, office_code=office_code,
-            )  # fmt: skip
-            return len(rows)
-        stmt = _visits_query(period_code, unit_id, kind, status, office_code).subquery()
-        return int(s.scalar(select(func.count()).select_from(stmt)) or 0)
+        if query.inspector_id:
+            return len(visits_in(s, query))
+        return count_rows(s, _visits_query(query))
 
 
-def _follow_up_query(
-    status: str | None,
-    overdue_only: bool,
-    unit_id: str | None,
-    visit_id: str | None,
-    severity: str | None,
-    today: _dt.date,
-    office_code: str | None = None,
-) -> Select[tuple[CorrectiveAction, Finding, Visit]]:
+def _follow_up_query(q: FollowUpQuery, today: _dt.date) -> Select[tuple[CorrectiveAction, Finding, Visit]]:
     stmt = (
         select(CorrectiveAction, Finding, Visit)
         .join(Finding, CorrectiveAction.finding_id == Finding.id)
         .join(Visit, Finding.visit_id == Visit.id)
         .where(CorrectiveAction.deleted.is_(False), Finding.deleted.is_(False), Visit.deleted.is_(False))
     )
-    if overdue_only:
+    if q.overdue_only:
         stmt = stmt.where(CorrectiveAction.status == "open", CorrectiveAction.due_date < today)
-    elif status:
-        stmt = stmt.where(CorrectiveAction.status == status)
-    if unit_id:
-        stmt = stmt.where(CorrectiveAction.responsible_unit_id == unit_id)
-    if visit_id:
-        stmt = stmt.where(Visit.id == visit_id)
-    if severity:
-        stmt = stmt.where(Finding.severity == severity)
-    if office_code:
-        stmt = stmt.where(Visit.office_code == office_code)
-    return stmt
+    elif q.status:
+        stmt = stmt.where(CorrectiveAction.status == q.status)
+    return stmt.where(*equal_to(
+        (CorrectiveAction.responsible_unit_id, q.unit_id), (Visit.id, q.visit_id),
+        (Finding.severity, q.severity), (Visit.office_code, q.office_code),
+    ))
 
 
 def follow_up(
     store: Store,
     actor: Actor,
+    query: FollowUpQuery = FollowUpQuery(),
     *,
-    status: str | None = "open",
-    overdue_only: bool = False,
-    unit_id: str | None = None,
-    visit_id: str | None = None,
-    severity: str | None = None,
     today: _dt.date | None = None,
-    office_code: str | None = None,
     offset: int = 0,
     limit: int = 100,
 ) -> list[FollowUpRow]:
-    """Corrective actions to follow up, earliest due first; open ones past due are flagged.
-
-    ``status`` None lists every status; ``overdue_only`` keeps open actions past due on
-    ``today``; ``unit_id`` is the responsible unit.
-    """
+    """Corrective actions to follow up, earliest due first; open ones past due (on ``today``)
+    are flagged."""
     require(actor, "inspections.view")
     check_paging(offset, limit)
     day = _today(today)
     with store.read() as s:
-        stmt = _follow_up_query(status, overdue_only, unit_id, visit_id, severity, day, office_code)
+        stmt = _follow_up_query(query, day)
         stmt = stmt.order_by(CorrectiveAction.due_date, CorrectiveAction.id).offset(offset).limit(limit)
         out = []
         for action, finding, visit in s.execute(stmt).tuples():
@@ -843,22 +795,12 @@ def follow_up(
 
 
 def count_follow_up(
-    store: Store,
-    actor: Actor,
-    *,
-    status: str | None = "open",
-    overdue_only: bool = False,
-    unit_id: str | None = None,
-    visit_id: str | None = None,
-    severity: str | None = None,
-    today: _dt.date | None = None,
-    office_code: str | None = None,
+    store: Store, actor: Actor, query: FollowUpQuery = FollowUpQuery(), *, today: _dt.date | None = None
 ) -> int:
+    """How many actions ``follow_up`` pages through with the same query on the same day."""
     require(actor, "inspections.view")
     with store.read() as s:
-        stmt = _follow_up_query(status, overdue_only, unit_id, visit_id, severity, _today(today),
-                                office_code).subquery()
-        return int(s.scalar(select(func.count()).select_from(stmt)) or 0)
+        return count_rows(s, _follow_up_query(query, _today(today)))
 
 
 __all__ = [
@@ -868,9 +810,11 @@ __all__ = [
     "ActionInput",
     "FindingInfo",
     "FindingInput",
+    "FollowUpQuery",
     "FollowUpRow",
     "VisitDetail",
     "VisitInfo",
+    "VisitQuery",
     "add_action",
     "add_finding",
     "close_action",

@@ -26,6 +26,7 @@ from integrity_desktop.digits import to_ascii_digits, to_persian_digits
 from integrity_desktop.errors import UserError
 from integrity_desktop.permissions import Actor, allowed, require
 from integrity_desktop.services.audit import log as audit
+from integrity_desktop.services.conditions import equal_to, within
 from integrity_desktop.services.store import records
 from integrity_desktop.textnorm import check_search, normalize_for_search
 
@@ -392,14 +393,8 @@ def _conditions(actor: Actor, q: ComplaintQuery, today: _dt.date) -> list[Column
         else:
             raise UserError(f"وضعیت «{q.state}» شناخته نیست.", f"Unknown state {q.state!r}.",
                             code="complaint_unknown_choice")
-    if q.unit_id:
-        conds.append(Complaint.unit_id == q.unit_id)
-    if q.office_code:
-        conds.append(Complaint.office_code == q.office_code)
-    if q.received_from is not None:
-        conds.append(Complaint.received_on >= q.received_from)
-    if q.received_to is not None:
-        conds.append(Complaint.received_on <= q.received_to)
+    conds += equal_to((Complaint.unit_id, q.unit_id), (Complaint.office_code, q.office_code))
+    conds += within(Complaint.received_on, q.received_from, q.received_to)
     if q.text and q.text.strip():
         needle = normalize_for_search(check_search(q.text))
         column = Complaint.person_norm if allowed(actor, "complaints.view_personal") else Complaint.search_norm

@@ -105,18 +105,18 @@ class InspectionFollowUpTab(QWidget):
         layout.addWidget(self.follow_view)
 
     def _filter(self) -> dict[str, Any]:
-        return {
-            "status": self.follow_status.currentData(),
-            "overdue_only": self.overdue_only.isChecked(),
-            "unit_id": self.follow_unit.currentData(),
-            "today": self.today,
-            "office_code": self.follow_office.currentData(),
-        }
+        query = visits.FollowUpQuery(
+            status=self.follow_status.currentData(),
+            overdue_only=self.overdue_only.isChecked(),
+            unit_id=self.follow_unit.currentData(),
+            office_code=self.follow_office.currentData(),
+        )
+        return {"query": query, "today": self.today}
 
     def reload(self) -> None:
         self.follow_model.reload()
-        overdue = visits.count_follow_up(self.ctx.store, self.ctx.actor, overdue_only=True, today=self.today,
-                                         office_code=self.follow_office.currentData())
+        overdue_query = visits.FollowUpQuery(overdue_only=True, office_code=self.follow_office.currentData())
+        overdue = visits.count_follow_up(self.ctx.store, self.ctx.actor, overdue_query, today=self.today)
         self.follow_count.setText(
             self.tr("{n} actions, {late} overdue").format(
                 n=shown_number(self.follow_model.total), late=shown_number(overdue)

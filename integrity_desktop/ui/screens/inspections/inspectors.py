@@ -66,7 +66,8 @@ class InspectorsTab(QWidget):
         layout.addWidget(self.inspectors_view)
 
     def _filter(self) -> dict[str, Any]:
-        return {"status": self.inspector_status.currentData(), "query": self.inspector_search.text()}
+        query = inspectors.InspectorQuery(status=self.inspector_status.currentData(), text=self.inspector_search.text())
+        return {"query": query}
 
     def reload(self) -> None:
         self.inspectors_model.reload()

@@ -187,13 +187,15 @@ class InspectionPlanTab(QWidget):
         if self.plan is None:
             return []
         return inspection_plans.list_plan_items(
-            self.ctx.store, self.ctx.actor, plan_id=self.plan.id, offset=offset, limit=limit
+            self.ctx.store, self.ctx.actor, inspection_plans.PlanItemQuery(plan_id=self.plan.id),
+            offset=offset, limit=limit,
         )
 
     def _count_items(self) -> int:
         if self.plan is None:
             return 0
-        return inspection_plans.count_plan_items(self.ctx.store, self.ctx.actor, plan_id=self.plan.id)
+        query = inspection_plans.PlanItemQuery(plan_id=self.plan.id)
+        return inspection_plans.count_plan_items(self.ctx.store, self.ctx.actor, query)
 
     def reload(self) -> None:
         code = str(self.plan_period.currentData())

@@ -98,12 +98,13 @@ class InspectionVisitsTab(QWidget):
         layout.addWidget(self.visits_view)
 
     def _filter(self) -> dict[str, Any]:
-        return {
-            "period_code": self.visit_period.currentData(),
-            "kind": self.visit_kind.currentData(),
-            "status": self.visit_status.currentData(),
-            "office_code": self.visit_office.currentData(),
-        }
+        query = visits.VisitQuery(
+            period_code=self.visit_period.currentData(),
+            kind=self.visit_kind.currentData(),
+            status=self.visit_status.currentData(),
+            office_code=self.visit_office.currentData(),
+        )
+        return {"query": query}
 
     def reload(self) -> None:
         self.visits_model.reload()
