@@ -49,7 +49,8 @@ def fsync_file(path: Path) -> None:
 
 
 def remove_quietly(path: str | os.PathLike[str]) -> None:
-    """Remove a temporary file that may not exist (cleaning up must not hide the first error)."""
+    """Remove a temporary file that may not exist.  Cleaning up must not hide the first error,
+    and on a read-only disk or a pulled USB stick even removing a missing file fails."""
     with contextlib.suppress(OSError):
         os.remove(path)
 

@@ -44,6 +44,7 @@ from integrity_desktop.pdf.textlayer import draw_text, text_width
 
 ORGANISATION = "سازمان آموزش فنی و حرفه‌ای کشور"
 APP_NAME = "سامانه سلامت اداری"
+NOTHING_TO_SHOW = "موردی برای نمایش نیست."  # an empty table's one row
 
 Align = Literal["right", "center", "left"]
 
@@ -485,7 +486,7 @@ class ReportDocument:
         *,
         font_size: float = 9.0,
         zebra: bool = True,
-        empty_text: str = "موردی برای نمایش نیست.",
+        empty_text: str = NOTHING_TO_SHOW,
         title: str | None = None,
         title_size: float = 11.0,
     ) -> None:

@@ -6,6 +6,7 @@ inspection figures per province with the national figure.  Every number is read 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from integrity_desktop.digits import format_number, percent_text, to_persian_dig
 from integrity_desktop.excel.workbook import Col, RtlWorkbook
 from integrity_desktop.indicators import display_code, format_value, target_text_fa
 from integrity_desktop.jalali import Period
-from integrity_desktop.pdf.document import Cell, Column, ReportDocument
+from integrity_desktop.pdf.document import NOTHING_TO_SHOW, Cell, Column, ReportDocument
 from integrity_desktop.permissions import Actor
 from integrity_desktop.reports.figure_cells import value_kind
 from integrity_desktop.reports.map_drawing import MapFlowable
@@ -60,6 +61,17 @@ def _figure_cell(f: NationalFigure, value: float | None) -> str:
     return format_value(f.definition, value) or "—"
 
 
+def _table_page(
+    doc: ReportDocument, heading: str, columns: list[Column], rows: Iterable[Sequence[Any]], *,
+    font_size: float, empty_text: str = NOTHING_TO_SHOW,
+) -> None:
+    """A new page of the report: ``heading`` over one table (the heading becomes the table's
+    title row, repeated on every page the table runs on)."""
+    doc.page_break()
+    doc.heading(heading)
+    doc.table(columns, rows, font_size=font_size, empty_text=empty_text)
+
+
 def _province_table(doc: ReportDocument, pic: NationalPicture, figures: list[NationalFigure], heading: str) -> None:
     """Province × figures with the national row last (only provinces heard from)."""
     if not figures:
@@ -92,9 +104,8 @@ def write_national(store: Store, actor: Actor, params: ReportParams, out: Path, 
     scale = iran_map.scale_for(values, percent_text)
     labels = {code: percent_text(v) for code, v in values.items() if v is not None}
     doc.add(MapFlowable(values, scale, "درصد تکمیل", doc.width, 290, labels))
-    doc.page_break()
-    doc.heading("تکمیل و دستیابی در هر محور (کشور)")
-    doc.table(
+    _table_page(
+        doc, "تکمیل و دستیابی در هر محور (کشور)",
         [Column("محور", 0.6, "center"), Column("عنوان", 4.0), Column("درصد تکمیل کشور", 1.1, "center"),
          Column("شاخص‌های هدف‌دار", 1.0, "center"), Column("محقق‌شده (کشور)", 1.0, "center"),
          Column("استان‌ها: محقق از دارای مقدار", 1.4, "center")],
@@ -103,18 +114,16 @@ def write_national(store: Store, actor: Actor, params: ReportParams, out: Path, 
         font_size=7.5, empty_text="در این دوره چک‌لیستی از استان‌ها دریافت نشده است.")
     doc.paragraph("درصد تکمیل کشور از همهٔ پاسخ‌های چک‌لیست‌های استان‌ها حساب شده است (جمع امتیازها ÷ "
                   "جمع پاسخ‌های شمرده‌شده)، نه میانگین درصد استان‌ها.", size=7.5)
-    doc.page_break()
-    doc.heading("رتبه‌بندی استان‌ها")
-    doc.table(
+    _table_page(
+        doc, "رتبه‌بندی استان‌ها",
         [Column("رتبه", 0.5, "center"), Column("استان", 1.6), Column("درصد تکمیل", 0.9, "center"),
          Column("محقق از هدف‌دار", 1.0, "center"), Column("عمر آخرین بسته (روز)", 1.0, "center"),
          Column("وضعیت", 0.8, "center")],
         [_rank_row(p) for p in sorted(pic.provinces, key=lambda p: (p.rank is None, p.rank or 0))],
         font_size=7.5)
-    doc.page_break()
     targeted = [f for f in pic.figures if f.source == "computed" or f.definition.target is not None]
-    doc.heading("شاخص‌های محاسبه‌شده و هدف‌دار در کشور")
-    doc.table(
+    _table_page(
+        doc, "شاخص‌های محاسبه‌شده و هدف‌دار در کشور",
         [Column("کد", 0.7, "center"), Column("شاخص", 3.6), Column("رقم کشور", 1.0, "center"),
          Column("هدف", 1.0, "center"), Column("دستیابی", 1.3, "center"), Column("روش", 2.0),
          Column("استان‌ها", 0.6, "center")],
@@ -122,15 +131,16 @@ def write_national(store: Store, actor: Actor, params: ReportParams, out: Path, 
           f.achievement.label_fa(f.definition) if f.definition.target is not None else "—", f.method_fa,
           _fa(f.national.reporting)] for f in targeted],
         font_size=7)
-    doc.page_break()
-    doc.heading("اقدام‌های اصلاحی و پرونده‌های سررسیدگذشته")
     rows: list[list[Any]] = [
         [p.province_fa, _fa(p.overdue_actions), _fa(p.open_actions), _fa(p.overdue_cases), _fa(p.open_cases)]
         for p in pic.provinces if p.received]
     rows.append([Cell("کشور", bold=True)] + [Cell(_fa(sum(getattr(p, k) for p in pic.provinces)), bold=True)
                                               for k in ("overdue_actions", "open_actions", "overdue_cases", "open_cases")])
-    doc.table([Column("استان", 1.6), Column("اقدام سررسیدگذشته", 1.0, "center"), Column("اقدام باز", 1.0, "center"),
-               Column("پروندهٔ سررسیدگذشته", 1.0, "center"), Column("پروندهٔ باز", 1.0, "center")], rows, font_size=7.5)
+    _table_page(
+        doc, "اقدام‌های اصلاحی و پرونده‌های سررسیدگذشته",
+        [Column("استان", 1.6), Column("اقدام سررسیدگذشته", 1.0, "center"), Column("اقدام باز", 1.0, "center"),
+         Column("پروندهٔ سررسیدگذشته", 1.0, "center"), Column("پروندهٔ باز", 1.0, "center")],
+        rows, font_size=7.5)
     doc.page_break()
     _province_table(doc, pic, pic.case_figures, "آمار پرونده‌های تخلف اداری (۶/۱ تا ۶/۱۱) در استان‌ها و کشور")
     doc.page_break()

@@ -26,6 +26,7 @@ import pyrage
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from integrity_desktop import atomic
 from integrity_desktop.db.models import AuditEntry, ExportLog
 from integrity_desktop.db.store import Store
 from integrity_desktop.errors import UserError
@@ -188,8 +189,8 @@ def export_bundle(
             code="export_write",
         ) from exc
     finally:
-        _discard(tmp_zip)
-        _discard(tmp_age)
+        atomic.remove_quietly(tmp_zip)
+        atomic.remove_quietly(tmp_age)
     with store.session() as s:
         next_seq = (s.scalar(select(func.max(ExportLog.seq))) or 0) + 1
         s.add(ExportLog(
@@ -201,13 +202,6 @@ def export_bundle(
         audit.seal_in(s, store, actor, signing_key, "export")  # the key is unlocked: sign the head
     return ExportResult(out, seq, sha, counts, evidence_count, size,
                         age_recipient is not None, recipient, full, tuple(damaged))
-
-
-def _discard(path: Path) -> None:
-    """Remove a temporary file if it is there; on a read-only or vanished folder (a pulled USB
-    stick) unlinking fails too, and must not hide the message that says why the export failed."""
-    with contextlib.suppress(OSError):
-        path.unlink(missing_ok=True)
 
 
 def _parse_recipient(text: str) -> pyrage.x25519.Recipient:

@@ -39,7 +39,7 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.permissions import Actor, require
 from integrity_desktop.services.cases import lifecycle as lc
 from integrity_desktop.services.cases import steps as kept_steps
-from integrity_desktop.services.figures.computed import THREE_YEAR, ComputedSource, Figure, RecordRow
+from integrity_desktop.services.figures.computed import ComputedSource, Figure, RecordRow
 
 # Indicator code -> the lifecycle step it counts (6/1 and 6/11 are computed specially).
 STEP_INDICATORS: dict[str, str] = {
@@ -242,14 +242,11 @@ def _records(
 
 
 SOURCE = ComputedSource(
-    name="cases",
-    programme=THREE_YEAR,
-    title_fa="دفتر پرونده‌های تخلف",
     formulas_fa=FORMULAS_FA,
+    figures_all=_figures_all,
     figures=_figures,
     records=_records,
     permission="cases.view_counts",
-    figures_all=_figures_all,
 )
 
 

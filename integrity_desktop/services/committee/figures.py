@@ -44,7 +44,7 @@ from integrity_desktop.digits import format_number, value_text
 from integrity_desktop.jalali import Period, format_date
 from integrity_desktop.services.committee.register import RESOLUTION_STATUSES, members_in_office
 from integrity_desktop.services.committee.training import TOPICS, courses_in
-from integrity_desktop.services.figures.computed import THREE_YEAR, ComputedSource, Figure, RecordRow
+from integrity_desktop.services.figures.computed import ComputedSource, Figure, RecordRow
 
 COURSE_CODES = tuple(TOPICS)  # 12/1 … 10/7
 FORMULAS_FA: dict[str, str] = {
@@ -124,10 +124,6 @@ def _by_office(rows: Iterable[_Row]) -> dict[str, list[_Row]]:
     for row in rows:
         out[row.office_code].append(row)
     return out
-
-
-def _figures(session: Session, office: str, period: Period, today: _dt.date) -> dict[str, Figure]:
-    return _figures_all(session, [office], period, today)[office]
 
 
 def _figures_all(
@@ -225,12 +221,8 @@ def _records(session: Session, office: str, period: Period, today: _dt.date, cod
 
 
 SOURCE = ComputedSource(
-    name="committee",
-    programme=THREE_YEAR,
-    title_fa="کمیتهٔ سلامت اداری و ثبت دوره‌های آموزشی",
     formulas_fa=FORMULAS_FA,
-    figures=_figures,
+    figures_all=_figures_all,
     records=_records,
     permission="committee.view",
-    figures_all=_figures_all,
 )

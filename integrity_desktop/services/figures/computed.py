@@ -10,9 +10,9 @@ is shown beside them («تغییر پس از تأیید: اکنون …»), neve
 Registry: ``COMPUTED_SOURCES`` lists ``"module:ATTRIBUTE"`` of each register that computes
 indicators (inspections, cases; complaints, committees and trainings plug in with one line
 each).  A source is a ``ComputedSource``: the programme code and item codes it answers, the
-Persian formula of each, a function giving the figures of one office in one period (one pass
-over its records, aggregate queries where it can) and a function listing the records behind
-one figure (called only when someone opens them).  Computed indicators are asked in the
+Persian formula of each, a function giving the figures of many offices in one period (one pass
+over their records, grouped queries), where it pays a quicker one for a single office, and a
+function listing the records behind one figure (called only when someone opens them).  Computed indicators are asked in the
 whole-directorate checklist of their programme, in any version of its template: an indicator
 keeps its identity by its code.
 """
@@ -85,24 +85,26 @@ class AllFiguresFn(Protocol):
 
 @dataclass(frozen=True)
 class ComputedSource:
-    name: str
-    programme: str  # template code the codes belong to
-    title_fa: str  # the register, e.g. «ثبت بازرسی‌ها»
     formulas_fa: Mapping[str, str]  # item code -> formula in Persian
-    figures: FiguresFn  # (session, office, period, today) -> {code: Figure}
+    # the figures of many offices in one pass (grouped queries), for HQ's national figures
+    figures_all: AllFiguresFn
     records: RecordsFn  # (session, office, period, today, code) -> rows
-    permission: str = "checklists.view"
-    # the figures of many offices in one pass (grouped queries), for HQ's national figures;
-    # None: ``figures`` is called office by office
-    figures_all: AllFiguresFn | None = None
+    permission: str  # the one to open the records behind a figure
+    programme: str = THREE_YEAR  # template code the codes belong to
+    # one office's figures by a path of its own; None: ``figures_all`` of that office alone
+    figures: FiguresFn | None = None
 
     def figures_of(self, session: Session, offices: Sequence[str], period: Period,
                    today: _dt.date, codes: frozenset[str] | None = None) -> dict[str, dict[str, Figure]]:
-        """office -> its figures, every office in ``offices`` (one pass when the source can);
-        with ``codes``, at least those (a source with ``figures_all`` computes only them)."""
-        if self.figures_all is not None:
-            return self.figures_all(session, offices, period, today, codes)
-        return {office: self.figures(session, office, period, today) for office in offices}
+        """office -> its figures, every office in ``offices`` in one pass; with ``codes``, at
+        least those (a source may compute only them)."""
+        return self.figures_all(session, offices, period, today, codes)
+
+    def office_figures(self, session: Session, office: str, period: Period, today: _dt.date) -> dict[str, Figure]:
+        """The figures of one office."""
+        if self.figures is not None:
+            return self.figures(session, office, period, today)
+        return self.figures_all(session, [office], period, today)[office]
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -146,7 +148,7 @@ def figures_in(
     for source in sources():
         if source.programme != programme or (wanted is not None and not wanted & set(source.codes)):
             continue
-        for code, figure in source.figures(session, office, period, day).items():
+        for code, figure in source.office_figures(session, office, period, day).items():
             if wanted is None or code in wanted:
                 out[code] = figure
     return out

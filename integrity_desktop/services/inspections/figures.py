@@ -49,7 +49,7 @@ from integrity_desktop.db.models import (
 from integrity_desktop.db.store import Store
 from integrity_desktop.jalali import Period, period_containing
 from integrity_desktop.permissions import Actor, require
-from integrity_desktop.services.figures.computed import THREE_YEAR, ComputedSource, RecordRow
+from integrity_desktop.services.figures.computed import ComputedSource, RecordRow
 from integrity_desktop.services.figures.computed import Figure as Figure_
 from integrity_desktop.services.inspections.common import KIND_ADHOC, VISIT_KINDS
 from integrity_desktop.services.inspections.plans import items_in_period
@@ -444,12 +444,9 @@ def _records(session: Session, office: str, period: Period, today: _dt.date, cod
 VISIT_STATUS_FA = {"open": "باز", "reported": "گزارش‌شده", "closed": "بسته"}
 
 SOURCE = ComputedSource(
-    name="inspections",
-    programme=THREE_YEAR,
-    title_fa="برنامه و ثبت بازرسی‌ها",
     formulas_fa=FORMULAS_FA,
+    figures_all=_computed_all,
     figures=_computed,
     records=_records,
     permission="inspections.view",
-    figures_all=_computed_all,
 )

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from integrity_desktop import jalali
 from integrity_desktop.db.models import Complaint, OversightLetter, SurveyRound
 from integrity_desktop.digits import to_persian_digits
-from integrity_desktop.services.figures.computed import THREE_YEAR, ComputedSource, Figure, RecordRow
+from integrity_desktop.services.figures.computed import ComputedSource, Figure, RecordRow
 from integrity_desktop.services.rights import complaints as cm
 from integrity_desktop.services.rights.oversight import BODIES
 from integrity_desktop.services.rights.surveys import within
@@ -67,10 +67,6 @@ def _complaint_counts(session: Session, offices: Sequence[str], start: _dt.date,
             Complaint.office_code.in_(list(offices)), Complaint.deleted.is_(False), Complaint.kind == "complaint",
             Complaint.received_on >= start, Complaint.received_on <= end)
         .group_by(Complaint.office_code)).tuples()}
-
-
-def _figures(session: Session, office: str, period: jalali.Period, today: _dt.date) -> dict[str, Figure]:
-    return _figures_all(session, [office], period, today)[office]
 
 
 def _figures_all(
@@ -204,12 +200,8 @@ def _records(session: Session, office: str, period: jalali.Period, _today: _dt.d
 
 
 SOURCE = ComputedSource(
-    name="rights",
-    programme=THREE_YEAR,
-    title_fa="دفترهای شکایات، نظرسنجی و مکاتبات نظارتی",
     formulas_fa=FORMULAS_FA,
-    figures=_figures,
+    figures_all=_figures_all,
     records=_records,
     permission="complaints.view",
-    figures_all=_figures_all,
 )

@@ -100,14 +100,6 @@ def _write_error(dst: Path, exc: Exception) -> UserError:
     )
 
 
-def _remove_quietly(path: Path) -> None:
-    with contextlib.suppress(OSError):  # on a read-only disk even removing a missing file fails
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path)
-        else:
-            path.unlink(missing_ok=True)
-
-
 def copy_sqlite(src: Path, dst: Path) -> None:
     """A consistent copy of a live store (WAL included) written under a temporary name; an
     encrypted store's copy is encrypted with the same key and gets its key file."""
@@ -299,9 +291,9 @@ def _write(store: Store, out: Path, actor: Actor | None, passphrase: str | None,
     except _WRITE_OR_ZIP_ERRORS as exc:
         raise _write_error(out, exc) from exc
     finally:
-        _remove_quietly(tmp_db)
-        _remove_quietly(cipher.keyfile_path(tmp_db))
-        _remove_quietly(tmp_zip)
+        atomic.remove_quietly(tmp_db)
+        atomic.remove_quietly(cipher.keyfile_path(tmp_db))
+        atomic.remove_quietly(tmp_zip)
     return BackupResult(out, files, tuple(damaged), sealed)
 
 
@@ -376,7 +368,7 @@ class _Staged:
         self.sha256 = ""
 
     def discard(self) -> None:
-        _remove_quietly(self.dir)
+        shutil.rmtree(self.dir, ignore_errors=True)  # quietly: see atomic.remove_quietly
 
 
 def _refuse(source: Path, fa: str, en: str) -> StoreError:

@@ -19,13 +19,13 @@ files still read).
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import secrets
 from datetime import UTC, datetime
 from pathlib import Path
 
+from integrity_desktop import atomic
 from integrity_desktop.db import cipher
 from integrity_desktop.db.store import Store, open_store
 from integrity_desktop.errors import StoreError
@@ -89,16 +89,14 @@ def convert(store: Store) -> Store:
         os.replace(tmp, path)
     except BaseException:
         for leftover in (tmp, cipher.keyfile_path(tmp), Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
+            atomic.remove_quietly(leftover)
         raise
     cipher.remember(kf.store_id, key)
     encrypted = open_store(location, key=key)
     encrypt_evidence(encrypted)
     _audit(encrypted, len(kf.entries), len(accounts))
     for leftover in (safety, Path(f"{safety}-wal"), Path(f"{safety}-shm")):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
+        atomic.remove_quietly(leftover)
     return encrypted
 
 

@@ -8,7 +8,6 @@ name.  The original file name is kept only as a label to show; it never becomes 
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import tempfile
@@ -20,6 +19,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 import pyrage
 from sqlalchemy import func, select
 
+from integrity_desktop import atomic
 from integrity_desktop.db.models import SYNC_MODELS, Evidence
 from integrity_desktop.db.store import Store
 from integrity_desktop.digits import format_number, to_persian_digits
@@ -227,8 +227,7 @@ def store_blob(store: Store, source: Path, limit: int, name: str) -> tuple[str, 
             os.replace(tmp, target)
         return sha, size
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.remove(tmp)
+        atomic.remove_quietly(tmp)
         raise
 
 
