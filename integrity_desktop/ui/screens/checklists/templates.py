@@ -47,7 +47,7 @@ from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.combos import choice_combo
-from integrity_desktop.ui.widgets.fields import text_box, text_field
+from integrity_desktop.ui.widgets.fields import form_row, text_box, text_field
 from integrity_desktop.ui.widgets.form_errors import error_line, finish_form
 from integrity_desktop.ui.widgets.labels import note_label
 from integrity_desktop.ui.widgets.messages import confirm
@@ -73,16 +73,13 @@ class NewTemplateDialog(QDialog):
         self.created: TemplateSummary | None = None
         self.setWindowTitle(self.tr("New template"))
         self.setMinimumWidth(520)
-        self.code = _latin(QLineEdit())
+        form = QFormLayout(self)
+        self.code = form_row(form, self.tr("Code (Latin):"), _latin(QLineEdit()))
         self.code.setObjectName("code")
         self.code.setPlaceholderText("service-desk")
-        self.title_fa = text_field("title_fa")
-        self.title_en = _latin(QLineEdit())
+        self.title_fa = form_row(form, self.tr("Persian title:"), text_field("title_fa"))
+        self.title_en = form_row(form, self.tr("English title:"), _latin(QLineEdit()))
         self.title_en.setObjectName("title_en")
-        form = QFormLayout(self)
-        form.addRow(self.tr("Code (Latin):"), self.code)
-        form.addRow(self.tr("Persian title:"), self.title_fa)
-        form.addRow(self.tr("English title:"), self.title_en)
         self.error, _buttons = finish_form(self, form, self.try_create)
 
     def try_create(self) -> None:
