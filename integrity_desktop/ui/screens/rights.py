@@ -45,6 +45,7 @@ from integrity_desktop.ui.widgets.form_errors import SavingDialog, clear_when_ed
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import show_info
+from integrity_desktop.ui.widgets.panels import lay_out
 from integrity_desktop.ui.widgets.search import after_typing, search_field
 from integrity_desktop.ui.widgets.table_models import Column, RegisterModel, RowsModel, current_row
 
@@ -247,12 +248,7 @@ class ComplaintRegister(QWidget):
             days=shown_number(cm.answer_days(ctx.store))))
         legend.setStyleSheet(f"color: {palette.ERROR_STRONG}")
         bottom = button_row(self.count, end=[legend])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(filters)
-        layout.addWidget(self.message)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
+        layout = lay_out(self, filters, self.message, (self.table, 1), bottom)
         if not self.personal:
             note = QLabel(self.tr("Your role does not see people's names and contacts: they are confidential."))
             note.setObjectName("confidential_note")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -24,6 +24,7 @@ from integrity_desktop.services.checklists.filled import CHECKLIST_STATUS_LABELS
 from integrity_desktop.services.store import offices
 from integrity_desktop.sync.decision import DERIVED_FIELDS
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.screens.sync.common import record_type_label, shown_datetime
 from integrity_desktop.ui.text import shown_date, shown_number
@@ -33,11 +34,6 @@ from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.labels import note_label, text_label
 from integrity_desktop.ui.widgets.panels import panel, split
 from integrity_desktop.ui.widgets.table_models import PagedTableModel, TableModel, plain_table, read_only_view
-
-if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
-    from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
-else:
-    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 DIFF_COLOUR = palette.DIFF_BG
 CHOSEN_COLOUR = palette.CHOSEN_BG
