@@ -195,12 +195,7 @@ class FieldsModel(TableModel):
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        row, col = self.rows[index.row()], index.column()
+    def cell_data(self, row: FieldRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return field_label(row.name)
