@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -45,7 +44,7 @@ from integrity_desktop.ui.widgets.form_errors import SavingDialog, clear_when_ed
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import show_info
-from integrity_desktop.ui.widgets.panels import lay_out
+from integrity_desktop.ui.widgets.panels import lay_out, side_by_side
 from integrity_desktop.ui.widgets.search import after_typing, search_field
 from integrity_desktop.ui.widgets.table_models import Column, RegisterModel, RowsModel, current_row
 
@@ -236,14 +235,8 @@ class ComplaintRegister(QWidget):
         self.message.hide()
         self.model.loaded.connect(lambda n: self.count.setText(self.tr("{n} records").format(n=shown_number(n))))
         self.model.failed.connect(self._failed)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.state)
-        filters.addWidget(self.kind)
-        filters.addWidget(self.channel)
-        filters.addWidget(self.category)
-        filters.addWidget(self.import_button)
-        filters.addWidget(self.new_button)
+        filters = side_by_side((self.search, 1), self.state, self.kind, self.channel, self.category,
+                               self.import_button, self.new_button)
         legend = QLabel(self.tr("Red: not answered by its due date (answer period {days} days)").format(
             days=shown_number(cm.answer_days(ctx.store))))
         legend.setStyleSheet(f"color: {palette.ERROR_STRONG}")

@@ -1,6 +1,6 @@
 """How the screens put parts together: parts laid out in a screen or a panel of its own (a title or a
-filter row over a table, say), a tab's page (a button row over a table), and a splitter between
-two panes (a list and its detail)."""
+filter row over a table, say), parts side by side in a row, a tab's page (a button row over a
+table), and a splitter between two panes (a list and its detail)."""
 
 from __future__ import annotations
 
@@ -20,13 +20,26 @@ def lay_out(widget: QWidget, *parts: Part, horizontal: bool = False, margin: int
     layout = QHBoxLayout(widget) if horizontal else QVBoxLayout(widget)
     if margin is not None:
         layout.setContentsMargins(margin, margin, margin, margin)
+    _add(layout, parts)
+    return layout
+
+
+def side_by_side(*parts: Part) -> QHBoxLayout:
+    """``parts`` side by side in a row of their own, to go inside another layout (a filter row, a
+    title beside its figures); a part given as ``(part, n)`` takes share ``n`` of the room left
+    over."""
+    row = QHBoxLayout()
+    _add(row, parts)
+    return row
+
+
+def _add(layout: QBoxLayout, parts: Sequence[Part]) -> None:
     for part in parts:
         item, stretch = part if isinstance(part, tuple) else (part, 0)
         if isinstance(item, QLayout):
             layout.addLayout(item, stretch)
         else:
             layout.addWidget(item, stretch)
-    return layout
 
 
 def panel(*parts: Part, horizontal: bool = False) -> QWidget:

@@ -51,7 +51,7 @@ from integrity_desktop.ui.widgets.fields import form_row, text_box, text_field
 from integrity_desktop.ui.widgets.form_errors import error_line, finish_form
 from integrity_desktop.ui.widgets.labels import note_label
 from integrity_desktop.ui.widgets.messages import confirm
-from integrity_desktop.ui.widgets.panels import panel, split
+from integrity_desktop.ui.widgets.panels import panel, side_by_side, split
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, record_table
 
 
@@ -360,10 +360,7 @@ class TemplatesScreen(QWidget):
             palette.FAINT,
         )
 
-        detail = QHBoxLayout()
-        detail.addWidget(self.detail_label, 1)
-        detail.addWidget(self.code_label)
-        items_panel = panel(detail, (self.item_table, 1))
+        items_panel = panel(side_by_side((self.detail_label, 1), self.code_label), (self.item_table, 1))
         splitter = split(Qt.Orientation.Horizontal, self.template_table, items_panel, sizes=(640, 600))
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)

@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from integrity_desktop.errors import UserError
 from integrity_desktop.services.audit import words as audit_words
@@ -32,7 +32,7 @@ from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.labels import note_label, text_label
-from integrity_desktop.ui.widgets.panels import panel, split
+from integrity_desktop.ui.widgets.panels import panel, side_by_side, split
 from integrity_desktop.ui.widgets.table_models import PagedTableModel, TableModel, plain_table, read_only_view
 
 DIFF_COLOUR = palette.DIFF_BG
@@ -295,9 +295,7 @@ class ConflictsScreen(QWidget):
             self.detail_title, hint, (self.fields_view, 1),
             button_row(self.keep_applied, self.take_other, self.merge), self.error, self.done,
         )
-        top = QHBoxLayout()
-        top.addWidget(self.count_label, 1)
-        top.addWidget(self.show_resolved)
+        top = side_by_side((self.count_label, 1), self.show_resolved)
         splitter = split(Qt.Orientation.Vertical, panel(top, (self.list_view, 1)), detail, stretch=(1, 2))
         layout = QVBoxLayout(self)
         if not self.allowed:
