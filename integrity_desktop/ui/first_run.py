@@ -9,7 +9,7 @@ from integrity_desktop.db.store import Store
 from integrity_desktop.services.store.opening import init_store
 from integrity_desktop.ui.operations import run_in_background
 from integrity_desktop.ui.widgets.combos import choice_combo
-from integrity_desktop.ui.widgets.fields import text_field
+from integrity_desktop.ui.widgets.fields import form_row, text_field
 from integrity_desktop.ui.widgets.form_errors import finish_form
 
 
@@ -28,19 +28,16 @@ class FirstRunDialog(QDialog):
             "is never stored: keep it safe, it is needed to send bundles."
         ))
         intro.setWordWrap(True)
-        self.office = choice_combo(name="office")
+        form = QFormLayout()
+        self.office = form_row(form, self.tr("Office:"), choice_combo(name="office"))
         for info in load_offices():
             self.office.addItem(info.name_fa, info.code)
-        self.password = text_field("password", secret=True)
-        self.password2 = text_field("password2", secret=True)
-        self.passphrase = text_field("passphrase", secret=True)
-        self.passphrase2 = text_field("passphrase2", secret=True)
-        form = QFormLayout()
-        form.addRow(self.tr("Office:"), self.office)
-        form.addRow(self.tr("Administrator password (user admin):"), self.password)
-        form.addRow(self.tr("Repeat the password:"), self.password2)
-        form.addRow(self.tr("Key passphrase:"), self.passphrase)
-        form.addRow(self.tr("Repeat the passphrase:"), self.passphrase2)
+        self.password = form_row(form, self.tr("Administrator password (user admin):"),
+                                 text_field("password", secret=True))
+        self.password2 = form_row(form, self.tr("Repeat the password:"), text_field("password2", secret=True))
+        self.passphrase = form_row(form, self.tr("Key passphrase:"), text_field("passphrase", secret=True))
+        self.passphrase2 = form_row(form, self.tr("Repeat the passphrase:"),
+                                    text_field("passphrase2", secret=True))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

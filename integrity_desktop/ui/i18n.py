@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 # (A constant, not the module's docstring: the frozen build is compiled without docstrings.)
 USAGE = """\
@@ -30,13 +29,12 @@ usage (developers and the install step):
 UI_DIR = Path(__file__).resolve().parent
 SOURCE_DIR = UI_DIR.parents[1] / "translations"  # the repository's .ts (and built .qm)
 
-if TYPE_CHECKING:
 
-    def QT_TRANSLATE_NOOP(context: str, source_text: str, /) -> str:
-        """PySide6's own, typed as it behaves: it returns ``source_text`` (its stub says ``object``).
-
-        UI modules import this name only for the type checker; at run time they use PySide6's.
-        """
+def QT_TRANSLATE_NOOP(context: str, source_text: str, /) -> str:
+    """Marks ``source_text`` for ``lupdate`` under ``context`` (it reads the name in the source)
+    and gives it back untranslated, as PySide6's own does; typed as it behaves (PySide6's stub
+    says ``object``), so the UI modules import this one and need no ``TYPE_CHECKING`` switch."""
+    return source_text
 
 
 QT_CATALOG = "qtbase"  # the Qt module whose strings our widgets show (QtWidgets' are in it)

@@ -6,12 +6,10 @@ Screens are created on first visit (only the dashboard is built at start-up) fro
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -24,14 +22,11 @@ from PySide6.QtWidgets import (
 from integrity_desktop import __version__
 from integrity_desktop.permissions import ROLE_LABELS_FA, may_see_screen
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.labels import text_label
-
-if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
-    from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
-else:
-    from PySide6.QtCore import QT_TRANSLATE_NOOP
+from integrity_desktop.ui.widgets.panels import lay_out
 
 # (key, title, "module:Class").  Every screen takes (ctx, parent) and may define refresh().
 SCREENS: list[tuple[str, str, str]] = [
@@ -105,10 +100,7 @@ class MainWindow(QMainWindow):
             self._keys.append(key)
         self.nav.currentRowChanged.connect(self._on_nav)
         central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        lay_out(central, self.nav, (self.stack, 1), horizontal=True, margin=6)
         self.setCentralWidget(central)
         self._build_menu()
         self._build_status_bar()

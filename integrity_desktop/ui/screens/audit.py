@@ -104,15 +104,12 @@ class AuditTableModel(TableModel):
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return False  # ``total`` counts every matching entry; ``rows`` is the page shown
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
+    def cell_data(self, row: audit_view.AuditRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            return self.cell(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             return f"{row.actor_name} ({isolate(row.actor)})"
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 6:
+        if role == Qt.ItemDataRole.ToolTipRole and column == 6:
             return row.changes_fa if current_lang() == "fa" else row.changes
         if role == Qt.ItemDataRole.ForegroundRole and row.action.startswith("login."):
             from PySide6.QtGui import QColor

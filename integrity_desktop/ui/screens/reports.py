@@ -4,7 +4,7 @@ written as PDF or Excel off the GUI thread and opened when done."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -23,6 +23,7 @@ from integrity_desktop import jalali
 from integrity_desktop.filenames import dated_name
 from integrity_desktop.reports.registry import ReportParams, all_reports
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from integrity_desktop.ui.screens.sync.common import ltr
 from integrity_desktop.ui.text import join_list, shown_number
 from integrity_desktop.ui.widgets import report_export
@@ -33,11 +34,6 @@ from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.panels import split
 from integrity_desktop.ui.widgets.table_models import ListTableModel, plain_table
-
-if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
-    from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
-else:
-    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 PERIOD_KINDS: list[tuple[str, str]] = [
     ("quarter", QT_TRANSLATE_NOOP("ReportsScreen", "Quarter")),

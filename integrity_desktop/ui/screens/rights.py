@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -40,11 +39,12 @@ from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.choose_file import choose_file
 from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
-from integrity_desktop.ui.widgets.fields import text_box, text_field
+from integrity_desktop.ui.widgets.fields import form_row, text_box, text_field
 from integrity_desktop.ui.widgets.form_errors import SavingDialog, clear_when_edited, error_line, finish_form
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import show_info
+from integrity_desktop.ui.widgets.panels import lay_out, side_by_side
 from integrity_desktop.ui.widgets.search import after_typing, search_field
 from integrity_desktop.ui.widgets.table_models import Column, RegisterModel, RowsModel, current_row
 
@@ -118,42 +118,30 @@ class ComplaintDialog(SavingDialog):
         self.saved_id: str | None = None
         self.setWindowTitle(self.tr("Complaint or people's letter") if row is None else self.tr("Complaint and its answer"))
         self.setMinimumWidth(720)
-        self.kind = choice_combo(cm.KINDS, None, "kind")
-        self.received = JalaliDateEdit()
+        form = QFormLayout()
+        self.kind = form_row(form, self.tr("Kind:"), choice_combo(cm.KINDS, None, "kind"))
+        self.received = form_row(form, self.tr("Received on:"), JalaliDateEdit())
         self.received.setObjectName("received_on")
-        self.channel = choice_combo(cm.CHANNELS, None, "channel")
-        self.tracking = text_field("tracking_number")
+        self.channel = form_row(form, self.tr("Channel:"), choice_combo(cm.CHANNELS, None, "channel"))
+        self.tracking = form_row(form, self.tr("Tracking number:"), text_field("tracking_number"))
         self.tracking.setMaxLength(40)
-        self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(none)"), name="unit",
-                               office_code=ctx.actor.office_code)
-        self.category = choice_combo(cm.CATEGORIES, None, "category")
-        self.person = text_field("person_name")
-        self.contact = text_field("person_contact")
-        self.subject = text_box("subject", 60, fixed=True)
-        self.answered = JalaliDateEdit(optional=True)
+        self.unit = form_row(form, self.tr("Unit complained about:"), unit_combo(
+            ctx, optional=True, none_text=self.tr("(none)"), name="unit", office_code=ctx.actor.office_code))
+        self.category = form_row(form, self.tr("Subject:"), choice_combo(cm.CATEGORIES, None, "category"))
+        self.person = form_row(form, self.tr("Person's name (confidential):"), text_field("person_name"))
+        self.contact = form_row(form, self.tr("Contact (confidential):"), text_field("person_contact"))
+        self.subject = form_row(form, self.tr("Description:"), text_box("subject", 60, fixed=True))
+        self.answered = form_row(form, self.tr("Answered on:"), JalaliDateEdit(optional=True))
         self.answered.setObjectName("answered_on")
-        self.outcome = choice_combo(cm.OUTCOMES, self.tr("(not answered yet)"), "outcome")
-        self.referred = text_field("referred_to")
-        self.satisfaction = choice_combo(cm.SATISFACTION, self.tr("(not asked)"), "satisfaction")
-        self.answer_note = text_box("answer_note", 50, fixed=True)
+        self.outcome = form_row(form, self.tr("Outcome:"),
+                                choice_combo(cm.OUTCOMES, self.tr("(not answered yet)"), "outcome"))
+        self.referred = form_row(form, self.tr("Referred to:"), text_field("referred_to"))
+        self.satisfaction = form_row(form, self.tr("Satisfaction with the answer:"),
+                                     choice_combo(cm.SATISFACTION, self.tr("(not asked)"), "satisfaction"))
+        self.answer_note = form_row(form, self.tr("Answer:"), text_box("answer_note", 50, fixed=True))
         personal = ctx.can("complaints.view_personal")
         for widget in (self.person, self.contact):
             widget.setEnabled(personal)
-        form = QFormLayout()
-        form.addRow(self.tr("Kind:"), self.kind)
-        form.addRow(self.tr("Received on:"), self.received)
-        form.addRow(self.tr("Channel:"), self.channel)
-        form.addRow(self.tr("Tracking number:"), self.tracking)
-        form.addRow(self.tr("Unit complained about:"), self.unit)
-        form.addRow(self.tr("Subject:"), self.category)
-        form.addRow(self.tr("Person's name (confidential):"), self.person)
-        form.addRow(self.tr("Contact (confidential):"), self.contact)
-        form.addRow(self.tr("Description:"), self.subject)
-        form.addRow(self.tr("Answered on:"), self.answered)
-        form.addRow(self.tr("Outcome:"), self.outcome)
-        form.addRow(self.tr("Referred to:"), self.referred)
-        form.addRow(self.tr("Satisfaction with the answer:"), self.satisfaction)
-        form.addRow(self.tr("Answer:"), self.answer_note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.error, _buttons = finish_form(self, layout, self.save, ok_text=self.tr("Save"), clear_on_edit=False)
@@ -247,24 +235,13 @@ class ComplaintRegister(QWidget):
         self.message.hide()
         self.model.loaded.connect(lambda n: self.count.setText(self.tr("{n} records").format(n=shown_number(n))))
         self.model.failed.connect(self._failed)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.state)
-        filters.addWidget(self.kind)
-        filters.addWidget(self.channel)
-        filters.addWidget(self.category)
-        filters.addWidget(self.import_button)
-        filters.addWidget(self.new_button)
+        filters = side_by_side((self.search, 1), self.state, self.kind, self.channel, self.category,
+                               self.import_button, self.new_button)
         legend = QLabel(self.tr("Red: not answered by its due date (answer period {days} days)").format(
             days=shown_number(cm.answer_days(ctx.store))))
         legend.setStyleSheet(f"color: {palette.ERROR_STRONG}")
         bottom = button_row(self.count, end=[legend])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(filters)
-        layout.addWidget(self.message)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
+        layout = lay_out(self, filters, self.message, (self.table, 1), bottom)
         if not self.personal:
             note = QLabel(self.tr("Your role does not see people's names and contacts: they are confidential."))
             note.setObjectName("confidential_note")
@@ -329,32 +306,25 @@ class SurveyDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Satisfaction survey"))
         self.setMinimumWidth(600)
-        self.unit = unit_combo(ctx, optional=True, none_text=self.tr("Whole office"),
-                               office_code=ctx.actor.office_code)
-        self.period = choice_combo(name="period")
+        form = QFormLayout()
+        self.unit = form_row(form, self.tr("Unit:"), unit_combo(
+            ctx, optional=True, none_text=self.tr("Whole office"), office_code=ctx.actor.office_code))
+        self.period = form_row(form, self.tr("Period:"), choice_combo(name="period"))
         this_year = jalali.jalali_year(jalali.today())
         for year in (this_year, this_year - 1):
             for period in (*jalali.periods_of_year(year, "quarter"), *jalali.periods_of_year(year, "half"),
                            jalali.Period(year, "year")):
                 if period.start <= jalali.today():
                     self.period.addItem(period.label_fa, period.code)
-        self.conducted = JalaliDateEdit()
-        self.method = choice_combo(surveys.METHODS, None, "method")
-        self.sample = QSpinBox()
+        self.conducted = form_row(form, self.tr("Conducted on:"), JalaliDateEdit())
+        self.method = form_row(form, self.tr("Method:"), choice_combo(surveys.METHODS, None, "method"))
+        self.sample = form_row(form, self.tr("Sample size:"), QSpinBox())
         self.sample.setRange(1, surveys.MAX_SAMPLE)
         self.sample.setValue(30)
-        self.mean = QDoubleSpinBox()
+        self.mean = form_row(form, self.tr("Mean score (0–100):"), QDoubleSpinBox())
         self.mean.setRange(0, 100)
         self.mean.setDecimals(1)
-        self.actions_edit = text_box("", 70, fixed=True)
-        form = QFormLayout()
-        form.addRow(self.tr("Unit:"), self.unit)
-        form.addRow(self.tr("Period:"), self.period)
-        form.addRow(self.tr("Conducted on:"), self.conducted)
-        form.addRow(self.tr("Method:"), self.method)
-        form.addRow(self.tr("Sample size:"), self.sample)
-        form.addRow(self.tr("Mean score (0–100):"), self.mean)
-        form.addRow(self.tr("Actions taken on the results:"), self.actions_edit)
+        self.actions_edit = form_row(form, self.tr("Actions taken on the results:"), text_box("", 70, fixed=True))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.error, _buttons = finish_form(self, layout, self.save, ok_text=self.tr("Save"))
@@ -375,25 +345,17 @@ class LetterDialog(QDialog):
         self.row = row
         self.setWindowTitle(self.tr("Letter from an oversight body"))
         self.setMinimumWidth(600)
-        self.body = QComboBox()
+        form = QFormLayout()
+        self.body = form_row(form, self.tr("Body:"), QComboBox())
         for code, (name, _code) in oversight.BODIES.items():
             self.body.addItem(name, code)
-        self.in_number = QLineEdit()
-        self.in_date = JalaliDateEdit()
-        self.subject = QLineEdit()
-        self.due = JalaliDateEdit(optional=True)
-        self.out_number = QLineEdit()
-        self.out_date = JalaliDateEdit(optional=True)
-        self.status = choice_combo(oversight.STATUSES, None, "status")
-        form = QFormLayout()
-        form.addRow(self.tr("Body:"), self.body)
-        form.addRow(self.tr("Letter number:"), self.in_number)
-        form.addRow(self.tr("Letter date:"), self.in_date)
-        form.addRow(self.tr("Subject:"), self.subject)
-        form.addRow(self.tr("Answer due (empty: 15 days):"), self.due)
-        form.addRow(self.tr("Answer number:"), self.out_number)
-        form.addRow(self.tr("Answer date:"), self.out_date)
-        form.addRow(self.tr("Status:"), self.status)
+        self.in_number = form_row(form, self.tr("Letter number:"), QLineEdit())
+        self.in_date = form_row(form, self.tr("Letter date:"), JalaliDateEdit())
+        self.subject = form_row(form, self.tr("Subject:"), QLineEdit())
+        self.due = form_row(form, self.tr("Answer due (empty: 15 days):"), JalaliDateEdit(optional=True))
+        self.out_number = form_row(form, self.tr("Answer number:"), QLineEdit())
+        self.out_date = form_row(form, self.tr("Answer date:"), JalaliDateEdit(optional=True))
+        self.status = form_row(form, self.tr("Status:"), choice_combo(oversight.STATUSES, None, "status"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.error, _buttons = finish_form(self, layout, self.save, ok_text=self.tr("Save"))

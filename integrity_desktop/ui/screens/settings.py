@@ -25,7 +25,7 @@ from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.operations import accept_if_done, attempt
 from integrity_desktop.ui.text import isolate, shown_number
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
-from integrity_desktop.ui.widgets.fields import text_field
+from integrity_desktop.ui.widgets.fields import form_row, text_field
 from integrity_desktop.ui.widgets.form_errors import finish_form
 from integrity_desktop.ui.widgets.panels import tab_page
 
@@ -35,17 +35,13 @@ class NewUserDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("New user"))
-        self.username = text_field("username")
-        self.full_name = text_field("full_name")
-        self.role = QComboBox()
+        form = QFormLayout(self)
+        self.username = form_row(form, self.tr("Username (Latin):"), text_field("username"))
+        self.full_name = form_row(form, self.tr("Full name:"), text_field("full_name"))
+        self.role = form_row(form, self.tr("Role:"), QComboBox())
         for role in ROLES:
             self.role.addItem(ROLE_LABELS_FA[role], role)
-        self.password = text_field("password", secret=True)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Username (Latin):"), self.username)
-        form.addRow(self.tr("Full name:"), self.full_name)
-        form.addRow(self.tr("Role:"), self.role)
-        form.addRow(self.tr("First password:"), self.password)
+        self.password = form_row(form, self.tr("First password:"), text_field("password", secret=True))
         self.error, _buttons = finish_form(self, form, self.try_create)
 
     def try_create(self) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
-from PySide6.QtWidgets import QFileDialog, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QListWidget, QListWidgetItem, QWidget
 
 from integrity_desktop.services.store import evidence
 from integrity_desktop.ui.context import UiContext
@@ -18,6 +18,7 @@ from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
+from integrity_desktop.ui.widgets.panels import lay_out
 
 THUMB = QSize(56, 56)
 
@@ -66,11 +67,7 @@ class EvidencePanel(QWidget):
                                          tip=self.tr("Remove the selected file from this record"),
                                          on_click=self.remove_chosen)
         buttons = button_row(self.attach_button, self.open_button, self.remove_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.files, 1)
-        layout.addLayout(buttons)
+        lay_out(self, self.title, (self.files, 1), buttons)
         self._enable()
 
     def set_owner(self, owner_id: str | None) -> None:

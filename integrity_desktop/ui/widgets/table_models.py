@@ -45,7 +45,8 @@ class Column:
 class TableModel(QAbstractTableModel):
     """The one base of the read-only tables: plain row objects under ``headers``.
 
-    A screen's model declares its headers and ``data()`` (or ``Column``s, with ``RowsModel``).
+    A screen's model declares its headers and what a row's cell shows, ``cell_data(row, column,
+    role)`` (or ``Column``s, with ``RowsModel``).
     Counting, headers and paging live here once.  ``total`` is how many rows the list has; while
     ``rows`` holds fewer, the view asks for more as it scrolls and ``fetch_page(offset)`` (the
     service's next page: the SQL paging stays in the service) appends them.  ``numbered`` shows
@@ -96,6 +97,18 @@ class TableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
 
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """What the cell at ``index`` shows in ``role``: ``cell_data`` of its row object (nothing
+        off the table)."""
+        if not index.isValid():
+            return None
+        return self.cell_data(self.rows[index.row()], index.column(), role)
+
+    def cell_data(self, row: Any, column: int, role: int) -> Any:
+        """What the cell of ``row`` (a row object) in ``column`` shows in ``role`` (None: nothing);
+        a model whose cells are not one row object's (a grid) defines ``data`` instead."""
+        return None
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -134,10 +147,8 @@ class KeyedModel(TableModel):
     def cell(self, row: Any, key: str, role: int) -> Any:
         raise NotImplementedError
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        return self.cell(self.rows[index.row()], self.COLUMNS[index.column()], role)
+    def cell_data(self, row: Any, column: int, role: int) -> Any:
+        return self.cell(row, self.COLUMNS[column], role)
 
 
 class RowsModel(TableModel):
@@ -156,12 +167,9 @@ class RowsModel(TableModel):
         self.columns = list(columns)
         self._background = background
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
+    def cell_data(self, row: Any, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.columns[index.column()].text(row)
+            return self.columns[column].text(row)
         if role == Qt.ItemDataRole.BackgroundRole and self._background is not None:
             colour = self._background(row)
             return QBrush(colour) if colour is not None else None
@@ -410,13 +418,10 @@ class TextRowsModel(TableModel):
         self.rows: list[Row] = []
         self.centre_from = centre_from
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
+    def cell_data(self, row: Row, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return row.cells[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= self.centre_from:
+            return row.cells[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.centre_from:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.BackgroundRole and row.tint:
             return QBrush(QColor(row.tint))

@@ -39,6 +39,7 @@ from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.combos import choice_combo
 from integrity_desktop.ui.widgets.form_errors import error_line
+from integrity_desktop.ui.widgets.panels import lay_out
 from integrity_desktop.ui.widgets.province_filter import at_hq, province_filter
 from integrity_desktop.ui.widgets.search import after_typing, search_field
 from integrity_desktop.ui.widgets.table_models import RegisterModel, current_row
@@ -203,14 +204,10 @@ class CaseRegister(QWidget):
         legend = QLabel(self.tr("Rows in red: the next step is overdue"))
         legend.setStyleSheet(f"color: {palette.ERROR_STRONG}")
         bottom = button_row(self.count, end=[legend])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        if self.at_hq:  # a row of its own: the state, year and search row already fills 1280 pixels
-            layout.addLayout(button_row(QLabel(self.tr("Province:")), self.office))
-        layout.addLayout(filters)
-        layout.addWidget(self.message)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
+        # At HQ the province picker has a row of its own: the state, year and search row already
+        # fills 1280 pixels.
+        province = [button_row(QLabel(self.tr("Province:")), self.office)] if self.at_hq else []
+        layout = lay_out(self, *province, filters, self.message, (self.table, 1), bottom)
         if not self.personal:
             note = QLabel(self.tr("Your role sees counts only: names and national codes are confidential."))
             note.setObjectName("confidential_note")

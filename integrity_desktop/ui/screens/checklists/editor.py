@@ -71,7 +71,7 @@ from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.labels import text_label
 from integrity_desktop.ui.widgets.messages import confirm
 from integrity_desktop.ui.widgets.open_evidence import open_by_id
-from integrity_desktop.ui.widgets.panels import split
+from integrity_desktop.ui.widgets.panels import side_by_side, split
 from integrity_desktop.ui.widgets.table_models import KeyedModel, record_table
 
 if TYPE_CHECKING:
@@ -301,10 +301,7 @@ class ChecklistEditor(QWidget):
                                        on_click=self.redo)
         self.redo_button.setEnabled(False)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
-        head = QHBoxLayout()
-        head.addWidget(self.title_label, 1)
-        head.addWidget(self.completion_label)
-        head.addWidget(self.saved_label)
+        head = side_by_side((self.title_label, 1), self.completion_label, self.saved_label)
         actions = button_row(self.undo_button, self.redo_button, self.print_button, self.export_button,
                              self.import_button, self.submit_button, self.approve_button, self.return_button)
 

@@ -47,11 +47,11 @@ from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.combos import choice_combo
-from integrity_desktop.ui.widgets.fields import text_box, text_field
+from integrity_desktop.ui.widgets.fields import form_row, text_box, text_field
 from integrity_desktop.ui.widgets.form_errors import error_line, finish_form
 from integrity_desktop.ui.widgets.labels import note_label
 from integrity_desktop.ui.widgets.messages import confirm
-from integrity_desktop.ui.widgets.panels import panel, split
+from integrity_desktop.ui.widgets.panels import panel, side_by_side, split
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, record_table
 
 
@@ -73,16 +73,13 @@ class NewTemplateDialog(QDialog):
         self.created: TemplateSummary | None = None
         self.setWindowTitle(self.tr("New template"))
         self.setMinimumWidth(520)
-        self.code = _latin(QLineEdit())
+        form = QFormLayout(self)
+        self.code = form_row(form, self.tr("Code (Latin):"), _latin(QLineEdit()))
         self.code.setObjectName("code")
         self.code.setPlaceholderText("service-desk")
-        self.title_fa = text_field("title_fa")
-        self.title_en = _latin(QLineEdit())
+        self.title_fa = form_row(form, self.tr("Persian title:"), text_field("title_fa"))
+        self.title_en = form_row(form, self.tr("English title:"), _latin(QLineEdit()))
         self.title_en.setObjectName("title_en")
-        form = QFormLayout(self)
-        form.addRow(self.tr("Code (Latin):"), self.code)
-        form.addRow(self.tr("Persian title:"), self.title_fa)
-        form.addRow(self.tr("English title:"), self.title_en)
         self.error, _buttons = finish_form(self, form, self.try_create)
 
     def try_create(self) -> None:
@@ -363,10 +360,7 @@ class TemplatesScreen(QWidget):
             palette.FAINT,
         )
 
-        detail = QHBoxLayout()
-        detail.addWidget(self.detail_label, 1)
-        detail.addWidget(self.code_label)
-        items_panel = panel(detail, (self.item_table, 1))
+        items_panel = panel(side_by_side((self.detail_label, 1), self.code_label), (self.item_table, 1))
         splitter = split(Qt.Orientation.Horizontal, self.template_table, items_panel, sizes=(640, 600))
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)

@@ -40,7 +40,7 @@ from integrity_desktop.ui.screens.inspections.dialogs import (
 from integrity_desktop.ui.text import shown_date, shown_number, shown_value
 from integrity_desktop.ui.widgets.buttons import button_row
 from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
-from integrity_desktop.ui.widgets.fields import text_box, text_field
+from integrity_desktop.ui.widgets.fields import form_row, text_box, text_field
 from integrity_desktop.ui.widgets.open_evidence import open_with_system_viewer
 from integrity_desktop.ui.widgets.table_models import Column, RowsModel, current_row, make_table
 from integrity_desktop.ui.widgets.tick_list import tick_item, ticked_data
@@ -64,24 +64,18 @@ class MemberDialog(_Saving):
         self.ctx, self.info = ctx, info
         self.setWindowTitle(self.tr("Edit committee member") if info else self.tr("New committee member"))
         self.setMinimumWidth(460)
-        self.full_name = text_field("full_name")
-        self.role = choice_combo(committee.MEMBER_ROLES, name="role")
-        select_data(self.role, "member")
-        self.post = text_field("post")
-        self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(no unit)"))
-        self.letter_no = text_field("letter_no")
-        self.letter_date = date_field(optional=True, name="letter_date")
-        self.member_from = date_field(name="member_from")
-        self.member_to = date_field(optional=True, name="member_to")
         form = QFormLayout(self)
-        form.addRow(self.tr("Full name:"), self.full_name)
-        form.addRow(self.tr("Role in the committee:"), self.role)
-        form.addRow(self.tr("Post:"), self.post)
-        form.addRow(self.tr("Unit:"), self.unit)
-        form.addRow(self.tr("Appointing letter no.:"), self.letter_no)
-        form.addRow(self.tr("Letter date:"), self.letter_date)
-        form.addRow(self.tr("Member from:"), self.member_from)
-        form.addRow(self.tr("Member until:"), self.member_to)
+        self.full_name = form_row(form, self.tr("Full name:"), text_field("full_name"))
+        self.role = form_row(form, self.tr("Role in the committee:"),
+                             choice_combo(committee.MEMBER_ROLES, name="role"))
+        select_data(self.role, "member")
+        self.post = form_row(form, self.tr("Post:"), text_field("post"))
+        self.unit = form_row(form, self.tr("Unit:"),
+                             unit_combo(ctx, optional=True, none_text=self.tr("(no unit)")))
+        self.letter_no = form_row(form, self.tr("Appointing letter no.:"), text_field("letter_no"))
+        self.letter_date = form_row(form, self.tr("Letter date:"), date_field(optional=True, name="letter_date"))
+        self.member_from = form_row(form, self.tr("Member from:"), date_field(name="member_from"))
+        self.member_to = form_row(form, self.tr("Member until:"), date_field(optional=True, name="member_to"))
         self.error = finish_saving_form(self, form, self.save)
         if info is not None:
             self.full_name.setText(info.full_name)
@@ -318,41 +312,31 @@ class CourseDialog(_Saving):
         self.ctx, self.info = ctx, info
         self.setWindowTitle(self.tr("Training course"))
         self.setMinimumWidth(520)
-        self.title = text_field("title")
-        self.topic = choice_combo(name="topic")
+        form = QFormLayout(self)
+        self.title = form_row(form, self.tr("Title:"), text_field("title"))
+        self.topic = form_row(form, self.tr("Indicator served:"), choice_combo(name="topic"))
         for code, label in training.TOPICS.items():
             self.topic.addItem(f"{shown_number(code)} — {label}", code)
-        self.start = date_field(name="start_date")
-        self.end = date_field(optional=True, name="end_date")
-        self.hours = QDoubleSpinBox()
+        self.start = form_row(form, self.tr("From:"), date_field(name="start_date"))
+        self.end = form_row(form, self.tr("To:"), date_field(optional=True, name="end_date"))
+        self.hours = form_row(form, self.tr("Hours per participant:"), QDoubleSpinBox())
         self.hours.setObjectName("hours")
         self.hours.setRange(0.5, training.MAX_HOURS)
         self.hours.setDecimals(1)
         self.hours.setValue(8)
-        self.people = QSpinBox()
+        self.people = form_row(form, self.tr("Participants:"), QSpinBox())
         self.people.setObjectName("participant_count")
         self.people.setRange(1, training.MAX_PARTICIPANTS)
         self.people.setValue(20)
-        self.trainer = text_field("trainer")
-        self.names = text_box("participant_names", 70)
+        self.trainer = form_row(form, self.tr("Trainer:"), text_field("trainer"))
+        self.names = form_row(form, self.tr("Participants' names:"), text_box("participant_names", 70))
         self.names.setPlaceholderText(self.tr("Optional: one name a line"))
-        self.method = choice_combo(name="eval_method")
+        self.method = form_row(form, self.tr("Effectiveness evaluation:"), choice_combo(name="eval_method"))
         self.method.addItem(self.tr("(not evaluated)"), "")
         for key, label in training.EVAL_METHODS.items():
             self.method.addItem(label, key)
-        self.score = text_field("eval_score")
+        self.score = form_row(form, self.tr("Score (of 100):"), text_field("eval_score"))
         self.score.setPlaceholderText("۰ تا ۱۰۰")
-        form = QFormLayout(self)
-        form.addRow(self.tr("Title:"), self.title)
-        form.addRow(self.tr("Indicator served:"), self.topic)
-        form.addRow(self.tr("From:"), self.start)
-        form.addRow(self.tr("To:"), self.end)
-        form.addRow(self.tr("Hours per participant:"), self.hours)
-        form.addRow(self.tr("Participants:"), self.people)
-        form.addRow(self.tr("Trainer:"), self.trainer)
-        form.addRow(self.tr("Participants' names:"), self.names)
-        form.addRow(self.tr("Effectiveness evaluation:"), self.method)
-        form.addRow(self.tr("Score (of 100):"), self.score)
         self.error = finish_saving_form(self, form, self.save)
         if info is not None:
             self.title.setText(info.title)

@@ -32,7 +32,7 @@ from integrity_desktop.ui.operations import accept_if_done
 from integrity_desktop.ui.text import shown_date, shown_number
 from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.combos import choice_combo, unit_combo
-from integrity_desktop.ui.widgets.fields import text_box, text_field
+from integrity_desktop.ui.widgets.fields import form_row, text_box, text_field
 from integrity_desktop.ui.widgets.form_errors import SavingDialog, finish_form
 from integrity_desktop.ui.widgets.indicator_picker import IndicatorPicker
 from integrity_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
@@ -111,26 +111,19 @@ class InspectorDialog(SavingDialog):
         self.saved: inspectors.InspectorInfo | None = None
         self.setWindowTitle(self.tr("Edit inspector") if info else self.tr("New inspector"))
         self.setMinimumWidth(460)
-        self.full_name = text_field("full_name")
-        self.national_code = text_field("national_code")
+        form = QFormLayout(self)
+        self.full_name = form_row(form, self.tr("Full name:"), text_field("full_name"))
+        self.national_code = form_row(form, self.tr("National code:"), text_field("national_code"))
         self.national_code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.national_code.setMaxLength(14)
         self.national_code.setPlaceholderText("۰۰۱۲۳۴۵۶۷۸")
-        self.post = text_field("post")
-        self.unit = unit_combo(ctx, optional=True, none_text=self.tr("(no unit)"))
-        self.letter_no = text_field("letter_no")
-        self.appointed_on = date_field(name="appointed_on")
-        self.term_end = date_field(optional=True, name="term_end")
-        self.status = choice_combo(INSPECTOR_STATUSES)
-        form = QFormLayout(self)
-        form.addRow(self.tr("Full name:"), self.full_name)
-        form.addRow(self.tr("National code:"), self.national_code)
-        form.addRow(self.tr("Post:"), self.post)
-        form.addRow(self.tr("Unit:"), self.unit)
-        form.addRow(self.tr("Appointment letter no.:"), self.letter_no)
-        form.addRow(self.tr("Appointed on:"), self.appointed_on)
-        form.addRow(self.tr("Term ends on:"), self.term_end)
-        form.addRow(self.tr("Status:"), self.status)
+        self.post = form_row(form, self.tr("Post:"), text_field("post"))
+        self.unit = form_row(form, self.tr("Unit:"),
+                             unit_combo(ctx, optional=True, none_text=self.tr("(no unit)")))
+        self.letter_no = form_row(form, self.tr("Appointment letter no.:"), text_field("letter_no"))
+        self.appointed_on = form_row(form, self.tr("Appointed on:"), date_field(name="appointed_on"))
+        self.term_end = form_row(form, self.tr("Term ends on:"), date_field(optional=True, name="term_end"))
+        self.status = form_row(form, self.tr("Status:"), choice_combo(INSPECTOR_STATUSES))
         self.error = finish_saving_form(self, form, self.save)
         if info is not None:
             self.full_name.setText(info.full_name)

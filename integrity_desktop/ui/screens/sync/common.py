@@ -12,14 +12,12 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from integrity_desktop import jalali
 from integrity_desktop.services.store import offices
+from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from integrity_desktop.ui.text import shown_number
 from integrity_desktop.ui.widgets.form_errors import error_line
 
-if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
+if TYPE_CHECKING:
     from integrity_desktop.db.store import Store
-    from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
-else:
-    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 BUNDLE_FILTER = QT_TRANSLATE_NOOP("SyncCommon", "Sync bundles (*.itb *.zip *.age);;All files (*)")
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from integrity_desktop.errors import UserError
 from integrity_desktop.services.audit import words as audit_words
@@ -24,6 +24,7 @@ from integrity_desktop.services.checklists.filled import CHECKLIST_STATUS_LABELS
 from integrity_desktop.services.store import offices
 from integrity_desktop.sync.decision import DERIVED_FIELDS
 from integrity_desktop.ui.context import UiContext
+from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from integrity_desktop.ui.operations import attempt
 from integrity_desktop.ui.screens.sync.common import record_type_label, shown_datetime
 from integrity_desktop.ui.text import shown_date, shown_number
@@ -31,13 +32,8 @@ from integrity_desktop.ui.widgets import palette
 from integrity_desktop.ui.widgets.buttons import button_row, push_button
 from integrity_desktop.ui.widgets.form_errors import error_line
 from integrity_desktop.ui.widgets.labels import note_label, text_label
-from integrity_desktop.ui.widgets.panels import panel, split
+from integrity_desktop.ui.widgets.panels import panel, side_by_side, split
 from integrity_desktop.ui.widgets.table_models import PagedTableModel, TableModel, plain_table, read_only_view
-
-if TYPE_CHECKING:  # a typed QT_TRANSLATE_NOOP: PySide6's stub says it returns object
-    from integrity_desktop.ui.i18n import QT_TRANSLATE_NOOP
-else:
-    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 DIFF_COLOUR = palette.DIFF_BG
 CHOSEN_COLOUR = palette.CHOSEN_BG
@@ -199,12 +195,7 @@ class FieldsModel(TableModel):
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base
 
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        row, col = self.rows[index.row()], index.column()
+    def cell_data(self, row: FieldRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return field_label(row.name)
@@ -304,9 +295,7 @@ class ConflictsScreen(QWidget):
             self.detail_title, hint, (self.fields_view, 1),
             button_row(self.keep_applied, self.take_other, self.merge), self.error, self.done,
         )
-        top = QHBoxLayout()
-        top.addWidget(self.count_label, 1)
-        top.addWidget(self.show_resolved)
+        top = side_by_side((self.count_label, 1), self.show_resolved)
         splitter = split(Qt.Orientation.Vertical, panel(top, (self.list_view, 1)), detail, stretch=(1, 2))
         layout = QVBoxLayout(self)
         if not self.allowed:
