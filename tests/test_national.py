@@ -193,3 +193,23 @@ def test_what_a_bundle_brought_names_every_record_type_in_persian() -> None:
     line = LastImport("tehran", "تهران", 3, None, {k: 1 for k in kinds}, {k: 2 for k in kinds}).text_fa()
     assert not re.search(r"[A-Za-z0-9]", line), line
     assert line.count("؛") == len(kinds) - 1
+
+
+def test_national_report_of_a_month_has_no_blank_page(three: Store, tmp_path: Path) -> None:
+    """A month's report leaves out the case statistics (6/x are not due monthly); their page
+    went with them, not as a page with nothing but the header and footer."""
+    from .cli_helpers import run_cli
+    from .pdf_text import norm, poppler_pages
+
+    pdf = tmp_path / "month.pdf"
+    done = run_cli("report", "national", "--db", three.location, "--period", "1403-M05", "--out", str(pdf))
+    assert done.returncode == 0, done.stderr
+    frame = [norm(w).replace("\u200c", "") for w in (
+        "سازمان آموزش فنی و حرفه‌ای کشور", "گزارش ملی برنامهٔ سلامت اداری", "دوره", "سامانه سلامت اداری",
+        "صفحه", "تاریخ چاپ")]
+    pages = poppler_pages(pdf)[:-1]  # pdftotext ends every page with a form feed: the last piece is empty
+    body = [[line for line in page if line.strip()
+             and not any(f in norm(line).replace("\u200c", "") for f in frame)] for page in pages]
+    assert all(body), [i + 1 for i, lines in enumerate(body) if not lines]
+    text = "\n".join(norm(line).replace("\u200c", "") for page in pages for line in page)
+    assert norm("شاخص‌های بازرسی").replace("\u200c", "") in text  # the inspection figures still have theirs

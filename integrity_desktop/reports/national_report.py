@@ -73,9 +73,11 @@ def _table_page(
 
 
 def _province_table(doc: ReportDocument, pic: NationalPicture, figures: list[NationalFigure], heading: str) -> None:
-    """Province × figures with the national row last (only provinces heard from)."""
+    """On a page of its own, province × figures with the national row last (only provinces
+    heard from); no page when the period has none of these figures."""
     if not figures:
         return
+    doc.page_break()
     doc.heading(heading)
     columns = [Column("استان", 1.6)] + [Column(display_code(f.code), 0.8, "center") for f in figures]
     rows: list[list[Any]] = []
@@ -141,9 +143,7 @@ def write_national(store: Store, actor: Actor, params: ReportParams, out: Path, 
         [Column("استان", 1.6), Column("اقدام سررسیدگذشته", 1.0, "center"), Column("اقدام باز", 1.0, "center"),
          Column("پروندهٔ سررسیدگذشته", 1.0, "center"), Column("پروندهٔ باز", 1.0, "center")],
         rows, font_size=7.5)
-    doc.page_break()
     _province_table(doc, pic, pic.case_figures, "آمار پرونده‌های تخلف اداری (۶/۱ تا ۶/۱۱) در استان‌ها و کشور")
-    doc.page_break()
     _province_table(doc, pic, pic.inspection_figures, "شاخص‌های بازرسی (۱/۴، ۱/۶، ۲۲/۱ تا ۲۲/۴) در استان‌ها و کشور")
     doc.build(out)
 
