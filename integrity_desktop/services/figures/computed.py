@@ -12,9 +12,9 @@ indicators (inspections, cases; complaints, committees and trainings plug in wit
 each).  A source is a ``ComputedSource``: the programme code and item codes it answers, the
 Persian formula of each, a function giving the figures of many offices in one period (one pass
 over their records, grouped queries), where it pays a quicker one for a single office, and a
-function listing the records behind one figure (called only when someone opens them).  Computed indicators are asked in the
-whole-directorate checklist of their programme, in any version of its template: an indicator
-keeps its identity by its code.
+function listing the records behind one figure (called only when someone opens them).
+Computed indicators are asked in the whole-directorate checklist of their programme, in any
+version of its template: an indicator keeps its identity by its code.
 """
 
 from __future__ import annotations
