@@ -21,6 +21,7 @@ import contextlib
 import json
 import os
 import secrets
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -215,6 +216,28 @@ def dbapi() -> Any:
     return _sqlcipher
 
 
+# SQLite 3.51.1, the one sqlcipher3-wheels 0.5.7 carries (its newest), can deadlock two threads
+# of one process for good: closing a connection to a WAL file holds the file's lock mutex and
+# then asks for the VFS's global mutex (``unixIsSharingShmNode``), while opening or closing
+# another takes them the other way round.  SQLite 3.51.2 fixed it.  With ``NullPool`` every
+# session opens and closes a connection, on the GUI thread and the workers at once: the window
+# of a screens soak froze for good after ~100 s.  So this process opens and closes its store
+# connections one at a time (a millisecond or so each).
+_OPEN_CLOSE = threading.Lock()
+
+
+class Connection(_sqlcipher.Connection):
+    """The DB-API connection every store file is opened with: opened and closed under one lock."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        with _OPEN_CLOSE:
+            super().__init__(*args, **kwargs)
+
+    def close(self) -> None:
+        with _OPEN_CLOSE:
+            super().close()
+
+
 def connect(path: Path | str, key: bytes | None = None, *, readonly: bool = False,
             timeout: float = 5.0) -> Any:
     """A DB-API connection to a store file, encrypted or not (an encrypted one with ``key``, or
@@ -231,7 +254,7 @@ def connect(path: Path | str, key: bytes | None = None, *, readonly: bool = Fals
                 code="store_locked",
             )
     uri = f"file:{path.as_posix()}?mode=ro" if readonly else f"file:{path.as_posix()}"
-    con = dbapi().connect(uri, uri=True, timeout=timeout)
+    con = dbapi().connect(uri, uri=True, timeout=timeout, factory=Connection)
     if key is not None:
         con.execute(key_pragma(key))
     return con
@@ -241,7 +264,7 @@ def encrypt_copy(src: Path, dst: Path, key: bytes) -> None:
     """Copy a plain SQLite store into a new encrypted file ``dst`` (``sqlcipher_export``: every
     table, index, trigger and the user_version)."""
     dst.unlink(missing_ok=True)
-    con = dbapi().connect(f"file:{src.as_posix()}?mode=ro", uri=True)
+    con = dbapi().connect(f"file:{src.as_posix()}?mode=ro", uri=True, factory=Connection)
     try:
         con.execute(f"ATTACH DATABASE ? AS enc KEY \"x'{key.hex()}'\"", (str(dst),))
         con.execute("SELECT sqlcipher_export('enc')")

@@ -38,7 +38,9 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
         engine = create_engine(
             url,
             poolclass=NullPool,
-            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            # (``cipher.Connection``: opened and closed one at a time, round an SQLite deadlock)
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False,
+                          "factory": cipher.Connection},
             **extra,
         )
         if key is not None:
