@@ -222,8 +222,10 @@ def dbapi() -> Any:
 # another takes them the other way round.  SQLite 3.51.2 fixed it.  With ``NullPool`` every
 # session opens and closes a connection, on the GUI thread and the workers at once: the window
 # of a screens soak froze for good after ~100 s.  So this process opens and closes its store
-# connections one at a time (a millisecond or so each).
-_OPEN_CLOSE = threading.Lock()
+# connections one at a time (a millisecond or so each).  Re-entrant: the collector may close an
+# abandoned connection (SQLAlchemy's finaliser) in the middle of this thread's open; that close
+# runs between SQLite's calls, so it holds none of SQLite's mutexes.
+_OPEN_CLOSE = threading.RLock()
 
 
 class Connection(_sqlcipher.Connection):
