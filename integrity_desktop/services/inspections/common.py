@@ -144,4 +144,3 @@ def check_paging(offset: int, limit: int) -> None:
 def count_rows(session: Session, stmt: Select[Any]) -> int:
     """How many rows ``stmt`` selects: what a list function pages through, for its count."""
     return int(session.scalar(select(func.count()).select_from(stmt.subquery())) or 0)
-
