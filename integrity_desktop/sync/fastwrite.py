@@ -151,6 +151,7 @@ class TableWrites:
         self.select_owners = select(table.c.id, table.c.office_code).where(table.c.id.in_(ids))
         self.bases_sql: Any = None  # n -> select_bases' SQL for n ids, on SQLite
         self.owners_sql: Any = None  # n -> select_owners' SQL for n ids, on SQLite
+        self.present_sql: Any = None  # n -> SQL of which of n ids the table has, on SQLite
         self.approvals_sql: Any = None  # checklists: n -> (id, status, approved_hlc) SQL
         self.insert: DriverStatement | None = None
         self.update: DriverStatement | None = None
@@ -166,6 +167,7 @@ class TableWrites:
             # (SQLAlchemy's work per id) is the larger part of this select's time.
             self.bases_sql = _sql_in(dialect, base_select)
             self.owners_sql = _sql_in(dialect, [table.c.id, table.c.office_code])
+            self.present_sql = _sql_in(dialect, [table.c.id])
             if record_type == "checklist":
                 self.approvals_sql = _sql_in(
                     dialect, [table.c.id, table.c.status, table.c.approved_hlc])

@@ -44,6 +44,7 @@ from sqlalchemy import Select, Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from integrity_desktop import heap
 from integrity_desktop.db.engine import WRITE_OPTION
 from integrity_desktop.db.models import Conflict
 from integrity_desktop.db.store import Store
@@ -192,7 +193,8 @@ def merge_records(
     else:
         summary.notices.extend(sequence_notices(s, vb))
         summary.notices.extend(audit_notices(s, vb, write=not dry_run))
-        high = merger.run()
+        with heap.bulk():
+            high = merger.run()
     # A case's state is derived from its events, a checklist's completion from its answers:
     # re-derive what this bundle touched.
     refresh_derived(s, merger.touched_cases)
@@ -427,10 +429,7 @@ class _Merger:
                 self.touched_checklists.add(item.row["checklist_id"])
         ids = [item.row["id"] for item in incoming]
         tw = self._table_writes(record_type, table)
-        local = {
-            r["id"]: dict(r)
-            for r in self.s.execute(tw.select_local, {"ids": ids}).mappings()
-        }
+        local = {r["id"]: dict(r) for r in self._local_rows(tw, ids)}
         if record_type in ("case_event", "checklist_entry"):  # a version may name another parent:
             parent = "case_id" if record_type == "case_event" else "checklist_id"  # both re-derive
             touched = self.touched_cases if record_type == "case_event" else self.touched_checklists
@@ -500,6 +499,20 @@ class _Merger:
                 self._hold(counts, record_type, item, verdict)
         self._apply(record_type, table, counts, pending, set(bases), known_losers)
         self.held.flush()
+
+    def _local_rows(self, tw: TableWrites, ids: list[str]) -> Iterable[Any]:
+        """The store's rows of ``ids``.  On SQLite the driver first finds which ids are here:
+        an import at HQ brings mostly new records, and SQLAlchemy's select of the full rows
+        (an expanding IN, a result processor per column) cost 4 % of a national folder
+        import for rows it did not find (bench/RESULTS.md, issue 23h)."""
+        if tw.present_sql is not None:
+            ids = [rid for (rid,) in self.s.connection().exec_driver_sql(
+                tw.present_sql(len(ids)), tuple(ids))]
+            if not ids:
+                if self.s.autoflush:
+                    self.s.flush()  # as the select's autoflush would
+                return ()
+        return self.s.execute(tw.select_local, {"ids": ids}).mappings()
 
     def _fields_rejected(self, counts: TypeCounts, record_type: str, rid: str,
                          verdict: dc.Decision, source: str) -> None:
