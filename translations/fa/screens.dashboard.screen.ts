@@ -4,7 +4,7 @@
 <context>
     <name>DashboardScreen</name>
     <message>
-        <source>Administrative health and protection of people's rights</source>
+        <source>Administrative health and protection of people&apos;s rights</source>
         <translation>سلامت نظام اداری و صیانت از حقوق مردم</translation>
     </message>
     <message>
@@ -60,7 +60,7 @@
         <translation>اصلاح نظام اداری</translation>
     </message>
     <message>
-        <source>Every published version of the programme's template counts.</source>
+        <source>Every published version of the programme&apos;s template counts.</source>
         <translation>همهٔ نسخه‌های منتشرشدهٔ الگوی برنامه شمرده می‌شوند.</translation>
     </message>
     <message>
