@@ -110,3 +110,15 @@ def test_nested_values_read_as_jalali_dates_and_persian_names() -> None:
     text = audit_words.shown_value(nested)
     assert "مهلت: ۱۴۰۳/۰۷/۱۵" in text and "۱، ۲٫۵" in text and "۱۴۰۳/۰۷/۱۵ " in text
     assert not re.search(r"[0-9]", text) and "2024" not in text
+
+
+def test_how_a_person_signed_in_reads_in_persian() -> None:
+    """A sign-in's entry says whether it came through the program's window or the command line
+    in Persian (it showed «cli»); the command's name stays as it is typed."""
+    from integrity_desktop.services.audit import words as audit_words
+
+    assert audit_words.describe_changes("", '{"via": "cli", "command": "report"}', "user") == \
+        "از راه: خط فرمان؛ فرمان: report"
+    assert audit_words.describe_changes("", '{"via": "gui"}', "") == "از راه: پنجرهٔ برنامه"
+    assert audit_words.shown_value({"via": "cli", "at": "2024-10-06T10:30:00Z"}).startswith(
+        "از راه: خط فرمان، ")

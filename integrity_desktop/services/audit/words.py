@@ -93,6 +93,12 @@ def _value_labels() -> dict[tuple[str, str], dict[str, str]]:
     }
 
 
+# Stored codes a field has in every entry, whatever its record type: how a person signed in.
+FIELD_VALUE_LABELS_FA: dict[str, dict[str, str]] = {
+    "via": {"gui": "پنجرهٔ برنامه", "cli": "خط فرمان"},
+}
+
+
 # Bookkeeping every record carries; a change of these alone says nothing to a person.
 _SKIP = frozenset({"hlc", "updated_at", "updated_by", "search_text", "id", "office_code"})
 
@@ -113,7 +119,7 @@ NUMBER_FIELDS = frozenset({"case_number", "national_code", "tracking_number", "i
 
 def shown_value(value: Any, entity: str = "", field: str = "") -> str:
     """A stored JSON value as a person reads it."""
-    labels = _value_labels().get((entity, field))
+    labels = _value_labels().get((entity, field)) or FIELD_VALUE_LABELS_FA.get(field)
     if labels is not None and isinstance(value, str) and value in labels:
         return labels[value]
     if field in NUMBER_FIELDS and isinstance(value, str) and value:
