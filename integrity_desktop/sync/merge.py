@@ -506,11 +506,11 @@ class _Merger:
         (an expanding IN, a result processor per column) cost 4 % of a national folder
         import for rows it did not find (bench/RESULTS.md, issue 23h)."""
         if tw.present_sql is not None:
+            if self.s.autoflush:
+                self.s.flush()  # what the session holds unwritten, before the driver looks
             ids = [rid for (rid,) in self.s.connection().exec_driver_sql(
                 tw.present_sql(len(ids)), tuple(ids))]
             if not ids:
-                if self.s.autoflush:
-                    self.s.flush()  # as the select's autoflush would
                 return ()
         return self.s.execute(tw.select_local, {"ids": ids}).mappings()
 
