@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from integrity_desktop.filenames import dated_name
+from integrity_desktop.ui.app import current_lang
 from integrity_desktop.ui.context import UiContext
 from integrity_desktop.ui.tasks import run_task
 from integrity_desktop.ui.text import isolate, shown_number
@@ -178,7 +179,7 @@ class ProblemModel(TableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         p = self.rows[index.row()]
-        return (p.sheet, p.cell, p.fa)[index.column()]
+        return (p.sheet, p.cell, p.fa if current_lang() == "fa" else p.en)[index.column()]
 
 
 def import_workbook(
